@@ -1,0 +1,48 @@
+/**
+ * The decider pattern: a pure state machine that answers a command with events
+ * or a rejection, and folds events into state. The project lifecycle is a
+ * decider; the event store's command handler runs any decider.
+ *
+ * @since 0.1.0
+ */
+import type * as Either from "effect/Either"
+import type * as Schema from "effect/Schema"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Decider<Command, Event, State, Rejection> {
+  readonly initialState: State
+  /** Answers a command: the events it causes, or why it is rejected. Pure. */
+  readonly decide: (command: Command, state: State) => Either.Either<ReadonlyArray<Event>, Rejection>
+  /** Folds one event into the state. Pure. */
+  readonly evolve: (state: State, event: Event) => State
+}
+
+/**
+ * How a decider's events are written to and read from a store: an event type
+ * name, a schema version and a Schema codec. `upcast` brings an older stored
+ * version to the current encoded shape before decoding.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EventCodec<Event> {
+  readonly schema: Schema.Schema<Event, any, never>
+  readonly typeOf: (event: Event) => string
+  readonly currentVersion: number
+  readonly upcast: (type: string, schemaVersion: number, data: unknown) => unknown
+}
+
+/**
+ * Folds a list of events into a state.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const fold = <C, E, S, R>(decider: Decider<C, E, S, R>, events: Iterable<E>, from: S = decider.initialState): S => {
+  let state = from
+  for (const e of events) state = decider.evolve(state, e)
+  return state
+}

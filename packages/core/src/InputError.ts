@@ -1,0 +1,220 @@
+/**
+ * Typed, bilingual errors for bad input. Every public entry point of gsyf decodes
+ * unknown input with `effect/Schema`; when decoding fails the caller gets an
+ * {@link InvalidInput} that lists each problem with its field path and a message
+ * in Chinese and English. Nothing is written when this error is raised.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
+
+/**
+ * One problem found in an input value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class InputIssue extends Schema.Class<InputIssue>("@gsyf/core/InputIssue")({
+  /** Dotted path of the field, e.g. `budget.subProjects[1].amount`; empty for the root. */
+  path: Schema.String,
+  /** Message in Chinese. */
+  zh: Schema.String,
+  /** Message in English. */
+  en: Schema.String
+}) {}
+
+/**
+ * Raised when an input does not decode. Lists every issue with its path.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
+  /** What was being decoded, e.g. `ParameterSet` or `Command`. */
+  subject: Schema.String,
+  issues: Schema.Array(InputIssue)
+}) {
+  override get message(): string {
+    return `${this.subject}: ` + this.issues.map((i) => `${i.path || "(root)"}: ${i.en} / ${i.zh}`).join("; ")
+  }
+}
+
+/**
+ * Annotation key for a bilingual message on a refinement or a schema.
+ * Attach with {@link bilingual}.
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const BilingualMessageId: unique symbol = Symbol.for("@gsyf/core/BilingualMessage")
+
+/**
+ * A Chinese and an English text.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Bilingual {
+  readonly zh: string
+  readonly en: string
+}
+
+/**
+ * Annotations giving a refinement or schema a message in both languages.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { InputError } from "@gsyf/core"
+ * const Percent = Schema.Number.pipe(
+ *   Schema.filter((n) => n >= 0 && n <= 100, InputError.bilingual("须在 0 到 100 之间", "must be between 0 and 100"))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category annotations
+ */
+export const bilingual = (zh: string, en: string): Schema.Annotations.Filter<any> => ({
+  [BilingualMessageId]: { zh, en } satisfies Bilingual,
+  message: () => en
+})
+
+const getBilingual = (ast: AST.AST): Bilingual | undefined =>
+  Option.getOrUndefined(AST.getAnnotation<Bilingual>(BilingualMessageId)(ast))
+
+const describe = (ast: AST.AST): string => {
+  const id = AST.getIdentifierAnnotation(ast).pipe(Option.orElse(() => AST.getTitleAnnotation(ast)))
+  return Option.getOrElse(id, () => String(ast))
+}
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.reduce<string>((acc, key) => {
+    if (typeof key === "number") return `${acc}[${key}]`
+    const k = String(key)
+    return acc === "" ? k : `${acc}.${k}`
+  }, "")
+
+const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>, out: Array<InputIssue>): void => {
+  switch (issue._tag) {
+    case "Pointer": {
+      const keys = Array.isArray(issue.path) ? issue.path : [issue.path]
+      collect(issue.issue, [...path, ...keys], out)
+      return
+    }
+    case "Composite": {
+      const issues = Array.isArray(issue.issues) ? issue.issues : [issue.issues]
+      const own = getBilingual(issue.ast)
+      if (own !== undefined) {
+        out.push(new InputIssue({ path: formatPath(path), ...own }))
+        return
+      }
+      for (const i of issues as ReadonlyArray<ParseResult.ParseIssue>) collect(i, path, out)
+      return
+    }
+    case "Refinement": {
+      const own = getBilingual(issue.ast)
+      if (own !== undefined && issue.kind === "Predicate") {
+        out.push(new InputIssue({ path: formatPath(path), ...own }))
+        return
+      }
+      collect(issue.issue, path, out)
+      return
+    }
+    case "Transformation": {
+      const own = getBilingual(issue.ast)
+      if (own !== undefined && issue.kind === "Transformation") {
+        out.push(new InputIssue({ path: formatPath(path), ...own }))
+        return
+      }
+      collect(issue.issue, path, out)
+      return
+    }
+    case "Missing":
+      out.push(new InputIssue({ path: formatPath(path), zh: "缺少必填字段", en: "is missing" }))
+      return
+    case "Unexpected":
+      out.push(new InputIssue({ path: formatPath(path), zh: "不允许出现的字段", en: "is not an allowed field" }))
+      return
+    case "Forbidden":
+      out.push(new InputIssue({ path: formatPath(path), zh: "不能同步解码", en: "cannot be decoded synchronously" }))
+      return
+    case "Type": {
+      const own = getBilingual(issue.ast)
+      if (own !== undefined) {
+        out.push(new InputIssue({ path: formatPath(path), ...own }))
+        return
+      }
+      const expected = describe(issue.ast)
+      const detail = Option.getOrUndefined(issue.message)
+      out.push(
+        new InputIssue({
+          path: formatPath(path),
+          zh: detail !== undefined ? `取值无效:${detail}` : `类型不符,应为 ${expected}`,
+          en: detail ?? `expected ${expected}, got ${safeShow(issue.actual)}`
+        })
+      )
+      return
+    }
+  }
+}
+
+const safeShow = (u: unknown): string => {
+  try {
+    const s = typeof u === "string" ? JSON.stringify(u) : typeof u === "bigint" ? `${u}n` : JSON.stringify(u)
+    return s === undefined ? String(u) : s.length > 60 ? s.slice(0, 57) + "..." : s
+  } catch {
+    return String(u)
+  }
+}
+
+/**
+ * Turns a Schema parse error into an {@link InvalidInput}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromParseError = (subject: string, error: ParseResult.ParseError): InvalidInput => {
+  const out: Array<InputIssue> = []
+  collect(error.issue, [], out)
+  return new InvalidInput({ subject, issues: out })
+}
+
+/**
+ * Builds an {@link InvalidInput} for a single field.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const single = (subject: string, path: string, zh: string, en: string): InvalidInput =>
+  new InvalidInput({ subject, issues: [new InputIssue({ path, zh, en })] })
+
+const options: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
+
+/**
+ * Decodes unknown input, rejecting unknown fields and reporting every issue.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = <A, I, R>(schema: Schema.Schema<A, I, R>, subject: string) => {
+  const run = Schema.decodeUnknown(schema, options)
+  return (input: unknown): Effect.Effect<A, InvalidInput, R> =>
+    Effect.mapError(run(input), (e) => fromParseError(subject, e))
+}
+
+/**
+ * Synchronous variant of {@link decode}, returning an `Either`.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEither = <A, I>(schema: Schema.Schema<A, I, never>, subject: string) => {
+  const run = Schema.decodeUnknownEither(schema, options)
+  return (input: unknown): Either.Either<A, InvalidInput> =>
+    Either.mapLeft(run(input), (e) => fromParseError(subject, e))
+}
