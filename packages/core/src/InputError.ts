@@ -150,7 +150,7 @@ const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>
         return
       }
       const expected = describe(issue.ast)
-      const detail = Option.getOrUndefined(issue.message)
+      const detail: string | undefined = issue.message
       out.push(
         new InputIssue({
           path: formatPath(path),

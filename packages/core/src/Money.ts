@@ -16,6 +16,7 @@ import * as Equal from "effect/Equal"
 import * as Hash from "effect/Hash"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
 import { bilingual } from "./InputError.js"
 
 /**
@@ -425,7 +426,7 @@ export const capital = (m: Money, options: CapitalOptions = {}): Either.Either<s
   return Either.right((options.prefix === false ? "" : "人民币") + out)
 }
 
-const decodeMoney = (input: string | number, ast: Schema.AST.AST) =>
+const decodeMoney = (input: string | number, ast: SchemaAST.AST) =>
   Either.match(fromYuan(input), {
     onLeft: (p) => ParseResult.fail(new ParseResult.Type(ast, input, p.en)),
     onRight: (m) => ParseResult.succeed(m)

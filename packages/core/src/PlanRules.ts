@@ -1,0 +1,420 @@
+/**
+ * Rules over a city's parameter set as a whole: the payment split, the budget
+ * split and the fee cap, the permitted uses of the fee, ranges and orders.
+ * Evaluating them is the first thing gsyf does with a plan.
+ *
+ * @since 0.1.0
+ */
+import type DecimalJs from "decimal.js"
+import { gsyf, national, plan, texts } from "./LegalBasis.js"
+import * as Money from "./Money.js"
+import type * as Parameter from "./Parameter.js"
+import * as Rule from "./Rule.js"
+import * as RuleSet from "./RuleSet.js"
+
+/**
+ * Plan rules need no input besides the parameters they read.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PlanInput {
+  readonly subject?: string | undefined
+}
+
+type V = Parameter.Values
+
+const pct = (d: DecimalJs): string => `${d.toFixed()}%`
+
+/**
+ * Advance and balance percentages add up to 100.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const paymentSplit = Rule.make<PlanInput>({
+  id: "payment.split-sum",
+  title: { zh: "预付款与余款比例合计为100%", en: "Advance and balance percentages sum to 100" },
+  section: "六(二)",
+  basis: [plan("六(二)", "先行支付x%预付款,验收合格后支付x%余款")],
+  reads: ["payment.advancePercent", "payment.balancePercent"],
+  description: "预付款比例与余款比例之和必须恰好等于100%,否则合同总额无法付清或超付。",
+  evaluate: (_, p) => {
+    const advance = p.read<V["payment.advancePercent"]>("payment.advancePercent")
+    const balance = p.read<V["payment.balancePercent"]>("payment.balancePercent")
+    const total = advance.plus(balance)
+    const f = Rule.findings("payment.split-sum")
+    return total.eq(100)
+      ? []
+      : [
+          f.error(
+            "parameters.payment.balancePercent",
+            `预付款 ${pct(advance)} 与余款 ${pct(balance)} 合计 ${pct(total)},应为 100%`,
+            `advance ${pct(advance)} plus balance ${pct(balance)} is ${pct(total)}, not 100%`,
+            "100%",
+            pct(total)
+          )
+        ]
+  }
+})
+
+/**
+ * Sub-project budgets add up exactly to the total budget.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const budgetSplit = Rule.make<PlanInput>({
+  id: "budget.split-sum",
+  title: { zh: "子项目预算合计等于总预算", en: "Sub-project budgets add up to the total" },
+  section: "三(三)",
+  basis: [plan("三(三)"), plan("六(一)")],
+  reads: ["budget.total", "budget.hazchem", "budget.keyAreas"],
+  description: "两个子项目的预算之和必须与项目总预算分毫不差。",
+  evaluate: (_, p) => {
+    const total = p.read<Money.Money>("budget.total")
+    const parts = Money.add(p.read<Money.Money>("budget.hazchem"), p.read<Money.Money>("budget.keyAreas"))
+    return Money.equals(total, parts)
+      ? []
+      : [
+          Rule.findings("budget.split-sum").error(
+            "parameters.budget.total",
+            `子项目预算合计 ${Money.formatWan(parts)} 与总预算 ${Money.formatWan(total)} 不一致`,
+            `sub-project budgets add up to ${Money.formatWan(parts)}, the total is ${Money.formatWan(total)}`,
+            Money.format(total),
+            Money.format(parts)
+          )
+        ]
+  }
+})
+
+/**
+ * The fee stays within the cap (3% of prior-year contributions by default),
+ * unless a provincial approval raising it is recorded.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const feeCap = Rule.make<PlanInput>({
+  id: "budget.fee-cap",
+  title: { zh: "工伤预防费不超过使用上限", en: "The fee stays within the cap" },
+  section: "六(一)",
+  basis: [national(`${texts.feeMeasures} 第五条`, "原则上不得超过上年度工伤保险基金征缴收入的3%;经省级人社和财政部门同意可适当提高")],
+  reads: ["budget.total", "fund.priorYearContributionRevenue", "fund.feeCapPercent", "fund.provincialCapApproval"],
+  description:
+    "项目总预算不得超过上年度工伤保险基金征缴收入乘以上限比例(全国默认3%)。上限比例高于3%或预算超出3%时,必须记录省级人社和财政部门的批准文件,此时以批准的比例为上限。",
+  evaluate: (_, p) => {
+    const f = Rule.findings("budget.fee-cap")
+    const total = p.read<Money.Money>("budget.total")
+    const revenue = p.read<Money.Money>("fund.priorYearContributionRevenue")
+    const capPercent = p.read<DecimalJs>("fund.feeCapPercent")
+    let approval: V["fund.provincialCapApproval"] | undefined
+    try {
+      approval = p.read<V["fund.provincialCapApproval"]>("fund.provincialCapApproval")
+    } catch {
+      approval = undefined
+    }
+    const out: Array<Rule.Finding> = []
+    const nationalCap = new Money.Decimal(3)
+    if (capPercent.gt(nationalCap) && approval === undefined) {
+      out.push(
+        f.error(
+          "parameters.fund.feeCapPercent",
+          `上限比例 ${pct(capPercent)} 高于全国 3%,但没有记录省级人社和财政部门的批准`,
+          `cap ${pct(capPercent)} exceeds the national 3% but no provincial approval is recorded`,
+          "≤ 3% or a recorded approval",
+          pct(capPercent)
+        )
+      )
+    }
+    const effective = approval !== undefined ? approval.capPercent : capPercent.gt(nationalCap) ? nationalCap : capPercent
+    const cap = Money.percentOf(revenue, effective, "down")
+    if (Money.greaterThan(total, cap)) {
+      out.push(
+        f.error(
+          "parameters.budget.total",
+          `总预算 ${Money.formatWan(total)} 超过上限 ${Money.formatWan(cap)}(上年度征缴收入 ${Money.formatWan(revenue)} × ${pct(effective)})`,
+          `total budget ${Money.formatWan(total)} exceeds the cap ${Money.formatWan(cap)} (${Money.formatWan(revenue)} × ${pct(effective)})`,
+          `≤ ${Money.format(cap)}`,
+          Money.format(total)
+        )
+      )
+    } else if (approval !== undefined) {
+      out.push(
+        f.info(
+          "parameters.fund.provincialCapApproval",
+          `依据省级批准 ${approval.document}(${approval.approvedOn})上限提高至 ${pct(approval.capPercent)}`,
+          `cap raised to ${pct(approval.capPercent)} by provincial approval ${approval.document} (${approval.approvedOn})`
+        )
+      )
+    }
+    return out
+  }
+})
+
+/**
+ * The fee pays only for publicity and training (第四条); expert fees for review
+ * and acceptance come from the agency's own budget (plan 六(三)); the fee is
+ * earmarked (专款专用) and each sub-project's fee lines add up to its budget.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const permittedUse = Rule.make<PlanInput>({
+  id: "budget.permitted-use",
+  title: { zh: "工伤预防费专款专用于宣传和培训", en: "The fee is earmarked for publicity and training" },
+  section: "六(一)(三)",
+  basis: [
+    national(`${texts.feeMeasures} 第四条`, "工伤预防费用于宣传和培训"),
+    plan("六(一)", "从工伤保险基金中列支,专款专用"),
+    plan("六(三)", "评审和验收专家劳务费从本单位相关项目预算经费中调剂解决")
+  ],
+  reads: ["budget.breakdown", "budget.hazchem", "budget.keyAreas"],
+  description:
+    "费用构成明细中由工伤预防费列支的每一项必须属于宣传或培训;专家劳务费必须由经办机构本单位预算列支,不得使用工伤预防费;每个子项目由工伤预防费列支的明细合计必须等于该子项目预算。",
+  evaluate: (_, p) => {
+    const f = Rule.findings("budget.permitted-use")
+    const lines = p.read<V["budget.breakdown"]>("budget.breakdown")
+    if (lines.length === 0) return []
+    const out: Array<Rule.Finding> = []
+    lines.forEach((line, i) => {
+      const path = `parameters.budget.breakdown[${i}]`
+      if (line.fundingSource !== "prevention-fee") return
+      if (line.category === "expert-fee") {
+        out.push(
+          f.error(
+            `${path}.fundingSource`,
+            `“${line.item}”是专家劳务费,应由经办机构本单位预算列支,不得使用工伤预防费`,
+            `"${line.item}" is an expert fee: it must come from the agency's own budget, not the prevention fee`,
+            "agency-budget",
+            "prevention-fee"
+          )
+        )
+      } else if (line.category !== "publicity" && line.category !== "training") {
+        out.push(
+          f.error(
+            `${path}.category`,
+            `“${line.item}”不属于宣传或培训,工伤预防费不得列支`,
+            `"${line.item}" is neither publicity nor training; the prevention fee cannot pay for it`,
+            "publicity | training",
+            line.category
+          )
+        )
+      }
+    })
+    for (const key of ["hazchem", "keyAreas"] as const) {
+      const budget = p.read<Money.Money>(`budget.${key}`)
+      const feeLines = lines.filter((l) => l.subProject === key && l.fundingSource === "prevention-fee")
+      const total = Money.sum(feeLines.map((l) => l.amount))
+      if (!Money.equals(total, budget)) {
+        out.push(
+          f.error(
+            `parameters.budget.breakdown`,
+            `子项目 ${key} 的工伤预防费明细合计 ${Money.format(total)} 与其预算 ${Money.format(budget)} 不一致`,
+            `prevention-fee lines of sub-project ${key} add up to ${Money.format(total)}, its budget is ${Money.format(budget)}`,
+            Money.format(budget),
+            Money.format(total)
+          )
+        )
+      }
+    }
+    return out
+  }
+})
+
+/**
+ * The summary video's length range is a range (min ≤ max).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const summaryVideoRange = Rule.make<PlanInput>({
+  id: "parameters.summary-video-range",
+  title: { zh: "总结片时长下限不大于上限", en: "Summary video range: min ≤ max" },
+  section: "四(二)⑤",
+  basis: [plan("四(二)⑤", "x-x分钟")],
+  reads: ["quota.summaryVideo.minMinutes", "quota.summaryVideo.maxMinutes"],
+  description: "年度工作总结片的时长范围下限不能大于上限。",
+  evaluate: (_, p) => {
+    const min = p.read<number>("quota.summaryVideo.minMinutes")
+    const max = p.read<number>("quota.summaryVideo.maxMinutes")
+    return min <= max
+      ? []
+      : [
+          Rule.findings("parameters.summary-video-range").error(
+            "parameters.quota.summaryVideo.minMinutes",
+            `时长下限 ${min} 分钟大于上限 ${max} 分钟`,
+            `minimum ${min} min is above the maximum ${max} min`,
+            `≤ ${max}`,
+            String(min)
+          )
+        ]
+  }
+})
+
+/**
+ * Every park hosts at least one event: the number of distinct parks is at most the number of events.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const parksAndEvents = Rule.make<PlanInput>({
+  id: "parameters.parks-and-events",
+  title: { zh: "园区数不多于活动场次", en: "Parks do not outnumber park events" },
+  section: "四(二)②",
+  basis: [plan("四(二)②", "在x个企业园区开展x场大型宣传活动")],
+  reads: ["quota.parks", "quota.parkEvents"],
+  description: "每个园区至少开展一场活动,因此园区个数不能多于活动场次。",
+  evaluate: (_, p) => {
+    const parks = p.read<number>("quota.parks")
+    const events = p.read<number>("quota.parkEvents")
+    return parks <= events
+      ? []
+      : [
+          Rule.findings("parameters.parks-and-events").error(
+            "parameters.quota.parks",
+            `${parks} 个园区多于 ${events} 场活动`,
+            `${parks} parks but only ${events} events`,
+            `≤ ${events}`,
+            String(parks)
+          )
+        ]
+  }
+})
+
+/**
+ * The price weight chosen for the consultation lies within the range for services.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const priceWeightInRange = Rule.make<PlanInput>({
+  id: "parameters.price-weight-range",
+  title: { zh: "磋商价格分值占比在法定范围内", en: "Consultation price weight within the legal range" },
+  section: "三(五)",
+  basis: [national(`${texts.consultation} 第二十四条`, "服务项目价格分值占比10%-30%")],
+  reads: ["procurement.consultation.priceWeight", "procurement.consultation.priceWeightRange"],
+  description: "方案中确定的磋商价格分值占比必须在服务项目的法定范围(10%-30%)之内,超出范围须经本级财政部门批准。",
+  evaluate: (_, p) => {
+    const w = p.read<DecimalJs>("procurement.consultation.priceWeight")
+    const range = p.read<V["procurement.consultation.priceWeightRange"]>("procurement.consultation.priceWeightRange")
+    return w.gte(range.min) && w.lte(range.max)
+      ? []
+      : [
+          Rule.findings("parameters.price-weight-range").error(
+            "parameters.procurement.consultation.priceWeight",
+            `价格分值占比 ${pct(w)} 不在 ${pct(range.min)}-${pct(range.max)} 之间`,
+            `price weight ${pct(w)} is outside ${pct(range.min)}–${pct(range.max)}`,
+            `${pct(range.min)}–${pct(range.max)}`,
+            pct(w)
+          )
+        ]
+  }
+})
+
+/**
+ * Project periods over 24 months are flagged: provincial guides put projects at
+ * one year in principle and two at most.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const projectPeriod = Rule.make<PlanInput>({
+  id: "parameters.project-period",
+  title: { zh: "项目周期原则上不超过两年", en: "Project period at most two years" },
+  section: "五(一)",
+  basis: [gsyf("多地申报指南:项目周期原则上1年,最长不超过2年(地方规定,非全国统一)")],
+  reads: ["project.periodMonths"],
+  description: "项目周期超过24个月时给出警告(地方申报指南的通行做法,不作为错误)。",
+  evaluate: (_, p) => {
+    const months = p.read<number>("project.periodMonths")
+    return months <= 24
+      ? []
+      : [
+          Rule.findings("parameters.project-period").warning(
+            "parameters.project.periodMonths",
+            `项目周期 ${months} 个月超过两年`,
+            `project period of ${months} months exceeds two years`,
+            "≤ 24",
+            String(months)
+          )
+        ]
+  }
+})
+
+/**
+ * The planned months of the steps of section 三 follow one another.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const scheduleOrder = Rule.make<PlanInput>({
+  id: "parameters.schedule-order",
+  title: { zh: "各步骤计划时间先后有序", en: "Planned steps in order" },
+  section: "三",
+  basis: [plan("三", "三(一)至三(九)依次进行")],
+  reads: ["plan.schedule"],
+  description: "三(一)至三(九)各步骤的计划起始月份不能早于前一步骤的起始月份。",
+  evaluate: (_, p) => {
+    let schedule: V["plan.schedule"]
+    try {
+      schedule = p.read<V["plan.schedule"]>("plan.schedule")
+    } catch {
+      return []
+    }
+    const order = [
+      "keyAreas",
+      "subProjects",
+      "budgetApproval",
+      "publicity",
+      "procurement",
+      "contract",
+      "implementation",
+      "supervision",
+      "acceptance"
+    ] as const
+    const out: Array<Rule.Finding> = []
+    let last: { key: string; from: string } | undefined
+    for (const key of order) {
+      const entry = schedule[key]
+      if (entry === undefined) continue
+      if (last !== undefined && entry.from < last.from) {
+        out.push(
+          Rule.findings("parameters.schedule-order").warning(
+            `parameters.plan.schedule.${key}`,
+            `${key} 计划于 ${entry.from},早于前一步骤 ${last.key}(${last.from})`,
+            `${key} is planned for ${entry.from}, before the previous step ${last.key} (${last.from})`
+          )
+        )
+      }
+      last = { key, from: entry.from }
+    }
+    return out
+  }
+})
+
+/**
+ * The plan rules in evaluation order.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const rules: ReadonlyArray<Rule.Rule<PlanInput>> = [
+  budgetSplit,
+  feeCap,
+  permittedUse,
+  paymentSplit,
+  priceWeightInRange,
+  summaryVideoRange,
+  parksAndEvents,
+  projectPeriod,
+  scheduleOrder
+]
+
+/**
+ * The plan rule set.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const ruleSet: RuleSet.RuleSet<PlanInput> = RuleSet.make(rules)

@@ -1,0 +1,140 @@
+/**
+ * Evaluating rules: a report of findings plus a trace of every parameter value
+ * read (with the date it took effect and its basis), stamped with the rule
+ * set's version so a result can be explained later.
+ *
+ * @since 0.1.0
+ */
+import * as Parameter from "./Parameter.js"
+import { type Finding, findings as findingsFor, hasErrors, type Rule } from "./Rule.js"
+
+/**
+ * A parameter read, as recorded in a trace.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TracedRead {
+  readonly name: string
+  /** The value, as shown to people (money as ¥, decimals as strings). */
+  readonly value: string
+  readonly effectiveFrom: string | undefined
+  readonly basis: string
+}
+
+/**
+ * What one rule did.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RuleTrace {
+  readonly ruleId: string
+  readonly reads: ReadonlyArray<TracedRead>
+  readonly findings: ReadonlyArray<Finding>
+}
+
+/**
+ * The result of evaluating a rule set.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Report {
+  /** `gsyf.trace.v1` */
+  readonly format: "gsyf.trace.v1"
+  /** The date parameters were resolved at. */
+  readonly at: string
+  readonly passed: boolean
+  readonly findings: ReadonlyArray<Finding>
+  readonly trace: ReadonlyArray<RuleTrace>
+}
+
+/**
+ * A set of rules over the same input, with plugin overrides already applied.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RuleSet<in I> {
+  readonly rules: ReadonlyArray<Rule<I>>
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <I>(rules: ReadonlyArray<Rule<I>>): RuleSet<I> => ({ rules })
+
+class MissingParameter {
+  constructor(readonly name: string) {}
+}
+
+/**
+ * A reader that records what it reads. Rules that read a parameter with no
+ * value at the date get a `parameters.missing` error finding.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const tracingReader = (set: Parameter.ParameterSet, at: string) => {
+  const reads: Array<TracedRead> = []
+  return {
+    reads,
+    reader: {
+      read: <A>(name: string): A => {
+        const r = Parameter.resolve(set, name, at)
+        if (r === undefined) throw new MissingParameter(name)
+        reads.push({ name, value: Parameter.show(r.value), effectiveFrom: r.effectiveFrom, basis: r.basis.citation })
+        return r.value as A
+      }
+    }
+  }
+}
+
+const missing = findingsFor("parameters.missing")
+
+/**
+ * Evaluates one rule, capturing its reads.
+ *
+ * @since 0.1.0
+ * @category evaluation
+ */
+export const evaluateRule = <I>(rule: Rule<I>, input: I, set: Parameter.ParameterSet, at: string): RuleTrace => {
+  const { reader, reads } = tracingReader(set, at)
+  try {
+    return { ruleId: rule.id, reads, findings: rule.evaluate(input, reader) }
+  } catch (e) {
+    if (e instanceof MissingParameter) {
+      return {
+        ruleId: rule.id,
+        reads,
+        findings: [
+          missing.error(
+            `parameters.${e.name}`,
+            `规则 ${rule.id} 需要的参数 ${e.name} 在 ${at} 没有有效取值`,
+            `rule ${rule.id} needs parameter ${e.name}, which has no value in force on ${at}`
+          )
+        ]
+      }
+    }
+    throw e
+  }
+}
+
+/**
+ * Evaluates every rule of a set at a date.
+ *
+ * @since 0.1.0
+ * @category evaluation
+ */
+export const evaluate = <I>(ruleSet: RuleSet<I>, input: I, set: Parameter.ParameterSet, at: string): Report => {
+  const trace: Array<RuleTrace> = []
+  const all: Array<Finding> = []
+  for (const rule of ruleSet.rules) {
+    const t = evaluateRule(rule, input, set, at)
+    trace.push(t)
+    for (const f of t.findings) all.push(f)
+  }
+  return { format: "gsyf.trace.v1", at, passed: !hasErrors(all), findings: all, trace }
+}
