@@ -1,0 +1,280 @@
+/**
+ * The tamper-evident audit trail of a stream: every stored event carries the
+ * SHA-256 hash of its predecessor and its own hash, so changing, removing or
+ * reordering one event breaks the chain from that point on.
+ *
+ * ## How a hash is computed
+ *
+ * ```
+ * hash = hex(SHA-256(prevHash + canonical(body)))
+ * body = { streamId, position, type, schemaVersion, commandId, recordedAt, data }
+ * ```
+ *
+ * - `prevHash` of the first event of a stream (position 1) is {@link genesisHash}, 64 zeros;
+ *   after that it is the `hash` of the event at the previous position.
+ * - `canonical` is RFC 8785 (JCS) JSON: object keys sorted by UTF-16 code units,
+ *   no whitespace, ECMAScript number serialisation. gsyf keeps money and other
+ *   decimals as strings, so numbers in event data are integers in practice.
+ * - The hash input is the UTF-8 encoding of the 64 hex characters of `prevHash`
+ *   immediately followed by the canonical JSON text (no separator).
+ *
+ * ## Rechecking an export without gsyf
+ *
+ * {@link exportJsonl} writes one JSON object per line: the seven body fields
+ * plus `prevHash` and `hash`. An outside auditor can recheck a file with a few
+ * lines of Python (standard library only; `json.dumps(..., sort_keys=True,
+ * separators=(",", ":"), ensure_ascii=False)` is JCS for data whose keys are
+ * ASCII or BMP characters and whose numbers are integers, which is what gsyf stores):
+ *
+ * ```python
+ * import hashlib, json, sys
+ * heads = {}
+ * for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+ *     e = json.loads(line)
+ *     body = {k: e[k] for k in ("streamId", "position", "type", "schemaVersion", "commandId", "recordedAt", "data")}
+ *     prev = heads.get(e["streamId"], "0" * 64)
+ *     canon = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+ *     h = hashlib.sha256((prev + canon).encode("utf-8")).hexdigest()
+ *     assert e["prevHash"] == prev and e["hash"] == h, f"line {n}: chain broken at position {e['position']}"
+ *     heads[e["streamId"]] = h
+ * print("ok", len(heads), "streams")
+ * ```
+ *
+ * or, for a single stream, with `jq` and `sha256sum` (jq's `-S -c` sorts keys
+ * and drops whitespace; the same caveats about keys and numbers apply):
+ *
+ * ```sh
+ * prev=$(printf '0%.0s' $(seq 64))
+ * while IFS= read -r line; do
+ *   body=$(jq -S -c '{streamId,position,type,schemaVersion,commandId,recordedAt,data}' <<<"$line")
+ *   h=$(printf '%s%s' "$prev" "$body" | sha256sum | cut -d' ' -f1)
+ *   [ "$h" = "$(jq -r .hash <<<"$line")" ] || { echo "broken at $(jq .position <<<"$line")"; exit 1; }
+ *   prev=$h
+ * done < trail.jsonl; echo ok
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { createHash } from "node:crypto"
+import * as Either from "effect/Either"
+import { canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
+
+/**
+ * A plain JSON value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
+
+/**
+ * The `prevHash` of the first event of every stream: 64 zeros.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const genesisHash: string = "0".repeat(64)
+
+/**
+ * RFC 8785 canonical JSON of a plain JSON value. Throws a `TypeError` naming the
+ * offending path for values that are not plain JSON (undefined, NaN, bigint,
+ * class instances, cycles); use {@link canonicalizeEither} to get the problem as a value.
+ *
+ * @since 0.1.0
+ * @category canonical json
+ */
+export const canonicalize = (value: unknown): string => {
+  try {
+    return canonicalizeInternal(value)
+  } catch (e) {
+    if (e instanceof NotJson) throw new TypeError(e.message)
+    throw e
+  }
+}
+
+/**
+ * Why a value cannot be canonicalised: the path of the offending field and what was found there.
+ *
+ * @since 0.1.0
+ * @category canonical json
+ */
+export interface NotJsonProblem {
+  readonly path: string
+  readonly what: string
+}
+
+/**
+ * {@link canonicalize} returning the problem instead of throwing.
+ *
+ * @since 0.1.0
+ * @category canonical json
+ */
+export const canonicalizeEither = (value: unknown): Either.Either<string, NotJsonProblem> => {
+  try {
+    return Either.right(canonicalizeInternal(value))
+  } catch (e) {
+    if (e instanceof NotJson) return Either.left({ path: e.path, what: e.what })
+    if (e instanceof RangeError) return Either.left({ path: "", what: "nested too deeply" })
+    throw e
+  }
+}
+
+/**
+ * The fields of a stored event that are hashed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface HashedBody {
+  readonly streamId: string
+  readonly position: number
+  readonly type: string
+  readonly schemaVersion: number
+  readonly commandId: string
+  readonly recordedAt: string
+  readonly data: unknown
+}
+
+/**
+ * A hashed body with its place in the chain.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ChainedEvent extends HashedBody {
+  readonly prevHash: string
+  readonly hash: string
+}
+
+/**
+ * The body of an event as it is hashed (only the seven hashed fields, in a fresh object).
+ *
+ * @since 0.1.0
+ * @category hashing
+ */
+export const bodyOf = (event: HashedBody): HashedBody => ({
+  streamId: event.streamId,
+  position: event.position,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  commandId: event.commandId,
+  recordedAt: event.recordedAt,
+  data: event.data
+})
+
+/**
+ * `hex(SHA-256(prevHash + canonical(body)))`.
+ *
+ * @since 0.1.0
+ * @category hashing
+ */
+export const hashEvent = (prevHash: string, body: HashedBody): string =>
+  createHash("sha256").update(prevHash + canonicalize(bodyOf(body)), "utf8").digest("hex")
+
+/**
+ * Why a chain does not verify.
+ *
+ * - `position-gap`: positions of a stream do not run 1, 2, 3, … without gaps.
+ * - `prev-hash-mismatch`: `prevHash` is not the hash of the previous event (or genesis).
+ * - `hash-mismatch`: the stored hash is not the hash of the stored body (the event was altered).
+ *
+ * @since 0.1.0
+ * @category verification
+ */
+export type BrokenReason = "position-gap" | "prev-hash-mismatch" | "hash-mismatch"
+
+/**
+ * Result of {@link verify}.
+ *
+ * @since 0.1.0
+ * @category verification
+ */
+export type VerifyResult =
+  | { readonly ok: true; readonly count: number; readonly head: string }
+  | {
+    readonly ok: false
+    readonly streamId: string
+    readonly firstBrokenPosition: number
+    readonly reason: BrokenReason
+    readonly zh: string
+    readonly en: string
+  }
+
+const reasonText: Record<BrokenReason, { readonly zh: string; readonly en: string }> = {
+  "position-gap": { zh: "事件序号不连续", en: "positions are not consecutive" },
+  "prev-hash-mismatch": { zh: "前序哈希与上一事件的哈希不符", en: "prevHash is not the hash of the previous event" },
+  "hash-mismatch": { zh: "事件内容已被改动(哈希不符)", en: "event content was altered (hash mismatch)" }
+}
+
+/**
+ * Walks a trail and checks every link. Events of several streams may be
+ * interleaved (e.g. in global order); each stream's chain is checked on its own
+ * and must start at position 1. `head` is the hash of the last event checked
+ * ({@link genesisHash} for an empty trail).
+ *
+ * @since 0.1.0
+ * @category verification
+ */
+export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
+  const heads = new Map<string, { position: number; hash: string }>()
+  let count = 0
+  let head = genesisHash
+  for (const e of events) {
+    const prev = heads.get(e.streamId) ?? { position: 0, hash: genesisHash }
+    const broken = (reason: BrokenReason): VerifyResult => ({
+      ok: false,
+      streamId: e.streamId,
+      firstBrokenPosition: reason === "position-gap" ? prev.position + 1 : e.position,
+      reason,
+      zh: `流 ${e.streamId} 第 ${e.position} 号事件:${reasonText[reason].zh}`,
+      en: `stream ${e.streamId} position ${e.position}: ${reasonText[reason].en}`
+    })
+    if (e.position !== prev.position + 1) return broken("position-gap")
+    if (e.prevHash !== prev.hash) return broken("prev-hash-mismatch")
+    let recomputed: string
+    try {
+      recomputed = hashEvent(prev.hash, e)
+    } catch {
+      return broken("hash-mismatch")
+    }
+    if (recomputed !== e.hash) return broken("hash-mismatch")
+    heads.set(e.streamId, { position: e.position, hash: e.hash })
+    head = e.hash
+    count++
+  }
+  return { ok: true, count, head }
+}
+
+/**
+ * Computes `prevHash` and `hash` for consecutive bodies of one stream, starting from `prevHash`.
+ *
+ * @since 0.1.0
+ * @category hashing
+ */
+export const chain = <B extends HashedBody>(
+  prevHash: string,
+  bodies: ReadonlyArray<B>
+): Array<B & { readonly prevHash: string; readonly hash: string }> => {
+  const out: Array<B & { readonly prevHash: string; readonly hash: string }> = []
+  let prev = prevHash
+  for (const body of bodies) {
+    const hash = hashEvent(prev, body)
+    out.push({ ...body, prevHash: prev, hash })
+    prev = hash
+  }
+  return out
+}
+
+/**
+ * JSON Lines export of a trail: one canonical JSON object per line with the
+ * seven hashed fields plus `prevHash` and `hash`; every line ends with `\n`.
+ * See the module documentation for how to recheck it with standard tools.
+ *
+ * @since 0.1.0
+ * @category export
+ */
+export const exportJsonl = (events: Iterable<ChainedEvent>): string => {
+  let out = ""
+  for (const e of events) out += canonicalize({ ...bodyOf(e), prevHash: e.prevHash, hash: e.hash }) + "\n"
+  return out
+}

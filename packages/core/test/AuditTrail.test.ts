@@ -1,0 +1,201 @@
+import { describe, expect, it } from "@effect/vitest"
+import { execFileSync } from "node:child_process"
+import { createHash } from "node:crypto"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Either from "effect/Either"
+import * as AuditTrail from "../src/AuditTrail.js"
+import { canonicalBody } from "../src/internal/canonicalJson.js"
+
+const has = (cmd: string) => {
+  try {
+    execFileSync("sh", ["-c", `command -v ${cmd}`])
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe("canonical JSON (RFC 8785)", () => {
+  it("matches the RFC 8785 §3.2.2 example", () => {
+    const input = JSON.parse(
+      `{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],` +
+        ` "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/", "literals": [null, true, false]}`
+    )
+    expect(AuditTrail.canonicalize(input)).toBe(
+      `{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA'B\\"\\\\\\\\\\"/"}`
+    )
+  })
+
+  it("sorts keys by UTF-16 code units (RFC 8785 §3.2.3)", () => {
+    const keys = ["\u20ac", "\r", "\ufb33", "1", "\ud83d\ude00", "\u0080", "\u00f6"]
+    const obj = Object.fromEntries(keys.map((k, i) => [k, i]))
+    const out = AuditTrail.canonicalize(obj)
+    expect(out).toBe(`{"\\r":1,"1":3,"\u0080":5,"\u00f6":6,"\u20ac":0,"\ud83d\ude00":4,"\ufb33":2}`)
+    // Code-point order would put the emoji last; UTF-16 puts it before U+FB33.
+    expect(out.indexOf("😀")).toBeLessThan(out.indexOf("\ufb33"))
+  })
+
+  it("writes Chinese text as is and nested arrays in order", () => {
+    expect(AuditTrail.canonicalize({ 项目: "工伤预防", b: [[3, 2], [], [{ y: 1, x: [null] }]], a: "" })).toBe(
+      `{"a":"","b":[[3,2],[],[{"x":[null],"y":1}]],"项目":"工伤预防"}`
+    )
+    expect(AuditTrail.canonicalize([])).toBe("[]")
+    expect(AuditTrail.canonicalize({})).toBe("{}")
+    expect(AuditTrail.canonicalize("a\u2028b\u0007")).toBe(`"a\u2028b\\u0007"`)
+  })
+
+  it("serialises numbers as ECMAScript does", () => {
+    expect(AuditTrail.canonicalize([0, -0, 1, -1, 1.5, 1e21, 1e-7, 123456789012345680000, 9007199254740991])).toBe(
+      "[0,0,1,-1,1.5,1e+21,1e-7,123456789012345680000,9007199254740991]"
+    )
+  })
+
+  it("rejects what is not plain JSON, naming the path", () => {
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    for (const bad of [undefined, Number.NaN, Infinity, 1n, () => 1, new Date(0), { a: [1, { b: undefined }] }, cyclic]) {
+      expect(() => AuditTrail.canonicalize(bad)).toThrow(TypeError)
+    }
+    const problem = AuditTrail.canonicalizeEither({ a: [1, { b: undefined }] })
+    expect(Either.isLeft(problem) && problem.left).toEqual({ path: "a[1].b", what: "undefined" })
+    // The same object twice (not a cycle) is fine.
+    const shared = { x: 1 }
+    expect(AuditTrail.canonicalize({ a: shared, b: shared })).toBe(`{"a":{"x":1},"b":{"x":1}}`)
+  })
+
+  it("writes event bodies the fast way exactly as canonicalize does", () => {
+    const body = { streamId: "项目-1", position: 3, type: "Paid", schemaVersion: 2, commandId: "c\"1", recordedAt: "2025-01-01T00:00:00.000Z", data: { z: 1, a: ["é"] } }
+    expect(canonicalBody(body.streamId, 3, "Paid", 2, body.commandId, body.recordedAt, AuditTrail.canonicalize(body.data))).toBe(
+      AuditTrail.canonicalize(body)
+    )
+  })
+})
+
+const body = (position: number, data: unknown, streamId = "project-2025-001"): AuditTrail.HashedBody => ({
+  streamId,
+  position,
+  type: position === 1 ? "ProjectFiled" : "PaymentRecorded",
+  schemaVersion: 1,
+  commandId: `cmd-${streamId}-${position}`,
+  recordedAt: `2025-03-0${position}T08:00:00.000Z`,
+  data
+})
+
+const trail = AuditTrail.chain(AuditTrail.genesisHash, [
+  body(1, { 名称: "建筑施工企业工伤预防培训", budget: "300000.00" }),
+  body(2, { amount: "90000.00", stage: "首付" }),
+  body(3, { amount: "150000.00", stage: "中期", tags: ["现场", "😀"] })
+])
+
+describe("hash chain", () => {
+  it("hashes prevHash + canonical(body) with SHA-256", () => {
+    const b = body(1, { a: 1 })
+    const expected = createHash("sha256")
+      .update("0".repeat(64) + AuditTrail.canonicalize(b))
+      .digest("hex")
+    expect(AuditTrail.hashEvent(AuditTrail.genesisHash, b)).toBe(expected)
+    expect(AuditTrail.genesisHash).toBe("0".repeat(64))
+    // Extra fields are not hashed.
+    expect(AuditTrail.hashEvent(AuditTrail.genesisHash, { ...b, extra: 1 } as AuditTrail.HashedBody)).toBe(expected)
+  })
+
+  it("verifies an intact trail and names the first broken position", () => {
+    expect(AuditTrail.verify(trail)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
+    expect(AuditTrail.verify([])).toEqual({ ok: true, count: 0, head: AuditTrail.genesisHash })
+
+    const altered = trail.map((e) => (e.position === 2 ? { ...e, data: { amount: "99000.00", stage: "首付" } } : e))
+    expect(AuditTrail.verify(altered)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
+
+    const rehashed = [trail[0]!, { ...altered[1]!, hash: AuditTrail.hashEvent(trail[0]!.hash, altered[1]!) }, trail[2]!]
+    expect(AuditTrail.verify(rehashed)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "prev-hash-mismatch" })
+
+    expect(AuditTrail.verify([trail[0]!, trail[2]!])).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "position-gap" })
+    expect(AuditTrail.verify(trail.slice(1))).toMatchObject({ ok: false, firstBrokenPosition: 1, reason: "position-gap" })
+  })
+
+  it("checks interleaved streams each on its own", () => {
+    const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, { x: 1 }, "s-2"), body(2, { x: 2 }, "s-2")])
+    const interleaved = [trail[0]!, other[0]!, trail[1]!, other[1]!, trail[2]!]
+    expect(AuditTrail.verify(interleaved)).toMatchObject({ ok: true, count: 5 })
+    const broken = [...interleaved]
+    broken[3] = { ...other[1]!, type: "Changed" }
+    expect(AuditTrail.verify(broken)).toMatchObject({ ok: false, streamId: "s-2", firstBrokenPosition: 2 })
+  })
+})
+
+describe("JSON Lines export", () => {
+  const jsonl = AuditTrail.exportJsonl(trail)
+
+  it("writes one canonical line per event with prevHash and hash", () => {
+    const lines = jsonl.split("\n")
+    expect(lines.length).toBe(4)
+    expect(lines[3]).toBe("")
+    expect(JSON.parse(lines[1]!)).toMatchObject({ position: 2, prevHash: trail[0]!.hash, hash: trail[1]!.hash })
+  })
+
+  // The auditor's recipe, restated with nothing from gsyf: parse each line, pick
+  // the seven fields, sort keys, no whitespace, SHA-256 over prevHash + text.
+  const recheck = (text: string): string => {
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortKeys)
+        : v !== null && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+        : v
+    const heads = new Map<string, string>()
+    for (const [i, line] of text.split("\n").filter((l) => l !== "").entries()) {
+      const e = JSON.parse(line)
+      const picked = Object.fromEntries(
+        ["streamId", "position", "type", "schemaVersion", "commandId", "recordedAt", "data"].map((k) => [k, e[k]])
+      )
+      const prev = heads.get(e.streamId) ?? "0".repeat(64)
+      const h = createHash("sha256").update(prev + JSON.stringify(sortKeys(picked)), "utf8").digest("hex")
+      if (e.prevHash !== prev || e.hash !== h) return `broken at line ${i + 1}`
+      heads.set(e.streamId, h)
+    }
+    return "ok"
+  }
+
+  it("can be rechecked from the text alone", () => {
+    expect(recheck(jsonl)).toBe("ok")
+    expect(recheck(jsonl.replace("90000.00", "90001.00"))).toBe("broken at line 2")
+  })
+
+  const dir = mkdtempSync(join(tmpdir(), "gsyf-audit-"))
+  const file = join(dir, "trail.jsonl")
+  writeFileSync(file, jsonl)
+  const tamperedFile = join(dir, "tampered.jsonl")
+  writeFileSync(tamperedFile, jsonl.replace("150000.00", "150001.00"))
+
+  it.skipIf(!has("python3"))("passes the documented Python recipe", () => {
+    const doc = /```python\n([\s\S]*?)```/.exec(AuditTrailSource())![1]!.replace(/^ \* ?/gm, "")
+    const script = join(dir, "recheck.py")
+    writeFileSync(script, doc)
+    expect(execFileSync("python3", [script, file], { encoding: "utf8" }).trim()).toBe("ok 1 streams")
+    expect(() => execFileSync("python3", [script, tamperedFile], { stdio: "pipe" })).toThrow(/position 3/)
+  })
+
+  it.skipIf(!has("jq") || !has("sha256sum") || !has("bash"))("passes the documented jq/sha256sum recipe", () => {
+    const doc = /```sh\n([\s\S]*?)```/.exec(AuditTrailSource())![1]!.replace(/^ \* ?/gm, "")
+    const script = join(dir, "recheck.sh")
+    writeFileSync(script, doc)
+    expect(execFileSync("bash", [script], { cwd: dir, encoding: "utf8" }).trim()).toBe("ok")
+    writeFileSync(file, jsonl.replace("150000.00", "150001.00"))
+    const failed = (() => {
+      try {
+        execFileSync("bash", [script], { cwd: dir, encoding: "utf8", stdio: "pipe" })
+        return "passed"
+      } catch (e) {
+        return String((e as { stdout: string }).stdout)
+      }
+    })()
+    expect(failed.trim()).toBe("broken at 3")
+  })
+})
+
+import { readFileSync } from "node:fs"
+function AuditTrailSource(): string {
+  return readFileSync(new URL("../src/AuditTrail.ts", import.meta.url), "utf8")
+}
