@@ -1,0 +1,584 @@
+/**
+ * The event store port: append-only streams of events with optimistic
+ * concurrency, idempotent command ids, a per-stream SHA-256 hash chain (see
+ * {@link AuditTrail}) and read models updated in the same transaction (see
+ * {@link Projection}).
+ *
+ * Adapters: {@link layerMemory} here; `@gsyf/store-sqlite` and
+ * `@gsyf/store-postgres` (both built on `@gsyf/store-sql`). Every adapter passes
+ * the same conformance suite, `@gsyf/testkit` `EventStoreSuite`.
+ *
+ * Rules every adapter keeps:
+ *
+ * - `append(streamId, expectedVersion, commandId, events)`: the stream must be at
+ *   exactly `expectedVersion` (`0`: it must not exist); there is no "any
+ *   version". Positions are 1-based per stream.
+ * - An append without events writes nothing and returns the current version.
+ * - A `commandId` that is already stored returns the original result with
+ *   `duplicate: true` and writes nothing, so retries are safe.
+ * - Events, their hash chain links, the command record and the read-model
+ *   updates are written in one transaction, or not at all.
+ * - Input is validated before anything is written; bad input fails with
+ *   `InvalidInput` and never reaches a table.
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import { createHash } from "node:crypto"
+import * as AuditTrail from "./AuditTrail.js"
+import * as InputError from "./InputError.js"
+import { canonicalBody, canonicalize, NotJson } from "./internal/canonicalJson.js"
+import type * as EventModel from "./internal/eventModel.js"
+import * as Projection from "./Projection.js"
+
+// -----------------------------------------------------------------------------
+// models
+// -----------------------------------------------------------------------------
+
+/**
+ * An event to append: its type name, the schema version of its encoded form and
+ * the encoded data (plain JSON, e.g. the output of `Schema.encode`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface NewEvent {
+  readonly type: string
+  readonly schemaVersion: number
+  readonly data: unknown
+}
+
+/**
+ * An event as stored: its place in its stream (`position`, 1-based) and in the
+ * whole store (`globalPosition`), the command that wrote it, when, and its
+ * links in the stream's hash chain.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoredEvent extends EventModel.StoredEvent {}
+
+/**
+ * The outcome of an append. `version` is the stream version after the append
+ * (for a duplicate: the last position the original command wrote). `events`
+ * are the events written (for a duplicate: the ones the original command wrote).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AppendResult {
+  readonly streamId: string
+  readonly commandId: string
+  readonly version: number
+  readonly events: ReadonlyArray<StoredEvent>
+  readonly duplicate: boolean
+}
+
+/**
+ * A stream and its current version.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StreamInfo {
+  readonly streamId: string
+  readonly version: number
+}
+
+/**
+ * Outcome of {@link EventStore} `rebuild`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RebuildResult {
+  readonly projection: string
+  readonly events: number
+  readonly documents: number
+}
+
+// -----------------------------------------------------------------------------
+// errors
+// -----------------------------------------------------------------------------
+
+/**
+ * The stream is not at the expected version: someone else appended first
+ * (or the stream does not exist yet / already exists).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class VersionConflict extends Schema.TaggedError<VersionConflict>()("VersionConflict", {
+  streamId: Schema.String,
+  expected: Schema.Number,
+  actual: Schema.Number
+}) {
+  override get message(): string {
+    return `版本冲突:流 ${this.streamId} 期望版本 ${this.expected},实际版本 ${this.actual} / ` +
+      `version conflict on stream ${this.streamId}: expected ${this.expected}, actual ${this.actual}`
+  }
+}
+
+/**
+ * The store cannot be reached (connection refused or lost, database shutting
+ * down, file locked). Transient: the same call may succeed later. When raised by
+ * an append, the append may or may not have been committed; retry with the same
+ * command id to find out safely.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("StoreUnavailable", {
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `事件存储暂不可用 / event store unavailable: ${this.reason}`
+  }
+}
+
+/**
+ * Any other failure of the store (a bug, a corrupt database, a projection that
+ * threw). Not expected to go away by retrying.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
+  operation: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `事件存储错误(${this.operation}) / event store error (${this.operation}): ${this.reason}`
+  }
+}
+
+/**
+ * Errors of the reading operations.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ReadError = StoreUnavailable | StoreError
+
+/**
+ * Errors of {@link EventStore} `append`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type AppendError = VersionConflict | StoreUnavailable | StoreError | InputError.InvalidInput
+
+// -----------------------------------------------------------------------------
+// port
+// -----------------------------------------------------------------------------
+
+/**
+ * The operations of an event store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The projections registered with this store. */
+  readonly projections: ReadonlyArray<Projection.Any>
+  /** Appends events to a stream at exactly `expectedVersion` (0: the stream must not exist). */
+  readonly append: (
+    streamId: string,
+    expectedVersion: number,
+    commandId: string,
+    events: ReadonlyArray<NewEvent>
+  ) => Effect.Effect<AppendResult, AppendError>
+  /** The events of a stream in position order (from `fromPosition`, default 1); empty when it does not exist. */
+  readonly readStream: (
+    streamId: string,
+    options?: { readonly fromPosition?: number | undefined } | undefined
+  ) => Effect.Effect<ReadonlyArray<StoredEvent>, ReadError>
+  /** The current version of a stream (0 when it does not exist). */
+  readonly streamVersion: (streamId: string) => Effect.Effect<number, ReadError>
+  /** Every event with a global position greater than `fromGlobalPosition` (default 0), read in pages. */
+  readonly readAll: (
+    fromGlobalPosition?: number | undefined,
+    options?: { readonly pageSize?: number | undefined } | undefined
+  ) => Stream.Stream<StoredEvent, ReadError>
+  /** Checks a stream's hash chain. */
+  readonly verify: (streamId: string) => Effect.Effect<AuditTrail.VerifyResult, ReadError>
+  /** Every stream with its version, ordered by stream id. */
+  readonly listStreams: () => Effect.Effect<ReadonlyArray<StreamInfo>, ReadError>
+  /** The stored result of a command id, if it was appended. */
+  readonly findCommand: (commandId: string) => Effect.Effect<Option.Option<AppendResult>, ReadError>
+  /** One read-model document. */
+  readonly readModel: (projection: string, key: string) => Effect.Effect<Option.Option<Projection.ReadModelEntry>, ReadError>
+  /** Every document of a projection, ordered by key. */
+  readonly listReadModel: (projection: string) => Effect.Effect<ReadonlyArray<Projection.ReadModelEntry>, ReadError>
+  /** Drops a registered projection's documents and recomputes them from all events. */
+  readonly rebuild: (projection: string) => Effect.Effect<RebuildResult, ReadError | InputError.InvalidInput>
+}
+
+/**
+ * The event store service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class EventStore extends Context.Tag("@gsyf/core/EventStore")<EventStore, Service>() {}
+
+/**
+ * Options shared by every adapter's layer.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoreOptions {
+  /** Projections kept in the same transaction as the events. */
+  readonly projections?: ReadonlyArray<Projection.Any> | undefined
+}
+
+// -----------------------------------------------------------------------------
+// input validation (shared by every adapter)
+// -----------------------------------------------------------------------------
+
+const Name = (what: string, zh: string) =>
+  Schema.String.pipe(
+    Schema.filter((s) => s.length > 0 && s.length <= 200 && !/[\u0000-\u001f\u007f]/.test(s), {
+      ...InputError.bilingual(`${zh}须为 1 到 200 个字符且不含控制字符`, `${what} must be 1 to 200 characters without control characters`)
+    })
+  )
+
+const JsonData = Schema.Unknown.pipe(
+  Schema.filter((u) => {
+    try {
+      canonicalize(u)
+      return true
+    } catch (e) {
+      if (e instanceof NotJson || e instanceof RangeError) return false
+      throw e
+    }
+  }, InputError.bilingual("事件数据必须是普通 JSON(不含 undefined、NaN、bigint 或类实例)", "event data must be plain JSON (no undefined, NaN, bigint or class instances)"))
+)
+
+const NewEventInput = Schema.Struct({
+  type: Name("type", "事件类型"),
+  schemaVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1, InputError.bilingual("模式版本须为正整数", "schemaVersion must be a positive integer"))),
+  data: JsonData
+})
+
+const AppendInput = Schema.Struct({
+  streamId: Name("streamId", "流标识"),
+  expectedVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(0, InputError.bilingual("期望版本须为非负整数", "expectedVersion must be a non-negative integer"))),
+  commandId: Name("commandId", "命令标识"),
+  events: Schema.Array(NewEventInput).pipe(
+    Schema.maxItems(10_000, InputError.bilingual("一次最多追加 10000 个事件", "at most 10000 events per append"))
+  )
+})
+
+const decodeAppendInput = InputError.decodeEither(AppendInput, "EventStore.append")
+
+/**
+ * A validated append: every event's data is held as canonical JSON text.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface PreparedAppend {
+  readonly streamId: string
+  readonly expectedVersion: number
+  readonly commandId: string
+  readonly events: ReadonlyArray<{ readonly type: string; readonly schemaVersion: number; readonly dataJson: string }>
+}
+
+/**
+ * Validates the arguments of an append (for adapter authors). Fails with
+ * `InvalidInput` listing every bad field.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const prepareAppend = (
+  streamId: string,
+  expectedVersion: number,
+  commandId: string,
+  events: ReadonlyArray<NewEvent>
+): Either.Either<PreparedAppend, InputError.InvalidInput> =>
+  Either.map(decodeAppendInput({ streamId, expectedVersion, commandId, events }), (input) => ({
+    streamId: input.streamId,
+    expectedVersion: input.expectedVersion,
+    commandId: input.commandId,
+    events: input.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, dataJson: canonicalize(e.data) }))
+  }))
+
+/**
+ * A validated event with its position and hash links, not yet given a global position.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface SealedEvent extends Omit<StoredEvent, "globalPosition" | "data"> {
+  readonly dataJson: string
+}
+
+/**
+ * Gives prepared events their positions (after `expectedVersion`) and chains
+ * their hashes from `prevHash` (for adapter authors).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const seal = (prepared: PreparedAppend, prevHash: string, recordedAt: string): Array<SealedEvent> => {
+  const out: Array<SealedEvent> = []
+  let prev = prevHash
+  let position = prepared.expectedVersion
+  for (const e of prepared.events) {
+    position++
+    const body = canonicalBody(prepared.streamId, position, e.type, e.schemaVersion, prepared.commandId, recordedAt, e.dataJson)
+    const hash = createHash("sha256").update(prev + body, "utf8").digest("hex")
+    out.push({
+      streamId: prepared.streamId,
+      position,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      commandId: prepared.commandId,
+      recordedAt,
+      dataJson: e.dataJson,
+      prevHash: prev,
+      hash
+    })
+    prev = hash
+  }
+  return out
+}
+
+/**
+ * The current time as an ISO-8601 instant, from Effect's `Clock` (so tests can use `TestClock`).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const now: Effect.Effect<string> = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
+
+const projectionFailedToStoreError = (e: Projection.ProjectionFailed) =>
+  new StoreError({ operation: "append", reason: e.message })
+
+/**
+ * Maps {@link Projection.ProjectionFailed} to {@link StoreError} (for adapter authors).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const fromProjectionFailed: (e: Projection.ProjectionFailed) => StoreError = projectionFailedToStoreError
+
+/**
+ * Checks that projection names are unique (for adapter authors).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const checkProjections = (projections: ReadonlyArray<Projection.Any>): Either.Either<void, StoreError> => {
+  const seen = new Set<string>()
+  for (const p of projections) {
+    if (seen.has(p.name)) {
+      return Either.left(new StoreError({ operation: "layer", reason: `projection ${p.name} is registered twice` }))
+    }
+    seen.add(p.name)
+  }
+  return Either.void
+}
+
+/**
+ * An `InvalidInput` for an unknown projection name (for adapter authors).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const unknownProjection = (name: string): InputError.InvalidInput =>
+  InputError.single("EventStore.rebuild", "projection", `未注册的投影:${name}`, `projection not registered: ${name}`)
+
+// -----------------------------------------------------------------------------
+// in-memory adapter
+// -----------------------------------------------------------------------------
+
+interface MemoryState {
+  readonly all: Array<StoredEvent>
+  readonly streams: Map<string, Array<StoredEvent>>
+  readonly commands: Map<string, { readonly streamId: string; readonly first: number; readonly last: number }>
+  readonly readModels: Map<string, Map<string, { json: string; position: number }>>
+}
+
+const deepFreeze = <A>(value: A): A => {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * The in-memory store with a test hook.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MemoryService extends Service {
+  /** Overwrites the data of a stored event without fixing its hash, to test tamper detection. */
+  readonly unsafeTamper: (streamId: string, position: number, data: unknown) => Effect.Effect<void>
+}
+
+/**
+ * Builds an in-memory event store (for tests, demos and single-process tools).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryService, StoreError> =>
+  Effect.gen(function*() {
+    const projections = options.projections ?? []
+    yield* checkProjections(projections)
+    const state: MemoryState = { all: [], streams: new Map(), commands: new Map(), readModels: new Map() }
+    // Appends, rebuilds and tamper run under this lock; reads see a consistent state between them.
+    const lock = yield* Effect.makeSemaphore(1)
+
+    const resultOf = (commandId: string): Option.Option<AppendResult> => {
+      const c = state.commands.get(commandId)
+      if (c === undefined) return Option.none()
+      const stream = state.streams.get(c.streamId) ?? []
+      return Option.some({
+        streamId: c.streamId,
+        commandId,
+        version: c.last,
+        events: stream.slice(c.first - 1, c.last),
+        duplicate: true
+      })
+    }
+
+    const models = (name: string) => {
+      let m = state.readModels.get(name)
+      if (m === undefined) {
+        m = new Map()
+        state.readModels.set(name, m)
+      }
+      return m
+    }
+
+    const applyChanges = (changes: ReadonlyArray<Projection.ReadModelChange>) => {
+      for (const c of changes) {
+        if (c.doc === null) models(c.projection).delete(c.key)
+        else models(c.projection).set(c.key, { json: c.doc, position: c.position })
+      }
+    }
+
+    const loadDoc = (name: string, key: string) => Effect.sync(() => state.readModels.get(name)?.get(key)?.json)
+
+    const append: Service["append"] = (streamId, expectedVersion, commandId, events) =>
+      Effect.gen(function*() {
+        const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events)
+        const recordedAt = yield* now
+        return yield* lock.withPermits(1)(Effect.gen(function*() {
+          const s = state
+          const stream = s.streams.get(prepared.streamId) ?? []
+          if (prepared.events.length === 0) {
+            return { streamId: prepared.streamId, commandId: prepared.commandId, version: stream.length, events: [], duplicate: false }
+          }
+          const dup = resultOf(prepared.commandId)
+          if (Option.isSome(dup)) return dup.value
+          if (stream.length !== prepared.expectedVersion) {
+            return yield* new VersionConflict({ streamId: prepared.streamId, expected: prepared.expectedVersion, actual: stream.length })
+          }
+          const prevHash = stream.length === 0 ? AuditTrail.genesisHash : stream[stream.length - 1]!.hash
+          const sealed = seal(prepared, prevHash, recordedAt)
+          const stored: Array<StoredEvent> = sealed.map(({ dataJson, ...e }, i) =>
+            deepFreeze({ ...e, globalPosition: s.all.length + i + 1, data: JSON.parse(dataJson) })
+          )
+          const changes = yield* Projection.run(projections, stored, loadDoc).pipe(Effect.mapError(projectionFailedToStoreError))
+          // Commit: nothing above has touched the state.
+          s.all.push(...stored)
+          s.streams.set(prepared.streamId, [...stream, ...stored])
+          s.commands.set(prepared.commandId, { streamId: prepared.streamId, first: stored[0]!.position, last: stored[stored.length - 1]!.position })
+          applyChanges(changes)
+          return { streamId: prepared.streamId, commandId: prepared.commandId, version: stream.length + stored.length, events: stored, duplicate: false }
+        }))
+      })
+
+    const readStream: Service["readStream"] = (streamId, options) =>
+      Effect.sync(() => (state.streams.get(streamId) ?? []).slice(Math.max(0, (options?.fromPosition ?? 1) - 1)))
+
+    const readAll: Service["readAll"] = (from = 0, options) => {
+      const pageSize = Math.max(1, options?.pageSize ?? 1000)
+      return Stream.paginateEffect(from, (after: number) =>
+        Effect.sync(() => {
+          const page: ReadonlyArray<StoredEvent> = state.all.slice(after, after + pageSize)
+          return [page, page.length < pageSize ? Option.none<number>() : Option.some(after + page.length)] as const
+        })).pipe(Stream.flattenIterables)
+    }
+
+    const entry = (projection: string, key: string, v: { json: string; position: number }): Projection.ReadModelEntry => ({
+      projection,
+      key,
+      doc: JSON.parse(v.json),
+      position: v.position
+    })
+
+    const rebuild: Service["rebuild"] = (name) =>
+      Effect.gen(function*() {
+        const projection = projections.find((p) => p.name === name)
+        if (projection === undefined) return yield* unknownProjection(name)
+        return yield* lock.withPermits(1)(Effect.gen(function*() {
+          const fresh = new Map<string, { json: string; position: number }>()
+          const changes = yield* Projection.run([projection], state.all, (_, key) => Effect.succeed(fresh.get(key)?.json)).pipe(
+            Effect.mapError((e) => new StoreError({ operation: "rebuild", reason: e.message }))
+          )
+          for (const c of changes) if (c.doc !== null) fresh.set(c.key, { json: c.doc, position: c.position })
+          state.readModels.set(name, fresh)
+          return { projection: name, events: state.all.length, documents: fresh.size }
+        }))
+      })
+
+    const service: MemoryService = {
+      projections,
+      append,
+      readStream,
+      streamVersion: (streamId) => Effect.sync(() => state.streams.get(streamId)?.length ?? 0),
+      readAll,
+      verify: (streamId) => Effect.map(readStream(streamId), AuditTrail.verify),
+      listStreams: () =>
+        Effect.sync(() =>
+          [...state.streams.entries()]
+            .map(([streamId, events]) => ({ streamId, version: events.length }))
+            .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
+        ),
+      findCommand: (commandId) => Effect.sync(() => resultOf(commandId)),
+      readModel: (projection, key) =>
+        Effect.sync(() => Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))),
+      listReadModel: (projection) =>
+        Effect.sync(() =>
+          [...(state.readModels.get(projection) ?? new Map<string, { json: string; position: number }>()).entries()]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([key, v]) => entry(projection, key, v))
+        ),
+      rebuild,
+      unsafeTamper: (streamId, position, data) =>
+        lock.withPermits(1)(Effect.sync(() => {
+          const stream = state.streams.get(streamId)
+          const old = stream?.[position - 1]
+          if (stream === undefined || old === undefined) return
+          const tampered = deepFreeze({ ...old, data: JSON.parse(JSON.stringify(data)) })
+          stream[position - 1] = tampered
+          state.all[old.globalPosition - 1] = tampered
+        }))
+    }
+    return service
+  })
+
+/**
+ * An in-memory event store layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory = (options: StoreOptions = {}): Layer.Layer<EventStore, StoreError> =>
+  Layer.effect(EventStore, makeMemory(options))
