@@ -1,0 +1,402 @@
+/**
+ * The event store conformance suite, written once and run unchanged against
+ * every adapter (memory, SQLite, PostgreSQL, and any store someone else writes).
+ *
+ * ```ts
+ * import { EventStore } from "@gsyf/core"
+ * import { EventStoreSuite } from "@gsyf/testkit"
+ *
+ * EventStoreSuite.suite("memory", (options) => EventStore.layerMemory(options))
+ * ```
+ *
+ * The factory receives the suite's own projections and must register them with
+ * the store it builds. Give `tamper` (write different `data` into a stored event
+ * without touching its hash) to run the tamper-detection case.
+ *
+ * @since 0.1.0
+ */
+import { describe, expect, layer } from "@effect/vitest"
+import { CommandHandler, type Decider, EventStore, Projection } from "@gsyf/core"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+
+/**
+ * A toy projection: per stream, the running total of `Added`/`Removed` amounts
+ * and the number of such events; a `Cleared` event deletes the document.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const totals = Projection.make<{ readonly total: number; readonly events: number }>({
+  name: "suite-totals",
+  version: 1,
+  keysOf: (event) => (["Added", "Removed", "Cleared"].includes(event.type) ? [event.streamId] : []),
+  reduce: (doc, event) => {
+    if (event.type === "Cleared") return null
+    const n = (event.data as { readonly n: number }).n
+    return { total: (doc?.total ?? 0) + (event.type === "Added" ? n : -n), events: (doc?.events ?? 0) + 1 }
+  }
+})
+
+/**
+ * A toy projection that throws on `Explode` events, to show that a failing
+ * projection rolls back the whole append.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const exploding = Projection.make<unknown>({
+  name: "suite-exploding",
+  version: 1,
+  keysOf: (event) => (event.type === "Explode" ? ["boom"] : []),
+  reduce: () => {
+    throw new Error("boom")
+  }
+})
+
+/**
+ * The projections the suite expects the store to have registered.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const projections: ReadonlyArray<Projection.Any> = [totals, exploding]
+
+/**
+ * A toy counter decider and its codec, also used by the benchmarks.
+ *
+ * @since 0.1.0
+ * @category toy decider
+ */
+export const CounterEvent = Schema.Union(
+  Schema.TaggedStruct("Added", { n: Schema.Int }),
+  Schema.TaggedStruct("Removed", { n: Schema.Int })
+)
+
+/**
+ * @since 0.1.0
+ * @category toy decider
+ */
+export type CounterEvent = typeof CounterEvent.Type
+
+/**
+ * @since 0.1.0
+ * @category toy decider
+ */
+export type CounterCommand =
+  | { readonly _tag: "Add"; readonly n: number }
+  | { readonly _tag: "Remove"; readonly n: number }
+  | { readonly _tag: "AddMany"; readonly ns: ReadonlyArray<number> }
+
+/**
+ * The counter must never go below zero; `AddMany` adds each amount as its own event.
+ *
+ * @since 0.1.0
+ * @category toy decider
+ */
+export const counter: Decider.Decider<CounterCommand, CounterEvent, number, string> = {
+  initialState: 0,
+  decide: (command, state) => {
+    switch (command._tag) {
+      case "Add":
+        return Either.right([{ _tag: "Added", n: command.n }])
+      case "AddMany":
+        return Either.right(command.ns.map((n) => ({ _tag: "Added" as const, n })))
+      case "Remove":
+        return command.n > state ? Either.left("insufficient") : Either.right([{ _tag: "Removed", n: command.n }])
+    }
+  },
+  evolve: (state, event) => (event._tag === "Added" ? state + event.n : state - event.n)
+}
+
+/**
+ * @since 0.1.0
+ * @category toy decider
+ */
+export const counterCodec: Decider.EventCodec<CounterEvent> = {
+  schema: CounterEvent,
+  typeOf: (e) => e._tag,
+  currentVersion: 1,
+  upcast: (_type, _version, data) => data
+}
+
+/**
+ * Options of {@link suite}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SuiteOptions<R> {
+  /** Overwrites the data of a stored event without fixing its hash. */
+  readonly tamper?: ((streamId: string, position: number, data: unknown) => Effect.Effect<void, unknown, R>) | undefined
+  /** Size of the large-stream case (default 2,500 events, with a read page size of 1,000 in the SQL stores). */
+  readonly largeStream?: number | undefined
+  /** Timeout of the layer and of each case, in milliseconds (default 60,000). */
+  readonly timeout?: number | undefined
+}
+
+const added = (n: number): EventStore.NewEvent => ({ type: "Added", schemaVersion: 1, data: { _tag: "Added", n } })
+
+/**
+ * Registers the conformance cases for one adapter.
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const suite = <R, E>(
+  name: string,
+  makeLayer: (options: EventStore.StoreOptions) => Layer.Layer<EventStore.EventStore | R, E>,
+  options: SuiteOptions<R> = {}
+): void => {
+  const timeout = options.timeout ?? 60_000
+  const run = Math.random().toString(36).slice(2, 8)
+  const sid = (s: string) => `suite-${run}-${s}`
+  const store = EventStore.EventStore
+
+  describe(`EventStore conformance: ${name}`, () => {
+    layer(makeLayer({ projections }), { timeout, excludeTestServices: true })((it) => {
+      it.effect("appends and reads back a new stream", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const r = yield* s.append(sid("basic"), 0, `${run}-basic-1`, [added(1), added(2)])
+          expect(r.duplicate).toBe(false)
+          expect(r.version).toBe(2)
+          expect(r.events.map((e) => e.position)).toEqual([1, 2])
+          expect(r.events[1]!.globalPosition).toBeGreaterThan(r.events[0]!.globalPosition)
+          expect(r.events[0]!.prevHash).toBe("0".repeat(64))
+          expect(r.events[1]!.prevHash).toBe(r.events[0]!.hash)
+          expect(r.events[0]!.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
+          const read = yield* s.readStream(sid("basic"))
+          expect(read).toEqual(r.events)
+          expect(read[0]!.data).toEqual({ _tag: "Added", n: 1 })
+          expect(read[0]!.commandId).toBe(`${run}-basic-1`)
+          expect(yield* s.streamVersion(sid("basic"))).toBe(2)
+          expect(yield* s.readStream(sid("basic"), { fromPosition: 2 })).toEqual([r.events[1]])
+          const next = yield* s.append(sid("basic"), 2, `${run}-basic-2`, [added(3)])
+          expect(next.events[0]!.position).toBe(3)
+          expect(next.events[0]!.prevHash).toBe(r.events[1]!.hash)
+          expect(yield* s.readStream(sid("absent"))).toEqual([])
+          expect(yield* s.streamVersion(sid("absent"))).toBe(0)
+        }), timeout)
+
+      it.effect("keeps unicode, nested arrays and key order in event data", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const data = { 名称: "工伤预防 ✓ 😀", nested: [[1, [2, { z: null, a: true }]], []], "": "empty key", big: 9007199254740991 }
+          yield* s.append(sid("unicode"), 0, `${run}-unicode`, [{ type: "Note", schemaVersion: 3, data }])
+          const [e] = yield* s.readStream(sid("unicode"))
+          expect(e!.data).toEqual(data)
+          expect(e!.schemaVersion).toBe(3)
+          expect(yield* s.verify(sid("unicode"))).toMatchObject({ ok: true, count: 1 })
+        }), timeout)
+
+      it.effect("rejects a wrong expected version with VersionConflict", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append(sid("conflict"), 0, `${run}-conflict-1`, [added(1), added(1)])
+          for (const expected of [0, 1, 3, 7]) {
+            const e = yield* Effect.flip(s.append(sid("conflict"), expected, `${run}-conflict-x${expected}`, [added(1)]))
+            expect(e._tag).toBe("VersionConflict")
+            expect(e).toMatchObject({ streamId: sid("conflict"), expected, actual: 2 })
+          }
+          const missing = yield* Effect.flip(s.append(sid("conflict-missing"), 4, `${run}-conflict-m`, [added(1)]))
+          expect(missing).toMatchObject({ _tag: "VersionConflict", expected: 4, actual: 0 })
+          expect(yield* s.streamVersion(sid("conflict"))).toBe(2)
+          // A command that lost a race is not recorded: its retry at the right version succeeds.
+          const retry = yield* s.append(sid("conflict"), 2, `${run}-conflict-x1`, [added(1)])
+          expect(retry).toMatchObject({ duplicate: false, version: 3 })
+        }), timeout)
+
+      it.effect("treats an append without events as a no-op returning the current version", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append(sid("empty"), 0, `${run}-empty-1`, [added(1)])
+          const before = yield* Stream.runCount(s.readAll(0))
+          const r = yield* s.append(sid("empty"), 1, `${run}-empty-2`, [])
+          expect(r).toMatchObject({ version: 1, events: [], duplicate: false })
+          const r2 = yield* s.append(sid("empty-new"), 0, `${run}-empty-3`, [])
+          expect(r2.version).toBe(0)
+          expect(yield* Stream.runCount(s.readAll(0))).toBe(before)
+          expect(yield* s.streamVersion(sid("empty-new"))).toBe(0)
+          expect(Option.isNone(yield* s.findCommand(`${run}-empty-2`))).toBe(true)
+        }), timeout)
+
+      it.effect("returns the original result for a command id already stored", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const first = yield* s.append(sid("idem"), 0, `${run}-idem-1`, [added(5), added(6)])
+          const again = yield* s.append(sid("idem"), 0, `${run}-idem-1`, [added(5), added(6)])
+          expect(again.duplicate).toBe(true)
+          expect(again.version).toBe(2)
+          expect(again.events).toEqual(first.events)
+          // Even with another expected version or stream: the command id decides.
+          const elsewhere = yield* s.append(sid("idem-other"), 0, `${run}-idem-1`, [added(1)])
+          expect(elsewhere).toMatchObject({ duplicate: true, streamId: sid("idem") })
+          expect(yield* s.streamVersion(sid("idem"))).toBe(2)
+          expect(yield* s.streamVersion(sid("idem-other"))).toBe(0)
+          const found = yield* s.findCommand(`${run}-idem-1`)
+          expect(Option.getOrThrow(found).events).toEqual(first.events)
+        }), timeout)
+
+      it.effect("orders all events globally", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const a = yield* s.append(sid("g-a"), 0, `${run}-g-1`, [added(1)])
+          const from = a.events[0]!.globalPosition - 1
+          yield* s.append(sid("g-b"), 0, `${run}-g-2`, [added(2), added(3)])
+          yield* s.append(sid("g-a"), 1, `${run}-g-3`, [added(4)])
+          for (const pageSize of [1, 2, 1000]) {
+            const all = Chunk.toReadonlyArray(yield* Stream.runCollect(s.readAll(from, { pageSize })))
+            const mine = all.filter((e) => e.streamId === sid("g-a") || e.streamId === sid("g-b"))
+            expect(mine.map((e) => `${e.streamId.slice(-3)}#${e.position}`)).toEqual(["g-a#1", "g-b#1", "g-b#2", "g-a#2"])
+            const positions = all.map((e) => e.globalPosition)
+            expect(positions).toEqual([...positions].sort((x, y) => x - y))
+            expect(new Set(positions).size).toBe(positions.length)
+            expect(positions[0]).toBeGreaterThan(from)
+          }
+          const streams = yield* s.listStreams()
+          expect(streams).toContainEqual({ streamId: sid("g-a"), version: 2 })
+          expect(streams).toContainEqual({ streamId: sid("g-b"), version: 2 })
+        }), timeout)
+
+      it.effect("verifies the hash chain of a stream", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append(sid("chain"), 0, `${run}-chain-1`, [added(1), added(2)])
+          const r = yield* s.append(sid("chain"), 2, `${run}-chain-2`, [added(3)])
+          expect(yield* s.verify(sid("chain"))).toEqual({ ok: true, count: 3, head: r.events[0]!.hash })
+          expect(yield* s.verify(sid("chain-none"))).toEqual({ ok: true, count: 0, head: "0".repeat(64) })
+        }), timeout)
+
+      const tamper = options.tamper
+      if (tamper !== undefined) {
+        it.effect("detects data altered behind the store's back", () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            yield* s.append(sid("tamper"), 0, `${run}-tamper-1`, [added(1), added(2), added(3)])
+            yield* tamper(sid("tamper"), 2, { _tag: "Added", n: 200 })
+            const v = yield* s.verify(sid("tamper"))
+            expect(v).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch", streamId: sid("tamper") })
+          }), timeout)
+      }
+
+      it.effect("updates read models in the same transaction as the events", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const r = yield* s.append(sid("rm"), 0, `${run}-rm-1`, [added(5), added(7)])
+          const doc = yield* s.readModel(totals.name, sid("rm"))
+          expect(Option.getOrThrow(doc)).toEqual({
+            projection: totals.name,
+            key: sid("rm"),
+            doc: { total: 12, events: 2 },
+            position: r.events[1]!.globalPosition
+          })
+          yield* s.append(sid("rm"), 2, `${run}-rm-2`, [{ type: "Removed", schemaVersion: 1, data: { _tag: "Removed", n: 2 } }])
+          expect(Option.getOrThrow(yield* s.readModel(totals.name, sid("rm"))).doc).toEqual({ total: 10, events: 3 })
+          // A projection that throws rolls back the events, the command and the other read models.
+          const e = yield* Effect.flip(
+            s.append(sid("rm"), 3, `${run}-rm-3`, [added(100), { type: "Explode", schemaVersion: 1, data: {} }])
+          )
+          expect(e._tag).toBe("StoreError")
+          expect(yield* s.streamVersion(sid("rm"))).toBe(3)
+          expect(Option.getOrThrow(yield* s.readModel(totals.name, sid("rm"))).doc).toEqual({ total: 10, events: 3 })
+          expect(Option.isNone(yield* s.findCommand(`${run}-rm-3`))).toBe(true)
+          // null deletes the document.
+          yield* s.append(sid("rm"), 3, `${run}-rm-4`, [{ type: "Cleared", schemaVersion: 1, data: {} }])
+          expect(Option.isNone(yield* s.readModel(totals.name, sid("rm")))).toBe(true)
+          yield* s.append(sid("rm-2"), 0, `${run}-rm-5`, [added(1)])
+          const list = yield* s.listReadModel(totals.name)
+          expect(list.find((x) => x.key === sid("rm-2"))?.doc).toEqual({ total: 1, events: 1 })
+          expect(list.find((x) => x.key === sid("rm"))).toBeUndefined()
+          expect(list.map((x) => x.key)).toEqual([...list.map((x) => x.key)].sort())
+        }), timeout)
+
+      it.effect("rebuilds a projection from the events", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append(sid("rebuild"), 0, `${run}-rebuild-1`, [added(3), added(4)])
+          // The tamper case changed stored data behind the projection's back; a rebuild follows the data.
+          const untampered = (entries: ReadonlyArray<Projection.ReadModelEntry>) => entries.filter((x) => x.key !== sid("tamper"))
+          const before = yield* s.listReadModel(totals.name)
+          const result = yield* s.rebuild(totals.name)
+          expect(result.projection).toBe(totals.name)
+          expect(result.documents).toBe(before.length)
+          expect(result.events).toBeGreaterThan(0)
+          expect(untampered(yield* s.listReadModel(totals.name))).toEqual(untampered(before))
+          const unknown = yield* Effect.flip(s.rebuild("no-such-projection"))
+          expect(unknown._tag).toBe("InvalidInput")
+        }), timeout)
+
+      it.effect("reads a large stream in pages", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const n = options.largeStream ?? 2500
+          const batch = 250
+          let first = 0
+          for (let v = 0; v < n; v += batch) {
+            const size = Math.min(batch, n - v)
+            const r = yield* s.append(sid("large"), v, `${run}-large-${v}`, Array.from({ length: size }, (_, i) => added(v + i)))
+            if (v === 0) first = r.events[0]!.globalPosition
+          }
+          const events = yield* s.readStream(sid("large"))
+          expect(events.length).toBe(n)
+          expect(events.every((e, i) => e.position === i + 1 && (e.data as { n: number }).n === i)).toBe(true)
+          expect(yield* s.verify(sid("large"))).toMatchObject({ ok: true, count: n })
+          const count = yield* Stream.runCount(
+            s.readAll(first - 1, { pageSize: 333 }).pipe(Stream.filter((e) => e.streamId === sid("large")))
+          )
+          expect(count).toBe(n)
+        }), timeout)
+
+      it.effect("rejects bad input before writing anything", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          class NotPlain {
+            readonly x = 1
+          }
+          const bad: ReadonlyArray<[string, number, string, ReadonlyArray<EventStore.NewEvent>]> = [
+            ["", 0, `${run}-bad-1`, [added(1)]],
+            [sid("bad"), -1, `${run}-bad-2`, [added(1)]],
+            [sid("bad"), 0.5, `${run}-bad-3`, [added(1)]],
+            [sid("bad"), 0, "", [added(1)]],
+            [sid("bad"), 0, `${run}-bad-5`, [{ type: "", schemaVersion: 1, data: {} }]],
+            [sid("bad"), 0, `${run}-bad-6`, [{ type: "X", schemaVersion: 0, data: {} }]],
+            [sid("bad"), 0, `${run}-bad-7`, [{ type: "X", schemaVersion: 1, data: { n: Number.NaN } }]],
+            [sid("bad"), 0, `${run}-bad-8`, [{ type: "X", schemaVersion: 1, data: { n: undefined } }]],
+            [sid("bad"), 0, `${run}-bad-9`, [{ type: "X", schemaVersion: 1, data: new NotPlain() }]],
+            [sid("bad"), 0, `${run}-bad-10`, [{ type: "X", schemaVersion: 1, data: { n: 1n } }]],
+            [sid("bad\u0000"), 0, `${run}-bad-11`, [added(1)]],
+            [sid("bad"), 0, `${run}-bad-12`, [added(1), { type: "X", schemaVersion: 1, data: () => 1 }]]
+          ]
+          for (const [streamId, expected, commandId, events] of bad) {
+            const e = yield* Effect.flip(s.append(streamId, expected, commandId, events))
+            expect(e._tag).toBe("InvalidInput")
+            if (commandId !== "") expect(Option.isNone(yield* s.findCommand(commandId))).toBe(true)
+          }
+          expect(yield* s.streamVersion(sid("bad"))).toBe(0)
+        }), timeout)
+
+      it.effect("runs a decider through CommandHandler", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const id = sid("handler")
+          const r1 = yield* CommandHandler.handle(counter, counterCodec, id, { _tag: "AddMany", ns: [2, 3] }, `${run}-h-1`)
+          expect(r1).toMatchObject({ state: 5, attempts: 1 })
+          const r2 = yield* CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-2`)
+          expect(r2.state).toBe(1)
+          const rejected = yield* Effect.flip(CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-3`))
+          expect(rejected).toBe("insufficient")
+          // Retrying h-2 is answered from the store even though Remove 4 would now be rejected.
+          const retried = yield* CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-2`)
+          expect(retried.result.duplicate).toBe(true)
+          expect(retried.events).toEqual([{ _tag: "Removed", n: 4 }])
+          expect(yield* s.streamVersion(id)).toBe(3)
+        }), timeout)
+    })
+  })
+}
