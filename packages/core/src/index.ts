@@ -1,1 +1,262 @@
-export {}
+/**
+ * The rules of a city's annual work-injury prevention project as code: money, parameters, rules, calendar, lifecycle, audit trail.
+ *
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+
+/**
+ * The tamper-evident audit trail of a stream: every stored event carries the
+ * SHA-256 hash of its predecessor and its own hash, so changing, removing or
+ * reordering one event breaks the chain from that point on.
+ *
+ * ## How a hash is computed
+ *
+ * ```
+ * hash = hex(SHA-256(prevHash + canonical(body)))
+ * body = { streamId, position, type, schemaVersion, commandId, recordedAt, data }
+ * ```
+ *
+ * - `prevHash` of the first event of a stream (position 1) is {@link genesisHash}, 64 zeros;
+ *   after that it is the `hash` of the event at the previous position.
+ * - `canonical` is RFC 8785 (JCS) JSON: object keys sorted by UTF-16 code units,
+ *   no whitespace, ECMAScript number serialisation. gsyf keeps money and other
+ *   decimals as strings, so numbers in event data are integers in practice.
+ * - The hash input is the UTF-8 encoding of the 64 hex characters of `prevHash`
+ *   immediately followed by the canonical JSON text (no separator).
+ *
+ * ## Rechecking an export without gsyf
+ *
+ * {@link exportJsonl} writes one JSON object per line: the seven body fields
+ * plus `prevHash` and `hash`. An outside auditor can recheck a file with a few
+ * lines of Python (standard library only; `json.dumps(..., sort_keys=True,
+ * separators=(",", ":"), ensure_ascii=False)` is JCS for data whose keys are
+ * ASCII or BMP characters and whose numbers are integers, which is what gsyf stores):
+ *
+ * ```python
+ * import hashlib, json, sys
+ * heads = {}
+ * for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+ *     e = json.loads(line)
+ *     body = {k: e[k] for k in ("streamId", "position", "type", "schemaVersion", "commandId", "recordedAt", "data")}
+ *     prev = heads.get(e["streamId"], "0" * 64)
+ *     canon = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+ *     h = hashlib.sha256((prev + canon).encode("utf-8")).hexdigest()
+ *     assert e["prevHash"] == prev and e["hash"] == h, f"line {n}: chain broken at position {e['position']}"
+ *     heads[e["streamId"]] = h
+ * print("ok", len(heads), "streams")
+ * ```
+ *
+ * or, for a single stream, with `jq` and `sha256sum` (jq's `-S -c` sorts keys
+ * and drops whitespace; the same caveats about keys and numbers apply):
+ *
+ * ```sh
+ * prev=$(printf '0%.0s' $(seq 64))
+ * while IFS= read -r line; do
+ *   body=$(jq -S -c '{streamId,position,type,schemaVersion,commandId,recordedAt,data}' <<<"$line")
+ *   h=$(printf '%s%s' "$prev" "$body" | sha256sum | cut -d' ' -f1)
+ *   [ "$h" = "$(jq -r .hash <<<"$line")" ] || { echo "broken at $(jq .position <<<"$line")"; exit 1; }
+ *   prev=$h
+ * done < trail.jsonl; echo ok
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as AuditTrail from "./AuditTrail.js"
+
+/**
+ * Working days, holidays and legal periods.
+ *
+ * A {@link Calendar} knows, for each year it covers, which days are statutory
+ * holidays and which weekend days are worked instead (调休上班), as announced
+ * each year by the 国务院办公厅关于YYYY年部分节假日安排的通知. The data comes in as
+ * {@link HolidayYear} values (see `@gsyf/calendar-cn` for 2015–2026); a host
+ * adds a year, e.g. next year's notice, with {@link extend}.
+ *
+ * The service value is a plain, pure object ({@link Service}): every method
+ * returns an `Either` and never throws, so pure code such as the lifecycle
+ * decider can take it as an argument. A date in a year without data is a
+ * {@link CalendarYearNotCovered} error, never a guess.
+ *
+ * Periods follow 《民法典》第二百零一条至第二百零三条 (see {@link periodEnd}).
+ *
+ * @since 0.1.0
+ */
+export * as Calendar from "./Calendar.js"
+
+/**
+ * Runs a {@link Decider} against the {@link EventStore}: load the stream, decode
+ * (upcasting older schema versions), fold, decide, encode, append at the version
+ * that was read. When another writer appended in between, the append fails with
+ * `VersionConflict` and the handler starts over from a fresh read, a bounded
+ * number of times.
+ *
+ * ```ts
+ * const result = yield* CommandHandler.handle(counter, counterCodec, "counter-1", { _tag: "Add", n: 2 }, commandId)
+ * ```
+ *
+ * A rejection from `decide` fails the effect with the decider's own rejection
+ * value and writes nothing. A command id that was already appended (a retried
+ * request) returns the original outcome with `result.duplicate === true`.
+ *
+ * @since 0.1.0
+ */
+export * as CommandHandler from "./CommandHandler.js"
+
+/**
+ * The decider pattern: a pure state machine that answers a command with events
+ * or a rejection, and folds events into state. The project lifecycle is a
+ * decider; the event store's command handler runs any decider.
+ *
+ * @since 0.1.0
+ */
+export * as Decider from "./Decider.js"
+
+/**
+ * The event store port: append-only streams of events with optimistic
+ * concurrency, idempotent command ids, a per-stream SHA-256 hash chain (see
+ * {@link AuditTrail}) and read models updated in the same transaction (see
+ * {@link Projection}).
+ *
+ * Adapters: {@link layerMemory} here; `@gsyf/store-sqlite` and
+ * `@gsyf/store-postgres` (both built on `@gsyf/store-sql`). Every adapter passes
+ * the same conformance suite, `@gsyf/testkit` `EventStoreSuite`.
+ *
+ * Rules every adapter keeps:
+ *
+ * - `append(streamId, expectedVersion, commandId, events)`: the stream must be at
+ *   exactly `expectedVersion` (`0`: it must not exist); there is no "any
+ *   version". Positions are 1-based per stream.
+ * - An append without events writes nothing and returns the current version.
+ * - A `commandId` that is already stored returns the original result with
+ *   `duplicate: true` and writes nothing, so retries are safe.
+ * - Events, their hash chain links, the command record and the read-model
+ *   updates are written in one transaction, or not at all.
+ * - Input is validated before anything is written; bad input fails with
+ *   `InvalidInput` and never reaches a table.
+ *
+ * @since 0.1.0
+ */
+export * as EventStore from "./EventStore.js"
+
+/**
+ * Typed, bilingual errors for bad input. Every public entry point of gsyf decodes
+ * unknown input with `effect/Schema`; when decoding fails the caller gets an
+ * {@link InvalidInput} that lists each problem with its field path and a message
+ * in Chinese and English. Nothing is written when this error is raised.
+ *
+ * @since 0.1.0
+ */
+export * as InputError from "./InputError.js"
+
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings, and instants as ISO 8601 strings
+ * with an explicit offset.
+ *
+ * An {@link IsoDate} is a branded string, so it serialises as itself, sorts
+ * correctly as a string and compares with `===`. All arithmetic goes through
+ * integer day numbers (proleptic Gregorian calendar, years 0001–9999), never
+ * through `Date`, so there are no time zone or daylight-saving traps.
+ *
+ * @since 0.1.0
+ */
+export * as IsoDate from "./IsoDate.js"
+
+/**
+ * Where a rule or a parameter value comes from: a section of the city's own
+ * implementation plan (实施方案 三(四)), a national text (人社部规〔2017〕13号
+ * 第五条), or a provincial, city or plugin source.
+ *
+ * @since 0.1.0
+ */
+export * as LegalBasis from "./LegalBasis.js"
+
+/**
+ * Money in yuan (元), exact to the fen (分), backed by decimal.js.
+ *
+ * Amounts are never JavaScript floats. Every place where a computation has to
+ * round (a percentage of a contract, 万元 to 元) names its {@link Rounding}, and
+ * {@link allocate} splits a total so that the parts always add up to it exactly.
+ *
+ * Formatting covers `¥1,234.56`, 万元 and the capital-letter amount of the
+ * 《支付结算办法》附件一《正确填写票据和结算凭证的基本规定》 (人民币壹拾贰万叁仟元整).
+ *
+ * @since 0.1.0
+ */
+export * as Money from "./Money.js"
+
+/**
+ * Every blank `x` of the plan as a named, typed, documented parameter with a
+ * unit, a legal basis and an effective-dated value history (OpenFisca style: a
+ * value applies from its date until the next one, so a 2022 plan and a 2026
+ * plan read different values from the same file).
+ *
+ * National defaults come with their citation. A parameter that no national
+ * text fixes has no default and must be given by the city.
+ *
+ * @since 0.1.0
+ */
+export * as Parameter from "./Parameter.js"
+
+/**
+ * Rules over a city's parameter set as a whole: the payment split, the budget
+ * split and the fee cap, the permitted uses of the fee, ranges and orders.
+ * Evaluating them is the first thing gsyf does with a plan.
+ *
+ * @since 0.1.0
+ */
+export * as PlanRules from "./PlanRules.js"
+
+/**
+ * Read models kept in the same transaction as the events they are computed
+ * from, and rebuildable from those events at any time.
+ *
+ * A projection names the documents an event touches ({@link Projection.keysOf})
+ * and computes each document's next value ({@link Projection.reduce}); the store
+ * keeps one JSON document per `(projection, key)` in its `read_models` table,
+ * together with the global position of the last event applied. Because the
+ * documents are written inside the append transaction, a reader never sees an
+ * event without its read models or the other way round.
+ *
+ * Projections are registered when the store layer is built:
+ *
+ * ```ts
+ * import { EventStore, Projection } from "@gsyf/core"
+ *
+ * const countByType = Projection.make<{ readonly count: number }>({
+ *   name: "count-by-type",
+ *   version: 1,
+ *   keysOf: (event) => [event.type],
+ *   reduce: (doc, _event) => ({ count: (doc?.count ?? 0) + 1 })
+ * })
+ *
+ * const StoreLive = EventStore.layerMemory({ projections: [countByType] })
+ * // or SqliteEventStore.layer({ filename, projections: [countByType] })
+ * // or PgEventStore.layer({ url, projections: [countByType] })
+ * ```
+ *
+ * When a projection's `version` changes, the SQL stores rebuild it from the
+ * events when the layer starts; `EventStore.rebuild(name)` does it on demand.
+ *
+ * @since 0.1.0
+ */
+export * as Projection from "./Projection.js"
+
+/**
+ * Rules as values. A rule has a stable id (`budget.split-sum`), titles in
+ * Chinese and English, the plan section it belongs to, its legal basis, the
+ * parameters it reads, and a pure evaluation that returns structured
+ * {@link Finding}s — never a bare boolean.
+ *
+ * @since 0.1.0
+ */
+export * as Rule from "./Rule.js"
+
+/**
+ * Evaluating rules: a report of findings plus a trace of every parameter value
+ * read (with the date it took effect and its basis), stamped with the rule
+ * set's version so a result can be explained later.
+ *
+ * @since 0.1.0
+ */
+export * as RuleSet from "./RuleSet.js"
