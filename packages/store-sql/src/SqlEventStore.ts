@@ -1,0 +1,611 @@
+/**
+ * The gsyf event store written once against `@effect/sql`'s `SqlClient`; the
+ * SQLite and PostgreSQL packages only choose the client. Dialect differences
+ * (identity columns, the PostgreSQL transaction-id column that keeps `readAll`
+ * gap-free, table locks for rebuilds) go through `sql.onDialectOrElse`.
+ *
+ * Tables (created by {@link migrate}, versioned in `gsyf_migrations`):
+ *
+ * | table | columns | keys |
+ * | --- | --- | --- |
+ * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
+ * | `commands` | `command_id, stream_id, first_position, last_position` | PK `command_id` |
+ * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
+ * | `projections` | `name, version, rebuilt_at` | PK `name` |
+ *
+ * `data` and `doc` hold canonical JSON text (RFC 8785), exactly what is hashed;
+ * `recorded_at` holds the ISO instant as text, for the same reason.
+ *
+ * An append is one transaction: the command row, the events (one multi-row
+ * INSERT) and the read-model writes. Concurrency control is the two unique
+ * keys: a writer that read version `n` inserts position `n + 1`; if another
+ * writer got there first the insert hits UNIQUE `(stream_id, position)` and the
+ * append fails with `VersionConflict`; a command id seen before hits the
+ * `commands` primary key and the append returns the original result. No locks
+ * are taken, so any number of application instances can share one database.
+ *
+ * @since 0.1.0
+ */
+import { AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
+import * as SqlClient from "@effect/sql/SqlClient"
+import { SqlError } from "@effect/sql/SqlError"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+
+const genesisHash = "0".repeat(64)
+
+// -----------------------------------------------------------------------------
+// errors
+// -----------------------------------------------------------------------------
+
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+  "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_BUSY_RECOVERY",
+  "SQLITE_BUSY_TIMEOUT",
+  "SQLITE_LOCKED",
+  "SQLITE_CANTOPEN",
+  "SQLITE_IOERR",
+  "SQLITE_FULL"
+])
+
+const unavailableMessage = /connect|terminat|not queryable|timeout|timed out|shutting down|Connection ended|closed/i
+
+const causeOf = (error: SqlError): { readonly code: string | undefined; readonly message: string } => {
+  const cause = error.cause as { readonly code?: unknown; readonly message?: unknown } | undefined
+  const code = typeof cause?.code === "string" ? cause.code : undefined
+  const message = [error.message, typeof cause?.message === "string" ? cause.message : String(cause ?? "")]
+    .filter((s) => s !== "")
+    .join(": ")
+  return { code, message }
+}
+
+/**
+ * Whether a driver error is a unique-key violation (PostgreSQL `23505`, SQLite `SQLITE_CONSTRAINT_UNIQUE` / `_PRIMARYKEY`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const isUniqueViolation = (error: SqlError): boolean => {
+  const { code } = causeOf(error)
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+}
+
+/**
+ * Maps a driver error to the port's errors: lost or refused connections, a
+ * database shutting down or a locked file become `StoreUnavailable`; anything
+ * else `StoreError`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const classify = (operation: string, error: SqlError): EventStore.StoreUnavailable | EventStore.StoreError => {
+  const { code, message } = causeOf(error)
+  const unavailable = (code !== undefined && (unavailableCodes.has(code) || code.startsWith("08") || code.startsWith("SQLITE_IOERR"))) ||
+    (code === undefined && unavailableMessage.test(message))
+  return unavailable
+    ? new EventStore.StoreUnavailable({ reason: `${operation}: ${message}${code ? ` (${code})` : ""}` })
+    : new EventStore.StoreError({ operation, reason: `${message}${code ? ` (${code})` : ""}` })
+}
+
+/**
+ * `SqlError`s, and the defects `@effect/sql` raises when a COMMIT or ROLLBACK
+ * fails (a connection lost at the last moment), become port errors.
+ */
+const mapSqlErrors = (operation: string) =>
+<A, E, R>(
+  effect: Effect.Effect<A, E | SqlError, R>
+): Effect.Effect<A, Exclude<E, SqlError> | EventStore.StoreUnavailable | EventStore.StoreError, R> =>
+  effect.pipe(
+    Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.fail(classify(operation, e))),
+    Effect.catchAllDefect((defect) =>
+      defect instanceof SqlError
+        ? Effect.fail(
+          new EventStore.StoreUnavailable({
+            reason: `${operation}: ${causeOf(defect).message} (the outcome of the last commit is unknown; retry with the same command id)`
+          })
+        )
+        : Effect.die(defect)
+    )
+  ) as any
+
+// -----------------------------------------------------------------------------
+// migrations
+// -----------------------------------------------------------------------------
+
+/**
+ * A schema migration.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  readonly up: Effect.Effect<void, SqlError, SqlClient.SqlClient>
+}
+
+/**
+ * The schema, as ordered migrations. Never edit a released migration; add one.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrations: ReadonlyArray<Migration> = [
+  {
+    version: 1,
+    name: "events, commands, read models",
+    up: Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      yield* sql.onDialectOrElse({
+        pg: () =>
+          sql`CREATE TABLE events (
+            global_position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            stream_id TEXT NOT NULL,
+            position INTEGER NOT NULL CHECK (position >= 1),
+            type TEXT NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            command_id TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            tx_id XID8 NOT NULL DEFAULT pg_current_xact_id(),
+            UNIQUE (stream_id, position)
+          )`,
+        orElse: () =>
+          sql`CREATE TABLE events (
+            global_position INTEGER PRIMARY KEY,
+            stream_id TEXT NOT NULL,
+            position INTEGER NOT NULL CHECK (position >= 1),
+            type TEXT NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            command_id TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            UNIQUE (stream_id, position)
+          )`
+      })
+      yield* sql`CREATE TABLE commands (
+        command_id TEXT PRIMARY KEY,
+        stream_id TEXT NOT NULL,
+        first_position INTEGER NOT NULL,
+        last_position INTEGER NOT NULL
+      )`
+      yield* sql`CREATE TABLE read_models (
+        projection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        position BIGINT NOT NULL,
+        PRIMARY KEY (projection, key)
+      )`
+      yield* sql`CREATE TABLE projections (
+        name TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        rebuilt_at TEXT NOT NULL
+      )`
+    })
+  }
+]
+
+/**
+ * Applies the pending {@link migrations}, each in its own transaction. On
+ * PostgreSQL the `gsyf_migrations` table is locked while migrating, so several
+ * instances starting at once apply each migration exactly once.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate: Effect.Effect<
+  ReadonlyArray<number>,
+  EventStore.StoreUnavailable | EventStore.StoreError,
+  SqlClient.SqlClient
+> = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql`CREATE TABLE IF NOT EXISTS gsyf_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`
+  const applied: Array<number> = []
+  for (const m of migrations) {
+    const ran = yield* sql.withTransaction(Effect.gen(function*() {
+      yield* sql.onDialectOrElse({ pg: () => sql`LOCK TABLE gsyf_migrations IN EXCLUSIVE MODE`, orElse: () => Effect.void })
+      const rows = yield* sql<{ version: number }>`SELECT version FROM gsyf_migrations WHERE version = ${m.version}`
+      if (rows.length > 0) return false
+      yield* m.up
+      yield* sql`INSERT INTO gsyf_migrations ${sql.insert({ version: m.version, name: m.name, applied_at: new Date().toISOString() })}`
+      return true
+    }))
+    if (ran) applied.push(m.version)
+  }
+  return applied
+}).pipe(mapSqlErrors("migrate"))
+
+// -----------------------------------------------------------------------------
+// the store
+// -----------------------------------------------------------------------------
+
+/**
+ * Options of {@link make} and {@link layer}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends EventStore.StoreOptions {
+  /** Rows per query when reading streams and `readAll` (default 1,000). */
+  readonly pageSize?: number | undefined
+  /** How many stream heads (last position and hash) to remember between appends (default 10,000). */
+  readonly headCacheSize?: number | undefined
+  /** Run {@link migrate} when the layer starts (default `true`). */
+  readonly migrate?: boolean | undefined
+}
+
+interface EventRow {
+  readonly global_position: number | string | bigint
+  readonly stream_id: string
+  readonly position: number | string
+  readonly type: string
+  readonly schema_version: number | string
+  readonly data: string
+  readonly command_id: string
+  readonly recorded_at: string
+  readonly prev_hash: string
+  readonly hash: string
+}
+
+const toStored = (row: EventRow): EventStore.StoredEvent => ({
+  streamId: row.stream_id,
+  position: Number(row.position),
+  globalPosition: Number(row.global_position),
+  type: row.type,
+  schemaVersion: Number(row.schema_version),
+  data: JSON.parse(row.data),
+  commandId: row.command_id,
+  recordedAt: row.recorded_at,
+  prevHash: row.prev_hash,
+  hash: row.hash
+})
+
+const columns = "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
+
+/**
+ * Builds the store over the `SqlClient` in context. Does not migrate; see {@link layer}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: Options = {}
+): Effect.Effect<EventStore.Service, EventStore.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const projections = options.projections ?? []
+    yield* EventStore.checkProjections(projections)
+    const pageSize = Math.max(1, options.pageSize ?? 1000)
+    const headCacheSize = Math.max(0, options.headCacheSize ?? 10_000)
+    const cols = sql.literal(columns)
+
+    // The hash at (stream, position) never changes once written, so a remembered
+    // head is always right for that position; if the stream has moved on, the
+    // insert at position + 1 hits the unique key as it would without the cache.
+    const heads = new Map<string, { readonly position: number; readonly hash: string }>()
+    const remember = (streamId: string, position: number, hash: string) => {
+      if (headCacheSize === 0) return
+      if (heads.size >= headCacheSize && !heads.has(streamId)) heads.clear()
+      heads.set(streamId, { position, hash })
+    }
+
+    // PostgreSQL hands out identity values before commit, so a reader could see
+    // global position 11 committed while 10 is still in flight and skip it for
+    // good. Only rows whose transaction is older than every running one are read.
+    const gapSafe = sql.onDialectOrElse({
+      pg: () => sql`AND tx_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      orElse: () => sql``
+    })
+
+    const readPage = (after: number, size: number, safe: boolean) =>
+      sql<EventRow>`SELECT ${cols} FROM events WHERE global_position > ${after} ${safe ? gapSafe : sql``}
+        ORDER BY global_position LIMIT ${size}`
+
+    const readStreamRaw = (streamId: string, fromPosition: number) =>
+      Effect.gen(function*() {
+        const out: Array<EventStore.StoredEvent> = []
+        let from = Math.max(1, fromPosition)
+        for (;;) {
+          const rows = yield* sql<EventRow>`SELECT ${cols} FROM events
+            WHERE stream_id = ${streamId} AND position >= ${from} ORDER BY position LIMIT ${pageSize}`
+          for (const r of rows) out.push(toStored(r))
+          if (rows.length < pageSize) break
+          from = Number(rows[rows.length - 1]!.position) + 1
+        }
+        return out
+      })
+
+    const versionOf = (streamId: string) =>
+      Effect.map(
+        sql<{ v: number | string | null }>`SELECT MAX(position) AS v FROM events WHERE stream_id = ${streamId}`,
+        (rows) => Number(rows[0]?.v ?? 0)
+      )
+
+    const commandResult = (commandId: string) =>
+      Effect.gen(function*() {
+        const rows = yield* sql<{ stream_id: string; first_position: number | string; last_position: number | string }>`
+          SELECT stream_id, first_position, last_position FROM commands WHERE command_id = ${commandId}`
+        const c = rows[0]
+        if (c === undefined) return Option.none<EventStore.AppendResult>()
+        const events = yield* sql<EventRow>`SELECT ${cols} FROM events WHERE stream_id = ${c.stream_id}
+          AND position >= ${Number(c.first_position)} AND position <= ${Number(c.last_position)} ORDER BY position`
+        return Option.some<EventStore.AppendResult>({
+          streamId: c.stream_id,
+          commandId,
+          version: Number(c.last_position),
+          events: events.map(toStored),
+          duplicate: true
+        })
+      })
+
+    const loadDoc = (projection: string, key: string) =>
+      Effect.map(
+        sql<{ doc: string }>`SELECT doc FROM read_models WHERE projection = ${projection} AND key = ${key}`,
+        (rows) => rows[0]?.doc
+      )
+
+    const writeChanges = (changes: ReadonlyArray<Projection.ReadModelChange>) =>
+      Effect.gen(function*() {
+        const upserts = changes.filter((c) => c.doc !== null)
+        for (const c of changes) {
+          if (c.doc === null) yield* sql`DELETE FROM read_models WHERE projection = ${c.projection} AND key = ${c.key}`
+        }
+        if (upserts.length > 0) {
+          yield* sql`INSERT INTO read_models ${
+            sql.insert(upserts.map((c) => ({ projection: c.projection, key: c.key, doc: c.doc, position: c.position })))
+          } ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc, position = excluded.position`
+        }
+      })
+
+    class Conflict {
+      constructor(readonly streamId: string) {}
+    }
+
+    const insertAppend = (prepared: EventStore.PreparedAppend, recordedAt: string) =>
+      sql.withTransaction(Effect.gen(function*() {
+        let prevHash: string | undefined = genesisHash
+        if (prepared.expectedVersion > 0) {
+          const head = heads.get(prepared.streamId)
+          if (head !== undefined && head.position === prepared.expectedVersion) {
+            prevHash = head.hash
+          } else {
+            const rows = yield* sql<{ hash: string }>`SELECT hash FROM events
+              WHERE stream_id = ${prepared.streamId} AND position = ${prepared.expectedVersion}`
+            prevHash = rows[0]?.hash
+          }
+        }
+        if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
+        const sealed = EventStore.seal(prepared, prevHash, recordedAt)
+        const last = sealed[sealed.length - 1]!
+        yield* sql`INSERT INTO commands ${
+          sql.insert({
+            command_id: prepared.commandId,
+            stream_id: prepared.streamId,
+            first_position: sealed[0]!.position,
+            last_position: last.position
+          })
+        }`
+        const returned = yield* sql<{ global_position: number | string; position: number | string }>`INSERT INTO events ${
+          sql.insert(sealed.map((e) => ({
+            stream_id: e.streamId,
+            position: e.position,
+            type: e.type,
+            schema_version: e.schemaVersion,
+            data: e.dataJson,
+            command_id: e.commandId,
+            recorded_at: e.recordedAt,
+            prev_hash: e.prevHash,
+            hash: e.hash
+          })))
+        } RETURNING global_position, position`
+        const globalByPosition = new Map(returned.map((r) => [Number(r.position), Number(r.global_position)]))
+        const stored: Array<EventStore.StoredEvent> = sealed.map(({ dataJson, ...e }) => ({
+          ...e,
+          globalPosition: globalByPosition.get(e.position)!,
+          data: JSON.parse(dataJson)
+        }))
+        if (projections.length > 0) {
+          const changes = yield* Projection.run(projections, stored, loadDoc).pipe(
+            Effect.catchTag("ProjectionFailed", (e) => Effect.fail(EventStore.fromProjectionFailed(e)))
+          )
+          yield* writeChanges(changes)
+        }
+        return stored
+      }))
+
+    const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events) =>
+      Effect.gen(function*() {
+        const prepared = yield* EventStore.prepareAppend(streamId, expectedVersion, commandId, events)
+        if (prepared.events.length === 0) {
+          const version = yield* versionOf(prepared.streamId).pipe(mapSqlErrors("append"))
+          return { streamId: prepared.streamId, commandId: prepared.commandId, version, events: [], duplicate: false }
+        }
+        const recordedAt = yield* EventStore.now
+        const conflictOrDuplicate = Effect.gen(function*() {
+          const previous = yield* commandResult(prepared.commandId)
+          if (Option.isSome(previous)) return previous.value
+          const actual = yield* versionOf(prepared.streamId)
+          return yield* new EventStore.VersionConflict({
+            streamId: prepared.streamId,
+            expected: prepared.expectedVersion,
+            actual
+          })
+        })
+        const result = yield* insertAppend(prepared, recordedAt).pipe(
+          Effect.map((stored): EventStore.AppendResult => ({
+            streamId: prepared.streamId,
+            commandId: prepared.commandId,
+            version: stored[stored.length - 1]!.position,
+            events: stored,
+            duplicate: false
+          })),
+          Effect.catchIf(
+            (e): e is Conflict | SqlError => e instanceof Conflict || (e instanceof SqlError && isUniqueViolation(e)),
+            () => conflictOrDuplicate
+          ),
+          mapSqlErrors("append")
+        )
+        if (!result.duplicate) {
+          const last = result.events[result.events.length - 1]!
+          remember(last.streamId, last.position, last.hash)
+        }
+        return result
+      })
+
+    const readStream: EventStore.Service["readStream"] = (streamId, options) =>
+      readStreamRaw(streamId, options?.fromPosition ?? 1).pipe(
+        Effect.tap((events) => {
+          const last = events[events.length - 1]
+          if (last !== undefined) remember(last.streamId, last.position, last.hash)
+        }),
+        mapSqlErrors("readStream")
+      )
+
+    const readAll: EventStore.Service["readAll"] = (from = 0, readOptions) => {
+      const size = Math.max(1, readOptions?.pageSize ?? pageSize)
+      return Stream.paginateEffect(from, (after: number) =>
+        Effect.map(readPage(after, size, true), (rows) => {
+          const page = rows.map(toStored)
+          const next = page.length < size ? Option.none<number>() : Option.some(page[page.length - 1]!.globalPosition)
+          return [page, next] as const
+        }).pipe(mapSqlErrors("readAll"))).pipe(Stream.flattenIterables)
+    }
+
+    const toEntry = (projection: string) => (row: { key: string; doc: string; position: number | string }): Projection.ReadModelEntry => ({
+      projection,
+      key: row.key,
+      doc: JSON.parse(row.doc),
+      position: Number(row.position)
+    })
+
+    const rebuildProjection = (projection: Projection.Any) =>
+      sql.withTransaction(Effect.gen(function*() {
+        // Appends wait while a projection is rebuilt, so no event slips between the replay and the switch-over.
+        yield* sql.onDialectOrElse({ pg: () => sql`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`, orElse: () => Effect.void })
+        yield* sql`DELETE FROM read_models WHERE projection = ${projection.name}`
+        let after = 0
+        let count = 0
+        for (;;) {
+          const page = (yield* readPage(after, pageSize, false)).map(toStored)
+          if (page.length === 0) break
+          const changes = yield* Projection.run([projection], page, loadDoc).pipe(
+            Effect.catchTag("ProjectionFailed", (e) => Effect.fail(new EventStore.StoreError({ operation: "rebuild", reason: e.message })))
+          )
+          yield* writeChanges(changes)
+          count += page.length
+          after = page[page.length - 1]!.globalPosition
+          if (page.length < pageSize) break
+        }
+        const now = new Date().toISOString()
+        yield* sql`INSERT INTO projections ${sql.insert({ name: projection.name, version: projection.version, rebuilt_at: now })}
+          ON CONFLICT (name) DO UPDATE SET version = excluded.version, rebuilt_at = excluded.rebuilt_at`
+        const docs = yield* sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM read_models WHERE projection = ${projection.name}`
+        return { projection: projection.name, events: count, documents: Number(docs[0]?.n ?? 0) }
+      })).pipe(mapSqlErrors("rebuild"))
+
+    const rebuild: EventStore.Service["rebuild"] = (name) => {
+      const projection = projections.find((p) => p.name === name)
+      return projection === undefined ? Effect.fail(EventStore.unknownProjection(name)) : rebuildProjection(projection)
+    }
+
+    return {
+      projections,
+      append,
+      readStream,
+      streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
+      readAll,
+      verify: (streamId) =>
+        Effect.map(readStreamRaw(streamId, 1), AuditTrail.verify).pipe(mapSqlErrors("verify")),
+      listStreams: () =>
+        sql<{ stream_id: string; v: number | string }>`SELECT stream_id, MAX(position) AS v FROM events
+          GROUP BY stream_id ORDER BY stream_id`.pipe(
+          Effect.map((rows) => rows.map((r) => ({ streamId: r.stream_id, version: Number(r.v) }))),
+          mapSqlErrors("listStreams")
+        ),
+      findCommand: (commandId) => commandResult(commandId).pipe(mapSqlErrors("findCommand")),
+      readModel: (projection, key) =>
+        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM read_models
+          WHERE projection = ${projection} AND key = ${key}`.pipe(
+          Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toEntry(projection))),
+          mapSqlErrors("readModel")
+        ),
+      listReadModel: (projection) =>
+        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM read_models
+          WHERE projection = ${projection} ORDER BY key`.pipe(
+          Effect.map((rows) => rows.map(toEntry(projection))),
+          mapSqlErrors("listReadModel")
+        ),
+      rebuild
+    } satisfies EventStore.Service
+  })
+
+/**
+ * Rebuilds every registered projection whose stored version differs from its
+ * declared `version` (or that was never built).
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const syncProjections = (
+  store: EventStore.Service
+): Effect.Effect<ReadonlyArray<EventStore.RebuildResult>, EventStore.StoreUnavailable | EventStore.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const rows = yield* sql<{ name: string; version: number | string }>`SELECT name, version FROM projections`.pipe(
+      mapSqlErrors("syncProjections")
+    )
+    const stored = new Map(rows.map((r) => [r.name, Number(r.version)]))
+    const results: Array<EventStore.RebuildResult> = []
+    for (const p of store.projections) {
+      if (stored.get(p.name) !== p.version) {
+        results.push(yield* store.rebuild(p.name).pipe(
+          Effect.catchTag("InvalidInput", (e: InputError.InvalidInput) =>
+            Effect.fail(new EventStore.StoreError({ operation: "syncProjections", reason: e.message })))
+        ))
+      }
+    }
+    return results
+  })
+
+/**
+ * The store as a layer over the `SqlClient` in context: migrates (unless
+ * `migrate: false`), builds the store and rebuilds projections whose version changed.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options = {}
+): Layer.Layer<EventStore.EventStore, EventStore.StoreUnavailable | EventStore.StoreError, SqlClient.SqlClient> =>
+  Layer.effect(
+    EventStore.EventStore,
+    Effect.gen(function*() {
+      if (options.migrate !== false) yield* migrate
+      const store = yield* make(options)
+      yield* syncProjections(store)
+      return store
+    })
+  )

@@ -1,0 +1,87 @@
+/**
+ * The embedded event store: one SQLite file (better-sqlite3 through
+ * `@effect/sql-sqlite-node`) in WAL mode with `synchronous = FULL`, so that a
+ * command acknowledged to the caller survives a crash of the process or a power
+ * loss. See the package README for the trade-offs.
+ *
+ * ```ts
+ * import { SqliteEventStore } from "@gsyf/store-sqlite"
+ * const StoreLive = SqliteEventStore.layer({ filename: "gsyf.db", projections: [] })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { EventStore as CoreEventStore, type EventStore } from "@gsyf/core"
+import { SqlEventStore } from "@gsyf/store-sql"
+import type * as SqlClient from "@effect/sql/SqlClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+
+/**
+ * How hard SQLite pushes each commit to disk.
+ *
+ * - `FULL` (default): the WAL is fsynced at every commit; an acknowledged append survives power loss.
+ * - `NORMAL`: fsync only at checkpoints; an acknowledged append survives a crash of the process but
+ *   the last commits may be lost on power loss or OS crash. Faster.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Synchronous = "FULL" | "NORMAL"
+
+/**
+ * Options of {@link layer}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends SqlEventStore.Options {
+  /** Path of the database file (created if missing). */
+  readonly filename: string
+  /** Default `"FULL"`. */
+  readonly synchronous?: Synchronous | undefined
+  /** How long a writer waits for another process's lock before `StoreUnavailable`, in ms (default 5,000). */
+  readonly busyTimeoutMs?: number | undefined
+}
+
+/**
+ * The SQLite client alone, with the pragmas gsyf relies on (WAL, `synchronous`, `busy_timeout`).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerClient = (
+  options: Pick<Options, "filename" | "synchronous" | "busyTimeoutMs">
+): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, EventStore.StoreUnavailable | EventStore.StoreError> => {
+  const client = SqliteClient.layer({ filename: options.filename }).pipe(
+    // better-sqlite3 throws (a defect) when the file cannot be opened.
+    Layer.catchAllCause((cause) =>
+      Layer.fail(new CoreEventStore.StoreUnavailable({ reason: `cannot open ${options.filename}: ${Cause.pretty(cause)}` }))
+    )
+  )
+  const pragmas = Layer.effectDiscard(
+    Effect.gen(function*() {
+      const sql = yield* SqliteClient.SqliteClient
+      const synchronous = options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
+      yield* sql.unsafe(`PRAGMA synchronous = ${synchronous}`)
+      yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+    }).pipe(Effect.mapError((e) => SqlEventStore.classify("open", e)))
+  )
+  return pragmas.pipe(Layer.provideMerge(client))
+}
+
+/**
+ * The event store on a SQLite file: client with pragmas, migrations, projections.
+ * The output also carries the `SqlClient`, for tools that query the tables directly.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options
+): Layer.Layer<
+  EventStore.EventStore | SqliteClient.SqliteClient | SqlClient.SqlClient,
+  EventStore.StoreUnavailable | EventStore.StoreError
+> => SqlEventStore.layer(options).pipe(Layer.provideMerge(layerClient(options)))
