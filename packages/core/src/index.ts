@@ -140,6 +140,15 @@ export * as Decider from "./Decider.js"
 export * as EventStore from "./EventStore.js"
 
 /**
+ * Industry codes of GB/T 4754-2017《国民经济行业分类》, used to name the key
+ * areas (重点领域) of 实施方案 三(一): all 20 sections and 97 divisions, plus the
+ * groups and classes relevant to hazardous chemicals, mining and transport.
+ *
+ * @since 0.1.0
+ */
+export * as Industry from "./Industry.js"
+
+/**
  * Typed, bilingual errors for bad input. Every public entry point of gsyf decodes
  * unknown input with `effect/Schema`; when decoding fails the caller gets an
  * {@link InvalidInput} that lists each problem with its field path and a message
@@ -161,6 +170,14 @@ export * as InputError from "./InputError.js"
  * @since 0.1.0
  */
 export * as IsoDate from "./IsoDate.js"
+
+/**
+ * 实施方案 三(一): choosing the year's key areas (重点领域) from the data, with a
+ * documented, configurable weighting and the areas higher-level documents mandate.
+ *
+ * @since 0.1.0
+ */
+export * as KeyAreas from "./KeyAreas.js"
 
 /**
  * Where a rule or a parameter value comes from: a section of the city's own
