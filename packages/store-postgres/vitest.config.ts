@@ -1,4 +1,6 @@
 import { defineProject, mergeConfig } from "vitest/config"
 import { shared } from "../../vitest.shared.js"
 
-export default mergeConfig(shared, defineProject({ test: { name: "store-postgres" } }))
+// One PostgreSQL server is shared by every test file, and the fault tests stop
+// and restart it: run the files one after the other.
+export default mergeConfig(shared, defineProject({ test: { name: "store-postgres", fileParallelism: false } }))
