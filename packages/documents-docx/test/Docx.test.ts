@@ -1,0 +1,99 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Docx } from "@gsyf/documents-docx"
+import { Block, Document, Renderers } from "@gsyf/documents"
+import * as Effect from "effect/Effect"
+import { existsSync, writeFileSync } from "node:fs"
+import { beforeAll } from "vitest"
+import { expectedTexts, sampleDocument } from "../../documents/test/sample.js"
+import { artifactPath, pdfText, sofficeConvert, squash, tempDir, tools } from "../../documents/test/tools.js"
+import { readZip } from "./zip.js"
+
+const documentXml = (bytes: Uint8Array): string => {
+  const entry = readZip(bytes).get("word/document.xml")
+  if (entry === undefined) throw new Error("word/document.xml missing")
+  return entry().toString("utf8")
+}
+
+/** The text of document.xml without markup, runs joined. */
+const xmlText = (xml: string): string =>
+  xml
+    .replace(/<w:tab\/>/g, " ")
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+
+describe("Docx", () => {
+  it("writes a DOCX whose document.xml holds the text, fonts and layout", async () => {
+    const bytes = await Effect.runPromise(Docx.render(sampleDocument()))
+    expect(bytes[0]).toBe(0x50)
+    expect(bytes[1]).toBe(0x4b)
+    const zip = readZip(bytes)
+    expect([...zip.keys()]).toEqual(expect.arrayContaining(["word/document.xml", "word/styles.xml", "[Content_Types].xml"]))
+    const xml = documentXml(bytes)
+    const text = squash(xmlText(xml))
+    for (const t of expectedTexts) expect(text).toContain(squash(t))
+    expect(text).toContain("宣传资料印制<A&B>")
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"')
+    expect(xml).toContain('w:eastAsia="黑体"')
+    expect(xml).toContain('w:eastAsia="楷体_GB2312"')
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"')
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
+    expect(xml).toContain('<w:gridSpan w:val="3"/>')
+    expect(xml).toContain("<w:tblHeader/>")
+    expect(xml).toContain('<w:em w:val="dot"/>')
+    const styles = zip.get("word/styles.xml")!().toString("utf8")
+    expect(styles).toContain('w:eastAsia="仿宋_GB2312"')
+    expect(styles).toContain('<w:sz w:val="32"/>')
+    expect(styles).toMatch(/<w:spacing[^>]*w:line="560"[^>]*w:lineRule="exact"|<w:spacing[^>]*w:lineRule="exact"[^>]*w:line="560"/)
+    const footers = [...zip.keys()].filter((k) => /^word\/footer\d*\.xml$/.test(k))
+    expect(footers.length).toBeGreaterThan(0)
+    const footer = zip.get(footers[0]!)!().toString("utf8")
+    expect(footer).toContain("PAGE")
+    expect(footer).toContain("— ")
+  })
+
+  it("draws the red letterhead and separator line", async () => {
+    const doc = Document.make({
+      title: "关于印发方案的通知",
+      issuer: "x市人力资源和社会保障局",
+      number: "x人社发〔2026〕1号",
+      letterhead: true,
+      blocks: [Block.paragraph("正文")]
+    })
+    const xml = documentXml(await Effect.runPromise(Docx.render(doc)))
+    expect(xml).toContain("x市人力资源和社会保障局文件")
+    expect(xml).toMatch(/<w:bottom w:val="single" w:color="E60000"/)
+    expect(xml).toContain('<w:color w:val="E60000"/>')
+  })
+
+  it.effect("registers as the docx renderer", () =>
+    Effect.gen(function* () {
+      const bytes = yield* Renderers.render("docx", sampleDocument())
+      expect(bytes).toBeInstanceOf(Uint8Array)
+    }).pipe(Effect.provide(Renderers.layer(Docx.renderer))))
+})
+
+const soffice = tools.soffice()
+const pdftotext = tools.pdftotext()
+
+describe.skipIf(soffice.skip || pdftotext.skip)("Docx in LibreOffice", () => {
+  let pdfFile = ""
+  beforeAll(async () => {
+    const bin = soffice.require()
+    const bytes = await Effect.runPromise(Docx.render(sampleDocument()))
+    const docx = artifactPath("documents-docx", "sample.docx")
+    writeFileSync(docx, bytes)
+    pdfFile = sofficeConvert(bin, docx, "pdf", tempDir("docx-pdf"))
+  }, 120_000)
+
+  it("converts to PDF without error, with the Chinese text intact", () => {
+    expect(existsSync(pdfFile)).toBe(true)
+    const text = squash(pdfText(pdftotext.require(), pdfFile))
+    for (const t of expectedTexts) expect(text).toContain(squash(t))
+    expect(text).toContain("—1—")
+    expect(text).toContain("—2—")
+  }, 120_000)
+})
