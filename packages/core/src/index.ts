@@ -141,8 +141,19 @@ export * as EventStore from "./EventStore.js"
 
 /**
  * Industry codes of GB/T 4754-2017《国民经济行业分类》, used to name the key
- * areas (重点领域) of 实施方案 三(一): all 20 sections and 97 divisions, plus the
- * groups and classes relevant to hazardous chemicals, mining and transport.
+ * areas (重点领域) of 实施方案 三(一).
+ *
+ * All 20 sections (门类 `A`–`T`) and all 97 divisions (大类 `01`–`97`) are
+ * known with their 2017 names, plus the groups (中类) and classes (小类) that
+ * matter for hazardous chemicals, mining, transport and postal services
+ * (`091`–`093`, `102`, `251`, `252`, `2521`, `261`–`268`, `516`, `5162`,
+ * `5166`, `5167`, `5169`, `526`, `5265`, `543`, `5435`, `594`, `5941`,
+ * `5942`, `5949`, `601`, `602`). Other groups and classes are not listed and
+ * are rejected as unknown.
+ *
+ * A code is written as the section letter (`"C"`), or as the digits of a
+ * division, group or class (`"26"`, `"267"`, `"5942"`). The digits may carry
+ * their section letter in front (`"B09"`, `"G5942"`); {@link normalize} drops it.
  *
  * @since 0.1.0
  */
@@ -172,8 +183,21 @@ export * as InputError from "./InputError.js"
 export * as IsoDate from "./IsoDate.js"
 
 /**
- * 实施方案 三(一): choosing the year's key areas (重点领域) from the data, with a
- * documented, configurable weighting and the areas higher-level documents mandate.
+ * 实施方案 三(一): choosing the year's key areas (重点领域) from the data.
+ *
+ * The plan asks for a data analysis of the prior year's key areas and of the
+ * first half of the current year (occupational disease, safety accidents,
+ * work-injury accidents), and 四(一) names what makes an industry a priority:
+ * high accident and occupational-disease rates, many deaths and high-grade
+ * disabilities, and a high 支缴率 (fund payout ÷ contributions). No national
+ * text turns these into a formula, so gsyf ranks industries with a documented,
+ * configurable {@link Weighting} (its default is a gsyf choice), then
+ * {@link select}s the top ones and adds the areas a higher-level document
+ * mandates (for example the hazardous-chemicals capacity programme).
+ *
+ * Scores are computed as exact fractions; the `Decimal` figures shown are
+ * derived from them (exact when the fraction terminates, else 40 significant
+ * digits), and ranking compares the exact fractions.
  *
  * @since 0.1.0
  */
@@ -223,6 +247,31 @@ export * as Parameter from "./Parameter.js"
  * @since 0.1.0
  */
 export * as PlanRules from "./PlanRules.js"
+
+/**
+ * 实施方案 三(五): procuring the two sub-projects.
+ *
+ * - The key-areas training and publicity sub-project is bought by
+ *   **competitive consultation** (竞争性磋商, 财库〔2014〕214号, with the
+ *   two-supplier exception of 财库〔2015〕124号 for government-purchased
+ *   services). {@link consultationRules} check the supplier count, the panel,
+ *   the document period and the price weight; {@link scoreConsultation} runs the
+ *   comprehensive scoring (综合评分法, low-price-first price score).
+ * - The hazardous-chemicals training sub-project is bought **dispersedly**
+ *   (分散采购): the social-insurance agency invites staff of the emergency
+ *   management (应急) and human resources and social security (人社)
+ *   departments, or experts those departments recommend, to a review panel
+ *   that scores the proposals. {@link panelReviewRules} check the panel and
+ *   that the criteria were published before scoring; {@link scorePanelReview}
+ *   aggregates the panel's scores.
+ *
+ * Every score is computed as an exact fraction and ranked on it; the decimals
+ * shown are derived from the fractions, and displayed totals are rounded
+ * half-up to 2 decimals only for display.
+ *
+ * @since 0.1.0
+ */
+export * as Procurement from "./Procurement.js"
 
 /**
  * Read models kept in the same transaction as the events they are computed

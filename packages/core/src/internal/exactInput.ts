@@ -16,10 +16,27 @@ import * as IsoDays from "./isoDays.js"
 const DecimalFromSelf = Schema.declare((u): u is DecimalJs => DecimalJs.isDecimal(u), { identifier: "Decimal" })
 
 /** A decimal from a string, a number or a decimal.js value. @internal */
-export const DecimalLike: Schema.Schema<DecimalJs, string | number | DecimalJs> = Schema.Union(
+export const DecimalLike: Schema.Schema<DecimalJs, string | number | DecimalJs> = Schema.transformOrFail(
+  Schema.Unknown as Schema.Schema<string | number | DecimalJs>,
   DecimalFromSelf,
-  Money.DecimalFromInput
-).annotations({ identifier: "Decimal" })
+  {
+    strict: true,
+    decode: (input, _, ast) => {
+      if (DecimalJs.isDecimal(input)) return ParseResult.succeed(new Money.Decimal(input))
+      const text =
+        typeof input === "number"
+          ? Number.isFinite(input) ? String(input) : ""
+          : typeof input === "string" ? input.trim().replace(/,/g, "") : ""
+      return /^[-+]?\d+(\.\d+)?$/.test(text)
+        ? ParseResult.succeed(new Money.Decimal(text))
+        : ParseResult.fail(new ParseResult.Type(ast, input, `not a decimal number: ${JSON.stringify(input)}`))
+    },
+    encode: (d) => ParseResult.succeed(d)
+  }
+).annotations({
+  identifier: "Decimal",
+  ...bilingual("须为十进制数值(如 \"12.5\"),不能用科学计数法", "must be a decimal number such as \"12.5\" (no exponent)")
+})
 
 /** @internal */
 export const NonNegativeDecimal = DecimalLike.pipe(
@@ -39,10 +56,25 @@ export const Percent = DecimalLike.pipe(
 const MoneyFromSelf = Schema.declare(Money.isMoney, { identifier: "Money" })
 
 /** A non-negative amount in yuan, from text, a number or a `Money`. @internal */
-export const YuanLike: Schema.Schema<Money.Money, string | number | Money.Money> = Schema.Union(
-  MoneyFromSelf.pipe(Schema.filter((m) => !Money.isNegative(m), bilingual("金额不能为负数", "amount must not be negative"))),
-  Money.Yuan
-).annotations({ identifier: "Yuan" })
+export const YuanLike: Schema.Schema<Money.Money, string | number | Money.Money> = Schema.transformOrFail(
+  Schema.Unknown as Schema.Schema<string | number | Money.Money>,
+  MoneyFromSelf,
+  {
+    strict: true,
+    decode: (input, _, ast) => {
+      if (Money.isMoney(input)) return ParseResult.succeed(input)
+      if (typeof input !== "string" && typeof input !== "number") {
+        return ParseResult.fail(new ParseResult.Type(ast, input, "expected an amount in yuan (text or number)"))
+      }
+      const parsed = Money.fromYuan(input)
+      return parsed._tag === "Left"
+        ? ParseResult.fail(new ParseResult.Type(ast, input, parsed.left.en))
+        : ParseResult.succeed(parsed.right)
+    },
+    encode: (m) => ParseResult.succeed(m)
+  }
+).pipe(Schema.filter((m) => !Money.isNegative(m), bilingual("金额不能为负数", "amount must not be negative")))
+  .annotations({ identifier: "Yuan" })
 
 /** A positive amount in yuan. @internal */
 export const PositiveYuan = YuanLike.pipe(
