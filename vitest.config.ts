@@ -4,6 +4,7 @@ import projects from "./vitest.workspace.js"
 export default defineConfig({
   test: {
     projects,
-    reporters: process.env.CI ? ["default"] : ["default"]
+    // In CI a JSON report is kept beside the console output, for the closing summary line of .ci/run.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-artifacts/vitest.json" }]] : ["default"]
   }
 })

@@ -113,7 +113,11 @@ const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>
         out.push(new InputIssue({ path: formatPath(path), ...own }))
         return
       }
-      for (const i of issues as ReadonlyArray<ParseResult.ParseIssue>) collect(i, path, out)
+      // For an optional field (a union with undefined) the "expected undefined" branch is noise.
+      const relevant = (issues as ReadonlyArray<ParseResult.ParseIssue>).filter(
+        (i) => !(i._tag === "Type" && AST.isUndefinedKeyword(i.ast))
+      )
+      for (const i of relevant.length > 0 ? relevant : issues) collect(i, path, out)
       return
     }
     case "Refinement": {

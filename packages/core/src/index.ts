@@ -6,6 +6,24 @@
  */
 
 /**
+ * Acceptance (实施方案 三(九)): the provider applies with expense receipts and
+ * details once the work is done; an expert panel evaluates every quota and
+ * performance target item by item. Guards decide whether an application or an
+ * evaluation may be made at all; the verdict rules decide pass or fail.
+ *
+ * @since 0.1.0
+ */
+export * as Acceptance from "./Acceptance.js"
+
+/**
+ * Who gives a command: the plan's roles (实施方案 二、三、七(一)) and the
+ * member units of the city's work-injury prevention committee.
+ *
+ * @since 0.1.0
+ */
+export * as Actor from "./Actor.js"
+
+/**
  * The tamper-evident audit trail of a stream: every stored event carries the
  * SHA-256 hash of its predecessor and its own hash, so changing, removing or
  * reordering one event breaks the chain from that point on.
@@ -111,6 +129,27 @@ export * as CommandHandler from "./CommandHandler.js"
  * @since 0.1.0
  */
 export * as Decider from "./Decider.js"
+
+/**
+ * Evidence of the work the plan counts (实施方案 四): meetings, park events,
+ * materials, videos, media reports, trainings and the three ordered steps of
+ * key-enterprise work. The provider records each piece as it happens; quotas
+ * are read from them (see `Quota`).
+ *
+ * @since 0.1.0
+ */
+export * as Deliverable from "./Deliverable.js"
+
+/**
+ * Guards on recording a deliverable (实施方案 三(七), 四, 五): the work falls
+ * within the contract period after an approved implementation plan, materials
+ * are produced only from approved designs, the summary video keeps to its
+ * length, key-enterprise work follows its three steps in order and only for
+ * enterprises on the committee's list.
+ *
+ * @since 0.1.0
+ */
+export * as DeliverableRules from "./DeliverableRules.js"
 
 /**
  * The event store port: append-only streams of events with optimistic
@@ -240,6 +279,18 @@ export * as Money from "./Money.js"
 export * as Parameter from "./Parameter.js"
 
 /**
+ * Payment rules (实施方案 六(二)): the advance is the contract amount times the
+ * advance percentage and is payable only once the contract is signed; the
+ * balance is the contract amount minus everything paid and is payable only
+ * after acceptance passes; nothing is paid beyond the contract; the payee must
+ * be the one in the contract; the balance falls due a set number of days after
+ * acceptance.
+ *
+ * @since 0.1.0
+ */
+export * as Payment from "./Payment.js"
+
+/**
  * Rules over a city's parameter set as a whole: the payment split, the budget
  * split and the fee cap, the permitted uses of the fee, ranges and orders.
  * Evaluating them is the first thing gsyf does with a plan.
@@ -247,6 +298,26 @@ export * as Parameter from "./Parameter.js"
  * @since 0.1.0
  */
 export * as PlanRules from "./PlanRules.js"
+
+/**
+ * The plugin API. A plugin is a typed value with a manifest (name, version,
+ * what it adds and what it overrides) that can
+ *
+ * - override parameter values (a province's publicity length) or add parameters,
+ * - add rules to a stage (a province's publicity/training split, per-project caps,
+ *   a threshold above which public tender is required),
+ * - override a rule by id with an explicit priority,
+ * - add deliverable types with their quota items, and procurement methods,
+ * - supply calendar years (next year's holiday notice),
+ * - subscribe to committed events.
+ *
+ * Conflicts fail at load time and name both plugins: two overrides of one rule
+ * without distinct priorities, two plugins setting the same parameter, a rule
+ * added under an id that already exists.
+ *
+ * @since 0.1.0
+ */
+export * as Plugin from "./Plugin.js"
 
 /**
  * 实施方案 三(五): procuring the two sub-projects.
@@ -272,6 +343,43 @@ export * as PlanRules from "./PlanRules.js"
  * @since 0.1.0
  */
 export * as Procurement from "./Procurement.js"
+
+/**
+ * A project — one city, one year, its two sub-projects — as a decider:
+ * `decide(command, state)` answers with events or a typed rejection,
+ * `evolve(state, event)` folds them. The whole of 实施方案 三 to 七 runs
+ * through it: key areas, the plan and its opinions, budget approval,
+ * requirement publicity, procurement, contract and payments, implementation,
+ * supervision, deliverables, acceptance with rectification, filing.
+ *
+ * Every guard is a rule with an id; a rejected command changes nothing.
+ *
+ * @since 0.1.0
+ */
+export * as Project from "./Project.js"
+
+/**
+ * The commands that drive a project through the lifecycle of 实施方案 三 to 七.
+ * Every command carries a command id (a retried command is recognised and not
+ * applied twice), who gives it and when. Which roles may give each command is
+ * listed in {@link allowedRoles}.
+ *
+ * @since 0.1.0
+ */
+export * as ProjectCommand from "./ProjectCommand.js"
+
+/**
+ * The events of a project. Each records who acted and when, the command it
+ * answers, the rules evaluated with their findings and parameter reads, and
+ * the legal basis. Nothing is edited in place: a correction is a new event
+ * that names the one it corrects.
+ *
+ * Events carry a schema version; {@link codec} upcasts older stored versions
+ * before decoding and refuses versions it does not know.
+ *
+ * @since 0.1.0
+ */
+export * as ProjectEvent from "./ProjectEvent.js"
 
 /**
  * Read models kept in the same transaction as the events they are computed
@@ -309,6 +417,15 @@ export * as Procurement from "./Procurement.js"
 export * as Projection from "./Projection.js"
 
 /**
+ * The deliverable quotas of 实施方案 四 and their progress: for each item the
+ * number required (a parameter), the number delivered (counted from the
+ * recorded evidence) and whether it is met. Acceptance checks them all.
+ *
+ * @since 0.1.0
+ */
+export * as Quota from "./Quota.js"
+
+/**
  * Rules as values. A rule has a stable id (`budget.split-sum`), titles in
  * Chinese and English, the plan section it belongs to, its legal basis, the
  * parameters it reads, and a pure evaluation that returns structured
@@ -326,3 +443,18 @@ export * as Rule from "./Rule.js"
  * @since 0.1.0
  */
 export * as RuleSet from "./RuleSet.js"
+
+/**
+ * Process supervision (实施方案 三(八)): the provider's monthly plan and
+ * progress briefing is due by a set day of each month; missing and late months
+ * can be read at any date.
+ *
+ * The briefing for month M (its plan for M and its progress so far) is due on
+ * day `supervision.briefingDueDay` of M. Months run from the month after the
+ * contract is signed to the month in which the contract period ends. A due
+ * day that is a rest day moves to the next working day (民法典 第二百零三条),
+ * when the calendar covers that year.
+ *
+ * @since 0.1.0
+ */
+export * as Supervision from "./Supervision.js"
