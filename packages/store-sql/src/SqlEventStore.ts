@@ -384,8 +384,10 @@ export const make = (
       constructor(readonly streamId: string) {}
     }
 
-    const insertAppend = (prepared: EventStore.PreparedAppend, recordedAt: string) =>
-      sql.withTransaction(Effect.gen(function*() {
+    const isPg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+
+    const insertAppend = (prepared: EventStore.PreparedAppend, recordedAt: string) => {
+      const body = Effect.gen(function*() {
         let prevHash: string | undefined = genesisHash
         if (prepared.expectedVersion > 0) {
           const head = heads.get(prepared.streamId)
@@ -400,27 +402,33 @@ export const make = (
         if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
         const sealed = EventStore.seal(prepared, prevHash, recordedAt)
         const last = sealed[sealed.length - 1]!
-        yield* sql`INSERT INTO commands ${
-          sql.insert({
-            command_id: prepared.commandId,
-            stream_id: prepared.streamId,
-            first_position: sealed[0]!.position,
-            last_position: last.position
-          })
-        }`
-        const returned = yield* sql<{ global_position: number | string; position: number | string }>`INSERT INTO events ${
-          sql.insert(sealed.map((e) => ({
-            stream_id: e.streamId,
-            position: e.position,
-            type: e.type,
-            schema_version: e.schemaVersion,
-            data: e.dataJson,
-            command_id: e.commandId,
-            recorded_at: e.recordedAt,
-            prev_hash: e.prevHash,
-            hash: e.hash
-          })))
-        } RETURNING global_position, position`
+        const command = sql.insert({
+          command_id: prepared.commandId,
+          stream_id: prepared.streamId,
+          first_position: sealed[0]!.position,
+          last_position: last.position
+        })
+        const rows = sql.insert(sealed.map((e) => ({
+          stream_id: e.streamId,
+          position: e.position,
+          type: e.type,
+          schema_version: e.schemaVersion,
+          data: e.dataJson,
+          command_id: e.commandId,
+          recorded_at: e.recordedAt,
+          prev_hash: e.prevHash,
+          hash: e.hash
+        })))
+        type Returned = { global_position: number | string; position: number | string }
+        // PostgreSQL writes the command and the events in one statement (atomic on its own);
+        // SQLite, without data-modifying CTEs, in two statements of the surrounding transaction.
+        const returned = isPg
+          ? yield* sql<Returned>`WITH command AS (INSERT INTO commands ${command})
+              INSERT INTO events ${rows} RETURNING global_position, position`
+          : yield* Effect.zipRight(
+            sql`INSERT INTO commands ${command}`,
+            sql<Returned>`INSERT INTO events ${rows} RETURNING global_position, position`
+          )
         const globalByPosition = new Map(returned.map((r) => [Number(r.position), Number(r.global_position)]))
         const stored: Array<EventStore.StoredEvent> = sealed.map(({ dataJson, ...e }) => ({
           ...e,
@@ -434,7 +442,10 @@ export const make = (
           yield* writeChanges(changes)
         }
         return stored
-      }))
+      })
+      // Without projections, PostgreSQL needs no explicit transaction: the single statement is one.
+      return isPg && projections.length === 0 ? body : sql.withTransaction(body)
+    }
 
     const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events) =>
       Effect.gen(function*() {

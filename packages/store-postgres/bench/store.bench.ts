@@ -1,0 +1,160 @@
+// PostgreSQL event store benchmark: gsyf vs Emmett with 8 concurrent clients on
+// separate streams (commands per second), and replay through `readAll` with peak RSS.
+//
+//   npx tsx packages/store-postgres/bench/store.bench.ts
+//   GSYF_BENCH_COMMANDS=8000 GSYF_BENCH_CLIENTS=8 GSYF_BENCH_ROUNDS=3 GSYF_BENCH_REPLAY=300000 GSYF_PG_URL=postgres://postgres@127.0.0.1:5432 npx tsx ...
+//
+// Each store gets a fresh database, dropped at the end. Workload per command: load
+// the stream, fold with a toy counter, decide 1–3 events (same payloads for both),
+// append at the version read.
+import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as PgClient from "@effect/sql-pg/PgClient"
+import { getPostgreSQLEventStore } from "@event-driven-io/emmett-postgresql"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import { PgEventStore } from "../src/index.js"
+
+const COMMANDS = Number(process.env.GSYF_BENCH_COMMANDS ?? 8000)
+const CLIENTS = Number(process.env.GSYF_BENCH_CLIENTS ?? 8)
+const STREAMS_PER_CLIENT = Number(process.env.GSYF_BENCH_STREAMS_PER_CLIENT ?? 50)
+const REPLAY = Number(process.env.GSYF_BENCH_REPLAY ?? 300_000)
+const ROUNDS = Number(process.env.GSYF_BENCH_ROUNDS ?? 3)
+const URL = process.env.GSYF_PG_URL ?? "postgres://postgres@127.0.0.1:5432"
+
+const payloads = (i: number) =>
+  Array.from({ length: (i % 3) + 1 }, (_, k) => ({ n: i * 10 + k, note: "工伤预防培训 batch", unit: "yuan", amount: "1250.00" }))
+// Client c runs commands c, c + CLIENTS, c + 2·CLIENTS, … on its own streams.
+const streamOf = (client: number, i: number) => `project-${client}-${Math.floor(i / CLIENTS) % STREAMS_PER_CLIENT}`
+
+const Added = Schema.TaggedStruct("Added", { n: Schema.Int, note: Schema.String, unit: Schema.String, amount: Schema.String })
+type Added = typeof Added.Type
+const counter: Decider.Decider<{ readonly i: number }, Added, number, never> = {
+  initialState: 0,
+  decide: (c) => Either.right(payloads(c.i).map((p) => ({ _tag: "Added" as const, ...p }))),
+  evolve: (s, e) => s + e.n
+}
+const codec: Decider.EventCodec<Added> = { schema: Added, typeOf: (e) => e._tag, currentVersion: 1, upcast: (_t, _v, d) => d }
+
+const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000)
+
+const admin = (statement: string) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe(statement)
+  }).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(`${URL}/postgres`), maxConnections: 1 })), Effect.runPromise)
+
+
+const withDatabase = async <A>(name: string, f: (url: string) => Promise<A>): Promise<A> => {
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin(`CREATE DATABASE ${name}`)
+  try {
+    return await f(`${URL}/${name}`)
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  }
+}
+
+const benchGsyf = (url: string) =>
+  Effect.gen(function*() {
+    const start = performance.now()
+    yield* Effect.all(
+      Array.from({ length: CLIENTS }, (_, c) =>
+        Effect.gen(function*() {
+          for (let i = c; i < COMMANDS; i += CLIENTS) {
+            yield* CommandHandler.handle(counter, codec, streamOf(c, i), { i }, `cmd-${i}`)
+          }
+        })),
+      { concurrency: CLIENTS, discard: true }
+    )
+    return performance.now() - start
+  }).pipe(Effect.provide(PgEventStore.layer({ url, maxConnections: CLIENTS })), Effect.scoped, Effect.runPromise)
+
+const benchEmmett = async (url: string) => {
+  type EmmettAdded = { type: "Added"; data: { n: number; note: string; unit: string; amount: string } }
+  const store = getPostgreSQLEventStore(url)
+  await store.schema.migrate()
+  const start = performance.now()
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+    for (let i = c; i < COMMANDS; i += CLIENTS) {
+      const streamId = streamOf(c, i)
+      const { currentStreamVersion } = await store.aggregateStream<number, EmmettAdded>(streamId, {
+        evolve: (s: number, e: EmmettAdded) => s + e.data.n,
+        initialState: () => 0
+      })
+      const events: Array<EmmettAdded> = payloads(i).map((data) => ({ type: "Added" as const, data }))
+      await store.appendToStream(streamId, events, { expectedStreamVersion: currentStreamVersion })
+    }
+  }))
+  const ms = performance.now() - start
+  await store.close()
+  return ms
+}
+
+const seedAndReplay = (url: string) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const store = yield* EventStore.EventStore
+    const seedStart = performance.now()
+    const perStream = 1000
+    const batch = 1000
+    let global = 0
+    for (let s = 0; global < REPLAY; s++) {
+      const count = Math.min(perStream, REPLAY - global)
+      const prepared = Either.getOrThrow(
+        EventStore.prepareAppend(`seed-${s}`, 0, `seed-${s}`, Array.from({ length: count }, (_, k) => ({ type: "Added", schemaVersion: 1, data: { _tag: "Added", n: k, note: "seed", unit: "yuan", amount: "1.00" } })))
+      )
+      const sealed = EventStore.seal(prepared, "0".repeat(64), new Date().toISOString())
+      yield* sql.withTransaction(Effect.gen(function*() {
+        yield* sql`INSERT INTO commands ${sql.insert({ command_id: `seed-${s}`, stream_id: `seed-${s}`, first_position: 1, last_position: count })}`
+        for (let k = 0; k < sealed.length; k += batch) {
+          yield* sql`INSERT INTO events ${sql.insert(sealed.slice(k, k + batch).map((e) => ({
+            stream_id: e.streamId, position: e.position, type: e.type, schema_version: e.schemaVersion, data: e.dataJson,
+            command_id: e.commandId, recorded_at: e.recordedAt, prev_hash: e.prevHash, hash: e.hash
+          })))}`
+        }
+      }))
+      global += count
+    }
+    const seedMs = performance.now() - seedStart
+    const rssBefore = process.memoryUsage().rss
+    let peak = rssBefore
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+    const start = performance.now()
+    const count = yield* Stream.runCount(store.readAll(0))
+    const ms = performance.now() - start
+    clearInterval(timer)
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { seedMs, count, ms, rssBefore, peak }
+  }).pipe(Effect.provide(PgEventStore.layer({ url })), Effect.scoped, Effect.runPromise)
+
+const main = async () => {
+  const tag = `${process.pid}`
+  console.log(`PostgreSQL event store benchmark: ${COMMANDS} commands, ${CLIENTS} concurrent clients on separate streams, 1–3 events each (best of ${ROUNDS} alternating rounds)`)
+  // Alternate the two stores and keep each one's best round, so that a burst of
+  // other load on the machine does not decide the ratio.
+  let emmettMs = Number.POSITIVE_INFINITY
+  let gsyfMs = Number.POSITIVE_INFINITY
+  for (let round = 0; round < ROUNDS; round++) {
+    if (!process.env.GSYF_BENCH_SKIP_EMMETT) emmettMs = Math.min(emmettMs, await withDatabase(`gsyf_bench_emmett_${tag}`, benchEmmett))
+    gsyfMs = Math.min(gsyfMs, await withDatabase(`gsyf_bench_gsyf_${tag}`, benchGsyf))
+  }
+  const emmett = perSecond(COMMANDS, emmettMs)
+  const gsyf = perSecond(COMMANDS, gsyfMs)
+  console.log(`  Emmett (emmett-postgresql 0.42.0, aggregateStream + appendToStream): ${emmett} commands/s`)
+  console.log(`  gsyf (PgEventStore, CommandHandler): ${gsyf} commands/s`)
+  console.log(`  ratio gsyf/Emmett: ${(gsyf / emmett).toFixed(2)}×`)
+  const r = await withDatabase(`gsyf_bench_replay_${tag}`, seedAndReplay)
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(0)
+  console.log(`Replay: seeded ${r.count} events in ${(r.seedMs / 1000).toFixed(1)} s (bulk inserts)`)
+  console.log(`  readAll: ${r.count} events in ${(r.ms / 1000).toFixed(1)} s = ${perSecond(r.count, r.ms)} events/s`)
+  console.log(`  RSS before replay ${mb(r.rssBefore)} MB, peak during replay ${mb(r.peak)} MB`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
