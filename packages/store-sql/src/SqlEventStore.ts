@@ -17,7 +17,8 @@
  * `recorded_at` holds the ISO instant as text, for the same reason.
  *
  * An append is one transaction: the command row, the events (one multi-row
- * INSERT) and the read-model writes. Concurrency control is the two unique
+ * INSERT; on PostgreSQL a single `WITH … INSERT` statement writes both) and the
+ * read-model writes. Concurrency control is the two unique
  * keys: a writer that read version `n` inserts position `n + 1`; if another
  * writer got there first the insert hits UNIQUE `(stream_id, position)` and the
  * append fails with `VersionConflict`; a command id seen before hits the

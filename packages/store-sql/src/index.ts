@@ -7,7 +7,30 @@
 
 /**
  * The gsyf event store written once against `@effect/sql`'s `SqlClient`; the
- * SQLite and PostgreSQL packages only choose the client.
+ * SQLite and PostgreSQL packages only choose the client. Dialect differences
+ * (identity columns, the PostgreSQL transaction-id column that keeps `readAll`
+ * gap-free, table locks for rebuilds) go through `sql.onDialectOrElse`.
+ *
+ * Tables (created by {@link migrate}, versioned in `gsyf_migrations`):
+ *
+ * | table | columns | keys |
+ * | --- | --- | --- |
+ * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
+ * | `commands` | `command_id, stream_id, first_position, last_position` | PK `command_id` |
+ * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
+ * | `projections` | `name, version, rebuilt_at` | PK `name` |
+ *
+ * `data` and `doc` hold canonical JSON text (RFC 8785), exactly what is hashed;
+ * `recorded_at` holds the ISO instant as text, for the same reason.
+ *
+ * An append is one transaction: the command row, the events (one multi-row
+ * INSERT; on PostgreSQL a single `WITH … INSERT` statement writes both) and the
+ * read-model writes. Concurrency control is the two unique
+ * keys: a writer that read version `n` inserts position `n + 1`; if another
+ * writer got there first the insert hits UNIQUE `(stream_id, position)` and the
+ * append fails with `VersionConflict`; a command id seen before hits the
+ * `commands` primary key and the append returns the original result. No locks
+ * are taken, so any number of application instances can share one database.
  *
  * @since 0.1.0
  */
