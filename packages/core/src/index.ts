@@ -103,6 +103,32 @@ export * as AuditTrail from "./AuditTrail.js"
 export * as Calendar from "./Calendar.js"
 
 /**
+ * A plain Promise API for hosts that do not use Effect. Every method returns a
+ * Promise; a rejected command resolves to `{ ok: false, rejection }` with the
+ * rule ids and bilingual messages, so host code never has to catch domain
+ * outcomes. Only infrastructure failures (the database is down) reject the Promise.
+ *
+ * @example
+ * ```ts
+ * import { Client, Parameter, Plugin } from "@gsyf/core"
+ * import { ChinaHolidays } from "@gsyf/calendar-cn"
+ * import { SqliteEventStore } from "@gsyf/store-sqlite"
+ *
+ * const client = await Client.make({
+ *   parameters: parameterFileObject,          // what a city writes (YAML or JSON, parsed)
+ *   calendar: ChinaHolidays.calendar,
+ *   store: (projections) => SqliteEventStore.layer({ filename: "gsyf.db", projections })
+ * })
+ * const result = await client.execute("sample-city-2026", { _tag: "SubmitBudget", commandId: "c-42", actor, at })
+ * if (!result.ok) console.log(result.rejection.ruleIds, result.rejection.zh)
+ * await client.close()
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as Client from "./Client.js"
+
+/**
  * Runs a {@link Decider} against the {@link EventStore}: load the stream, decode
  * (upcasting older schema versions), fold, decide, encode, append at the version
  * that was read. When another writer appended in between, the append fails with
@@ -417,6 +443,31 @@ export * as ProjectEvent from "./ProjectEvent.js"
 export * as Projection from "./Projection.js"
 
 /**
+ * The service a host embeds: run commands against stored projects, read their
+ * state, quota progress, payments and deadlines, verify and export their audit
+ * trails. It works over any {@link EventStore} adapter (memory, SQLite,
+ * PostgreSQL) without a line of difference.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { EventStore, Projects, ReadModels } from "@gsyf/core"
+ *
+ * const program = Effect.gen(function*() {
+ *   const projects = yield* Projects.Projects
+ *   const done = yield* projects.execute("sample-city-2026", command)
+ *   return done.events.map((e) => e._tag)
+ * })
+ * program.pipe(
+ *   Effect.provide(Projects.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as Projects from "./Projects.js"
+
+/**
  * The deliverable quotas of 实施方案 四 and their progress: for each item the
  * number required (a parameter), the number delivered (counted from the
  * recorded evidence) and whether it is met. Acceptance checks them all.
@@ -424,6 +475,24 @@ export * as Projection from "./Projection.js"
  * @since 0.1.0
  */
 export * as Quota from "./Quota.js"
+
+/**
+ * The read models a host needs, kept by the event store in the same
+ * transaction as the events and rebuildable from them:
+ *
+ * - `gsyf.projects` (key: project id): status, last event, next deadline;
+ * - `gsyf.payment-ledger` (key: `<project>/<sub-project>`, one contract each): contract amount, advance and balance, payments, outstanding;
+ * - `gsyf.quota-progress` (key: `<project>/<sub-project>`): done / required per quota item;
+ * - `gsyf.briefings` (key: `<project>/<sub-project>`): briefing months submitted, due dates, lateness;
+ * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export.
+ *
+ * Projections read the stored (encoded) events and, for quota progress, the
+ * parameters and quota items of the configuration; register them with
+ * `projections(config)` when building the store layer.
+ *
+ * @since 0.1.0
+ */
+export * as ReadModels from "./ReadModels.js"
 
 /**
  * Rules as values. A rule has a stable id (`budget.split-sum`), titles in

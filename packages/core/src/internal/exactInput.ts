@@ -31,7 +31,8 @@ export const DecimalLike: Schema.Schema<DecimalJs, string | number | DecimalJs> 
         ? ParseResult.succeed(new Money.Decimal(text))
         : ParseResult.fail(new ParseResult.Type(ast, input, `not a decimal number: ${JSON.stringify(input)}`))
     },
-    encode: (d) => ParseResult.succeed(d)
+    // Encodes to JSON text so stored events stay plain JSON.
+    encode: (d) => ParseResult.succeed(d.toFixed())
   }
 ).annotations({
   identifier: "Decimal",
@@ -71,7 +72,7 @@ export const YuanLike: Schema.Schema<Money.Money, string | number | Money.Money>
         ? ParseResult.fail(new ParseResult.Type(ast, input, parsed.left.en))
         : ParseResult.succeed(parsed.right)
     },
-    encode: (m) => ParseResult.succeed(m)
+    encode: (m) => ParseResult.succeed(m.toString())
   }
 ).pipe(Schema.filter((m) => !Money.isNegative(m), bilingual("金额不能为负数", "amount must not be negative")))
   .annotations({ identifier: "Yuan" })

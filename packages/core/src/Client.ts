@@ -1,0 +1,201 @@
+/**
+ * A plain Promise API for hosts that do not use Effect. Every method returns a
+ * Promise; a rejected command resolves to `{ ok: false, rejection }` with the
+ * rule ids and bilingual messages, so host code never has to catch domain
+ * outcomes. Only infrastructure failures (the database is down) reject the Promise.
+ *
+ * @example
+ * ```ts
+ * import { Client, Parameter, Plugin } from "@gsyf/core"
+ * import { ChinaHolidays } from "@gsyf/calendar-cn"
+ * import { SqliteEventStore } from "@gsyf/store-sqlite"
+ *
+ * const client = await Client.make({
+ *   parameters: parameterFileObject,          // what a city writes (YAML or JSON, parsed)
+ *   calendar: ChinaHolidays.calendar,
+ *   store: (projections) => SqliteEventStore.layer({ filename: "gsyf.db", projections })
+ * })
+ * const result = await client.execute("sample-city-2026", { _tag: "SubmitBudget", commandId: "c-42", actor, at })
+ * if (!result.ok) console.log(result.rejection.ruleIds, result.rejection.zh)
+ * await client.close()
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
+import type * as AuditTrail from "./AuditTrail.js"
+import type * as Calendar from "./Calendar.js"
+import type * as EventStore from "./EventStore.js"
+import { decode, type InputIssue } from "./InputError.js"
+import * as IsoDate from "./IsoDate.js"
+import * as Parameter from "./Parameter.js"
+import * as Plugin from "./Plugin.js"
+import * as Project from "./Project.js"
+import type { Event } from "./ProjectEvent.js"
+import * as Projects from "./Projects.js"
+import type * as Projection from "./Projection.js"
+import type * as Quota from "./Quota.js"
+import * as ReadModels from "./ReadModels.js"
+import type { Finding } from "./Rule.js"
+
+/**
+ * A rejected command, flattened for non-Effect hosts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RejectionInfo {
+  readonly tag: Project.Rejection["_tag"]
+  readonly ruleIds: ReadonlyArray<string>
+  readonly zh: string
+  readonly en: string
+  readonly findings: ReadonlyArray<Finding>
+  readonly issues: ReadonlyArray<InputIssue>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ExecuteResult =
+  | { readonly ok: true; readonly events: ReadonlyArray<Event>; readonly version: number; readonly duplicate: boolean; readonly status: Project.Status }
+  | { readonly ok: false; readonly rejection: RejectionInfo }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Client {
+  readonly config: Plugin.Config
+  readonly execute: (projectId: string, command: unknown) => Promise<ExecuteResult>
+  readonly state: (projectId: string) => Promise<Project.State>
+  readonly events: (projectId: string) => Promise<ReadonlyArray<Event>>
+  readonly progress: (projectId: string, at: string) => Promise<ReadonlyArray<Quota.Progress>>
+  readonly verify: (projectId: string) => Promise<AuditTrail.VerifyResult>
+  readonly exportTrail: (projectId: string) => Promise<string>
+  readonly list: () => Promise<ReadonlyArray<ReadModels.ProjectDoc>>
+  readonly readModel: (projection: string, key: string) => Promise<unknown>
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The city's parameter file (already parsed from YAML or JSON). */
+  readonly parameters: unknown
+  readonly calendar: Calendar.Service
+  readonly plugins?: ReadonlyArray<Plugin.Plugin> | undefined
+  /** The event store; receives the read-model projections to register. */
+  readonly store: (projections: ReadonlyArray<Projection.Any>) => Layer.Layer<EventStore.EventStore, unknown>
+}
+
+/**
+ * Why a client could not be made (bad parameters or conflicting plugins).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConfigurationError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly issues: ReadonlyArray<InputIssue>
+  ) {
+    super(`${en} / ${zh}`)
+    this.name = "ConfigurationError"
+  }
+}
+
+const decodeDate = decode(IsoDate.IsoDate, "date")
+
+const describe = (r: Project.Rejection): RejectionInfo => {
+  const base = { tag: r._tag, ruleIds: Project.ruleIdsOf(r) }
+  switch (r._tag) {
+    case "RuleViolation": {
+      const errors = r.findings.filter((f) => f.severity === "error")
+      return { ...base, zh: errors.map((f) => f.zh).join(";"), en: errors.map((f) => f.en).join("; "), findings: r.findings, issues: [] }
+    }
+    case "InvalidInput":
+      return {
+        ...base,
+        zh: r.issues.map((i) => `${i.path}:${i.zh}`).join(";"),
+        en: r.issues.map((i) => `${i.path}: ${i.en}`).join("; "),
+        findings: [],
+        issues: r.issues
+      }
+    case "OutOfOrder":
+      return { ...base, zh: r.zh, en: r.en, findings: [], issues: [] }
+    case "Unauthorized":
+      return {
+        ...base,
+        zh: `角色 ${r.role} 无权执行 ${r.command}`,
+        en: `role ${r.role} may not give ${r.command}`,
+        findings: [],
+        issues: []
+      }
+  }
+}
+
+const isRejection = (e: unknown): e is Project.Rejection =>
+  typeof e === "object" &&
+  e !== null &&
+  "_tag" in e &&
+  (e._tag === "RuleViolation" || e._tag === "InvalidInput" || e._tag === "OutOfOrder" || e._tag === "Unauthorized")
+
+/**
+ * Opens a client: validates the parameters, loads the plugins, builds the store.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = async (options: Options): Promise<Client> => {
+  const parameters = Parameter.load(options.parameters)
+  if (Either.isLeft(parameters)) throw new ConfigurationError("参数文件无效", "invalid parameter file", parameters.left.issues)
+  const configured = Plugin.configure({ parameters: parameters.right, calendar: options.calendar, plugins: options.plugins })
+  if (Either.isLeft(configured)) {
+    const e = configured.left
+    throw e._tag === "InvalidInput"
+      ? new ConfigurationError("插件参数无效", "invalid plugin parameters", e.issues)
+      : new ConfigurationError(e.zh, e.en, [])
+  }
+  const config = configured.right
+  const runtime = ManagedRuntime.make(Projects.layer(config).pipe(Layer.provide(options.store(ReadModels.projections(config)))))
+  const run = async <A, E>(effect: Effect.Effect<A, E, Projects.Projects>): Promise<A> => {
+    const exit = await runtime.runPromiseExit(effect)
+    if (Exit.isSuccess(exit)) return exit.value
+    throw Cause.squash(exit.cause)
+  }
+  const svc = Projects.Projects
+  return {
+    config,
+    execute: async (projectId, command) => {
+      const exit = await runtime.runPromiseExit(Effect.flatMap(svc, (p) => p.execute(projectId, command)))
+      if (Exit.isSuccess(exit)) {
+        const v = exit.value
+        return { ok: true, events: v.events, version: v.version, duplicate: v.duplicate, status: Project.status(v.state) }
+      }
+      const failure = Cause.failureOption(exit.cause)
+      if (Option.isSome(failure) && isRejection(failure.value)) return { ok: false, rejection: describe(failure.value) }
+      throw Cause.squash(exit.cause)
+    },
+    state: (projectId) => run(Effect.flatMap(svc, (p) => Effect.map(p.load(projectId), (l) => l.state))),
+    events: (projectId) => run(Effect.flatMap(svc, (p) => Effect.map(p.load(projectId), (l) => l.events))),
+    progress: (projectId, at) =>
+      run(Effect.flatMap(svc, (p) => Effect.flatMap(decodeDate(at), (date) => p.progress(projectId, date)))),
+    verify: (projectId) => run(Effect.flatMap(svc, (p) => p.verify(projectId))),
+    exportTrail: (projectId) => run(Effect.flatMap(svc, (p) => p.exportTrail(projectId))),
+    list: () => run(Effect.flatMap(svc, (p) => p.list())),
+    readModel: (projection, key) => run(Effect.flatMap(svc, (p) => Effect.map(p.readModel(projection, key), Option.getOrUndefined))),
+    close: () => runtime.dispose()
+  }
+}

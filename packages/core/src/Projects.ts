@@ -1,0 +1,167 @@
+/**
+ * The service a host embeds: run commands against stored projects, read their
+ * state, quota progress, payments and deadlines, verify and export their audit
+ * trails. It works over any {@link EventStore} adapter (memory, SQLite,
+ * PostgreSQL) without a line of difference.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { EventStore, Projects, ReadModels } from "@gsyf/core"
+ *
+ * const program = Effect.gen(function*() {
+ *   const projects = yield* Projects.Projects
+ *   const done = yield* projects.execute("sample-city-2026", command)
+ *   return done.events.map((e) => e._tag)
+ * })
+ * program.pipe(
+ *   Effect.provide(Projects.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as AuditTrail from "./AuditTrail.js"
+import { exportJsonl } from "./AuditTrail.js"
+import * as CommandHandler from "./CommandHandler.js"
+import * as EventStore from "./EventStore.js"
+import type * as IsoDate from "./IsoDate.js"
+import type { Config } from "./Plugin.js"
+import * as Project from "./Project.js"
+import type { Event } from "./ProjectEvent.js"
+import { codec } from "./ProjectEvent.js"
+import type * as Quota from "./Quota.js"
+import type * as ReadModels from "./ReadModels.js"
+import type * as Supervision from "./Supervision.js"
+
+/**
+ * The outcome of a command.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Executed {
+  readonly events: ReadonlyArray<Event>
+  readonly state: Project.State
+  /** The stream version after the command. */
+  readonly version: number
+  /** True when the command id was already applied (nothing new was written). */
+  readonly duplicate: boolean
+}
+
+/**
+ * A loaded project.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Loaded {
+  readonly state: Project.State
+  readonly events: ReadonlyArray<Event>
+  readonly stored: ReadonlyArray<EventStore.StoredEvent>
+}
+
+/**
+ * Errors of reading a project.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type LoadError = EventStore.ReadError | CommandHandler.EventCodecError
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly config: Config
+  /** Decodes, decides and appends a command; retries on concurrent writes. */
+  readonly execute: (projectId: string, command: unknown) => Effect.Effect<Executed, Project.Rejection | CommandHandler.HandleError>
+  readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
+  /** Quota progress (done / required per item) at a date. */
+  readonly progress: (projectId: string, at: IsoDate.IsoDate) => Effect.Effect<ReadonlyArray<Quota.Progress>, LoadError>
+  /** Monthly briefings (on time, late, missing, pending) of a sub-project at a date. */
+  readonly briefings: (
+    projectId: string,
+    subProject: Project.SubProjectKey,
+    asOf: IsoDate.IsoDate
+  ) => Effect.Effect<ReadonlyArray<Supervision.MonthStatus>, LoadError>
+  readonly verify: (projectId: string) => Effect.Effect<AuditTrail.VerifyResult, EventStore.ReadError>
+  /** The audit trail as JSON Lines with hashes. */
+  readonly exportTrail: (projectId: string) => Effect.Effect<string, EventStore.ReadError>
+  /** The project list read model (requires `ReadModels.projects` registered with the store). */
+  readonly list: () => Effect.Effect<ReadonlyArray<ReadModels.ProjectDoc>, EventStore.ReadError>
+  /** A read-model document by projection and key. */
+  readonly readModel: (projection: string, key: string) => Effect.Effect<Option.Option<unknown>, EventStore.ReadError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class Projects extends Context.Tag("@gsyf/core/Projects")<Projects, Service>() {}
+
+/**
+ * Builds the service over the event store in context.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (config: Config): Effect.Effect<Service, never, EventStore.EventStore> =>
+  Effect.gen(function*() {
+    const store = yield* EventStore.EventStore
+    const decider = Project.decider(config)
+    const provide = Effect.provideService(EventStore.EventStore, store)
+
+    const notify = (stored: ReadonlyArray<EventStore.StoredEvent>) =>
+      Effect.sync(() => {
+        for (const subscriber of config.subscribers) {
+          for (const e of stored) {
+            try {
+              subscriber({ streamId: e.streamId, position: e.position, type: e.type, data: e.data })
+            } catch {
+              // A subscriber's failure never undoes or blocks a committed command.
+            }
+          }
+        }
+      })
+
+    const load = (projectId: string) =>
+      Effect.gen(function*() {
+        const stored = yield* store.readStream(projectId)
+        const events = yield* CommandHandler.decodeEvents(codec, stored)
+        let state = Project.initialState
+        for (const e of events) state = Project.evolve(state, e)
+        return { state, events, stored }
+      })
+
+    return Projects.of({
+      config,
+      execute: (projectId, input) =>
+        Effect.gen(function*() {
+          const command = yield* Project.decodeCommandInput(input)
+          const handled = yield* provide(CommandHandler.handle(decider, codec, projectId, command, command.commandId))
+          if (!handled.result.duplicate && handled.result.events.length > 0) yield* notify(handled.result.events)
+          return { events: handled.events, state: handled.state, version: handled.result.version, duplicate: handled.result.duplicate }
+        }),
+      load,
+      progress: (projectId, at) => Effect.map(load(projectId), ({ state }) => Project.quotaProgress(config, state, at)),
+      briefings: (projectId, subProject, asOf) => Effect.map(load(projectId), ({ state }) => Project.briefingStatus(config, state, subProject, asOf)),
+      verify: (projectId) => store.verify(projectId),
+      exportTrail: (projectId) => Effect.map(store.readStream(projectId), exportJsonl),
+      list: () => Effect.map(store.listReadModel("gsyf.projects"), (entries) => entries.map((e) => e.doc as ReadModels.ProjectDoc)),
+      readModel: (projection, key) => Effect.map(store.readModel(projection, key), Option.map((e) => e.doc))
+    })
+  })
+
+/**
+ * The service as a layer over an event store layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (config: Config): Layer.Layer<Projects, never, EventStore.EventStore> => Layer.effect(Projects, make(config))

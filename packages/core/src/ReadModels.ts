@@ -1,0 +1,356 @@
+/**
+ * The read models a host needs, kept by the event store in the same
+ * transaction as the events and rebuildable from them:
+ *
+ * - `gsyf.projects` (key: project id): status, last event, next deadline;
+ * - `gsyf.payment-ledger` (key: `<project>/<sub-project>`, one contract each): contract amount, advance and balance, payments, outstanding;
+ * - `gsyf.quota-progress` (key: `<project>/<sub-project>`): done / required per quota item;
+ * - `gsyf.briefings` (key: `<project>/<sub-project>`): briefing months submitted, due dates, lateness;
+ * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export.
+ *
+ * Projections read the stored (encoded) events and, for quota progress, the
+ * parameters and quota items of the configuration; register them with
+ * `projections(config)` when building the store layer.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Deliverable from "./Deliverable.js"
+import * as IsoDate from "./IsoDate.js"
+import * as Money from "./Money.js"
+import * as Parameter from "./Parameter.js"
+import type { Config } from "./Plugin.js"
+import * as Projection from "./Projection.js"
+import { Event } from "./ProjectEvent.js"
+import * as Quota from "./Quota.js"
+
+type Stored = Parameters<Projection.Projection["reduce"]>[1]
+
+const decodeEvent = Schema.decodeUnknownEither(Event)
+const decoded = (e: Stored) => {
+  const r = decodeEvent(e.data)
+  return Either.isRight(r) ? r.right : undefined
+}
+
+/**
+ * A deadline still open for a project.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Deadline {
+  readonly what: string
+  readonly subProject: string | undefined
+  readonly date: string
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ProjectDoc {
+  readonly projectId: string
+  readonly status: string
+  readonly version: number
+  readonly lastEvent: string
+  readonly lastAt: string
+  /** Open deadlines by name (`publicity:hazchem`, `sign:keyAreas`, `period:…`, `rectification:…`, `balance:…`). */
+  readonly deadlines: Readonly<Record<string, Deadline>>
+  /** The earliest open deadline. */
+  readonly nextDeadline: Deadline | null
+  /** Sub-projects whose acceptance passed. */
+  readonly accepted: ReadonlyArray<string>
+  /** Sub-projects whose acceptance report is filed. */
+  readonly filed: ReadonlyArray<string>
+}
+
+const statusAfter: Partial<Record<string, string>> = {
+  KeyAreasSelected: "key-areas-selected",
+  PlanIssued: "plan-issued",
+  BudgetSubmitted: "budget-submitted",
+  BudgetApproved: "budget-approved",
+  BudgetReturned: "plan-issued",
+  PublicityStarted: "procurement",
+  ContractSigned: "implementation",
+  AcceptanceApplied: "acceptance"
+}
+
+const rank: Record<string, number> = {
+  new: 0,
+  "key-areas-selected": 1,
+  "plan-issued": 2,
+  "budget-submitted": 3,
+  "budget-approved": 4,
+  procurement: 5,
+  implementation: 6,
+  acceptance: 7,
+  accepted: 8,
+  filed: 9
+}
+
+const earliest = (deadlines: Readonly<Record<string, Deadline>>): Deadline | null =>
+  Object.values(deadlines).reduce<Deadline | null>((min, d) => (min === null || d.date < min.date ? d : min), null)
+
+/**
+ * Project list with status and next deadline.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const projects: Projection.Projection<ProjectDoc> = Projection.make<ProjectDoc>({
+  name: "gsyf.projects",
+  version: 1,
+  keysOf: (e) => [e.streamId],
+  reduce: (doc, stored) => {
+    const e = decoded(stored)
+    const deadlines: Record<string, Deadline> = { ...(doc?.deadlines ?? {}) }
+    let status = doc?.status ?? "new"
+    const accepted = new Set<string>(doc?.accepted ?? [])
+    const filed = new Set<string>(doc?.filed ?? [])
+    const next = statusAfter[stored.type]
+    if (next !== undefined && rank[next]! >= rank[status]!) status = next
+    if (e !== undefined) {
+      switch (e._tag) {
+        case "PublicityStarted":
+          deadlines[`publicity:${e.subProject}`] = { what: "publicity-ends", subProject: e.subProject, date: e.endsOn }
+          break
+        case "ProcurementStarted":
+          delete deadlines[`publicity:${e.subProject}`]
+          deadlines[`responses:${e.subProject}`] = { what: "responses-due", subProject: e.subProject, date: e.responseDeadline }
+          break
+        case "Awarded":
+          delete deadlines[`responses:${e.subProject}`]
+          deadlines[`sign:${e.subProject}`] = { what: "contract-due", subProject: e.subProject, date: e.signBy }
+          break
+        case "ContractSigned":
+          delete deadlines[`sign:${e.subProject}`]
+          deadlines[`period:${e.subProject}`] = { what: "work-ends", subProject: e.subProject, date: e.periodEnd }
+          break
+        case "AcceptanceApplied":
+          delete deadlines[`period:${e.subProject}`]
+          break
+        case "AcceptanceFailed":
+          deadlines[`rectification:${e.subProject}`] = { what: "rectification-due", subProject: e.subProject, date: e.rectification.deadline }
+          break
+        case "AcceptancePassed":
+          delete deadlines[`rectification:${e.subProject}`]
+          deadlines[`balance:${e.subProject}`] = { what: "balance-due", subProject: e.subProject, date: e.dueDate }
+          accepted.add(e.subProject)
+          break
+        case "PaymentMade":
+          if (e.kind === "balance") delete deadlines[`balance:${e.subProject}`]
+          break
+        case "AcceptanceReportFiled":
+          filed.add(e.subProject)
+          break
+      }
+    }
+    if (accepted.size === 2) status = "accepted"
+    if (filed.size === 2) status = "filed"
+    return {
+      projectId: stored.streamId,
+      status,
+      version: stored.position,
+      lastEvent: stored.type,
+      lastAt: stored.recordedAt,
+      deadlines,
+      nextDeadline: earliest(deadlines),
+      accepted: [...accepted].sort(),
+      filed: [...filed].sort()
+    }
+  }
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface LedgerDoc {
+  readonly projectId: string
+  readonly contractId: string
+  readonly subProject: string
+  readonly supplier: string
+  readonly amount: string
+  readonly advance: string
+  readonly balance: string
+  readonly payments: ReadonlyArray<{ readonly kind: string; readonly amount: string; readonly paidOn: string; readonly eventId: string }>
+  readonly paid: string
+  readonly outstanding: string
+  readonly balanceDue: string | null
+}
+
+/**
+ * Payment ledger per contract, keyed `<project>/<sub-project>` (amounts as exact decimal strings in yuan).
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const paymentLedger: Projection.Projection<LedgerDoc> = Projection.make<LedgerDoc>({
+  name: "gsyf.payment-ledger",
+  version: 1,
+  keysOf: (e) => {
+    if (e.type !== "ContractSigned" && e.type !== "PaymentMade" && e.type !== "AcceptancePassed") return []
+    return [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
+  },
+  reduce: (doc, stored) => {
+    const e = decoded(stored)
+    if (e === undefined) return doc ?? null
+    if (e._tag === "ContractSigned") {
+      return {
+        projectId: stored.streamId,
+        contractId: e.contractId,
+        subProject: e.subProject,
+        supplier: e.supplierName,
+        amount: e.amount.toString(),
+        advance: e.advance.toString(),
+        balance: e.balance.toString(),
+        payments: [],
+        paid: "0.00",
+        outstanding: e.amount.toString(),
+        balanceDue: null
+      }
+    }
+    if (doc === undefined) return null
+    if (e._tag === "PaymentMade") {
+      const payments = [...doc.payments, { kind: e.kind, amount: e.amount.toString(), paidOn: e.paidOn, eventId: e.id }]
+      const paid = Money.sum(payments.map((p) => Money.unsafeYuan(p.amount)))
+      return { ...doc, payments, paid: paid.toString(), outstanding: Money.subtract(Money.unsafeYuan(doc.amount), paid).toString() }
+    }
+    if (e._tag === "AcceptancePassed") return { ...doc, balanceDue: e.dueDate }
+    return doc
+  }
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface QuotaDoc {
+  readonly projectId: string
+  readonly subProject: string
+  readonly asOf: string
+  readonly items: ReadonlyArray<{ readonly itemId: string; readonly title: string; readonly unit: string; readonly required: number; readonly done: number; readonly met: boolean }>
+  /** The evidence in force, by event id (corrections remove or replace). */
+  readonly evidence: ReadonlyArray<{ readonly eventId: string; readonly evidence: unknown }>
+}
+
+const encodeEvidence = Schema.encodeSync(Event)
+
+/**
+ * Quota progress per sub-project, from the recorded evidence and the configuration's quota items.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =>
+  Projection.make<QuotaDoc>({
+    name: "gsyf.quota-progress",
+    version: 1,
+    keysOf: (e) => {
+      if (e.type === "DeliverableRecorded" || e.type === "ContractSigned") return [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
+      if (e.type === "DeliverableCorrected") return [`${e.streamId}/hazchem`, `${e.streamId}/keyAreas`]
+      return []
+    },
+    reduce: (doc, stored, key) => {
+      const e = decoded(stored)
+      if (e === undefined) return doc ?? null
+      const subProject = key.slice(key.lastIndexOf("/") + 1)
+      let evidence = doc?.evidence ?? []
+      if (e._tag === "DeliverableRecorded") evidence = [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { evidence: unknown }).evidence }]
+      if (e._tag === "DeliverableCorrected") {
+        const before = evidence.length
+        evidence = evidence.filter((x) => x.eventId !== e.corrects)
+        const owned = before !== evidence.length
+        if (e.replacement !== undefined) {
+          const target = e.replacement._tag === "hazchem-training" ? "hazchem" : "keyAreas"
+          if (target === subProject) evidence = [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { replacement: unknown }).replacement }]
+        } else if (!owned) {
+          return doc ?? null
+        }
+      }
+      const at = IsoDate.dateOf(e.at)
+      const decodedEvidence = evidence.map((x) => decodeEvidenceItem(x.evidence)).filter((x): x is Deliverable.Evidence => x !== undefined)
+      const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
+      const items = Quota.progress(
+        config.quotaItems.filter((i) => i.subProject === subProject),
+        decodedEvidence,
+        ctx
+      ).map((p) => ({ itemId: p.itemId, title: p.title.zh, unit: p.unit, required: p.required, done: p.done, met: p.met }))
+      return { projectId: stored.streamId, subProject, asOf: at, items, evidence }
+    }
+  })
+
+const decodeEvidenceSchema = Schema.decodeUnknownEither(Deliverable.Evidence)
+const decodeEvidenceItem = (u: unknown): Deliverable.Evidence | undefined => {
+  const r = decodeEvidenceSchema(u)
+  return Either.isRight(r) ? r.right : undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface BriefingDoc {
+  readonly projectId: string
+  readonly subProject: string
+  readonly signedOn: string | null
+  readonly periodEnd: string | null
+  readonly months: Readonly<Record<string, { readonly dueOn: string; readonly submittedOn: string; readonly late: boolean }>>
+}
+
+/**
+ * Monthly briefing status per sub-project: what was submitted, when it was due,
+ * whether it was late. Missing months at a date come from `Supervision.status`
+ * over this document and the due day.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const briefings: Projection.Projection<BriefingDoc> = Projection.make<BriefingDoc>({
+  name: "gsyf.briefings",
+  version: 1,
+  keysOf: (e) =>
+    e.type === "ContractSigned" || e.type === "MonthlyBriefingSubmitted" ? [`${e.streamId}/${(e.data as { subProject: string }).subProject}`] : [],
+  reduce: (doc, stored, key) => {
+    const e = decoded(stored)
+    const base: BriefingDoc = doc ?? { projectId: stored.streamId, subProject: key.slice(key.lastIndexOf("/") + 1), signedOn: null, periodEnd: null, months: {} }
+    if (e?._tag === "ContractSigned") return { ...base, signedOn: e.signedOn, periodEnd: e.periodEnd }
+    if (e?._tag === "MonthlyBriefingSubmitted") {
+      return { ...base, months: { ...base.months, [e.month]: { dueOn: e.dueOn, submittedOn: e.submittedOn, late: e.late } } }
+    }
+    return base
+  }
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface AuditDoc {
+  readonly projectId: string
+  readonly length: number
+  readonly head: string
+  readonly lastRecordedAt: string
+}
+
+/**
+ * The head of each project's hash chain, for the audit export and quick checks.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const audit: Projection.Projection<AuditDoc> = Projection.make<AuditDoc>({
+  name: "gsyf.audit",
+  version: 1,
+  keysOf: (e) => [e.streamId],
+  reduce: (_doc, e) => ({ projectId: e.streamId, length: e.position, head: e.hash, lastRecordedAt: e.recordedAt })
+})
+
+/**
+ * All read models for a configuration, ready for an event store layer's `projections` option.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const projections = (config: Config): ReadonlyArray<Projection.Any> => [projects, paymentLedger, quotaProgress(config), briefings, audit]
