@@ -1,0 +1,114 @@
+/**
+ * Who may give each command (ProjectCommand.allowedRoles), table-driven over
+ * every command and every role, and idempotency by command id.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Either } from "effect"
+import { Actor, Project, ProjectCommand, type ProjectEvent } from "@gsyf/core"
+import { command, fingerprint, given } from "./fixtures/gwt.js"
+import { actors, fullLifecycle, seedConfig } from "./fixtures/seed.js"
+
+type Raw = Record<string, unknown>
+
+const config = seedConfig()
+const decide = Project.decide(config)
+
+/** The seed lifecycle with the state each command met, plus samples of the commands it never gives. */
+const samples = (() => {
+  const out = new Map<string, { readonly raw: Raw; readonly state: Project.State }>()
+  let state = Project.initialState
+  let beforeApprove: Project.State | undefined
+  let beforeAcceptance: Project.State | undefined
+  let firstArticle: string | undefined
+  for (const raw of fullLifecycle()) {
+    if (!out.has(raw._tag as string)) out.set(raw._tag as string, { raw, state })
+    if (raw._tag === "ApproveBudget") beforeApprove = state
+    if (raw._tag === "ApplyForAcceptance" && beforeAcceptance === undefined) beforeAcceptance = state
+    const events = Either.getOrThrow(Project.handle(config)(raw, state))
+    for (const e of events) {
+      if (firstArticle === undefined && e._tag === "DeliverableRecorded" && e.evidence._tag === "portal-article") firstArticle = e.id
+      state = Project.evolve(state, e)
+    }
+  }
+  out.set("ReturnBudget", { raw: command("ReturnBudget", actors.finance, "2026-03-05", { reasons: ["测算依据不足"] }), state: beforeApprove! })
+  out.set("CorrectDeliverable", {
+    raw: command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: firstArticle!, reason: "重复登记" }),
+    state: beforeAcceptance!
+  })
+  return out
+})()
+
+const roles = Actor.Role.literals
+const asRole = (raw: Raw, role: string): Raw => ({
+  ...raw,
+  commandId: `${raw.commandId as string}-as-${role}`,
+  actor: { ...(raw.actor as Raw), role, ...(role === "member-unit" ? { unit: "hr" } : {}) }
+})
+
+describe("roles", () => {
+  it("every command has a sample and a role list", () => {
+    expect([...samples.keys()].sort()).toEqual([...ProjectCommand.names].sort())
+    expect(ProjectCommand.names).toHaveLength(29)
+  })
+
+  const cases = ProjectCommand.names.flatMap((name) => roles.filter((r) => !ProjectCommand.allowedRoles[name].includes(r)).map((role) => [name, role] as const))
+
+  it.each(cases)("%s given by %s is Unauthorized, at its own point of the lifecycle and at the start", (name, role) => {
+    const { raw, state } = samples.get(name)!
+    for (const s of [state, Project.initialState]) {
+      const before = fingerprint(s)
+      const result = Project.handle(config)(asRole(raw, role), s)
+      expect(Either.isLeft(result)).toBe(true)
+      const rejection = Either.getLeft(result).pipe((o) => (o._tag === "Some" ? o.value : undefined))!
+      expect(rejection._tag).toBe("Unauthorized")
+      expect(Project.ruleIdsOf(rejection)).toEqual(["roles.allowed"])
+      if (rejection._tag === "Unauthorized") {
+        expect(rejection.role).toBe(role)
+        expect(rejection.allowed).toEqual(ProjectCommand.allowedRoles[name])
+      }
+      expect(fingerprint(s)).toEqual(before)
+    }
+  })
+
+  it.each(ProjectCommand.names)("%s given by an allowed role passes the role check", (name) => {
+    const { raw, state } = samples.get(name)!
+    for (const role of ProjectCommand.allowedRoles[name]) {
+      const result = Project.handle(config)(asRole(raw, role), state)
+      if (Either.isLeft(result)) expect(result.left._tag).not.toBe("Unauthorized")
+    }
+    // and the seed's own actor is accepted there
+    expect(Either.isRight(Project.handle(config)(raw, state))).toBe(true)
+  })
+})
+
+describe("idempotency", () => {
+  it("the same commandId twice gives no new events, at every step of the seed lifecycle", () => {
+    let state = Project.initialState
+    let checked = 0
+    for (const raw of fullLifecycle()) {
+      const decoded = Either.getOrThrow(Project.decodeCommandInput(raw))
+      const first = Either.getOrThrow(decide(decoded, state))
+      expect(first.length).toBeGreaterThan(0)
+      const after = first.reduce(Project.evolve, state)
+      const retry = decide(decoded, after)
+      expect(Either.isRight(retry) && retry.right).toEqual([])
+      checked++
+      state = after
+    }
+    expect(checked).toBe(fullLifecycle().length)
+  })
+
+  it("a retry with the same id is a no-op even if its payload changed", () => {
+    const g = given(fullLifecycle().slice(0, 1))
+    const first = fullLifecycle()[0]!
+    expect(g.when({ ...first, top: 1 }).thenEvents()).toEqual([])
+  })
+
+  it("a rejected command id is not remembered: the corrected command with the same id is applied", () => {
+    const g = given(fullLifecycle().slice(0, 9))
+    const issue = command("IssuePlan", actors.committee, "2026-02-10", { documentNumber: "示工伤预防委〔2026〕1号" }, "issue-once")
+    g.when({ ...issue, actor: actors.bureau }).thenRejected("Unauthorized", "roles.allowed")
+    const events: ReadonlyArray<ProjectEvent.Event> = g.when(issue).thenEvents("PlanIssued")
+    expect(events[0]!.id).toBe("issue-once/0")
+  })
+})
