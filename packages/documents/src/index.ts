@@ -102,6 +102,36 @@ export * as Markdown from "./Markdown.js"
 export * as Numbering from "./Numbering.js"
 
 /**
+ * The official documents of a project, built from its events and its
+ * `Plugin.Config` (parameters and calendar): the annual implementation plan
+ * (实施方案) itself, the procurement requirement publicity notice, the
+ * review / consultation scoring sheet and result, the payment request and
+ * payment notice, the monthly progress briefing, the spot check and
+ * key-enterprise follow-up inspection records, the acceptance report and an
+ * audit trail extract.
+ *
+ * Each document is available as a plain function taking unknown input
+ * (decoded through `InputError.decodeEither`, so a missing field or a project
+ * that has not reached the step yet is a bilingual `InvalidInput`) and as a
+ * {@link Templates.Template} registered by {@link layer}; a host replaces any
+ * of them with `Templates.replace`.
+ *
+ * Events may be given decoded (`ProjectEvent.Event`, as `Project.decide`
+ * returns them) or in their encoded JSON form (as stored).
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { Markdown, ProjectDocuments } from "@gsyf/documents"
+ * const doc = ProjectDocuments.acceptanceReport({ config, events, subProject: "keyAreas" })
+ * if (Either.isRight(doc)) console.log(Markdown.toMarkdown(doc.right))
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as ProjectDocuments from "./ProjectDocuments.js"
+
+/**
  * The registry of document renderers, keyed by format. A host builds it with
  * {@link layer} from the renderers it wants (plain renderers, or effects that
  * build one, such as the PDF renderer that first finds a font), then adds its

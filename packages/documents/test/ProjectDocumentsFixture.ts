@@ -1,0 +1,137 @@
+/**
+ * The seed scenario for the project-document tests and benchmarks of the
+ * three document packages: runs the seed plan's `fullLifecycle()` through
+ * `Project.decide` / `Project.evolve`, hashes the encoded events into a
+ * stored trail with the AuditTrail helpers, and builds each of the project
+ * documents with the inputs a host would give.
+ */
+import { AuditTrail, InputError, Project, ProjectCommand, ProjectEvent } from "@gsyf/core"
+import { type Document, ProjectDocuments } from "@gsyf/documents"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { fullLifecycle, seedConfig } from "../../core/test/fixtures/seed.js"
+
+export const decodeCommand = InputError.decodeEither(ProjectCommand.Command, "Command")
+
+export const runSeed = (commands: ReadonlyArray<unknown> = fullLifecycle(), config = seedConfig()) => {
+  const decide = Project.decide(config)
+  let state = Project.initialState
+  const events: Array<ProjectEvent.Event> = []
+  for (const raw of commands) {
+    const command = Either.getOrThrowWith(decodeCommand(raw), (e) => new Error(e.message))
+    const result = decide(command, state)
+    if (Either.isLeft(result)) throw new Error(`${command.commandId} ${command._tag}: ${result.left.message}`)
+    for (const e of result.right) {
+      state = Project.evolve(state, e)
+      events.push(e)
+    }
+  }
+  return { config, state, events }
+}
+
+export type Seed = ReturnType<typeof runSeed>
+
+/** The events as stored: encoded, in one stream, hashed into a chain. */
+export const storedTrail = (events: ReadonlyArray<ProjectEvent.Event>, streamId = "project-2026") => {
+  const encoded = Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events) as ReadonlyArray<{ readonly _tag: string; readonly commandId: string; readonly at: string }>
+  const bodies = encoded.map((data, i) => ({
+    streamId,
+    position: i + 1,
+    type: data._tag,
+    schemaVersion: ProjectEvent.currentVersion,
+    commandId: data.commandId,
+    recordedAt: new Date(Date.parse(data.at)).toISOString(),
+    data: JSON.parse(JSON.stringify(data)) as unknown
+  }))
+  return AuditTrail.chain(AuditTrail.genesisHash, bodies).map((e, i) => ({ ...e, globalPosition: i + 1 }))
+}
+
+/** One built document per kind, with what its rendering must say. */
+export interface Case {
+  readonly kind: string
+  readonly file: string
+  readonly input: Record<string, unknown>
+  readonly build: (input: unknown) => Either.Either<Document.Document, unknown>
+  readonly expected: ReadonlyArray<string>
+}
+
+export const cases = (seed: Seed): ReadonlyArray<Case> => {
+  const src = { config: seed.config, events: seed.events }
+  const K = ProjectDocuments.kinds
+  return [
+    {
+      kind: K.implementationPlan,
+      file: "implementation-plan",
+      input: src,
+      build: ProjectDocuments.implementationPlan,
+      expected: ["2026年度示例市工伤预防项目工作实施方案", "示工伤预防委〔2026〕1号", "三、工作内容及工作步骤", "300万元", "220万元", "600名", "5个工作日", "七、工作要求"]
+    },
+    {
+      kind: K.publicityNotice,
+      file: "publicity-notice-keyAreas",
+      input: { ...src, subProject: "keyAreas" },
+      build: ProjectDocuments.publicityNotice,
+      expected: ["采购需求公示", "2026年3月16日", "2026年3月23日24时", "第5个工作日", "建议增加交通运输企业培训场次"]
+    },
+    {
+      kind: K.reviewResult,
+      file: "review-result-keyAreas",
+      input: { ...src, subProject: "keyAreas" },
+      build: ProjectDocuments.reviewResult,
+      expected: ["竞争性磋商评审汇总表及成交结果", "示例安康安全咨询有限公司", "90.21", "18.81", "71.40", "人民币贰佰壹拾捌万元整"]
+    },
+    {
+      kind: K.paymentRequest,
+      file: "payment-request-keyAreas-advance",
+      input: { ...src, subProject: "keyAreas", kind: "advance" },
+      build: ProjectDocuments.paymentRequest,
+      expected: ["关于申请支付", "预付款的函", "¥872,000.00", "人民币捌拾柒万贰仟元整", "SZ-2026-GS-02", "6222021000001234"]
+    },
+    {
+      kind: K.paymentNotice,
+      file: "payment-notice-keyAreas-advance",
+      input: { ...src, subProject: "keyAreas", kind: "advance" },
+      build: ProjectDocuments.paymentNotice,
+      expected: ["预付款的通知", "¥872,000.00", "人民币捌拾柒万贰仟元整", "中国工商银行示例市分行", "6222021000001234", "实施方案三(六)"]
+    },
+    {
+      kind: K.monthlyBriefing,
+      file: "monthly-briefing-keyAreas-2026-06",
+      input: { ...src, subProject: "keyAreas", month: "2026-06" },
+      build: ProjectDocuments.monthlyBriefing,
+      expected: ["月度项目计划及进展简报", "2026年6月", "指标完成进度", "门户网站新闻推送"]
+    },
+    {
+      kind: K.spotCheckRecord,
+      file: "spot-check-keyAreas",
+      input: { ...src, subProject: "keyAreas" },
+      build: ProjectDocuments.spotCheckRecord,
+      expected: ["抽查记录", "制造行业培训(第一场)", "签到表齐全", "符合要求"]
+    },
+    {
+      kind: K.followUpRecord,
+      file: "follow-up-inspection",
+      input: src,
+      build: ProjectDocuments.followUpRecord,
+      expected: ["重点企业回访巡查记录", "示例重点企业10号回访巡查报告", "10家"]
+    },
+    {
+      kind: K.acceptanceReport,
+      file: "acceptance-report-keyAreas-1",
+      input: { ...src, subProject: "keyAreas", attempt: 1 },
+      build: ProjectDocuments.acceptanceReport,
+      expected: ["验收报告", "验收不合格", "门户网站新闻推送", "20篇", "18篇", "不合格", "整改通知", "验收专家签字"]
+    },
+    {
+      kind: K.auditExtract,
+      file: "audit-trail-extract",
+      input: { events: storedTrail(seed.events), subject: "2026年度示例市工伤预防项目", toPosition: 40 },
+      build: ProjectDocuments.auditExtract,
+      expected: ["审计追踪摘录", "校验通过", `共校验${seed.events.length}条事件`, "印发实施方案"]
+    }
+  ]
+}
+
+/** Builds a case's document or throws with the decoding error. */
+export const buildCase = (c: Case): Document.Document =>
+  Either.getOrThrowWith(c.build(c.input), (e) => new Error(`${c.kind}: ${String((e as { message?: string }).message ?? e)}`))
