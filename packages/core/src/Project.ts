@@ -35,6 +35,7 @@ import * as Quota from "./Quota.js"
 import { Finding, type Rule, findings as findingsFor } from "./Rule.js"
 import * as RuleSet from "./RuleSet.js"
 import * as Supervision from "./Supervision.js"
+import { setIn } from "./internal/persistentMap.js"
 
 // ── Rejections ─────────────────────────────────────────────────────────────
 
@@ -402,7 +403,8 @@ const setAcceptance = (sp: SubProjectState, patch: Partial<SubProjectState["acce
   acceptance: { ...sp.acceptance, ...patch }
 })
 
-const mapWith = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v)
+// Persistent: a fold over thousands of events must not copy a map per event.
+const mapWith = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => setIn(m, k, v)
 
 /**
  * Folds one event into the state.
@@ -1120,6 +1122,7 @@ const decideProcurement = (
     if (!config.procurementMethods.has(c.method)) {
       findings.push(single("procurement.method-known", "method", `未知的采购方式 ${c.method}`, `unknown procurement method ${c.method}`, [...config.procurementMethods].join(" | "), c.method))
     }
+    const evaluations: Array<Evaluation> = []
     if (c.method === "competitive-consultation") {
       const rule = config.rules.consultation.find((r) => r.id === "procurement.consultation.document-period")
       if (rule !== undefined) {
@@ -1130,6 +1133,7 @@ const decideProcurement = (
           on
         )
         findings.push(...t.findings)
+        evaluations.push(toEvaluation(t))
       }
     }
     if (findings.some((f) => f.severity === "error")) return violation(c._tag, findings)
@@ -1147,7 +1151,7 @@ const decideProcurement = (
         ...(priceWeight === undefined ? {} : { priceWeight })
       },
       basis: [plan("三(五)"), ...(c.method === "competitive-consultation" ? [national(`${texts.consultation} 第十条`)] : [])],
-      evaluations: findings.length === 0 ? [] : [{ ruleId: "procurement.start", reads: [], findings }],
+      evaluations,
       restsOn: [sp.publicity.eventId]
     })
   }

@@ -205,6 +205,17 @@ export * as DeliverableRules from "./DeliverableRules.js"
 export * as EventStore from "./EventStore.js"
 
 /**
+ * The lifecycle's own guards: the checks the project decider makes inline
+ * (order of the steps, publicity before procurement, contract terms, briefing
+ * months, corrections …), each with a stable id, titles, plan section and
+ * legal basis. Together with the rule values of each stage (see
+ * `Plugin.baseRules`) they are every rule id a rejection or finding can carry.
+ *
+ * @since 0.1.0
+ */
+export * as Guard from "./Guard.js"
+
+/**
  * Industry codes of GB/T 4754-2017《国民经济行业分类》, used to name the key
  * areas (重点领域) of 实施方案 三(一).
  *
