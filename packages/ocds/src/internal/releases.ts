@@ -285,7 +285,8 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         })
         for (const sub of subProjects) {
           const own = lines.filter((l) => l.subProject === sub)
-          emit(ids[sub], e, ["planning"], {
+          // a budget submitted again after being returned updates the planning stage
+          emit(ids[sub], e, [f.lastRelease.has(ids[sub]) ? "planningUpdate" : "planning"], {
             parties: partiesJson([funder]),
             planning: {
               rationale: `${subProjectTitles[sub]}(实施方案 三(二))`,
