@@ -9,6 +9,9 @@
  *
  * @since 0.1.0
  */
+import type * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as AST from "effect/SchemaAST"
 import * as Schema from "effect/Schema"
 import { Actor, MemberUnit } from "./Actor.js"
 import type { EventCodec } from "./Decider.js"
@@ -43,13 +46,37 @@ export const Evaluation = Schema.Struct({
  */
 export type Evaluation = typeof Evaluation.Type
 
+// Every event carries a handful of citations, nearly always the same ones. Decoding
+// them as a class is the dearest part of decoding an event, so they are decoded
+// as their plain encoded struct (same checks, same error paths) and interned:
+// equal citations decode to one shared, immutable LegalBasis. The cache is bounded.
+const internedBases = new Map<string, LegalBasis>()
+const internLimit = 4096
+const BasisItem: Schema.Schema<LegalBasis, Schema.Schema.Encoded<typeof LegalBasis>> = Schema.transformOrFail(
+  Schema.encodedSchema(LegalBasis),
+  Schema.typeSchema(LegalBasis),
+  {
+    strict: true,
+    decode: (x) => {
+      const key = `${x.level}\u0000${x.citation}\u0000${x.note === undefined ? "\u0001" : x.note}`
+      let basis = internedBases.get(key)
+      if (basis === undefined) {
+        basis = new LegalBasis(x, { disableValidation: true })
+        if (internedBases.size < internLimit) internedBases.set(key, basis)
+      }
+      return ParseResult.succeed(basis)
+    },
+    encode: (b) => ParseResult.succeed({ level: b.level, citation: b.citation, ...(b.note === undefined ? {} : { note: b.note }) })
+  }
+)
+
 const meta = {
   /** `<commandId>/<index>`: stable, unique within the project. */
   id: Schema.String,
   commandId: Schema.String,
   actor: Actor,
   at: IsoDateTime,
-  basis: Schema.Array(LegalBasis),
+  basis: Schema.Array(BasisItem),
   evaluations: Schema.Array(Evaluation),
   /** Ids of the earlier events this one rests on (for explanations). */
   restsOn: Schema.Array(Schema.String)
@@ -363,3 +390,31 @@ export const makeCodec = (
  * @category constants
  */
 export const codec: EventCodec<Event> = makeCodec()
+
+const tagOf = (ast: AST.AST): string => {
+  const tag = AST.getPropertySignatures(ast).find((p) => p.name === "_tag")?.type
+  if (tag === undefined || !AST.isLiteral(tag) || typeof tag.literal !== "string") throw new Error("every event member has a literal _tag")
+  return tag.literal
+}
+const memberDecoders: ReadonlyMap<string, (u: unknown) => Either.Either<Event, ParseResult.ParseError>> = new Map(
+  Event.members.map((member) => [tagOf(member.ast), Schema.decodeUnknownEither(member as unknown as Schema.Schema<Event, unknown>)])
+)
+const unionDecoder = Schema.decodeUnknownEither(Event)
+
+/**
+ * Decodes one event: the same result and errors as decoding with {@link Event},
+ * but the member schema is picked by the `_tag` discriminator first (replays
+ * decode thousands of events; this skips the union's candidate search). Input
+ * without a known `_tag` goes through the union, so its error is the union's.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeUnknownEither = (input: unknown): Either.Either<Event, ParseResult.ParseError> => {
+  const tag = typeof input === "object" && input !== null ? (input as { readonly _tag?: unknown })._tag : undefined
+  const member = typeof tag === "string" ? memberDecoders.get(tag) : undefined
+  if (member === undefined) return unionDecoder(input)
+  const result = member(input)
+  // a member's failure is re-run through the union so the error reads exactly as before
+  return result._tag === "Right" ? result : unionDecoder(input)
+}

@@ -205,6 +205,23 @@ export * as DeliverableRules from "./DeliverableRules.js"
 export * as EventStore from "./EventStore.js"
 
 /**
+ * Explanations of decisions. Any decision recorded as an event (an award, an
+ * acceptance result, a payment amount, a deadline) can be explained from the
+ * event stream alone: what was decided, the rules evaluated with their
+ * findings, every parameter value read (with the date it took effect and its
+ * basis), the legal basis, and the earlier events the decision rests on,
+ * followed transitively to a chosen depth.
+ *
+ * ```ts
+ * const explanation = Explain.decision(events, "seed-0041/0", { index: Explain.ruleIndex(config) })
+ * if (Either.isRight(explanation)) console.log(Explain.render(explanation.right, "zh"))
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as Explain from "./Explain.js"
+
+/**
  * The lifecycle's own guards: the checks the project decider makes inline
  * (order of the steps, publicity before procurement, contract terms, briefing
  * months, corrections …), each with a stable id, titles, plan section and

@@ -1,0 +1,673 @@
+/**
+ * Explanations of decisions. Any decision recorded as an event (an award, an
+ * acceptance result, a payment amount, a deadline) can be explained from the
+ * event stream alone: what was decided, the rules evaluated with their
+ * findings, every parameter value read (with the date it took effect and its
+ * basis), the legal basis, and the earlier events the decision rests on,
+ * followed transitively to a chosen depth.
+ *
+ * ```ts
+ * const explanation = Explain.decision(events, "seed-0041/0", { index: Explain.ruleIndex(config) })
+ * if (Either.isRight(explanation)) console.log(Explain.render(explanation.right, "zh"))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import type { Actor } from "./Actor.js"
+import * as Deliverable from "./Deliverable.js"
+import * as InputError from "./InputError.js"
+import type { LegalBasis } from "./LegalBasis.js"
+import * as Money from "./Money.js"
+import * as Parameter from "./Parameter.js"
+import * as Plugin from "./Plugin.js"
+import * as ProjectEvent from "./ProjectEvent.js"
+import * as Quota from "./Quota.js"
+import type { Finding, Rule, Title } from "./Rule.js"
+
+// ── rule index ───────────────────────────────────────────────────────────────
+
+/**
+ * What the index knows about a rule (or a quota item).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RuleEntry {
+  readonly id: string
+  readonly title: Title
+  readonly section: string
+  readonly basis: ReadonlyArray<LegalBasis>
+  readonly description: string
+  /** The stage the rule runs at (`plan`, `payment`, …) or `quota` for a quota item. */
+  readonly source: string
+}
+
+/**
+ * Every rule a configuration runs, by id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RuleIndex = ReadonlyMap<string, RuleEntry>
+
+/**
+ * The id under which a quota item is indexed (`quota.<item id>`, e.g. `quota.portal-articles`).
+ *
+ * @since 0.1.0
+ * @category rule index
+ */
+export const quotaRuleId = (itemId: string): string => `quota.${itemId}`
+
+const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.Item>): RuleIndex => {
+  const index = new Map<string, RuleEntry>()
+  for (const stage of Object.keys(rules) as Array<Plugin.Stage>) {
+    for (const rule of rules[stage] as ReadonlyArray<Rule<never>>) {
+      if (index.has(rule.id)) continue
+      index.set(rule.id, { id: rule.id, title: rule.title, section: rule.section, basis: rule.basis, description: rule.description, source: stage })
+    }
+  }
+  for (const item of quotaItems) {
+    const id = quotaRuleId(item.id)
+    if (index.has(id)) continue
+    index.set(id, {
+      id,
+      title: item.title,
+      section: item.section,
+      basis: [item.basis],
+      description: `${item.title.zh}:要求数见参数 ${item.parameter}`,
+      source: "quota"
+    })
+  }
+  return index
+}
+
+/**
+ * The registry of every rule of a configuration: the rules of every stage
+ * (with plugin additions and overrides applied) and the quota items.
+ *
+ * @since 0.1.0
+ * @category rule index
+ */
+export const ruleIndex = (config: Pick<Plugin.Config, "rules" | "quotaItems">): RuleIndex => buildIndex(config.rules, config.quotaItems)
+
+/**
+ * The registry of the rules gsyf ships (no plugins); used when no index is given.
+ *
+ * @since 0.1.0
+ * @category rule index
+ */
+export const baseIndex: RuleIndex = buildIndex(Plugin.baseRules, Quota.planItems)
+
+// ── models ───────────────────────────────────────────────────────────────────
+
+/**
+ * A text in Chinese and English.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Bilingual {
+  readonly zh: string
+  readonly en: string
+}
+
+/**
+ * A parameter value read by a rule, as recorded in the event.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExplainedRead {
+  readonly name: string
+  /** The parameter's title, when it is in the catalogue. */
+  readonly title: Title | undefined
+  /** The value as shown to people (money as ¥, percentages as numbers). */
+  readonly value: string
+  /** The day the value took effect (`undefined`: it has no start date). */
+  readonly effectiveFrom: string | undefined
+  /** Where the value comes from: the city's file or the national text of a default. */
+  readonly basis: string
+}
+
+/**
+ * A rule evaluated for the decision.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExplainedRule {
+  readonly ruleId: string
+  /** False when the rule is not in the index (a step gsyf records itself, such as `publicity.period`, or a removed plugin's rule). */
+  readonly known: boolean
+  readonly title: Title
+  readonly section: string | undefined
+  readonly basis: ReadonlyArray<LegalBasis>
+  readonly findings: ReadonlyArray<Finding>
+  readonly reads: ReadonlyArray<ExplainedRead>
+}
+
+/**
+ * An earlier event a decision rests on.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EventReference {
+  readonly id: string
+  readonly type: string
+  readonly at: string
+  readonly summary: Bilingual
+  /** 1 for events the decision names itself, 2 for the events those rest on, … */
+  readonly depth: number
+  /** The event that named this one. */
+  readonly via: string
+}
+
+/**
+ * The explanation of one decision.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Explanation {
+  readonly event: { readonly id: string; readonly type: string; readonly at: string; readonly actor: Actor }
+  /** What was decided, with the figures and how they were obtained. */
+  readonly summary: Bilingual
+  /** Supporting lines (ranking, unmet items, reasons), in both languages. */
+  readonly details: { readonly zh: ReadonlyArray<string>; readonly en: ReadonlyArray<string> }
+  readonly rules: ReadonlyArray<ExplainedRule>
+  readonly basis: ReadonlyArray<LegalBasis>
+  readonly restsOn: ReadonlyArray<EventReference>
+  /** Ids named in `restsOn` chains that are not among the given events. */
+  readonly unresolved: ReadonlyArray<string>
+}
+
+/**
+ * A decision that can be explained.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Decision {
+  readonly id: string
+  readonly type: DecisionType
+  readonly at: string
+  readonly summary: Bilingual
+}
+
+/**
+ * The event types that record decisions.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const decisionTypes = [
+  "BudgetSubmitted",
+  "PublicityStarted",
+  "Awarded",
+  "ContractSigned",
+  "PaymentMade",
+  "MonthlyBriefingSubmitted",
+  "AcceptancePassed",
+  "AcceptanceFailed"
+] as const
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DecisionType = (typeof decisionTypes)[number]
+
+// ── summaries ────────────────────────────────────────────────────────────────
+
+type Event = ProjectEvent.Event
+type Of<T extends Event["_tag"]> = Extract<Event, { _tag: T }>
+
+const subName: Record<"hazchem" | "keyAreas", Bilingual> = {
+  hazchem: { zh: "危化企业能力提升培训项目", en: "hazardous-chemicals training sub-project" },
+  keyAreas: { zh: "其他重点领域培训宣传项目", en: "key areas training and publicity sub-project" }
+}
+
+const methodName: Record<string, Bilingual> = {
+  "competitive-consultation": { zh: "竞争性磋商", en: "competitive consultation" },
+  "panel-review": { zh: "评审小组评审", en: "panel review" },
+  "public-tender": { zh: "公开招标", en: "public tender" }
+}
+
+const method = (m: string): Bilingual => methodName[m] ?? { zh: m, en: m }
+
+const days = (n: number | string, unit: string | undefined): Bilingual =>
+  unit === "working-days" ? { zh: `${n} 个工作日`, en: `${n} working days` } : { zh: `${n} 日`, en: `${n} days` }
+
+/** The value a decision's evaluations read for a parameter, if any. */
+const readOf = (e: Event, name: string): ProjectEvent.Evaluation["reads"][number] | undefined => {
+  for (const ev of e.evaluations) for (const r of ev.reads) if (r.name === name) return r
+  return undefined
+}
+
+interface Context {
+  readonly byId: ReadonlyMap<string, Event>
+  readonly order: ReadonlyMap<string, number>
+  readonly events: ReadonlyArray<Event>
+}
+
+const contractOf = (e: Of<"PaymentMade">, ctx: Context): Of<"ContractSigned"> | undefined => {
+  for (const id of e.restsOn) {
+    const x = ctx.byId.get(id)
+    if (x?._tag === "ContractSigned" && x.contractId === e.contractId) return x
+  }
+  return ctx.events.find((x): x is Of<"ContractSigned"> => x._tag === "ContractSigned" && x.contractId === e.contractId)
+}
+
+const paidBefore = (e: Of<"PaymentMade">, ctx: Context): Money.Money => {
+  const position = ctx.order.get(e.id) ?? ctx.events.length
+  const earlier: Array<Money.Money> = []
+  for (let i = 0; i < position; i++) {
+    const x = ctx.events[i]!
+    if (x._tag === "PaymentMade" && x.contractId === e.contractId) earlier.push(x.amount)
+  }
+  return Money.sum(earlier)
+}
+
+interface Told {
+  readonly summary: Bilingual
+  readonly details: { readonly zh: ReadonlyArray<string>; readonly en: ReadonlyArray<string> }
+}
+
+const told = (zh: string, en: string, details: { zh: Array<string>; en: Array<string> } = { zh: [], en: [] }): Told => ({ summary: { zh, en }, details })
+
+const explainPayment = (e: Of<"PaymentMade">, ctx: Context): Told => {
+  const sub = subName[e.subProject]
+  const contract = contractOf(e, ctx)
+  const amount = Money.format(e.amount)
+  if (e.kind === "advance") {
+    const percent = readOf(e, "payment.advancePercent")?.value
+    if (contract === undefined || percent === undefined) {
+      return told(`${sub.zh}预付款 ${amount}(合同 ${e.contractId},${e.paidOn} 支付)`, `advance of ${amount} on contract ${e.contractId} of the ${sub.en}, paid ${e.paidOn}`)
+    }
+    const total = Money.format(contract.amount)
+    return told(
+      `${sub.zh}预付款 ${amount} = 合同金额 ${total} × ${percent}%(合同 ${e.contractId},收款单位 ${e.payee.name},${e.paidOn} 支付)`,
+      `advance ${amount} = contract ${total} × ${percent}% (contract ${e.contractId} of the ${sub.en}, paid to ${e.payee.name} on ${e.paidOn})`
+    )
+  }
+  const paid = paidBefore(e, ctx)
+  const dueDays = readOf(e, "payment.dueDays")?.value
+  const dueUnit = readOf(e, "payment.dueDaysUnit")?.value
+  const due =
+    e.dueDate === undefined
+      ? { zh: "", en: "" }
+      : dueDays === undefined
+        ? { zh: `;付款期限 ${e.dueDate}`, en: `; due by ${e.dueDate}` }
+        : {
+            zh: `;付款期限 ${e.dueDate}(验收合格后 ${days(dueDays, dueUnit).zh},遇休息日顺延)`,
+            en: `; due by ${e.dueDate} (${days(dueDays, dueUnit).en} after acceptance, moved past rest days)`
+          }
+  const late = e.dueDate !== undefined && e.paidOn > e.dueDate
+  if (contract === undefined) {
+    return told(`${sub.zh}余款 ${amount}(合同 ${e.contractId},${e.paidOn} 支付)${due.zh}`, `balance of ${amount} on contract ${e.contractId}, paid ${e.paidOn}${due.en}`)
+  }
+  const total = Money.format(contract.amount)
+  return told(
+    `${sub.zh}余款 ${amount} = 合同金额 ${total} − 已付 ${Money.format(paid)}(合同 ${e.contractId},${e.paidOn} 支付${late ? ",逾期" : ""})${due.zh}`,
+    `balance ${amount} = contract ${total} − paid ${Money.format(paid)} (contract ${e.contractId}, paid ${e.paidOn}${late ? ", late" : ""})${due.en}`
+  )
+}
+
+const explainAward = (e: Of<"Awarded">): Told => {
+  const sub = subName[e.subProject]
+  const m = method(e.method)
+  const top = e.ranking[0]
+  const score = top === undefined ? "" : `,综合得分 ${top.total}`
+  const scoreEn = top === undefined ? "" : `, total score ${top.total}`
+  const zh: Array<string> = []
+  const en: Array<string> = []
+  for (const r of e.ranking) {
+    const quote = r.quote === undefined ? "" : ` 报价 ${Money.format(r.quote)}`
+    const price = r.priceScore === undefined ? "" : ` = 价格分 ${r.priceScore} + 技术分 ${r.nonPriceScore}`
+    const priceEn = r.priceScore === undefined ? "" : ` = price ${r.priceScore} + other ${r.nonPriceScore}`
+    zh.push(`第 ${r.rank} 名 ${r.supplierName}${quote}:${r.total} 分${price}`)
+    en.push(`#${r.rank} ${r.supplierName}${quote === "" ? "" : `, quote ${Money.format(r.quote!)}`}: ${r.total}${priceEn}`)
+  }
+  for (const t of e.tieBreaks) zh.push(`并列处理:${t}`)
+  for (const t of e.tieBreaks) en.push(`tie-break: ${t}`)
+  for (const r of e.reasons) zh.push(`理由:${r}`)
+  for (const r of e.reasons) en.push(`reason: ${r}`)
+  return told(
+    `${sub.zh}成交:授予 ${e.supplierName},成交金额 ${Money.format(e.value)}(${m.zh},${e.ranking.length} 家参与排名${score});应于 ${e.signBy} 前签订合同`,
+    `${sub.en} awarded to ${e.supplierName} for ${Money.format(e.value)} (${m.en}, ${e.ranking.length} ranked${scoreEn}); the contract is due by ${e.signBy}`,
+    { zh, en }
+  )
+}
+
+const unmetLine = (i: ProjectEvent.QuotaResult): Bilingual => ({
+  zh: `${i.title.zh}:完成 ${i.done}${i.unit},要求 ${i.required}${i.unit}${i.note ? `;${i.note.zh}` : ""}`,
+  en: `${i.title.en}: ${i.done} of ${i.required}${i.note ? `; ${i.note.en}` : ""}`
+})
+
+const explainAcceptance = (e: Of<"AcceptancePassed"> | Of<"AcceptanceFailed">): Told => {
+  const sub = subName[e.subProject]
+  const zh: Array<string> = []
+  const en: Array<string> = []
+  for (const i of e.items) {
+    const l = unmetLine(i)
+    zh.push(`${i.met ? "✓" : "✗"} ${l.zh}`)
+    en.push(`${i.met ? "✓" : "✗"} ${l.en}`)
+  }
+  for (const t of e.targets) {
+    zh.push(`${t.met ? "✓" : "✗"} 绩效目标“${t.name}”:目标 ${t.target},实际 ${t.actual}`)
+    en.push(`${t.met ? "✓" : "✗"} target "${t.name}": ${t.target}, actual ${t.actual}`)
+  }
+  if (e._tag === "AcceptancePassed") {
+    return told(
+      `${sub.zh}第 ${e.attempt} 次验收合格(${e.evaluatedOn},${e.experts.length} 名专家):${e.items.length} 项数量指标全部完成;应付余款 ${Money.format(e.balanceDue)},${e.dueExplanation.zh}`,
+      `${sub.en} passed acceptance on attempt ${e.attempt} (${e.evaluatedOn}, ${e.experts.length} experts): all ${e.items.length} quotas met; balance ${Money.format(e.balanceDue)} ${e.dueExplanation.en}`,
+      { zh, en }
+    )
+  }
+  const unmet = e.items.filter((i) => !i.met).map(unmetLine)
+  const unmetTargets = e.targets.filter((t) => !t.met)
+  const listZh = [...unmet.map((u) => u.zh), ...unmetTargets.map((t) => `绩效目标“${t.name}”未实现`)].join(";")
+  const listEn = [...unmet.map((u) => u.en), ...unmetTargets.map((t) => `target "${t.name}" not met`)].join("; ")
+  return told(
+    `${sub.zh}第 ${e.attempt} 次验收不合格(${e.evaluatedOn}):${listZh};${e.rectification.explanation.zh}`,
+    `${sub.en} failed acceptance on attempt ${e.attempt} (${e.evaluatedOn}): ${listEn}; ${e.rectification.explanation.en}`,
+    { zh: [...zh, ...e.rectification.items.map((i) => `整改事项:${i}`)], en }
+  )
+}
+
+const summarise = (e: Event, ctx: Context): Told => {
+  switch (e._tag) {
+    case "PaymentMade":
+      return explainPayment(e, ctx)
+    case "Awarded":
+      return explainAward(e)
+    case "AcceptancePassed":
+    case "AcceptanceFailed":
+      return explainAcceptance(e)
+    case "PublicityStarted": {
+      const d = days(e.length, e.unit)
+      return told(
+        `${subName[e.subProject].zh}采购需求公示 ${d.zh},${e.startsOn} 起至 ${e.endsOn} 止:${e.explanation.zh}`,
+        `${subName[e.subProject].en} requirements publicised for ${d.en}, ${e.startsOn} to ${e.endsOn}: ${e.explanation.en}`
+      )
+    }
+    case "ContractSigned":
+      return told(
+        `${subName[e.subProject].zh}合同 ${e.contractId} 与 ${e.supplierName} 于 ${e.signedOn} 签订,金额 ${Money.format(e.amount)}(预付款 ${Money.format(e.advance)},余款 ${Money.format(e.balance)});服务期至 ${e.periodEnd}`,
+        `contract ${e.contractId} of the ${subName[e.subProject].en} signed with ${e.supplierName} on ${e.signedOn} for ${Money.format(e.amount)} (advance ${Money.format(e.advance)}, balance ${Money.format(e.balance)}); service until ${e.periodEnd}`,
+        { zh: e.acceptanceStandards.map((s) => `验收标准:${s}`), en: e.deliverables.map((d) => `deliverable: ${d.itemId} ≥ ${d.required}`) }
+      )
+    case "MonthlyBriefingSubmitted": {
+      const dueDay = readOf(e, "supervision.briefingDueDay")?.value
+      const rule = dueDay === undefined ? { zh: "", en: "" } : { zh: `每月 ${dueDay} 日前报送,遇休息日顺延`, en: `due by day ${dueDay} of the month, moved past rest days` }
+      return told(
+        `${subName[e.subProject].zh} ${e.month} 月度简报于 ${e.submittedOn} 报送,截止日 ${e.dueOn}${rule.zh === "" ? "" : `(${rule.zh})`}:${e.late ? "迟报" : "按时"}`,
+        `${e.month} briefing of the ${subName[e.subProject].en} submitted ${e.submittedOn}, due ${e.dueOn}${rule.en === "" ? "" : ` (${rule.en})`}: ${e.late ? "late" : "on time"}`
+      )
+    }
+    case "BudgetSubmitted": {
+      const revenue = readOf(e, "fund.priorYearContributionRevenue")?.value
+      const percent = readOf(e, "fund.feeCapPercent")?.value
+      const cap = revenue !== undefined && percent !== undefined ? { zh: ` = 上年度征缴收入 ${revenue} × ${percent}%`, en: ` = prior-year contributions ${revenue} × ${percent}%` } : { zh: "", en: "" }
+      return told(
+        `项目预算 ${Money.format(e.total)}(危化项目 ${Money.format(e.hazchem)},其他重点领域项目 ${Money.format(e.keyAreas)})报财政审核;工伤预防费使用上限 ${Money.format(e.cap)}${cap.zh}`,
+        `budget of ${Money.format(e.total)} (hazardous chemicals ${Money.format(e.hazchem)}, key areas ${Money.format(e.keyAreas)}) submitted to finance; fee cap ${Money.format(e.cap)}${cap.en}`
+      )
+    }
+    case "DeliverableRecorded":
+      return told(
+        `${subName[e.subProject].zh}交付物:${Deliverable.kindNames[e.evidence._tag]}(${e.evidence.date})`,
+        `${e.subProject} deliverable: ${e.evidence._tag} on ${e.evidence.date}`
+      )
+    case "BidSubmitted":
+      return told(`${e.supplierName} 提交响应文件,报价 ${Money.format(e.quote)}`, `${e.supplierName} responded with a quote of ${Money.format(e.quote)}`)
+    case "ScoresSubmitted":
+      return told(`评审成员 ${e.memberId} 提交评分(${e.scores.length} 项)`, `panel member ${e.memberId} submitted ${e.scores.length} scores`)
+    case "PanelAppointed":
+      return told(`${subName[e.subProject].zh}评审小组组建,${e.members.length} 人`, `panel of ${e.members.length} appointed for the ${subName[e.subProject].en}`)
+    case "ProcurementStarted":
+      return told(
+        `${subName[e.subProject].zh}启动采购(${method(e.method).zh}),${e.documentsIssuedOn} 发出采购文件,响应截止 ${e.responseDeadline}`,
+        `procurement of the ${subName[e.subProject].en} started (${method(e.method).en}): documents ${e.documentsIssuedOn}, responses by ${e.responseDeadline}`
+      )
+    case "AcceptanceApplied":
+      return told(
+        `${subName[e.subProject].zh}第 ${e.attempt} 次申请验收(${e.appliedOn}),票据合计 ${Money.format(e.receiptsTotal)}`,
+        `${e.subProject} applied for acceptance (attempt ${e.attempt}, ${e.appliedOn}), receipts ${Money.format(e.receiptsTotal)}`
+      )
+    case "ImplementationPlanApproved":
+      return told(`${subName[e.subProject].zh}实施计划审批通过`, `implementation plan of the ${subName[e.subProject].en} approved`)
+    case "BudgetApproved":
+      return told(`预算于 ${e.approvedOn} 审核通过`, `budget approved on ${e.approvedOn}`)
+    case "PlanIssued":
+      return told(`实施方案 ${e.documentNumber} 于 ${e.issuedOn} 印发`, `plan ${e.documentNumber} issued on ${e.issuedOn}`)
+    case "KeyAreasSelected":
+      return told(`确定重点领域:${e.selected.map((s) => s.label).join("、")}`, `key areas chosen: ${e.selected.map((s) => s.label).join(", ")}`)
+    case "MemberOpinionRecorded":
+      return told(`成员单位 ${e.unit} ${e.agrees ? "同意" : "不同意"}:${e.opinion}`, `member unit ${e.unit} ${e.agrees ? "agrees" : "disagrees"}: ${e.opinion}`)
+    default:
+      return told(e._tag, e._tag)
+  }
+}
+
+const contextOf = (events: ReadonlyArray<Event>): Context => {
+  const byId = new Map<string, Event>()
+  const order = new Map<string, number>()
+  events.forEach((e, i) => {
+    byId.set(e.id, e)
+    order.set(e.id, i)
+  })
+  return { byId, order, events }
+}
+
+// ── explaining ───────────────────────────────────────────────────────────────
+
+/**
+ * Options of {@link decision}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** How far to follow `restsOn` (1: only the events the decision names; default 2; 0: none). */
+  readonly depth?: number | undefined
+  /** The rule registry for titles and bases (default {@link baseIndex}; pass {@link ruleIndex}`(config)` with plugins). */
+  readonly index?: RuleIndex | undefined
+}
+
+const Request = Schema.Struct({
+  eventId: Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, InputError.bilingual("不能为空", "must not be empty"))),
+  depth: Schema.optional(
+    Schema.Number.pipe(
+      Schema.filter((n) => Number.isInteger(n) && n >= 0 && n <= 50, InputError.bilingual("须为 0 至 50 之间的整数", "must be a whole number from 0 to 50"))
+    )
+  )
+})
+
+const decodeRequest = InputError.decodeEither(Request, "Explain.decision")
+
+const decodeEventList = InputError.decodeEither(Schema.Array(Schema.Union(Schema.typeSchema(ProjectEvent.Event), ProjectEvent.Event)), "Explain.events")
+
+/**
+ * Decodes events given as JSON (encoded) or already decoded, for hosts that
+ * read a stream from elsewhere. Every bad field is reported with its path.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEvents = (input: unknown): Either.Either<ReadonlyArray<ProjectEvent.Event>, InputError.InvalidInput> => decodeEventList(input)
+
+const explainRules = (e: Event, index: RuleIndex): ReadonlyArray<ExplainedRule> =>
+  e.evaluations.map((ev) => {
+    const entry = index.get(ev.ruleId)
+    return {
+      ruleId: ev.ruleId,
+      known: entry !== undefined,
+      title: entry?.title ?? { zh: ev.ruleId, en: ev.ruleId },
+      section: entry?.section,
+      basis: entry?.basis ?? [],
+      findings: ev.findings,
+      reads: ev.reads.map((r) => ({
+        name: r.name,
+        title: Parameter.catalogue.get(r.name)?.title,
+        value: r.value,
+        effectiveFrom: r.effectiveFrom,
+        basis: r.basis
+      }))
+    }
+  })
+
+const follow = (e: Event, ctx: Context, depth: number): { readonly refs: ReadonlyArray<EventReference>; readonly unresolved: ReadonlyArray<string> } => {
+  const refs: Array<EventReference> = []
+  const unresolved: Array<string> = []
+  const seen = new Set<string>([e.id])
+  let frontier: Array<{ readonly id: string; readonly via: string }> = e.restsOn.map((id) => ({ id, via: e.id }))
+  for (let level = 1; level <= depth && frontier.length > 0; level++) {
+    const next: Array<{ readonly id: string; readonly via: string }> = []
+    for (const { id, via } of frontier) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      const x = ctx.byId.get(id)
+      if (x === undefined) {
+        unresolved.push(id)
+        continue
+      }
+      refs.push({ id, type: x._tag, at: x.at, summary: summarise(x, ctx).summary, depth: level, via })
+      for (const r of x.restsOn) if (!seen.has(r)) next.push({ id: r, via: id })
+    }
+    frontier = next
+  }
+  return { refs, unresolved }
+}
+
+/**
+ * Explains the event `eventId` of a stream: the decision in words, the rules
+ * evaluated, the parameter values read (value, effective date, basis), the
+ * legal basis and the events it rests on (transitively, to `depth`). Fails
+ * with `InvalidInput` when the id is empty or not in the stream.
+ *
+ * @since 0.1.0
+ * @category explaining
+ */
+export const decision = (
+  events: ReadonlyArray<ProjectEvent.Event>,
+  eventId: string,
+  options: Options = {}
+): Either.Either<Explanation, InputError.InvalidInput> =>
+  Either.flatMap(decodeRequest({ eventId, ...(options.depth === undefined ? {} : { depth: options.depth }) }), (request) => {
+    const ctx = contextOf(events)
+    const e = ctx.byId.get(request.eventId)
+    if (e === undefined) {
+      return Either.left(
+        InputError.single("Explain.decision", "eventId", `事件流中没有编号为 ${request.eventId} 的事件`, `no event ${request.eventId} in the stream`)
+      )
+    }
+    const index = options.index ?? baseIndex
+    const { details, summary } = summarise(e, ctx)
+    const { refs, unresolved } = follow(e, ctx, request.depth ?? 2)
+    return Either.right({
+      event: { id: e.id, type: e._tag, at: e.at, actor: e.actor },
+      summary,
+      details,
+      rules: explainRules(e, index),
+      basis: e.basis,
+      restsOn: refs,
+      unresolved
+    })
+  })
+
+/**
+ * The explainable decisions of a stream, in stream order: budgets, publicity
+ * periods, awards, contracts, payments, monthly briefings and acceptance results.
+ *
+ * @since 0.1.0
+ * @category explaining
+ */
+export const findDecisions = (events: ReadonlyArray<ProjectEvent.Event>): ReadonlyArray<Decision> => {
+  const ctx = contextOf(events)
+  const types: ReadonlySet<string> = new Set(decisionTypes)
+  return events
+    .filter((e): e is Extract<ProjectEvent.Event, { _tag: DecisionType }> => types.has(e._tag))
+    .map((e) => ({ id: e.id, type: e._tag, at: e.at, summary: summarise(e, ctx).summary }))
+}
+
+// ── rendering ────────────────────────────────────────────────────────────────
+
+const labels = {
+  zh: {
+    decision: "决定",
+    by: "作出",
+    rules: "适用的规则",
+    reads: "读取参数",
+    from: "生效于",
+    always: "无起始日期",
+    basisOf: "依据",
+    finding: { error: "错误", warning: "警告", info: "说明" },
+    noFindings: "通过,无发现",
+    unknownRule: "(gsyf 记录的计算步骤)",
+    basis: "法律与方案依据",
+    restsOn: "所依据的事件",
+    unresolved: "未在事件流中找到",
+    colon: ":"
+  },
+  en: {
+    decision: "Decision",
+    by: "by",
+    rules: "Rules evaluated",
+    reads: "read",
+    from: "in force from",
+    always: "no start date",
+    basisOf: "basis",
+    finding: { error: "error", warning: "warning", info: "info" },
+    noFindings: "passed, no findings",
+    unknownRule: "(a step gsyf records itself)",
+    basis: "Legal basis",
+    restsOn: "Rests on",
+    unresolved: "not found in the stream",
+    colon: ": "
+  }
+} as const
+
+/**
+ * Renders an explanation as readable multi-line text in Chinese or English.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const render = (explanation: Explanation, language: "zh" | "en"): string => {
+  const L = labels[language]
+  const x = explanation
+  const lines: Array<string> = []
+  const actor = `${x.event.actor.name}(${x.event.actor.organisation})`
+  lines.push(`${L.decision} ${x.event.id} ${x.event.type} — ${x.event.at} ${L.by} ${language === "zh" ? actor : `${x.event.actor.name} (${x.event.actor.organisation})`}`)
+  lines.push(x.summary[language])
+  for (const d of x.details[language]) lines.push(`  · ${d}`)
+  if (x.rules.length > 0) {
+    lines.push("", `${L.rules}${L.colon}`)
+    for (const r of x.rules) {
+      const section = r.section === undefined ? "" : language === "zh" ? ` [${r.section}]` : ` [section ${r.section}]`
+      lines.push(`- ${r.ruleId} ${r.known ? r.title[language] : L.unknownRule}${section}`)
+      if (r.basis.length > 0) lines.push(`    ${L.basisOf}${L.colon}${r.basis.map((b) => b.citation).join(language === "zh" ? ";" : "; ")}`)
+      for (const read of r.reads) {
+        const title = read.title === undefined ? "" : language === "zh" ? `(${read.title.zh})` : ` (${read.title.en})`
+        const from = read.effectiveFrom === undefined ? L.always : `${L.from} ${read.effectiveFrom}`
+        lines.push(`    ${L.reads} ${read.name}${title} = ${read.value}  [${from}; ${L.basisOf} ${read.basis}]`)
+      }
+      if (r.findings.length === 0) lines.push(`    ${L.noFindings}`)
+      for (const f of r.findings) lines.push(`    ${L.finding[f.severity]} ${f.path}${L.colon}${f[language]}`)
+    }
+  }
+  if (x.basis.length > 0) {
+    lines.push("", `${L.basis}${L.colon}`)
+    for (const b of x.basis) lines.push(`- ${b.citation}${b.note === undefined ? "" : `${L.colon}${b.note}`}`)
+  }
+  if (x.restsOn.length > 0) {
+    lines.push("", `${L.restsOn}${L.colon}`)
+    for (const r of x.restsOn) lines.push(`${"  ".repeat(r.depth - 1)}- ${r.id} ${r.type} ${r.at}${L.colon}${r.summary[language]}`)
+  }
+  if (x.unresolved.length > 0) lines.push("", `${L.unresolved}${L.colon}${x.unresolved.join(", ")}`)
+  return lines.join("\n")
+}
