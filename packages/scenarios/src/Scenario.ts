@@ -242,8 +242,14 @@ export interface Scenario {
   readonly locate: (path: Path) => { readonly line: number; readonly column: number }
 }
 
-const scenarioIssues = (source: Source, error: ParseResult.ParseError): ReadonlyArray<ScenarioIssue> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((i) => {
+const scenarioIssues = (source: Source, error: ParseResult.ParseError): ReadonlyArray<ScenarioIssue> => {
+  const all = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const key = (p: ReadonlyArray<PropertyKey>) => p.map(String).join("\u0000")
+  // an optional field is `T | undefined`: drop its "expected undefined" branch when a deeper issue explains it
+  const relevant = all.filter(
+    (i) => !(i._tag === "Type" && i.message.startsWith("Expected undefined") && all.some((j) => j !== i && !j.message.startsWith("Expected undefined") && j.path.length >= i.path.length && key(j.path).startsWith(key(i.path))))
+  )
+  return relevant.map((i) => {
     const path = i.path.map((k) => (typeof k === "number" ? k : String(k)))
     switch (i._tag) {
       case "Unexpected":
@@ -251,9 +257,15 @@ const scenarioIssues = (source: Source, error: ParseResult.ParseError): Readonly
       case "Missing":
         return issue(source, path, "缺少必填字段", "is missing")
       default:
-        return issue(source, path, `类型或取值不符:${i.message}`, i.message)
+        return i.message.startsWith("unknown command")
+          ? issue(source, path, `未知命令 ${JSON.stringify(path.length > 0 ? valueAtPath(source.value, path) : "")}`, i.message)
+          : issue(source, path, `类型或取值不符:${i.message}`, i.message)
     }
   })
+}
+
+const valueAtPath = (value: unknown, path: Path): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), value)
 
 const dateTimeOf = (date: string): string => `${date}T10:00:00+08:00`
 
@@ -540,7 +552,7 @@ const checkStep = (
   const e = step.expect
   const { events, rejection } = outcome
   if (step.command !== undefined) {
-    const summary = rejection === undefined ? undefined : `${rejection._tag} [${Project.ruleIdsOf(rejection).join(", ")}] ${rejection.message}`
+    const summary = rejection === undefined ? undefined : rejection._tag === "RuleViolation" ? `RuleViolation: ${rejection.message}` : `${rejection._tag} [${Project.ruleIdsOf(rejection).join(", ")}]: ${rejection.message}`
     if (e.rejected === undefined) {
       if (rejection !== undefined) add(["rejected"], "accepted", summary)
     } else if (rejection === undefined) {

@@ -59,14 +59,14 @@ const toValue = (doc: Document, node: unknown, exact: boolean, exactUnder: Reado
   return node ?? null
 }
 
-const childOf = (node: unknown, key: string | number): unknown => {
+const childOf = (node: unknown, key: string | number): { readonly node: unknown; readonly at: unknown } | undefined => {
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key)) return pair.value ?? pair.key
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key)) return { node: pair.value ?? pair.key, at: pair.key }
     }
     return undefined
   }
-  if (isSeq(node) && typeof key === "number") return node.items[key]
+  if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) return { node: node.items[key], at: node.items[key] }
   return undefined
 }
 
@@ -85,13 +85,13 @@ export const parse = (file: string, text: string, exactUnder: ReadonlySet<string
   const value = toValue(doc, doc.contents, false, exactUnder)
   const locate = (path: Path): Position => {
     let node: unknown = doc.contents
-    let last = node
+    let last: unknown = node
     for (const key of path) {
       if (isAlias(node)) node = node.resolve(doc)
       const next = childOf(node, key)
       if (next === undefined) break
-      node = next
-      last = next
+      node = next.node
+      last = next.at
     }
     const range = (last as Node | undefined)?.range
     return range === undefined || range === null ? { line: 1, column: 1 } : pos(range[0])
