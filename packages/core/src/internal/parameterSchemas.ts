@@ -61,8 +61,21 @@ export const DayUnit = Schema.Literal("calendar-days", "working-days")
 /** @internal */
 export const RoundingMode = Schema.Literal("half-up", "half-even", "down", "up")
 
-/** @internal */
-export const ProcurementMethod = Schema.Literal("panel-review", "competitive-consultation", "public-tender")
+/**
+ * The built-in methods (panel-review, competitive-consultation, public-tender) or one a plugin registers
+ * (checked against the configuration's methods when procurement starts: `procurement.method-known`).
+ *
+ * @internal
+ */
+export const ProcurementMethod = Schema.String.pipe(
+  Schema.filter(
+    (s) => /^[a-z][a-z0-9-]*$/.test(s),
+    bilingual(
+      "须为采购方式标识,如 panel-review、competitive-consultation、public-tender 或插件登记的方式",
+      "must be a procurement method id: panel-review, competitive-consultation, public-tender or one a plugin registers"
+    )
+  )
+)
 
 /** @internal */
 export const Aggregation = Schema.Literal("mean", "trimmed-mean")
