@@ -60,7 +60,7 @@ describe("ProjectDocuments: the implementation plan", () => {
     expect(text).not.toMatch(/(^|[^A-Za-z])x(?![A-Za-z])/)
   })
 
-  it("keeps the seed's section structure: 一 to 七 and 三(一) to (九)", () => {
+  it("keeps the seed's section structure: 一 to 七 and 三(一) to (九), each step with its planned month", () => {
     const headings = plan.blocks.filter((b): b is Block.Heading => b._tag === "Heading")
     expect(headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual([
       "总体目标",
@@ -71,14 +71,31 @@ describe("ProjectDocuments: the implementation plan", () => {
       "经费管理",
       "工作要求"
     ])
-    for (const label of ["一、总体目标", "七、工作要求", "（一）确定工伤预防重点领域（2026年1月）", "（九）项目验收（2027年5月）"]) {
-      expect(md).toContain(label)
+    // a schedule crossing the year end, to see how month ranges are written
+    const schedule = {
+      keyAreas: { from: "2026-01" },
+      subProjects: { from: "2026-02" },
+      budgetApproval: { from: "2026-03" },
+      publicity: { from: "2026-03", to: "2026-04" },
+      procurement: { from: "2026-04", to: "2026-05" },
+      contract: { from: "2026-05" },
+      implementation: { from: "2026-05", to: "2027-04" },
+      supervision: { from: "2026-05", to: "2027-04" },
+      acceptance: { from: "2027-05" }
     }
-    // 三 has nine steps, each with its planned month from plan.schedule
-    const steps = md.split("## 三、")[1]!.split("## 四、")[0]!.match(/^### （[一二三四五六七八九]）.*$/gm) ?? []
+    const parameters = Either.getOrThrow(Parameter.overlay(seed.config.parameters, { "plan.schedule": schedule }, LegalBasis.gsyf("测试")))
+    const scheduled = Markdown.toMarkdown(Either.getOrThrow(ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters }, events: seed.events })))
+    for (const label of ["一、总体目标", "七、工作要求", "（一）确定工伤预防重点领域（2026年1月）", "（九）项目验收（2027年5月）"]) {
+      expect(scheduled).toContain(label)
+    }
+    const steps = scheduled.split("## 三、")[1]!.split("## 四、")[0]!.match(/^### （[一二三四五六七八九]）.*$/gm) ?? []
     expect(steps).toHaveLength(9)
     expect(steps[3]).toBe("### （四）采购需求公示（2026年3月-4月）")
     expect(steps[6]).toBe("### （七）项目实施（2026年5月-2027年4月）")
+    // the seed's own schedule shows up the same way
+    const seedSchedule = Parameter.get(seed.config.parameters, "plan.schedule", "2026-02-10")!
+    const acceptance = seedSchedule.acceptance!
+    expect(md).toContain(`（九）项目验收（${acceptance.from.slice(0, 4)}年${Number(acceptance.from.slice(5))}月`)
     for (const p of ["（一）政府主导，专业运作。", "（四）规范管理，确保安全。", "（三）及时总结宣传。"]) expect(text).toContain(p)
   })
 

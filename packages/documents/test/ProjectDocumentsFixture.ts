@@ -46,7 +46,10 @@ export const storedTrail = (events: ReadonlyArray<ProjectEvent.Event>, streamId 
   return AuditTrail.chain(AuditTrail.genesisHash, bodies).map((e, i) => ({ ...e, globalPosition: i + 1 }))
 }
 
-/** One built document per kind, with what its rendering must say. */
+/**
+ * One built document per kind, with what its rendering must say (texts chosen
+ * outside narrow table cells, which wrap in PDF text extraction).
+ */
 export interface Case {
   readonly kind: string
   readonly file: string
@@ -71,7 +74,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       file: "publicity-notice-keyAreas",
       input: { ...src, subProject: "keyAreas" },
       build: ProjectDocuments.publicityNotice,
-      expected: ["采购需求公示", "2026年3月16日", "2026年3月23日24时", "第5个工作日", "建议增加交通运输企业培训场次"]
+      expected: ["采购需求公示", "2026年3月16日", "2026年3月23日24时", "第5个工作日", "公示期间收到的异议及答复"]
     },
     {
       kind: K.reviewResult,
@@ -113,7 +116,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       file: "follow-up-inspection",
       input: src,
       build: ProjectDocuments.followUpRecord,
-      expected: ["重点企业回访巡查记录", "示例重点企业10号回访巡查报告", "10家"]
+      expected: ["重点企业回访巡查记录", "三步精准培训完成情况", "10家"]
     },
     {
       kind: K.acceptanceReport,
@@ -127,7 +130,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       file: "audit-trail-extract",
       input: { events: storedTrail(seed.events), subject: "2026年度示例市工伤预防项目", toPosition: 40 },
       build: ProjectDocuments.auditExtract,
-      expected: ["审计追踪摘录", "校验通过", `共校验${seed.events.length}条事件`, "印发实施方案"]
+      expected: ["审计追踪摘录", "校验通过", `共校验${seed.events.length}条事件`, "事件清单", "project-2026"]
     }
   ]
 }
