@@ -1,6 +1,7 @@
 /** Loading what every command needs: the plan's parameters, plugins, the calendar and a store. @internal */
 import { existsSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
+import { pathToFileURL } from "node:url"
 import { Effect, Either, Layer } from "effect"
 import { parse as parseYaml } from "yaml"
 import { EventStore, Parameter, Plugin, Projection, ReadModels } from "@gsyf/core"
@@ -37,23 +38,39 @@ export const readDataFile = (file: string): unknown => {
   }
 }
 
-/** The plugins the CLI knows by name (the example plugins shipped with gsyf). @internal */
-export const knownPlugins = (): ReadonlyMap<string, Plugin.Plugin> => {
+/** The plugins the CLI knows by name: the example packs, by manifest name and by export name. @internal */
+export const knownPlugins = (): Map<string, Plugin.Plugin> => {
   const out = new Map<string, Plugin.Plugin>()
-  const visit = (value: unknown) => {
-    if (typeof value !== "object" || value === null) return
-    if ("manifest" in value && typeof (value as Plugin.Plugin).manifest?.name === "string") {
-      out.set((value as Plugin.Plugin).manifest.name, value as Plugin.Plugin)
-      return
-    }
-    for (const v of Object.values(value)) if (typeof v === "object" && v !== null && "manifest" in v) visit(v)
+  const province = ExamplePlugins.ProvincePack.plugin
+  const city = ExamplePlugins.CityPack.make()
+  for (const [name, plugin] of [["ProvincePack", province], ["CityPack", city]] as const) {
+    out.set(name, plugin)
+    out.set(plugin.manifest.name, plugin)
   }
-  for (const v of Object.values(ExamplePlugins)) visit(v)
   return out
 }
 
+/**
+ * Adds the plugins of a registry module (one exporting `registry()` returning a
+ * `Map` of names to plugins, like `examples/scenarios/plugins.ts`). @internal
+ */
+export const loadRegistry = async (file: string | undefined): Promise<Map<string, Plugin.Plugin>> => {
+  const plugins = knownPlugins()
+  if (file === undefined) return plugins
+  const path = resolve(file)
+  if (!existsSync(path)) throw new CliError(`找不到插件注册文件 ${file}`, `no such plugin registry module: ${file}`)
+  const mod = (await import(pathToFileURL(path).href)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
+  if (typeof mod.registry !== "function") throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
+  for (const [name, p] of mod.registry()) plugins.set(name, p)
+  return plugins
+}
+
 /** Loads and validates a parameter file, then the plugins; throws a CliError listing every problem. @internal */
-export const loadConfig = (planFile: string, pluginNames: ReadonlyArray<string> = []): Plugin.Config => {
+export const loadConfig = (
+  planFile: string,
+  pluginNames: ReadonlyArray<string> = [],
+  registry: ReadonlyMap<string, Plugin.Plugin> = knownPlugins()
+): Plugin.Config => {
   const data = readDataFile(planFile)
   const parameters = Parameter.load(data)
   if (Either.isLeft(parameters)) {
@@ -63,7 +80,6 @@ export const loadConfig = (planFile: string, pluginNames: ReadonlyArray<string> 
       parameters.left.issues.map((i) => `${i.path}: ${i.zh} / ${i.en}`)
     )
   }
-  const registry = knownPlugins()
   const plugins = pluginNames.map((name) => {
     const p = registry.get(name)
     if (p === undefined) throw new CliError(`未知插件 ${name}`, `unknown plugin ${name} (known: ${[...registry.keys()].join(", ") || "none"})`)

@@ -5,7 +5,7 @@ import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Scenario } from "@gsyf/scenarios"
 import type { Args } from "../args.js"
 import { option } from "../args.js"
-import { CliError, knownPlugins } from "../context.js"
+import { CliError, loadRegistry } from "../context.js"
 import { green, line, red } from "../output.js"
 
 /** @internal */
@@ -13,7 +13,8 @@ export const run = async (args: Args): Promise<number> => {
   const paths = args.positionals.length > 0 ? args.positionals : ["examples/scenarios"]
   const files = Scenario.collect(paths)
   if (files.length === 0) throw new CliError(`在 ${paths.join(" ")} 中找不到场景文件`, `no scenario files (.yaml, .yml, .json) in ${paths.join(" ")}`)
-  const results = await Effect.runPromise(Scenario.runAll(paths, { plugins: knownPlugins(), calendar: ChinaHolidays.calendar }))
+  const plugins = await loadRegistry(option(args, "registry"))
+  const results = await Effect.runPromise(Scenario.runAll(paths, { plugins, calendar: ChinaHolidays.calendar }))
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined
   let failed = 0
   for (const r of results) {
