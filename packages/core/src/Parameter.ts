@@ -882,6 +882,31 @@ const collectIssues = (error: import("effect/ParseResult").ParseError): Readonly
  * @category getters
  */
 export const resolve = (set: ParameterSet, name: string, at: string): Read | undefined => {
+  // Memoised per set and date: rule sets read the same parameters at the same date over and
+  // over. Sets are immutable values (load, overlay and extend build new ones), so a cached read
+  // never goes stale; the cache lives as long as the set and is bounded.
+  let byDate = resolveCache.get(set)
+  if (byDate === undefined) {
+    byDate = new Map()
+    resolveCache.set(set, byDate)
+  }
+  let byName = byDate.get(at)
+  if (byName === undefined) {
+    if (byDate.size >= resolveCacheDates) byDate.clear()
+    byName = new Map()
+    byDate.set(at, byName)
+  }
+  const cached = byName.get(name)
+  if (cached !== undefined || byName.has(name)) return cached
+  const read = resolveUncached(set, name, at)
+  byName.set(name, read)
+  return read
+}
+
+const resolveCache = new WeakMap<ParameterSet, Map<string, Map<string, Read | undefined>>>()
+const resolveCacheDates = 1024
+
+const resolveUncached = (set: ParameterSet, name: string, at: string): Read | undefined => {
   const history = set.histories.get(name)
   if (history === undefined) return undefined
   let found: Dated | undefined
@@ -958,6 +983,18 @@ export const catalogue: ReadonlyMap<string, Definition> = allDefinitions
  * @category formatting
  */
 export const show = (value: unknown): string => {
+  if (typeof value !== "object" || value === null) return showUncached(value)
+  // decoded parameter values are immutable, so their text is computed once
+  const cached = shown.get(value)
+  if (cached !== undefined) return cached
+  const text = showUncached(value)
+  shown.set(value, text)
+  return text
+}
+
+const shown = new WeakMap<object, string>()
+
+const showUncached = (value: unknown): string => {
   if (Money.isMoney(value)) return Money.format(value)
   if (value instanceof Money.Decimal || (typeof value === "object" && value !== null && "toFixed" in value && "d" in value)) {
     return (value as Money.Decimal).toFixed()

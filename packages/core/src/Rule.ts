@@ -92,14 +92,33 @@ export const make = <I>(rule: Rule<I>): Rule<I> => rule
  * @since 0.1.0
  * @category constructors
  */
-export const findings = (ruleId: string) => ({
-  error: (path: string, zh: string, en: string, expected?: string, actual?: string): Finding =>
-    finding(ruleId, "error", path, zh, en, expected, actual),
-  warning: (path: string, zh: string, en: string, expected?: string, actual?: string): Finding =>
-    finding(ruleId, "warning", path, zh, en, expected, actual),
-  info: (path: string, zh: string, en: string, expected?: string, actual?: string): Finding =>
-    finding(ruleId, "info", path, zh, en, expected, actual)
-})
+export const findings = (ruleId: string): FindingsOf => {
+  // rules call this on every evaluation; the builders of an id are made once
+  let builders = builderCache.get(ruleId)
+  if (builders === undefined) {
+    builders = {
+      error: (path, zh, en, expected, actual) => finding(ruleId, "error", path, zh, en, expected, actual),
+      warning: (path, zh, en, expected, actual) => finding(ruleId, "warning", path, zh, en, expected, actual),
+      info: (path, zh, en, expected, actual) => finding(ruleId, "info", path, zh, en, expected, actual)
+    }
+    if (builderCache.size < 10_000) builderCache.set(ruleId, builders)
+  }
+  return builders
+}
+
+/**
+ * The finding builders of one rule.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FindingsOf {
+  readonly error: (path: string, zh: string, en: string, expected?: string, actual?: string) => Finding
+  readonly warning: (path: string, zh: string, en: string, expected?: string, actual?: string) => Finding
+  readonly info: (path: string, zh: string, en: string, expected?: string, actual?: string) => Finding
+}
+
+const builderCache = new Map<string, FindingsOf>()
 
 const finding = (
   ruleId: string,

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as Parameter from "./Parameter.js"
-import { type Finding, findings as findingsFor, hasErrors, type Rule } from "./Rule.js"
+import { type Finding, findings as findingsFor, hasErrors, type ParameterReader, type Rule } from "./Rule.js"
 
 /**
  * A parameter read, as recorded in a trace.
@@ -78,17 +78,22 @@ class MissingParameter {
  * @category constructors
  */
 export const tracingReader = (set: Parameter.ParameterSet, at: string) => {
-  const reads: Array<TracedRead> = []
-  return {
-    reads,
-    reader: {
-      read: <A>(name: string): A => {
-        const r = Parameter.resolve(set, name, at)
-        if (r === undefined) throw new MissingParameter(name)
-        reads.push({ name, value: Parameter.show(r.value), effectiveFrom: r.effectiveFrom, basis: r.basis.citation })
-        return r.value as A
-      }
-    }
+  const reader = new TracingReader(set, at)
+  return { reads: reader.reads, reader }
+}
+
+// A class rather than a closure per evaluation: rule sets are evaluated many thousands of times.
+class TracingReader implements ParameterReader {
+  readonly reads: Array<TracedRead> = []
+  constructor(
+    private readonly set: Parameter.ParameterSet,
+    private readonly at: string
+  ) {}
+  read<A>(name: string): A {
+    const r = Parameter.resolve(this.set, name, this.at)
+    if (r === undefined) throw new MissingParameter(name)
+    this.reads.push({ name, value: Parameter.show(r.value), effectiveFrom: r.effectiveFrom, basis: r.basis.citation })
+    return r.value as A
   }
 }
 
