@@ -47,6 +47,103 @@ export class EventCodecError extends Schema.TaggedError<EventCodecError>()("Even
 }
 
 /**
+ * A process-local cache of folded states, `streamId → { version, state }`, so
+ * that {@link handle} reads and decodes only the events appended since the
+ * cached version instead of the whole stream (see {@link makeCache}).
+ *
+ * The cache is only an optimisation: an append is always made at the version
+ * the decision was based on, so a state cached by this process but overtaken by
+ * another writer (another process, another host) makes the append fail with
+ * `VersionConflict`, after which the handler reads the missing events and
+ * decides again. Use one cache per event store: it trusts that the events up to
+ * a cached version are the ones it folded. An entry is used only with the
+ * decider and codec that produced it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StateCache {
+  readonly [StateCacheTypeId]: typeof StateCacheTypeId
+  /** Most streams kept; the least recently used entry is dropped beyond it. */
+  readonly capacity: number
+  /** Streams currently cached. */
+  readonly size: number
+  /** The cached version of a stream (0 when it is not cached). */
+  readonly versionOf: (streamId: string) => number
+  /** Forgets one stream. */
+  readonly invalidate: (streamId: string) => void
+  /** Forgets every stream. */
+  readonly clear: () => void
+}
+
+/**
+ * Brand of {@link StateCache}.
+ *
+ * @since 0.1.0
+ * @category symbols
+ */
+export const StateCacheTypeId: unique symbol = Symbol.for("@gsyf/core/CommandHandler/StateCache")
+
+interface CacheEntry {
+  readonly decider: Decider<any, any, any, any>
+  readonly codec: EventCodec<any>
+  readonly version: number
+  readonly state: unknown
+}
+
+class StateCacheImpl implements StateCache {
+  readonly [StateCacheTypeId]: typeof StateCacheTypeId = StateCacheTypeId
+  readonly entries = new Map<string, CacheEntry>()
+  constructor(readonly capacity: number) {}
+  get size(): number {
+    return this.entries.size
+  }
+  readonly versionOf = (streamId: string): number => this.entries.get(streamId)?.version ?? 0
+  readonly invalidate = (streamId: string): void => {
+    this.entries.delete(streamId)
+  }
+  readonly clear = (): void => {
+    this.entries.clear()
+  }
+  get(streamId: string, decider: Decider<any, any, any, any>, codec: EventCodec<any>): CacheEntry | undefined {
+    const entry = this.entries.get(streamId)
+    if (entry === undefined) return undefined
+    if (entry.decider !== decider || entry.codec !== codec) return undefined
+    // Most recently used last.
+    this.entries.delete(streamId)
+    this.entries.set(streamId, entry)
+    return entry
+  }
+  /** Keeps the newest version seen; a state at a given version never changes. */
+  set(streamId: string, entry: CacheEntry): void {
+    if (this.capacity === 0 || entry.version === 0) return
+    const old = this.entries.get(streamId)
+    if (old !== undefined && old.decider === entry.decider && old.codec === entry.codec && old.version >= entry.version) return
+    this.entries.delete(streamId)
+    this.entries.set(streamId, entry)
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next()
+      if (oldest.done === true) break
+      this.entries.delete(oldest.value)
+    }
+  }
+}
+
+/**
+ * Makes an empty {@link StateCache} holding at most `capacity` streams (default 1,000).
+ *
+ * ```ts
+ * const cache = CommandHandler.makeCache()
+ * yield* CommandHandler.handle(decider, codec, "p-1", command, commandId, { cache })
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeCache = (options: { readonly capacity?: number | undefined } = {}): StateCache =>
+  new StateCacheImpl(Math.max(0, Math.floor(options.capacity ?? 1000)))
+
+/**
  * Options of {@link handle}.
  *
  * @since 0.1.0
@@ -55,6 +152,8 @@ export class EventCodecError extends Schema.TaggedError<EventCodecError>()("Even
 export interface Options {
   /** How many times to start over after a `VersionConflict` (default 3). */
   readonly maxRetries?: number | undefined
+  /** Read only the events after a cached state (see {@link StateCache}); without it the whole stream is read each time. */
+  readonly cache?: StateCache | undefined
 }
 
 /**
@@ -162,9 +261,70 @@ const encodeEvents = <E>(
 }
 
 /**
- * Handles one command: load, decode, fold, decide, encode, append; retries on
- * `VersionConflict` up to `maxRetries` times (default 3) and then fails with the
- * last conflict.
+ * A stream's folded state and its version.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Current<S> {
+  readonly state: S
+  readonly version: number
+}
+
+const isContiguous = (stored: ReadonlyArray<EventStore.StoredEvent>, after: number) => {
+  for (let i = 0; i < stored.length; i++) if (stored[i]!.position !== after + i + 1) return false
+  return true
+}
+
+/**
+ * Reads a stream's current state: from the cached state onwards when `cache`
+ * holds the stream (reading and decoding only the newer events), from the start
+ * otherwise; the cache is updated with what was read.
+ *
+ * @since 0.1.0
+ * @category handling
+ */
+export const load = <C, E, S, Rej>(
+  decider: Decider<C, E, S, Rej>,
+  codec: EventCodec<E>,
+  streamId: string,
+  options: { readonly cache?: StateCache | undefined } = {}
+): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError, EventStore.EventStore> =>
+  Effect.flatMap(EventStore.EventStore, (store) => loadWith(store, decider, codec, streamId, options.cache as StateCacheImpl | undefined))
+
+const loadWith = <C, E, S, Rej>(
+  store: EventStore.Service,
+  decider: Decider<C, E, S, Rej>,
+  codec: EventCodec<E>,
+  streamId: string,
+  cache: StateCacheImpl | undefined
+): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> =>
+  Effect.gen(function*() {
+    const entry = cache?.get(streamId, decider, codec)
+    if (entry !== undefined) {
+      const tail = yield* store.readStream(streamId, { fromPosition: entry.version + 1 })
+      if (tail.length === 0) return { state: entry.state as S, version: entry.version }
+      if (isContiguous(tail, entry.version)) {
+        const state = fold(decider, yield* decodeEvents(codec, tail), entry.state as S)
+        const version = entry.version + tail.length
+        cache!.set(streamId, { decider, codec, version, state })
+        return { state, version }
+      }
+      // Not the stream this entry was folded from (a cache shared between stores): start over.
+      cache!.invalidate(streamId)
+    }
+    const stored = yield* store.readStream(streamId)
+    const version = stored.length === 0 ? 0 : stored[stored.length - 1]!.position
+    const state = fold(decider, yield* decodeEvents(codec, stored))
+    cache?.set(streamId, { decider, codec, version, state })
+    return { state, version }
+  })
+
+/**
+ * Handles one command: load (only the events after the cached state when
+ * `options.cache` is given), decode, fold, decide, encode, append at the
+ * version the decision was based on; retries on `VersionConflict` up to
+ * `maxRetries` times (default 3) and then fails with the last conflict.
  *
  * @since 0.1.0
  * @category handling
@@ -180,18 +340,17 @@ export const handle = <C, E, S, Rej>(
   Effect.gen(function*() {
     const store = yield* EventStore.EventStore
     const maxRetries = Math.max(0, options.maxRetries ?? 3)
+    const cache = options.cache as StateCacheImpl | undefined
 
     const duplicateOf = (original: EventStore.AppendResult, attempts: number) =>
       Effect.gen(function*() {
         const events = yield* decodeEvents(codec, original.events)
-        const current = yield* decodeEvents(codec, yield* store.readStream(original.streamId))
-        return { events, state: fold(decider, current), result: original, attempts }
+        const current = yield* loadWith(store, decider, codec, original.streamId, cache)
+        return { events, state: current.state, result: original, attempts }
       })
 
     for (let attempt = 1;; attempt++) {
-      const stored = yield* store.readStream(streamId)
-      const version = stored.length === 0 ? 0 : stored[stored.length - 1]!.position
-      const state = fold(decider, yield* decodeEvents(codec, stored))
+      const { state, version } = yield* loadWith(store, decider, codec, streamId, cache)
       const decided = decider.decide(command, state)
       if (Either.isLeft(decided) || decided.right.length === 0) {
         // A retried command may be rejected (or be a no-op) against the state it produced itself.
@@ -205,10 +364,23 @@ export const handle = <C, E, S, Rej>(
       const appended = yield* Effect.either(store.append(streamId, version, commandId, newEvents))
       if (Either.isRight(appended)) {
         if (appended.right.duplicate) return yield* duplicateOf(appended.right, attempt)
-        return { events: decided.right, state: fold(decider, decided.right, state), result: appended.right, attempts: attempt }
+        const after = fold(decider, decided.right, state)
+        if (cache !== undefined) {
+          // Cache what a fresh read would fold: the stored events, decoded (not the decider's own objects).
+          const written = appended.right.events
+          if (isContiguous(written, version)) {
+            const decoded = yield* decodeEvents(codec, written)
+            cache.set(streamId, { decider, codec, version: appended.right.version, state: fold(decider, decoded, state) })
+          }
+        }
+        return { events: decided.right, state: after, result: appended.right, attempts: attempt }
       }
       const error = appended.left
-      if (error._tag === "VersionConflict" && attempt <= maxRetries) continue
+      if (error._tag === "VersionConflict") {
+        // A stream behind the cached version is not the one the cache saw: read it from the start.
+        if (error.actual < error.expected) cache?.invalidate(streamId)
+        if (attempt <= maxRetries) continue
+      }
       return yield* Effect.fail(error)
     }
   })

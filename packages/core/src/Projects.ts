@@ -106,16 +106,35 @@ export interface Service {
 export class Projects extends Context.Tag("@gsyf/core/Projects")<Projects, Service>() {}
 
 /**
+ * Options of {@link make} and {@link layer}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * How many projects' folded states the service keeps between commands
+   * (default 1,000; 0 turns the cache off). With a cached state a command reads
+   * and decodes only the events appended since, instead of the whole stream;
+   * appends still check the stream version, so other processes writing to the
+   * same store are safe (see `CommandHandler.StateCache`).
+   */
+  readonly stateCacheSize?: number | undefined
+}
+
+/**
  * Builds the service over the event store in context.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (config: Config): Effect.Effect<Service, never, EventStore.EventStore> =>
+export const make = (config: Config, options: Options = {}): Effect.Effect<Service, never, EventStore.EventStore> =>
   Effect.gen(function*() {
     const store = yield* EventStore.EventStore
     const decider = Project.decider(config)
     const provide = Effect.provideService(EventStore.EventStore, store)
+    const cache = CommandHandler.makeCache({ capacity: options.stateCacheSize ?? 1000 })
+    const current = (projectId: string) => provide(CommandHandler.load(decider, codec, projectId, { cache }))
 
     const notify = (stored: ReadonlyArray<EventStore.StoredEvent>) =>
       Effect.sync(() => {
@@ -144,13 +163,14 @@ export const make = (config: Config): Effect.Effect<Service, never, EventStore.E
       execute: (projectId, input) =>
         Effect.gen(function*() {
           const command = yield* Project.decodeCommandInput(input)
-          const handled = yield* provide(CommandHandler.handle(decider, codec, projectId, command, command.commandId))
+          const handled = yield* provide(CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache }))
           if (!handled.result.duplicate && handled.result.events.length > 0) yield* notify(handled.result.events)
           return { events: handled.events, state: handled.state, version: handled.result.version, duplicate: handled.result.duplicate }
         }),
       load,
-      progress: (projectId, at) => Effect.map(load(projectId), ({ state }) => Project.quotaProgress(config, state, at)),
-      briefings: (projectId, subProject, asOf) => Effect.map(load(projectId), ({ state }) => Project.briefingStatus(config, state, subProject, asOf)),
+      progress: (projectId, at) => Effect.map(current(projectId), ({ state }) => Project.quotaProgress(config, state, at)),
+      briefings: (projectId, subProject, asOf) =>
+        Effect.map(current(projectId), ({ state }) => Project.briefingStatus(config, state, subProject, asOf)),
       verify: (projectId) => store.verify(projectId),
       exportTrail: (projectId) => Effect.map(store.readStream(projectId), exportJsonl),
       list: () => Effect.map(store.listReadModel("gsyf.projects"), (entries) => entries.map((e) => e.doc as ReadModels.ProjectDoc)),
@@ -164,4 +184,5 @@ export const make = (config: Config): Effect.Effect<Service, never, EventStore.E
  * @since 0.1.0
  * @category layers
  */
-export const layer = (config: Config): Layer.Layer<Projects, never, EventStore.EventStore> => Layer.effect(Projects, make(config))
+export const layer = (config: Config, options: Options = {}): Layer.Layer<Projects, never, EventStore.EventStore> =>
+  Layer.effect(Projects, make(config, options))

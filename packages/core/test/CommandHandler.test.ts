@@ -45,7 +45,7 @@ const handle = (streamId: string, command: Command, commandId: string, options?:
   CommandHandler.handle(counter, codec, streamId, command, commandId, options)
 
 /** A store that lets "another writer" append just before each of the first `races` appends. */
-const racing = (races: number) =>
+const racing = (races: number, racesFor: (commandId: string) => boolean = () => true) =>
   Layer.effect(
     EventStore.EventStore,
     Effect.gen(function*() {
@@ -56,7 +56,7 @@ const racing = (races: number) =>
         ...inner,
         append: (streamId, expected, commandId, events) =>
           Effect.gen(function*() {
-            if (left > 0 && events.length > 0) {
+            if (left > 0 && events.length > 0 && racesFor(commandId)) {
               left--
               const v = yield* inner.streamVersion(streamId)
               yield* inner.append(streamId, v, `other-${n++}`, [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 100 } }])
@@ -158,4 +158,126 @@ describe("CommandHandler", () => {
       expect(again1.result).toMatchObject({ duplicate: true, version: 1 })
       expect(yield* EventStore.EventStore.pipe(Effect.flatMap((s) => s.streamVersion("d")))).toBe(2)
     }).pipe(Effect.provide(EventStore.layerMemory())))
+
+  describe("with a StateCache", () => {
+    /** The memory store, recording every `readStream` as `[streamId, fromPosition]`. */
+    const recording = Effect.gen(function*() {
+      const inner = yield* EventStore.makeMemory()
+      const reads: Array<[string, number]> = []
+      const store: EventStore.Service = {
+        ...inner,
+        readStream: (streamId, options) => {
+          reads.push([streamId, options?.fromPosition ?? 1])
+          return inner.readStream(streamId, options)
+        }
+      }
+      return { store, reads }
+    })
+    const run = <A, E>(store: EventStore.Service, effect: Effect.Effect<A, E, EventStore.EventStore>) =>
+      Effect.provideService(effect, EventStore.EventStore, store)
+
+    it.effect("reads only the events after the cached version", () =>
+      Effect.gen(function*() {
+        const { store, reads } = yield* recording
+        const cache = CommandHandler.makeCache()
+        yield* run(store, handle("s", { _tag: "Add", n: 5 }, "1", { cache }))
+        expect(cache.versionOf("s")).toBe(1)
+        const r2 = yield* run(store, handle("s", { _tag: "Add", n: 2 }, "2", { cache }))
+        const r3 = yield* run(store, handle("s", { _tag: "Remove", n: 4 }, "3", { cache }))
+        expect([r2.state, r3.state, r3.result.version]).toEqual([7, 3, 3])
+        expect(reads).toEqual([["s", 1], ["s", 2], ["s", 3]])
+        expect(cache.versionOf("s")).toBe(3)
+        // without the cache the whole stream is read
+        yield* run(store, handle("s", { _tag: "Add", n: 1 }, "4"))
+        expect(reads[reads.length - 1]).toEqual(["s", 1])
+      }))
+
+    it.effect("folds events another writer appended since, and decides on them", () =>
+      Effect.gen(function*() {
+        const { store } = yield* recording
+        const mine = CommandHandler.makeCache()
+        const theirs = CommandHandler.makeCache()
+        yield* run(store, handle("w", { _tag: "Add", n: 5 }, "a1", { cache: mine }))
+        // another process (its own cache) removes 4; this one still has state 5 at version 1 cached
+        yield* run(store, handle("w", { _tag: "Remove", n: 4 }, "b1", { cache: theirs }))
+        expect(mine.versionOf("w")).toBe(1)
+        const e = yield* Effect.flip(run(store, handle("w", { _tag: "Remove", n: 3 }, "a2", { cache: mine })))
+        expect(e).toEqual({ _tag: "Insufficient", have: 1 })
+        expect(mine.versionOf("w")).toBe(2)
+        const ok = yield* run(store, handle("w", { _tag: "Remove", n: 1 }, "a3", { cache: mine }))
+        expect(ok.state).toBe(0)
+        expect(yield* store.streamVersion("w")).toBe(3)
+      }))
+
+    it.effect("starts over from the cached version after a VersionConflict", () =>
+      Effect.gen(function*() {
+        const cache = CommandHandler.makeCache()
+        const first = yield* handle("race", { _tag: "Add", n: 1 }, "first", { cache })
+        expect([first.attempts, first.state, cache.versionOf("race")]).toEqual([1, 1, 1])
+        // the next two appends of "mine" are each overtaken by another writer adding 100
+        const r = yield* handle("race", { _tag: "Add", n: 1 }, "mine", { cache })
+        expect(r.attempts).toBe(3)
+        expect(r.state).toBe(202)
+        expect(r.result.version).toBe(4)
+        expect(cache.versionOf("race")).toBe(4)
+        const store = yield* EventStore.EventStore
+        const cold = yield* CommandHandler.load(counter, codec, "race")
+        expect(cold).toEqual({ state: 202, version: 4 })
+        expect(yield* store.verify("race")).toMatchObject({ ok: true, count: 4 })
+      }).pipe(Effect.provide(racing(2, (id) => id === "mine"))))
+
+    it.effect("keeps concurrent commands on one stream in a valid order", () =>
+      Effect.gen(function*() {
+        const cache = CommandHandler.makeCache()
+        yield* Effect.all(
+          Array.from({ length: 20 }, (_, i) => handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { cache, maxRetries: 50 })),
+          { concurrency: "unbounded" }
+        )
+        const store = yield* EventStore.EventStore
+        expect((yield* store.readStream("busy")).map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+        expect(yield* CommandHandler.load(counter, codec, "busy", { cache })).toEqual({ state: 210, version: 20 })
+        expect(yield* CommandHandler.load(counter, codec, "busy")).toEqual({ state: 210, version: 20 })
+      }).pipe(Effect.provide(EventStore.layerMemory())))
+
+    it.effect("reads from the start when the store is behind the cache", () =>
+      Effect.gen(function*() {
+        const cache = CommandHandler.makeCache()
+        const first = yield* EventStore.makeMemory()
+        for (let i = 1; i <= 3; i++) yield* run(first, handle("x", { _tag: "Add", n: 10 }, `f${i}`, { cache }))
+        expect(cache.versionOf("x")).toBe(3)
+        // the same cache wrongly used with another store holding one event on that stream
+        const second = yield* EventStore.makeMemory()
+        yield* second.append("x", 0, "s1", [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 1 } }])
+        const r = yield* run(second, handle("x", { _tag: "Add", n: 2 }, "s2", { cache }))
+        expect(r).toMatchObject({ state: 3, attempts: 2, result: { version: 2 } })
+        expect(cache.versionOf("x")).toBe(2)
+      }))
+
+    it.effect("answers a retried command id with the current state", () =>
+      Effect.gen(function*() {
+        const cache = CommandHandler.makeCache()
+        yield* handle("d", { _tag: "Add", n: 2 }, "1", { cache })
+        const first = yield* handle("d", { _tag: "Remove", n: 2 }, "2", { cache })
+        yield* handle("d", { _tag: "Add", n: 9 }, "3")
+        const again = yield* handle("d", { _tag: "Remove", n: 2 }, "2", { cache })
+        expect(again).toMatchObject({ events: first.events, state: 9, result: { duplicate: true, version: 2 } })
+        expect(cache.versionOf("d")).toBe(3)
+      }).pipe(Effect.provide(EventStore.layerMemory())))
+
+    it.effect("uses an entry only with its own decider and codec, and drops the least recently used", () =>
+      Effect.gen(function*() {
+        const cache = CommandHandler.makeCache({ capacity: 2 })
+        yield* handle("a", { _tag: "Add", n: 1 }, "a1", { cache })
+        yield* handle("b", { _tag: "Add", n: 1 }, "b1", { cache })
+        yield* handle("a", { _tag: "Add", n: 1 }, "a2", { cache })
+        yield* handle("c", { _tag: "Add", n: 1 }, "c1", { cache })
+        expect([cache.size, cache.versionOf("a"), cache.versionOf("b"), cache.versionOf("c")]).toEqual([2, 2, 0, 1])
+        // a decider that doubles every event does not reuse the counter's state
+        const doubling = { ...counter, evolve: (s: number, e: Event) => counter.evolve(counter.evolve(s, e), e) }
+        expect(yield* CommandHandler.load(doubling, codec, "a", { cache })).toEqual({ state: 4, version: 2 })
+        cache.clear()
+        expect(cache.size).toBe(0)
+        expect(CommandHandler.makeCache({ capacity: 0 }).capacity).toBe(0)
+      }).pipe(Effect.provide(EventStore.layerMemory())))
+  })
 })
