@@ -33,52 +33,60 @@ const serialiseNumber = (n: number, path: string): string => {
   return Object.is(n, -0) ? "0" : String(n)
 }
 
-const write = (value: unknown, path: string, seen: Set<object>, out: Array<string>): void => {
+// The path of the value being written, as the keys and indices leading to it. Paths
+// are only needed to name an offending value, so they are built only when throwing.
+type Step = string | number
+
+const pathOf = (steps: ReadonlyArray<Step>): string => {
+  let path = ""
+  for (const step of steps) path = typeof step === "number" ? `${path}[${step}]` : path === "" ? step : `${path}.${step}`
+  return path
+}
+
+// Returns the canonical text (string concatenation beats collecting and joining parts).
+// `open` holds the objects being written, to detect cycles; `steps` the path to the value.
+const write = (value: unknown, steps: Array<Step>, open: Array<object>): string => {
   switch (typeof value) {
     case "string":
-      out.push(JSON.stringify(value))
-      return
+      return JSON.stringify(value)
     case "number":
-      out.push(serialiseNumber(value, path))
-      return
+      return Number.isFinite(value) ? serialiseNumber(value, "") : serialiseNumber(value, pathOf(steps))
     case "boolean":
-      out.push(value ? "true" : "false")
-      return
+      return value ? "true" : "false"
     case "object": {
-      if (value === null) {
-        out.push("null")
-        return
-      }
-      if (seen.has(value)) throw new NotJson(path, "cycle")
-      seen.add(value)
+      if (value === null) return "null"
+      if (open.includes(value)) throw new NotJson(pathOf(steps), "cycle")
+      open.push(value)
+      let out: string
       if (Array.isArray(value)) {
-        out.push("[")
+        out = "["
         for (let i = 0; i < value.length; i++) {
-          if (i > 0) out.push(",")
-          write(value[i], `${path}[${i}]`, seen, out)
+          if (i > 0) out += ","
+          steps.push(i)
+          out += write(value[i], steps, open)
+          steps.pop()
         }
-        out.push("]")
+        out += "]"
       } else {
-        if (!isPlainObject(value)) throw new NotJson(path, `instance of ${value.constructor?.name ?? "unknown class"}`)
+        if (!isPlainObject(value)) throw new NotJson(pathOf(steps), `instance of ${value.constructor?.name ?? "unknown class"}`)
         const keys = Object.keys(value).sort()
-        out.push("{")
-        let first = true
-        for (const key of keys) {
+        out = "{"
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k]!
           const v = (value as Record<string, unknown>)[key]
-          const childPath = path === "" ? key : `${path}.${key}`
-          if (v === undefined) throw new NotJson(childPath, "undefined")
-          if (!first) out.push(",")
-          first = false
-          out.push(JSON.stringify(key), ":")
-          write(v, childPath, seen, out)
+          steps.push(key)
+          if (v === undefined) throw new NotJson(pathOf(steps), "undefined")
+          if (k > 0) out += ","
+          out += JSON.stringify(key) + ":" + write(v, steps, open)
+          steps.pop()
         }
-        out.push("}")
+        out += "}"
       }
-      seen.delete(value)
-      return
+      open.pop()
+      return out
     }
     default:
-      throw new NotJson(path, typeof value)
+      throw new NotJson(pathOf(steps), typeof value)
   }
 }
 
@@ -87,10 +95,43 @@ const write = (value: unknown, path: string, seen: Set<object>, out: Array<strin
  *
  * @internal
  */
-export const canonicalize = (value: unknown): string => {
-  const out: Array<string> = []
-  write(value, "", new Set(), out)
-  return out.join("")
+export const canonicalize = (value: unknown): string => (isSortedPlainJson(value, 0) ? JSON.stringify(value) : write(value, [], []))
+
+// Fast path: for plain JSON whose object keys are already in JCS order (data read back
+// from a store is canonical text parsed), ECMAScript `JSON.stringify` writes exactly the
+// canonical text: same string escaping, same number serialisation (-0 as 0), no
+// whitespace, keys in insertion order. Anything else (unsorted keys, non-JSON values,
+// very deep or cyclic values) takes the general path, which sorts and reports problems.
+const maxFastDepth = 64
+
+const isSortedPlainJson = (value: unknown, depth: number): boolean => {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true
+    case "number":
+      return Number.isFinite(value)
+    case "object": {
+      if (value === null) return true
+      if (depth >= maxFastDepth) return false
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!isSortedPlainJson(value[i], depth + 1)) return false
+        return true
+      }
+      if (!isPlainObject(value)) return false
+      let previous: string | undefined
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) return false
+        if (previous !== undefined && !(previous < key)) return false
+        previous = key
+        const v = (value as Record<string, unknown>)[key]
+        if (v === undefined || !isSortedPlainJson(v, depth + 1)) return false
+      }
+      return true
+    }
+    default:
+      return false
+  }
 }
 
 /**
