@@ -1,9 +1,11 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
+  entry: ["src/*.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations come from tsc (one .d.ts per module, see tsconfig.build.json): bundled
+  // declarations lose values that share a name with a type (Schema + type pairs).
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "node20",

@@ -20,7 +20,7 @@ export const run = async (args: Args): Promise<number> => {
     line(dim("gsyf explain <project> <event id> 解释其中一项 / explains one"))
     return 0
   }
-  const explanation = Explain.decision(loaded.events, eventId, { config })
+  const explanation = Explain.decision(loaded.events, eventId, { index: Explain.ruleIndex(config) })
   if (Either.isLeft(explanation)) throw new CliError(`无法解释 ${eventId}`, explanation.left.message)
   line(Explain.render(explanation.right, lang))
   return 0
