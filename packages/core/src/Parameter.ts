@@ -838,7 +838,8 @@ export const load = (
       const decoded = decode(entry.value)
       if (Either.isLeft(decoded)) {
         for (const issue of collectIssues(decoded.left)) {
-          issues.push(new InputIssue({ path: issue.path ? `${entryPath}.${issue.path}` : entryPath, zh: issue.zh, en: issue.en }))
+          const sub = issue.path === "" ? "" : issue.path.startsWith("[") ? issue.path : `.${issue.path}`
+          issues.push(new InputIssue({ path: `${entryPath}${sub}`, zh: issue.zh, en: issue.en }))
         }
         return
       }
