@@ -264,6 +264,7 @@ export class CalendarYearNotCovered extends Schema.TaggedError<CalendarYearNotCo
   get en(): string {
     return `the calendar has no holiday data for ${this.year} (covered: ${describeYears(this.covered) || "none"}); supply that year's State Council notice`
   }
+  /** The error in English and Chinese (`en / zh`). */
   override get message(): string {
     return `${this.en} / ${this.zh}`
   }
@@ -293,6 +294,7 @@ export class CalendarConflict extends Schema.TaggedError<CalendarConflict>()("Ca
       ? `holiday data for ${this.year} is given twice with different content; pass { replace: true } to replace it`
       : `holiday data disagree about ${this.date} (year ${this.year})`
   }
+  /** The error in English and Chinese (`en / zh`). */
   override get message(): string {
     return `${this.en} / ${this.zh}`
   }
@@ -376,6 +378,7 @@ export interface Service {
   readonly rollover: Rollover
   /** Whether the date's year has data. */
   readonly covers: (date: IsoDate) => boolean
+  /** Workday, weekend, holiday or make-up working day. */
   readonly dayKind: (date: IsoDate) => Either.Either<DayKind, CalendarYearNotCovered>
   /** Workdays and make-up working days. */
   readonly isWorkingDay: (date: IsoDate) => Either.Either<boolean, CalendarYearNotCovered>

@@ -73,14 +73,23 @@ export type ExecuteResult =
  */
 export interface Client {
   readonly config: Plugin.Config
+  /** Decodes, decides and appends a command; resolves with the new events or the rejection (never rejects for a rule). */
   readonly execute: (projectId: string, command: unknown) => Promise<ExecuteResult>
+  /** The project's current state, folded from its events. */
   readonly state: (projectId: string) => Promise<Project.State>
+  /** The project's events, oldest first. */
   readonly events: (projectId: string) => Promise<ReadonlyArray<Event>>
+  /** Quota progress (done / required per item) at a date (`YYYY-MM-DD`). */
   readonly progress: (projectId: string, at: string) => Promise<ReadonlyArray<Quota.Progress>>
+  /** Checks the hash chain of the project's audit trail. */
   readonly verify: (projectId: string) => Promise<AuditTrail.VerifyResult>
+  /** The audit trail as JSON Lines with hashes. */
   readonly exportTrail: (projectId: string) => Promise<string>
+  /** The project list read model. */
   readonly list: () => Promise<ReadonlyArray<ReadModels.ProjectDoc>>
+  /** A read-model document by projection and key (`undefined` when there is none). */
   readonly readModel: (projection: string, key: string) => Promise<unknown>
+  /** Releases the store and the runtime behind the client. */
   readonly close: () => Promise<void>
 }
 

@@ -39,6 +39,7 @@ export class EventCodecError extends Schema.TaggedError<EventCodecError>()("Even
   direction: Schema.Literal("decode", "encode"),
   reason: Schema.String
 }) {
+  /** The failure in Chinese and English, with the event type, stream position and reason. */
   override get message(): string {
     const zh = this.direction === "decode" ? "无法解码已存储的事件" : "无法编码新事件"
     const en = this.direction === "decode" ? "cannot decode stored event" : "cannot encode new event"

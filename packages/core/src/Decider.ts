@@ -30,8 +30,10 @@ export interface Decider<Command, Event, State, Rejection> {
  */
 export interface EventCodec<Event> {
   readonly schema: Schema.Schema<Event, any, never>
+  /** The stored type name of an event. */
   readonly typeOf: (event: Event) => string
   readonly currentVersion: number
+  /** Brings stored data of an older schema version to the current encoded shape. */
   readonly upcast: (type: string, schemaVersion: number, data: unknown) => unknown
 }
 

@@ -120,6 +120,7 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
   expected: Schema.Number,
   actual: Schema.Number
 }) {
+  /** The conflict in Chinese and English, with the expected and actual versions. */
   override get message(): string {
     return `版本冲突:流 ${this.streamId} 期望版本 ${this.expected},实际版本 ${this.actual} / ` +
       `version conflict on stream ${this.streamId}: expected ${this.expected}, actual ${this.actual}`
@@ -138,6 +139,7 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
 export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("StoreUnavailable", {
   reason: Schema.String
 }) {
+  /** The reason the store is unavailable, in Chinese and English. */
   override get message(): string {
     return `事件存储暂不可用 / event store unavailable: ${this.reason}`
   }
@@ -154,6 +156,7 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
   operation: Schema.String,
   reason: Schema.String
 }) {
+  /** The failed operation and its reason, in Chinese and English. */
   override get message(): string {
     return `事件存储错误(${this.operation}) / event store error (${this.operation}): ${this.reason}`
   }

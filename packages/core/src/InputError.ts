@@ -39,6 +39,7 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
   subject: Schema.String,
   issues: Schema.Array(InputIssue)
 }) {
+  /** Every bad field path with its English and Chinese explanation. */
   override get message(): string {
     return `${this.subject}: ` + this.issues.map((i) => `${i.path || "(root)"}: ${i.en} / ${i.zh}`).join("; ")
   }

@@ -77,9 +77,11 @@ export class Money implements Equal.Equal {
     /** The amount in yuan, always with at most two decimals. */
     readonly yuan: DecimalJs
   ) {}
+  /** Equal amounts are equal (`Equal.equals`). */
   [Equal.symbol](that: Equal.Equal): boolean {
     return isMoney(that) && this.yuan.eq(that.yuan)
   }
+  /** Hash of the amount, consistent with equality. */
   [Hash.symbol](): number {
     return Hash.string(this.yuan.toFixed(2))
   }
@@ -87,9 +89,11 @@ export class Money implements Equal.Equal {
   toString(): string {
     return this.yuan.toFixed(2)
   }
+  /** The amount as JSON: a string with two decimals (never a float). */
   toJSON(): string {
     return this.yuan.toFixed(2)
   }
+  /** Shown as `Money(1234.50)` by `util.inspect`. */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Money(${this.yuan.toFixed(2)})`
   }

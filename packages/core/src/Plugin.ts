@@ -151,6 +151,7 @@ export interface Contents {
   readonly deliverableTypes?: ReadonlyArray<DeliverableType> | undefined
   readonly procurementMethods?: ReadonlyArray<ProcurementMethod> | undefined
   readonly calendars?: ReadonlyArray<Calendar.HolidayYear> | undefined
+  /** Called with every committed event (a notification hook). */
   readonly onEvent?: ((event: CommittedEvent) => void) | undefined
 }
 
@@ -213,6 +214,7 @@ export class PluginConflict extends Schema.TaggedError<PluginConflict>()("Plugin
   zh: Schema.String,
   en: Schema.String
 }) {
+  /** The conflict in English and Chinese (`en / zh`). */
   override get message(): string {
     return `${this.en} / ${this.zh}`
   }
@@ -249,6 +251,7 @@ export interface Config {
   readonly procurementMethods: ReadonlySet<string>
   readonly plugins: ReadonlyArray<Manifest>
   readonly overrides: ReadonlyArray<AppliedOverride>
+  /** The `onEvent` hooks of the plugins, in load order. */
   readonly subscribers: ReadonlyArray<(event: CommittedEvent) => void>
 }
 

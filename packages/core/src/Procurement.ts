@@ -680,6 +680,7 @@ export class CriteriaTotalMismatch extends Schema.TaggedError<CriteriaTotalMisma
   expected: Schema.String,
   actual: Schema.String
 }) {
+  /** The mismatch in English and Chinese. */
   override get message(): string {
     return `non-price criteria add up to ${this.actual} points, expected 100 − price weight = ${this.expected} / 非价格评分因素分值合计 ${this.actual} 分,应为 ${this.expected} 分`
   }

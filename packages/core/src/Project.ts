@@ -54,6 +54,7 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthoriz
   get ruleIds(): ReadonlyArray<string> {
     return ["roles.allowed"]
   }
+  /** Who may not give which command, and who may, in Chinese and English. */
   override get message(): string {
     return `角色 ${this.role} 无权执行 ${this.command}(允许:${this.allowed.join("、")}) / role ${this.role} may not give ${this.command} (allowed: ${this.allowed.join(", ")})`
   }
@@ -71,9 +72,11 @@ export class OutOfOrder extends Schema.TaggedError<OutOfOrder>()("OutOfOrder", {
   zh: Schema.String,
   en: Schema.String
 }) {
+  /** Rule ids behind the rejection: the guard that found the step out of order. */
   get ruleIds(): ReadonlyArray<string> {
     return [this.ruleId]
   }
+  /** Why the command is out of order, in Chinese and English. */
   override get message(): string {
     return `${this.zh} / ${this.en}`
   }
@@ -89,9 +92,11 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViol
   command: Schema.String,
   findings: Schema.Array(Finding)
 }) {
+  /** Rule ids behind the rejection: every rule with an error finding, once each. */
   get ruleIds(): ReadonlyArray<string> {
     return [...new Set(this.findings.filter((f) => f.severity === "error").map((f) => f.ruleId))]
   }
+  /** Each error finding as `[rule id] zh / en`, joined by `; `. */
   override get message(): string {
     return this.findings
       .filter((f) => f.severity === "error")

@@ -333,6 +333,7 @@ export const currentVersion = 1
 export interface Upcaster {
   readonly type: string
   readonly fromVersion: number
+  /** Turns data of `fromVersion` into data of the next version. */
   readonly upcast: (data: Record<string, unknown>) => Record<string, unknown>
 }
 
@@ -347,6 +348,7 @@ export class UnknownEventVersion extends Schema.TaggedError<UnknownEventVersion>
   schemaVersion: Schema.Number,
   known: Schema.Number
 }) {
+  /** The unknown version in Chinese and English. */
   override get message(): string {
     return `事件 ${this.type} 的版本 ${this.schemaVersion} 未知(当前支持 ${this.known}) / event ${this.type} has unknown schema version ${this.schemaVersion} (this library knows ${this.known})`
   }

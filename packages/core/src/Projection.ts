@@ -51,7 +51,9 @@ import type { StoredEvent } from "./internal/eventModel.js"
 export interface Projection<Doc = unknown> {
   readonly name: string
   readonly version: number
+  /** The keys of the documents the event changes. */
   readonly keysOf: (event: StoredEvent) => ReadonlyArray<string>
+  /** The next document for a key (`null` deletes it). */
   readonly reduce: (doc: Doc | undefined, event: StoredEvent, key: string) => Doc | null
 }
 
@@ -112,6 +114,7 @@ export class ProjectionFailed extends Data.TaggedError("ProjectionFailed")<{
   readonly position: number
   readonly detail: string
 }> {
+  /** The failure in Chinese and English, with the stream position and detail. */
   override get message(): string {
     return `投影 ${this.projection} 处理 ${this.streamId}#${this.position} 失败 / projection ${this.projection} failed on ${this.streamId}#${this.position}: ${this.detail}`
   }

@@ -81,6 +81,7 @@ export interface Service {
   readonly config: Config
   /** Decodes, decides and appends a command; retries on concurrent writes. */
   readonly execute: (projectId: string, command: unknown) => Effect.Effect<Executed, Project.Rejection | CommandHandler.HandleError>
+  /** The project's events and the state folded from them. */
   readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
   /** Quota progress (done / required per item) at a date. */
   readonly progress: (projectId: string, at: IsoDate.IsoDate) => Effect.Effect<ReadonlyArray<Quota.Progress>, LoadError>
@@ -90,6 +91,7 @@ export interface Service {
     subProject: Project.SubProjectKey,
     asOf: IsoDate.IsoDate
   ) => Effect.Effect<ReadonlyArray<Supervision.MonthStatus>, LoadError>
+  /** Checks the hash chain of the project's audit trail. */
   readonly verify: (projectId: string) => Effect.Effect<AuditTrail.VerifyResult, EventStore.ReadError>
   /** The audit trail as JSON Lines with hashes. */
   readonly exportTrail: (projectId: string) => Effect.Effect<string, EventStore.ReadError>

@@ -39,6 +39,7 @@ export interface Item {
  * @category models
  */
 export interface Context {
+  /** The value of a parameter in force. */
   readonly read: (name: string) => unknown
 }
 

@@ -58,6 +58,7 @@ export interface Title {
  * @category models
  */
 export interface ParameterReader {
+  /** The value of a parameter at the evaluation date, recorded in the trace. */
   readonly read: <A = unknown>(name: string) => A
 }
 
@@ -77,6 +78,7 @@ export interface Rule<in I> {
   readonly reads: ReadonlyArray<string>
   /** A sentence on what the rule checks and how (rendered in the rule reference). */
   readonly description: string
+  /** Pure check of the input; never throws, returns findings (none when all is well). */
   readonly evaluate: (input: I, parameters: ParameterReader) => ReadonlyArray<Finding>
 }
 
@@ -113,8 +115,11 @@ export const findings = (ruleId: string): FindingsOf => {
  * @category models
  */
 export interface FindingsOf {
+  /** A finding that blocks the step. */
   readonly error: (path: string, zh: string, en: string, expected?: string, actual?: string) => Finding
+  /** A finding recorded and shown, not blocking. */
   readonly warning: (path: string, zh: string, en: string, expected?: string, actual?: string) => Finding
+  /** A finding that explains. */
   readonly info: (path: string, zh: string, en: string, expected?: string, actual?: string) => Finding
 }
 

@@ -1,5 +1,5 @@
 /**
- * Renders a {@link Document.Document} as a Word document (DOCX) laid out after
+ * Renders a {@link @gsyf/documents!Document.Document | Document} as a Word document (DOCX) laid out after
  * GB/T 9704-2012 《党政机关公文格式》: A4 paper with 37 mm top and 28 mm left
  * margins (type area 156 × 225 mm), the title in 方正小标宋简体 2号 (22pt),
  * body text in 仿宋_GB2312 3号 (16pt) on an exact 28pt line, level-1 headings

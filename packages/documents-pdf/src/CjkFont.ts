@@ -38,6 +38,7 @@ export class FontNotFound extends Schema.TaggedError<FontNotFound>()("FontNotFou
   /** Every place looked at, in order. */
   tried: Schema.Array(Schema.String)
 }) {
+  /** Why no font was found, where it looked and what to install. */
   override get message(): string {
     return `${this.reason}. Tried: ${this.tried.join("; ") || "nothing"}. ${installHint}`
   }

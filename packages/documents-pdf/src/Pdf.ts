@@ -1,5 +1,5 @@
 /**
- * Renders a {@link Document.Document} as PDF with pdfkit, laid out after
+ * Renders a {@link @gsyf/documents!Document.Document | Document} as PDF with pdfkit, laid out after
  * GB/T 9704-2012: A4 with 37 mm top and 28 mm left margins around a
  * 156 × 225 mm type area, a 22pt centred title, 16pt body text on 28pt lines
  * with a two-character first-line indent, headings numbered 一、/（一）/1./①,

@@ -23,6 +23,7 @@ export class RenderError extends Schema.TaggedError<RenderError>()("RenderError"
   reason: Schema.String,
   cause: Schema.optional(Schema.Defect)
 }) {
+  /** The format and the reason. */
   override get message(): string {
     return `cannot render ${this.format}: ${this.reason}`
   }
@@ -45,6 +46,7 @@ export interface DocumentRenderer<Out extends Uint8Array | string = Uint8Array |
   readonly extension: string
   readonly mediaType: string
   readonly name?: string | undefined
+  /** Renders a document to bytes or text in this format. */
   readonly render: (doc: Document.Document) => Effect.Effect<Out, RenderError>
 }
 

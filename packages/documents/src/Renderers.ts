@@ -39,6 +39,7 @@ export class DuplicateRenderer extends Schema.TaggedError<DuplicateRenderer>()("
   /** The renderer that was refused. */
   incoming: Schema.String
 }) {
+  /** Which renderer is already registered for the format. */
   override get message(): string {
     return (
       `a renderer for format "${this.format}" is already registered (${this.existing}); ` +
@@ -57,6 +58,7 @@ export class RendererNotFound extends Schema.TaggedError<RendererNotFound>()("Re
   format: Schema.String,
   available: Schema.Array(Schema.String)
 }) {
+  /** The format asked for and the formats available. */
   override get message(): string {
     return `no renderer for format "${this.format}" (available: ${this.available.join(", ") || "none"})`
   }

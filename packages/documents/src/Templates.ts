@@ -36,6 +36,7 @@ export interface Template<I = any> {
   readonly name?: string | undefined
   readonly description?: string | undefined
   readonly input?: Schema.Schema<I, any, never> | undefined
+  /** Builds the document from the (decoded) input. */
   readonly build: (input: I) => Document.Document
 }
 
@@ -58,6 +59,7 @@ export class DuplicateTemplate extends Schema.TaggedError<DuplicateTemplate>()("
   existing: Schema.String,
   incoming: Schema.String
 }) {
+  /** Which template is already registered for the document kind. */
   override get message(): string {
     return (
       `a template for document kind "${this.kind}" is already registered (${this.existing}); ` +
@@ -76,6 +78,7 @@ export class TemplateNotFound extends Schema.TaggedError<TemplateNotFound>()("Te
   kind: Schema.String,
   available: Schema.Array(Schema.String)
 }) {
+  /** The document kind asked for and the kinds available. */
   override get message(): string {
     return `no template for document kind "${this.kind}" (available: ${this.available.join(", ") || "none"})`
   }
@@ -88,8 +91,11 @@ export class TemplateNotFound extends Schema.TaggedError<TemplateNotFound>()("Te
  * @category models
  */
 export interface TemplatesService {
+  /** Adds a template; fails if its kind is taken. */
   readonly register: (template: Template) => Effect.Effect<void, DuplicateTemplate>
+  /** Adds or swaps a template; returns the one it replaced. */
   readonly replace: (template: Template) => Effect.Effect<Option.Option<Template>>
+  /** The template of a document kind. */
   readonly get: (kind: string) => Effect.Effect<Template, TemplateNotFound>
   readonly all: Effect.Effect<ReadonlyArray<Template>>
 }

@@ -153,6 +153,7 @@ export class UnsafeAmount extends Schema.TaggedError<UnsafeAmount>()("UnsafeAmou
   amount: Schema.String,
   reason: Schema.Literal("too-large", "not-exact")
 }) {
+  /** The amount and why it cannot be written exactly, in Chinese and English. */
   override get message(): string {
     return `金额 ${this.amount} 元无法精确表示为 JSON 数字 / amount ${this.amount} cannot be written exactly as a JSON number (${this.reason})`
   }

@@ -145,7 +145,11 @@ export const ScenarioFile = Schema.Struct({
       target: Schema.optional(Text)
     })
   ),
-  steps: Schema.optionalWith(Schema.Array(Step), { default: () => [] })
+  /** The timeline, run in order. */
+  steps: Schema.optionalWith(Schema.Array(Step), {
+    /** No steps: a scenario that only checks its configuration. */
+    default: () => []
+  })
 }).annotations({ identifier: "ScenarioFile" })
 
 /**
@@ -189,6 +193,7 @@ export class ScenarioError extends Schema.TaggedError<ScenarioError>()("Scenario
   file: Schema.String,
   issues: Schema.Array(ScenarioIssue)
 }) {
+  /** Every issue as `file:line:column path: en / zh`, one a line. */
   override get message(): string {
     return this.issues.map((i) => i.text).join("\n")
   }
