@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import { Effect, Either, Layer } from "effect"
+import { Cause, Effect, Either, Exit, Layer } from "effect"
 import { parse as parseYaml } from "yaml"
 import { EventStore, Parameter, Plugin, Projection, ReadModels } from "@gsyf/core"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
@@ -127,7 +127,7 @@ export const withStore = <A, E>(
   mustExist: boolean,
   effect: Effect.Effect<A, E, EventStore.EventStore>
 ): Promise<A> =>
-  Effect.runPromise(
+  Effect.runPromiseExit(
     effect.pipe(
       Effect.provide(storeLayer(choice, projections, mustExist)),
       Effect.catchAll((e: unknown) => {
@@ -139,4 +139,7 @@ export const withStore = <A, E>(
         return Effect.fail(e)
       })
     )
-  )
+  ).then((exit) => {
+    if (Exit.isSuccess(exit)) return exit.value
+    throw Cause.squash(exit.cause)
+  })

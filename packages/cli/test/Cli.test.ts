@@ -1,0 +1,166 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
+import { Cli } from "@gsyf/cli"
+
+const root = fileURLToPath(new URL("../../../", import.meta.url))
+const plan = join(root, "examples/plans/seed-2026.yaml")
+const scenarios = join(root, "examples/scenarios")
+
+/** Runs the CLI in-process, capturing what it prints. */
+const gsyf = async (...argv: Array<string>) => {
+  let out = ""
+  let err = ""
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true))
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => ((err += String(s)), true))
+  try {
+    const code = await Cli.main(argv)
+    return { code, out, err }
+  } finally {
+    o.mockRestore()
+    e.mockRestore()
+  }
+}
+
+afterEach(() => vi.restoreAllMocks())
+
+describe("gsyf plan", () => {
+  it("validates the sample plan and prints the rule report", async () => {
+    const r = await gsyf("plan", plan)
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("budget.fee-cap")
+    expect(r.out).toContain("payment.advancePercent = 40")
+    expect(r.out).toContain("passed: 9 rules, 0 errors")
+  })
+
+  it("names every problem of a bad parameter file and exits non-zero", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
+    const bad = join(dir, "bad.yaml")
+    writeFileSync(bad, readFileSync(plan, "utf8").replace('budget.total: "300"', 'budget.total: "abc"\n  budget.totl: "300"'))
+    const r = await gsyf("plan", bad)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("parameters.budget.total")
+    expect(r.err).toContain("parameters.budget.totl")
+    expect(r.err).toContain("unknown parameter")
+  })
+
+  it("reports a plan that breaks a rule", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
+    const over = join(dir, "over.yaml")
+    writeFileSync(over, readFileSync(plan, "utf8").replace('fund.priorYearContributionRevenue: "12000"', 'fund.priorYearContributionRevenue: "9000"'))
+    const r = await gsyf("plan", over)
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("budget.fee-cap")
+    expect(r.out).toMatch(/failed: 1 error/)
+  })
+
+  it("says so when the file is missing", async () => {
+    const r = await gsyf("plan", "/nonexistent/plan.yaml")
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("no such file")
+  })
+})
+
+describe("gsyf rules", () => {
+  it("lists stage rules and lifecycle guards with their basis", async () => {
+    const r = await gsyf("rules", "--plan", plan, "--json")
+    expect(r.code).toBe(0)
+    const rows = JSON.parse(r.out) as Array<{ id: string; basis: Array<string> }>
+    const ids = new Set(rows.map((x) => x.id))
+    for (const id of ["budget.fee-cap", "payment.advance-amount", "procurement.consultation.panel", "publicity.before-procurement", "roles.allowed"]) {
+      expect(ids.has(id)).toBe(true)
+    }
+    expect(rows.every((x) => x.basis.length > 0)).toBe(true)
+  })
+})
+
+describe("gsyf verify on bad stores", () => {
+  it("refuses a missing database without creating it", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "gsyf-cli-")), "none.db")
+    const r = await gsyf("verify", "--db", file)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("no such database file")
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it("reports a file that is not a database", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "gsyf-cli-")), "broken.db")
+    writeFileSync(file, "this is not a sqlite database, just text ".repeat(200))
+    const r = await gsyf("verify", "--db", file)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("cannot use the database")
+  })
+})
+
+describe("gsyf test", () => {
+  it("passes the example scenarios", async () => {
+    const r = await gsyf("test", join(scenarios, "payment-wrong-payee.yaml"), join(scenarios, "publicity-national-day.yaml"))
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("2 passed, 0 failed")
+  })
+
+  it("fails a wrong expectation with a readable diff and writes JUnit XML", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
+    const source = readFileSync(join(scenarios, "publicity-national-day.yaml"), "utf8")
+    expect(source).toContain("2026-10-12")
+    const wrong = join(dir, "wrong.yaml")
+    writeFileSync(wrong, source.replace("endsOn: 2026-10-12", "endsOn: 2026-10-09").replaceAll("./seed/", join(scenarios, "seed") + "/"))
+    const junit = join(dir, "junit.xml")
+    const r = await gsyf("test", wrong, "--junit", junit)
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("2026-10-09")
+    expect(r.out).toContain("2026-10-12")
+    expect(r.out).toMatch(/expected/)
+    expect(r.out).toContain("0 passed, 1 failed")
+    expect(readFileSync(junit, "utf8")).toMatch(/failures="1"/)
+  })
+})
+
+describe("gsyf demo, then the commands that read its store", () => {
+  const out = mkdtempSync(join(tmpdir(), "gsyf-demo-"))
+  const db = join(out, "gsyf-demo.db")
+  let demo: Awaited<ReturnType<typeof gsyf>>
+
+  beforeAll(async () => {
+    demo = await gsyf("demo", "--out", out, "--plan", plan, "--scenario", join(scenarios, "seed-plan.yaml"))
+  }, 300_000)
+
+  it("runs the seed lifecycle to filing and writes every document", () => {
+    expect(demo.code).toBe(0)
+    expect(demo.out).toContain("人民币捌拾柒万贰仟元整")
+    expect(demo.out).toContain("不合格 / failed")
+    expect(demo.out).toContain("chain verified")
+    for (const f of ["01-implementation-plan.docx", "07-acceptance-report-keyAreas-2.html", "04-payment-notice-advance-keyAreas.md", "08-audit-trail-extract.docx", "audit-trail.jsonl", "ocds-release-package.json"]) {
+      expect(existsSync(join(out, f))).toBe(true)
+    }
+    expect(readFileSync(join(out, "07-acceptance-report-keyAreas-1.md"), "utf8")).toContain("不合格")
+  })
+
+  it("verifies the stored trail", async () => {
+    const r = await gsyf("verify", "--db", db)
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/sample-city-2026: \d+ events/)
+  })
+
+  it("explains the advance payment with the parameters it read", async () => {
+    const list = await gsyf("explain", "sample-city-2026", "--db", db, "--plan", plan)
+    expect(list.code).toBe(0)
+    const line = list.out.split("\n").find((l) => l.includes("PaymentMade") && l.includes("预付款"))!
+    const eventId = line.trim().split(/\s+/)[0]!
+    const r = await gsyf("explain", "sample-city-2026", eventId, "--db", db, "--plan", plan)
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("payment.advance-amount")
+    expect(r.out).toContain("payment.advancePercent")
+  })
+
+  it("exports the OCDS release package", async () => {
+    const file = join(out, "ocds.json")
+    const r = await gsyf("ocds", "sample-city-2026", "--db", db, "--plan", plan, "--out", file)
+    expect(r.code).toBe(0)
+    const pkg = JSON.parse(readFileSync(file, "utf8")) as { version: string; releases: Array<{ ocid: string }> }
+    expect(pkg.version).toBe("1.1")
+    expect(pkg.releases.length).toBeGreaterThan(100)
+  })
+})
