@@ -161,7 +161,7 @@ describe("Parameter.overlay and extend", () => {
         unit: "percent",
         section: "六(一)",
         description: "test",
-        schema: Schema.Number,
+        schema: Schema.Number as Schema.Schema<unknown, any>,
         basis: province,
         default: { value: 50, basis: province }
       }
