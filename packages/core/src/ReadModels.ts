@@ -6,7 +6,9 @@
  * - `gsyf.payment-ledger` (key: `<project>/<sub-project>`, one contract each): contract amount, advance and balance, payments, outstanding;
  * - `gsyf.quota-progress` (key: `<project>/<sub-project>`): done / required per quota item;
  * - `gsyf.briefings` (key: `<project>/<sub-project>`): briefing months submitted, due dates, lateness;
- * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export.
+ * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export;
+ * - `gsyf.acceptance-reports` (key: project id): the filed acceptance reports with every quota result, which
+ *   三(九) makes the basis of next year's project.
  *
  * Projections read the stored (encoded) events and, for quota progress, the
  * parameters and quota items of the configuration; register them with
@@ -348,9 +350,85 @@ export const audit: Projection.Projection<AuditDoc> = Projection.make<AuditDoc>(
 })
 
 /**
+ * @since 0.1.0
+ * @category models
+ */
+export interface AcceptanceReportsDoc {
+  readonly projectId: string
+  readonly city: string | null
+  readonly fiscalYear: number | null
+  readonly reports: Readonly<
+    Record<
+      string,
+      {
+        readonly passedOn: string
+        readonly attempts: number
+        readonly items: ReadonlyArray<{ readonly itemId: string; readonly title: string; readonly required: number; readonly done: number; readonly met: boolean }>
+        readonly targets: ReadonlyArray<{ readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }>
+        readonly reportNumber: string | null
+        readonly filedOn: string | null
+      }
+    >
+  >
+}
+
+/**
+ * The acceptance reports filed with the committee office (三(九)): "报委员会办公室备案并作为开展下一年度项目重要依据".
+ * Next year's project reads them by the previous project's id.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
+export const acceptanceReports = (config: Config): Projection.Projection<AcceptanceReportsDoc> =>
+  Projection.make<AcceptanceReportsDoc>({
+    name: "gsyf.acceptance-reports",
+    version: 1,
+    keysOf: (e) => (e.type === "AcceptancePassed" || e.type === "AcceptanceReportFiled" ? [e.streamId] : []),
+    reduce: (doc, stored) => {
+      const e = decoded(stored)
+      const at = e === undefined ? undefined : IsoDate.dateOf(e.at)
+      const base: AcceptanceReportsDoc = doc ?? {
+        projectId: stored.streamId,
+        city: (at && (Parameter.resolve(config.parameters, "plan.city", at)?.value as string | undefined)) ?? null,
+        fiscalYear: (at && (Parameter.resolve(config.parameters, "plan.fiscalYear", at)?.value as number | undefined)) ?? null,
+        reports: {}
+      }
+      if (e?._tag === "AcceptancePassed") {
+        return {
+          ...base,
+          reports: {
+            ...base.reports,
+            [e.subProject]: {
+              passedOn: e.evaluatedOn,
+              attempts: e.attempt,
+              items: e.items.map((i) => ({ itemId: i.itemId, title: i.title.zh, required: i.required, done: i.done, met: i.met })),
+              targets: e.targets,
+              reportNumber: null,
+              filedOn: null
+            }
+          }
+        }
+      }
+      if (e?._tag === "AcceptanceReportFiled") {
+        const report = base.reports[e.subProject]
+        if (report === undefined) return base
+        return { ...base, reports: { ...base.reports, [e.subProject]: { ...report, reportNumber: e.reportNumber, filedOn: e.filedOn } } }
+      }
+      return base
+    }
+  })
+
+/**
  * All read models for a configuration, ready for an event store layer's `projections` option.
  *
  * @since 0.1.0
  * @category projections
  */
-export const projections = (config: Config): ReadonlyArray<Projection.Any> => [projects, paymentLedger, quotaProgress(config), briefings, audit]
+export const projections = (config: Config): ReadonlyArray<Projection.Any> => [
+  projects,
+  paymentLedger,
+  quotaProgress(config),
+  briefings,
+  audit,
+  acceptanceReports(config)
+]

@@ -42,6 +42,11 @@ describe("Projects over the memory store", () => {
       const audit = Option.getOrThrow(yield* projects.readModel("gsyf.audit", projectId)) as ReadModels.AuditDoc
       expect(audit.length).toBe(stored.length)
       expect(audit.head).toBe(stored[stored.length - 1]!.hash)
+      const reports = Option.getOrThrow(yield* projects.readModel("gsyf.acceptance-reports", projectId)) as ReadModels.AcceptanceReportsDoc
+      expect([reports.city, reports.fiscalYear]).toEqual(["示例市", 2026])
+      expect(reports.reports["keyAreas"]!.attempts).toBe(2)
+      expect(reports.reports["keyAreas"]!.reportNumber).toBe("示社保验〔2026〕2号")
+      expect(reports.reports["hazchem"]!.items.every((i) => i.met)).toBe(true)
       const jsonl = yield* projects.exportTrail(projectId)
       expect(jsonl.trim().split("\n")).toHaveLength(stored.length)
     }).pipe(Effect.provide(live))
