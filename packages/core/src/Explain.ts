@@ -17,6 +17,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { Actor } from "./Actor.js"
 import * as Deliverable from "./Deliverable.js"
+import * as Guard from "./Guard.js"
 import * as InputError from "./InputError.js"
 import type { LegalBasis } from "./LegalBasis.js"
 import * as Money from "./Money.js"
@@ -40,7 +41,7 @@ export interface RuleEntry {
   readonly section: string
   readonly basis: ReadonlyArray<LegalBasis>
   readonly description: string
-  /** The stage the rule runs at (`plan`, `payment`, …) or `quota` for a quota item. */
+  /** The stage the rule runs at (`plan`, `payment`, …), `guard` for a lifecycle guard or step (see `Guard`), `quota` for a quota item. */
   readonly source: string
 }
 
@@ -68,6 +69,10 @@ const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.It
       index.set(rule.id, { id: rule.id, title: rule.title, section: rule.section, basis: rule.basis, description: rule.description, source: stage })
     }
   }
+  for (const guard of Guard.all) {
+    if (index.has(guard.id)) continue
+    index.set(guard.id, { id: guard.id, title: guard.title, section: guard.section, basis: guard.basis, description: guard.description, source: "guard" })
+  }
   for (const item of quotaItems) {
     const id = quotaRuleId(item.id)
     if (index.has(id)) continue
@@ -85,7 +90,8 @@ const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.It
 
 /**
  * The registry of every rule of a configuration: the rules of every stage
- * (with plugin additions and overrides applied) and the quota items.
+ * (with plugin additions and overrides applied), the lifecycle's own guards
+ * and steps (`Guard.all`, e.g. `publicity.period`) and the quota items.
  *
  * @since 0.1.0
  * @category rule index
@@ -139,7 +145,7 @@ export interface ExplainedRead {
  */
 export interface ExplainedRule {
   readonly ruleId: string
-  /** False when the rule is not in the index (a step gsyf records itself, such as `publicity.period`, or a removed plugin's rule). */
+  /** False when the rule is not in the index (e.g. the rule of a plugin no longer loaded); it is still shown, titled by its id. */
   readonly known: boolean
   readonly title: Title
   readonly section: string | undefined
@@ -607,7 +613,7 @@ const labels = {
     basisOf: "依据",
     finding: { error: "错误", warning: "警告", info: "说明" },
     noFindings: "通过,无发现",
-    unknownRule: "(gsyf 记录的计算步骤)",
+    unknownRule: "(规则索引中没有此规则)",
     basis: "法律与方案依据",
     restsOn: "所依据的事件",
     unresolved: "未在事件流中找到",
@@ -623,7 +629,7 @@ const labels = {
     basisOf: "basis",
     finding: { error: "error", warning: "warning", info: "info" },
     noFindings: "passed, no findings",
-    unknownRule: "(a step gsyf records itself)",
+    unknownRule: "(not in the rule index)",
     basis: "Legal basis",
     restsOn: "Rests on",
     unresolved: "not found in the stream",

@@ -37,6 +37,22 @@ describe("Explain.ruleIndex", () => {
     expect(index.get("payment.advance-amount")?.source).toBe("payment")
     expect(index.get(Explain.quotaRuleId("portal-articles"))?.title.zh).toBe("门户网站新闻推送")
     expect([...index.values()].filter((e) => e.source === "quota")).toHaveLength(20)
+    // every rule id an event of the seed lifecycle records is known
+    for (const e of events) for (const ev of e.evaluations) expect(index.has(ev.ruleId), ev.ruleId).toBe(true)
+  })
+
+  it("includes the lifecycle's guards and steps", () => {
+    expect(index.get("publicity.period")?.source).toBe("guard")
+    expect(index.get("acceptance.rectification-deadline")?.title.zh).toBe("整改期限")
+  })
+
+  it("still shows an evaluation of a rule it does not know, titled by its id", () => {
+    const advance = find("PaymentMade", (e) => e.kind === "advance")
+    const altered = { ...advance, evaluations: [...advance.evaluations, { ruleId: "gone.plugin-rule", reads: [], findings: [] }] } as Event
+    const x = Either.getOrThrow(Explain.decision([...events.filter((e) => e.id !== advance.id), altered], advance.id, { index }))
+    const gone = x.rules.find((r) => r.ruleId === "gone.plugin-rule")!
+    expect([gone.known, gone.title, gone.section, gone.basis]).toEqual([false, { zh: "gone.plugin-rule", en: "gone.plugin-rule" }, undefined, []])
+    expect(Explain.render(x, "en")).toContain("- gone.plugin-rule (not in the rule index)")
   })
 
   it("includes rules added by a plugin", () => {
@@ -96,8 +112,8 @@ describe("Explain.decision on the seed lifecycle", () => {
     expect(x.summary.zh).toContain("2026-03-23")
     expect(x.summary.en).toContain("5 working days")
     const period = x.rules.find((r) => r.ruleId === "publicity.period")!
-    expect(period.known).toBe(false)
-    expect(period.title).toEqual({ zh: "publicity.period", en: "publicity.period" })
+    expect(period.known).toBe(true)
+    expect(period.title).toEqual({ zh: "采购需求公示期", en: "Requirement publicity period" })
     expect(period.reads.map((r) => [r.name, r.value])).toEqual([
       ["publicity.length", "5"],
       ["publicity.unit", "working-days"]
@@ -109,7 +125,7 @@ describe("Explain.decision on the seed lifecycle", () => {
       ["BudgetSubmitted", 2]
     ])
     const en = Explain.render(x, "en")
-    expect(en).toContain("publicity.period (a step gsyf records itself)")
+    expect(en).toContain("publicity.period Requirement publicity period [section 三(四)]")
     expect(en).toContain("read publicity.length (Procurement requirement publicity length) = 5")
   })
 
