@@ -512,7 +512,9 @@ export * as Quota from "./Quota.js"
  * - `gsyf.payment-ledger` (key: `<project>/<sub-project>`, one contract each): contract amount, advance and balance, payments, outstanding;
  * - `gsyf.quota-progress` (key: `<project>/<sub-project>`): done / required per quota item;
  * - `gsyf.briefings` (key: `<project>/<sub-project>`): briefing months submitted, due dates, lateness;
- * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export.
+ * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export;
+ * - `gsyf.acceptance-reports` (key: project id): the filed acceptance reports with every quota result, which
+ *   三(九) makes the basis of next year's project.
  *
  * Projections read the stored (encoded) events and, for quota progress, the
  * parameters and quota items of the configuration; register them with
