@@ -1,0 +1,155 @@
+/**
+ * The documentation site: builds it once with `node scripts/docs.mjs` (rule
+ * pages from the live registries, then typedoc with validation as errors),
+ * checks the generated rule reference against the registries and the
+ * scenario files, and opens the built site in headless Chromium: the rules
+ * index must load with every rule id, and a rule page must link back to its
+ * scenario file. A screenshot is kept in test-artifacts/docs/.
+ *
+ * Chromium is located with the documents packages' helper: missing outside CI
+ * skips the browser checks with a printed reason; missing in CI fails.
+ */
+import { spawnSync } from "node:child_process"
+import { existsSync, readFileSync, statSync } from "node:fs"
+import { basename, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { beforeAll, describe, expect, it } from "vitest"
+import { Guard, Plugin } from "@gsyf/core"
+import { artifactPath, tempDir, tools } from "../../documents/test/tools.js"
+import { allRules, defaultOutDir, groupOf, scenarioExamples, sectionGroups } from "../../../scripts/rule-pages.js"
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url))
+const site = join(repo, "docs", "site")
+const documents = join(site, "documents")
+const rulePage = (id: string) => join(documents, `Rule_reference.${id}.html`)
+
+let build: { status: number | null; output: string } = { status: null, output: "" }
+
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [join(repo, "scripts", "docs.mjs")], { cwd: repo, encoding: "utf8", timeout: 230_000 })
+  build = { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, "") }
+}, 240_000)
+
+const chromium = tools.chromium()
+
+const dumpDom = (file: string): string => {
+  const r = spawnSync(
+    chromium.require(),
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--user-data-dir=${tempDir("docs-chromium")}`,
+      "--virtual-time-budget=5000",
+      "--dump-dom",
+      `file://${file}`
+    ],
+    { encoding: "utf8", timeout: 90_000, maxBuffer: 64 * 1024 * 1024 }
+  )
+  if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`)
+  return r.stdout
+}
+
+const screenshot = (file: string, png: string): void => {
+  const r = spawnSync(
+    chromium.require(),
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--user-data-dir=${tempDir("docs-chromium")}`,
+      "--window-size=1280,1600",
+      "--virtual-time-budget=5000",
+      `--screenshot=${png}`,
+      `file://${file}`
+    ],
+    { encoding: "utf8", timeout: 90_000 }
+  )
+  if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`)
+}
+
+describe("pnpm docs", () => {
+  it("builds the site with validation and no warning", () => {
+    expect(build.output).not.toMatch(/\[warning\]|\[error\]/)
+    expect(build.status).toBe(0)
+    expect(existsSync(join(site, "index.html"))).toBe(true)
+    expect(build.output).toMatch(/rule pages: \d+ rules/)
+  })
+
+  it("generates a page for every stage rule and every guard, and nothing else", () => {
+    const ids = [
+      ...Object.values(Plugin.baseRules).flatMap((rules) => (rules as ReadonlyArray<{ readonly id: string }>).map((r) => r.id)),
+      ...Guard.all.map((g) => g.id)
+    ]
+    expect(allRules().map((r) => r.id).sort()).toEqual([...ids].sort())
+    for (const id of ids) {
+      expect(existsSync(join(defaultOutDir, `${id}.md`)), id).toBe(true)
+      expect(existsSync(rulePage(id)), id).toBe(true)
+    }
+  })
+
+  it("groups every rule under a section of the plan", () => {
+    const keys = new Set(sectionGroups.map((g) => g.key))
+    for (const r of allRules()) expect(keys.has(groupOf(r.section)), `${r.id} (${r.section})`).toBe(true)
+    expect(groupOf("三(四)(五)")).toBe("三(四)")
+    expect(groupOf("四(二)③")).toBe("四")
+    expect(groupOf("六(二)")).toBe("六")
+    expect(groupOf("二、三、七")).toBe("通用")
+  })
+
+  it("quotes only scenario steps that expect the rule, verbatim", () => {
+    const examples = scenarioExamples()
+    expect(examples.size).toBeGreaterThan(0)
+    for (const [id, list] of examples) {
+      for (const e of list) {
+        const text = readFileSync(e.file, "utf8")
+        // the excerpt's lines are the file's own lines, and the excerpt names the rule
+        for (const line of e.excerpt.split("\n").filter((l) => !l.trimStart().startsWith("# …"))) {
+          expect(text.split("\n"), `${e.relativePath}: ${line}`).toContain(line)
+        }
+        expect(e.excerpt, `${id} in ${e.relativePath}`).toContain(id)
+        // and the built page links to the copy of that file
+        const html = readFileSync(rulePage(id), "utf8")
+        expect(html, `${id} → ${e.relativePath}`).toContain(`../media/${basename(e.file)}`)
+      }
+    }
+  })
+})
+
+describe.skipIf(chromium.skip)("the built site in Chromium", () => {
+  it("loads the rules index with every rule id and keeps a screenshot", () => {
+    const index = join(documents, "Rule_reference.html")
+    const dom = dumpDom(index)
+    for (const r of allRules()) expect(dom, r.id).toContain(r.id)
+    for (const g of sectionGroups) expect(dom).toContain(g.zh)
+    const png = artifactPath("docs", "rules-index.png")
+    screenshot(index, png)
+    expect(statSync(png).size).toBeGreaterThan(10_000)
+  })
+
+  it("shows a rule page with its basis, its parameters and a link back to its scenario file", () => {
+    const dom = dumpDom(rulePage("budget.fee-cap"))
+    expect(dom).toContain("工伤预防费使用管理暂行办法")
+    expect(dom).toContain("fund.feeCapPercent")
+    const links = [...dom.matchAll(/<a [^>]*href="([^"]*budget-over-cap\.yaml)"[^>]*>([^<]*)<\/a>/g)]
+    expect(links.map((m) => m[2])).toContain("examples/scenarios/budget-over-cap.yaml")
+    const target = join(documents, links[0]![1]!)
+    expect(readFileSync(target, "utf8")).toBe(readFileSync(join(repo, "examples/scenarios/budget-over-cap.yaml"), "utf8"))
+    const png = artifactPath("docs", "rule-budget.fee-cap.png")
+    screenshot(rulePage("budget.fee-cap"), png)
+    expect(statSync(png).size).toBeGreaterThan(10_000)
+  })
+
+  it("says so on the page of a rule no scenario expects", () => {
+    const untested = allRules().find((r) => !scenarioExamples().has(r.id))!
+    expect(dumpDom(rulePage(untested.id))).toContain("No scenario in")
+  })
+})
