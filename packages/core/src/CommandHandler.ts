@@ -60,6 +60,18 @@ export class EventCodecError extends Schema.TaggedError<EventCodecError>()("Even
  * a cached version are the ones it folded. An entry is used only with the
  * decider and codec that produced it.
  *
+ * Two modes ({@link CacheOptions}):
+ *
+ * - `"refresh"` (default): before deciding, read the events after the cached
+ *   version (one query that normally returns nothing) and fold them.
+ * - `"optimistic"`: decide on the cached state without reading; the append at
+ *   the cached version is the check. When it fails with `VersionConflict`, or
+ *   when the decision writes nothing (a rejection or a no-op, which the append
+ *   cannot confirm), the handler reads the newer events and decides again, so
+ *   every outcome is the one a fresh read would give. One round trip per command
+ *   for a process that is the only writer of its streams; a stream that other
+ *   processes write often costs a failed append now and then.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -67,6 +79,8 @@ export interface StateCache {
   readonly [StateCacheTypeId]: typeof StateCacheTypeId
   /** Most streams kept; the least recently used entry is dropped beyond it. */
   readonly capacity: number
+  /** Whether a command reads the newer events before deciding (`"refresh"`) or lets the append check the cached version (`"optimistic"`). */
+  readonly mode: CacheMode
   /** Streams currently cached. */
   readonly size: number
   /** The cached version of a stream (0 when it is not cached). */
@@ -95,7 +109,7 @@ interface CacheEntry {
 class StateCacheImpl implements StateCache {
   readonly [StateCacheTypeId]: typeof StateCacheTypeId = StateCacheTypeId
   readonly entries = new Map<string, CacheEntry>()
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number, readonly mode: CacheMode) {}
   get size(): number {
     return this.entries.size
   }
@@ -131,7 +145,29 @@ class StateCacheImpl implements StateCache {
 }
 
 /**
- * Makes an empty {@link StateCache} holding at most `capacity` streams (default 1,000).
+ * How a {@link StateCache} is checked against the store: read the newer events
+ * before deciding, or let the append's expected version do it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CacheMode = "refresh" | "optimistic"
+
+/**
+ * Options of {@link makeCache}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CacheOptions {
+  /** Most streams kept (default 1,000; 0 keeps none). */
+  readonly capacity?: number | undefined
+  /** Default `"refresh"`; see {@link StateCache}. */
+  readonly mode?: CacheMode | undefined
+}
+
+/**
+ * Makes an empty {@link StateCache}.
  *
  * ```ts
  * const cache = CommandHandler.makeCache()
@@ -141,8 +177,8 @@ class StateCacheImpl implements StateCache {
  * @since 0.1.0
  * @category constructors
  */
-export const makeCache = (options: { readonly capacity?: number | undefined } = {}): StateCache =>
-  new StateCacheImpl(Math.max(0, Math.floor(options.capacity ?? 1000)))
+export const makeCache = (options: CacheOptions = {}): StateCache =>
+  new StateCacheImpl(Math.max(0, Math.floor(options.capacity ?? 1000)), options.mode === "optimistic" ? "optimistic" : "refresh")
 
 /**
  * Options of {@link handle}.
@@ -350,9 +386,19 @@ export const handle = <C, E, S, Rej>(
         return { events, state: current.state, result: original, attempts }
       })
 
+    let retries = 0
+    // In optimistic mode the first decision may rest on the cached state alone (unverified).
+    let trustCache = cache !== undefined && cache.mode === "optimistic"
     for (let attempt = 1;; attempt++) {
-      const { state, version } = yield* loadWith(store, decider, codec, streamId, cache)
+      const cached = trustCache ? cache!.get(streamId, decider, codec) : undefined
+      const verified = cached === undefined
+      trustCache = false
+      const { state, version }: Current<S> = cached !== undefined
+        ? { state: cached.state as S, version: cached.version }
+        : yield* loadWith(store, decider, codec, streamId, cache)
       const decided = decider.decide(command, state)
+      // Nothing to append means nothing checks the cached version: read, then decide again.
+      if (!verified && (Either.isLeft(decided) || decided.right.length === 0)) continue
       if (Either.isLeft(decided) || decided.right.length === 0) {
         // A retried command may be rejected (or be a no-op) against the state it produced itself.
         const previous = yield* store.findCommand(commandId)
@@ -380,7 +426,9 @@ export const handle = <C, E, S, Rej>(
       if (error._tag === "VersionConflict") {
         // A stream behind the cached version is not the one the cache saw: read it from the start.
         if (error.actual < error.expected) cache?.invalidate(streamId)
-        if (attempt <= maxRetries) continue
+        // A conflict on an unverified cached state is not a race lost to another writer.
+        if (!verified) continue
+        if (++retries <= maxRetries) continue
       }
       return yield* Effect.fail(error)
     }

@@ -308,13 +308,54 @@ export const prepareAppend = (
   expectedVersion: number,
   commandId: string,
   events: ReadonlyArray<NewEvent>
-): Either.Either<PreparedAppend, InputError.InvalidInput> =>
-  Either.map(decodeAppendInput({ streamId, expectedVersion, commandId, events }), (input) => ({
+): Either.Either<PreparedAppend, InputError.InvalidInput> => {
+  const fast = prepareValid(streamId, expectedVersion, commandId, events)
+  if (fast !== undefined) return Either.right(fast)
+  // Something is wrong (or unusual): the schema names every bad field.
+  return Either.map(decodeAppendInput({ streamId, expectedVersion, commandId, events }), (input) => ({
     streamId: input.streamId,
     expectedVersion: input.expectedVersion,
     commandId: input.commandId,
     events: input.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, dataJson: canonicalize(e.data) }))
   }))
+}
+
+// The same checks as `AppendInput`, written out for the common all-valid case (appends are the
+// hot path, and the schema would also canonicalize every event's data twice). Returns `undefined`
+// whenever anything fails, leaving the reporting to the schema.
+const isName = (u: unknown): u is string => {
+  if (typeof u !== "string" || u.length === 0 || u.length > 200) return false
+  for (let i = 0; i < u.length; i++) {
+    const c = u.charCodeAt(i)
+    if (c <= 0x1f || c === 0x7f) return false
+  }
+  return true
+}
+
+const prepareValid = (
+  streamId: unknown,
+  expectedVersion: unknown,
+  commandId: unknown,
+  events: unknown
+): PreparedAppend | undefined => {
+  if (!isName(streamId) || !isName(commandId)) return undefined
+  if (typeof expectedVersion !== "number" || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) return undefined
+  if (!Array.isArray(events) || events.length > 10_000) return undefined
+  const out: Array<PreparedAppend["events"][number]> = []
+  for (const e of events as ReadonlyArray<unknown>) {
+    if (typeof e !== "object" || e === null) return undefined
+    const { type, schemaVersion, data } = e as Record<string, unknown>
+    if (!isName(type) || typeof schemaVersion !== "number" || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) return undefined
+    let dataJson: string
+    try {
+      dataJson = canonicalize(data)
+    } catch {
+      return undefined
+    }
+    out.push({ type, schemaVersion, dataJson })
+  }
+  return { streamId, expectedVersion, commandId, events: out }
+}
 
 /**
  * A validated event with its position and hash links, not yet given a global position.

@@ -122,6 +122,13 @@ export interface Options {
    * same store are safe (see `CommandHandler.StateCache`).
    */
   readonly stateCacheSize?: number | undefined
+  /**
+   * `"refresh"` (default) reads the events after the cached version before each
+   * command; `"optimistic"` decides on the cached state and lets the append's
+   * version check catch a stale one (one query per command for the only writer of
+   * a project). See `CommandHandler.StateCache`.
+   */
+  readonly stateCacheMode?: CommandHandler.CacheMode | undefined
 }
 
 /**
@@ -135,7 +142,7 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
     const store = yield* EventStore.EventStore
     const decider = Project.decider(config)
     const provide = Effect.provideService(EventStore.EventStore, store)
-    const cache = CommandHandler.makeCache({ capacity: options.stateCacheSize ?? 1000 })
+    const cache = CommandHandler.makeCache({ capacity: options.stateCacheSize ?? 1000, mode: options.stateCacheMode })
     const current = (projectId: string) => provide(CommandHandler.load(decider, codec, projectId, { cache }))
 
     const notify = (stored: ReadonlyArray<EventStore.StoredEvent>) =>

@@ -279,5 +279,65 @@ describe("CommandHandler", () => {
         expect(cache.size).toBe(0)
         expect(CommandHandler.makeCache({ capacity: 0 }).capacity).toBe(0)
       }).pipe(Effect.provide(EventStore.layerMemory())))
+
+    describe("optimistic", () => {
+      it.effect("decides on the cached state without reading, one append per command", () =>
+        Effect.gen(function*() {
+          const { store, reads } = yield* recording
+          const cache = CommandHandler.makeCache({ mode: "optimistic" })
+          expect(cache.mode).toBe("optimistic")
+          yield* run(store, handle("o", { _tag: "Add", n: 5 }, "1", { cache }))
+          const r2 = yield* run(store, handle("o", { _tag: "Add", n: 2 }, "2", { cache }))
+          const r3 = yield* run(store, handle("o", { _tag: "Remove", n: 4 }, "3", { cache }))
+          expect([r2.state, r3.state, r3.result.version, r3.attempts]).toEqual([7, 3, 3, 1])
+          // only the first command, with nothing cached, read the stream
+          expect(reads).toEqual([["o", 1]])
+          expect(yield* run(store, CommandHandler.load(counter, codec, "o"))).toEqual({ state: 3, version: 3 })
+        }))
+
+      it.effect("a stale cached state makes the append fail, then the newer events are read and the command decided again", () =>
+        Effect.gen(function*() {
+          const { store, reads } = yield* recording
+          const mine = CommandHandler.makeCache({ mode: "optimistic" })
+          yield* run(store, handle("s", { _tag: "Add", n: 5 }, "a1", { cache: mine }))
+          // another process adds 10
+          yield* store.append("s", 1, "b1", [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 10 } }])
+          // a conflict on the unverified cached state does not use up the retries
+          const r = yield* run(store, handle("s", { _tag: "Remove", n: 12 }, "a2", { cache: mine, maxRetries: 0 }))
+          expect(r).toMatchObject({ state: 3, attempts: 2, result: { version: 3 } })
+          expect(reads).toEqual([["s", 1], ["s", 2]])
+          expect((yield* store.readStream("s")).map((e) => e.commandId)).toEqual(["a1", "b1", "a2"])
+          expect(yield* store.verify("s")).toMatchObject({ ok: true, count: 3 })
+        }))
+
+      it.effect("a rejection or no-op on the cached state is checked against the newer events first", () =>
+        Effect.gen(function*() {
+          const { store } = yield* recording
+          const mine = CommandHandler.makeCache({ mode: "optimistic" })
+          yield* run(store, handle("r", { _tag: "Add", n: 1 }, "a1", { cache: mine }))
+          yield* store.append("r", 1, "b1", [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 10 } }])
+          // the cached state (1) would reject Remove 5; the stream (11) accepts it
+          const ok = yield* run(store, handle("r", { _tag: "Remove", n: 5 }, "a2", { cache: mine }))
+          expect(ok).toMatchObject({ state: 6, result: { version: 3 } })
+          yield* store.append("r", 3, "b2", [{ type: "Removed", schemaVersion: 2, data: { _tag: "Removed", n: 6 } }])
+          // the cached state (6) would accept Remove 2; the stream (0) rejects it with what it really has
+          const e = yield* Effect.flip(run(store, handle("r", { _tag: "Remove", n: 2 }, "a3", { cache: mine })))
+          expect(e).toEqual({ _tag: "Insufficient", have: 0 })
+          const noop = yield* run(store, handle("r", { _tag: "Noop" }, "a4", { cache: mine }))
+          expect(noop).toMatchObject({ state: 0, result: { version: 4 } })
+        }))
+
+      it.effect("keeps concurrent commands on one stream in a valid order", () =>
+        Effect.gen(function*() {
+          const cache = CommandHandler.makeCache({ mode: "optimistic" })
+          yield* handle("busy", { _tag: "Add", n: 1 }, "busy-first", { cache })
+          yield* Effect.all(
+            Array.from({ length: 20 }, (_, i) => handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { cache, maxRetries: 50 })),
+            { concurrency: "unbounded" }
+          )
+          expect(yield* CommandHandler.load(counter, codec, "busy")).toEqual({ state: 211, version: 21 })
+          expect(yield* CommandHandler.load(counter, codec, "busy", { cache })).toEqual({ state: 211, version: 21 })
+        }).pipe(Effect.provide(EventStore.layerMemory())))
+    })
   })
 })

@@ -11,10 +11,10 @@ describe("Projects with the state cache", () => {
   const service = (store: EventStore.Service, options?: Projects.Options) =>
     Projects.make(config, options).pipe(Effect.provideService(EventStore.EventStore, store))
 
-  it.effect("two services with their own caches on one store (two processes) interleave the seed lifecycle", () =>
+  it.effect.each(["refresh", "optimistic"] as const)("two services with their own caches (%s) on one store interleave the seed lifecycle", (mode) =>
     Effect.gen(function*() {
       const shared = yield* EventStore.makeMemory({ projections: ReadModels.projections(config) })
-      const a = yield* service(shared)
+      const a = yield* service(shared, { stateCacheMode: mode })
       const b = yield* service(shared)
       const commands = fullLifecycle()
       let last: Projects.Executed | undefined

@@ -256,6 +256,12 @@ export interface Options extends EventStore.StoreOptions {
   readonly headCacheSize?: number | undefined
   /** Run {@link migrate} when the layer starts (default `true`). */
   readonly migrate?: boolean | undefined
+  /**
+   * Trace every SQL statement the store runs as an `sql.execute` span (default
+   * `false`: the store's own statements run with the tracer off, which saves a
+   * span per statement on the append path; spans around the store calls are kept).
+   */
+  readonly statementSpans?: boolean | undefined
 }
 
 interface EventRow {
@@ -302,6 +308,9 @@ export const make = (
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     const headCacheSize = Math.max(0, options.headCacheSize ?? 10_000)
     const cols = sql.literal(columns)
+    const quiet = options.statementSpans === true
+      ? <A, E, R>(effect: Effect.Effect<A, E, R>) => effect
+      : <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.withTracerEnabled(effect, false)
 
     // The hash at (stream, position) never changes once written, so a remembered
     // head is always right for that position; if the stream has moved on, the
@@ -325,19 +334,30 @@ export const make = (
       sql<EventRow>`SELECT ${cols} FROM events WHERE global_position > ${after} ${safe ? gapSafe : sql``}
         ORDER BY global_position LIMIT ${size}`
 
-    const readStreamRaw = (streamId: string, fromPosition: number) =>
-      Effect.gen(function*() {
-        const out: Array<EventStore.StoredEvent> = []
-        let from = Math.max(1, fromPosition)
-        for (;;) {
-          const rows = yield* sql<EventRow>`SELECT ${cols} FROM events
-            WHERE stream_id = ${streamId} AND position >= ${from} ORDER BY position LIMIT ${pageSize}`
-          for (const r of rows) out.push(toStored(r))
-          if (rows.length < pageSize) break
-          from = Number(rows[rows.length - 1]!.position) + 1
-        }
-        return out
-      })
+    // The statements of the command path are written out once per dialect (and per event
+    // count) and sent as parameterised text, skipping the statement builder on every call.
+    const isPg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+    const placeholders = (from: number, count: number) => {
+      let out = ""
+      for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + (isPg ? `$${from + i}` : "?")
+      return out
+    }
+    const readStreamText = `SELECT ${columns} FROM events WHERE stream_id = ${placeholders(1, 1)} AND position >= ${
+      placeholders(2, 1)
+    } ORDER BY position LIMIT ${placeholders(3, 1)}`
+
+    const readStreamRaw = (streamId: string, fromPosition: number) => {
+      const from = Math.max(1, fromPosition)
+      const page = (rows: ReadonlyArray<EventRow>, out: Array<EventStore.StoredEvent>): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> => {
+        for (const r of rows) out.push(toStored(r))
+        if (rows.length < pageSize) return Effect.succeed(out)
+        return Effect.flatMap(
+          sql.unsafe<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
+          (next) => page(next, out)
+        )
+      }
+      return Effect.flatMap(sql.unsafe<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
+    }
 
     const versionOf = (streamId: string) =>
       Effect.map(
@@ -385,7 +405,30 @@ export const make = (
       constructor(readonly streamId: string) {}
     }
 
-    const isPg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+    const commandColumns = "command_id, stream_id, first_position, last_position"
+    const eventColumns = "stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
+    const eventValues = (from: number, count: number) => {
+      let out = ""
+      for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + `(${placeholders(from + 9 * i, 9)})`
+      return out
+    }
+    const insertCommandText = `INSERT INTO commands (${commandColumns}) VALUES (${placeholders(1, 4)})`
+    const insertEventsTexts = new Map<number, string>()
+    // PostgreSQL: the command row and the events in one statement; SQLite: the events statement alone.
+    const insertEventsText = (count: number) => {
+      let text = insertEventsTexts.get(count)
+      if (text === undefined) {
+        text = isPg
+          ? `WITH command AS (${insertCommandText}) INSERT INTO events (${eventColumns}) VALUES ${
+            eventValues(5, count)
+          } RETURNING global_position, position`
+          : `INSERT INTO events (${eventColumns}) VALUES ${eventValues(1, count)} RETURNING global_position, position`
+        if (count <= 64) insertEventsTexts.set(count, text)
+      }
+      return text
+    }
+    // Bound parameters per statement: PostgreSQL allows 65,535, SQLite (3.32+) 32,766.
+    const maxEventsPerStatement = isPg ? 7000 : 3000
 
     const insertAppend = (prepared: EventStore.PreparedAppend, recordedAt: string) => {
       const body = Effect.gen(function*() {
@@ -402,39 +445,46 @@ export const make = (
         }
         if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
         const sealed = EventStore.seal(prepared, prevHash, recordedAt)
-        const last = sealed[sealed.length - 1]!
-        const command = sql.insert({
-          command_id: prepared.commandId,
-          stream_id: prepared.streamId,
-          first_position: sealed[0]!.position,
-          last_position: last.position
-        })
-        const rows = sql.insert(sealed.map((e) => ({
-          stream_id: e.streamId,
-          position: e.position,
-          type: e.type,
-          schema_version: e.schemaVersion,
-          data: e.dataJson,
-          command_id: e.commandId,
-          recorded_at: e.recordedAt,
-          prev_hash: e.prevHash,
-          hash: e.hash
-        })))
+        const commandParams = [prepared.commandId, prepared.streamId, sealed[0]!.position, sealed[sealed.length - 1]!.position]
+        const eventParams = (events: ReadonlyArray<EventStore.SealedEvent>) => {
+          const params: Array<string | number> = []
+          for (const e of events) {
+            params.push(e.streamId, e.position, e.type, e.schemaVersion, e.dataJson, e.commandId, e.recordedAt, e.prevHash, e.hash)
+          }
+          return params
+        }
         type Returned = { global_position: number | string; position: number | string }
-        // PostgreSQL writes the command and the events in one statement (atomic on its own);
-        // SQLite, without data-modifying CTEs, in two statements of the surrounding transaction.
-        const returned = isPg
-          ? yield* sql<Returned>`WITH command AS (INSERT INTO commands ${command})
-              INSERT INTO events ${rows} RETURNING global_position, position`
-          : yield* Effect.zipRight(
-            sql`INSERT INTO commands ${command}`,
-            sql<Returned>`INSERT INTO events ${rows} RETURNING global_position, position`
-          )
-        const globalByPosition = new Map(returned.map((r) => [Number(r.position), Number(r.global_position)]))
-        const stored: Array<EventStore.StoredEvent> = sealed.map(({ dataJson, ...e }) => ({
-          ...e,
+        let returned: ReadonlyArray<Returned>
+        if (isPg && sealed.length <= maxEventsPerStatement) {
+          // One statement writes the command and the events (atomic on its own).
+          returned = yield* sql.unsafe<Returned>(insertEventsText(sealed.length), [...commandParams, ...eventParams(sealed)])
+        } else {
+          // SQLite has no data-modifying CTEs, and very large appends take several statements:
+          // all of them run in the surrounding transaction.
+          yield* sql.unsafe(insertCommandText, commandParams)
+          const all: Array<Returned> = []
+          for (let i = 0; i < sealed.length; i += maxEventsPerStatement) {
+            const chunk = sealed.slice(i, i + maxEventsPerStatement)
+            const text = isPg
+              ? `INSERT INTO events (${eventColumns}) VALUES ${eventValues(1, chunk.length)} RETURNING global_position, position`
+              : insertEventsText(chunk.length)
+            all.push(...(yield* sql.unsafe<Returned>(text, eventParams(chunk))))
+          }
+          returned = all
+        }
+        const globalByPosition = new Map<number, number>()
+        for (const r of returned) globalByPosition.set(Number(r.position), Number(r.global_position))
+        const stored: Array<EventStore.StoredEvent> = sealed.map((e) => ({
+          streamId: e.streamId,
+          position: e.position,
           globalPosition: globalByPosition.get(e.position)!,
-          data: JSON.parse(dataJson)
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: JSON.parse(e.dataJson),
+          commandId: e.commandId,
+          recordedAt: e.recordedAt,
+          prevHash: e.prevHash,
+          hash: e.hash
         }))
         if (projections.length > 0) {
           const changes = yield* Projection.run(projections, stored, loadDoc).pipe(
@@ -445,7 +495,7 @@ export const make = (
         return stored
       })
       // Without projections, PostgreSQL needs no explicit transaction: the single statement is one.
-      return isPg && projections.length === 0 ? body : sql.withTransaction(body)
+      return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement ? body : sql.withTransaction(body)
     }
 
     const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events) =>
@@ -545,8 +595,8 @@ export const make = (
 
     return {
       projections,
-      append,
-      readStream,
+      append: (streamId, expectedVersion, commandId, events) => quiet(append(streamId, expectedVersion, commandId, events)),
+      readStream: (streamId, options) => quiet(readStream(streamId, options)),
       streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
       readAll,
       verify: (streamId) =>

@@ -4,9 +4,13 @@
 //   npx tsx packages/store-sqlite/bench/store.bench.ts
 //   GSYF_BENCH_COMMANDS=2000 GSYF_BENCH_STREAMS=500 GSYF_BENCH_REPLAY=1000000 npx tsx ...
 //
-// Both stores run the same workload: for each command, load the stream, fold it
-// with a toy counter, decide 1–3 events with the same payloads, append at the
-// version read. Both files use SQLite's default `synchronous = FULL`.
+// Both stores run the same workload: for each command, bring the stream's state up
+// to date, decide 1–3 events with the same payloads, append at the version the
+// decision was based on. Both files use SQLite's default `synchronous = FULL`.
+// Emmett reads and folds the whole stream each time; gsyf is measured without a
+// state cache (the same: read and decode the whole stream), with the "refresh" cache
+// (`Projects`' default: read only the events after the cached version) and with the
+// "optimistic" cache (no read; the append's expected version is the check).
 import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { getSQLiteEventStore } from "@event-driven-io/emmett-sqlite"
@@ -40,15 +44,18 @@ const codec: Decider.EventCodec<Added> = { schema: Added, typeOf: (e) => e._tag,
 
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000)
 
-const benchGsyf = (synchronous: "FULL" | "NORMAL") =>
+type Variant = "no cache" | "refresh" | "optimistic"
+
+const benchGsyf = (synchronous: "FULL" | "NORMAL", variant: Variant) =>
   Effect.gen(function*() {
+    const cache = variant === "no cache" ? undefined : CommandHandler.makeCache({ mode: variant })
     const start = performance.now()
     for (let i = 0; i < COMMANDS; i++) {
-      yield* CommandHandler.handle(counter, codec, `project-${i % STREAMS}`, { i }, `cmd-${i}`)
+      yield* CommandHandler.handle(counter, codec, `project-${i % STREAMS}`, { i }, `cmd-${i}`, { cache })
     }
     return performance.now() - start
   }).pipe(
-    Effect.provide(SqliteEventStore.layer({ filename: join(dir, `gsyf-${synchronous}.db`), synchronous })),
+    Effect.provide(SqliteEventStore.layer({ filename: join(dir, `gsyf-${synchronous}-${variant.replace(" ", "-")}.db`), synchronous })),
     Effect.scoped,
     Effect.runPromise
   )
@@ -124,14 +131,20 @@ const seedAndReplay = Effect.gen(function*() {
 const main = async () => {
   console.log(`SQLite event store benchmark: ${COMMANDS} commands over ${STREAMS} streams, 1–3 events each`)
   const { ms: emmettMs, retries } = await benchEmmett()
-  const gsyfMs = await benchGsyf("FULL")
-  const gsyfNormalMs = await benchGsyf("NORMAL")
   const emmett = perSecond(COMMANDS, emmettMs)
-  const gsyf = perSecond(COMMANDS, gsyfMs)
-  console.log(`  Emmett (emmett-sqlite 0.38.5, readStream + appendToStream): ${emmett} commands/s (${retries} SQLITE_BUSY retries)`)
-  console.log(`  gsyf (SqliteEventStore, synchronous=FULL, CommandHandler): ${gsyf} commands/s`)
-  console.log(`  gsyf (synchronous=NORMAL): ${perSecond(COMMANDS, gsyfNormalMs)} commands/s`)
-  console.log(`  ratio gsyf/Emmett (FULL): ${(gsyf / emmett).toFixed(2)}×`)
+  const label = (s: string) => s.padEnd(96)
+  console.log(`  ${label("Emmett (emmett-sqlite 0.38.5; readStream: read + fold whole stream; appendToStream)")} ${String(emmett).padStart(6)} commands/s (${retries} SQLITE_BUSY retries)`)
+  const describe: Record<Variant, string> = {
+    "no cache": "read + decode whole stream",
+    refresh: "state cache: read events after cached version",
+    optimistic: "state cache, optimistic: no read"
+  }
+  for (const variant of ["no cache", "refresh", "optimistic"] as const) {
+    const gsyf = perSecond(COMMANDS, await benchGsyf("FULL", variant))
+    console.log(`  ${label(`gsyf (SqliteEventStore synchronous=FULL + CommandHandler; ${describe[variant]})`)} ${String(gsyf).padStart(6)} commands/s   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`)
+  }
+  const normal = perSecond(COMMANDS, await benchGsyf("NORMAL", "refresh"))
+  console.log(`  ${label(`gsyf (synchronous=NORMAL; ${describe.refresh})`)} ${String(normal).padStart(6)} commands/s`)
   const r = await Effect.runPromise(seedAndReplay)
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0)
   console.log(`Replay: seeded ${r.count} events in ${(r.seedMs / 1000).toFixed(1)} s (bulk inserts)`)

@@ -353,6 +353,27 @@ export const suite = <R, E>(
           expect(count).toBe(n)
         }), timeout)
 
+      it.effect("appends the largest allowed command (10,000 events) in one transaction", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const id = sid("huge")
+          yield* s.append(id, 0, `${run}-huge-0`, [added(-1)])
+          const r = yield* s.append(id, 1, `${run}-huge-1`, Array.from({ length: 10_000 }, (_, i) => added(i)))
+          expect(r.version).toBe(10_001)
+          expect(r.events.map((e) => e.position)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 2))
+          const globals = r.events.map((e) => e.globalPosition)
+          expect(globals.every((g, i) => i === 0 || g > globals[i - 1]!)).toBe(true)
+          expect(yield* s.verify(id)).toMatchObject({ ok: true, count: 10_001 })
+          expect(Option.map(yield* s.readModel(totals.name, id), (e) => e.doc)).toEqual(
+            Option.some({ total: 49_995_000 - 1, events: 10_001 })
+          )
+          // the same command again changes nothing
+          const again = yield* s.append(id, 1, `${run}-huge-1`, [added(0)])
+          expect(again).toMatchObject({ duplicate: true, version: 10_001 })
+          expect(again.events).toHaveLength(10_000)
+          expect(yield* s.streamVersion(id)).toBe(10_001)
+        }), timeout)
+
       it.effect("rejects bad input before writing anything", () =>
         Effect.gen(function*() {
           const s = yield* store
