@@ -56,6 +56,8 @@ const write = (value: unknown, steps: Array<Step>, open: Array<object>): string 
     case "object": {
       if (value === null) return "null"
       if (open.includes(value)) throw new NotJson(pathOf(steps), "cycle")
+      // a subtree that is already canonical (e.g. event data read back from a store) is written natively
+      if (isSortedPlainJson(value, 0)) return JSON.stringify(value)
       open.push(value)
       let out: string
       if (Array.isArray(value)) {
@@ -95,10 +97,12 @@ const write = (value: unknown, steps: Array<Step>, open: Array<object>): string 
  *
  * @internal
  */
-export const canonicalize = (value: unknown): string => (isSortedPlainJson(value, 0) ? JSON.stringify(value) : write(value, [], []))
+export const canonicalize = (value: unknown): string => write(value, [], [])
 
-// Fast path: for plain JSON whose object keys are already in JCS order (data read back
-// from a store is canonical text parsed), ECMAScript `JSON.stringify` writes exactly the
+// Fast path (tried for every object the general path meets, so a hashed body whose own
+// keys are unsorted still writes its canonical data natively): for plain JSON whose object
+// keys are already in JCS order (data read back from a store is canonical text parsed),
+// ECMAScript `JSON.stringify` writes exactly the
 // canonical text: same string escaping, same number serialisation (-0 as 0), no
 // whitespace, keys in insertion order. Anything else (unsorted keys, non-JSON values,
 // very deep or cyclic values) takes the general path, which sorts and reports problems.
