@@ -585,6 +585,21 @@ interface Step {
 
 type Result = Either.Either<ReadonlyArray<Step>, Rejection>
 
+/** A parameter read as an evaluation records it. */
+const traced = (r: Parameter.Read): Evaluation["reads"][number] => ({
+  name: r.name,
+  value: Parameter.show(r.value),
+  basis: r.basis.citation,
+  ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom })
+})
+
+/** An evaluation made inline by a lifecycle guard: the parameters it read and its findings. */
+const inline = (ruleId: string, reads: ReadonlyArray<Parameter.Read>, findings: ReadonlyArray<Finding> = []): Evaluation => ({
+  ruleId,
+  reads: reads.map(traced),
+  findings
+})
+
 const toEvaluation = (t: RuleSet.RuleTrace): Evaluation => ({
   ruleId: t.ruleId,
   reads: t.reads.map((r) => ({ name: r.name, value: r.value, basis: r.basis, ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom }) })),
@@ -817,16 +832,7 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
         draft: { _tag: "PublicityStarted", subProject: c.subProject, startsOn: c.startsOn, endsOn: d.end, length, unit, explanation },
         basis: [plan("三(四)", "对采购需求进行为期x日公示"), national(`${texts.civilCode} 第二百零一条至第二百零三条`, "期间计算")],
         evaluations: [
-          {
-            ruleId: "publicity.period",
-            reads: [lengthRead, unitRead].map((r) => ({
-              name: r.name,
-              value: Parameter.show(r.value),
-              basis: r.basis.citation,
-              ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom })
-            })),
-            findings: []
-          }
+          inline("publicity.period", [lengthRead, unitRead])
         ],
         restsOn: [s.budget.eventId!]
       })
@@ -906,16 +912,7 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
         },
         basis: [plan("三(六)", "明确开展项目的数量、质量要求及验收评估标准"), plan("五(二)"), national(`${texts.procurementLaw} 第四十六条`)],
         evaluations: [
-          {
-            ruleId: "contract.payment-split",
-            reads: [advancePercent, balancePercent, rounding].map((r) => ({
-              name: r.name,
-              value: Parameter.show(r.value),
-              basis: r.basis.citation,
-              ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom })
-            })),
-            findings: []
-          }
+          inline("contract.payment-split", [advancePercent, balancePercent, rounding])
         ],
         restsOn: [sp.award.eventId]
       })
@@ -1062,11 +1059,7 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
         draft: { _tag: "MonthlyBriefingSubmitted", subProject: c.subProject, month: c.month, dueOn, submittedOn: on, late, plannedActivities: c.plannedActivities, progress: c.progress },
         basis: planBasis("三(八)", "每月定期提交月度项目计划及进展简报"),
         evaluations: [
-          {
-            ruleId: "supervision.briefing-due",
-            reads: [{ name: dueDayRead.name, value: Parameter.show(dueDayRead.value), basis: dueDayRead.basis.citation, ...(dueDayRead.effectiveFrom === undefined ? {} : { effectiveFrom: dueDayRead.effectiveFrom }) }],
-            findings
-          }
+          inline("supervision.briefing-due", [dueDayRead], findings)
         ],
         restsOn: [sp.contract.eventId]
       })
@@ -1374,14 +1367,13 @@ const decideAward = (config: Config, s: State, c: Extract<Command, { _tag: "Awar
     basis: [...basisOf(rules), plan("三(五)", "参照政府采购法及本单位内控制度选定服务机构")],
     evaluations: [
       ...checked.evaluations,
-      {
-        ruleId: "procurement.panel-review.aggregation",
-        reads: (["procurement.panelReview.aggregation", "procurement.panelReview.minPanelSize"] as const).flatMap((n) => {
+      inline(
+        "procurement.panel-review.aggregation",
+        (["procurement.panelReview.aggregation", "procurement.panelReview.minPanelSize"] as const).flatMap((n) => {
           const x = Parameter.resolve(P, n, on)
-          return x === undefined ? [] : [{ name: n, value: Parameter.show(x.value), basis: x.basis.citation, ...(x.effectiveFrom === undefined ? {} : { effectiveFrom: x.effectiveFrom }) }]
-        }),
-        findings: []
-      }
+          return x === undefined ? [] : [x]
+        })
+      )
     ],
     restsOn
   })
@@ -1477,11 +1469,7 @@ const decideAcceptance = (
           basis: [...basis, national(`${texts.smePayment} 第九条`)],
           evaluations: [
             ...evaluations,
-            {
-              ruleId: "payment.due-date",
-              reads: [dueDays, dueUnit].map((r) => ({ name: r.name, value: Parameter.show(r.value), basis: r.basis.citation, ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom }) })),
-              findings: []
-            }
+            inline("payment.due-date", [dueDays, dueUnit])
           ],
           restsOn
         })
@@ -1515,11 +1503,7 @@ const decideAcceptance = (
         basis: [...basis, plan("三(九)", "对评估验收不合格的,督促进行整改")],
         evaluations: [
           ...evaluations,
-          {
-            ruleId: "acceptance.rectification-deadline",
-            reads: [days, unit].map((r) => ({ name: r.name, value: Parameter.show(r.value), basis: r.basis.citation, ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom }) })),
-            findings: []
-          }
+          inline("acceptance.rectification-deadline", [days, unit])
         ],
         restsOn
       })
