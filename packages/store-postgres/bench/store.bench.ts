@@ -182,7 +182,7 @@ const main = async () => {
     }
   }
   const emmett = perSecond(COMMANDS, emmettMs)
-  const label = (s: string) => s.padEnd(98)
+  const label = (s: string) => s.padEnd(118)
   console.log(`  ${label("Emmett (emmett-postgresql 0.42.0; aggregateStream: read + fold whole stream; appendToStream: BEGIN, function, COMMIT)")} ${String(emmett).padStart(6)} commands/s`)
   for (const v of variants) {
     const gsyf = perSecond(COMMANDS, gsyfMs.get(v)!)

@@ -132,7 +132,7 @@ const main = async () => {
   console.log(`SQLite event store benchmark: ${COMMANDS} commands over ${STREAMS} streams, 1–3 events each`)
   const { ms: emmettMs, retries } = await benchEmmett()
   const emmett = perSecond(COMMANDS, emmettMs)
-  const label = (s: string) => s.padEnd(96)
+  const label = (s: string) => s.padEnd(112)
   console.log(`  ${label("Emmett (emmett-sqlite 0.38.5; readStream: read + fold whole stream; appendToStream)")} ${String(emmett).padStart(6)} commands/s (${retries} SQLITE_BUSY retries)`)
   const describe: Record<Variant, string> = {
     "no cache": "read + decode whole stream",
