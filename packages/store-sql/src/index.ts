@@ -24,8 +24,12 @@
  * `recorded_at` holds the ISO instant as text, for the same reason.
  *
  * An append is one transaction: the command row, the events (one multi-row
- * INSERT; on PostgreSQL a single `WITH … INSERT` statement writes both) and the
- * read-model writes. Concurrency control is the two unique
+ * INSERT; on PostgreSQL a single `WITH … INSERT` statement writes both; an
+ * append with more events than one statement can bind, up to the 10,000 allowed,
+ * takes several INSERTs) and the read-model writes. The statements of the command
+ * path (append, stream read) are parameterised text written once per dialect and
+ * event count, and run with the tracer off unless `statementSpans` is set.
+ * Concurrency control is the two unique
  * keys: a writer that read version `n` inserts position `n + 1`; if another
  * writer got there first the insert hits UNIQUE `(stream_id, position)` and the
  * append fails with `VersionConflict`; a command id seen before hits the
