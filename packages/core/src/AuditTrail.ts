@@ -57,7 +57,7 @@
  */
 import { createHash } from "node:crypto"
 import * as Either from "effect/Either"
-import { canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
+import { canonicalBody, canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
 
 /**
  * A plain JSON value.
@@ -144,6 +144,12 @@ export interface HashedBody {
 export interface ChainedEvent extends HashedBody {
   readonly prevHash: string
   readonly hash: string
+  /**
+   * The canonical JSON text of `data` exactly as a store holds it. When present it is
+   * what {@link verify} hashes (the store's own bytes, without re-serialising `data`);
+   * a row whose text was altered in the database no longer matches its hash.
+   */
+  readonly dataJson?: string | undefined
 }
 
 /**
@@ -169,7 +175,16 @@ export const bodyOf = (event: HashedBody): HashedBody => ({
  * @category hashing
  */
 export const hashEvent = (prevHash: string, body: HashedBody): string =>
-  createHash("sha256").update(prevHash + canonicalize(bodyOf(body)), "utf8").digest("hex")
+  createHash("sha256").update(prevHash, "utf8").update(canonicalize(bodyOf(body)), "utf8").digest("hex")
+
+/** The hash of a chained event, from its stored text when it carries it. */
+const hashChained = (prevHash: string, e: ChainedEvent): string =>
+  e.dataJson === undefined
+    ? hashEvent(prevHash, e)
+    : createHash("sha256")
+      .update(prevHash, "utf8")
+      .update(canonicalBody(e.streamId, e.position, e.type, e.schemaVersion, e.commandId, e.recordedAt, e.dataJson), "utf8")
+      .digest("hex")
 
 /**
  * Why a chain does not verify.
@@ -233,7 +248,7 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
     if (e.prevHash !== prev.hash) return broken("prev-hash-mismatch")
     let recomputed: string
     try {
-      recomputed = hashEvent(prev.hash, e)
+      recomputed = hashChained(prev.hash, e)
     } catch {
       return broken("hash-mismatch")
     }

@@ -115,6 +115,17 @@ describe("hash chain", () => {
     expect(AuditTrail.verify(trail.slice(1))).toMatchObject({ ok: false, firstBrokenPosition: 1, reason: "position-gap" })
   })
 
+  it("verifies stored rows by their canonical text, catching an altered row", () => {
+    const rows = trail.map((e) => ({ ...e, data: undefined, dataJson: AuditTrail.canonicalize(e.data) }))
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
+    const edited = rows.map((e) => (e.position === 2 ? { ...e, dataJson: e.dataJson.replace(/"[^"]*"}$/, '"改"}') } : e))
+    expect(edited[1]!.dataJson).not.toBe(rows[1]!.dataJson)
+    expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
+    // the same JSON written with other spacing is other bytes: the chain binds the stored text
+    const spaced = rows.map((e) => (e.position === 3 ? { ...e, dataJson: e.dataJson.replace(":", ": ") } : e))
+    expect(AuditTrail.verify(spaced)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
+  })
+
   it("checks interleaved streams each on its own", () => {
     const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, { x: 1 }, "s-2"), body(2, { x: 2 }, "s-2")])
     const interleaved = [trail[0]!, other[0]!, trail[1]!, other[1]!, trail[2]!]
