@@ -24,15 +24,22 @@ import * as Money from "./Money.js"
 import * as Parameter from "./Parameter.js"
 import type { Config } from "./Plugin.js"
 import * as Projection from "./Projection.js"
+import * as ProjectEvent from "./ProjectEvent.js"
 import { Event } from "./ProjectEvent.js"
 import * as Quota from "./Quota.js"
 
 type Stored = Parameters<Projection.Projection["reduce"]>[1]
 
-const decodeEvent = Schema.decodeUnknownEither(Event)
-const decoded = (e: Stored) => {
-  const r = decodeEvent(e.data)
-  return Either.isRight(r) ? r.right : undefined
+// Every projection sees the same stored event objects: decode each once.
+const decodedCache = new WeakMap<Stored, ProjectEvent.Event | null>()
+const decoded = (e: Stored): ProjectEvent.Event | undefined => {
+  let hit = decodedCache.get(e)
+  if (hit === undefined) {
+    const r = ProjectEvent.decodeUnknownEither(e.data)
+    hit = Either.isRight(r) ? r.right : null
+    decodedCache.set(e, hit)
+  }
+  return hit ?? undefined
 }
 
 /**
