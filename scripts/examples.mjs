@@ -15,7 +15,7 @@ const run = (label, args) => {
 
 const results = [
   run("gsyf plan examples/plans/seed-2026.yaml", ["packages/cli/src/bin.ts", "plan", "examples/plans/seed-2026.yaml"]),
-  run("gsyf test examples/scenarios", ["packages/cli/src/bin.ts", "test", "examples/scenarios", "--registry", "examples/scenarios/plugins.ts", "--junit", "test-artifacts/scenarios.junit.xml"]),
+  run("gsyf test examples/", ["packages/cli/src/bin.ts", "test", "examples/", "--junit", "test-artifacts/scenarios.junit.xml"]),
   ...readdirSync("examples/embedding")
     .filter((f) => /^(effect|promise)-.*\.ts$/.test(f))
     .sort()

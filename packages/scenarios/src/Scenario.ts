@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { readdirSync, statSync } from "node:fs"
+import { readdirSync, readFileSync, statSync } from "node:fs"
 import { basename, dirname, extname, join, relative, resolve } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -750,14 +750,15 @@ const scenarioExtensions = new Set([".yaml", ".yml", ".json"])
 
 /**
  * The scenario files under the given files and folders (folders searched
- * recursively for `.yaml`, `.yml` and `.json`), sorted.
+ * recursively for `.yaml`, `.yml` and `.json`, skipping `node_modules` and
+ * hidden folders, and keeping only files that look like scenarios), sorted.
  *
  * @since 0.1.0
  * @category loading
  */
 export const collect = (paths: ReadonlyArray<string>): ReadonlyArray<string> => {
   const out = new Set<string>()
-  const walk = (p: string): void => {
+  const walk = (p: string, named: boolean): void => {
     const abs = resolve(p)
     const st = statSync(abs, { throwIfNoEntry: false })
     if (st === undefined) {
@@ -766,13 +767,29 @@ export const collect = (paths: ReadonlyArray<string>): ReadonlyArray<string> => 
     }
     if (st.isDirectory()) {
       for (const entry of readdirSync(abs).sort()) {
+        if (entry.startsWith(".") || entry === "node_modules") continue
         const child = join(abs, entry)
-        if (statSync(child).isDirectory() || scenarioExtensions.has(extname(entry))) walk(child)
+        if (statSync(child).isDirectory() || scenarioExtensions.has(extname(entry))) walk(child, false)
       }
-    } else out.add(abs)
+    } else if (named || looksLikeScenario(abs)) out.add(abs)
   }
-  paths.forEach(walk)
+  paths.forEach((p) => walk(p, true))
   return [...out].sort()
+}
+
+/**
+ * A file found while walking a folder is a scenario when its top level has a
+ * `name` and `steps` (or `configError`); other data files beside scenarios
+ * (parameter files, package manifests) are passed over. A file named
+ * explicitly is always run as a scenario, so its errors are reported.
+ */
+const looksLikeScenario = (file: string): boolean => {
+  try {
+    const data = parseYaml(readFileSync(file, "utf8")) as unknown
+    return typeof data === "object" && data !== null && "name" in data && ("steps" in data || "configError" in data)
+  } catch {
+    return true
+  }
 }
 
 /**

@@ -51,17 +51,18 @@ export const knownPlugins = (): Map<string, Plugin.Plugin> => {
 }
 
 /**
- * Adds the plugins of a registry module (one exporting `registry()` returning a
+ * Adds the plugins of registry modules (each exporting `registry()` returning a
  * `Map` of names to plugins, like `examples/scenarios/plugins.ts`). @internal
  */
-export const loadRegistry = async (file: string | undefined): Promise<Map<string, Plugin.Plugin>> => {
+export const loadRegistry = async (files: ReadonlyArray<string>): Promise<Map<string, Plugin.Plugin>> => {
   const plugins = knownPlugins()
-  if (file === undefined) return plugins
-  const path = resolve(file)
-  if (!existsSync(path)) throw new CliError(`找不到插件注册文件 ${file}`, `no such plugin registry module: ${file}`)
-  const mod = (await import(pathToFileURL(path).href)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
-  if (typeof mod.registry !== "function") throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
-  for (const [name, p] of mod.registry()) plugins.set(name, p)
+  for (const file of files) {
+    const path = resolve(file)
+    if (!existsSync(path)) throw new CliError(`找不到插件注册文件 ${file}`, `no such plugin registry module: ${file}`)
+    const mod = (await import(pathToFileURL(path).href)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
+    if (typeof mod.registry !== "function") throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
+    for (const [name, p] of mod.registry()) plugins.set(name, p)
+  }
   return plugins
 }
 
