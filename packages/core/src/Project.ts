@@ -29,7 +29,7 @@ import * as Parameter from "./Parameter.js"
 import * as Payment from "./Payment.js"
 import type { Config, Stage, StageInputs } from "./Plugin.js"
 import * as Procurement from "./Procurement.js"
-import { allowedRoles, type Command, Command as CommandSchema } from "./ProjectCommand.js"
+import { allowedRoles, type Command, Command as CommandSchema, type PanelMember } from "./ProjectCommand.js"
 import type { Event, Evaluation, QuotaResult, RankedBid } from "./ProjectEvent.js"
 import * as Quota from "./Quota.js"
 import { Finding, type Rule, findings as findingsFor } from "./Rule.js"
@@ -190,7 +190,7 @@ export interface ProcurementState {
   readonly category: "goods" | "services"
   readonly priceWeight: Money.Decimal | undefined
   readonly bids: ReadonlyArray<{ readonly eventId: string; readonly supplierId: string; readonly supplierName: string; readonly quote: Money.Money; readonly at: string }>
-  readonly panel: { readonly eventId: string; readonly members: ReadonlyArray<Event & { _tag: "PanelAppointed" } extends { members: infer M } ? M extends ReadonlyArray<infer X> ? X : never : never> } | undefined
+  readonly panel: { readonly eventId: string; readonly members: ReadonlyArray<typeof PanelMember.Type> } | undefined
   readonly scores: ReadonlyArray<{ readonly eventId: string; readonly memberId: string; readonly on: IsoDate.IsoDate; readonly scores: ReadonlyArray<{ readonly supplierId: string; readonly criterionId: string; readonly points: Money.Decimal }> }>
 }
 
@@ -840,12 +840,10 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     case "RecordObjection": {
       const pub = s.subProjects[c.subProject].publicity
       if (pub === undefined) return outOfOrder(c._tag, "publicity.started", "采购需求尚未公示", "the requirements are not being publicised")
-      if (c.receivedOn <= pub.startsOn || c.receivedOn > pub.endsOn) {
-        if (c.receivedOn < pub.startsOn || c.receivedOn > pub.endsOn) {
-          return violation(c._tag, [
-            single("publicity.objection-window", "receivedOn", `异议应在公示期 ${pub.startsOn} 至 ${pub.endsOn} 内提出`, `objections are taken during the publicity, ${pub.startsOn} to ${pub.endsOn}`, `${pub.startsOn} – ${pub.endsOn}`, c.receivedOn)
-          ])
-        }
+      if (c.receivedOn < pub.startsOn || c.receivedOn > pub.endsOn) {
+        return violation(c._tag, [
+          single("publicity.objection-window", "receivedOn", `异议应在公示期 ${pub.startsOn} 至 ${pub.endsOn} 内提出`, `objections are taken during the publicity, ${pub.startsOn} to ${pub.endsOn}`, `${pub.startsOn} – ${pub.endsOn}`, c.receivedOn)
+        ])
       }
       return ok({
         draft: { _tag: "ObjectionRecorded", subProject: c.subProject, objectionId: `${c.subProject}-objection-${pub.objections.length + 1}`, receivedOn: c.receivedOn, objection: c.objection },
