@@ -108,8 +108,11 @@ export interface ScenarioExample {
   readonly step: number | undefined
   /** 1-based line of the step (or of `configError`). */
   readonly line: number
-  /** How the rule is expected: `rejected` (a rejection naming it), `finding` (a finding of it), `configError`. */
-  readonly how: ReadonlyArray<"rejected" | "finding" | "configError">
+  /**
+   * How the rule is expected: `rejected` (a rejection naming it), `finding` (a finding of it), `evaluation`
+   * (an expected event recording its evaluation, e.g. the parameters a deadline was computed from), `configError`.
+   */
+  readonly how: ReadonlyArray<"rejected" | "finding" | "evaluation" | "configError">
   /** The YAML shown on the page: the scenario's header and the step, verbatim. */
   readonly excerpt: string
 }
@@ -128,15 +131,18 @@ const asArray = (u: unknown): ReadonlyArray<unknown> => (Array.isArray(u) ? u : 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** The rule ids a step's `expect` names, and how. */
-const expectedRules = (expect: unknown): Map<string, Set<"rejected" | "finding">> => {
-  const out = new Map<string, Set<"rejected" | "finding">>()
-  const add = (id: unknown, how: "rejected" | "finding") => {
+const expectedRules = (expect: unknown): Map<string, Set<"rejected" | "finding" | "evaluation">> => {
+  const out = new Map<string, Set<"rejected" | "finding" | "evaluation">>()
+  const add = (id: unknown, how: "rejected" | "finding" | "evaluation") => {
     if (typeof id !== "string") return
     out.set(id, (out.get(id) ?? new Set()).add(how))
   }
   if (!isRecord(expect)) return out
   if (isRecord(expect.rejected)) for (const id of asArray(expect.rejected.rules)) add(id, "rejected")
   for (const f of asArray(expect.findings)) if (isRecord(f)) add(f.rule, "finding")
+  for (const e of asArray(expect.events)) {
+    if (isRecord(e)) for (const ev of asArray(e.evaluations)) if (isRecord(ev)) add(ev.ruleId, "evaluation")
+  }
   return out
 }
 
@@ -280,7 +286,15 @@ const scenarioBlock = (e: ScenarioExample, fromDir: string): string => {
   const link = relative(fromDir, e.file).split("\\").join("/")
   const where = e.step === undefined ? `its \`configError\` (line ${e.line})` : `step ${e.step} (line ${e.line})`
   const how = e.how
-    .map((h) => (h === "rejected" ? "a rejection naming the rule" : h === "finding" ? "a finding of the rule" : "a load-time plugin conflict on the rule"))
+    .map((h) =>
+      h === "rejected"
+        ? "a rejection naming the rule"
+        : h === "finding"
+          ? "a finding of the rule"
+          : h === "evaluation"
+            ? "an event recording the rule's evaluation"
+            : "a load-time plugin conflict on the rule"
+    )
     .join(" and ")
   return [
     `### ${e.name}`,

@@ -73,7 +73,7 @@ export const all: ReadonlyArray<Guard> = [
   order("procurement.once", "每个子项目采购一次", "One procurement per sub-project", "三(五)", "同一子项目只启动一次采购。"),
   order("lifecycle.procurement-started", "先启动采购", "Procurement must have started", "三(五)", "提交响应、组建评审小组、评分和确定成交前须已启动采购。"),
   order("procurement.closed", "成交后采购结束", "Procurement closes at the award", "三(五)", "确定成交供应商后不能再提交响应或评分。"),
-  g("procurement.response-deadline", "在响应期内提交响应文件", "Responses within the response period", "三(五)", [national(`${texts.consultation} 第十条`)], "响应文件须在采购文件发出后、响应截止日(含)前提交。"),
+  g("procurement.response-deadline", "在响应期内提交响应文件", "Responses within the response period", "三(五)", [national(`${texts.consultation} 第十条`)], "响应截止日不得早于采购文件发出日;响应文件须在采购文件发出后、响应截止日(含)前提交。"),
   g("procurement.one-bid", "每家供应商一份响应", "One response per supplier", "三(五)", [plan("三(五)")], "同一供应商只能提交一份响应文件。"),
   order("procurement.panel-once", "评审小组组建一次", "The panel is appointed once", "三(五)", "评审(磋商)小组只组建一次。"),
   order("procurement.panel-first", "先组建评审小组", "The panel comes first", "三(五)", "评分和确定成交前须已组建评审小组。"),

@@ -1107,6 +1107,11 @@ const decideProcurement = (
         single("publicity.before-procurement", on <= end ? "at" : "documentsIssuedOn", `公示期至 ${end} 结束,采购须在公示期满后启动`, `the publicity runs to ${end}; procurement starts only after it ends`, `> ${end}`, on <= end ? on : c.documentsIssuedOn)
       )
     }
+    if (c.responseDeadline < c.documentsIssuedOn) {
+      findings.push(
+        single("procurement.response-deadline", "responseDeadline", "响应截止日不能早于采购文件发出日", "the response deadline cannot come before the documents are issued", `≥ ${c.documentsIssuedOn}`, c.responseDeadline)
+      )
+    }
     const open = sp.publicity.objections.filter((o) => o.response === undefined)
     if (open.length > 0) {
       findings.push(single("publicity.objections-resolved", "objections", `尚有 ${open.length} 项公示异议未答复`, `${open.length} objection(s) raised during publicity are unanswered`))
