@@ -5,11 +5,8 @@
  * by `Project.decide` (so the stream is one a real host could have stored).
  * Not a benchmark itself (only `*.bench.ts` files are run).
  */
-import { Either } from "effect"
-import { InputError, Project, ProjectCommand, type ProjectEvent } from "@gsyf/core"
-import { actors, acceptanceAndFiling, contracting, delivery, planningToAward, seedConfig } from "../test/fixtures/seed.js"
+import { actors, acceptanceAndFiling, contracting, delivery, planningToAward, runCommands } from "../test/fixtures/seed.js"
 
-const decodeCommand = InputError.decodeEither(ProjectCommand.Command, "Command")
 
 /** Extra deliverables (mixed kinds, both sub-projects) dated inside the contract period 2026-04-24 – 2026-10-20. */
 const extraDeliverables = (count: number): Array<Record<string, unknown>> => {
@@ -52,18 +49,5 @@ export const buildProject = (target = 10_000) => {
   const tail = acceptanceAndFiling({ heldBackArticles: 2 })
   const seedCount = base.length + tail.length // every seed command yields one event
   const commands = [...base, ...extraDeliverables(target - seedCount), ...tail]
-  const config = seedConfig()
-  const decide = Project.decide(config)
-  let state = Project.initialState
-  const events: Array<ProjectEvent.Event> = []
-  for (const raw of commands) {
-    const command = Either.getOrThrowWith(decodeCommand(raw), (e) => new Error(e.message))
-    const result = decide(command, state)
-    if (Either.isLeft(result)) throw new Error(`${command.commandId} ${command._tag}: ${result.left.message}`)
-    for (const e of result.right) {
-      state = Project.evolve(state, e)
-      events.push(e)
-    }
-  }
-  return { config, state, events }
+  return runCommands(commands)
 }

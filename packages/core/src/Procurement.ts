@@ -30,7 +30,7 @@ import * as Money from "./Money.js"
 import type * as Parameter from "./Parameter.js"
 import * as Rule from "./Rule.js"
 import * as X from "./internal/exactInput.js"
-import * as IsoDays from "./internal/isoDays.js"
+import * as Days from "./internal/days.js"
 import * as S from "./internal/procurementScoring.js"
 import * as Q from "./internal/rational.js"
 
@@ -349,7 +349,7 @@ export const documentPeriod = Rule.make<ConsultationInput>({
   evaluate: (input, p) => {
     const f = Rule.findings("procurement.consultation.document-period")
     const min = p.read<V["procurement.consultation.minDocumentDays"]>("procurement.consultation.minDocumentDays")
-    const days = IsoDays.between(input.documentsIssuedOn, input.firstResponseDeadline)
+    const days = Days.between(input.documentsIssuedOn, input.firstResponseDeadline)
     return days >= min
       ? []
       : [
@@ -564,7 +564,7 @@ export const criteriaPublished = Rule.make<PanelReviewInput>({
     const f = Rule.findings("procurement.panel-review.criteria-published")
     const out: Array<Rule.Finding> = []
     input.scoreDates.forEach((d, i) => {
-      const days = IsoDays.between(input.criteriaPublishedOn, d)
+      const days = Days.between(input.criteriaPublishedOn, d)
       if (days < 0) {
         out.push(
           f.error(

@@ -403,6 +403,9 @@ const setSub = (s: State, key: SubProjectKey, f: (sp: SubProjectState) => SubPro
 const setProcurement = (s: State, key: SubProjectKey, f: (p: ProcurementState) => ProcurementState): State =>
   setSub(s, key, (sp) => (sp.procurement === undefined ? sp : { ...sp, procurement: f(sp.procurement) }))
 
+const setObjections = (s: State, key: SubProjectKey, f: (os: ReadonlyArray<Objection>) => ReadonlyArray<Objection>): State =>
+  setSub(s, key, (sp) => (sp.publicity === undefined ? sp : { ...sp, publicity: { ...sp.publicity, objections: f(sp.publicity.objections) } }))
+
 const setAcceptance = (sp: SubProjectState, patch: Partial<SubProjectState["acceptance"]>): SubProjectState => ({
   ...sp,
   acceptance: { ...sp.acceptance, ...patch }
@@ -437,29 +440,12 @@ export const evolve = (state: State, e: Event): State => {
     case "PublicityStarted":
       return setSub(s, e.subProject, (sp) => ({ ...sp, publicity: { eventId: e.id, startsOn: e.startsOn, endsOn: e.endsOn, objections: [] } }))
     case "ObjectionRecorded":
-      return setSub(s, e.subProject, (sp) =>
-        sp.publicity === undefined
-          ? sp
-          : {
-              ...sp,
-              publicity: {
-                ...sp.publicity,
-                objections: [...sp.publicity.objections, { id: e.objectionId, eventId: e.id, receivedOn: e.receivedOn, objection: e.objection, response: undefined }]
-              }
-            }
-      )
+      return setObjections(s, e.subProject, (os) => [
+        ...os,
+        { id: e.objectionId, eventId: e.id, receivedOn: e.receivedOn, objection: e.objection, response: undefined }
+      ])
     case "ObjectionResolved":
-      return setSub(s, e.subProject, (sp) =>
-        sp.publicity === undefined
-          ? sp
-          : {
-              ...sp,
-              publicity: {
-                ...sp.publicity,
-                objections: sp.publicity.objections.map((o) => (o.id === e.objectionId ? { ...o, response: e.response } : o))
-              }
-            }
-      )
+      return setObjections(s, e.subProject, (os) => os.map((o) => (o.id === e.objectionId ? { ...o, response: e.response } : o)))
     case "ProcurementStarted":
       return setSub(s, e.subProject, (sp) => ({
         ...sp,

@@ -101,6 +101,9 @@ const QuotaResult = Schema.Struct({
  */
 export type QuotaResult = typeof QuotaResult.Type
 
+const Expert = Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })
+const PerformanceTarget = Schema.Struct({ name: Schema.String, target: Schema.String, actual: Schema.String, met: Schema.Boolean })
+
 const RankedBid = Schema.Struct({
   rank: Schema.Number,
   supplierId: Schema.String,
@@ -278,9 +281,9 @@ export const Event = Schema.Union(
     subProject: SubProject,
     evaluatedOn: IsoDate,
     attempt: Schema.Number,
-    experts: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })),
+    experts: Schema.Array(Expert),
     items: Schema.Array(QuotaResult),
-    targets: Schema.Array(Schema.Struct({ name: Schema.String, target: Schema.String, actual: Schema.String, met: Schema.Boolean })),
+    targets: Schema.Array(PerformanceTarget),
     balanceDue: Money.Yuan,
     dueDate: IsoDate,
     dueExplanation: Bilingual,
@@ -291,9 +294,9 @@ export const Event = Schema.Union(
     subProject: SubProject,
     evaluatedOn: IsoDate,
     attempt: Schema.Number,
-    experts: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })),
+    experts: Schema.Array(Expert),
     items: Schema.Array(QuotaResult),
-    targets: Schema.Array(Schema.Struct({ name: Schema.String, target: Schema.String, actual: Schema.String, met: Schema.Boolean })),
+    targets: Schema.Array(PerformanceTarget),
     rectification: Schema.Struct({ items: Schema.Array(Schema.String), deadline: IsoDate, explanation: Bilingual }),
     remarks: Schema.optional(Schema.String)
   }),

@@ -1,25 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Schema } from "effect"
-import { InputError, Money, Project, ProjectCommand, ProjectEvent } from "@gsyf/core"
-import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
+import { Schema } from "effect"
+import { Money, Project, ProjectEvent } from "@gsyf/core"
+import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
-const decodeCommand = InputError.decodeEither(ProjectCommand.Command, "Command")
 
-export const run = (commands: ReadonlyArray<unknown>, config = seedConfig()) => {
-  const decide = Project.decide(config)
-  let state = Project.initialState
-  const events: Array<ProjectEvent.Event> = []
-  for (const raw of commands) {
-    const command = Either.getOrThrowWith(decodeCommand(raw), (e) => new Error(`${(raw as any).commandId}: ${e.message}`))
-    const result = decide(command, state)
-    if (Either.isLeft(result)) throw new Error(`${command.commandId} ${command._tag}: ${result.left.message}`)
-    for (const e of result.right) {
-      state = Project.evolve(state, e)
-      events.push(e)
-    }
-  }
-  return { state, events }
-}
+const run = (commands: ReadonlyArray<unknown>) => runCommands(commands)
 
 describe("the seed plan's full lifecycle", () => {
   it("runs from key areas to filing for both sub-projects", () => {

@@ -5,29 +5,14 @@
  * stored trail with the AuditTrail helpers, and builds each of the project
  * documents with the inputs a host would give.
  */
-import { AuditTrail, InputError, Project, ProjectCommand, ProjectEvent } from "@gsyf/core"
+import { AuditTrail, ProjectEvent } from "@gsyf/core"
 import { type Document, ProjectDocuments } from "@gsyf/documents"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { fullLifecycle, seedConfig } from "../../core/test/fixtures/seed.js"
+import { fullLifecycle, runCommands, seedConfig } from "../../core/test/fixtures/seed.js"
 
-export const decodeCommand = InputError.decodeEither(ProjectCommand.Command, "Command")
 
-export const runSeed = (commands: ReadonlyArray<unknown> = fullLifecycle(), config = seedConfig()) => {
-  const decide = Project.decide(config)
-  let state = Project.initialState
-  const events: Array<ProjectEvent.Event> = []
-  for (const raw of commands) {
-    const command = Either.getOrThrowWith(decodeCommand(raw), (e) => new Error(e.message))
-    const result = decide(command, state)
-    if (Either.isLeft(result)) throw new Error(`${command.commandId} ${command._tag}: ${result.left.message}`)
-    for (const e of result.right) {
-      state = Project.evolve(state, e)
-      events.push(e)
-    }
-  }
-  return { config, state, events }
-}
+export const runSeed = (commands: ReadonlyArray<unknown> = fullLifecycle(), config = seedConfig()) => runCommands(commands, config)
 
 export type Seed = ReturnType<typeof runSeed>
 

@@ -79,6 +79,18 @@ export const unsafeParts = (s: string): readonly [number, number, number] => [
   (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48)
 ]
 
+/**
+ * Whole calendar days from `from` to `to` (negative when `to` is earlier). The start
+ * day is not counted (《民法典》第二百零一条), so 2024-03-01 → 2024-03-11 is 10 days.
+ * Throws on an invalid date. @internal
+ */
+export const between = (from: string, to: string): number => {
+  const a = parseYmd(from)
+  const b = parseYmd(to)
+  if (a === undefined || b === undefined) throw new RangeError(`not a valid ISO date: ${a === undefined ? from : to}`)
+  return toDayNumber(...b) - toDayNumber(...a)
+}
+
 /** Day number of a string already known to be a valid date. @internal */
 export const dayNumberOf = (s: string): number => {
   const [y, m, d] = unsafeParts(s)

@@ -11,7 +11,7 @@ import * as Schema from "effect/Schema"
 import { bilingual } from "../InputError.js"
 import { LegalBasis } from "../LegalBasis.js"
 import * as Money from "../Money.js"
-import * as IsoDays from "./isoDays.js"
+import * as Days from "./days.js"
 
 const DecimalFromSelf = Schema.declare((u): u is DecimalJs => DecimalJs.isDecimal(u), { identifier: "Decimal" })
 
@@ -99,16 +99,16 @@ export const NonEmptyText = Schema.String.pipe(
 
 /** A calendar date `YYYY-MM-DD` that exists. @internal */
 export const IsoDate = Schema.String.pipe(
-  Schema.filter(IsoDays.isValid, bilingual("须为存在的日期,格式 YYYY-MM-DD", "must be a real date written YYYY-MM-DD"))
+  Schema.filter((s: string) => Days.parseYmd(s) !== undefined, bilingual("须为存在的日期,格式 YYYY-MM-DD", "must be a real date written YYYY-MM-DD"))
 ).annotations({ identifier: "IsoDate" })
 
 /** An instant (ISO 8601 with an offset, e.g. `2024-03-01T09:30:00+08:00`) or a date, read to UTC milliseconds. @internal */
 export const Instant: Schema.Schema<number, string> = Schema.transformOrFail(Schema.String, Schema.Number, {
   strict: true,
   decode: (s, _, ast) => {
-    if (IsoDays.isValid(s)) {
-      const [y, m, d] = IsoDays.parse(s)!
-      return ParseResult.succeed(IsoDays.dayNumber(y, m, d) * 86_400_000)
+    const parts = Days.parseYmd(s)
+    if (parts !== undefined) {
+      return ParseResult.succeed(Days.toDayNumber(...parts) * 86_400_000)
     }
     const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s)
     const ms = ok ? Date.parse(s) : Number.NaN
