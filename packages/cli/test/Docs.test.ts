@@ -9,13 +9,12 @@
  * Chromium is located with the documents packages' helper: missing outside CI
  * skips the browser checks with a printed reason; missing in CI fails.
  */
-import { spawnSync } from "node:child_process"
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { basename, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
 import { Guard, Plugin } from "@gsyf/core"
-import { artifactPath, tempDir, tools } from "../../documents/test/tools.js"
+import { artifactPath, chromiumFlags, run, runOk, tools } from "../../documents/test/tools.js"
 import { allRules, defaultOutDir, groupOf, rulePage as renderRulePage, scenarioExamples, sectionGroups } from "../../../scripts/rule-pages.js"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
@@ -25,55 +24,24 @@ const rulePage = (id: string) => join(documents, `Rule_reference.${id}.html`)
 
 let build: { status: number | null; output: string } = { status: null, output: "" }
 
-beforeAll(() => {
-  const r = spawnSync(process.execPath, [join(repo, "scripts", "docs.mjs")], { cwd: repo, encoding: "utf8", timeout: 230_000 })
+beforeAll(async () => {
+  const r = await run(process.execPath, [join(repo, "scripts", "docs.mjs")], { cwd: repo, timeout: 230_000 })
   build = { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, "") }
 }, 240_000)
 
 const chromium = tools.chromium()
 
-const dumpDom = (file: string): string => {
-  const r = spawnSync(
-    chromium.require(),
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--user-data-dir=${tempDir("docs-chromium")}`,
-      "--virtual-time-budget=5000",
-      "--dump-dom",
-      `file://${file}`
-    ],
-    { encoding: "utf8", timeout: 90_000, maxBuffer: 64 * 1024 * 1024 }
-  )
-  if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`)
-  return r.stdout
-}
+const dumpDom = (file: string): Promise<string> =>
+  runOk(chromium.require(), [...chromiumFlags(), "--virtual-time-budget=5000", "--dump-dom", `file://${file}`], {
+    timeout: 90_000
+  })
 
-const screenshot = (file: string, png: string): void => {
-  const r = spawnSync(
+const screenshot = async (file: string, png: string): Promise<void> => {
+  await runOk(
     chromium.require(),
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--user-data-dir=${tempDir("docs-chromium")}`,
-      "--window-size=1280,1600",
-      "--virtual-time-budget=5000",
-      `--screenshot=${png}`,
-      `file://${file}`
-    ],
-    { encoding: "utf8", timeout: 90_000 }
+    [...chromiumFlags(), "--window-size=1280,1600", "--virtual-time-budget=5000", `--screenshot=${png}`, `file://${file}`],
+    { timeout: 90_000 }
   )
-  if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`)
 }
 
 describe("pnpm docs", () => {
@@ -125,18 +93,18 @@ describe("pnpm docs", () => {
 })
 
 describe.skipIf(chromium.skip)("the built site in Chromium", () => {
-  it("loads the rules index with every rule id and keeps a screenshot", () => {
+  it("loads the rules index with every rule id and keeps a screenshot", async () => {
     const index = join(documents, "Rule_reference.html")
-    const dom = dumpDom(index)
+    const dom = await dumpDom(index)
     for (const r of allRules()) expect(dom, r.id).toContain(r.id)
     for (const g of sectionGroups) expect(dom).toContain(g.zh)
     const png = artifactPath("docs", "rules-index.png")
-    screenshot(index, png)
+    await screenshot(index, png)
     expect(statSync(png).size).toBeGreaterThan(10_000)
   })
 
-  it("shows a rule page with its basis, its parameters and a link back to its scenario file", () => {
-    const dom = dumpDom(rulePage("budget.fee-cap"))
+  it("shows a rule page with its basis, its parameters and a link back to its scenario file", async () => {
+    const dom = await dumpDom(rulePage("budget.fee-cap"))
     expect(dom).toContain("工伤预防费使用管理暂行办法")
     expect(dom).toContain("fund.feeCapPercent")
     const links = [...dom.matchAll(/<a [^>]*href="([^"]*budget-over-cap\.yaml)"[^>]*>([^<]*)<\/a>/g)]
@@ -144,7 +112,7 @@ describe.skipIf(chromium.skip)("the built site in Chromium", () => {
     const target = join(documents, links[0]![1]!)
     expect(readFileSync(target, "utf8")).toBe(readFileSync(join(repo, "examples/scenarios/budget-over-cap.yaml"), "utf8"))
     const png = artifactPath("docs", "rule-budget.fee-cap.png")
-    screenshot(rulePage("budget.fee-cap"), png)
+    await screenshot(rulePage("budget.fee-cap"), png)
     expect(statSync(png).size).toBeGreaterThan(10_000)
   })
 

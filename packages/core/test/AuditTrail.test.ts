@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { execFileSync } from "node:child_process"
+import { execFile, spawnSync } from "node:child_process"
+import { promisify } from "node:util"
 import { createHash } from "node:crypto"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -8,14 +9,11 @@ import * as Either from "effect/Either"
 import * as AuditTrail from "../src/AuditTrail.js"
 import { canonicalBody } from "../src/internal/canonicalJson.js"
 
-const has = (cmd: string) => {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`])
-    return true
-  } catch {
-    return false
-  }
-}
+const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0
+
+/** External programs run asynchronously: a test never blocks its vitest worker. */
+const exec = async (file: string, args: ReadonlyArray<string>, cwd?: string): Promise<string> =>
+  (await promisify(execFile)(file, [...args], { cwd, encoding: "utf8", timeout: 60_000 })).stdout
 
 describe("canonical JSON (RFC 8785)", () => {
   it("matches the RFC 8785 §3.2.2 example", () => {
@@ -180,28 +178,24 @@ describe("JSON Lines export", () => {
   const tamperedFile = join(dir, "tampered.jsonl")
   writeFileSync(tamperedFile, jsonl.replace("150000.00", "150001.00"))
 
-  it.skipIf(!has("python3"))("passes the documented Python recipe", () => {
+  it.skipIf(!has("python3"))("passes the documented Python recipe", async () => {
     const doc = /```python\n([\s\S]*?)```/.exec(AuditTrailSource())![1]!.replace(/^ \* ?/gm, "")
     const script = join(dir, "recheck.py")
     writeFileSync(script, doc)
-    expect(execFileSync("python3", [script, file], { encoding: "utf8" }).trim()).toBe("ok 1 streams")
-    expect(() => execFileSync("python3", [script, tamperedFile], { stdio: "pipe" })).toThrow(/position 3/)
+    expect((await exec("python3", [script, file])).trim()).toBe("ok 1 streams")
+    await expect(exec("python3", [script, tamperedFile])).rejects.toThrow(/position 3/)
   })
 
-  it.skipIf(!has("jq") || !has("sha256sum") || !has("bash"))("passes the documented jq/sha256sum recipe", () => {
+  it.skipIf(!has("jq") || !has("sha256sum") || !has("bash"))("passes the documented jq/sha256sum recipe", async () => {
     const doc = /```sh\n([\s\S]*?)```/.exec(AuditTrailSource())![1]!.replace(/^ \* ?/gm, "")
     const script = join(dir, "recheck.sh")
     writeFileSync(script, doc)
-    expect(execFileSync("bash", [script], { cwd: dir, encoding: "utf8" }).trim()).toBe("ok")
+    expect((await exec("bash", [script], dir)).trim()).toBe("ok")
     writeFileSync(file, jsonl.replace("150000.00", "150001.00"))
-    const failed = (() => {
-      try {
-        execFileSync("bash", [script], { cwd: dir, encoding: "utf8", stdio: "pipe" })
-        return "passed"
-      } catch (e) {
-        return String((e as { stdout: string }).stdout)
-      }
-    })()
+    const failed = await exec("bash", [script], dir).then(
+      () => "passed",
+      (e: { readonly stdout: string }) => String(e.stdout)
+    )
     expect(failed.trim()).toBe("broken at 3")
   })
 })

@@ -86,12 +86,12 @@ describe.skipIf(soffice.skip || pdftotext.skip)("Docx in LibreOffice", () => {
     const bytes = await Effect.runPromise(Docx.render(sampleDocument()))
     const docx = artifactPath("documents-docx", "sample.docx")
     writeFileSync(docx, bytes)
-    pdfFile = sofficeConvert(bin, docx, "pdf", tempDir("docx-pdf"))
+    pdfFile = await sofficeConvert(bin, docx, "pdf", tempDir("docx-pdf"))
   }, 120_000)
 
-  it("converts to PDF without error, with the Chinese text intact", () => {
+  it("converts to PDF without error, with the Chinese text intact", async () => {
     expect(existsSync(pdfFile)).toBe(true)
-    const text = squash(pdfText(pdftotext.require(), pdfFile))
+    const text = squash(await pdfText(pdftotext.require(), pdfFile))
     for (const t of expectedTexts) expect(text).toContain(squash(t))
     expect(text).toContain("—1—")
     expect(text).toContain("—2—")

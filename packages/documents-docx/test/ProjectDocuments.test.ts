@@ -1,12 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Docx } from "@gsyf/documents-docx"
 import * as Effect from "effect/Effect"
-import { spawnSync } from "node:child_process"
 import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll } from "vitest"
 import { buildCase, cases, runSeed } from "../../documents/test/ProjectDocumentsFixture.js"
-import { artifactPath, pdfText, squash, tempDir, tools } from "../../documents/test/tools.js"
+import { artifactPath, pdfText, sofficeConvertAll, squash, tempDir, tools } from "../../documents/test/tools.js"
 import { readZip } from "./zip.js"
 
 const seed = runSeed()
@@ -46,7 +45,7 @@ describe("ProjectDocuments as DOCX", () => {
 
   it.skipIf(soffice.skip || pdftotext.skip)(
     "every DOCX opens in LibreOffice headless and converts to PDF with the expected text (one soffice call)",
-    () => {
+    async () => {
       const dir = tempDir("project-docx")
       const out = artifactPath("documents-docx", "project", ".keep")
       const outDir = join(out, "..")
@@ -56,17 +55,11 @@ describe("ProjectDocuments as DOCX", () => {
         writeFileSync(join(outDir, `${c.file}.docx`), rendered.get(c.file)!)
         return file
       })
-      const profile = tempDir("lo-profile")
-      const r = spawnSync(
-        soffice.require(),
-        [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, ...inputs],
-        { encoding: "utf8", timeout: 170_000 }
-      )
-      expect(r.status, `${r.stderr}\n${r.stdout}`).toBe(0)
+      await sofficeConvertAll(soffice.require(), inputs, "pdf", outDir)
       for (const c of all) {
         const pdf = join(outDir, `${c.file}.pdf`)
         expect(existsSync(pdf), `${c.kind}: ${pdf}`).toBe(true)
-        const text = squash(pdfText(pdftotext.require(), pdf))
+        const text = squash(await pdfText(pdftotext.require(), pdf))
         for (const t of c.expected) expect(text, `${c.kind} via LibreOffice: ${t}`).toContain(squash(t))
       }
     },

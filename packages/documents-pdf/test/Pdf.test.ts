@@ -82,8 +82,8 @@ describe.skipIf(noFont)("Pdf", () => {
     expect(text).toContain("/Lang (zh-CN)")
   })
 
-  it.skipIf(pdftotext.skip)("holds real, selectable Chinese text", () => {
-    const text = squash(pdfText(pdftotext.require(), file))
+  it.skipIf(pdftotext.skip)("holds real, selectable Chinese text", async () => {
+    const text = squash(await pdfText(pdftotext.require(), file))
     for (const t of expectedTexts) expect(text).toContain(squash(t))
     expect(text).toContain(totalCapital)
     expect(text).toContain("人民币壹拾贰万叁仟元整")
@@ -106,7 +106,7 @@ describe.skipIf(noFont)("Pdf", () => {
     const out = await Effect.runPromise(Pdf.fromFonts(loaded()).render(doc))
     const f = artifactPath("documents-pdf", "letterhead.pdf")
     writeFileSync(f, out)
-    const text = squash(pdfText(pdftotext.require(), f))
+    const text = squash(await pdfText(pdftotext.require(), f))
     expect(text).toContain("x市人力资源和社会保障局文件")
     expect(text).toContain("第1页共2页")
     expect(text).toContain("第2页共2页")

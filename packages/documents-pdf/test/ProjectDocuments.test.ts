@@ -37,15 +37,15 @@ describe.skipIf(noFont)("ProjectDocuments as PDF", () => {
     }
   })
 
-  it.skipIf(pdftotext.skip)("pdftotext finds the expected Chinese, including the capital-letter amounts", () => {
+  it.skipIf(pdftotext.skip)("pdftotext finds the expected Chinese, including the capital-letter amounts", async () => {
     for (const c of all) {
-      const text = squash(pdfText(pdftotext.require(), files.get(c.kind)!.file))
+      const text = squash(await pdfText(pdftotext.require(), files.get(c.kind)!.file))
       for (const t of c.expected) expect(text, `${c.kind}: ${t}`).toContain(squash(t))
     }
-    const notice = squash(pdfText(pdftotext.require(), files.get("payment-notice")!.file))
+    const notice = squash(await pdfText(pdftotext.require(), files.get("payment-notice")!.file))
     expect(notice).toContain("人民币捌拾柒万贰仟元整")
     expect(notice).toContain("¥872,000.00")
-    const report = squash(pdfText(pdftotext.require(), files.get("acceptance-report")!.file))
+    const report = squash(await pdfText(pdftotext.require(), files.get("acceptance-report")!.file))
     expect(report).toContain("人民币贰佰壹拾捌万元整")
     const failed = seed.events.find((e) => e._tag === "AcceptanceFailed")
     const deadline = failed?._tag === "AcceptanceFailed" ? failed.rectification.deadline : "missing"

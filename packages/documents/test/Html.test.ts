@@ -63,7 +63,7 @@ describe("Html", () => {
     const file = artifactPath("documents", "sample.html")
     const png = artifactPath("documents", "sample.png")
     writeFileSync(file, html)
-    chromiumScreenshot(bin, file, png)
+    await chromiumScreenshot(bin, file, png)
     expect(statSync(png).size).toBeGreaterThan(50_000)
   }, 120_000)
 })

@@ -345,12 +345,12 @@ describe("ProjectDocuments: templates", () => {
 const chromium = tools.chromium()
 
 describe.skipIf(chromium.skip)("ProjectDocuments: HTML in a browser", () => {
-  it("renders the acceptance report in headless Chromium (screenshot kept under test-artifacts/)", () => {
+  it("renders the acceptance report in headless Chromium (screenshot kept under test-artifacts/)", async () => {
     const html = Html.toHtml(doc(ProjectDocuments.kinds.acceptanceReport))
     const file = artifactPath("documents", "project-acceptance-report.html")
     writeFileSync(file, html)
     const png = artifactPath("documents", "project-acceptance-report.png")
-    chromiumScreenshot(chromium.require(), file, png)
+    await chromiumScreenshot(chromium.require(), file, png)
     expect(statSync(png).size).toBeGreaterThan(20_000)
   }, 120_000)
 })

@@ -7,7 +7,7 @@
  * A missing tool skips its tests with a printed reason, except in CI
  * (`process.env.CI` set), where the test fails loudly naming what to install.
  */
-import { execFileSync, spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
@@ -73,47 +73,108 @@ export const artifactPath = (...segments: ReadonlyArray<string>): string => {
 /** A fresh temporary directory. */
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `gsyf-${prefix}-`))
 
+/** What an external program did: its exit status (or signal) and its output. */
+export interface RunResult {
+  readonly status: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/**
+ * Runs an external program asynchronously, so that a slow tool (LibreOffice,
+ * Chromium, the docs build) never blocks the vitest worker's event loop. The
+ * program is killed after `timeout` milliseconds.
+ */
+export const run = (
+  command: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd?: string; readonly timeout?: number; readonly env?: NodeJS.ProcessEnv } = {}
+): Promise<RunResult> =>
+  new Promise((resolvePromise, reject) => {
+    const child = spawn(command, [...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    const out: Array<Buffer> = []
+    const err: Array<Buffer> = []
+    child.stdout.on("data", (b: Buffer) => out.push(b))
+    child.stderr.on("data", (b: Buffer) => err.push(b))
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeout ?? 120_000)
+    child.on("error", (e) => {
+      clearTimeout(timer)
+      reject(e)
+    })
+    child.on("close", (status, signal) => {
+      clearTimeout(timer)
+      resolvePromise({
+        status,
+        signal,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8")
+      })
+    })
+  })
+
+/** Runs a program and returns its standard output, or rejects naming its exit status and standard error. */
+export const runOk = async (
+  command: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd?: string; readonly timeout?: number } = {}
+): Promise<string> => {
+  const r = await run(command, args, options)
+  if (r.status !== 0) throw new Error(`${command} failed (${r.status ?? r.signal}): ${r.stderr}\n${r.stdout}`)
+  return r.stdout
+}
+
 /** The text of a PDF file via `pdftotext -layout`. */
-export const pdfText = (pdftotext: string, file: string): string =>
-  execFileSync(pdftotext, ["-enc", "UTF-8", "-layout", file, "-"], { encoding: "utf8", timeout: 60_000 })
+export const pdfText = (pdftotext: string, file: string): Promise<string> =>
+  runOk(pdftotext, ["-enc", "UTF-8", "-layout", file, "-"], { timeout: 60_000 })
 
 /** Removes all white space, so that text broken across lines or columns compares. */
 export const squash = (text: string): string => text.replace(/\s+/g, "")
 
+/** The headless Chromium flags every test uses (no network chatter, a private profile). */
+export const chromiumFlags = (): ReadonlyArray<string> => [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  `--user-data-dir=${tempDir("chromium")}`
+]
+
 /**
- * Converts a document with LibreOffice headless; returns the output path.
+ * Converts documents with LibreOffice headless; returns the output paths.
  * Uses a private user profile so that parallel runs do not collide.
  */
-export const sofficeConvert = (soffice: string, input: string, to: string, outDir: string): string => {
+export const sofficeConvertAll = async (
+  soffice: string,
+  inputs: ReadonlyArray<string>,
+  to: string,
+  outDir: string,
+  timeout = 170_000
+): Promise<ReadonlyArray<string>> => {
   const profile = tempDir("lo-profile")
-  const r = spawnSync(
+  await runOk(
     soffice,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, input],
-    { encoding: "utf8", timeout: 110_000 }
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...inputs],
+    { timeout }
   )
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}\n${r.stdout}`)
-  const base = input.split("/").pop()!.replace(/\.[^.]+$/, "")
-  return join(outDir, `${base}.${to.split(":")[0]}`)
+  return inputs.map((input) => join(outDir, `${input.split("/").pop()!.replace(/\.[^.]+$/, "")}.${to.split(":")[0]}`))
 }
 
+/** Converts one document with LibreOffice headless; returns the output path. */
+export const sofficeConvert = async (soffice: string, input: string, to: string, outDir: string): Promise<string> =>
+  (await sofficeConvertAll(soffice, [input], to, outDir, 110_000))[0]!
+
 /** Takes a screenshot of a local HTML file with headless Chromium. */
-export const chromiumScreenshot = (chromium: string, htmlFile: string, png: string): void => {
-  const r = spawnSync(
-    chromium,
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--user-data-dir=${tempDir("chromium")}`,
-      `--screenshot=${png}`,
-      "--window-size=1240,1754",
-      `file://${htmlFile}`
-    ],
-    { encoding: "utf8", timeout: 90_000 }
-  )
-  if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`)
+export const chromiumScreenshot = async (chromium: string, htmlFile: string, png: string): Promise<void> => {
+  await runOk(chromium, [...chromiumFlags(), `--screenshot=${png}`, "--window-size=1240,1754", `file://${htmlFile}`], {
+    timeout: 90_000
+  })
 }
