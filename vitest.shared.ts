@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from "node:fs"
+import { existsSync, readdirSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { ViteUserConfig } from "vitest/config"

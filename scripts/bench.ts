@@ -42,12 +42,17 @@ for (const file of files) {
   const result = spawnSync(tsx, [file], { cwd: root, stdio: "inherit", env: process.env })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   if (result.error !== undefined || result.status !== 0) {
-    const why = result.error?.message ?? (result.signal !== null ? `signal ${result.signal}` : `exit code ${result.status}`)
+    const why = result.error?.message ??
+      (result.signal !== null ? `signal ${result.signal}` : `exit code ${result.status}`)
     console.log(`✗ ${name} crashed (${why}) after ${seconds} s`)
     crashed.push(name)
   } else {
     console.log(`(${seconds} s)`)
   }
 }
-console.log(`\n${files.length - crashed.length} of ${files.length} benchmarks ran${crashed.length > 0 ? `; crashed: ${crashed.join(", ")}` : ""}`)
+console.log(
+  `\n${files.length - crashed.length} of ${files.length} benchmarks ran${
+    crashed.length > 0 ? `; crashed: ${crashed.join(", ")}` : ""
+  }`
+)
 process.exit(crashed.length > 0 ? 1 : 0)

@@ -10,11 +10,11 @@
  * includes through `projectDocuments`. Run by `node scripts/docs.mjs`, or
  * alone: `npx tsx scripts/rule-pages.ts [outDir]`.
  */
+import { Guard, type LegalBasis, Parameter, Plugin, type Rule } from "@gsyf/core"
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { isMap, isSeq, LineCounter, parse as parseYaml, parseDocument, type Node as YamlNode } from "yaml"
-import { Guard, type LegalBasis, Parameter, Plugin, type Rule } from "@gsyf/core"
+import { isMap, isSeq, LineCounter, type Node as YamlNode, parse as parseYaml, parseDocument } from "yaml"
 
 /** The repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..")
@@ -48,11 +48,29 @@ export const allRules = (): ReadonlyArray<RuleDoc> => {
   const out: Array<RuleDoc> = []
   for (const stage of Object.keys(Plugin.baseRules) as Array<Plugin.Stage>) {
     for (const r of Plugin.baseRules[stage] as ReadonlyArray<Rule.Rule<never>>) {
-      out.push({ id: r.id, kind: "stage rule", stage, title: r.title, section: r.section, basis: r.basis, description: r.description, reads: r.reads })
+      out.push({
+        id: r.id,
+        kind: "stage rule",
+        stage,
+        title: r.title,
+        section: r.section,
+        basis: r.basis,
+        description: r.description,
+        reads: r.reads
+      })
     }
   }
   for (const g of Guard.all) {
-    out.push({ id: g.id, kind: "lifecycle guard", stage: "lifecycle", title: g.title, section: g.section, basis: g.basis, description: g.description, reads: g.reads })
+    out.push({
+      id: g.id,
+      kind: "lifecycle guard",
+      stage: "lifecycle",
+      title: g.title,
+      section: g.section,
+      basis: g.basis,
+      description: g.description,
+      reads: g.reads
+    })
   }
   return out
 }
@@ -138,10 +156,10 @@ const expectedRules = (expect: unknown): Map<string, Set<"rejected" | "finding" 
     out.set(id, (out.get(id) ?? new Set()).add(how))
   }
   if (!isRecord(expect)) return out
-  if (isRecord(expect.rejected)) for (const id of asArray(expect.rejected.rules)) add(id, "rejected")
+  if (isRecord(expect.rejected)) { for (const id of asArray(expect.rejected.rules)) add(id, "rejected") }
   for (const f of asArray(expect.findings)) if (isRecord(f)) add(f.rule, "finding")
   for (const e of asArray(expect.events)) {
-    if (isRecord(e)) for (const ev of asArray(e.evaluations)) if (isRecord(ev)) add(ev.ruleId, "evaluation")
+    if (isRecord(e)) { for (const ev of asArray(e.evaluations)) if (isRecord(ev)) add(ev.ruleId, "evaluation") }
   }
   return out
 }
@@ -187,7 +205,13 @@ export const scenarioExamples = (dir: string = scenariosDir): ReadonlyMap<string
     const configError = data.configError
     if (isRecord(configError) && typeof configError.target === "string") {
       const node = doc.contents.items.find((p) => String((p.key as { value?: unknown }).value) === "configError")!
-      const excerpt = [header, text.slice(lineStart(text, (node.key as YamlNode).range![0]), (node.value as YamlNode).range![1]).replace(/\s+$/, "")].join("\n")
+      const excerpt = [
+        header,
+        text.slice(lineStart(text, (node.key as YamlNode).range![0]), (node.value as YamlNode).range![1]).replace(
+          /\s+$/,
+          ""
+        )
+      ].join("\n")
       const line = lines.linePos((node.key as YamlNode).range![0]).line
       for (const rule of allRules()) {
         if (configError.target === rule.id || configError.target.endsWith(`/${rule.id}`)) {
@@ -227,7 +251,9 @@ const levelLabel: Record<LegalBasis.Level, string> = {
 }
 
 const basisLines = (basis: ReadonlyArray<LegalBasis.LegalBasis>): string =>
-  basis.map((b) => `- **${b.citation}** (${levelLabel[b.level]})${b.note === undefined ? "" : ` — ${b.note}`}`).join("\n")
+  basis.map((b) => `- **${b.citation}** (${levelLabel[b.level]})${b.note === undefined ? "" : ` — ${b.note}`}`).join(
+    "\n"
+  )
 
 const unitLabel: Record<Parameter.Unit, string> = {
   "wan-yuan": "万元 (wan-yuan)",
@@ -257,7 +283,11 @@ const showValue = (value: unknown): string => {
 
 /** The default of a parameter as the reference shows it. */
 export const defaultText = (d: Parameter.Definition): string => {
-  if (d.default !== undefined) return `${showValue(d.default.value)} — ${d.default.basis.citation}${d.default.basis.note === undefined ? "" : `(${d.default.basis.note})`}`
+  if (d.default !== undefined) {
+    return `${showValue(d.default.value)} — ${d.default.basis.citation}${
+      d.default.basis.note === undefined ? "" : `(${d.default.basis.note})`
+    }`
+  }
   if (d.optional === true) return "none (optional: may be left unset)"
   return "no national default — the city must give it"
 }
@@ -290,10 +320,10 @@ const scenarioBlock = (e: ScenarioExample, fromDir: string): string => {
       h === "rejected"
         ? "a rejection naming the rule"
         : h === "finding"
-          ? "a finding of the rule"
-          : h === "evaluation"
-            ? "an event recording the rule's evaluation"
-            : "a load-time plugin conflict on the rule"
+        ? "a finding of the rule"
+        : h === "evaluation"
+        ? "an event recording the rule's evaluation"
+        : "a load-time plugin conflict on the rule"
     )
     .join(" and ")
   return [
@@ -316,7 +346,9 @@ export const rulePage = (rule: RuleDoc, examples: ReadonlyArray<ScenarioExample>
     const d = Parameter.catalogue.get(name)
     return d === undefined
       ? `| \`${name}\` | — | — | — |`
-      : `| [\`${name}\`](parameters.md#${headingAnchor(name)}) | ${cell(d.title.zh)} / ${cell(d.title.en)} | ${unitLabel[d.unit]} | ${cell(defaultText(d))} |`
+      : `| [\`${name}\`](parameters.md#${headingAnchor(name)}) | ${cell(d.title.zh)} / ${cell(d.title.en)} | ${
+        unitLabel[d.unit]
+      } | ${cell(defaultText(d))} |`
   })
   return [
     "---",
@@ -330,8 +362,14 @@ export const rulePage = (rule: RuleDoc, examples: ReadonlyArray<ScenarioExample>
     "| | |",
     "| --- | --- |",
     `| Rule id | \`${rule.id}\` |`,
-    `| Kind | ${rule.kind === "stage rule" ? `stage rule, evaluated at the \`${rule.stage}\` stage (\`Plugin.baseRules.${rule.stage}\`)` : "lifecycle guard (`Guard.all`), checked inline by the project decider"} |`,
-    `| Plan section | 实施方案 ${rule.section} — [${group.key} ${group.zh}](index.md#${headingAnchor(groupHeading(group))}) |`,
+    `| Kind | ${
+      rule.kind === "stage rule"
+        ? `stage rule, evaluated at the \`${rule.stage}\` stage (\`Plugin.baseRules.${rule.stage}\`)`
+        : "lifecycle guard (`Guard.all`), checked inline by the project decider"
+    } |`,
+    `| Plan section | 实施方案 ${rule.section} — [${group.key} ${group.zh}](index.md#${
+      headingAnchor(groupHeading(group))
+    }) |`,
     "",
     "## Description",
     "",
@@ -350,29 +388,42 @@ export const rulePage = (rule: RuleDoc, examples: ReadonlyArray<ScenarioExample>
     "## Scenario example",
     "",
     ...(examples.length === 0
-      ? ["No scenario in `examples/scenarios/` expects this rule yet, so no example is shown (only tested scenarios are quoted here)."]
+      ? [
+        "No scenario in `examples/scenarios/` expects this rule yet, so no example is shown (only tested scenarios are quoted here)."
+      ]
       : [
-          `Each excerpt below is quoted verbatim from a scenario file run by \`packages/scenarios/test/Scenario.test.ts\` (and by \`gsyf test\`); the step${examples.length === 1 ? "" : "s"} shown expect${examples.length === 1 ? "s" : ""} this rule.`,
-          "",
-          ...examples.map((e) => scenarioBlock(e, outDir))
-        ]),
+        `Each excerpt below is quoted verbatim from a scenario file run by \`packages/scenarios/test/Scenario.test.ts\` (and by \`gsyf test\`); the step${
+          examples.length === 1 ? "" : "s"
+        } shown expect${examples.length === 1 ? "s" : ""} this rule.`,
+        "",
+        ...examples.map((e) => scenarioBlock(e, outDir))
+      ]),
     ""
   ].join("\n")
 }
 
 /** The rules index, grouped by plan section. */
-export const indexPage = (rules: ReadonlyArray<RuleDoc>, examples: ReadonlyMap<string, ReadonlyArray<ScenarioExample>>): string => {
+export const indexPage = (
+  rules: ReadonlyArray<RuleDoc>,
+  examples: ReadonlyMap<string, ReadonlyArray<ScenarioExample>>
+): string => {
   const out: Array<string> = [
     "---",
     "title: Rule reference",
     "group: Reference",
     "children:",
-    ...sectionGroups.flatMap((g) => rules.filter((r) => groupOf(r.section) === g.key).map((r) => `  - ./${pageFile(r.id)}`)),
+    ...sectionGroups.flatMap((g) =>
+      rules.filter((r) => groupOf(r.section) === g.key).map((r) => `  - ./${pageFile(r.id)}`)
+    ),
     "---",
     "",
     "# Rule reference · 规则索引",
     "",
-    `Every rule id a rejection or a finding can carry: the ${rules.filter((r) => r.kind === "stage rule").length} stage rules of \`Plugin.baseRules\` and the ${rules.filter((r) => r.kind === "lifecycle guard").length} lifecycle guards of \`Guard.all\`, ${rules.length} in all, grouped by the section of the implementation plan (实施方案) they belong to. Generated from the live registries; a rule whose id a scenario of \`examples/scenarios/\` expects shows that scenario. See also the [parameter reference](parameters.md).`,
+    `Every rule id a rejection or a finding can carry: the ${
+      rules.filter((r) => r.kind === "stage rule").length
+    } stage rules of \`Plugin.baseRules\` and the ${
+      rules.filter((r) => r.kind === "lifecycle guard").length
+    } lifecycle guards of \`Guard.all\`, ${rules.length} in all, grouped by the section of the implementation plan (实施方案) they belong to. Generated from the live registries; a rule whose id a scenario of \`examples/scenarios/\` expects shows that scenario. See also the [parameter reference](parameters.md).`,
     ""
   ]
   for (const g of sectionGroups) {
@@ -386,7 +437,9 @@ export const indexPage = (rules: ReadonlyArray<RuleDoc>, examples: ReadonlyMap<s
     for (const r of inGroup) {
       const n = examples.get(r.id)?.length ?? 0
       out.push(
-        `| [\`${r.id}\`](${pageFile(r.id)}) | ${cell(r.title.zh)} | ${cell(r.title.en)} | ${cell(r.section)} | ${r.kind === "stage rule" ? r.stage : "guard"} | ${n === 0 ? "—" : `${n}`} |`
+        `| [\`${r.id}\`](${pageFile(r.id)}) | ${cell(r.title.zh)} | ${cell(r.title.en)} | ${cell(r.section)} | ${
+          r.kind === "stage rule" ? r.stage : "guard"
+        } | ${n === 0 ? "—" : `${n}`} |`
       )
     }
     out.push("")
@@ -412,7 +465,10 @@ export const parametersPage = (): string => {
     "| Parameter | Title | Unit | Section | Default |",
     "| --- | --- | --- | --- | --- |",
     ...[...Parameter.catalogue.values()].map(
-      (d) => `| [\`${d.name}\`](#${headingAnchor(d.name)}) | ${cell(d.title.zh)} | ${unitLabel[d.unit]} | ${cell(d.section)} | ${d.default !== undefined ? "national" : d.optional === true ? "optional" : "city"} |`
+      (d) =>
+        `| [\`${d.name}\`](#${headingAnchor(d.name)}) | ${cell(d.title.zh)} | ${unitLabel[d.unit]} | ${
+          cell(d.section)
+        } | ${d.default !== undefined ? "national" : d.optional === true ? "optional" : "city"} |`
     ),
     ""
   ]
@@ -426,8 +482,12 @@ export const parametersPage = (): string => {
       "| | |",
       "| --- | --- |",
       `| Unit | ${unitLabel[d.unit]} |`,
-      `| Section | 实施方案 ${cell(d.section)}${d.subProject === undefined ? "" : ` (sub-project \`${d.subProject}\`)`} |`,
-      `| Basis | ${cell(d.basis.citation)} (${levelLabel[d.basis.level]})${d.basis.note === undefined ? "" : ` — ${cell(d.basis.note)}`} |`,
+      `| Section | 实施方案 ${cell(d.section)}${
+        d.subProject === undefined ? "" : ` (sub-project \`${d.subProject}\`)`
+      } |`,
+      `| Basis | ${cell(d.basis.citation)} (${levelLabel[d.basis.level]})${
+        d.basis.note === undefined ? "" : ` — ${cell(d.basis.note)}`
+      } |`,
       `| Default | ${cell(defaultText(d))} |`,
       `| Read by | ${rules.length === 0 ? "—" : rules.map((id) => `[\`${id}\`](${pageFile(id)})`).join(", ")} |`,
       `| 示例市 (seed-2026.yaml) | ${d.name in sample ? cell(showValue(sample[d.name])) : "not set"} |`,
@@ -474,6 +534,8 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(p
   const result = generate(process.argv[2] === undefined ? defaultOutDir : resolve(process.argv[2]))
   const withExample = result.rules.filter((r) => (result.examples.get(r.id)?.length ?? 0) > 0).length
   console.log(
-    `rule pages: ${result.rules.length} rules (${withExample} with a scenario example), index and parameter reference written to ${relative(process.cwd(), result.outDir) || "."}`
+    `rule pages: ${result.rules.length} rules (${withExample} with a scenario example), index and parameter reference written to ${
+      relative(process.cwd(), result.outDir) || "."
+    }`
   )
 }

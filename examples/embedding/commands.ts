@@ -5,7 +5,16 @@
  */
 const at = (date: string) => `${date}T09:30:00+08:00`
 const bureau = { id: "hrss-01", name: "王局长", organisation: "示例市人力资源和社会保障局", role: "hrss-bureau" }
-const units = ["hr", "industry-it", "finance", "emergency-management", "health", "housing-construction", "transport", "trade-union"]
+const units = [
+  "hr",
+  "industry-it",
+  "finance",
+  "emergency-management",
+  "health",
+  "housing-construction",
+  "transport",
+  "trade-union"
+]
 
 export const firstSteps = (prefix: string): Array<Record<string, unknown>> => [
   {
@@ -18,7 +27,9 @@ export const firstSteps = (prefix: string): Array<Record<string, unknown>> => [
       ["C", 120, "3.1", 14, 3, 9, "5200000", "61000000"],
       ["E", 95, "4.2", 2, 5, 11, "4800000", "30000000"],
       ["G", 60, "2.9", 3, 2, 4, "2100000", "22000000"]
-    ].flatMap(([code, accidents, accidentRate, occupationalDiseaseCases, deaths, disabilityGrades1to4, fundPayout, contributions]) =>
+    ].flatMap((
+      [code, accidents, accidentRate, occupationalDiseaseCases, deaths, disabilityGrades1to4, fundPayout, contributions]
+    ) =>
       ["prior-year", "first-half"].map((period) => ({
         code,
         period,
@@ -30,7 +41,8 @@ export const firstSteps = (prefix: string): Array<Record<string, unknown>> => [
         fundPayout,
         contributions
       }))
-    )  },
+    )
+  },
   ...units.map((unit, i) => ({
     _tag: "RecordMemberOpinion",
     commandId: `${prefix}-opinion-${unit}`,
@@ -39,9 +51,20 @@ export const firstSteps = (prefix: string): Array<Record<string, unknown>> => [
     opinion: "同意",
     agrees: true
   })),
-  { _tag: "IssuePlan", commandId: `${prefix}-plan`, actor: { id: "cmte", name: "委员会办公室", organisation: "示例市工伤预防委员会", role: "committee" }, at: at("2026-02-10"), documentNumber: "示工伤预防委〔2026〕1号" },
+  {
+    _tag: "IssuePlan",
+    commandId: `${prefix}-plan`,
+    actor: { id: "cmte", name: "委员会办公室", organisation: "示例市工伤预防委员会", role: "committee" },
+    at: at("2026-02-10"),
+    documentNumber: "示工伤预防委〔2026〕1号"
+  },
   { _tag: "SubmitBudget", commandId: `${prefix}-budget`, actor: bureau, at: at("2026-03-02") },
-  { _tag: "ApproveBudget", commandId: `${prefix}-approve`, actor: { id: "fin-01", name: "李科长", organisation: "示例市财政局", role: "finance-bureau" }, at: at("2026-03-10") },
+  {
+    _tag: "ApproveBudget",
+    commandId: `${prefix}-approve`,
+    actor: { id: "fin-01", name: "李科长", organisation: "示例市财政局", role: "finance-bureau" },
+    at: at("2026-03-10")
+  },
   {
     _tag: "StartPublicity",
     commandId: `${prefix}-publicity`,

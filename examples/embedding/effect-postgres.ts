@@ -3,10 +3,10 @@
  * example; only the store layer changes.
  * Run: GSYF_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx examples/embedding/effect-postgres.ts
  */
-import { Console, Effect, Either, Layer } from "effect"
-import { Parameter, Plugin, Projects, ReadModels } from "@gsyf/core"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Parameter, Plugin, Projects, ReadModels } from "@gsyf/core"
 import { PgEventStore } from "@gsyf/store-postgres"
+import { Console, Effect, Either, Layer } from "effect"
 import { firstSteps } from "./commands.js"
 import { sampleParameters } from "./plan.js"
 
@@ -19,13 +19,17 @@ const program = Effect.gen(function*() {
   const projects = yield* Projects.Projects
   for (const command of firstSteps(projectId)) yield* projects.execute(projectId, command)
   const { state, events } = yield* projects.load(projectId)
-  yield* Console.log(`${projectId}: ${events.length} events, publicity ends ${state.subProjects.keyAreas.publicity?.endsOn}`)
+  yield* Console.log(
+    `${projectId}: ${events.length} events, publicity ends ${state.subProjects.keyAreas.publicity?.endsOn}`
+  )
   const verified = yield* projects.verify(projectId)
   yield* Console.log(`audit trail verified: ${verified.ok}`)
   if (!verified.ok || events.length !== 13) return yield* Effect.die("unexpected result")
 })
 
-const live = Projects.layer(config).pipe(Layer.provide(PgEventStore.layer({ url, projections: ReadModels.projections(config) })))
+const live = Projects.layer(config).pipe(
+  Layer.provide(PgEventStore.layer({ url, projections: ReadModels.projections(config) }))
+)
 Effect.runPromise(program.pipe(Effect.provide(live))).catch((e) => {
   console.error(e)
   process.exit(1)

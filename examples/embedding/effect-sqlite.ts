@@ -2,13 +2,13 @@
  * Embedding gsyf with Effect on the embedded SQLite store.
  * Run: npx tsx examples/embedding/effect-sqlite.ts
  */
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Parameter, Plugin, Projects, ReadModels } from "@gsyf/core"
+import { SqliteEventStore } from "@gsyf/store-sqlite"
+import { Console, Effect, Either, Layer } from "effect"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Console, Effect, Either, Layer } from "effect"
-import { Parameter, Plugin, Projects, ReadModels } from "@gsyf/core"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { firstSteps } from "./commands.js"
 import { sampleParameters } from "./plan.js"
 
@@ -28,10 +28,14 @@ const program = Effect.gen(function*() {
   yield* Console.log(`projects: ${JSON.stringify(yield* projects.list())}`)
   const verified = yield* projects.verify("sample-city-2026")
   yield* Console.log(`audit trail verified: ${verified.ok}`)
-  if (state.subProjects.keyAreas.publicity?.endsOn !== "2026-10-12" || !verified.ok) return yield* Effect.die("unexpected result")
+  if (state.subProjects.keyAreas.publicity?.endsOn !== "2026-10-12" || !verified.ok) {
+    return yield* Effect.die("unexpected result")
+  }
 })
 
-const live = Projects.layer(config).pipe(Layer.provide(SqliteEventStore.layer({ filename, projections: ReadModels.projections(config) })))
+const live = Projects.layer(config).pipe(
+  Layer.provide(SqliteEventStore.layer({ filename, projections: ReadModels.projections(config) }))
+)
 Effect.runPromise(program.pipe(Effect.provide(live))).catch((e) => {
   console.error(e)
   process.exit(1)

@@ -2,8 +2,8 @@
  * Embedding gsyf without Effect: the Promise client on PostgreSQL.
  * Run: GSYF_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx examples/embedding/promise-postgres.ts
  */
-import { Client } from "@gsyf/core"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Client } from "@gsyf/core"
 import { PgEventStore } from "@gsyf/store-postgres"
 import { firstSteps } from "./commands.js"
 import { sampleParameters } from "./plan.js"

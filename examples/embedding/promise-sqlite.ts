@@ -2,12 +2,12 @@
  * Embedding gsyf without Effect: the Promise client on SQLite.
  * Run: npx tsx examples/embedding/promise-sqlite.ts
  */
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Client } from "@gsyf/core"
+import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Client } from "@gsyf/core"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { firstSteps } from "./commands.js"
 import { sampleParameters } from "./plan.js"
 
@@ -20,10 +20,15 @@ const main = async () => {
   })
   for (const command of firstSteps("promise")) {
     const result = await client.execute("sample-city-2026", command)
-    console.log(`${String(command._tag).padEnd(20)} → ${result.ok ? result.status : result.rejection.ruleIds.join(", ")}`)
+    console.log(
+      `${String(command._tag).padEnd(20)} → ${result.ok ? result.status : result.rejection.ruleIds.join(", ")}`
+    )
   }
   // A second budget submission is out of order: a typed rejection, returned as a value.
-  const again = await client.execute("sample-city-2026", { ...firstSteps("promise")[10], commandId: "promise-budget-again" })
+  const again = await client.execute("sample-city-2026", {
+    ...firstSteps("promise")[10],
+    commandId: "promise-budget-again"
+  })
   console.log(again.ok ? "unexpected" : `rejected: ${again.rejection.ruleIds.join(", ")} — ${again.rejection.zh}`)
   const progress = await client.progress("sample-city-2026", "2026-10-01")
   console.log(`quota items tracked: ${progress.length}`)

@@ -3,12 +3,23 @@
  * typedoc's `{@includeCode}`), run by `packages/cli/test/GuideExamples.test.ts`
  * so that every snippet a guide shows is tested.
  */
-import { Effect, Either, Layer } from "effect"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Client, EventStore, LegalBasis, Parameter, Plugin, type PlanRules, Project, Projects, ReadModels, Rule } from "@gsyf/core"
+import {
+  Client,
+  EventStore,
+  LegalBasis,
+  Parameter,
+  type PlanRules,
+  Plugin,
+  Project,
+  Projects,
+  ReadModels,
+  Rule
+} from "@gsyf/core"
 import { Html, ProjectDocuments } from "@gsyf/documents"
 import { ProvincePack } from "@gsyf/example-plugins"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
+import { Effect, Either, Layer } from "effect"
 
 // #region configure
 /** The configuration every API starts from: a city's parameter file, the calendar and the plugins. */
@@ -36,7 +47,12 @@ export const runInMemory = (config: Plugin.Config, projectId: string, commands: 
 
 // #region sqlite
 /** The same program over one SQLite file: only the store layer changes. */
-export const runOnSqlite = (config: Plugin.Config, filename: string, projectId: string, commands: ReadonlyArray<unknown>) => {
+export const runOnSqlite = (
+  config: Plugin.Config,
+  filename: string,
+  projectId: string,
+  commands: ReadonlyArray<unknown>
+) => {
   const StoreLive = SqliteEventStore.layer({ filename, projections: ReadModels.projections(config) })
   const program = Effect.gen(function*() {
     const projects = yield* Projects.Projects
@@ -73,7 +89,11 @@ export const runWithClient = async (parameterFile: unknown, projectId: string, c
 /** A configuration with the example provincial pack: its parameters, rules and overrides are merged at load time. */
 export const withProvincePack = (parameterFile: unknown): Plugin.Config => {
   const parameters = Either.getOrThrow(Parameter.load(parameterFile))
-  const configured = Plugin.configure({ parameters, calendar: ChinaHolidays.calendar, plugins: [ProvincePack.make({ publicityWorkingDays: 5 })] })
+  const configured = Plugin.configure({
+    parameters,
+    calendar: ChinaHolidays.calendar,
+    plugins: [ProvincePack.make({ publicityWorkingDays: 5 })]
+  })
   if (Either.isLeft(configured)) throw new Error(configured.left.message) // PluginConflict names both plugins
   return configured.right
 }
@@ -91,7 +111,17 @@ export const periodAtMostAYear = Rule.make<PlanRules.PlanInput>({
   evaluate: (_input, parameters) => {
     const months = parameters.read<number>("project.periodMonths")
     const f = Rule.findings("city.period-at-most-a-year")
-    return months <= 12 ? [] : [f.error("parameters.project.periodMonths", `项目周期 ${months} 个月,超过12个月`, `a period of ${months} months exceeds 12`, "≤ 12", String(months))]
+    return months <= 12
+      ? []
+      : [
+        f.error(
+          "parameters.project.periodMonths",
+          `项目周期 ${months} 个月,超过12个月`,
+          `a period of ${months} months exceeds 12`,
+          "≤ 12",
+          String(months)
+        )
+      ]
   }
 })
 

@@ -5,12 +5,16 @@
  * so that `plugin-override-conflict.yaml` can show the load-time conflict.
  * Pass it as `Scenario.run(s, { plugins: registry() })`.
  */
-import { type Plugin as PluginType, Plugin } from "@gsyf/core"
+import { Plugin, type Plugin as PluginType } from "@gsyf/core"
 import { CityPack, ProvincePack } from "@gsyf/example-plugins"
 
 /** A second city-level pack overriding `acceptance.expert-panel` at the city pack's default priority (10). */
 export const rivalCityPack: PluginType.Plugin = Plugin.make(
-  { name: "example-district-pack", version: "0.1.0", description: "示例区规则包:同样覆盖验收专家人数规则(用于演示覆盖冲突)" },
+  {
+    name: "example-district-pack",
+    version: "0.1.0",
+    description: "示例区规则包:同样覆盖验收专家人数规则(用于演示覆盖冲突)"
+  },
   { overrides: [{ stage: "acceptanceGuard", priority: 10, rule: CityPack.oddExpertPanel }] }
 )
 

@@ -28,8 +28,8 @@
  */
 import { Calendar, IsoDate } from "@gsyf/core"
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
 import type * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
 
 type Dates = readonly [string, ...Array<string>]
 
@@ -138,7 +138,11 @@ export const data: ReadonlyArray<Calendar.HolidayYearEncoded> = [
       { ...QINGMING, dates: span("2017-04-02", "2017-04-04") },
       { ...LABOUR, dates: ["2017-05-01"] },
       { ...DRAGON_BOAT, dates: span("2017-05-28", "2017-05-30") },
-      { name: "中秋节、国庆节", nameEn: "Mid-Autumn Festival and National Day", dates: span("2017-10-01", "2017-10-08") }
+      {
+        name: "中秋节、国庆节",
+        nameEn: "Mid-Autumn Festival and National Day",
+        dates: span("2017-10-01", "2017-10-08")
+      }
     ],
     makeupWorkdays: [
       { date: "2017-01-22", holiday: "春节" },
@@ -233,7 +237,11 @@ export const data: ReadonlyArray<Calendar.HolidayYearEncoded> = [
       { ...QINGMING, dates: span("2020-04-04", "2020-04-06") },
       { ...LABOUR, dates: span("2020-05-01", "2020-05-05") },
       { ...DRAGON_BOAT, dates: span("2020-06-25", "2020-06-27") },
-      { name: "国庆节、中秋节", nameEn: "National Day and Mid-Autumn Festival", dates: span("2020-10-01", "2020-10-08") }
+      {
+        name: "国庆节、中秋节",
+        nameEn: "National Day and Mid-Autumn Festival",
+        dates: span("2020-10-01", "2020-10-08")
+      }
     ],
     makeupWorkdays: [
       { date: "2020-01-19", holiday: "春节" },
@@ -303,7 +311,11 @@ export const data: ReadonlyArray<Calendar.HolidayYearEncoded> = [
       { ...QINGMING, dates: ["2023-04-05"] },
       { ...LABOUR, dates: span("2023-04-29", "2023-05-03") },
       { ...DRAGON_BOAT, dates: span("2023-06-22", "2023-06-24") },
-      { name: "中秋节、国庆节", nameEn: "Mid-Autumn Festival and National Day", dates: span("2023-09-29", "2023-10-06") }
+      {
+        name: "中秋节、国庆节",
+        nameEn: "Mid-Autumn Festival and National Day",
+        dates: span("2023-09-29", "2023-10-06")
+      }
     ],
     makeupWorkdays: [
       { date: "2023-01-28", holiday: "春节" },
@@ -350,7 +362,11 @@ export const data: ReadonlyArray<Calendar.HolidayYearEncoded> = [
       { ...QINGMING, dates: span("2025-04-04", "2025-04-06") },
       { ...LABOUR, dates: span("2025-05-01", "2025-05-05") },
       { ...DRAGON_BOAT, dates: span("2025-05-31", "2025-06-02") },
-      { name: "国庆节、中秋节", nameEn: "National Day and Mid-Autumn Festival", dates: span("2025-10-01", "2025-10-08") }
+      {
+        name: "国庆节、中秋节",
+        nameEn: "National Day and Mid-Autumn Festival",
+        dates: span("2025-10-01", "2025-10-08")
+      }
     ],
     makeupWorkdays: [
       { date: "2025-01-26", holiday: "春节" },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Calendar, IsoDate } from "@gsyf/core"
 import { Effect, Either, Schema } from "effect"
 import * as fc from "fast-check"
-import { Calendar, IsoDate } from "@gsyf/core"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
 
 const d = IsoDate.unsafeFromString
 const cal = ChinaHolidays.calendar
@@ -22,17 +22,43 @@ const holidayDates = (y: Calendar.HolidayYear) => y.holidays.flatMap((h) => h.da
  * 9月3日; 2020 adds the two days of the COVID-19 extension of 春节 (1/31 off, 2/1 not worked).
  */
 const expectedNetDaysOff: Record<number, number> = {
-  2015: 12, 2016: 11, 2017: 11, 2018: 11, 2019: 11, 2020: 13,
-  2021: 11, 2022: 11, 2023: 11, 2024: 11, 2025: 13, 2026: 13
+  2015: 12,
+  2016: 11,
+  2017: 11,
+  2018: 11,
+  2019: 11,
+  2020: 13,
+  2021: 11,
+  2022: 11,
+  2023: 11,
+  2024: 11,
+  2025: 13,
+  2026: 13
 }
 
 describe("ChinaHolidays data", () => {
   it("decodes with the HolidayYear schema and covers every year 2015–2026", () => {
-    const decoded = Schema.decodeUnknownEither(Schema.Array(Calendar.HolidayYear), { errors: "all", onExcessProperty: "error" })(
+    const decoded = Schema.decodeUnknownEither(Schema.Array(Calendar.HolidayYear), {
+      errors: "all",
+      onExcessProperty: "error"
+    })(
       ChinaHolidays.data
     )
     expect(Either.isRight(decoded)).toBe(true)
-    expect(ChinaHolidays.years.map((y) => y.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026])
+    expect(ChinaHolidays.years.map((y) => y.year)).toEqual([
+      2015,
+      2016,
+      2017,
+      2018,
+      2019,
+      2020,
+      2021,
+      2022,
+      2023,
+      2024,
+      2025,
+      2026
+    ])
     expect(cal.years).toEqual(ChinaHolidays.years.map((y) => y.year))
   })
 
@@ -41,7 +67,9 @@ describe("ChinaHolidays data", () => {
       expect(y.source.title).toBe(`国务院办公厅关于${y.year}年部分节假日安排的通知`)
       expect(y.source.issued < `${y.year}-01-01`).toBe(true)
       expect(y.source.issued > `${y.year - 2}-10-01`).toBe(true)
-      if (y.source.number !== undefined) expect(y.source.number).toMatch(new RegExp(`^国办发明电〔${y.year - 1}〕\\d+号$`))
+      if (y.source.number !== undefined) {
+        expect(y.source.number).toMatch(new RegExp(`^国办发明电〔${y.year - 1}〕\\d+号$`))
+      }
     }
     expect(byYear.get(2025)!.source.number).toBe("国办发明电〔2024〕12号")
     expect(byYear.get(2025)!.source.issued).toBe("2024-11-12")
@@ -111,7 +139,13 @@ describe("ChinaHolidays data", () => {
       ...each("2025-05-31", "2025-06-02"),
       ...each("2025-10-01", "2025-10-08")
     ])
-    expect(y.makeupWorkdays.map((m) => m.date)).toEqual(["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"])
+    expect(y.makeupWorkdays.map((m) => m.date)).toEqual([
+      "2025-01-26",
+      "2025-02-08",
+      "2025-04-27",
+      "2025-09-28",
+      "2025-10-11"
+    ])
     expect(kind("2025-01-26")).toBe("makeup-workday")
     for (const x of each("2025-10-01", "2025-10-08")) expect(kind(x)).toBe("holiday")
     expect(y.note).toContain("13天")
@@ -136,7 +170,11 @@ describe("ChinaHolidays data", () => {
       "2026-09-20",
       "2026-10-10"
     ])
-    expect(ok(cal.dayKind(d("2026-02-14")))).toEqual({ kind: "makeup-workday", holiday: "春节", holidayEn: "Spring Festival" })
+    expect(ok(cal.dayKind(d("2026-02-14")))).toEqual({
+      kind: "makeup-workday",
+      holiday: "春节",
+      holidayEn: "Spring Festival"
+    })
     expect(IsoDate.dayOfWeek(d("2026-02-14"))).toBe(6)
     for (const x of each("2026-10-01", "2026-10-07")) expect(ok(cal.dayKind(x)).holiday).toBe("国庆节")
   })
@@ -215,15 +253,19 @@ describe("ChinaHolidays data", () => {
     const first = IsoDate.toDayNumber(d("2015-01-01"))
     const last = IsoDate.toDayNumber(d("2026-12-31"))
     fc.assert(
-      fc.property(fc.integer({ min: first, max: last }).map(IsoDate.fromDayNumber), fc.integer({ min: -60, max: 60 }), (start, n) => {
-        const r = cal.addWorkingDays(start, n)
-        if (Either.isLeft(r)) {
-          expect(r.left._tag).toBe("CalendarYearNotCovered")
-          return
+      fc.property(
+        fc.integer({ min: first, max: last }).map(IsoDate.fromDayNumber),
+        fc.integer({ min: -60, max: 60 }),
+        (start, n) => {
+          const r = cal.addWorkingDays(start, n)
+          if (Either.isLeft(r)) {
+            expect(r.left._tag).toBe("CalendarYearNotCovered")
+            return
+          }
+          if (n !== 0) expect(ok(cal.isWorkingDay(r.right))).toBe(true)
+          expect(ok(cal.workingDaysBetween(start, r.right))).toBe(n)
         }
-        if (n !== 0) expect(ok(cal.isWorkingDay(r.right))).toBe(true)
-        expect(ok(cal.workingDaysBetween(start, r.right))).toBe(n)
-      }),
+      ),
       { numRuns: 1000 }
     )
   })

@@ -26,7 +26,10 @@ import { CliError } from "./internal/context.js"
 import { error, line } from "./internal/output.js"
 
 const commands: Record<string, { readonly run: (args: Args.Args) => Promise<number>; readonly help: string }> = {
-  demo: { run: demo.run, help: "运行示例方案全生命周期并输出全部文件 / run the seed plan end to end, write documents to ./out" },
+  demo: {
+    run: demo.run,
+    help: "运行示例方案全生命周期并输出全部文件 / run the seed plan end to end, write documents to ./out"
+  },
   plan: { run: plan.run, help: "校验参数文件并输出规则报告 / validate a parameter file, print the rule report" },
   test: { run: test.run, help: "运行规则场景文件 / run rule scenario files" },
   rules: { run: rules.run, help: "列出全部规则 / list every rule" },

@@ -1,9 +1,9 @@
+import { Cli } from "@gsyf/cli"
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
-import { Cli } from "@gsyf/cli"
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
 const plan = join(root, "examples/plans/seed-2026.yaml")
@@ -38,7 +38,10 @@ describe("gsyf plan", () => {
   it("names every problem of a bad parameter file and exits non-zero", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
     const bad = join(dir, "bad.yaml")
-    writeFileSync(bad, readFileSync(plan, "utf8").replace('budget.total: "300"', 'budget.total: "abc"\n  budget.totl: "300"'))
+    writeFileSync(
+      bad,
+      readFileSync(plan, "utf8").replace("budget.total: \"300\"", "budget.total: \"abc\"\n  budget.totl: \"300\"")
+    )
     const r = await gsyf("plan", bad)
     expect(r.code).toBe(1)
     expect(r.err).toContain("parameters.budget.total")
@@ -49,7 +52,13 @@ describe("gsyf plan", () => {
   it("reports a plan that breaks a rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
     const over = join(dir, "over.yaml")
-    writeFileSync(over, readFileSync(plan, "utf8").replace('fund.priorYearContributionRevenue: "12000"', 'fund.priorYearContributionRevenue: "9000"'))
+    writeFileSync(
+      over,
+      readFileSync(plan, "utf8").replace(
+        "fund.priorYearContributionRevenue: \"12000\"",
+        "fund.priorYearContributionRevenue: \"9000\""
+      )
+    )
     const r = await gsyf("plan", over)
     expect(r.code).toBe(1)
     expect(r.out).toContain("budget.fee-cap")
@@ -69,7 +78,15 @@ describe("gsyf rules", () => {
     expect(r.code).toBe(0)
     const rows = JSON.parse(r.out) as Array<{ id: string; basis: Array<string> }>
     const ids = new Set(rows.map((x) => x.id))
-    for (const id of ["budget.fee-cap", "payment.advance-amount", "procurement.consultation.panel", "publicity.before-procurement", "roles.allowed"]) {
+    for (
+      const id of [
+        "budget.fee-cap",
+        "payment.advance-amount",
+        "procurement.consultation.panel",
+        "publicity.before-procurement",
+        "roles.allowed"
+      ]
+    ) {
       expect(ids.has(id)).toBe(true)
     }
     expect(rows.every((x) => x.basis.length > 0)).toBe(true)
@@ -96,7 +113,11 @@ describe("gsyf verify on bad stores", () => {
 
 describe("gsyf test", () => {
   it("passes the example scenarios", async () => {
-    const r = await gsyf("test", join(scenarios, "payment-wrong-payee.yaml"), join(scenarios, "publicity-national-day.yaml"))
+    const r = await gsyf(
+      "test",
+      join(scenarios, "payment-wrong-payee.yaml"),
+      join(scenarios, "publicity-national-day.yaml")
+    )
     expect(r.code).toBe(0)
     expect(r.out).toContain("2 passed, 0 failed")
   })
@@ -106,7 +127,10 @@ describe("gsyf test", () => {
     const source = readFileSync(join(scenarios, "publicity-national-day.yaml"), "utf8")
     expect(source).toContain("2026-10-12")
     const wrong = join(dir, "wrong.yaml")
-    writeFileSync(wrong, source.replace("endsOn: 2026-10-12", "endsOn: 2026-10-09").replaceAll("./seed/", join(scenarios, "seed") + "/"))
+    writeFileSync(
+      wrong,
+      source.replace("endsOn: 2026-10-12", "endsOn: 2026-10-09").replaceAll("./seed/", join(scenarios, "seed") + "/")
+    )
     const junit = join(dir, "junit.xml")
     const r = await gsyf("test", wrong, "--junit", junit)
     expect(r.code).toBe(1)
@@ -132,7 +156,16 @@ describe("gsyf demo, then the commands that read its store", () => {
     expect(demo.out).toContain("人民币捌拾柒万贰仟元整")
     expect(demo.out).toContain("不合格 / failed")
     expect(demo.out).toContain("chain verified")
-    for (const f of ["01-implementation-plan.docx", "07-acceptance-report-keyAreas-2.html", "04-payment-notice-advance-keyAreas.md", "08-audit-trail-extract.docx", "audit-trail.jsonl", "ocds-release-package.json"]) {
+    for (
+      const f of [
+        "01-implementation-plan.docx",
+        "07-acceptance-report-keyAreas-2.html",
+        "04-payment-notice-advance-keyAreas.md",
+        "08-audit-trail-extract.docx",
+        "audit-trail.jsonl",
+        "ocds-release-package.json"
+      ]
+    ) {
       expect(existsSync(join(out, f))).toBe(true)
     }
     expect(readFileSync(join(out, "07-acceptance-report-keyAreas-1.md"), "utf8")).toContain("不合格")

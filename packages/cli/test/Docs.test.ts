@@ -9,13 +9,20 @@
  * Chromium is located with the documents packages' helper: missing outside CI
  * skips the browser checks with a printed reason; missing in CI fails.
  */
+import { Guard, Plugin } from "@gsyf/core"
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { basename, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { beforeAll, describe, expect, it } from "vitest"
-import { Guard, Plugin } from "@gsyf/core"
+import {
+  allRules,
+  defaultOutDir,
+  groupOf,
+  rulePage as renderRulePage,
+  scenarioExamples,
+  sectionGroups
+} from "../../../scripts/rule-pages.js"
 import { artifactPath, chromiumFlags, run, runOk, tools } from "../../documents/test/tools.js"
-import { allRules, defaultOutDir, groupOf, rulePage as renderRulePage, scenarioExamples, sectionGroups } from "../../../scripts/rule-pages.js"
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url))
 const site = join(repo, "docs", "site")
@@ -39,7 +46,13 @@ const dumpDom = (file: string): Promise<string> =>
 const screenshot = async (file: string, png: string): Promise<void> => {
   await runOk(
     chromium.require(),
-    [...chromiumFlags(), "--window-size=1280,1600", "--virtual-time-budget=5000", `--screenshot=${png}`, `file://${file}`],
+    [
+      ...chromiumFlags(),
+      "--window-size=1280,1600",
+      "--virtual-time-budget=5000",
+      `--screenshot=${png}`,
+      `file://${file}`
+    ],
     { timeout: 90_000 }
   )
 }
@@ -54,7 +67,9 @@ describe("pnpm docs", () => {
 
   it("generates a page for every stage rule and every guard, and nothing else", () => {
     const ids = [
-      ...Object.values(Plugin.baseRules).flatMap((rules) => (rules as ReadonlyArray<{ readonly id: string }>).map((r) => r.id)),
+      ...Object.values(Plugin.baseRules).flatMap((rules) =>
+        (rules as ReadonlyArray<{ readonly id: string }>).map((r) => r.id)
+      ),
       ...Guard.all.map((g) => g.id)
     ]
     expect(allRules().map((r) => r.id).sort()).toEqual([...ids].sort())
@@ -110,7 +125,9 @@ describe.skipIf(chromium.skip)("the built site in Chromium", () => {
     const links = [...dom.matchAll(/<a [^>]*href="([^"]*budget-over-cap\.yaml)"[^>]*>([^<]*)<\/a>/g)]
     expect(links.map((m) => m[2])).toContain("examples/scenarios/budget-over-cap.yaml")
     const target = join(documents, links[0]![1]!)
-    expect(readFileSync(target, "utf8")).toBe(readFileSync(join(repo, "examples/scenarios/budget-over-cap.yaml"), "utf8"))
+    expect(readFileSync(target, "utf8")).toBe(
+      readFileSync(join(repo, "examples/scenarios/budget-over-cap.yaml"), "utf8")
+    )
     const png = artifactPath("docs", "rule-budget.fee-cap.png")
     await screenshot(rulePage("budget.fee-cap"), png)
     expect(statSync(png).size).toBeGreaterThan(10_000)

@@ -2,13 +2,13 @@
  * Runs the code the guides show (examples/guides/embedding.ts, pulled into
  * docs/guides/*.md with `{@includeCode}`), against the seed lifecycle.
  */
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs"
+import { Parameter, Project } from "@gsyf/core"
+import { Either } from "effect"
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Parameter, Project } from "@gsyf/core"
 import {
   cityRules,
   configure,
@@ -91,4 +91,3 @@ describe("the guides' code", () => {
     for (const region of included) expect(source).toContain(`// #region ${region}`)
   })
 })
-

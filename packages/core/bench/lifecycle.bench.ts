@@ -9,8 +9,8 @@
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/lifecycle.bench.ts`.
  */
-import { Either, Schema } from "effect"
 import { Acceptance, IsoDate, Money, Project, ProjectEvent, RuleSet } from "@gsyf/core"
+import { Either, Schema } from "effect"
 import { buildProject } from "./project10k.js"
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
@@ -19,7 +19,9 @@ const t0 = performance.now()
 const { config, state, events } = buildProject(10_000)
 const json = JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events))
 console.log(
-  `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${(json.length / 1e6).toFixed(1)} MB of JSON), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+  `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${
+    (json.length / 1e6).toFixed(1)
+  } MB of JSON), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`
 )
 
 // ── (a) replay including decoding ────────────────────────────────────────────
@@ -39,11 +41,12 @@ const replayWith = (decode: (u: unknown) => Either.Either<ProjectEvent.Event, un
 }
 const replay = replayWith(tagDecode)
 const parseOnly = (): number => (JSON.parse(json) as ReadonlyArray<unknown>).length
-const decodeOnly = (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>, raw: ReadonlyArray<unknown>) => (): number => {
-  let n = 0
-  for (const r of raw) if (Either.isRight(decode(r))) n++
-  return n
-}
+const decodeOnly =
+  (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>, raw: ReadonlyArray<unknown>) => (): number => {
+    let n = 0
+    for (const r of raw) if (Either.isRight(decode(r))) n++
+    return n
+  }
 const evolveOnly = (): Project.State => {
   let s = Project.initialState
   for (const e of events) s = Project.evolve(s, e)
@@ -60,18 +63,29 @@ const timeRuns = (name: string, perRun: number, unit: string, fn: () => unknown,
     runs++
     elapsed = performance.now() - start
   }
-  console.log(`${name.padEnd(58)} ${fmt(((runs * perRun) / elapsed) * 1000)} ${unit}/s   (${(elapsed / runs).toFixed(1)} ms per run)`)
+  console.log(
+    `${name.padEnd(58)} ${fmt(((runs * perRun) / elapsed) * 1000)} ${unit}/s   (${
+      (elapsed / runs).toFixed(1)
+    } ms per run)`
+  )
 }
 
 const check = replay()
 if (replayWith(unionDecode)().version !== check.version) throw new Error("the two decoders disagree")
-if (check.version !== state.version || Project.status(check) !== Project.status(state)) throw new Error("replay differs from the decided state")
+if (check.version !== state.version || Project.status(check) !== Project.status(state)) {
+  throw new Error("replay differs from the decided state")
+}
 
 const parsed = JSON.parse(json) as ReadonlyArray<unknown>
 timeRuns("replay: JSON.parse → decode by _tag → evolve", events.length, "events", replay)
 timeRuns("replay: JSON.parse → Schema.decodeUnknown(Event) → evolve", events.length, "events", replayWith(unionDecode))
 timeRuns("  JSON.parse alone", events.length, "events", parseOnly)
-timeRuns("  decode by _tag alone (ProjectEvent.decodeUnknownEither)", events.length, "events", decodeOnly(tagDecode, parsed))
+timeRuns(
+  "  decode by _tag alone (ProjectEvent.decodeUnknownEither)",
+  events.length,
+  "events",
+  decodeOnly(tagDecode, parsed)
+)
 timeRuns("  decode with the union alone", events.length, "events", decodeOnly(unionDecode, parsed))
 timeRuns("  evolve alone (already decoded)", events.length, "events", evolveOnly)
 
@@ -97,12 +111,21 @@ const acceptanceOf = (s: Project.State) => {
   }
 }
 const seedState = buildProject(0).state // the seed lifecycle alone: 182 events
-for (const [name, s] of [
-  ["final seed state", seedState],
-  ["final state of the 10,000-event project", state]
-] as const) {
+for (
+  const [name, s] of [
+    ["final seed state", seedState],
+    ["final state of the 10,000-event project", state]
+  ] as const
+) {
   const evaluate = acceptanceOf(s)
   if (!evaluate()) throw new Error("the final state should pass acceptance")
   const evidence = Project.evidenceOf(s).length.toLocaleString("en-US")
-  timeRuns(`acceptance (${config.quotaItems.length} quotas + verdict), ${name} (${evidence} evidence)`, 1, "evaluations", evaluate, 2000, 20)
+  timeRuns(
+    `acceptance (${config.quotaItems.length} quotas + verdict), ${name} (${evidence} evidence)`,
+    1,
+    "evaluations",
+    evaluate,
+    2000,
+    20
+  )
 }

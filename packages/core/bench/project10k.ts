@@ -5,8 +5,14 @@
  * by `Project.decide` (so the stream is one a real host could have stored).
  * Not a benchmark itself (only `*.bench.ts` files are run).
  */
-import { actors, acceptanceAndFiling, contracting, delivery, planningToAward, runCommands } from "../test/fixtures/seed.js"
-
+import {
+  acceptanceAndFiling,
+  actors,
+  contracting,
+  delivery,
+  planningToAward,
+  runCommands
+} from "../test/fixtures/seed.js"
 
 /** Extra deliverables (mixed kinds, both sub-projects) dated inside the contract period 2026-04-24 – 2026-10-20. */
 const extraDeliverables = (count: number): Array<Record<string, unknown>> => {
@@ -16,26 +22,43 @@ const extraDeliverables = (count: number): Array<Record<string, unknown>> => {
   for (let i = 0; i < count; i++) {
     const date = new Date(first + ((i * 37) % span) * 86_400_000).toISOString().slice(0, 10)
     const k = i % 5
-    const evidence =
-      k === 0
-        ? { _tag: "tv-report", date, outlet: "示例市电视台", title: `工伤预防专题报道 ${i}` }
-        : k === 1
-          ? { _tag: "newspaper-report", date, outlet: "示例日报", level: i % 3 === 0 ? "provincial" : "city", title: `工伤预防在身边 ${i}` }
-          : k === 2
-            ? { _tag: "park-event", date, park: `园区${i % 40}`, attendance: 100 + (i % 200) }
-            : k === 3
-              ? { _tag: "training-session", date, track: (["manufacturing", "construction", "occupationalDisease", "transportPostal"] as const)[i % 4], participants: 30 + (i % 70), venue: "示例市培训基地" }
-              : {
-                  _tag: "hazchem-training",
-                  date,
-                  enterprise: `示例危化企业${i % 60}`,
-                  trainees: [
-                    { role: "safety-deputy-head", count: 1 + (i % 3) },
-                    { role: "team-leader", count: 5 + (i % 10) }
-                  ]
-                }
+    const evidence = k === 0
+      ? { _tag: "tv-report", date, outlet: "示例市电视台", title: `工伤预防专题报道 ${i}` }
+      : k === 1
+      ? {
+        _tag: "newspaper-report",
+        date,
+        outlet: "示例日报",
+        level: i % 3 === 0 ? "provincial" : "city",
+        title: `工伤预防在身边 ${i}`
+      }
+      : k === 2
+      ? { _tag: "park-event", date, park: `园区${i % 40}`, attendance: 100 + (i % 200) }
+      : k === 3
+      ? {
+        _tag: "training-session",
+        date,
+        track: (["manufacturing", "construction", "occupationalDisease", "transportPostal"] as const)[i % 4],
+        participants: 30 + (i % 70),
+        venue: "示例市培训基地"
+      }
+      : {
+        _tag: "hazchem-training",
+        date,
+        enterprise: `示例危化企业${i % 60}`,
+        trainees: [
+          { role: "safety-deputy-head", count: 1 + (i % 3) },
+          { role: "team-leader", count: 5 + (i % 10) }
+        ]
+      }
     const actor = k === 4 ? actors.providerH1 : actors.providerA
-    out.push({ _tag: "RecordDeliverable", commandId: `bulk-${String(i).padStart(5, "0")}`, actor, at: `${date}T15:00:00+08:00`, evidence })
+    out.push({
+      _tag: "RecordDeliverable",
+      commandId: `bulk-${String(i).padStart(5, "0")}`,
+      actor,
+      at: `${date}T15:00:00+08:00`,
+      evidence
+    })
   }
   return out
 }

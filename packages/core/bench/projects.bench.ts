@@ -39,7 +39,9 @@ const run = (stateCacheSize: number | undefined) =>
   )
 
 const main = async () => {
-  console.log(`Seed lifecycle through Projects.execute (memory store, read models on): ${commands.length} commands, best of ${ROUNDS}`)
+  console.log(
+    `Seed lifecycle through Projects.execute (memory store, read models on): ${commands.length} commands, best of ${ROUNDS}`
+  )
   let cold = Number.POSITIVE_INFINITY
   let cached = Number.POSITIVE_INFINITY
   let events = 0
@@ -51,7 +53,11 @@ const main = async () => {
     events = b.version
   }
   const line = (label: string, ms: number) =>
-    console.log(`  ${label.padEnd(52)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${Math.round((commands.length / ms) * 1000).toString().padStart(6)} commands/s`)
+    console.log(
+      `  ${label.padEnd(52)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${
+        Math.round((commands.length / ms) * 1000).toString().padStart(6)
+      } commands/s`
+    )
   console.log(`  stream length at the end: ${events} events`)
   line("no state cache (read + decode whole stream each time)", cold)
   line("state cache (read + decode only new events)", cached)

@@ -8,9 +8,9 @@
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/trail.bench.ts`.
  */
-import { createHash } from "node:crypto"
-import { Effect, Schema } from "effect"
 import { AuditTrail, EventStore, ProjectEvent } from "@gsyf/core"
+import { Effect, Schema } from "effect"
+import { createHash } from "node:crypto"
 import { buildProject } from "./project10k.js"
 
 const { events } = buildProject(10_000)
@@ -61,7 +61,11 @@ const perSecond = (fn: () => unknown, budgetMs = 3000): number => {
   return (runs * stored.length * 1000) / elapsed
 }
 
-console.log(`Audit trail, ${process.version}: ${stored.length.toLocaleString("en-US")} stored events, ${(bytes / 1e6).toFixed(1)} MB hashed per pass`)
+console.log(
+  `Audit trail, ${process.version}: ${stored.length.toLocaleString("en-US")} stored events, ${
+    (bytes / 1e6).toFixed(1)
+  } MB hashed per pass`
+)
 // What the SQL stores verify: each row's stored canonical text (no re-serialising of parsed data).
 const rows = stored.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
 const fromRows = AuditTrail.verify(rows)
@@ -70,8 +74,16 @@ const verifyRate = perSecond(() => AuditTrail.verify(stored))
 const verifyRowsRate = perSecond(() => AuditTrail.verify(rows))
 const rawRate = perSecond(raw)
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(12)
-console.log(`${"AuditTrail.verify, stored rows (SQL stores: hash the stored text)".padEnd(66)} ${fmt(verifyRowsRate)} events/s`)
-console.log(`${"AuditTrail.verify, decoded data (memory store: canonicalise + hash)".padEnd(66)} ${fmt(verifyRate)} events/s`)
+console.log(
+  `${"AuditTrail.verify, stored rows (SQL stores: hash the stored text)".padEnd(66)} ${fmt(verifyRowsRate)} events/s`
+)
+console.log(
+  `${"AuditTrail.verify, decoded data (memory store: canonicalise + hash)".padEnd(66)} ${fmt(verifyRate)} events/s`
+)
 console.log(`${"raw SHA-256 chaining over the same bytes".padEnd(66)} ${fmt(rawRate)} events/s`)
-console.log(`${"ratio verify (stored rows) / raw (target ≥ 0.5)".padEnd(66)} ${(verifyRowsRate / rawRate).toFixed(2).padStart(12)}`)
+console.log(
+  `${"ratio verify (stored rows) / raw (target ≥ 0.5)".padEnd(66)} ${
+    (verifyRowsRate / rawRate).toFixed(2).padStart(12)
+  }`
+)
 console.log(`${"ratio verify (decoded data) / raw".padEnd(66)} ${(verifyRate / rawRate).toFixed(2).padStart(12)}`)

@@ -27,7 +27,9 @@ export interface AcceptanceInput {
   readonly receiptsTotal: Money.Money
   readonly receiptCount: number
   readonly progress: ReadonlyArray<Quota.Progress>
-  readonly targets: ReadonlyArray<{ readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }>
+  readonly targets: ReadonlyArray<
+    { readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }
+  >
   readonly experts: number
   /** Set when a rectification is running: its deadline. */
   readonly rectificationDeadline: IsoDate | undefined
@@ -66,7 +68,9 @@ export const applicationComplete = Rule.make<AcceptanceInput>({
       )
     }
     if (i.receiptCount === 0) {
-      out.push(f("acceptance.application").error("receipts", "验收申请须附费用票据", "the application needs expense receipts"))
+      out.push(
+        f("acceptance.application").error("receipts", "验收申请须附费用票据", "the application needs expense receipts")
+      )
     }
     if (Money.greaterThan(i.receiptsTotal, i.contractAmount)) {
       out.push(
@@ -102,7 +106,10 @@ export const expertPanel = Rule.make<AcceptanceInput>({
   id: "acceptance.expert-panel",
   title: { zh: "组织专家评估验收", en: "Acceptance by an expert panel" },
   section: "三(九)",
-  basis: [plan("三(九)", "组织相关专家进行评估验收"), national(`${texts.procurementLaw} 第四十一条`, "验收方成员应当在验收书上签字")],
+  basis: [
+    plan("三(九)", "组织相关专家进行评估验收"),
+    national(`${texts.procurementLaw} 第四十一条`, "验收方成员应当在验收书上签字")
+  ],
   reads: ["acceptance.minExperts"],
   description: "评估验收的专家人数不少于参数规定的最少人数。",
   evaluate: (i, p) => {
@@ -110,7 +117,15 @@ export const expertPanel = Rule.make<AcceptanceInput>({
     const min = p.read<number>("acceptance.minExperts")
     return i.experts >= min
       ? []
-      : [f("acceptance.expert-panel").error("experts", `验收专家 ${i.experts} 人,少于 ${min} 人`, `${i.experts} experts, fewer than ${min}`, `≥ ${min}`, String(i.experts))]
+      : [
+        f("acceptance.expert-panel").error(
+          "experts",
+          `验收专家 ${i.experts} 人,少于 ${min} 人`,
+          `${i.experts} experts, fewer than ${min}`,
+          `≥ ${min}`,
+          String(i.experts)
+        )
+      ]
   }
 })
 
@@ -124,23 +139,26 @@ export const quotasMet = Rule.make<AcceptanceInput>({
   id: "acceptance.quotas-met",
   title: { zh: "各项数量指标全部完成", en: "Every quota is met" },
   section: "四",
-  basis: [plan("三(六)", "合同明确开展项目的数量、质量要求及验收评估标准"), national(`${texts.procurementRegulation} 第四十五条`, "按合同约定的每一项标准验收")],
+  basis: [
+    plan("三(六)", "合同明确开展项目的数量、质量要求及验收评估标准"),
+    national(`${texts.procurementRegulation} 第四十五条`, "按合同约定的每一项标准验收")
+  ],
   reads: [],
   description: "逐项对照合同约定的数量指标,全部完成为合格;任何一项未完成即不合格,并列入整改事项。",
   evaluate: (i) =>
     i.stage !== "evaluation"
       ? []
       : i.progress
-          .filter((p) => !p.met)
-          .map((p) =>
-            f("acceptance.quotas-met").error(
-              `items.${p.itemId}`,
-              `${p.title.zh}:完成 ${p.done}${p.unit},要求 ${p.required}${p.unit}${p.note ? `;${p.note.zh}` : ""}`,
-              `${p.title.en}: ${p.done} of ${p.required} delivered${p.note ? `; ${p.note.en}` : ""}`,
-              `≥ ${p.required}`,
-              String(p.done)
-            )
+        .filter((p) => !p.met)
+        .map((p) =>
+          f("acceptance.quotas-met").error(
+            `items.${p.itemId}`,
+            `${p.title.zh}:完成 ${p.done}${p.unit},要求 ${p.required}${p.unit}${p.note ? `;${p.note.zh}` : ""}`,
+            `${p.title.en}: ${p.done} of ${p.required} delivered${p.note ? `; ${p.note.en}` : ""}`,
+            `≥ ${p.required}`,
+            String(p.done)
           )
+        )
 })
 
 /**
@@ -160,10 +178,16 @@ export const targetsMet = Rule.make<AcceptanceInput>({
     i.stage !== "evaluation"
       ? []
       : i.targets
-          .filter((t) => !t.met)
-          .map((t) =>
-            f("acceptance.targets-met").error(`targets.${t.name}`, `绩效目标“${t.name}”未实现`, `performance target "${t.name}" not met`, t.target, t.actual)
+        .filter((t) => !t.met)
+        .map((t) =>
+          f("acceptance.targets-met").error(
+            `targets.${t.name}`,
+            `绩效目标“${t.name}”未实现`,
+            `performance target "${t.name}" not met`,
+            t.target,
+            t.actual
           )
+        )
 })
 
 /**

@@ -100,7 +100,9 @@ export const roleNames: Record<Role, string> = {
   public: "社会公众"
 }
 
-const NonEmpty = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty")))
+const NonEmpty = Schema.String.pipe(
+  Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty"))
+)
 
 /**
  * The person or body giving a command.

@@ -55,8 +55,8 @@
  *
  * @since 0.1.0
  */
-import { createHash } from "node:crypto"
 import * as Either from "effect/Either"
+import { createHash } from "node:crypto"
 import { canonicalBody, canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
 
 /**
@@ -183,7 +183,10 @@ const hashChained = (prevHash: string, e: ChainedEvent): string =>
     ? hashEvent(prevHash, e)
     : createHash("sha256")
       .update(prevHash, "utf8")
-      .update(canonicalBody(e.streamId, e.position, e.type, e.schemaVersion, e.commandId, e.recordedAt, e.dataJson), "utf8")
+      .update(
+        canonicalBody(e.streamId, e.position, e.type, e.schemaVersion, e.commandId, e.recordedAt, e.dataJson),
+        "utf8"
+      )
       .digest("hex")
 
 /**

@@ -22,8 +22,8 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import type { Bilingual } from "./InputError.js"
 import { bilingual, fromParseError, InvalidInput, single } from "./InputError.js"
-import * as days from "./internal/days.js"
 import * as table from "./internal/calendarTable.js"
+import * as days from "./internal/days.js"
 import { IsoDate } from "./IsoDate.js"
 
 // ---------------------------------------------------------------------------
@@ -130,7 +130,8 @@ export const HolidayYear = Schema.Struct({
     bilingual("同一日期不能重复列出,也不能既放假又上班", "a date may be listed only once, never both off and worked")
   ),
   Schema.filter(
-    (y) => y.makeupWorkdays.every((m: { readonly date: string }) => days.weekdayOfDayNumber(days.dayNumberOf(m.date)) >= 6),
+    (y) =>
+      y.makeupWorkdays.every((m: { readonly date: string }) => days.weekdayOfDayNumber(days.dayNumberOf(m.date)) >= 6),
     bilingual("调休上班日必须是星期六或星期日", "a make-up working day must be a Saturday or a Sunday")
   )
 ).annotations({ identifier: "HolidayYear" })
@@ -258,11 +259,15 @@ export class CalendarYearNotCovered extends Schema.TaggedError<CalendarYearNotCo
 }) {
   /** Message in Chinese. */
   get zh(): string {
-    return `日历未收录${this.year}年的节假日安排(已收录:${describeYears(this.covered) || "无"}),请补充该年国务院办公厅节假日安排通知的数据`
+    return `日历未收录${this.year}年的节假日安排(已收录:${
+      describeYears(this.covered) || "无"
+    }),请补充该年国务院办公厅节假日安排通知的数据`
   }
   /** Message in English. */
   get en(): string {
-    return `the calendar has no holiday data for ${this.year} (covered: ${describeYears(this.covered) || "none"}); supply that year's State Council notice`
+    return `the calendar has no holiday data for ${this.year} (covered: ${
+      describeYears(this.covered) || "none"
+    }); supply that year's State Council notice`
   }
   /** The error in English and Chinese (`en / zh`). */
   override get message(): string {
@@ -328,11 +333,9 @@ const describeYears = (years: ReadonlyArray<number>): string => {
  * @category constants
  */
 export const calendarDaysBasis: Bilingual = {
-  zh:
-    "《中华人民共和国民法典》第二百零一条:按照年、月、日计算期间的,开始的当日不计入,自下一日开始计算;" +
+  zh: "《中华人民共和国民法典》第二百零一条:按照年、月、日计算期间的,开始的当日不计入,自下一日开始计算;" +
     "第二百零三条:期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日,期间的最后一日的截止时间为二十四时。",
-  en:
-    "Civil Code of the PRC, art. 201: a period counted in days excludes the day it starts and begins the next day; " +
+  en: "Civil Code of the PRC, art. 201: a period counted in days excludes the day it starts and begins the next day; " +
     "art. 203: if its last day is a statutory rest day, the period ends on the day after the rest day(s); the last day ends at 24:00."
 }
 
@@ -343,11 +346,9 @@ export const calendarDaysBasis: Bilingual = {
  * @category constants
  */
 export const workingDaysBasis: Bilingual = {
-  zh:
-    "按工作日计算的期间,开始的当日不计入(《民法典》第二百零一条);工作日指星期一至星期五," +
+  zh: "按工作日计算的期间,开始的当日不计入(《民法典》第二百零一条);工作日指星期一至星期五," +
     "不含法定节假日放假日,含国务院办公厅节假日安排通知确定的调休上班日。",
-  en:
-    "A period in working days excludes the day it starts (Civil Code art. 201); working days are Monday to Friday, " +
+  en: "A period in working days excludes the day it starts (Civil Code art. 201); working days are Monday to Friday, " +
     "without holiday days off and with the make-up working days set by the State Council's annual holiday notice."
 }
 
@@ -429,12 +430,11 @@ const canonical = (u: unknown): string =>
   JSON.stringify(u, (_k, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>)
-            .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        )
-      : v
-  )
+        Object.entries(v as Record<string, unknown>)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      )
+      : v)
 
 const sameData = (a: HolidayYear, b: HolidayYear): boolean => canonical(a) === canonical(b)
 
@@ -618,7 +618,9 @@ const makeService = (t: table.Table, data: ReadonlyArray<HolidayYear>, defaultRo
     return Either.flatMap(raw, (rawN) => {
       const rawKind = table.kindAt(t, rawN)
       if (rawKind === table.UNCOVERED) return Either.left(notCovered(days.fromDayNumber(rawN)[0]))
-      const moves = (k: number) => (rollover === "rest-days" ? k === table.WEEKEND || k === table.HOLIDAY : k === table.HOLIDAY)
+      const moves = (
+        k: number
+      ) => (rollover === "rest-days" ? k === table.WEEKEND || k === table.HOLIDAY : k === table.HOLIDAY)
       let end = rawN
       while (moves(table.kindAt(t, end))) {
         end++
@@ -645,7 +647,9 @@ const makeService = (t: table.Table, data: ReadonlyArray<HolidayYear>, defaultRo
       const reason: Bilingual = rawEndKind.kind === "holiday"
         ? {
           zh: `期间的最后一日${rawEnd}是法定节假日(${rawEndKind.holiday ?? "节假日"}),顺延至${target}${endDate}`,
-          en: `the last day ${rawEnd} is a statutory holiday (${rawEndKind.holidayEn ?? rawEndKind.holiday ?? "holiday"}); moved to ${targetEn}, ${endDate}`
+          en: `the last day ${rawEnd} is a statutory holiday (${
+            rawEndKind.holidayEn ?? rawEndKind.holiday ?? "holiday"
+          }); moved to ${targetEn}, ${endDate}`
         }
         : {
           zh: `期间的最后一日${rawEnd}是休息日(周末),顺延至${target}${endDate}`,

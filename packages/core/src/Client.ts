@@ -38,8 +38,8 @@ import * as Parameter from "./Parameter.js"
 import * as Plugin from "./Plugin.js"
 import * as Project from "./Project.js"
 import type { Event } from "./ProjectEvent.js"
-import * as Projects from "./Projects.js"
 import type * as Projection from "./Projection.js"
+import * as Projects from "./Projects.js"
 import type * as Quota from "./Quota.js"
 import * as ReadModels from "./ReadModels.js"
 import type { Finding } from "./Rule.js"
@@ -64,7 +64,13 @@ export interface RejectionInfo {
  * @category models
  */
 export type ExecuteResult =
-  | { readonly ok: true; readonly events: ReadonlyArray<Event>; readonly version: number; readonly duplicate: boolean; readonly status: Project.Status }
+  | {
+    readonly ok: true
+    readonly events: ReadonlyArray<Event>
+    readonly version: number
+    readonly duplicate: boolean
+    readonly status: Project.Status
+  }
   | { readonly ok: false; readonly rejection: RejectionInfo }
 
 /**
@@ -132,7 +138,13 @@ const describe = (r: Project.Rejection): RejectionInfo => {
   switch (r._tag) {
     case "RuleViolation": {
       const errors = r.findings.filter((f) => f.severity === "error")
-      return { ...base, zh: errors.map((f) => f.zh).join(";"), en: errors.map((f) => f.en).join("; "), findings: r.findings, issues: [] }
+      return {
+        ...base,
+        zh: errors.map((f) => f.zh).join(";"),
+        en: errors.map((f) => f.en).join("; "),
+        findings: r.findings,
+        issues: []
+      }
     }
     case "InvalidInput":
       return {
@@ -169,8 +181,14 @@ const isRejection = (e: unknown): e is Project.Rejection =>
  */
 export const make = async (options: Options): Promise<Client> => {
   const parameters = Parameter.load(options.parameters)
-  if (Either.isLeft(parameters)) throw new ConfigurationError("参数文件无效", "invalid parameter file", parameters.left.issues)
-  const configured = Plugin.configure({ parameters: parameters.right, calendar: options.calendar, plugins: options.plugins })
+  if (Either.isLeft(parameters)) {
+    throw new ConfigurationError("参数文件无效", "invalid parameter file", parameters.left.issues)
+  }
+  const configured = Plugin.configure({
+    parameters: parameters.right,
+    calendar: options.calendar,
+    plugins: options.plugins
+  })
   if (Either.isLeft(configured)) {
     const e = configured.left
     throw e._tag === "InvalidInput"
@@ -178,7 +196,9 @@ export const make = async (options: Options): Promise<Client> => {
       : new ConfigurationError(e.zh, e.en, [])
   }
   const config = configured.right
-  const runtime = ManagedRuntime.make(Projects.layer(config).pipe(Layer.provide(options.store(ReadModels.projections(config)))))
+  const runtime = ManagedRuntime.make(
+    Projects.layer(config).pipe(Layer.provide(options.store(ReadModels.projections(config))))
+  )
   const run = async <A, E>(effect: Effect.Effect<A, E, Projects.Projects>): Promise<A> => {
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return exit.value
@@ -191,7 +211,13 @@ export const make = async (options: Options): Promise<Client> => {
       const exit = await runtime.runPromiseExit(Effect.flatMap(svc, (p) => p.execute(projectId, command)))
       if (Exit.isSuccess(exit)) {
         const v = exit.value
-        return { ok: true, events: v.events, version: v.version, duplicate: v.duplicate, status: Project.status(v.state) }
+        return {
+          ok: true,
+          events: v.events,
+          version: v.version,
+          duplicate: v.duplicate,
+          status: Project.status(v.state)
+        }
       }
       const failure = Cause.failureOption(exit.cause)
       if (Option.isSome(failure) && isRejection(failure.value)) return { ok: false, rejection: describe(failure.value) }
@@ -204,7 +230,8 @@ export const make = async (options: Options): Promise<Client> => {
     verify: (projectId) => run(Effect.flatMap(svc, (p) => p.verify(projectId))),
     exportTrail: (projectId) => run(Effect.flatMap(svc, (p) => p.exportTrail(projectId))),
     list: () => run(Effect.flatMap(svc, (p) => p.list())),
-    readModel: (projection, key) => run(Effect.flatMap(svc, (p) => Effect.map(p.readModel(projection, key), Option.getOrUndefined))),
+    readModel: (projection, key) =>
+      run(Effect.flatMap(svc, (p) => Effect.map(p.readModel(projection, key), Option.getOrUndefined))),
     close: () => runtime.dispose()
   }
 }

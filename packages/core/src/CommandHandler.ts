@@ -133,7 +133,9 @@ class StateCacheImpl implements StateCache {
   set(streamId: string, entry: CacheEntry): void {
     if (this.capacity === 0 || entry.version === 0) return
     const old = this.entries.get(streamId)
-    if (old !== undefined && old.decider === entry.decider && old.codec === entry.codec && old.version >= entry.version) return
+    if (
+      old !== undefined && old.decider === entry.decider && old.codec === entry.codec && old.version >= entry.version
+    ) return
     this.entries.delete(streamId)
     this.entries.set(streamId, entry)
     while (this.entries.size > this.capacity) {
@@ -178,7 +180,10 @@ export interface CacheOptions {
  * @category constructors
  */
 export const makeCache = (options: CacheOptions = {}): StateCache =>
-  new StateCacheImpl(Math.max(0, Math.floor(options.capacity ?? 1000)), options.mode === "optimistic" ? "optimistic" : "refresh")
+  new StateCacheImpl(
+    Math.max(0, Math.floor(options.capacity ?? 1000)),
+    options.mode === "optimistic" ? "optimistic" : "refresh"
+  )
 
 /**
  * Options of {@link handle}.
@@ -252,7 +257,9 @@ export const decodeEvents = <E>(
   const out: Array<E> = []
   for (const s of stored) {
     const fail = (reason: string) =>
-      Either.left(new EventCodecError({ streamId: s.streamId, position: s.position, type: s.type, direction: "decode", reason }))
+      Either.left(
+        new EventCodecError({ streamId: s.streamId, position: s.position, type: s.type, direction: "decode", reason })
+      )
     if (s.schemaVersion > codec.currentVersion) {
       return fail(`stored with schema version ${s.schemaVersion}, this code knows up to ${codec.currentVersion}`)
     }
@@ -327,7 +334,10 @@ export const load = <C, E, S, Rej>(
   streamId: string,
   options: { readonly cache?: StateCache | undefined } = {}
 ): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError, EventStore.EventStore> =>
-  Effect.flatMap(EventStore.EventStore, (store) => loadWith(store, decider, codec, streamId, options.cache as StateCacheImpl | undefined))
+  Effect.flatMap(
+    EventStore.EventStore,
+    (store) => loadWith(store, decider, codec, streamId, options.cache as StateCacheImpl | undefined)
+  )
 
 const loadWith = <C, E, S, Rej>(
   store: EventStore.Service,
@@ -417,7 +427,12 @@ export const handle = <C, E, S, Rej>(
           const written = appended.right.events
           if (isContiguous(written, version)) {
             const decoded = yield* decodeEvents(codec, written)
-            cache.set(streamId, { decider, codec, version: appended.right.version, state: fold(decider, decoded, state) })
+            cache.set(streamId, {
+              decider,
+              codec,
+              version: appended.right.version,
+              state: fold(decider, decoded, state)
+            })
           }
         }
         return { events: decided.right, state: after, result: appended.right, attempts: attempt }

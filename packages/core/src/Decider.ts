@@ -43,7 +43,11 @@ export interface EventCodec<Event> {
  * @since 0.1.0
  * @category combinators
  */
-export const fold = <C, E, S, R>(decider: Decider<C, E, S, R>, events: Iterable<E>, from: S = decider.initialState): S => {
+export const fold = <C, E, S, R>(
+  decider: Decider<C, E, S, R>,
+  events: Iterable<E>,
+  from: S = decider.initialState
+): S => {
   let state = from
   for (const e of events) state = decider.evolve(state, e)
   return state

@@ -73,7 +73,12 @@ export const Evidence = Schema.Union(
     enterprises: Whole
   }),
   Schema.TaggedStruct("park-event", { date: IsoDate, park: Text, attendance: Schema.optional(Whole) }),
-  Schema.TaggedStruct("material-produced", { date: IsoDate, materialType: Text, designId: Text, quantity: PositiveWhole }),
+  Schema.TaggedStruct("material-produced", {
+    date: IsoDate,
+    materialType: Text,
+    designId: Text,
+    quantity: PositiveWhole
+  }),
   Schema.TaggedStruct("warning-video", { date: IsoDate, title: Text, industry: Text }),
   Schema.TaggedStruct("summary-video", {
     date: IsoDate,
@@ -97,9 +102,24 @@ export const Evidence = Schema.Union(
       Schema.filter((a) => a.length > 0, bilingual("至少一类学员", "needs at least one trainee group"))
     )
   }),
-  Schema.TaggedStruct("training-session", { date: IsoDate, track: TrainingTrack, participants: PositiveWhole, venue: Schema.optional(Text) }),
-  Schema.TaggedStruct("key-enterprise-survey", { date: IsoDate, enterprise: Text, hazardReport: Text, researchReport: Text }),
-  Schema.TaggedStruct("key-enterprise-training", { date: IsoDate, enterprise: Text, courseware: Text, participants: PositiveWhole }),
+  Schema.TaggedStruct("training-session", {
+    date: IsoDate,
+    track: TrainingTrack,
+    participants: PositiveWhole,
+    venue: Schema.optional(Text)
+  }),
+  Schema.TaggedStruct("key-enterprise-survey", {
+    date: IsoDate,
+    enterprise: Text,
+    hazardReport: Text,
+    researchReport: Text
+  }),
+  Schema.TaggedStruct("key-enterprise-training", {
+    date: IsoDate,
+    enterprise: Text,
+    courseware: Text,
+    participants: PositiveWhole
+  }),
   Schema.TaggedStruct("key-enterprise-followup", { date: IsoDate, enterprise: Text, inspectionReport: Text }),
   Schema.TaggedStruct("custom", { date: IsoDate, customType: Text, count: PositiveWhole, note: Schema.optional(Text) })
 ).annotations({ identifier: "Evidence" })
@@ -147,7 +167,9 @@ export const kindNames: Record<Kind, string> = {
  * @since 0.1.0
  * @category getters
  */
-export const subProjectOf = (e: Evidence): "hazchem" | "keyAreas" => (e._tag === "hazchem-training" ? "hazchem" : "keyAreas")
+export const subProjectOf = (
+  e: Evidence
+): "hazchem" | "keyAreas" => (e._tag === "hazchem-training" ? "hazchem" : "keyAreas")
 
 /**
  * The step (1, 2 or 3) of key-enterprise work, if the evidence is one.
@@ -156,4 +178,10 @@ export const subProjectOf = (e: Evidence): "hazchem" | "keyAreas" => (e._tag ===
  * @category getters
  */
 export const keyEnterpriseStep = (e: Evidence): 1 | 2 | 3 | undefined =>
-  e._tag === "key-enterprise-survey" ? 1 : e._tag === "key-enterprise-training" ? 2 : e._tag === "key-enterprise-followup" ? 3 : undefined
+  e._tag === "key-enterprise-survey"
+    ? 1
+    : e._tag === "key-enterprise-training"
+    ? 2
+    : e._tag === "key-enterprise-followup"
+    ? 3
+    : undefined

@@ -47,14 +47,23 @@ export const withinPeriod = Rule.make<DeliverableInput>({
   section: "五(二)",
   basis: [plan("五(二)", "自合同签订之日起x个月内完成全部服务工作"), plan("三(七)")],
   reads: ["project.periodMonths"],
-  description: "交付物的日期必须在合同签订日与合同期满日(签订日加项目周期月数)之间;验收不合格责令整改的,整改期限内完成的整改工作也予以登记。",
+  description:
+    "交付物的日期必须在合同签订日与合同期满日(签订日加项目周期月数)之间;验收不合格责令整改的,整改期限内完成的整改工作也予以登记。",
   evaluate: (i, p) => {
     p.read("project.periodMonths")
     if (i.contract === undefined) {
-      return [f("deliverable.within-period").error("evidence", "合同尚未签订,不能登记交付物", "no contract is signed yet; nothing can be delivered")]
+      return [
+        f("deliverable.within-period").error(
+          "evidence",
+          "合同尚未签订,不能登记交付物",
+          "no contract is signed yet; nothing can be delivered"
+        )
+      ]
     }
     const d = i.evidence.date
-    const last = i.rectificationDeadline !== undefined && i.rectificationDeadline > i.contract.periodEnd ? i.rectificationDeadline : i.contract.periodEnd
+    const last = i.rectificationDeadline !== undefined && i.rectificationDeadline > i.contract.periodEnd
+      ? i.rectificationDeadline
+      : i.contract.periodEnd
     if (d < i.contract.signedOn || d > last) {
       return [
         f("deliverable.within-period").error(
@@ -84,7 +93,13 @@ export const planApproved = Rule.make<DeliverableInput>({
   evaluate: (i) =>
     i.implementationPlanApproved
       ? []
-      : [f("deliverable.plan-approved").error("evidence", "实施计划尚未审批通过", "the implementation plan is not approved yet")]
+      : [
+        f("deliverable.plan-approved").error(
+          "evidence",
+          "实施计划尚未审批通过",
+          "the implementation plan is not approved yet"
+        )
+      ]
 })
 
 /**
@@ -157,14 +172,14 @@ export const summaryVideoLength = Rule.make<DeliverableInput>({
     return d >= min && d <= max
       ? []
       : [
-          f("deliverable.summary-video-length").error(
-            "evidence.durationMinutes",
-            `总结片时长 ${d} 分钟,应为 ${min}-${max} 分钟`,
-            `summary video runs ${d} min; it must be ${min}–${max} min`,
-            `${min}–${max}`,
-            String(d)
-          )
-        ]
+        f("deliverable.summary-video-length").error(
+          "evidence.durationMinutes",
+          `总结片时长 ${d} 分钟,应为 ${min}-${max} 分钟`,
+          `summary video runs ${d} min; it must be ${min}–${max} min`,
+          `${min}–${max}`,
+          String(d)
+        )
+      ]
   }
 })
 
@@ -176,13 +191,22 @@ export const keyEnterpriseOrder = Rule.make<DeliverableInput>({
   id: "deliverable.key-enterprise-order",
   title: { zh: "重点企业精准培训按三步顺序开展", en: "Key-enterprise work in its three steps, in order" },
   section: "四(二) 一是",
-  basis: [plan("四(二)", "第一步调研,第二步定制化培训,第三步回访巡查"), plan("四(二)", "具体企业名单由市工伤预防委员会研究提供")],
+  basis: [
+    plan("四(二)", "第一步调研,第二步定制化培训,第三步回访巡查"),
+    plan("四(二)", "具体企业名单由市工伤预防委员会研究提供")
+  ],
   reads: [],
   description:
     "对每家重点企业,第二步(定制化培训)须在第一步(调研并形成隐患排查报告和调研报告)之后,第三步(回访巡查)须在第二步之后;委员会已提供名单的,企业须在名单内。",
   evaluate: (i) => {
     const e = i.evidence
-    const step = e._tag === "key-enterprise-survey" ? 1 : e._tag === "key-enterprise-training" ? 2 : e._tag === "key-enterprise-followup" ? 3 : 0
+    const step = e._tag === "key-enterprise-survey"
+      ? 1
+      : e._tag === "key-enterprise-training"
+      ? 2
+      : e._tag === "key-enterprise-followup"
+      ? 3
+      : 0
     if (step === 0) return []
     const name = (e as { enterprise: string }).enterprise
     const out: Array<Rule.Finding> = []
@@ -225,12 +249,12 @@ export const customTypeKnown = Rule.make<DeliverableInput>({
   evaluate: (i) =>
     i.evidence._tag === "custom" && !i.customTypes.has(i.evidence.customType)
       ? [
-          f("deliverable.custom-type-known").error(
-            "evidence.customType",
-            `未登记的交付物类型“${i.evidence.customType}”`,
-            `unregistered deliverable type "${i.evidence.customType}"`
-          )
-        ]
+        f("deliverable.custom-type-known").error(
+          "evidence.customType",
+          `未登记的交付物类型“${i.evidence.customType}”`,
+          `unregistered deliverable type "${i.evidence.customType}"`
+        )
+      ]
       : []
 })
 

@@ -217,7 +217,10 @@ export interface Service {
   /** The stored result of a command id, if it was appended. */
   readonly findCommand: (commandId: string) => Effect.Effect<Option.Option<AppendResult>, ReadError>
   /** One read-model document. */
-  readonly readModel: (projection: string, key: string) => Effect.Effect<Option.Option<Projection.ReadModelEntry>, ReadError>
+  readonly readModel: (
+    projection: string,
+    key: string
+  ) => Effect.Effect<Option.Option<Projection.ReadModelEntry>, ReadError>
   /** Every document of a projection, ordered by key. */
   readonly listReadModel: (projection: string) => Effect.Effect<ReadonlyArray<Projection.ReadModelEntry>, ReadError>
   /** Drops a registered projection's documents and recomputes them from all events. */
@@ -250,31 +253,50 @@ export interface StoreOptions {
 const Name = (what: string, zh: string) =>
   Schema.String.pipe(
     Schema.filter((s) => s.length > 0 && s.length <= 200 && !/[\u0000-\u001f\u007f]/.test(s), {
-      ...InputError.bilingual(`${zh}须为 1 到 200 个字符且不含控制字符`, `${what} must be 1 to 200 characters without control characters`)
+      ...InputError.bilingual(
+        `${zh}须为 1 到 200 个字符且不含控制字符`,
+        `${what} must be 1 to 200 characters without control characters`
+      )
     })
   )
 
 const JsonData = Schema.Unknown.pipe(
-  Schema.filter((u) => {
-    try {
-      canonicalize(u)
-      return true
-    } catch (e) {
-      if (e instanceof NotJson || e instanceof RangeError) return false
-      throw e
-    }
-  }, InputError.bilingual("事件数据必须是普通 JSON(不含 undefined、NaN、bigint 或类实例)", "event data must be plain JSON (no undefined, NaN, bigint or class instances)"))
+  Schema.filter(
+    (u) => {
+      try {
+        canonicalize(u)
+        return true
+      } catch (e) {
+        if (e instanceof NotJson || e instanceof RangeError) return false
+        throw e
+      }
+    },
+    InputError.bilingual(
+      "事件数据必须是普通 JSON(不含 undefined、NaN、bigint 或类实例)",
+      "event data must be plain JSON (no undefined, NaN, bigint or class instances)"
+    )
+  )
 )
 
 const NewEventInput = Schema.Struct({
   type: Name("type", "事件类型"),
-  schemaVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1, InputError.bilingual("模式版本须为正整数", "schemaVersion must be a positive integer"))),
+  schemaVersion: Schema.Int.pipe(
+    Schema.greaterThanOrEqualTo(
+      1,
+      InputError.bilingual("模式版本须为正整数", "schemaVersion must be a positive integer")
+    )
+  ),
   data: JsonData
 })
 
 const AppendInput = Schema.Struct({
   streamId: Name("streamId", "流标识"),
-  expectedVersion: Schema.Int.pipe(Schema.greaterThanOrEqualTo(0, InputError.bilingual("期望版本须为非负整数", "expectedVersion must be a non-negative integer"))),
+  expectedVersion: Schema.Int.pipe(
+    Schema.greaterThanOrEqualTo(
+      0,
+      InputError.bilingual("期望版本须为非负整数", "expectedVersion must be a non-negative integer")
+    )
+  ),
   commandId: Name("commandId", "命令标识"),
   events: Schema.Array(NewEventInput).pipe(
     Schema.maxItems(10_000, InputError.bilingual("一次最多追加 10000 个事件", "at most 10000 events per append"))
@@ -339,13 +361,17 @@ const prepareValid = (
   events: unknown
 ): PreparedAppend | undefined => {
   if (!isName(streamId) || !isName(commandId)) return undefined
-  if (typeof expectedVersion !== "number" || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) return undefined
+  if (typeof expectedVersion !== "number" || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    return undefined
+  }
   if (!Array.isArray(events) || events.length > 10_000) return undefined
   const out: Array<PreparedAppend["events"][number]> = []
   for (const e of events as ReadonlyArray<unknown>) {
     if (typeof e !== "object" || e === null) return undefined
     const { type, schemaVersion, data } = e as Record<string, unknown>
-    if (!isName(type) || typeof schemaVersion !== "number" || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1) return undefined
+    if (
+      !isName(type) || typeof schemaVersion !== "number" || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1
+    ) return undefined
     let dataJson: string
     try {
       dataJson = canonicalize(data)
@@ -380,7 +406,15 @@ export const seal = (prepared: PreparedAppend, prevHash: string, recordedAt: str
   let position = prepared.expectedVersion
   for (const e of prepared.events) {
     position++
-    const body = canonicalBody(prepared.streamId, position, e.type, e.schemaVersion, prepared.commandId, recordedAt, e.dataJson)
+    const body = canonicalBody(
+      prepared.streamId,
+      position,
+      e.type,
+      e.schemaVersion,
+      prepared.commandId,
+      recordedAt,
+      e.dataJson
+    )
     const hash = createHash("sha256").update(prev + body, "utf8").digest("hex")
     out.push({
       streamId: prepared.streamId,
@@ -526,25 +560,47 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
           const s = state
           const stream = s.streams.get(prepared.streamId) ?? []
           if (prepared.events.length === 0) {
-            return { streamId: prepared.streamId, commandId: prepared.commandId, version: stream.length, events: [], duplicate: false }
+            return {
+              streamId: prepared.streamId,
+              commandId: prepared.commandId,
+              version: stream.length,
+              events: [],
+              duplicate: false
+            }
           }
           const dup = resultOf(prepared.commandId)
           if (Option.isSome(dup)) return dup.value
           if (stream.length !== prepared.expectedVersion) {
-            return yield* new VersionConflict({ streamId: prepared.streamId, expected: prepared.expectedVersion, actual: stream.length })
+            return yield* new VersionConflict({
+              streamId: prepared.streamId,
+              expected: prepared.expectedVersion,
+              actual: stream.length
+            })
           }
           const prevHash = stream.length === 0 ? AuditTrail.genesisHash : stream[stream.length - 1]!.hash
           const sealed = seal(prepared, prevHash, recordedAt)
           const stored: Array<StoredEvent> = sealed.map(({ dataJson, ...e }, i) =>
             deepFreeze({ ...e, globalPosition: s.all.length + i + 1, data: JSON.parse(dataJson) })
           )
-          const changes = yield* Projection.run(projections, stored, loadDoc).pipe(Effect.mapError(projectionFailedToStoreError))
+          const changes = yield* Projection.run(projections, stored, loadDoc).pipe(
+            Effect.mapError(projectionFailedToStoreError)
+          )
           // Commit: nothing above has touched the state.
           s.all.push(...stored)
           s.streams.set(prepared.streamId, [...stream, ...stored])
-          s.commands.set(prepared.commandId, { streamId: prepared.streamId, first: stored[0]!.position, last: stored[stored.length - 1]!.position })
+          s.commands.set(prepared.commandId, {
+            streamId: prepared.streamId,
+            first: stored[0]!.position,
+            last: stored[stored.length - 1]!.position
+          })
           applyChanges(changes)
-          return { streamId: prepared.streamId, commandId: prepared.commandId, version: stream.length + stored.length, events: stored, duplicate: false }
+          return {
+            streamId: prepared.streamId,
+            commandId: prepared.commandId,
+            version: stream.length + stored.length,
+            events: stored,
+            duplicate: false
+          }
         }))
       })
 
@@ -560,7 +616,11 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
         })).pipe(Stream.flattenIterables)
     }
 
-    const entry = (projection: string, key: string, v: { json: string; position: number }): Projection.ReadModelEntry => ({
+    const entry = (
+      projection: string,
+      key: string,
+      v: { json: string; position: number }
+    ): Projection.ReadModelEntry => ({
       projection,
       key,
       doc: JSON.parse(v.json),
@@ -573,7 +633,11 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
         if (projection === undefined) return yield* unknownProjection(name)
         return yield* lock.withPermits(1)(Effect.gen(function*() {
           const fresh = new Map<string, { json: string; position: number }>()
-          const changes = yield* Projection.run([projection], state.all, (_, key) => Effect.succeed(fresh.get(key)?.json)).pipe(
+          const changes = yield* Projection.run(
+            [projection],
+            state.all,
+            (_, key) => Effect.succeed(fresh.get(key)?.json)
+          ).pipe(
             Effect.mapError((e) => new StoreError({ operation: "rebuild", reason: e.message }))
           )
           for (const c of changes) if (c.doc !== null) fresh.set(c.key, { json: c.doc, position: c.position })
@@ -597,7 +661,9 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
         ),
       findCommand: (commandId) => Effect.sync(() => resultOf(commandId)),
       readModel: (projection, key) =>
-        Effect.sync(() => Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))),
+        Effect.sync(() =>
+          Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))
+        ),
       listReadModel: (projection) =>
         Effect.sync(() =>
           [...(state.readModels.get(projection) ?? new Map<string, { json: string; position: number }>()).entries()]

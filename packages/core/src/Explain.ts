@@ -66,12 +66,26 @@ const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.It
   for (const stage of Object.keys(rules) as Array<Plugin.Stage>) {
     for (const rule of rules[stage] as ReadonlyArray<Rule<never>>) {
       if (index.has(rule.id)) continue
-      index.set(rule.id, { id: rule.id, title: rule.title, section: rule.section, basis: rule.basis, description: rule.description, source: stage })
+      index.set(rule.id, {
+        id: rule.id,
+        title: rule.title,
+        section: rule.section,
+        basis: rule.basis,
+        description: rule.description,
+        source: stage
+      })
     }
   }
   for (const guard of Guard.all) {
     if (index.has(guard.id)) continue
-    index.set(guard.id, { id: guard.id, title: guard.title, section: guard.section, basis: guard.basis, description: guard.description, source: "guard" })
+    index.set(guard.id, {
+      id: guard.id,
+      title: guard.title,
+      section: guard.section,
+      basis: guard.basis,
+      description: guard.description,
+      source: "guard"
+    })
   }
   for (const item of quotaItems) {
     const id = quotaRuleId(item.id)
@@ -96,7 +110,8 @@ const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.It
  * @since 0.1.0
  * @category rule index
  */
-export const ruleIndex = (config: Pick<Plugin.Config, "rules" | "quotaItems">): RuleIndex => buildIndex(config.rules, config.quotaItems)
+export const ruleIndex = (config: Pick<Plugin.Config, "rules" | "quotaItems">): RuleIndex =>
+  buildIndex(config.rules, config.quotaItems)
 
 /**
  * The registry of the rules gsyf ships (no plugins); used when no index is given.
@@ -282,7 +297,11 @@ interface Told {
   readonly details: { readonly zh: ReadonlyArray<string>; readonly en: ReadonlyArray<string> }
 }
 
-const told = (zh: string, en: string, details: { zh: Array<string>; en: Array<string> } = { zh: [], en: [] }): Told => ({ summary: { zh, en }, details })
+const told = (
+  zh: string,
+  en: string,
+  details: { zh: Array<string>; en: Array<string> } = { zh: [], en: [] }
+): Told => ({ summary: { zh, en }, details })
 
 const explainPayment = (e: Of<"PaymentMade">, ctx: Context): Told => {
   const sub = subName[e.subProject]
@@ -291,7 +310,10 @@ const explainPayment = (e: Of<"PaymentMade">, ctx: Context): Told => {
   if (e.kind === "advance") {
     const percent = readOf(e, "payment.advancePercent")?.value
     if (contract === undefined || percent === undefined) {
-      return told(`${sub.zh}预付款 ${amount}(合同 ${e.contractId},${e.paidOn} 支付)`, `advance of ${amount} on contract ${e.contractId} of the ${sub.en}, paid ${e.paidOn}`)
+      return told(
+        `${sub.zh}预付款 ${amount}(合同 ${e.contractId},${e.paidOn} 支付)`,
+        `advance of ${amount} on contract ${e.contractId} of the ${sub.en}, paid ${e.paidOn}`
+      )
     }
     const total = Money.format(contract.amount)
     return told(
@@ -302,23 +324,29 @@ const explainPayment = (e: Of<"PaymentMade">, ctx: Context): Told => {
   const paid = paidBefore(e, ctx)
   const dueDays = readOf(e, "payment.dueDays")?.value
   const dueUnit = readOf(e, "payment.dueDaysUnit")?.value
-  const due =
-    e.dueDate === undefined
-      ? { zh: "", en: "" }
-      : dueDays === undefined
-        ? { zh: `;付款期限 ${e.dueDate}`, en: `; due by ${e.dueDate}` }
-        : {
-            zh: `;付款期限 ${e.dueDate}(验收合格后 ${days(dueDays, dueUnit).zh},遇休息日顺延)`,
-            en: `; due by ${e.dueDate} (${days(dueDays, dueUnit).en} after acceptance, moved past rest days)`
-          }
+  const due = e.dueDate === undefined
+    ? { zh: "", en: "" }
+    : dueDays === undefined
+    ? { zh: `;付款期限 ${e.dueDate}`, en: `; due by ${e.dueDate}` }
+    : {
+      zh: `;付款期限 ${e.dueDate}(验收合格后 ${days(dueDays, dueUnit).zh},遇休息日顺延)`,
+      en: `; due by ${e.dueDate} (${days(dueDays, dueUnit).en} after acceptance, moved past rest days)`
+    }
   const late = e.dueDate !== undefined && e.paidOn > e.dueDate
   if (contract === undefined) {
-    return told(`${sub.zh}余款 ${amount}(合同 ${e.contractId},${e.paidOn} 支付)${due.zh}`, `balance of ${amount} on contract ${e.contractId}, paid ${e.paidOn}${due.en}`)
+    return told(
+      `${sub.zh}余款 ${amount}(合同 ${e.contractId},${e.paidOn} 支付)${due.zh}`,
+      `balance of ${amount} on contract ${e.contractId}, paid ${e.paidOn}${due.en}`
+    )
   }
   const total = Money.format(contract.amount)
   return told(
-    `${sub.zh}余款 ${amount} = 合同金额 ${total} − 已付 ${Money.format(paid)}(合同 ${e.contractId},${e.paidOn} 支付${late ? ",逾期" : ""})${due.zh}`,
-    `balance ${amount} = contract ${total} − paid ${Money.format(paid)} (contract ${e.contractId}, paid ${e.paidOn}${late ? ", late" : ""})${due.en}`
+    `${sub.zh}余款 ${amount} = 合同金额 ${total} − 已付 ${Money.format(paid)}(合同 ${e.contractId},${e.paidOn} 支付${
+      late ? ",逾期" : ""
+    })${due.zh}`,
+    `balance ${amount} = contract ${total} − paid ${Money.format(paid)} (contract ${e.contractId}, paid ${e.paidOn}${
+      late ? ", late" : ""
+    })${due.en}`
   )
 }
 
@@ -335,15 +363,21 @@ const explainAward = (e: Of<"Awarded">): Told => {
     const price = r.priceScore === undefined ? "" : ` = 价格分 ${r.priceScore} + 技术分 ${r.nonPriceScore}`
     const priceEn = r.priceScore === undefined ? "" : ` = price ${r.priceScore} + other ${r.nonPriceScore}`
     zh.push(`第 ${r.rank} 名 ${r.supplierName}${quote}:${r.total} 分${price}`)
-    en.push(`#${r.rank} ${r.supplierName}${quote === "" ? "" : `, quote ${Money.format(r.quote!)}`}: ${r.total}${priceEn}`)
+    en.push(
+      `#${r.rank} ${r.supplierName}${quote === "" ? "" : `, quote ${Money.format(r.quote!)}`}: ${r.total}${priceEn}`
+    )
   }
   for (const t of e.tieBreaks) zh.push(`并列处理:${t}`)
   for (const t of e.tieBreaks) en.push(`tie-break: ${t}`)
   for (const r of e.reasons) zh.push(`理由:${r}`)
   for (const r of e.reasons) en.push(`reason: ${r}`)
   return told(
-    `${sub.zh}成交:授予 ${e.supplierName},成交金额 ${Money.format(e.value)}(${m.zh},${e.ranking.length} 家参与排名${score});应于 ${e.signBy} 前签订合同`,
-    `${sub.en} awarded to ${e.supplierName} for ${Money.format(e.value)} (${m.en}, ${e.ranking.length} ranked${scoreEn}); the contract is due by ${e.signBy}`,
+    `${sub.zh}成交:授予 ${e.supplierName},成交金额 ${
+      Money.format(e.value)
+    }(${m.zh},${e.ranking.length} 家参与排名${score});应于 ${e.signBy} 前签订合同`,
+    `${sub.en} awarded to ${e.supplierName} for ${
+      Money.format(e.value)
+    } (${m.en}, ${e.ranking.length} ranked${scoreEn}); the contract is due by ${e.signBy}`,
     { zh, en }
   )
 }
@@ -368,8 +402,12 @@ const explainAcceptance = (e: Of<"AcceptancePassed"> | Of<"AcceptanceFailed">): 
   }
   if (e._tag === "AcceptancePassed") {
     return told(
-      `${sub.zh}第 ${e.attempt} 次验收合格(${e.evaluatedOn},${e.experts.length} 名专家):${e.items.length} 项数量指标全部完成;应付余款 ${Money.format(e.balanceDue)},${e.dueExplanation.zh}`,
-      `${sub.en} passed acceptance on attempt ${e.attempt} (${e.evaluatedOn}, ${e.experts.length} experts): all ${e.items.length} quotas met; balance ${Money.format(e.balanceDue)} ${e.dueExplanation.en}`,
+      `${sub.zh}第 ${e.attempt} 次验收合格(${e.evaluatedOn},${e.experts.length} 名专家):${e.items.length} 项数量指标全部完成;应付余款 ${
+        Money.format(e.balanceDue)
+      },${e.dueExplanation.zh}`,
+      `${sub.en} passed acceptance on attempt ${e.attempt} (${e.evaluatedOn}, ${e.experts.length} experts): all ${e.items.length} quotas met; balance ${
+        Money.format(e.balanceDue)
+      } ${e.dueExplanation.en}`,
       { zh, en }
     )
   }
@@ -397,30 +435,56 @@ const summarise = (e: Event, ctx: Context): Told => {
       const d = days(e.length, e.unit)
       return told(
         `${subName[e.subProject].zh}采购需求公示 ${d.zh},${e.startsOn} 起至 ${e.endsOn} 止:${e.explanation.zh}`,
-        `${subName[e.subProject].en} requirements publicised for ${d.en}, ${e.startsOn} to ${e.endsOn}: ${e.explanation.en}`
+        `${
+          subName[e.subProject].en
+        } requirements publicised for ${d.en}, ${e.startsOn} to ${e.endsOn}: ${e.explanation.en}`
       )
     }
     case "ContractSigned":
       return told(
-        `${subName[e.subProject].zh}合同 ${e.contractId} 与 ${e.supplierName} 于 ${e.signedOn} 签订,金额 ${Money.format(e.amount)}(预付款 ${Money.format(e.advance)},余款 ${Money.format(e.balance)});服务期至 ${e.periodEnd}`,
-        `contract ${e.contractId} of the ${subName[e.subProject].en} signed with ${e.supplierName} on ${e.signedOn} for ${Money.format(e.amount)} (advance ${Money.format(e.advance)}, balance ${Money.format(e.balance)}); service until ${e.periodEnd}`,
-        { zh: e.acceptanceStandards.map((s) => `验收标准:${s}`), en: e.deliverables.map((d) => `deliverable: ${d.itemId} ≥ ${d.required}`) }
+        `${subName[e.subProject].zh}合同 ${e.contractId} 与 ${e.supplierName} 于 ${e.signedOn} 签订,金额 ${
+          Money.format(e.amount)
+        }(预付款 ${Money.format(e.advance)},余款 ${Money.format(e.balance)});服务期至 ${e.periodEnd}`,
+        `contract ${e.contractId} of the ${
+          subName[e.subProject].en
+        } signed with ${e.supplierName} on ${e.signedOn} for ${Money.format(e.amount)} (advance ${
+          Money.format(e.advance)
+        }, balance ${Money.format(e.balance)}); service until ${e.periodEnd}`,
+        {
+          zh: e.acceptanceStandards.map((s) => `验收标准:${s}`),
+          en: e.deliverables.map((d) => `deliverable: ${d.itemId} ≥ ${d.required}`)
+        }
       )
     case "MonthlyBriefingSubmitted": {
       const dueDay = readOf(e, "supervision.briefingDueDay")?.value
-      const rule = dueDay === undefined ? { zh: "", en: "" } : { zh: `每月 ${dueDay} 日前报送,遇休息日顺延`, en: `due by day ${dueDay} of the month, moved past rest days` }
+      const rule = dueDay === undefined
+        ? { zh: "", en: "" }
+        : { zh: `每月 ${dueDay} 日前报送,遇休息日顺延`, en: `due by day ${dueDay} of the month, moved past rest days` }
       return told(
-        `${subName[e.subProject].zh} ${e.month} 月度简报于 ${e.submittedOn} 报送,截止日 ${e.dueOn}${rule.zh === "" ? "" : `(${rule.zh})`}:${e.late ? "迟报" : "按时"}`,
-        `${e.month} briefing of the ${subName[e.subProject].en} submitted ${e.submittedOn}, due ${e.dueOn}${rule.en === "" ? "" : ` (${rule.en})`}: ${e.late ? "late" : "on time"}`
+        `${subName[e.subProject].zh} ${e.month} 月度简报于 ${e.submittedOn} 报送,截止日 ${e.dueOn}${
+          rule.zh === "" ? "" : `(${rule.zh})`
+        }:${e.late ? "迟报" : "按时"}`,
+        `${e.month} briefing of the ${subName[e.subProject].en} submitted ${e.submittedOn}, due ${e.dueOn}${
+          rule.en === "" ? "" : ` (${rule.en})`
+        }: ${e.late ? "late" : "on time"}`
       )
     }
     case "BudgetSubmitted": {
       const revenue = readOf(e, "fund.priorYearContributionRevenue")?.value
       const percent = readOf(e, "fund.feeCapPercent")?.value
-      const cap = revenue !== undefined && percent !== undefined ? { zh: ` = 上年度征缴收入 ${revenue} × ${percent}%`, en: ` = prior-year contributions ${revenue} × ${percent}%` } : { zh: "", en: "" }
+      const cap = revenue !== undefined && percent !== undefined
+        ? {
+          zh: ` = 上年度征缴收入 ${revenue} × ${percent}%`,
+          en: ` = prior-year contributions ${revenue} × ${percent}%`
+        }
+        : { zh: "", en: "" }
       return told(
-        `项目预算 ${Money.format(e.total)}(危化项目 ${Money.format(e.hazchem)},其他重点领域项目 ${Money.format(e.keyAreas)})报财政审核;工伤预防费使用上限 ${Money.format(e.cap)}${cap.zh}`,
-        `budget of ${Money.format(e.total)} (hazardous chemicals ${Money.format(e.hazchem)}, key areas ${Money.format(e.keyAreas)}) submitted to finance; fee cap ${Money.format(e.cap)}${cap.en}`
+        `项目预算 ${Money.format(e.total)}(危化项目 ${Money.format(e.hazchem)},其他重点领域项目 ${
+          Money.format(e.keyAreas)
+        })报财政审核;工伤预防费使用上限 ${Money.format(e.cap)}${cap.zh}`,
+        `budget of ${Money.format(e.total)} (hazardous chemicals ${Money.format(e.hazchem)}, key areas ${
+          Money.format(e.keyAreas)
+        }) submitted to finance; fee cap ${Money.format(e.cap)}${cap.en}`
       )
     }
     case "DeliverableRecorded":
@@ -429,31 +493,60 @@ const summarise = (e: Event, ctx: Context): Told => {
         `${e.subProject} deliverable: ${e.evidence._tag} on ${e.evidence.date}`
       )
     case "BidSubmitted":
-      return told(`${e.supplierName} 提交响应文件,报价 ${Money.format(e.quote)}`, `${e.supplierName} responded with a quote of ${Money.format(e.quote)}`)
+      return told(
+        `${e.supplierName} 提交响应文件,报价 ${Money.format(e.quote)}`,
+        `${e.supplierName} responded with a quote of ${Money.format(e.quote)}`
+      )
     case "ScoresSubmitted":
-      return told(`评审成员 ${e.memberId} 提交评分(${e.scores.length} 项)`, `panel member ${e.memberId} submitted ${e.scores.length} scores`)
+      return told(
+        `评审成员 ${e.memberId} 提交评分(${e.scores.length} 项)`,
+        `panel member ${e.memberId} submitted ${e.scores.length} scores`
+      )
     case "PanelAppointed":
-      return told(`${subName[e.subProject].zh}评审小组组建,${e.members.length} 人`, `panel of ${e.members.length} appointed for the ${subName[e.subProject].en}`)
+      return told(
+        `${subName[e.subProject].zh}评审小组组建,${e.members.length} 人`,
+        `panel of ${e.members.length} appointed for the ${subName[e.subProject].en}`
+      )
     case "ProcurementStarted":
       return told(
-        `${subName[e.subProject].zh}启动采购(${method(e.method).zh}),${e.documentsIssuedOn} 发出采购文件,响应截止 ${e.responseDeadline}`,
-        `procurement of the ${subName[e.subProject].en} started (${method(e.method).en}): documents ${e.documentsIssuedOn}, responses by ${e.responseDeadline}`
+        `${subName[e.subProject].zh}启动采购(${
+          method(e.method).zh
+        }),${e.documentsIssuedOn} 发出采购文件,响应截止 ${e.responseDeadline}`,
+        `procurement of the ${subName[e.subProject].en} started (${
+          method(e.method).en
+        }): documents ${e.documentsIssuedOn}, responses by ${e.responseDeadline}`
       )
     case "AcceptanceApplied":
       return told(
-        `${subName[e.subProject].zh}第 ${e.attempt} 次申请验收(${e.appliedOn}),票据合计 ${Money.format(e.receiptsTotal)}`,
-        `${e.subProject} applied for acceptance (attempt ${e.attempt}, ${e.appliedOn}), receipts ${Money.format(e.receiptsTotal)}`
+        `${subName[e.subProject].zh}第 ${e.attempt} 次申请验收(${e.appliedOn}),票据合计 ${
+          Money.format(e.receiptsTotal)
+        }`,
+        `${e.subProject} applied for acceptance (attempt ${e.attempt}, ${e.appliedOn}), receipts ${
+          Money.format(e.receiptsTotal)
+        }`
       )
     case "ImplementationPlanApproved":
-      return told(`${subName[e.subProject].zh}实施计划审批通过`, `implementation plan of the ${subName[e.subProject].en} approved`)
+      return told(
+        `${subName[e.subProject].zh}实施计划审批通过`,
+        `implementation plan of the ${subName[e.subProject].en} approved`
+      )
     case "BudgetApproved":
       return told(`预算于 ${e.approvedOn} 审核通过`, `budget approved on ${e.approvedOn}`)
     case "PlanIssued":
-      return told(`实施方案 ${e.documentNumber} 于 ${e.issuedOn} 印发`, `plan ${e.documentNumber} issued on ${e.issuedOn}`)
+      return told(
+        `实施方案 ${e.documentNumber} 于 ${e.issuedOn} 印发`,
+        `plan ${e.documentNumber} issued on ${e.issuedOn}`
+      )
     case "KeyAreasSelected":
-      return told(`确定重点领域:${e.selected.map((s) => s.label).join("、")}`, `key areas chosen: ${e.selected.map((s) => s.label).join(", ")}`)
+      return told(
+        `确定重点领域:${e.selected.map((s) => s.label).join("、")}`,
+        `key areas chosen: ${e.selected.map((s) => s.label).join(", ")}`
+      )
     case "MemberOpinionRecorded":
-      return told(`成员单位 ${e.unit} ${e.agrees ? "同意" : "不同意"}:${e.opinion}`, `member unit ${e.unit} ${e.agrees ? "agrees" : "disagrees"}: ${e.opinion}`)
+      return told(
+        `成员单位 ${e.unit} ${e.agrees ? "同意" : "不同意"}:${e.opinion}`,
+        `member unit ${e.unit} ${e.agrees ? "agrees" : "disagrees"}: ${e.opinion}`
+      )
     default:
       return told(e._tag, e._tag)
   }
@@ -485,17 +578,25 @@ export interface Options {
 }
 
 const Request = Schema.Struct({
-  eventId: Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, InputError.bilingual("不能为空", "must not be empty"))),
+  eventId: Schema.String.pipe(
+    Schema.filter((s) => s.trim().length > 0, InputError.bilingual("不能为空", "must not be empty"))
+  ),
   depth: Schema.optional(
     Schema.Number.pipe(
-      Schema.filter((n) => Number.isInteger(n) && n >= 0 && n <= 50, InputError.bilingual("须为 0 至 50 之间的整数", "must be a whole number from 0 to 50"))
+      Schema.filter(
+        (n) => Number.isInteger(n) && n >= 0 && n <= 50,
+        InputError.bilingual("须为 0 至 50 之间的整数", "must be a whole number from 0 to 50")
+      )
     )
   )
 })
 
 const decodeRequest = InputError.decodeEither(Request, "Explain.decision")
 
-const decodeEventList = InputError.decodeEither(Schema.Array(Schema.Union(Schema.typeSchema(ProjectEvent.Event), ProjectEvent.Event)), "Explain.events")
+const decodeEventList = InputError.decodeEither(
+  Schema.Array(Schema.Union(Schema.typeSchema(ProjectEvent.Event), ProjectEvent.Event)),
+  "Explain.events"
+)
 
 /**
  * Decodes events given as JSON (encoded) or already decoded, for hosts that
@@ -504,7 +605,9 @@ const decodeEventList = InputError.decodeEither(Schema.Array(Schema.Union(Schema
  * @since 0.1.0
  * @category decoding
  */
-export const decodeEvents = (input: unknown): Either.Either<ReadonlyArray<ProjectEvent.Event>, InputError.InvalidInput> => decodeEventList(input)
+export const decodeEvents = (
+  input: unknown
+): Either.Either<ReadonlyArray<ProjectEvent.Event>, InputError.InvalidInput> => decodeEventList(input)
 
 const explainRules = (e: Event, index: RuleIndex): ReadonlyArray<ExplainedRule> =>
   e.evaluations.map((ev) => {
@@ -526,7 +629,11 @@ const explainRules = (e: Event, index: RuleIndex): ReadonlyArray<ExplainedRule> 
     }
   })
 
-const follow = (e: Event, ctx: Context, depth: number): { readonly refs: ReadonlyArray<EventReference>; readonly unresolved: ReadonlyArray<string> } => {
+const follow = (
+  e: Event,
+  ctx: Context,
+  depth: number
+): { readonly refs: ReadonlyArray<EventReference>; readonly unresolved: ReadonlyArray<string> } => {
   const refs: Array<EventReference> = []
   const unresolved: Array<string> = []
   const seen = new Set<string>([e.id])
@@ -563,27 +670,35 @@ export const decision = (
   eventId: string,
   options: Options = {}
 ): Either.Either<Explanation, InputError.InvalidInput> =>
-  Either.flatMap(decodeRequest({ eventId, ...(options.depth === undefined ? {} : { depth: options.depth }) }), (request) => {
-    const ctx = contextOf(events)
-    const e = ctx.byId.get(request.eventId)
-    if (e === undefined) {
-      return Either.left(
-        InputError.single("Explain.decision", "eventId", `事件流中没有编号为 ${request.eventId} 的事件`, `no event ${request.eventId} in the stream`)
-      )
+  Either.flatMap(
+    decodeRequest({ eventId, ...(options.depth === undefined ? {} : { depth: options.depth }) }),
+    (request) => {
+      const ctx = contextOf(events)
+      const e = ctx.byId.get(request.eventId)
+      if (e === undefined) {
+        return Either.left(
+          InputError.single(
+            "Explain.decision",
+            "eventId",
+            `事件流中没有编号为 ${request.eventId} 的事件`,
+            `no event ${request.eventId} in the stream`
+          )
+        )
+      }
+      const index = options.index ?? baseIndex
+      const { details, summary } = summarise(e, ctx)
+      const { refs, unresolved } = follow(e, ctx, request.depth ?? 2)
+      return Either.right({
+        event: { id: e.id, type: e._tag, at: e.at, actor: e.actor },
+        summary,
+        details,
+        rules: explainRules(e, index),
+        basis: e.basis,
+        restsOn: refs,
+        unresolved
+      })
     }
-    const index = options.index ?? baseIndex
-    const { details, summary } = summarise(e, ctx)
-    const { refs, unresolved } = follow(e, ctx, request.depth ?? 2)
-    return Either.right({
-      event: { id: e.id, type: e._tag, at: e.at, actor: e.actor },
-      summary,
-      details,
-      rules: explainRules(e, index),
-      basis: e.basis,
-      restsOn: refs,
-      unresolved
-    })
-  })
+  )
 
 /**
  * The explainable decisions of a stream, in stream order: budgets, publicity
@@ -648,7 +763,11 @@ export const render = (explanation: Explanation, language: "zh" | "en"): string 
   const x = explanation
   const lines: Array<string> = []
   const actor = `${x.event.actor.name}(${x.event.actor.organisation})`
-  lines.push(`${L.decision} ${x.event.id} ${x.event.type} — ${x.event.at} ${L.by} ${language === "zh" ? actor : `${x.event.actor.name} (${x.event.actor.organisation})`}`)
+  lines.push(
+    `${L.decision} ${x.event.id} ${x.event.type} — ${x.event.at} ${L.by} ${
+      language === "zh" ? actor : `${x.event.actor.name} (${x.event.actor.organisation})`
+    }`
+  )
   lines.push(x.summary[language])
   for (const d of x.details[language]) lines.push(`  · ${d}`)
   if (x.rules.length > 0) {
@@ -656,7 +775,9 @@ export const render = (explanation: Explanation, language: "zh" | "en"): string 
     for (const r of x.rules) {
       const section = r.section === undefined ? "" : language === "zh" ? ` [${r.section}]` : ` [section ${r.section}]`
       lines.push(`- ${r.ruleId} ${r.known ? r.title[language] : L.unknownRule}${section}`)
-      if (r.basis.length > 0) lines.push(`    ${L.basisOf}${L.colon}${r.basis.map((b) => b.citation).join(language === "zh" ? ";" : "; ")}`)
+      if (r.basis.length > 0) {
+        lines.push(`    ${L.basisOf}${L.colon}${r.basis.map((b) => b.citation).join(language === "zh" ? ";" : "; ")}`)
+      }
       for (const read of r.reads) {
         const title = read.title === undefined ? "" : language === "zh" ? `(${read.title.zh})` : ` (${read.title.en})`
         const from = read.effectiveFrom === undefined ? L.always : `${L.from} ${read.effectiveFrom}`
@@ -672,7 +793,9 @@ export const render = (explanation: Explanation, language: "zh" | "en"): string 
   }
   if (x.restsOn.length > 0) {
     lines.push("", `${L.restsOn}${L.colon}`)
-    for (const r of x.restsOn) lines.push(`${"  ".repeat(r.depth - 1)}- ${r.id} ${r.type} ${r.at}${L.colon}${r.summary[language]}`)
+    for (const r of x.restsOn) {
+      lines.push(`${"  ".repeat(r.depth - 1)}- ${r.id} ${r.type} ${r.at}${L.colon}${r.summary[language]}`)
+    }
   }
   if (x.unresolved.length > 0) lines.push("", `${L.unresolved}${L.colon}${x.unresolved.join(", ")}`)
   return lines.join("\n")

@@ -17,9 +17,9 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { bilingual, type Bilingual } from "./InputError.js"
-import { type LegalBasis, national, texts } from "./LegalBasis.js"
+import { type Bilingual, bilingual } from "./InputError.js"
 import * as data from "./internal/industryCodes.js"
+import { type LegalBasis, national, texts } from "./LegalBasis.js"
 
 /**
  * The level of a code: 门类 section (a letter), 大类 division (2 digits),
@@ -87,7 +87,12 @@ const table: ReadonlyMap<string, Industry> = (() => {
     map.set(code, { code, name, level: "division", section: sectionOfDivision.get(i + 1)! })
   })
   for (const [code, name] of data.groupsAndClasses) {
-    map.set(code, { code, name, level: levelOfDigits(code.length), section: sectionOfDivision.get(Number(code.slice(0, 2)))! })
+    map.set(code, {
+      code,
+      name,
+      level: levelOfDigits(code.length),
+      section: sectionOfDivision.get(Number(code.slice(0, 2)))!
+    })
   }
   return map
 })()
@@ -276,8 +281,10 @@ export const hazardousChemicalsCodes: ReadonlyArray<string> = [
  * @category constants
  */
 export const hazardousChemicalsNote: Bilingual = {
-  zh: "危险化学品不是《国民经济行业分类》中的单一门类,涉及生产(C25、C26)、批发零售(F5162、F5166、F5167、F5169、F5265)、道路运输(G5435)和仓储(G594)",
-  en: "hazardous chemicals are not one GB/T 4754 category: they span production (C25, C26), trade (F5162, F5166, F5167, F5169, F5265), road transport (G5435) and storage (G594)"
+  zh:
+    "危险化学品不是《国民经济行业分类》中的单一门类,涉及生产(C25、C26)、批发零售(F5162、F5166、F5167、F5169、F5265)、道路运输(G5435)和仓储(G594)",
+  en:
+    "hazardous chemicals are not one GB/T 4754 category: they span production (C25, C26), trade (F5162, F5166, F5167, F5169, F5265), road transport (G5435) and storage (G594)"
 }
 
 /**

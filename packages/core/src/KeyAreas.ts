@@ -22,10 +22,10 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Industry from "./Industry.js"
 import { type Bilingual, bilingual, decodeEither, InputIssue, InvalidInput } from "./InputError.js"
-import { gsyf, type LegalBasis, plan } from "./LegalBasis.js"
-import { Decimal } from "./Money.js"
 import * as X from "./internal/exactInput.js"
 import * as Q from "./internal/rational.js"
+import { gsyf, type LegalBasis, plan } from "./LegalBasis.js"
+import { Decimal } from "./Money.js"
 
 /**
  * The two periods the plan analyses: the prior year (上年度) and the first half
@@ -395,8 +395,9 @@ export const rank = (
   stats: unknown,
   weighting: unknown = defaultWeighting
 ): Either.Either<ReadonlyArray<RankedIndustry>, InvalidInput> =>
-  Either.flatMap(decodeWeighting(weighting), (w) =>
-    Either.flatMap(decodeEither(StatisticsList, subject)(stats), (s) => computeRanking(s, w, ""))
+  Either.flatMap(
+    decodeWeighting(weighting),
+    (w) => Either.flatMap(decodeEither(StatisticsList, subject)(stats), (s) => computeRanking(s, w, ""))
   )
 
 /**

@@ -26,7 +26,12 @@ import { bilingual } from "./InputError.js"
  * @since 0.1.0
  * @category models
  */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 })
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40
+})
 
 /**
  * @since 0.1.0
@@ -124,7 +129,10 @@ const parseDecimal = (input: string | number): Either.Either<DecimalJs, MoneyPro
   }
   const text = input.trim().replace(/,/g, "")
   if (!/^[-+]?\d+(\.\d+)?$/.test(text)) {
-    return Either.left({ zh: `不是有效的金额:${JSON.stringify(input)}`, en: `not a valid amount: ${JSON.stringify(input)}` })
+    return Either.left({
+      zh: `不是有效的金额:${JSON.stringify(input)}`,
+      en: `not a valid amount: ${JSON.stringify(input)}`
+    })
   }
   return Either.right(new Decimal(text))
 }
@@ -139,9 +147,11 @@ export const fromYuan = (input: string | number | DecimalJs): Either.Either<Mone
   const parsed = DecimalJs.isDecimal(input) ? Either.right(new Decimal(input)) : parseDecimal(input)
   return Either.flatMap(parsed, (d) =>
     d.decimalPlaces() > 2
-      ? Either.left({ zh: `金额只能精确到分:${d.toString()}`, en: `amount is exact to the fen at most: ${d.toString()}` })
-      : Either.right(new Money(d.plus(0)))
-  )
+      ? Either.left({
+        zh: `金额只能精确到分:${d.toString()}`,
+        en: `amount is exact to the fen at most: ${d.toString()}`
+      })
+      : Either.right(new Money(d.plus(0))))
 }
 
 /**
@@ -160,8 +170,9 @@ export const unsafeYuan = (input: string | number): Money =>
  * @category constructors
  */
 export const fromWan = (input: string | number | DecimalJs): Either.Either<Money, MoneyProblem> =>
-  Either.flatMap(DecimalJs.isDecimal(input) ? Either.right(new Decimal(input)) : parseDecimal(input), (d) =>
-    fromYuan(d.times(10000))
+  Either.flatMap(
+    DecimalJs.isDecimal(input) ? Either.right(new Decimal(input)) : parseDecimal(input),
+    (d) => fromYuan(d.times(10000))
   )
 
 /**

@@ -12,9 +12,9 @@
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { bilingual, InputIssue, InvalidInput } from "./InputError.js"
+import * as Param from "./internal/parameterSchemas.js"
 import { LegalBasis, national, plan, texts } from "./LegalBasis.js"
 import * as Money from "./Money.js"
-import * as Param from "./internal/parameterSchemas.js"
 import type { Title } from "./Rule.js"
 
 /**
@@ -225,7 +225,8 @@ export const definitions = {
     title: { zh: "工伤预防费使用上限比例", en: "Fee cap (% of prior-year contributions)" },
     unit: "percent",
     section: "六(一)",
-    description: "工伤预防费使用原则上不得超过上年度工伤保险基金征缴收入的3%;提高须经省级人社和财政部门同意(见 fund.provincialCapApproval)",
+    description:
+      "工伤预防费使用原则上不得超过上年度工伤保险基金征缴收入的3%;提高须经省级人社和财政部门同意(见 fund.provincialCapApproval)",
     schema: Param.Percent,
     basis: national(`${texts.feeMeasures} 第五条`),
     default: { value: "3", basis: national(`${texts.feeMeasures} 第五条`, "原则上不得超过3%") }
@@ -267,7 +268,10 @@ export const definitions = {
     description: "以验收为付款条件的,自验收合格之日起的付款期限;中小企业法定为30日(合同另有约定最长60日)",
     schema: Param.PositiveInt,
     basis: national(`${texts.smePayment} 第九条、第十条`),
-    default: { value: 30, basis: national(`${texts.smePayment} 第九条`, "自货物、工程、服务交付(验收)之日起30日内支付") }
+    default: {
+      value: 30,
+      basis: national(`${texts.smePayment} 第九条`, "自货物、工程、服务交付(验收)之日起30日内支付")
+    }
   }),
   "payment.dueDaysUnit": def({
     name: "payment.dueDaysUnit",
@@ -415,7 +419,9 @@ export const definitions = {
     title: { zh: "评审得分汇总方法", en: "How panel scores are aggregated" },
     unit: "choice",
     section: "三(五)",
-    description: noNational("评审小组成员打分的汇总方法:算术平均(mean)或去掉一个最高分和一个最低分后平均(trimmed-mean)"),
+    description: noNational(
+      "评审小组成员打分的汇总方法:算术平均(mean)或去掉一个最高分和一个最低分后平均(trimmed-mean)"
+    ),
     schema: Param.Aggregation,
     basis: plan("三(五)"),
     subProject: "hazchem"
@@ -609,7 +615,9 @@ export const definitions = {
     title: { zh: "危化企业“三类人员”培训人数", en: "Hazardous-chemicals trainees (three roles)" },
     unit: "people",
     section: "四(二)",
-    description: noNational("对危险化学品重大危险源企业x名“三类人员”(安全生产分管负责人、专职安全管理人员、班组长)开展能力提升培训"),
+    description: noNational(
+      "对危险化学品重大危险源企业x名“三类人员”(安全生产分管负责人、专职安全管理人员、班组长)开展能力提升培训"
+    ),
     schema: Param.Count,
     basis: national(texts.hazchemTraining, "三类人员:安全生产分管负责人、专职安全管理人员、班组长"),
     subProject: "hazchem"
@@ -666,7 +674,10 @@ export const definitions = {
   }),
   "quota.training.occupationalDisease.sessions": def({
     name: "quota.training.occupationalDisease.sessions",
-    title: { zh: "尘肺病等职业病大型外部培训场次", en: "Training (pneumoconiosis and other occupational diseases): sessions" },
+    title: {
+      zh: "尘肺病等职业病大型外部培训场次",
+      en: "Training (pneumoconiosis and other occupational diseases): sessions"
+    },
     unit: "sessions",
     section: "四(二)",
     description: noNational("四是开展尘肺病等职业病大型外部培训,不低于x场"),
@@ -676,7 +687,10 @@ export const definitions = {
   }),
   "quota.training.occupationalDisease.people": def({
     name: "quota.training.occupationalDisease.people",
-    title: { zh: "尘肺病等职业病大型外部培训人数", en: "Training (pneumoconiosis and other occupational diseases): people" },
+    title: {
+      zh: "尘肺病等职业病大型外部培训人数",
+      en: "Training (pneumoconiosis and other occupational diseases): people"
+    },
     unit: "people",
     section: "四(二)",
     description: noNational("四是开展尘肺病等职业病大型外部培训,不少于x人"),
@@ -795,7 +809,9 @@ export const ParameterFile = Schema.Struct({
  */
 export type ParameterFile = typeof ParameterFile.Type
 
-const allDefinitions: ReadonlyMap<string, Definition> = new Map(Object.entries(definitions) as Array<[string, Definition]>)
+const allDefinitions: ReadonlyMap<string, Definition> = new Map(
+  Object.entries(definitions) as Array<[string, Definition]>
+)
 
 const isHistory = (u: unknown): u is ReadonlyArray<typeof HistoryEntry.Type> =>
   Array.isArray(u) && u.length > 0 && u.every((e) => typeof e === "object" && e !== null && "from" in e && "value" in e)
@@ -810,7 +826,10 @@ const isHistory = (u: unknown): u is ReadonlyArray<typeof HistoryEntry.Type> =>
  */
 export const load = (
   input: unknown,
-  options: { readonly definitions?: ReadonlyMap<string, Definition> | undefined; readonly requireAll?: boolean | undefined } = {}
+  options: {
+    readonly definitions?: ReadonlyMap<string, Definition> | undefined
+    readonly requireAll?: boolean | undefined
+  } = {}
 ): Either.Either<ParameterSet, InvalidInput> => {
   const defs = options.definitions ?? allDefinitions
   const file = Schema.decodeUnknownEither(ParameterFile, { errors: "all", onExcessProperty: "error" })(input)
@@ -822,7 +841,11 @@ export const load = (
   const issues: Array<InputIssue> = []
   const histories = new Map<string, Array<Dated>>()
   const cityBasis = (note: string | undefined) =>
-    new LegalBasis({ level: "city", citation: file.right.city ? `${file.right.city} 参数文件` : "城市参数文件", ...(note === undefined ? {} : { note }) })
+    new LegalBasis({
+      level: "city",
+      citation: file.right.city ? `${file.right.city} 参数文件` : "城市参数文件",
+      ...(note === undefined ? {} : { note })
+    })
   for (const [name, raw] of Object.entries(file.right.parameters)) {
     const definition = defs.get(name)
     const path = `parameters.${name}`
@@ -848,7 +871,13 @@ export const load = (
     dated.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""))
     for (let i = 1; i < dated.length; i++) {
       if (dated[i]!.from === dated[i - 1]!.from) {
-        issues.push(new InputIssue({ path, zh: `同一生效日期 ${dated[i]!.from} 有两个取值`, en: `two values take effect on ${dated[i]!.from}` }))
+        issues.push(
+          new InputIssue({
+            path,
+            zh: `同一生效日期 ${dated[i]!.from} 有两个取值`,
+            en: `two values take effect on ${dated[i]!.from}`
+          })
+        )
       }
     }
     histories.set(name, dated)
@@ -857,7 +886,9 @@ export const load = (
     if (histories.has(name)) continue
     if (definition.default !== undefined) {
       const decoded = Schema.decodeUnknownEither(definition.schema)(definition.default.value)
-      if (Either.isRight(decoded)) histories.set(name, [{ from: undefined, value: decoded.right, basis: definition.default.basis }])
+      if (Either.isRight(decoded)) {
+        histories.set(name, [{ from: undefined, value: decoded.right, basis: definition.default.basis }])
+      }
       continue
     }
     if (definition.optional === true || options.requireAll === false) continue
@@ -963,7 +994,9 @@ export const extend = (set: ParameterSet, added: ReadonlyArray<Definition>): Par
     definitions.set(d.name, d)
     if (!histories.has(d.name) && d.default !== undefined) {
       const decoded = Schema.decodeUnknownEither(d.schema)(d.default.value)
-      if (Either.isRight(decoded)) histories.set(d.name, [{ from: undefined, value: decoded.right, basis: d.default.basis }])
+      if (Either.isRight(decoded)) {
+        histories.set(d.name, [{ from: undefined, value: decoded.right, basis: d.default.basis }])
+      }
     }
   }
   return { ...set, definitions, histories }
@@ -997,7 +1030,10 @@ const shown = new WeakMap<object, string>()
 
 const showUncached = (value: unknown): string => {
   if (Money.isMoney(value)) return Money.format(value)
-  if (value instanceof Money.Decimal || (typeof value === "object" && value !== null && "toFixed" in value && "d" in value)) {
+  if (
+    value instanceof Money.Decimal ||
+    (typeof value === "object" && value !== null && "toFixed" in value && "d" in value)
+  ) {
     return (value as Money.Decimal).toFixed()
   }
   if (typeof value === "string") return value
@@ -1011,4 +1047,6 @@ const showUncached = (value: unknown): string => {
  * @category schemas
  */
 export const intAtLeast = (min: number) =>
-  Schema.Int.pipe(Schema.filter((n) => n >= min, bilingual(`须为不小于 ${min} 的整数`, `must be a whole number ≥ ${min}`)))
+  Schema.Int.pipe(
+    Schema.filter((n) => n >= min, bilingual(`须为不小于 ${min} 的整数`, `must be a whole number ≥ ${min}`))
+  )

@@ -62,7 +62,12 @@ export interface PaymentInput {
   }
   readonly acceptancePassedOn: IsoDate | undefined
   readonly paid: ReadonlyArray<{ readonly kind: Kind; readonly amount: Money.Money }>
-  readonly request: { readonly kind: Kind; readonly amount: Money.Money; readonly payee: Payee; readonly paidOn: IsoDate }
+  readonly request: {
+    readonly kind: Kind
+    readonly amount: Money.Money
+    readonly payee: Payee
+    readonly paidOn: IsoDate
+  }
   /** The balance's due date, when acceptance has passed. */
   readonly dueDate: IsoDate | undefined
 }
@@ -104,8 +109,10 @@ export const advanceAmount = (contractAmount: Money.Money, p: Rule.ParameterRead
  * @since 0.1.0
  * @category computations
  */
-export const balanceAmount = (contractAmount: Money.Money, paid: ReadonlyArray<{ readonly amount: Money.Money }>): Money.Money =>
-  Money.subtract(contractAmount, Money.sum(paid.map((x) => x.amount)))
+export const balanceAmount = (
+  contractAmount: Money.Money,
+  paid: ReadonlyArray<{ readonly amount: Money.Money }>
+): Money.Money => Money.subtract(contractAmount, Money.sum(paid.map((x) => x.amount)))
 
 const basis6 = plan("六(二)")
 
@@ -124,10 +131,20 @@ export const advanceAfterSigning = Rule.make<PaymentInput>({
     if (i.request.kind !== "advance") return []
     const f = Rule.findings("payment.advance-after-signing")
     if (i.contract.signedOn === undefined) {
-      return [f.error("request.kind", "合同尚未签订,不能支付预付款", "the contract is not signed yet; no advance can be paid")]
+      return [
+        f.error("request.kind", "合同尚未签订,不能支付预付款", "the contract is not signed yet; no advance can be paid")
+      ]
     }
     return i.request.paidOn < i.contract.signedOn
-      ? [f.error("request.paidOn", "支付日期早于合同签订日期", "payment date is before the contract was signed", `≥ ${i.contract.signedOn}`, i.request.paidOn)]
+      ? [
+        f.error(
+          "request.paidOn",
+          "支付日期早于合同签订日期",
+          "payment date is before the contract was signed",
+          `≥ ${i.contract.signedOn}`,
+          i.request.paidOn
+        )
+      ]
       : []
   }
 })
@@ -145,7 +162,13 @@ export const singleAdvance = Rule.make<PaymentInput>({
   description: "每份合同只支付一次预付款。",
   evaluate: (i) =>
     i.request.kind === "advance" && i.paid.some((x) => x.kind === "advance")
-      ? [Rule.findings("payment.single-advance").error("request.kind", "该合同的预付款已经支付", "the advance of this contract was already paid")]
+      ? [
+        Rule.findings("payment.single-advance").error(
+          "request.kind",
+          "该合同的预付款已经支付",
+          "the advance of this contract was already paid"
+        )
+      ]
       : []
 })
 
@@ -166,14 +189,14 @@ export const advanceAmountRule = Rule.make<PaymentInput>({
     return Money.equals(expected, i.request.amount)
       ? []
       : [
-          Rule.findings("payment.advance-amount").error(
-            "request.amount",
-            `预付款应为 ${Money.format(expected)},申请 ${Money.format(i.request.amount)}`,
-            `the advance should be ${Money.format(expected)}, requested ${Money.format(i.request.amount)}`,
-            Money.format(expected),
-            Money.format(i.request.amount)
-          )
-        ]
+        Rule.findings("payment.advance-amount").error(
+          "request.amount",
+          `预付款应为 ${Money.format(expected)},申请 ${Money.format(i.request.amount)}`,
+          `the advance should be ${Money.format(expected)}, requested ${Money.format(i.request.amount)}`,
+          Money.format(expected),
+          Money.format(i.request.amount)
+        )
+      ]
   }
 })
 
@@ -185,17 +208,35 @@ export const balanceAfterAcceptance = Rule.make<PaymentInput>({
   id: "payment.balance-after-acceptance",
   title: { zh: "验收合格后方可支付余款", en: "Balance only after acceptance passes" },
   section: "三(九)",
-  basis: [plan("三(九)", "评估验收合格后支付余款"), basis6, national(`${texts.acceptanceGuidance} 三`, "验收结果与付款挂钩")],
+  basis: [
+    plan("三(九)", "评估验收合格后支付余款"),
+    basis6,
+    national(`${texts.acceptanceGuidance} 三`, "验收结果与付款挂钩")
+  ],
   reads: [],
   description: "余款只能在项目评估验收合格之后(含当日)支付。",
   evaluate: (i) => {
     if (i.request.kind !== "balance") return []
     const f = Rule.findings("payment.balance-after-acceptance")
     if (i.acceptancePassedOn === undefined) {
-      return [f.error("request.kind", "项目尚未验收合格,不能支付余款", "acceptance has not passed; the balance cannot be paid")]
+      return [
+        f.error(
+          "request.kind",
+          "项目尚未验收合格,不能支付余款",
+          "acceptance has not passed; the balance cannot be paid"
+        )
+      ]
     }
     return i.request.paidOn < i.acceptancePassedOn
-      ? [f.error("request.paidOn", "支付日期早于验收合格日期", "payment date is before acceptance passed", `≥ ${i.acceptancePassedOn}`, i.request.paidOn)]
+      ? [
+        f.error(
+          "request.paidOn",
+          "支付日期早于验收合格日期",
+          "payment date is before acceptance passed",
+          `≥ ${i.acceptancePassedOn}`,
+          i.request.paidOn
+        )
+      ]
       : []
   }
 })
@@ -217,14 +258,14 @@ export const balanceAmountRule = Rule.make<PaymentInput>({
     return Money.equals(expected, i.request.amount)
       ? []
       : [
-          Rule.findings("payment.balance-amount").error(
-            "request.amount",
-            `余款应为 ${Money.format(expected)},申请 ${Money.format(i.request.amount)}`,
-            `the balance should be ${Money.format(expected)}, requested ${Money.format(i.request.amount)}`,
-            Money.format(expected),
-            Money.format(i.request.amount)
-          )
-        ]
+        Rule.findings("payment.balance-amount").error(
+          "request.amount",
+          `余款应为 ${Money.format(expected)},申请 ${Money.format(i.request.amount)}`,
+          `the balance should be ${Money.format(expected)}, requested ${Money.format(i.request.amount)}`,
+          Money.format(expected),
+          Money.format(i.request.amount)
+        )
+      ]
   }
 })
 
@@ -243,14 +284,14 @@ export const notBeyondContract = Rule.make<PaymentInput>({
     const after = Money.add(Money.sum(i.paid.map((x) => x.amount)), i.request.amount)
     return Money.greaterThan(after, i.contract.amount)
       ? [
-          Rule.findings("payment.not-beyond-contract").error(
-            "request.amount",
-            `付款后累计 ${Money.format(after)} 超过合同金额 ${Money.format(i.contract.amount)}`,
-            `payments would total ${Money.format(after)}, beyond the contract's ${Money.format(i.contract.amount)}`,
-            `≤ ${Money.format(i.contract.amount)}`,
-            Money.format(after)
-          )
-        ]
+        Rule.findings("payment.not-beyond-contract").error(
+          "request.amount",
+          `付款后累计 ${Money.format(after)} 超过合同金额 ${Money.format(i.contract.amount)}`,
+          `payments would total ${Money.format(after)}, beyond the contract's ${Money.format(i.contract.amount)}`,
+          `≤ ${Money.format(i.contract.amount)}`,
+          Money.format(after)
+        )
+      ]
       : []
   }
 })
@@ -272,7 +313,13 @@ export const payeeMatches = Rule.make<PaymentInput>({
     for (const key of ["name", "bank", "account"] as const) {
       if (i.request.payee[key].trim() !== i.contract.payee[key].trim()) {
         out.push(
-          f.error(`request.payee.${key}`, `收款信息“${key}”与合同不一致`, `payee ${key} differs from the contract`, i.contract.payee[key], i.request.payee[key])
+          f.error(
+            `request.payee.${key}`,
+            `收款信息“${key}”与合同不一致`,
+            `payee ${key} differs from the contract`,
+            i.contract.payee[key],
+            i.request.payee[key]
+          )
         )
       }
     }
@@ -288,7 +335,10 @@ export const paidOnTime = Rule.make<PaymentInput>({
   id: "payment.due-date",
   title: { zh: "余款在付款期限内支付", en: "Balance paid by its due date" },
   section: "六(二)",
-  basis: [national(`${texts.smePayment} 第九条`, "自验收合格之日起30日内支付"), national(`${texts.smePayment} 第十七条`, "逾期按约定或每日万分之五支付利息")],
+  basis: [
+    national(`${texts.smePayment} 第九条`, "自验收合格之日起30日内支付"),
+    national(`${texts.smePayment} 第十七条`, "逾期按约定或每日万分之五支付利息")
+  ],
   reads: ["payment.dueDays", "payment.dueDaysUnit"],
   description: "余款应在验收合格后的付款期限内支付;逾期支付记为警告,并提示逾期利息(约定利率或每日万分之五)。",
   evaluate: (i, p) => {
@@ -297,14 +347,14 @@ export const paidOnTime = Rule.make<PaymentInput>({
     p.read("payment.dueDaysUnit")
     return i.request.paidOn > i.dueDate
       ? [
-          Rule.findings("payment.due-date").warning(
-            "request.paidOn",
-            `余款逾期支付:应于 ${i.dueDate} 前支付`,
-            `balance paid late: it was due by ${i.dueDate}`,
-            `≤ ${i.dueDate}`,
-            i.request.paidOn
-          )
-        ]
+        Rule.findings("payment.due-date").warning(
+          "request.paidOn",
+          `余款逾期支付:应于 ${i.dueDate} 前支付`,
+          `balance paid late: it was due by ${i.dueDate}`,
+          `≤ ${i.dueDate}`,
+          i.request.paidOn
+        )
+      ]
       : []
   }
 })

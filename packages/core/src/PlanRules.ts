@@ -47,14 +47,14 @@ export const paymentSplit = Rule.make<PlanInput>({
     return total.eq(100)
       ? []
       : [
-          f.error(
-            "parameters.payment.balancePercent",
-            `预付款 ${pct(advance)} 与余款 ${pct(balance)} 合计 ${pct(total)},应为 100%`,
-            `advance ${pct(advance)} plus balance ${pct(balance)} is ${pct(total)}, not 100%`,
-            "100%",
-            pct(total)
-          )
-        ]
+        f.error(
+          "parameters.payment.balancePercent",
+          `预付款 ${pct(advance)} 与余款 ${pct(balance)} 合计 ${pct(total)},应为 100%`,
+          `advance ${pct(advance)} plus balance ${pct(balance)} is ${pct(total)}, not 100%`,
+          "100%",
+          pct(total)
+        )
+      ]
   }
 })
 
@@ -77,14 +77,14 @@ export const budgetSplit = Rule.make<PlanInput>({
     return Money.equals(total, parts)
       ? []
       : [
-          Rule.findings("budget.split-sum").error(
-            "parameters.budget.total",
-            `子项目预算合计 ${Money.formatWan(parts)} 与总预算 ${Money.formatWan(total)} 不一致`,
-            `sub-project budgets add up to ${Money.formatWan(parts)}, the total is ${Money.formatWan(total)}`,
-            Money.format(total),
-            Money.format(parts)
-          )
-        ]
+        Rule.findings("budget.split-sum").error(
+          "parameters.budget.total",
+          `子项目预算合计 ${Money.formatWan(parts)} 与总预算 ${Money.formatWan(total)} 不一致`,
+          `sub-project budgets add up to ${Money.formatWan(parts)}, the total is ${Money.formatWan(total)}`,
+          Money.format(total),
+          Money.format(parts)
+        )
+      ]
   }
 })
 
@@ -99,7 +99,12 @@ export const feeCap = Rule.make<PlanInput>({
   id: "budget.fee-cap",
   title: { zh: "工伤预防费不超过使用上限", en: "The fee stays within the cap" },
   section: "六(一)",
-  basis: [national(`${texts.feeMeasures} 第五条`, "原则上不得超过上年度工伤保险基金征缴收入的3%;经省级人社和财政部门同意可适当提高")],
+  basis: [
+    national(
+      `${texts.feeMeasures} 第五条`,
+      "原则上不得超过上年度工伤保险基金征缴收入的3%;经省级人社和财政部门同意可适当提高"
+    )
+  ],
   reads: ["budget.total", "fund.priorYearContributionRevenue", "fund.feeCapPercent", "fund.provincialCapApproval"],
   description:
     "项目总预算不得超过上年度工伤保险基金征缴收入乘以上限比例(全国默认3%)。上限比例高于3%或预算超出3%时,必须记录省级人社和财政部门的批准文件,此时以批准的比例为上限。",
@@ -127,14 +132,22 @@ export const feeCap = Rule.make<PlanInput>({
         )
       )
     }
-    const effective = approval !== undefined ? approval.capPercent : capPercent.gt(nationalCap) ? nationalCap : capPercent
+    const effective = approval !== undefined
+      ? approval.capPercent
+      : capPercent.gt(nationalCap)
+      ? nationalCap
+      : capPercent
     const cap = Money.percentOf(revenue, effective, "down")
     if (Money.greaterThan(total, cap)) {
       out.push(
         f.error(
           "parameters.budget.total",
-          `总预算 ${Money.formatWan(total)} 超过上限 ${Money.formatWan(cap)}(上年度征缴收入 ${Money.formatWan(revenue)} × ${pct(effective)})`,
-          `total budget ${Money.formatWan(total)} exceeds the cap ${Money.formatWan(cap)} (${Money.formatWan(revenue)} × ${pct(effective)})`,
+          `总预算 ${Money.formatWan(total)} 超过上限 ${Money.formatWan(cap)}(上年度征缴收入 ${
+            Money.formatWan(revenue)
+          } × ${pct(effective)})`,
+          `total budget ${Money.formatWan(total)} exceeds the cap ${Money.formatWan(cap)} (${
+            Money.formatWan(revenue)
+          } × ${pct(effective)})`,
           `≤ ${Money.format(cap)}`,
           Money.format(total)
         )
@@ -144,7 +157,9 @@ export const feeCap = Rule.make<PlanInput>({
         f.info(
           "parameters.fund.provincialCapApproval",
           `依据省级批准 ${approval.document}(${approval.approvedOn})上限提高至 ${pct(approval.capPercent)}`,
-          `cap raised to ${pct(approval.capPercent)} by provincial approval ${approval.document} (${approval.approvedOn})`
+          `cap raised to ${
+            pct(approval.capPercent)
+          } by provincial approval ${approval.document} (${approval.approvedOn})`
         )
       )
     }
@@ -211,7 +226,9 @@ export const permittedUse = Rule.make<PlanInput>({
           f.error(
             `parameters.budget.breakdown`,
             `子项目 ${key} 的工伤预防费明细合计 ${Money.format(total)} 与其预算 ${Money.format(budget)} 不一致`,
-            `prevention-fee lines of sub-project ${key} add up to ${Money.format(total)}, its budget is ${Money.format(budget)}`,
+            `prevention-fee lines of sub-project ${key} add up to ${Money.format(total)}, its budget is ${
+              Money.format(budget)
+            }`,
             Money.format(budget),
             Money.format(total)
           )
@@ -241,14 +258,14 @@ export const summaryVideoRange = Rule.make<PlanInput>({
     return min <= max
       ? []
       : [
-          Rule.findings("parameters.summary-video-range").error(
-            "parameters.quota.summaryVideo.minMinutes",
-            `时长下限 ${min} 分钟大于上限 ${max} 分钟`,
-            `minimum ${min} min is above the maximum ${max} min`,
-            `≤ ${max}`,
-            String(min)
-          )
-        ]
+        Rule.findings("parameters.summary-video-range").error(
+          "parameters.quota.summaryVideo.minMinutes",
+          `时长下限 ${min} 分钟大于上限 ${max} 分钟`,
+          `minimum ${min} min is above the maximum ${max} min`,
+          `≤ ${max}`,
+          String(min)
+        )
+      ]
   }
 })
 
@@ -271,14 +288,14 @@ export const parksAndEvents = Rule.make<PlanInput>({
     return parks <= events
       ? []
       : [
-          Rule.findings("parameters.parks-and-events").error(
-            "parameters.quota.parks",
-            `${parks} 个园区多于 ${events} 场活动`,
-            `${parks} parks but only ${events} events`,
-            `≤ ${events}`,
-            String(parks)
-          )
-        ]
+        Rule.findings("parameters.parks-and-events").error(
+          "parameters.quota.parks",
+          `${parks} 个园区多于 ${events} 场活动`,
+          `${parks} parks but only ${events} events`,
+          `≤ ${events}`,
+          String(parks)
+        )
+      ]
   }
 })
 
@@ -301,14 +318,14 @@ export const priceWeightInRange = Rule.make<PlanInput>({
     return w.gte(range.min) && w.lte(range.max)
       ? []
       : [
-          Rule.findings("parameters.price-weight-range").error(
-            "parameters.procurement.consultation.priceWeight",
-            `价格分值占比 ${pct(w)} 不在 ${pct(range.min)}-${pct(range.max)} 之间`,
-            `price weight ${pct(w)} is outside ${pct(range.min)}–${pct(range.max)}`,
-            `${pct(range.min)}–${pct(range.max)}`,
-            pct(w)
-          )
-        ]
+        Rule.findings("parameters.price-weight-range").error(
+          "parameters.procurement.consultation.priceWeight",
+          `价格分值占比 ${pct(w)} 不在 ${pct(range.min)}-${pct(range.max)} 之间`,
+          `price weight ${pct(w)} is outside ${pct(range.min)}–${pct(range.max)}`,
+          `${pct(range.min)}–${pct(range.max)}`,
+          pct(w)
+        )
+      ]
   }
 })
 
@@ -331,14 +348,14 @@ export const projectPeriod = Rule.make<PlanInput>({
     return months <= 24
       ? []
       : [
-          Rule.findings("parameters.project-period").warning(
-            "parameters.project.periodMonths",
-            `项目周期 ${months} 个月超过两年`,
-            `project period of ${months} months exceeds two years`,
-            "≤ 24",
-            String(months)
-          )
-        ]
+        Rule.findings("parameters.project-period").warning(
+          "parameters.project.periodMonths",
+          `项目周期 ${months} 个月超过两年`,
+          `project period of ${months} months exceeds two years`,
+          "≤ 24",
+          String(months)
+        )
+      ]
   }
 })
 

@@ -18,19 +18,19 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import type { PlanInput } from "./PlanRules.js"
-import * as PlanRules from "./PlanRules.js"
-import type { PaymentInput } from "./Payment.js"
-import * as Payment from "./Payment.js"
-import type { DeliverableInput } from "./DeliverableRules.js"
-import * as DeliverableRules from "./DeliverableRules.js"
 import type { AcceptanceInput } from "./Acceptance.js"
 import * as Acceptance from "./Acceptance.js"
-import type { ConsultationInput, PanelReviewInput } from "./Procurement.js"
-import * as Procurement from "./Procurement.js"
 import * as Calendar from "./Calendar.js"
+import type { DeliverableInput } from "./DeliverableRules.js"
+import * as DeliverableRules from "./DeliverableRules.js"
 import type { LegalBasis } from "./LegalBasis.js"
 import * as Parameter from "./Parameter.js"
+import type { PaymentInput } from "./Payment.js"
+import * as Payment from "./Payment.js"
+import type { PlanInput } from "./PlanRules.js"
+import * as PlanRules from "./PlanRules.js"
+import type { ConsultationInput, PanelReviewInput } from "./Procurement.js"
+import * as Procurement from "./Procurement.js"
 import * as Quota from "./Quota.js"
 import type { Rule, Title } from "./Rule.js"
 
@@ -90,7 +90,11 @@ export const baseRules: StageRules = {
  * @category models
  */
 export type RuleOverride = {
-  readonly [S in Stage]: { readonly stage: S; readonly priority?: number | undefined; readonly rule: Rule<StageInputs[S]> }
+  readonly [S in Stage]: {
+    readonly stage: S
+    readonly priority?: number | undefined
+    readonly rule: Rule<StageInputs[S]>
+  }
 }[Stage]
 
 /**
@@ -140,11 +144,11 @@ export interface CommittedEvent {
 export interface Contents {
   readonly parameters?:
     | {
-        readonly definitions?: ReadonlyArray<Parameter.Definition> | undefined
-        /** Values in the parameter-file form (plain value or dated history per name). */
-        readonly values?: Readonly<Record<string, unknown>> | undefined
-        readonly basis: LegalBasis
-      }
+      readonly definitions?: ReadonlyArray<Parameter.Definition> | undefined
+      /** Values in the parameter-file form (plain value or dated history per name). */
+      readonly values?: Readonly<Record<string, unknown>> | undefined
+      readonly basis: LegalBasis
+    }
     | undefined
   readonly rules?: { readonly [S in Stage]?: ReadonlyArray<Rule<StageInputs[S]>> } | undefined
   readonly overrides?: ReadonlyArray<RuleOverride> | undefined
@@ -186,7 +190,10 @@ export interface Plugin extends Contents {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (info: { readonly name: string; readonly version: string; readonly description: string }, contents: Contents): Plugin => {
+export const make = (
+  info: { readonly name: string; readonly version: string; readonly description: string },
+  contents: Contents
+): Plugin => {
   const adds: Array<string> = []
   const overrides: Array<string> = []
   for (const d of contents.parameters?.definitions ?? []) adds.push(`parameter:${d.name}`)
@@ -261,9 +268,21 @@ export interface Config {
  * @since 0.1.0
  * @category constants
  */
-export const baseProcurementMethods: ReadonlyArray<string> = ["panel-review", "competitive-consultation", "public-tender"]
+export const baseProcurementMethods: ReadonlyArray<string> = [
+  "panel-review",
+  "competitive-consultation",
+  "public-tender"
+]
 
-const stages: ReadonlyArray<Stage> = ["plan", "consultation", "panelReview", "payment", "deliverable", "acceptanceGuard", "acceptanceVerdict"]
+const stages: ReadonlyArray<Stage> = [
+  "plan",
+  "consultation",
+  "panelReview",
+  "payment",
+  "deliverable",
+  "acceptanceGuard",
+  "acceptanceVerdict"
+]
 
 /**
  * Loads plugins over a parameter set and a calendar, in order. Fails with a
@@ -281,7 +300,14 @@ export const configure = (options: {
   const names = new Map<string, Plugin>()
   for (const p of plugins) {
     if (names.has(p.manifest.name)) {
-      return Either.left(conflict(`plugin:${p.manifest.name}`, [p.manifest.name, p.manifest.name], "同名插件加载了两次", "the same plugin is loaded twice"))
+      return Either.left(
+        conflict(
+          `plugin:${p.manifest.name}`,
+          [p.manifest.name, p.manifest.name],
+          "同名插件加载了两次",
+          "the same plugin is loaded twice"
+        )
+      )
     }
     names.set(p.manifest.name, p)
   }
@@ -292,7 +318,14 @@ export const configure = (options: {
     const added = p.parameters?.definitions ?? []
     for (const d of added) {
       if (parameters.definitions.has(d.name)) {
-        return Either.left(conflict(`parameter:${d.name}`, [p.manifest.name], `参数 ${d.name} 已存在,不能重复定义`, `parameter ${d.name} already exists`))
+        return Either.left(
+          conflict(
+            `parameter:${d.name}`,
+            [p.manifest.name],
+            `参数 ${d.name} 已存在,不能重复定义`,
+            `parameter ${d.name} already exists`
+          )
+        )
       }
     }
     parameters = Parameter.extend(parameters, added)
@@ -304,7 +337,12 @@ export const configure = (options: {
       const owner = valueOwner.get(name)
       if (owner !== undefined) {
         return Either.left(
-          conflict(`parameter:${name}`, [owner, p.manifest.name], `插件 ${owner} 和 ${p.manifest.name} 都设置了参数 ${name}`, `plugins ${owner} and ${p.manifest.name} both set parameter ${name}`)
+          conflict(
+            `parameter:${name}`,
+            [owner, p.manifest.name],
+            `插件 ${owner} 和 ${p.manifest.name} 都设置了参数 ${name}`,
+            `plugins ${owner} and ${p.manifest.name} both set parameter ${name}`
+          )
         )
       }
       valueOwner.set(name, p.manifest.name)
@@ -324,7 +362,12 @@ export const configure = (options: {
         const existing = origin.get(key)
         if (existing !== undefined) {
           return Either.left(
-            conflict(`rule:${key}`, [existing, p.manifest.name], `规则 ${r.id} 已由 ${existing} 定义,应以覆盖方式修改`, `rule ${r.id} already comes from ${existing}; override it instead`)
+            conflict(
+              `rule:${key}`,
+              [existing, p.manifest.name],
+              `规则 ${r.id} 已由 ${existing} 定义,应以覆盖方式修改`,
+              `rule ${r.id} already comes from ${existing}; override it instead`
+            )
           )
         }
         origin.set(key, p.manifest.name)
@@ -337,7 +380,14 @@ export const configure = (options: {
     for (const o of p.overrides ?? []) {
       const key = `${o.stage}/${o.rule.id}`
       if (!origin.has(key)) {
-        return Either.left(conflict(`rule:${key}`, [p.manifest.name], `要覆盖的规则 ${o.rule.id} 在阶段 ${o.stage} 不存在`, `rule ${o.rule.id} to override does not exist at stage ${o.stage}`))
+        return Either.left(
+          conflict(
+            `rule:${key}`,
+            [p.manifest.name],
+            `要覆盖的规则 ${o.rule.id} 在阶段 ${o.stage} 不存在`,
+            `rule ${o.rule.id} to override does not exist at stage ${o.stage}`
+          )
+        )
       }
       const list = byTarget.get(key) ?? []
       list.push({ plugin: p.manifest.name, o })
@@ -349,7 +399,9 @@ export const configure = (options: {
     if (list.length > 1) {
       const sorted = [...list].sort((a, b) => (b.o.priority ?? Number.NaN) - (a.o.priority ?? Number.NaN))
       const [first, second] = sorted
-      if (first!.o.priority === undefined || second!.o.priority === undefined || first!.o.priority === second!.o.priority) {
+      if (
+        first!.o.priority === undefined || second!.o.priority === undefined || first!.o.priority === second!.o.priority
+      ) {
         const both = list.map((x) => x.plugin)
         return Either.left(
           conflict(
@@ -388,7 +440,16 @@ export const configure = (options: {
   const quotaItems: Array<Quota.Item> = [...Quota.planItems]
   for (const p of plugins) {
     for (const t of p.deliverableTypes ?? []) {
-      if (deliverableTypes.has(t.id)) return Either.left(conflict(`deliverable:${t.id}`, [p.manifest.name], `交付物类型 ${t.id} 重复`, `deliverable type ${t.id} is added twice`))
+      if (deliverableTypes.has(t.id)) {
+        return Either.left(
+          conflict(
+            `deliverable:${t.id}`,
+            [p.manifest.name],
+            `交付物类型 ${t.id} 重复`,
+            `deliverable type ${t.id} is added twice`
+          )
+        )
+      }
       deliverableTypes.add(t.id)
       if (t.quota !== undefined) {
         quotaItems.push({
@@ -401,7 +462,16 @@ export const configure = (options: {
   const procurementMethods = new Set(baseProcurementMethods)
   for (const p of plugins) {
     for (const m of p.procurementMethods ?? []) {
-      if (procurementMethods.has(m.id)) return Either.left(conflict(`procurement-method:${m.id}`, [p.manifest.name], `采购方式 ${m.id} 已存在`, `procurement method ${m.id} already exists`))
+      if (procurementMethods.has(m.id)) {
+        return Either.left(
+          conflict(
+            `procurement-method:${m.id}`,
+            [p.manifest.name],
+            `采购方式 ${m.id} 已存在`,
+            `procurement method ${m.id} already exists`
+          )
+        )
+      }
       procurementMethods.add(m.id)
     }
   }
@@ -418,4 +488,5 @@ export const configure = (options: {
   })
 }
 
-const conflict = (target: string, plugins: ReadonlyArray<string>, zh: string, en: string) => new PluginConflict({ target, plugins, zh, en })
+const conflict = (target: string, plugins: ReadonlyArray<string>, zh: string, en: string) =>
+  new PluginConflict({ target, plugins, zh, en })

@@ -25,14 +25,14 @@ import type DecimalJs from "decimal.js"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { type Bilingual, bilingual, decodeEither, InputIssue, InvalidInput } from "./InputError.js"
+import * as Days from "./internal/days.js"
+import * as X from "./internal/exactInput.js"
+import * as S from "./internal/procurementScoring.js"
+import * as Q from "./internal/rational.js"
 import { gsyf, national, plan, texts } from "./LegalBasis.js"
 import * as Money from "./Money.js"
 import type * as Parameter from "./Parameter.js"
 import * as Rule from "./Rule.js"
-import * as X from "./internal/exactInput.js"
-import * as Days from "./internal/days.js"
-import * as S from "./internal/procurementScoring.js"
-import * as Q from "./internal/rational.js"
 
 type V = Parameter.Values
 
@@ -136,8 +136,14 @@ export const PanelReviewMember = Schema.Struct({
  */
 export type PanelReviewMember = typeof PanelReviewMember.Type
 
-const withUniqueIds = <A extends { readonly id: string }, I>(schema: Schema.Schema<ReadonlyArray<A>, I>, zh: string, en: string) =>
-  schema.pipe(Schema.filter((items: ReadonlyArray<A>) => X.duplicates<A>(items, (m) => m.id).length === 0, bilingual(zh, en)))
+const withUniqueIds = <A extends { readonly id: string }, I>(
+  schema: Schema.Schema<ReadonlyArray<A>, I>,
+  zh: string,
+  en: string
+) =>
+  schema.pipe(
+    Schema.filter((items: ReadonlyArray<A>) => X.duplicates<A>(items, (m) => m.id).length === 0, bilingual(zh, en))
+  )
 
 // ── Competitive consultation: input and rules ───────────────────────────────
 
@@ -257,10 +263,13 @@ export const minSuppliers = Rule.make<ConsultationInput>({
       }
       const why = !isService
         ? {
-            zh: "只有政府购买服务项目在符合条件的供应商为2家时可以继续",
-            en: "only a government-purchased service may continue with 2 suppliers"
-          }
-        : { zh: "参数不允许政府购买服务项目以2家继续", en: "the parameters do not allow services to continue with 2 suppliers" }
+          zh: "只有政府购买服务项目在符合条件的供应商为2家时可以继续",
+          en: "only a government-purchased service may continue with 2 suppliers"
+        }
+        : {
+          zh: "参数不允许政府购买服务项目以2家继续",
+          en: "the parameters do not allow services to continue with 2 suppliers"
+        }
       return [
         f.error(
           path,
@@ -272,7 +281,13 @@ export const minSuppliers = Rule.make<ConsultationInput>({
       ]
     }
     return [
-      f.error(path, `符合条件的供应商 ${n} 家,少于 ${min} 家`, `${n} qualified suppliers, fewer than ${min}`, expected, String(n))
+      f.error(
+        path,
+        `符合条件的供应商 ${n} 家,少于 ${min} 家`,
+        `${n} qualified suppliers, fewer than ${min}`,
+        expected,
+        String(n)
+      )
     ]
   }
 })
@@ -295,7 +310,9 @@ export const consultationPanel = Rule.make<ConsultationInput>({
   id: "procurement.consultation.panel",
   title: { zh: "磋商小组组成", en: "Consultation panel composition" },
   section: "三(五)",
-  basis: [consultationBasis("第十四条", "磋商小组由采购人代表和评审专家共3人以上单数组成,评审专家人数不得少于成员总数的2/3")],
+  basis: [
+    consultationBasis("第十四条", "磋商小组由采购人代表和评审专家共3人以上单数组成,评审专家人数不得少于成员总数的2/3")
+  ],
   reads: ["procurement.consultation.minPanelSize", "procurement.consultation.expertShare"],
   description: "磋商小组人数不少于规定人数(默认3人)且为单数,评审专家不少于成员总数的规定比例(默认2/3),以整数精确比较。",
   evaluate: (input, p) => {
@@ -307,10 +324,26 @@ export const consultationPanel = Rule.make<ConsultationInput>({
     const experts = input.panel.filter((m) => m.kind === "expert").length
     const out: Array<Rule.Finding> = []
     if (size < min) {
-      out.push(f.error("panel", `磋商小组 ${size} 人,少于 ${min} 人`, `the panel has ${size} members, fewer than ${min}`, `≥ ${min}`, String(size)))
+      out.push(
+        f.error(
+          "panel",
+          `磋商小组 ${size} 人,少于 ${min} 人`,
+          `the panel has ${size} members, fewer than ${min}`,
+          `≥ ${min}`,
+          String(size)
+        )
+      )
     }
     if (size % 2 === 0) {
-      out.push(f.error("panel", `磋商小组 ${size} 人,应为单数`, `the panel has ${size} members; it must be an odd number`, "odd", String(size)))
+      out.push(
+        f.error(
+          "panel",
+          `磋商小组 ${size} 人,应为单数`,
+          `the panel has ${size} members; it must be an odd number`,
+          "odd",
+          String(size)
+        )
+      )
     }
     if (experts * den < size * num) {
       out.push(
@@ -353,14 +386,14 @@ export const documentPeriod = Rule.make<ConsultationInput>({
     return days >= min
       ? []
       : [
-          f.error(
-            "firstResponseDeadline",
-            `磋商文件 ${input.documentsIssuedOn} 发出,首次响应截止 ${input.firstResponseDeadline},只有 ${days} 日,少于 ${min} 日`,
-            `documents issued ${input.documentsIssuedOn}, first responses due ${input.firstResponseDeadline}: ${days} days, fewer than ${min}`,
-            `≥ ${min} days`,
-            `${days} days`
-          )
-        ]
+        f.error(
+          "firstResponseDeadline",
+          `磋商文件 ${input.documentsIssuedOn} 发出,首次响应截止 ${input.firstResponseDeadline},只有 ${days} 日,少于 ${min} 日`,
+          `documents issued ${input.documentsIssuedOn}, first responses due ${input.firstResponseDeadline}: ${days} days, fewer than ${min}`,
+          `≥ ${min} days`,
+          `${days} days`
+        )
+      ]
   }
 })
 
@@ -391,17 +424,19 @@ export const priceWeight = Rule.make<ConsultationInput>({
   id: "procurement.consultation.price-weight",
   title: { zh: "价格分值占比", en: "Price weight" },
   section: "三(五)",
-  basis: [consultationBasis("第二十四条", "货物项目价格分值占比30%至60%,服务项目10%至30%;超出须经本级财政部门审核同意")],
+  basis: [
+    consultationBasis("第二十四条", "货物项目价格分值占比30%至60%,服务项目10%至30%;超出须经本级财政部门审核同意")
+  ],
   reads: ["procurement.consultation.priceWeightRange", "procurement.consultation.priceWeight"],
   description:
     "综合评分法的价格分值占比须在范围内(服务项目默认10%至30%,货物项目30%至60%);超出范围须有本级财政部门的审核同意,并记录其文号和日期。",
   evaluate: (input, p) => {
     const f = Rule.findings("procurement.consultation.price-weight")
-    const range =
-      input.category === "goods"
-        ? goodsPriceWeightRange
-        : p.read<V["procurement.consultation.priceWeightRange"]>("procurement.consultation.priceWeightRange")
-    const weight = input.priceWeight ?? p.read<V["procurement.consultation.priceWeight"]>("procurement.consultation.priceWeight")
+    const range = input.category === "goods"
+      ? goodsPriceWeightRange
+      : p.read<V["procurement.consultation.priceWeightRange"]>("procurement.consultation.priceWeightRange")
+    const weight = input.priceWeight ??
+      p.read<V["procurement.consultation.priceWeight"]>("procurement.consultation.priceWeight")
     const expected = `${pct(range.min)}–${pct(range.max)}`
     if (weight.gte(range.min) && weight.lte(range.max)) return []
     const approval = input.financeApproval
@@ -430,8 +465,12 @@ export const priceWeight = Rule.make<ConsultationInput>({
     return [
       f.info(
         "priceWeight",
-        `价格分值占比 ${pct(weight)} 超出 ${expected},已经财政部门审核同意(${approval.document},${approval.approvedOn})`,
-        `price weight ${pct(weight)} is outside ${expected}, approved by the finance department (${approval.document}, ${approval.approvedOn})`,
+        `价格分值占比 ${
+          pct(weight)
+        } 超出 ${expected},已经财政部门审核同意(${approval.document},${approval.approvedOn})`,
+        `price weight ${
+          pct(weight)
+        } is outside ${expected}, approved by the finance department (${approval.document}, ${approval.approvedOn})`,
         expected,
         pct(weight)
       )
@@ -462,7 +501,11 @@ export const consultationRules: ReadonlyArray<Rule.Rule<ConsultationInput>> = [
  * @category schemas
  */
 export const PanelReviewInput = Schema.Struct({
-  panel: withUniqueIds(Schema.Array(PanelReviewMember), "评审小组成员不能重复", "a panel member must not be listed twice"),
+  panel: withUniqueIds(
+    Schema.Array(PanelReviewMember),
+    "评审小组成员不能重复",
+    "a panel member must not be listed twice"
+  ),
   criteriaPublishedOn: X.IsoDate,
   scoreDates: Schema.Array(X.IsoDate)
 })
@@ -512,7 +555,15 @@ export const panelReviewPanel = Rule.make<PanelReviewInput>({
     const out: Array<Rule.Finding> = []
     const size = input.panel.length
     if (size < min) {
-      out.push(f.error("panel", `评审小组 ${size} 人,少于 ${min} 人`, `the review panel has ${size} members, fewer than ${min}`, `≥ ${min}`, String(size)))
+      out.push(
+        f.error(
+          "panel",
+          `评审小组 ${size} 人,少于 ${min} 人`,
+          `the review panel has ${size} members, fewer than ${min}`,
+          `≥ ${min}`,
+          String(size)
+        )
+      )
     }
     input.panel.forEach((m, i) => {
       const path = `panel[${i}]`
@@ -520,8 +571,12 @@ export const panelReviewPanel = Rule.make<PanelReviewInput>({
         out.push(
           f.error(
             `${path}.organisationKind`,
-            `${m.name}(${m.organisation})来自${orgName[m.organisationKind].zh},方案只允许应急、人社部门工作人员或其推荐的专家`,
-            `${m.name} (${m.organisation}) is from ${orgName[m.organisationKind].en}; the plan allows staff of emergency management or HR and social security, or experts they recommend`,
+            `${m.name}(${m.organisation})来自${
+              orgName[m.organisationKind].zh
+            },方案只允许应急、人社部门工作人员或其推荐的专家`,
+            `${m.name} (${m.organisation}) is from ${
+              orgName[m.organisationKind].en
+            }; the plan allows staff of emergency management or HR and social security, or experts they recommend`,
             allowedReviewOrganisations.join(" | "),
             m.organisationKind
           )
@@ -743,7 +798,11 @@ export interface ConsultationResult {
   readonly priceWeight: DecimalJs
   readonly ranking: ReadonlyArray<ConsultationEntry>
   readonly tieBreaks: ReadonlyArray<TieBreak>
-  readonly recommended: { readonly supplierId: string; readonly supplierName: string; readonly reasons: ReadonlyArray<Bilingual> }
+  readonly recommended: {
+    readonly supplierId: string
+    readonly supplierName: string
+    readonly reasons: ReadonlyArray<Bilingual>
+  }
   /** Bids left out (marked not valid). */
   readonly excluded: ReadonlyArray<{ readonly supplierId: string; readonly supplierName: string }>
 }
@@ -765,16 +824,24 @@ const consultationSteps: ReadonlyArray<S.TieStep<ConsultationRow>> = [
     name: "final-quote",
     compare: (a, b) => Money.compare(a.bid.finalQuote, b.bid.finalQuote),
     explain: (a, b) => ({
-      zh: `总分相同,${a.bid.supplierName} 最后报价 ${Money.format(a.bid.finalQuote)} 低于 ${b.bid.supplierName} 的 ${Money.format(b.bid.finalQuote)},排序在前`,
-      en: `equal totals; ${a.bid.supplierId} quoted ${Money.format(a.bid.finalQuote)}, lower than ${b.bid.supplierId}'s ${Money.format(b.bid.finalQuote)}`
+      zh: `总分相同,${a.bid.supplierName} 最后报价 ${Money.format(a.bid.finalQuote)} 低于 ${b.bid.supplierName} 的 ${
+        Money.format(b.bid.finalQuote)
+      },排序在前`,
+      en: `equal totals; ${a.bid.supplierId} quoted ${
+        Money.format(a.bid.finalQuote)
+      }, lower than ${b.bid.supplierId}'s ${Money.format(b.bid.finalQuote)}`
     })
   },
   {
     name: "technical-score",
     compare: (a, b) => Q.compare(b.technical, a.technical),
     explain: (a, b) => ({
-      zh: `总分和报价相同,${a.bid.supplierName} 技术得分 ${fmt2(a.technical)} 高于 ${b.bid.supplierName} 的 ${fmt2(b.technical)},排序在前`,
-      en: `equal totals and quotes; ${a.bid.supplierId} has the higher technical score, ${fmt2(a.technical)} against ${fmt2(b.technical)}`
+      zh: `总分和报价相同,${a.bid.supplierName} 技术得分 ${fmt2(a.technical)} 高于 ${b.bid.supplierName} 的 ${
+        fmt2(b.technical)
+      },排序在前`,
+      en: `equal totals and quotes; ${a.bid.supplierId} has the higher technical score, ${fmt2(a.technical)} against ${
+        fmt2(b.technical)
+      }`
     })
   },
   {
@@ -782,7 +849,8 @@ const consultationSteps: ReadonlyArray<S.TieStep<ConsultationRow>> = [
     compare: (a, b) => S.compareRegistration(a.bid.registeredAt, b.bid.registeredAt),
     explain: (a, b) => ({
       zh: `总分、报价和技术得分均相同,${a.bid.supplierName} 报名在先(${b.bid.supplierName} 之前),排序在前(gsyf 约定)`,
-      en: `equal totals, quotes and technical scores; ${a.bid.supplierId} registered before ${b.bid.supplierId} (gsyf convention)`
+      en:
+        `equal totals, quotes and technical scores; ${a.bid.supplierId} registered before ${b.bid.supplierId} (gsyf convention)`
     })
   },
   {
@@ -819,7 +887,12 @@ const tieBreaksOf = <A>(
   return out
 }
 
-const uniqueIssues = <A>(items: ReadonlyArray<A>, key: (a: A) => string, path: (i: number) => string, what: Bilingual): Array<InputIssue> =>
+const uniqueIssues = <A>(
+  items: ReadonlyArray<A>,
+  key: (a: A) => string,
+  path: (i: number) => string,
+  what: Bilingual
+): Array<InputIssue> =>
   X.duplicates(items, key).map((i) => new InputIssue({ path: path(i), zh: `${what.zh}重复`, en: `${what.en} repeats` }))
 
 /**
@@ -857,91 +930,111 @@ const uniqueIssues = <A>(items: ReadonlyArray<A>, key: (a: A) => string, path: (
  * @since 0.1.0
  * @category scoring
  */
-export const scoreConsultation = (input: unknown): Either.Either<ConsultationResult, InvalidInput | CriteriaTotalMismatch> =>
+export const scoreConsultation = (
+  input: unknown
+): Either.Either<ConsultationResult, InvalidInput | CriteriaTotalMismatch> =>
   Either.flatMap(
     decodeEither(ConsultationScoringInput, "ConsultationScoring")(input),
     (d): Either.Either<ConsultationResult, InvalidInput | CriteriaTotalMismatch> => {
-    const subject = "ConsultationScoring"
-    const maxSum = Q.sum(d.criteria.map((c) => Q.fromDecimal(c.maxPoints)))
-    const expected = Q.sub(Q.fromInt(100), Q.fromDecimal(d.priceWeight))
-    if (!Q.equals(maxSum, expected)) {
-      return Either.left(new CriteriaTotalMismatch({ expected: Q.toDecimal(expected).toFixed(), actual: Q.toDecimal(maxSum).toFixed() }))
-    }
-    const issues: Array<InputIssue> = [
-      ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, { zh: "评分因素编号", en: "criterion id" }),
-      ...uniqueIssues(d.bids, (b) => b.supplierId, (i) => `bids[${i}].supplierId`, { zh: "供应商编号", en: "supplier id" })
-    ]
-    const valid = d.bids.filter((b) => b.valid !== false)
-    const excluded = d.bids.filter((b) => b.valid === false)
-    if (valid.length === 0) issues.push(new InputIssue({ path: "bids", zh: "没有有效的响应", en: "no valid bid" }))
-    const sheet = S.checkSheet(
-      d.criteria,
-      valid.map((b) => b.supplierId),
-      new Set(excluded.map((b) => b.supplierId)),
-      d.scores,
-      issues
-    )
-    if (d.criteria.length > 0 && sheet.members.length === 0 && valid.length > 0) {
-      issues.push(new InputIssue({ path: "scores", zh: "没有评审打分", en: "no scores given" }))
-    }
-    if (issues.length > 0) return Either.left(new InvalidInput({ subject, issues }))
-
-    const base = valid.reduce((m, b) => Money.min(m, b.finalQuote), valid[0]!.finalQuote)
-    const baseQ = Q.fromDecimal(base.yuan)
-    const weightQ = Q.fromDecimal(d.priceWeight)
-    const memberCount = Q.fromInt(Math.max(sheet.members.length, 1))
-    const marked = d.criteria.filter((c) => c.technical === true)
-    const technicalIds = (marked.length > 0 ? marked : d.criteria).map((c) => c.id)
-    const rows: Array<ConsultationRow> = valid.map((bid) => {
-      const price = Q.mul(Q.div(baseQ, Q.fromDecimal(bid.finalQuote.yuan)), weightQ)
-      const memberTotals = sheet.members.map((m) => ({
-        memberId: m,
-        total: Q.sum(d.criteria.map((c) => sheet.points(m, bid.supplierId, c.id)))
-      }))
-      const nonPrice = Q.div(Q.sum(memberTotals.map((t) => t.total)), memberCount)
-      const criterionMeans = Object.fromEntries(
-        d.criteria.map((c) => [c.id, Q.div(Q.sum(sheet.members.map((m) => sheet.points(m, bid.supplierId, c.id))), memberCount)])
+      const subject = "ConsultationScoring"
+      const maxSum = Q.sum(d.criteria.map((c) => Q.fromDecimal(c.maxPoints)))
+      const expected = Q.sub(Q.fromInt(100), Q.fromDecimal(d.priceWeight))
+      if (!Q.equals(maxSum, expected)) {
+        return Either.left(
+          new CriteriaTotalMismatch({
+            expected: Q.toDecimal(expected).toFixed(),
+            actual: Q.toDecimal(maxSum).toFixed()
+          })
+        )
+      }
+      const issues: Array<InputIssue> = [
+        ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, {
+          zh: "评分因素编号",
+          en: "criterion id"
+        }),
+        ...uniqueIssues(d.bids, (b) => b.supplierId, (i) => `bids[${i}].supplierId`, {
+          zh: "供应商编号",
+          en: "supplier id"
+        })
+      ]
+      const valid = d.bids.filter((b) => b.valid !== false)
+      const excluded = d.bids.filter((b) => b.valid === false)
+      if (valid.length === 0) issues.push(new InputIssue({ path: "bids", zh: "没有有效的响应", en: "no valid bid" }))
+      const sheet = S.checkSheet(
+        d.criteria,
+        valid.map((b) => b.supplierId),
+        new Set(excluded.map((b) => b.supplierId)),
+        d.scores,
+        issues
       )
-      const technical = Q.sum(technicalIds.map((id) => criterionMeans[id]!))
-      return { bid, price, nonPrice, technical, total: Q.add(price, nonPrice), memberTotals, criterionMeans }
-    })
-    const ordered = S.orderBy(rows, (a, b) => Q.compare(b.total, a.total), consultationSteps)
-    const ranking = ordered.map(
-      (r, k): ConsultationEntry => ({
-        rank: k + 1,
-        supplierId: r.bid.supplierId,
-        supplierName: r.bid.supplierName,
-        finalQuote: r.bid.finalQuote,
-        priceScore: Q.toDecimal(r.price),
-        nonPriceScore: Q.toDecimal(r.nonPrice),
-        technicalScore: Q.toDecimal(r.technical),
-        total: Q.toDecimal(r.total),
-        totalExact: Q.toFraction(r.total),
-        totalDisplay: fmt2(r.total),
-        priceScoreDisplay: fmt2(r.price),
-        nonPriceScoreDisplay: fmt2(r.nonPrice),
-        memberTotals: r.memberTotals.map((t) => ({ memberId: t.memberId, total: Q.toDecimal(t.total) })),
-        criterionMeans: Object.fromEntries(Object.entries(r.criterionMeans).map(([k2, v]) => [k2, Q.toDecimal(v)]))
+      if (d.criteria.length > 0 && sheet.members.length === 0 && valid.length > 0) {
+        issues.push(new InputIssue({ path: "scores", zh: "没有评审打分", en: "no scores given" }))
+      }
+      if (issues.length > 0) return Either.left(new InvalidInput({ subject, issues }))
+
+      const base = valid.reduce((m, b) => Money.min(m, b.finalQuote), valid[0]!.finalQuote)
+      const baseQ = Q.fromDecimal(base.yuan)
+      const weightQ = Q.fromDecimal(d.priceWeight)
+      const memberCount = Q.fromInt(Math.max(sheet.members.length, 1))
+      const marked = d.criteria.filter((c) => c.technical === true)
+      const technicalIds = (marked.length > 0 ? marked : d.criteria).map((c) => c.id)
+      const rows: Array<ConsultationRow> = valid.map((bid) => {
+        const price = Q.mul(Q.div(baseQ, Q.fromDecimal(bid.finalQuote.yuan)), weightQ)
+        const memberTotals = sheet.members.map((m) => ({
+          memberId: m,
+          total: Q.sum(d.criteria.map((c) => sheet.points(m, bid.supplierId, c.id)))
+        }))
+        const nonPrice = Q.div(Q.sum(memberTotals.map((t) => t.total)), memberCount)
+        const criterionMeans = Object.fromEntries(
+          d.criteria.map((
+            c
+          ) => [c.id, Q.div(Q.sum(sheet.members.map((m) => sheet.points(m, bid.supplierId, c.id))), memberCount)])
+        )
+        const technical = Q.sum(technicalIds.map((id) => criterionMeans[id]!))
+        return { bid, price, nonPrice, technical, total: Q.add(price, nonPrice), memberTotals, criterionMeans }
       })
-    )
-    const tieBreaks = tieBreaksOf(ordered, (r) => r.total, (r) => r.bid.supplierId, consultationSteps)
-    const top = ordered[0]!
-    const reasons: Array<Bilingual> = [
-      {
-        zh: `综合得分最高:${fmt2(top.total)} 分(价格分 ${fmt2(top.price)} + 技术分 ${fmt2(top.nonPrice)}),磋商基准价 ${Money.format(base)},价格权值 ${pct(d.priceWeight)}`,
-        en: `highest total: ${fmt2(top.total)} (price ${fmt2(top.price)} + non-price ${fmt2(top.nonPrice)}); base price ${Money.format(base)}, price weight ${pct(d.priceWeight)}`
-      },
-      ...tieBreaks.filter((t) => t.first === top.bid.supplierId).map(({ zh, en }) => ({ zh, en }))
-    ]
-    return Either.right({
-      basePrice: base,
-      priceWeight: d.priceWeight,
-      ranking,
-      tieBreaks,
-      recommended: { supplierId: top.bid.supplierId, supplierName: top.bid.supplierName, reasons },
-      excluded: excluded.map((b) => ({ supplierId: b.supplierId, supplierName: b.supplierName }))
-    })
-  })
+      const ordered = S.orderBy(rows, (a, b) => Q.compare(b.total, a.total), consultationSteps)
+      const ranking = ordered.map(
+        (r, k): ConsultationEntry => ({
+          rank: k + 1,
+          supplierId: r.bid.supplierId,
+          supplierName: r.bid.supplierName,
+          finalQuote: r.bid.finalQuote,
+          priceScore: Q.toDecimal(r.price),
+          nonPriceScore: Q.toDecimal(r.nonPrice),
+          technicalScore: Q.toDecimal(r.technical),
+          total: Q.toDecimal(r.total),
+          totalExact: Q.toFraction(r.total),
+          totalDisplay: fmt2(r.total),
+          priceScoreDisplay: fmt2(r.price),
+          nonPriceScoreDisplay: fmt2(r.nonPrice),
+          memberTotals: r.memberTotals.map((t) => ({ memberId: t.memberId, total: Q.toDecimal(t.total) })),
+          criterionMeans: Object.fromEntries(Object.entries(r.criterionMeans).map(([k2, v]) => [k2, Q.toDecimal(v)]))
+        })
+      )
+      const tieBreaks = tieBreaksOf(ordered, (r) => r.total, (r) => r.bid.supplierId, consultationSteps)
+      const top = ordered[0]!
+      const reasons: Array<Bilingual> = [
+        {
+          zh: `综合得分最高:${fmt2(top.total)} 分(价格分 ${fmt2(top.price)} + 技术分 ${
+            fmt2(top.nonPrice)
+          }),磋商基准价 ${Money.format(base)},价格权值 ${pct(d.priceWeight)}`,
+          en: `highest total: ${fmt2(top.total)} (price ${fmt2(top.price)} + non-price ${
+            fmt2(top.nonPrice)
+          }); base price ${Money.format(base)}, price weight ${pct(d.priceWeight)}`
+        },
+        ...tieBreaks.filter((t) => t.first === top.bid.supplierId).map(({ zh, en }) => ({ zh, en }))
+      ]
+      return Either.right({
+        basePrice: base,
+        priceWeight: d.priceWeight,
+        ranking,
+        tieBreaks,
+        recommended: { supplierId: top.bid.supplierId, supplierName: top.bid.supplierName, reasons },
+        excluded: excluded.map((b) => ({ supplierId: b.supplierId, supplierName: b.supplierName }))
+      })
+    }
+  )
 
 /**
  * How the review panel's totals are combined for a proposal: the plain mean
@@ -1022,13 +1115,19 @@ export interface PanelReviewResult {
   readonly members: ReadonlyArray<string>
   readonly ranking: ReadonlyArray<PanelReviewEntry>
   readonly tieBreaks: ReadonlyArray<TieBreak>
-  readonly recommended: { readonly supplierId: string; readonly supplierName: string; readonly reasons: ReadonlyArray<Bilingual> }
+  readonly recommended: {
+    readonly supplierId: string
+    readonly supplierName: string
+    readonly reasons: ReadonlyArray<Bilingual>
+  }
 }
 
 interface ReviewRow {
   readonly proposal: typeof Proposal.Type
   readonly score: Q.Rational
-  readonly memberTotals: ReadonlyArray<{ readonly memberId: string; readonly total: Q.Rational; readonly dropped: "highest" | "lowest" | undefined }>
+  readonly memberTotals: ReadonlyArray<
+    { readonly memberId: string; readonly total: Q.Rational; readonly dropped: "highest" | "lowest" | undefined }
+  >
 }
 
 const reviewSteps: ReadonlyArray<S.TieStep<ReviewRow>> = [
@@ -1039,16 +1138,22 @@ const reviewSteps: ReadonlyArray<S.TieStep<ReviewRow>> = [
         ? Money.compare(a.proposal.quotedPrice, b.proposal.quotedPrice)
         : 0,
     explain: (a, b) => ({
-      zh: `得分相同,${a.proposal.supplierName} 报价 ${Money.format(a.proposal.quotedPrice!)} 低于 ${b.proposal.supplierName} 的 ${Money.format(b.proposal.quotedPrice!)},排序在前`,
-      en: `equal scores; ${a.proposal.supplierId} quoted ${Money.format(a.proposal.quotedPrice!)}, lower than ${b.proposal.supplierId}'s ${Money.format(b.proposal.quotedPrice!)}`
+      zh: `得分相同,${a.proposal.supplierName} 报价 ${
+        Money.format(a.proposal.quotedPrice!)
+      } 低于 ${b.proposal.supplierName} 的 ${Money.format(b.proposal.quotedPrice!)},排序在前`,
+      en: `equal scores; ${a.proposal.supplierId} quoted ${
+        Money.format(a.proposal.quotedPrice!)
+      }, lower than ${b.proposal.supplierId}'s ${Money.format(b.proposal.quotedPrice!)}`
     })
   },
   {
     name: "registration",
     compare: (a, b) => S.compareRegistration(a.proposal.registeredAt, b.proposal.registeredAt),
     explain: (a, b) => ({
-      zh: `得分相同且报价无法区分,${a.proposal.supplierName} 报名在先(${b.proposal.supplierName} 之前),排序在前(gsyf 约定)`,
-      en: `equal scores and no lower quote; ${a.proposal.supplierId} registered before ${b.proposal.supplierId} (gsyf convention)`
+      zh:
+        `得分相同且报价无法区分,${a.proposal.supplierName} 报名在先(${b.proposal.supplierName} 之前),排序在前(gsyf 约定)`,
+      en:
+        `equal scores and no lower quote; ${a.proposal.supplierId} registered before ${b.proposal.supplierId} (gsyf convention)`
     })
   },
   {
@@ -1056,7 +1161,8 @@ const reviewSteps: ReadonlyArray<S.TieStep<ReviewRow>> = [
     compare: (a, b) => S.compareIds(a.proposal.supplierId, b.proposal.supplierId),
     explain: (a, b) => ({
       zh: `各项均相同,按供应商编号排序:${a.proposal.supplierId} 在 ${b.proposal.supplierId} 之前(gsyf 约定)`,
-      en: `everything equal; ordered by supplier id, ${a.proposal.supplierId} before ${b.proposal.supplierId} (gsyf convention)`
+      en:
+        `everything equal; ordered by supplier id, ${a.proposal.supplierId} before ${b.proposal.supplierId} (gsyf convention)`
     })
   }
 ]
@@ -1087,10 +1193,17 @@ export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResul
   Either.flatMap(decodeEither(PanelReviewScoringInput, "PanelReviewScoring")(input), (d) => {
     const issues: Array<InputIssue> = [
       ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, { zh: "评分因素编号", en: "criterion id" }),
-      ...uniqueIssues(d.proposals, (p) => p.supplierId, (i) => `proposals[${i}].supplierId`, { zh: "供应商编号", en: "supplier id" })
+      ...uniqueIssues(d.proposals, (p) => p.supplierId, (i) => `proposals[${i}].supplierId`, {
+        zh: "供应商编号",
+        en: "supplier id"
+      })
     ]
-    if (d.criteria.length === 0) issues.push(new InputIssue({ path: "criteria", zh: "没有评分因素", en: "no criteria" }))
-    if (d.proposals.length === 0) issues.push(new InputIssue({ path: "proposals", zh: "没有参评方案", en: "no proposals" }))
+    if (d.criteria.length === 0) {
+      issues.push(new InputIssue({ path: "criteria", zh: "没有评分因素", en: "no criteria" }))
+    }
+    if (d.proposals.length === 0) {
+      issues.push(new InputIssue({ path: "proposals", zh: "没有参评方案", en: "no proposals" }))
+    }
     const sheet = S.checkSheet(
       d.criteria,
       d.proposals.map((p) => p.supplierId),
@@ -1140,14 +1253,20 @@ export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResul
         score: Q.div(Q.sum(kept.map((t) => t.total)), Q.fromInt(kept.length)),
         memberTotals: totals.map((t) => ({
           ...t,
-          dropped: t.memberId === lowest ? ("lowest" as const) : t.memberId === highest ? ("highest" as const) : undefined
+          dropped: t.memberId === lowest
+            ? ("lowest" as const)
+            : t.memberId === highest
+            ? ("highest" as const)
+            : undefined
         }))
       }
     })
     const ordered = S.orderBy(rows, (a, b) => Q.compare(b.score, a.score), reviewSteps)
     const tieBreaks = tieBreaksOf(ordered, (r) => r.score, (r) => r.proposal.supplierId, reviewSteps)
     const top = ordered[0]!
-    const how = d.aggregation === "mean" ? { zh: "算术平均", en: "mean" } : { zh: "去掉一个最高分和一个最低分后平均", en: "trimmed mean" }
+    const how = d.aggregation === "mean"
+      ? { zh: "算术平均", en: "mean" }
+      : { zh: "去掉一个最高分和一个最低分后平均", en: "trimmed mean" }
     return Either.right({
       aggregation: d.aggregation,
       members: sheet.members,
@@ -1160,7 +1279,11 @@ export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResul
           score: Q.toDecimal(r.score),
           scoreExact: Q.toFraction(r.score),
           scoreDisplay: fmt2(r.score),
-          memberTotals: r.memberTotals.map((t) => ({ memberId: t.memberId, total: Q.toDecimal(t.total), dropped: t.dropped }))
+          memberTotals: r.memberTotals.map((t) => ({
+            memberId: t.memberId,
+            total: Q.toDecimal(t.total),
+            dropped: t.dropped
+          }))
         })
       ),
       tieBreaks,

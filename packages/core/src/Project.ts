@@ -20,7 +20,8 @@ import type { Decider } from "./Decider.js"
 import * as Deliverable from "./Deliverable.js"
 import type { DeliverableInput } from "./DeliverableRules.js"
 import * as Industry from "./Industry.js"
-import { decodeEither, InvalidInput, InputIssue } from "./InputError.js"
+import { decodeEither, InputIssue, InvalidInput } from "./InputError.js"
+import { setIn } from "./internal/persistentMap.js"
 import * as IsoDate from "./IsoDate.js"
 import * as KeyAreas from "./KeyAreas.js"
 import { LegalBasis, national, plan, texts } from "./LegalBasis.js"
@@ -30,12 +31,11 @@ import * as Payment from "./Payment.js"
 import type { Config, Stage, StageInputs } from "./Plugin.js"
 import * as Procurement from "./Procurement.js"
 import { allowedRoles, type Command, Command as CommandSchema, type PanelMember } from "./ProjectCommand.js"
-import type { Event, Evaluation, QuotaResult, RankedBid } from "./ProjectEvent.js"
+import type { Evaluation, Event, QuotaResult, RankedBid } from "./ProjectEvent.js"
 import * as Quota from "./Quota.js"
-import { Finding, type Rule, findings as findingsFor } from "./Rule.js"
+import { Finding, findings as findingsFor, type Rule } from "./Rule.js"
 import * as RuleSet from "./RuleSet.js"
 import * as Supervision from "./Supervision.js"
-import { setIn } from "./internal/persistentMap.js"
 
 // ── Rejections ─────────────────────────────────────────────────────────────
 
@@ -56,7 +56,9 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthoriz
   }
   /** Who may not give which command, and who may, in Chinese and English. */
   override get message(): string {
-    return `角色 ${this.role} 无权执行 ${this.command}(允许:${this.allowed.join("、")}) / role ${this.role} may not give ${this.command} (allowed: ${this.allowed.join(", ")})`
+    return `角色 ${this.role} 无权执行 ${this.command}(允许:${
+      this.allowed.join("、")
+    }) / role ${this.role} may not give ${this.command} (allowed: ${this.allowed.join(", ")})`
   }
 }
 
@@ -119,7 +121,9 @@ export type Rejection = Unauthorized | OutOfOrder | RuleViolation | InvalidInput
  * @since 0.1.0
  * @category getters
  */
-export const ruleIdsOf = (r: Rejection): ReadonlyArray<string> => (r._tag === "InvalidInput" ? ["input.schema"] : r.ruleIds)
+export const ruleIdsOf = (
+  r: Rejection
+): ReadonlyArray<string> => (r._tag === "InvalidInput" ? ["input.schema"] : r.ruleIds)
 
 // ── State ──────────────────────────────────────────────────────────────────
 
@@ -189,9 +193,26 @@ export interface ProcurementState {
   readonly governmentPurchasedService: boolean
   readonly category: "goods" | "services"
   readonly priceWeight: Money.Decimal | undefined
-  readonly bids: ReadonlyArray<{ readonly eventId: string; readonly supplierId: string; readonly supplierName: string; readonly quote: Money.Money; readonly at: string }>
+  readonly bids: ReadonlyArray<
+    {
+      readonly eventId: string
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly quote: Money.Money
+      readonly at: string
+    }
+  >
   readonly panel: { readonly eventId: string; readonly members: ReadonlyArray<typeof PanelMember.Type> } | undefined
-  readonly scores: ReadonlyArray<{ readonly eventId: string; readonly memberId: string; readonly on: IsoDate.IsoDate; readonly scores: ReadonlyArray<{ readonly supplierId: string; readonly criterionId: string; readonly points: Money.Decimal }> }>
+  readonly scores: ReadonlyArray<
+    {
+      readonly eventId: string
+      readonly memberId: string
+      readonly on: IsoDate.IsoDate
+      readonly scores: ReadonlyArray<
+        { readonly supplierId: string; readonly criterionId: string; readonly points: Money.Decimal }
+      >
+    }
+  >
 }
 
 /**
@@ -203,36 +224,50 @@ export interface ProcurementState {
 export interface SubProjectState {
   readonly key: SubProjectKey
   readonly publicity:
-    | { readonly eventId: string; readonly startsOn: IsoDate.IsoDate; readonly endsOn: IsoDate.IsoDate; readonly objections: ReadonlyArray<Objection> }
+    | {
+      readonly eventId: string
+      readonly startsOn: IsoDate.IsoDate
+      readonly endsOn: IsoDate.IsoDate
+      readonly objections: ReadonlyArray<Objection>
+    }
     | undefined
   readonly procurement: ProcurementState | undefined
   readonly award:
     | {
-        readonly eventId: string
-        readonly supplierId: string
-        readonly supplierName: string
-        readonly value: Money.Money
-        readonly awardedOn: IsoDate.IsoDate
-        readonly signBy: IsoDate.IsoDate
-        readonly ranking: ReadonlyArray<RankedBid>
-      }
+      readonly eventId: string
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly value: Money.Money
+      readonly awardedOn: IsoDate.IsoDate
+      readonly signBy: IsoDate.IsoDate
+      readonly ranking: ReadonlyArray<RankedBid>
+    }
     | undefined
   readonly contract:
     | {
-        readonly eventId: string
-        readonly contractId: string
-        readonly supplierId: string
-        readonly supplierName: string
-        readonly amount: Money.Money
-        readonly payee: Payment.Payee
-        readonly signedOn: IsoDate.IsoDate
-        readonly periodEnd: IsoDate.IsoDate
-        readonly advance: Money.Money
-        readonly balance: Money.Money
-      }
+      readonly eventId: string
+      readonly contractId: string
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly amount: Money.Money
+      readonly payee: Payment.Payee
+      readonly signedOn: IsoDate.IsoDate
+      readonly periodEnd: IsoDate.IsoDate
+      readonly advance: Money.Money
+      readonly balance: Money.Money
+    }
     | undefined
-  readonly payments: ReadonlyArray<{ readonly eventId: string; readonly kind: Payment.Kind; readonly amount: Money.Money; readonly paidOn: IsoDate.IsoDate }>
-  readonly implementationPlan: { readonly status: "submitted" | "approved" | "returned"; readonly eventId: string } | undefined
+  readonly payments: ReadonlyArray<
+    {
+      readonly eventId: string
+      readonly kind: Payment.Kind
+      readonly amount: Money.Money
+      readonly paidOn: IsoDate.IsoDate
+    }
+  >
+  readonly implementationPlan:
+    | { readonly status: "submitted" | "approved" | "returned"; readonly eventId: string }
+    | undefined
   readonly evidence: Chunk.Chunk<ActiveEvidence>
   readonly briefings: ReadonlyMap<string, IsoDate.IsoDate>
   readonly spotChecks: number
@@ -246,7 +281,9 @@ export interface SubProjectState {
     readonly rectificationDeadline: IsoDate.IsoDate | undefined
     readonly lastItems: ReadonlyArray<QuotaResult>
   }
-  readonly filed: { readonly reportNumber: string; readonly filedOn: IsoDate.IsoDate; readonly eventId: string } | undefined
+  readonly filed:
+    | { readonly reportNumber: string; readonly filedOn: IsoDate.IsoDate; readonly eventId: string }
+    | undefined
 }
 
 /**
@@ -261,10 +298,18 @@ export interface State {
   readonly commandIds: HashSet.HashSet<string>
   readonly keyAreas: { readonly eventId: string; readonly selected: ReadonlyArray<string> } | undefined
   readonly opinions: ReadonlyMap<MemberUnit, { readonly agrees: boolean; readonly eventId: string }>
-  readonly plan: { readonly documentNumber: string; readonly issuedOn: IsoDate.IsoDate; readonly eventId: string } | undefined
+  readonly plan:
+    | { readonly documentNumber: string; readonly issuedOn: IsoDate.IsoDate; readonly eventId: string }
+    | undefined
   readonly keyEnterpriseList: ReadonlyArray<string> | undefined
-  readonly budget: { readonly status: "none" | "submitted" | "approved" | "returned"; readonly eventId: string | undefined }
-  readonly designs: ReadonlyMap<string, { readonly materialType: string; readonly status: "submitted" | "approved" | "returned" }>
+  readonly budget: {
+    readonly status: "none" | "submitted" | "approved" | "returned"
+    readonly eventId: string | undefined
+  }
+  readonly designs: ReadonlyMap<
+    string,
+    { readonly materialType: string; readonly status: "submitted" | "approved" | "returned" }
+  >
   readonly subProjects: { readonly [K in SubProjectKey]: SubProjectState }
   /** Event ids of every event, by id, to find corrections' targets. */
   readonly evidenceOwner: ReadonlyMap<string, SubProjectKey>
@@ -358,7 +403,9 @@ export const status = (s: State): Status => {
  * @category getters
  */
 export const evidenceOf = (s: State, key?: SubProjectKey): ReadonlyArray<Deliverable.Evidence> =>
-  (key === undefined ? subProjectKeys : [key]).flatMap((k) => Chunk.toReadonlyArray(s.subProjects[k].evidence).map((e) => e.evidence))
+  (key === undefined ? subProjectKeys : [key]).flatMap((k) =>
+    Chunk.toReadonlyArray(s.subProjects[k].evidence).map((e) => e.evidence)
+  )
 
 /**
  * Quota progress (done / required per item) at a date.
@@ -366,7 +413,12 @@ export const evidenceOf = (s: State, key?: SubProjectKey): ReadonlyArray<Deliver
  * @since 0.1.0
  * @category getters
  */
-export const quotaProgress = (config: Config, s: State, at: IsoDate.IsoDate, key?: SubProjectKey): ReadonlyArray<Quota.Progress> => {
+export const quotaProgress = (
+  config: Config,
+  s: State,
+  at: IsoDate.IsoDate,
+  key?: SubProjectKey
+): ReadonlyArray<Quota.Progress> => {
   const items = config.quotaItems.filter((i) => key === undefined || i.subProject === key)
   const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
   return Quota.progress(items, evidenceOf(s, key), ctx)
@@ -378,7 +430,12 @@ export const quotaProgress = (config: Config, s: State, at: IsoDate.IsoDate, key
  * @since 0.1.0
  * @category getters
  */
-export const briefingStatus = (config: Config, s: State, key: SubProjectKey, asOf: IsoDate.IsoDate): ReadonlyArray<Supervision.MonthStatus> => {
+export const briefingStatus = (
+  config: Config,
+  s: State,
+  key: SubProjectKey,
+  asOf: IsoDate.IsoDate
+): ReadonlyArray<Supervision.MonthStatus> => {
   const sp = s.subProjects[key]
   if (sp.contract === undefined) return []
   const dueDay = Parameter.resolve(config.parameters, "supervision.briefingDueDay", asOf)?.value as number | undefined
@@ -403,8 +460,18 @@ const setSub = (s: State, key: SubProjectKey, f: (sp: SubProjectState) => SubPro
 const setProcurement = (s: State, key: SubProjectKey, f: (p: ProcurementState) => ProcurementState): State =>
   setSub(s, key, (sp) => (sp.procurement === undefined ? sp : { ...sp, procurement: f(sp.procurement) }))
 
-const setObjections = (s: State, key: SubProjectKey, f: (os: ReadonlyArray<Objection>) => ReadonlyArray<Objection>): State =>
-  setSub(s, key, (sp) => (sp.publicity === undefined ? sp : { ...sp, publicity: { ...sp.publicity, objections: f(sp.publicity.objections) } }))
+const setObjections = (
+  s: State,
+  key: SubProjectKey,
+  f: (os: ReadonlyArray<Objection>) => ReadonlyArray<Objection>
+): State =>
+  setSub(
+    s,
+    key,
+    (sp) => (sp.publicity === undefined
+      ? sp
+      : { ...sp, publicity: { ...sp.publicity, objections: f(sp.publicity.objections) } })
+  )
 
 const setAcceptance = (sp: SubProjectState, patch: Partial<SubProjectState["acceptance"]>): SubProjectState => ({
   ...sp,
@@ -438,14 +505,22 @@ export const evolve = (state: State, e: Event): State => {
     case "BudgetReturned":
       return { ...s, budget: { status: "returned", eventId: e.id } }
     case "PublicityStarted":
-      return setSub(s, e.subProject, (sp) => ({ ...sp, publicity: { eventId: e.id, startsOn: e.startsOn, endsOn: e.endsOn, objections: [] } }))
+      return setSub(
+        s,
+        e.subProject,
+        (sp) => ({ ...sp, publicity: { eventId: e.id, startsOn: e.startsOn, endsOn: e.endsOn, objections: [] } })
+      )
     case "ObjectionRecorded":
       return setObjections(s, e.subProject, (os) => [
         ...os,
         { id: e.objectionId, eventId: e.id, receivedOn: e.receivedOn, objection: e.objection, response: undefined }
       ])
     case "ObjectionResolved":
-      return setObjections(s, e.subProject, (os) => os.map((o) => (o.id === e.objectionId ? { ...o, response: e.response } : o)))
+      return setObjections(
+        s,
+        e.subProject,
+        (os) => os.map((o) => (o.id === e.objectionId ? { ...o, response: e.response } : o))
+      )
     case "ProcurementStarted":
       return setSub(s, e.subProject, (sp) => ({
         ...sp,
@@ -467,14 +542,25 @@ export const evolve = (state: State, e: Event): State => {
     case "BidSubmitted":
       return setProcurement(s, e.subProject, (p) => ({
         ...p,
-        bids: [...p.bids, { eventId: e.id, supplierId: e.supplierId, supplierName: e.supplierName, quote: e.quote, at: e.at }]
+        bids: [...p.bids, {
+          eventId: e.id,
+          supplierId: e.supplierId,
+          supplierName: e.supplierName,
+          quote: e.quote,
+          at: e.at
+        }]
       }))
     case "PanelAppointed":
       return setProcurement(s, e.subProject, (p) => ({ ...p, panel: { eventId: e.id, members: e.members } }))
     case "ScoresSubmitted":
       return setProcurement(s, e.subProject, (p) => ({
         ...p,
-        scores: [...p.scores.filter((x) => x.memberId !== e.memberId), { eventId: e.id, memberId: e.memberId, on: IsoDate.dateOf(e.at), scores: e.scores }]
+        scores: [...p.scores.filter((x) => x.memberId !== e.memberId), {
+          eventId: e.id,
+          memberId: e.memberId,
+          on: IsoDate.dateOf(e.at),
+          scores: e.scores
+        }]
       }))
     case "Awarded":
       return setSub(s, e.subProject, (sp) => ({
@@ -506,7 +592,14 @@ export const evolve = (state: State, e: Event): State => {
         }
       }))
     case "PaymentMade":
-      return setSub(s, e.subProject, (sp) => ({ ...sp, payments: [...sp.payments, { eventId: e.id, kind: e.kind, amount: e.amount, paidOn: e.paidOn }] }))
+      return setSub(
+        s,
+        e.subProject,
+        (sp) => ({
+          ...sp,
+          payments: [...sp.payments, { eventId: e.id, kind: e.kind, amount: e.amount, paidOn: e.paidOn }]
+        })
+      )
     case "ImplementationPlanSubmitted":
       return setSub(s, e.subProject, (sp) => ({ ...sp, implementationPlan: { status: "submitted", eventId: e.id } }))
     case "ImplementationPlanApproved":
@@ -519,21 +612,39 @@ export const evolve = (state: State, e: Event): State => {
     case "MaterialDesignReturned": {
       const d = s.designs.get(e.designId)
       if (d === undefined) return s
-      return { ...s, designs: mapWith(s.designs, e.designId, { ...d, status: e._tag === "MaterialDesignApproved" ? "approved" : "returned" }) }
+      return {
+        ...s,
+        designs: mapWith(s.designs, e.designId, {
+          ...d,
+          status: e._tag === "MaterialDesignApproved" ? "approved" : "returned"
+        })
+      }
     }
     case "DeliverableRecorded":
       return {
-        ...setSub(s, e.subProject, (sp) => ({ ...sp, evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence }) })),
+        ...setSub(
+          s,
+          e.subProject,
+          (sp) => ({ ...sp, evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence }) })
+        ),
         evidenceOwner: mapWith(s.evidenceOwner, e.id, e.subProject)
       }
     case "DeliverableCorrected": {
       const owner = s.evidenceOwner.get(e.corrects)
       if (owner === undefined) return s
-      const removed = setSub(s, owner, (sp) => ({ ...sp, evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects) }))
+      const removed = setSub(
+        s,
+        owner,
+        (sp) => ({ ...sp, evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects) })
+      )
       if (e.replacement === undefined) return removed
       const target = Deliverable.subProjectOf(e.replacement)
       return {
-        ...setSub(removed, target, (sp) => ({ ...sp, evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.replacement! }) })),
+        ...setSub(
+          removed,
+          target,
+          (sp) => ({ ...sp, evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.replacement! }) })
+        ),
         evidenceOwner: mapWith(removed.evidenceOwner, e.id, target)
       }
     }
@@ -544,23 +655,49 @@ export const evolve = (state: State, e: Event): State => {
     case "ProgressReported":
       return s
     case "AcceptanceApplied":
-      return setSub(s, e.subProject, (sp) => setAcceptance(sp, { status: "applied", attempts: e.attempt, appliedEventId: e.id }))
+      return setSub(
+        s,
+        e.subProject,
+        (sp) => setAcceptance(sp, { status: "applied", attempts: e.attempt, appliedEventId: e.id })
+      )
     case "AcceptancePassed":
-      return setSub(s, e.subProject, (sp) =>
-        setAcceptance(sp, { status: "passed", passedOn: e.evaluatedOn, passedEventId: e.id, dueDate: e.dueDate, lastItems: e.items, rectificationDeadline: undefined })
+      return setSub(
+        s,
+        e.subProject,
+        (sp) =>
+          setAcceptance(sp, {
+            status: "passed",
+            passedOn: e.evaluatedOn,
+            passedEventId: e.id,
+            dueDate: e.dueDate,
+            lastItems: e.items,
+            rectificationDeadline: undefined
+          })
       )
     case "AcceptanceFailed":
-      return setSub(s, e.subProject, (sp) =>
-        setAcceptance(sp, { status: "failed", rectificationDeadline: e.rectification.deadline, lastItems: e.items })
+      return setSub(
+        s,
+        e.subProject,
+        (sp) =>
+          setAcceptance(sp, { status: "failed", rectificationDeadline: e.rectification.deadline, lastItems: e.items })
       )
     case "AcceptanceReportFiled":
-      return setSub(s, e.subProject, (sp) => ({ ...sp, filed: { reportNumber: e.reportNumber, filedOn: e.filedOn, eventId: e.id } }))
+      return setSub(
+        s,
+        e.subProject,
+        (sp) => ({ ...sp, filed: { reportNumber: e.reportNumber, filedOn: e.filedOn, eventId: e.id } })
+      )
   }
 }
 
 // ── Decide ─────────────────────────────────────────────────────────────────
 
-type Draft = { readonly [K in Event["_tag"]]: Omit<Extract<Event, { _tag: K }>, "id" | "commandId" | "actor" | "at" | "evaluations" | "basis" | "restsOn"> }[Event["_tag"]]
+type Draft = {
+  readonly [K in Event["_tag"]]: Omit<
+    Extract<Event, { _tag: K }>,
+    "id" | "commandId" | "actor" | "at" | "evaluations" | "basis" | "restsOn"
+  >
+}[Event["_tag"]]
 
 interface Step {
   readonly draft: Draft
@@ -580,7 +717,11 @@ const traced = (r: Parameter.Read): Evaluation["reads"][number] => ({
 })
 
 /** An evaluation made inline by a lifecycle guard: the parameters it read and its findings. */
-const inline = (ruleId: string, reads: ReadonlyArray<Parameter.Read>, findings: ReadonlyArray<Finding> = []): Evaluation => ({
+const inline = (
+  ruleId: string,
+  reads: ReadonlyArray<Parameter.Read>,
+  findings: ReadonlyArray<Finding> = []
+): Evaluation => ({
   ruleId,
   reads: reads.map(traced),
   findings
@@ -588,7 +729,12 @@ const inline = (ruleId: string, reads: ReadonlyArray<Parameter.Read>, findings: 
 
 const toEvaluation = (t: RuleSet.RuleTrace): Evaluation => ({
   ruleId: t.ruleId,
-  reads: t.reads.map((r) => ({ name: r.name, value: r.value, basis: r.basis, ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom }) })),
+  reads: t.reads.map((r) => ({
+    name: r.name,
+    value: r.value,
+    basis: r.basis,
+    ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom })
+  })),
   findings: t.findings
 })
 
@@ -598,7 +744,12 @@ interface Checked {
   readonly findings: ReadonlyArray<Finding>
 }
 
-const runRules = <I>(rules: ReadonlyArray<Rule<I>>, input: I, params: Parameter.ParameterSet, at: IsoDate.IsoDate): Checked => {
+const runRules = <I>(
+  rules: ReadonlyArray<Rule<I>>,
+  input: I,
+  params: Parameter.ParameterSet,
+  at: IsoDate.IsoDate
+): Checked => {
   const report = RuleSet.evaluate(RuleSet.make(rules), input, params, at)
   return {
     evaluations: report.trace.map(toEvaluation),
@@ -613,15 +764,19 @@ const stageRules = <S extends Stage>(config: Config, stage: S): ReadonlyArray<Ru
 const outOfOrder = (command: string, ruleId: string, zh: string, en: string): Result =>
   Either.left(new OutOfOrder({ command, ruleId, zh, en }))
 
-const violation = (command: string, findings: ReadonlyArray<Finding>): Result => Either.left(new RuleViolation({ command, findings }))
+const violation = (command: string, findings: ReadonlyArray<Finding>): Result =>
+  Either.left(new RuleViolation({ command, findings }))
 
 const single = (ruleId: string, path: string, zh: string, en: string, expected?: string, actual?: string): Finding =>
   findingsFor(ruleId).error(path, zh, en, expected, actual)
 
 const ok = (...steps: ReadonlyArray<Step>): Result => Either.right(steps)
 
-const read = <K extends Parameter.Name>(config: Config, name: K, at: IsoDate.IsoDate): Parameter.Values[K] | undefined =>
-  Parameter.get(config.parameters, name, at)
+const read = <K extends Parameter.Name>(
+  config: Config,
+  name: K,
+  at: IsoDate.IsoDate
+): Parameter.Values[K] | undefined => Parameter.get(config.parameters, name, at)
 
 const calendarFinding = (e: { readonly message: string }, path: string): Finding =>
   single("calendar.covered", path, `日历无法计算:${e.message}`, `the calendar cannot compute this: ${e.message}`)
@@ -634,7 +789,12 @@ const basisOf = (rules: ReadonlyArray<Rule<any>>): ReadonlyArray<LegalBasis> => 
 
 const planBasis = (section: string, note?: string) => [plan(section, note)]
 
-const deliverableInput = (config: Config, s: State, evidence: Deliverable.Evidence, excluding?: string): DeliverableInput => {
+const deliverableInput = (
+  config: Config,
+  s: State,
+  evidence: Deliverable.Evidence,
+  excluding?: string
+): DeliverableInput => {
   const key = Deliverable.subProjectOf(evidence)
   const sp = s.subProjects[key]
   const steps = new Map<string, Set<number>>()
@@ -651,7 +811,9 @@ const deliverableInput = (config: Config, s: State, evidence: Deliverable.Eviden
   for (const [id, d] of s.designs) if (d.status === "approved") approvedDesigns.set(id, d.materialType)
   return {
     evidence,
-    contract: sp.contract === undefined ? undefined : { signedOn: sp.contract.signedOn, periodEnd: sp.contract.periodEnd },
+    contract: sp.contract === undefined
+      ? undefined
+      : { signedOn: sp.contract.signedOn, periodEnd: sp.contract.periodEnd },
     rectificationDeadline: sp.acceptance.status === "failed" ? sp.acceptance.rectificationDeadline : undefined,
     implementationPlanApproved: sp.implementationPlan?.status === "approved",
     approvedDesigns,
@@ -681,7 +843,12 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     // 三(一)
     case "SelectKeyAreas": {
       if (s.plan !== undefined) {
-        return outOfOrder(c._tag, "lifecycle.key-areas-before-plan", "实施方案已印发,不能再确定重点领域", "the plan is issued; key areas can no longer be chosen")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.key-areas-before-plan",
+          "实施方案已印发,不能再确定重点领域",
+          "the plan is issued; key areas can no longer be chosen"
+        )
       }
       const selection = KeyAreas.select({
         stats: c.stats,
@@ -694,7 +861,12 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
       return ok({
         draft: {
           _tag: "KeyAreasSelected",
-          ranking: sel.ranking.map((r) => ({ rank: r.rank, code: r.code, label: Industry.label(r.code), score: r.scoreDisplay })),
+          ranking: sel.ranking.map((r) => ({
+            rank: r.rank,
+            code: r.code,
+            label: Industry.label(r.code),
+            score: r.scoreDisplay
+          })),
           selected: sel.areas.map((a) => ({
             label: a.label,
             codes: a.code === undefined ? [] : [a.code],
@@ -703,29 +875,66 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
           })),
           weighting: JSON.stringify(Schema.encodeSync(KeyAreas.Weighting)(sel.weighting))
         },
-        basis: [plan("三(一)"), national(`${texts.feeMeasures} 第七条`, "人社部门会同有关部门确定重点领域"), Industry.basis]
+        basis: [
+          plan("三(一)"),
+          national(`${texts.feeMeasures} 第七条`, "人社部门会同有关部门确定重点领域"),
+          Industry.basis
+        ]
       })
     }
     // 三(二)
     case "RecordMemberOpinion": {
       if (c.actor.unit === undefined) {
-        return Either.left(new InvalidInput({ subject: "Command", issues: [new InputIssue({ path: "actor.unit", zh: "成员单位须注明所属单位", en: "a member-unit actor must name its unit" })] }))
+        return Either.left(
+          new InvalidInput({
+            subject: "Command",
+            issues: [
+              new InputIssue({
+                path: "actor.unit",
+                zh: "成员单位须注明所属单位",
+                en: "a member-unit actor must name its unit"
+              })
+            ]
+          })
+        )
       }
       if (s.plan !== undefined) {
-        return outOfOrder(c._tag, "lifecycle.opinions-before-plan", "实施方案已印发,征求意见阶段已结束", "the plan is issued; the consultation of member units is over")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.opinions-before-plan",
+          "实施方案已印发,征求意见阶段已结束",
+          "the plan is issued; the consultation of member units is over"
+        )
       }
-      return ok({ draft: { _tag: "MemberOpinionRecorded", unit: c.actor.unit, opinion: c.opinion, agrees: c.agrees }, basis: planBasis("三(二)", "征求工伤预防委员会各成员单位意见") })
+      return ok({
+        draft: { _tag: "MemberOpinionRecorded", unit: c.actor.unit, opinion: c.opinion, agrees: c.agrees },
+        basis: planBasis("三(二)", "征求工伤预防委员会各成员单位意见")
+      })
     }
     case "IssuePlan": {
-      if (s.plan !== undefined) return outOfOrder(c._tag, "lifecycle.plan-once", "实施方案已经印发", "the plan is already issued")
+      if (s.plan !== undefined) {
+        return outOfOrder(c._tag, "lifecycle.plan-once", "实施方案已经印发", "the plan is already issued")
+      }
       if (s.keyAreas === undefined) {
-        return outOfOrder(c._tag, "lifecycle.key-areas-first", "须先确定工伤预防重点领域", "key areas must be chosen first")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.key-areas-first",
+          "须先确定工伤预防重点领域",
+          "key areas must be chosen first"
+        )
       }
       const missing = memberUnits.filter((u) => !s.opinions.has(u))
       const findings: Array<Finding> = []
       if (missing.length > 0) {
         findings.push(
-          single("plan.member-opinions", "opinions", `尚未征求以下成员单位意见:${missing.join("、")}`, `opinions still missing from: ${missing.join(", ")}`, memberUnits.join(","), [...s.opinions.keys()].join(","))
+          single(
+            "plan.member-opinions",
+            "opinions",
+            `尚未征求以下成员单位意见:${missing.join("、")}`,
+            `opinions still missing from: ${missing.join(", ")}`,
+            memberUnits.join(","),
+            [...s.opinions.keys()].join(",")
+          )
         )
       }
       const rules = stageRules(config, "plan")
@@ -740,25 +949,56 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
       })
     }
     case "ProvideKeyEnterpriseList": {
-      const started = subProjectKeys.some((k) => Chunk.some(s.subProjects[k].evidence, (x) => Deliverable.keyEnterpriseStep(x.evidence) !== undefined))
+      const started = subProjectKeys.some((k) =>
+        Chunk.some(s.subProjects[k].evidence, (x) => Deliverable.keyEnterpriseStep(x.evidence) !== undefined)
+      )
       if (started) {
-        return outOfOrder(c._tag, "lifecycle.key-enterprise-list-first", "重点企业工作已开始,名单须在开始前提供", "key-enterprise work has started; the list comes first")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.key-enterprise-list-first",
+          "重点企业工作已开始,名单须在开始前提供",
+          "key-enterprise work has started; the list comes first"
+        )
       }
       const quota = read(config, "quota.keyEnterprises", on)
       if (quota !== undefined && c.enterprises.length < quota) {
         return violation(c._tag, [
-          single("plan.key-enterprise-list", "enterprises", `名单 ${c.enterprises.length} 家,少于指标 ${quota} 家`, `the list has ${c.enterprises.length} enterprises, fewer than the quota of ${quota}`, `≥ ${quota}`, String(c.enterprises.length))
+          single(
+            "plan.key-enterprise-list",
+            "enterprises",
+            `名单 ${c.enterprises.length} 家,少于指标 ${quota} 家`,
+            `the list has ${c.enterprises.length} enterprises, fewer than the quota of ${quota}`,
+            `≥ ${quota}`,
+            String(c.enterprises.length)
+          )
         ])
       }
-      return ok({ draft: { _tag: "KeyEnterpriseListProvided", enterprises: c.enterprises }, basis: planBasis("四(二)", "具体企业名单由市工伤预防委员会研究提供") })
+      return ok({
+        draft: { _tag: "KeyEnterpriseListProvided", enterprises: c.enterprises },
+        basis: planBasis("四(二)", "具体企业名单由市工伤预防委员会研究提供")
+      })
     }
     // 三(三)
     case "SubmitBudget": {
-      if (s.plan === undefined) return outOfOrder(c._tag, "lifecycle.plan-first", "实施方案印发后方可报送预算", "the budget follows the issued plan")
-      if (s.budget.status === "submitted" || s.budget.status === "approved") {
-        return outOfOrder(c._tag, "lifecycle.budget-once", "预算已报送或已批准", "the budget is already submitted or approved")
+      if (s.plan === undefined) {
+        return outOfOrder(
+          c._tag,
+          "lifecycle.plan-first",
+          "实施方案印发后方可报送预算",
+          "the budget follows the issued plan"
+        )
       }
-      const rules = stageRules(config, "plan").filter((r) => r.id.startsWith("budget.") || r.id.startsWith("payment.split"))
+      if (s.budget.status === "submitted" || s.budget.status === "approved") {
+        return outOfOrder(
+          c._tag,
+          "lifecycle.budget-once",
+          "预算已报送或已批准",
+          "the budget is already submitted or approved"
+        )
+      }
+      const rules = stageRules(config, "plan").filter((r) =>
+        r.id.startsWith("budget.") || r.id.startsWith("payment.split")
+      )
       const checked = runRules(rules, {}, P, on)
       if (checked.errors.length > 0) return violation(c._tag, checked.findings)
       const total = read(config, "budget.total", on)!
@@ -781,11 +1021,24 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     case "ApproveBudget":
     case "ReturnBudget": {
       if (s.budget.status !== "submitted") {
-        return outOfOrder(c._tag, "lifecycle.budget-submitted", "没有待审核的预算", "there is no submitted budget to review")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.budget-submitted",
+          "没有待审核的预算",
+          "there is no submitted budget to review"
+        )
       }
       if (c._tag === "ReturnBudget") {
-        if (c.reasons.length === 0) return violation(c._tag, [single("budget.return-reasons", "reasons", "退回预算须说明理由", "a returned budget needs reasons")])
-        return ok({ draft: { _tag: "BudgetReturned", reasons: c.reasons }, basis: planBasis("三(三)"), restsOn: [s.budget.eventId!] })
+        if (c.reasons.length === 0) {
+          return violation(c._tag, [
+            single("budget.return-reasons", "reasons", "退回预算须说明理由", "a returned budget needs reasons")
+          ])
+        }
+        return ok({
+          draft: { _tag: "BudgetReturned", reasons: c.reasons },
+          basis: planBasis("三(三)"),
+          restsOn: [s.budget.eventId!]
+        })
       }
       return ok({
         draft: { _tag: "BudgetApproved", approvedOn: on, ...(c.note === undefined ? {} : { note: c.note }) },
@@ -796,14 +1049,33 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     // 三(四)
     case "StartPublicity": {
       if (s.budget.status !== "approved") {
-        return outOfOrder(c._tag, "lifecycle.budget-approved-first", "预算审核通过后方可公示采购需求", "requirement publicity follows budget approval")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.budget-approved-first",
+          "预算审核通过后方可公示采购需求",
+          "requirement publicity follows budget approval"
+        )
       }
       const sp = s.subProjects[c.subProject]
-      if (sp.publicity !== undefined) return outOfOrder(c._tag, "publicity.once", "该子项目的采购需求已经公示", "this sub-project's requirements were already publicised")
+      if (sp.publicity !== undefined) {
+        return outOfOrder(
+          c._tag,
+          "publicity.once",
+          "该子项目的采购需求已经公示",
+          "this sub-project's requirements were already publicised"
+        )
+      }
       const length = read(config, "publicity.length", c.startsOn)
       const unit = read(config, "publicity.unit", c.startsOn)
       if (length === undefined || unit === undefined) {
-        return violation(c._tag, [single("parameters.missing", "parameters.publicity.length", "公示期参数在该日期没有取值", "publicity parameters have no value on that date")])
+        return violation(c._tag, [
+          single(
+            "parameters.missing",
+            "parameters.publicity.length",
+            "公示期参数在该日期没有取值",
+            "publicity parameters have no value on that date"
+          )
+        ])
       }
       const deadline = config.calendar.deadline(c.startsOn, length, unit)
       if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "startsOn")])
@@ -811,12 +1083,27 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
       const lengthRead = Parameter.resolve(P, "publicity.length", c.startsOn)!
       const unitRead = Parameter.resolve(P, "publicity.unit", c.startsOn)!
       const explanation = {
-        zh: `自 ${c.startsOn} 起公示 ${length} 个${unit === "working-days" ? "工作日" : "日"}(开始当日不计入),${d.moved ? `原定 ${d.rawEnd} 截止,${d.reason?.zh ?? "顺延"},` : ""}至 ${d.end} 24时止`,
-        en: `publicised from ${c.startsOn} for ${length} ${unit === "working-days" ? "working days" : "days"} (the first day not counted)${d.moved ? `; ${d.rawEnd} ${d.reason?.en ?? "moved"}` : ""}; ends ${d.end} 24:00`
+        zh: `自 ${c.startsOn} 起公示 ${length} 个${unit === "working-days" ? "工作日" : "日"}(开始当日不计入),${
+          d.moved ? `原定 ${d.rawEnd} 截止,${d.reason?.zh ?? "顺延"},` : ""
+        }至 ${d.end} 24时止`,
+        en: `publicised from ${c.startsOn} for ${length} ${
+          unit === "working-days" ? "working days" : "days"
+        } (the first day not counted)${d.moved ? `; ${d.rawEnd} ${d.reason?.en ?? "moved"}` : ""}; ends ${d.end} 24:00`
       }
       return ok({
-        draft: { _tag: "PublicityStarted", subProject: c.subProject, startsOn: c.startsOn, endsOn: d.end, length, unit, explanation },
-        basis: [plan("三(四)", "对采购需求进行为期x日公示"), national(`${texts.civilCode} 第二百零一条至第二百零三条`, "期间计算")],
+        draft: {
+          _tag: "PublicityStarted",
+          subProject: c.subProject,
+          startsOn: c.startsOn,
+          endsOn: d.end,
+          length,
+          unit,
+          explanation
+        },
+        basis: [
+          plan("三(四)", "对采购需求进行为期x日公示"),
+          national(`${texts.civilCode} 第二百零一条至第二百零三条`, "期间计算")
+        ],
         evaluations: [
           inline("publicity.period", [lengthRead, unitRead])
         ],
@@ -825,14 +1112,29 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     }
     case "RecordObjection": {
       const pub = s.subProjects[c.subProject].publicity
-      if (pub === undefined) return outOfOrder(c._tag, "publicity.started", "采购需求尚未公示", "the requirements are not being publicised")
+      if (pub === undefined) {
+        return outOfOrder(c._tag, "publicity.started", "采购需求尚未公示", "the requirements are not being publicised")
+      }
       if (c.receivedOn < pub.startsOn || c.receivedOn > pub.endsOn) {
         return violation(c._tag, [
-          single("publicity.objection-window", "receivedOn", `异议应在公示期 ${pub.startsOn} 至 ${pub.endsOn} 内提出`, `objections are taken during the publicity, ${pub.startsOn} to ${pub.endsOn}`, `${pub.startsOn} – ${pub.endsOn}`, c.receivedOn)
+          single(
+            "publicity.objection-window",
+            "receivedOn",
+            `异议应在公示期 ${pub.startsOn} 至 ${pub.endsOn} 内提出`,
+            `objections are taken during the publicity, ${pub.startsOn} to ${pub.endsOn}`,
+            `${pub.startsOn} – ${pub.endsOn}`,
+            c.receivedOn
+          )
         ])
       }
       return ok({
-        draft: { _tag: "ObjectionRecorded", subProject: c.subProject, objectionId: `${c.subProject}-objection-${pub.objections.length + 1}`, receivedOn: c.receivedOn, objection: c.objection },
+        draft: {
+          _tag: "ObjectionRecorded",
+          subProject: c.subProject,
+          objectionId: `${c.subProject}-objection-${pub.objections.length + 1}`,
+          receivedOn: c.receivedOn,
+          objection: c.objection
+        },
         basis: planBasis("三(四)"),
         restsOn: [pub.eventId]
       })
@@ -840,9 +1142,29 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     case "ResolveObjection": {
       const pub = s.subProjects[c.subProject].publicity
       const o = pub?.objections.find((x) => x.id === c.objectionId)
-      if (o === undefined) return violation(c._tag, [single("publicity.objection-known", "objectionId", `没有编号为 ${c.objectionId} 的异议`, `no objection ${c.objectionId}`)])
-      if (o.response !== undefined) return outOfOrder(c._tag, "publicity.objection-once", "该异议已经答复", "the objection was already answered")
-      return ok({ draft: { _tag: "ObjectionResolved", subProject: c.subProject, objectionId: c.objectionId, response: c.response }, basis: planBasis("三(四)"), restsOn: [o.eventId] })
+      if (o === undefined) {
+        return violation(c._tag, [
+          single(
+            "publicity.objection-known",
+            "objectionId",
+            `没有编号为 ${c.objectionId} 的异议`,
+            `no objection ${c.objectionId}`
+          )
+        ])
+      }
+      if (o.response !== undefined) {
+        return outOfOrder(c._tag, "publicity.objection-once", "该异议已经答复", "the objection was already answered")
+      }
+      return ok({
+        draft: {
+          _tag: "ObjectionResolved",
+          subProject: c.subProject,
+          objectionId: c.objectionId,
+          response: c.response
+        },
+        basis: planBasis("三(四)"),
+        restsOn: [o.eventId]
+      })
     }
     // 三(五)
     case "StartProcurement":
@@ -854,28 +1176,73 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     // 三(六)
     case "SignContract": {
       const sp = s.subProjects[c.subProject]
-      if (sp.award === undefined) return outOfOrder(c._tag, "lifecycle.award-first", "尚未确定成交供应商", "no supplier has been awarded yet")
-      if (sp.contract !== undefined) return outOfOrder(c._tag, "contract.once", "该子项目已签订合同", "this sub-project already has a contract")
+      if (sp.award === undefined) {
+        return outOfOrder(c._tag, "lifecycle.award-first", "尚未确定成交供应商", "no supplier has been awarded yet")
+      }
+      if (sp.contract !== undefined) {
+        return outOfOrder(c._tag, "contract.once", "该子项目已签订合同", "this sub-project already has a contract")
+      }
       const findings: Array<Finding> = []
       if (c.supplierId !== sp.award.supplierId) {
-        findings.push(single("contract.awarded-supplier", "supplierId", "合同供应商与成交供应商不一致", "the contract's supplier is not the awarded one", sp.award.supplierId, c.supplierId))
+        findings.push(
+          single(
+            "contract.awarded-supplier",
+            "supplierId",
+            "合同供应商与成交供应商不一致",
+            "the contract's supplier is not the awarded one",
+            sp.award.supplierId,
+            c.supplierId
+          )
+        )
       }
       if (!Money.equals(c.amount, sp.award.value)) {
-        findings.push(single("contract.award-value", "amount", "合同金额应与成交金额一致", "the contract amount must equal the awarded value", Money.format(sp.award.value), Money.format(c.amount)))
+        findings.push(
+          single(
+            "contract.award-value",
+            "amount",
+            "合同金额应与成交金额一致",
+            "the contract amount must equal the awarded value",
+            Money.format(sp.award.value),
+            Money.format(c.amount)
+          )
+        )
       }
       const budget = read(config, c.subProject === "hazchem" ? "budget.hazchem" : "budget.keyAreas", on)
       if (budget !== undefined && Money.greaterThan(c.amount, budget)) {
-        findings.push(single("contract.within-budget", "amount", `合同金额超过子项目预算 ${Money.format(budget)}`, `the contract exceeds the sub-project budget of ${Money.format(budget)}`, `≤ ${Money.format(budget)}`, Money.format(c.amount)))
+        findings.push(
+          single(
+            "contract.within-budget",
+            "amount",
+            `合同金额超过子项目预算 ${Money.format(budget)}`,
+            `the contract exceeds the sub-project budget of ${Money.format(budget)}`,
+            `≤ ${Money.format(budget)}`,
+            Money.format(c.amount)
+          )
+        )
       }
       if (on > sp.award.signBy) {
-        findings.push(single("contract.sign-within", "at", `应在 ${sp.award.signBy} 前签订合同(成交通知后30日内)`, `the contract was due by ${sp.award.signBy} (30 days after the award notice)`, `≤ ${sp.award.signBy}`, on))
+        findings.push(
+          single(
+            "contract.sign-within",
+            "at",
+            `应在 ${sp.award.signBy} 前签订合同(成交通知后30日内)`,
+            `the contract was due by ${sp.award.signBy} (30 days after the award notice)`,
+            `≤ ${sp.award.signBy}`,
+            on
+          )
+        )
       }
       if (findings.length > 0) return violation(c._tag, findings)
       const months = read(config, "project.periodMonths", on)!
       const advancePercent = Parameter.resolve(P, "payment.advancePercent", on)!
       const balancePercent = Parameter.resolve(P, "payment.balancePercent", on)!
       const rounding = Parameter.resolve(P, "payment.rounding", on)!
-      const split = Payment.split(c.amount, advancePercent.value as Money.Decimal, balancePercent.value as Money.Decimal, rounding.value as Money.Rounding)
+      const split = Payment.split(
+        c.amount,
+        advancePercent.value as Money.Decimal,
+        balancePercent.value as Money.Decimal,
+        rounding.value as Money.Rounding
+      )
       const progress = quotaProgress(config, s, on, c.subProject)
       return ok({
         draft: {
@@ -888,13 +1255,22 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
           payee: c.payee,
           signedOn: on,
           periodEnd: IsoDate.addMonths(on, months),
-          deliverables: progress.map((p) => ({ itemId: p.itemId, title: p.title.zh, required: p.required, unit: p.unit })),
+          deliverables: progress.map((p) => ({
+            itemId: p.itemId,
+            title: p.title.zh,
+            required: p.required,
+            unit: p.unit
+          })),
           qualityRequirements: c.qualityRequirements,
           acceptanceStandards: progress.map((p) => `${p.title.zh}不少于${p.required}${p.unit}`),
           advance: split.advance,
           balance: split.balance
         },
-        basis: [plan("三(六)", "明确开展项目的数量、质量要求及验收评估标准"), plan("五(二)"), national(`${texts.procurementLaw} 第四十六条`)],
+        basis: [
+          plan("三(六)", "明确开展项目的数量、质量要求及验收评估标准"),
+          plan("五(二)"),
+          national(`${texts.procurementLaw} 第四十六条`)
+        ],
         evaluations: [
           inline("contract.payment-split", [advancePercent, balancePercent, rounding])
         ],
@@ -904,10 +1280,22 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     case "MakePayment": {
       const sp = s.subProjects[c.subProject]
       if (sp.contract === undefined) {
-        return violation(c._tag, [single("payment.advance-after-signing", "kind", "合同尚未签订,不能付款", "no contract is signed; nothing can be paid")])
+        return violation(c._tag, [
+          single(
+            "payment.advance-after-signing",
+            "kind",
+            "合同尚未签订,不能付款",
+            "no contract is signed; nothing can be paid"
+          )
+        ])
       }
       const input: Payment.PaymentInput = {
-        contract: { id: sp.contract.contractId, amount: sp.contract.amount, payee: sp.contract.payee, signedOn: sp.contract.signedOn },
+        contract: {
+          id: sp.contract.contractId,
+          amount: sp.contract.amount,
+          payee: sp.contract.payee,
+          signedOn: sp.contract.signedOn
+        },
         acceptancePassedOn: sp.acceptance.passedOn,
         paid: sp.payments,
         request: { kind: c.kind, amount: c.amount, payee: c.payee, paidOn: on },
@@ -930,44 +1318,103 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
         },
         basis: basisOf(rules),
         evaluations: checked.evaluations,
-        restsOn: [sp.contract.eventId, ...(c.kind === "balance" && sp.acceptance.passedEventId !== undefined ? [sp.acceptance.passedEventId] : [])]
+        restsOn: [
+          sp.contract.eventId,
+          ...(c.kind === "balance" && sp.acceptance.passedEventId !== undefined ? [sp.acceptance.passedEventId] : [])
+        ]
       })
     }
     // 三(七)
     case "SubmitImplementationPlan": {
       const sp = s.subProjects[c.subProject]
-      if (sp.contract === undefined) return outOfOrder(c._tag, "lifecycle.contract-first", "合同签订后方可报送实施计划", "the implementation plan follows the contract")
+      if (sp.contract === undefined) {
+        return outOfOrder(
+          c._tag,
+          "lifecycle.contract-first",
+          "合同签订后方可报送实施计划",
+          "the implementation plan follows the contract"
+        )
+      }
       if (sp.implementationPlan !== undefined && sp.implementationPlan.status !== "returned") {
-        return outOfOrder(c._tag, "implementation.plan-pending", "实施计划已报送,等待审批或已通过", "an implementation plan is already pending or approved")
+        return outOfOrder(
+          c._tag,
+          "implementation.plan-pending",
+          "实施计划已报送,等待审批或已通过",
+          "an implementation plan is already pending or approved"
+        )
       }
       return ok({
-        draft: { _tag: "ImplementationPlanSubmitted", subProject: c.subProject, summary: c.summary, activities: c.activities },
+        draft: {
+          _tag: "ImplementationPlanSubmitted",
+          subProject: c.subProject,
+          summary: c.summary,
+          activities: c.activities
+        },
         basis: planBasis("三(七)", "编制年度工伤预防项目实施计划报市级社会保险经办机构审批"),
         restsOn: [sp.contract.eventId]
       })
     }
     case "ReviewImplementationPlan": {
       const sp = s.subProjects[c.subProject]
-      if (sp.implementationPlan?.status !== "submitted") return outOfOrder(c._tag, "implementation.plan-submitted", "没有待审批的实施计划", "there is no implementation plan to review")
-      if (c.decision === "return") {
-        if ((c.reasons ?? []).length === 0) return violation(c._tag, [single("implementation.return-reasons", "reasons", "退回须说明理由", "a return needs reasons")])
-        return ok({ draft: { _tag: "ImplementationPlanReturned", subProject: c.subProject, reasons: c.reasons ?? [] }, basis: planBasis("三(七)"), restsOn: [sp.implementationPlan.eventId] })
+      if (sp.implementationPlan?.status !== "submitted") {
+        return outOfOrder(
+          c._tag,
+          "implementation.plan-submitted",
+          "没有待审批的实施计划",
+          "there is no implementation plan to review"
+        )
       }
-      return ok({ draft: { _tag: "ImplementationPlanApproved", subProject: c.subProject }, basis: planBasis("三(七)", "审批通过后按计划开展实施"), restsOn: [sp.implementationPlan.eventId] })
+      if (c.decision === "return") {
+        if ((c.reasons ?? []).length === 0) {
+          return violation(c._tag, [
+            single("implementation.return-reasons", "reasons", "退回须说明理由", "a return needs reasons")
+          ])
+        }
+        return ok({
+          draft: { _tag: "ImplementationPlanReturned", subProject: c.subProject, reasons: c.reasons ?? [] },
+          basis: planBasis("三(七)"),
+          restsOn: [sp.implementationPlan.eventId]
+        })
+      }
+      return ok({
+        draft: { _tag: "ImplementationPlanApproved", subProject: c.subProject },
+        basis: planBasis("三(七)", "审批通过后按计划开展实施"),
+        restsOn: [sp.implementationPlan.eventId]
+      })
     }
     case "SubmitMaterialDesign": {
       if (s.subProjects.keyAreas.contract === undefined) {
-        return outOfOrder(c._tag, "lifecycle.contract-first", "合同签订后方可报送宣传材料设计稿", "material designs follow the contract")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.contract-first",
+          "合同签订后方可报送宣传材料设计稿",
+          "material designs follow the contract"
+        )
       }
       const d = s.designs.get(c.designId)
-      if (d !== undefined && d.status !== "returned") return outOfOrder(c._tag, "materials.design-once", "该设计稿已报送", "this design was already submitted")
-      return ok({ draft: { _tag: "MaterialDesignSubmitted", designId: c.designId, materialType: c.materialType, title: c.title }, basis: planBasis("四(二)③", "设计宣传资料初稿,报请合同甲方审核") })
+      if (d !== undefined && d.status !== "returned") {
+        return outOfOrder(c._tag, "materials.design-once", "该设计稿已报送", "this design was already submitted")
+      }
+      return ok({
+        draft: { _tag: "MaterialDesignSubmitted", designId: c.designId, materialType: c.materialType, title: c.title },
+        basis: planBasis("四(二)③", "设计宣传资料初稿,报请合同甲方审核")
+      })
     }
     case "ReviewMaterialDesign": {
       const d = s.designs.get(c.designId)
-      if (d?.status !== "submitted") return outOfOrder(c._tag, "materials.design-submitted", "没有待审核的该设计稿", "there is no such design awaiting review")
+      if (d?.status !== "submitted") {
+        return outOfOrder(
+          c._tag,
+          "materials.design-submitted",
+          "没有待审核的该设计稿",
+          "there is no such design awaiting review"
+        )
+      }
       if (c.decision === "return") {
-        return ok({ draft: { _tag: "MaterialDesignReturned", designId: c.designId, reasons: c.reasons ?? [] }, basis: planBasis("四(二)③") })
+        return ok({
+          draft: { _tag: "MaterialDesignReturned", designId: c.designId, reasons: c.reasons ?? [] },
+          basis: planBasis("四(二)③")
+        })
       }
       return ok({ draft: { _tag: "MaterialDesignApproved", designId: c.designId }, basis: planBasis("四(二)③") })
     }
@@ -986,13 +1433,26 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     }
     case "CorrectDeliverable": {
       const owner = s.evidenceOwner.get(c.correctsEventId)
-      const active = owner !== undefined && Chunk.some(s.subProjects[owner].evidence, (x) => x.eventId === c.correctsEventId)
+      const active = owner !== undefined &&
+        Chunk.some(s.subProjects[owner].evidence, (x) => x.eventId === c.correctsEventId)
       if (!active) {
-        return violation(c._tag, [single("deliverable.correction-target", "correctsEventId", `没有可更正的交付物事件 ${c.correctsEventId}`, `no deliverable event ${c.correctsEventId} to correct`)])
+        return violation(c._tag, [
+          single(
+            "deliverable.correction-target",
+            "correctsEventId",
+            `没有可更正的交付物事件 ${c.correctsEventId}`,
+            `no deliverable event ${c.correctsEventId} to correct`
+          )
+        ])
       }
       let evaluations: ReadonlyArray<Evaluation> = []
       if (c.replacement !== undefined) {
-        const checked = runRules(stageRules(config, "deliverable"), deliverableInput(config, s, c.replacement, c.correctsEventId), P, on)
+        const checked = runRules(
+          stageRules(config, "deliverable"),
+          deliverableInput(config, s, c.replacement, c.correctsEventId),
+          P,
+          on
+        )
         if (checked.errors.length > 0) return violation(c._tag, checked.findings)
         evaluations = checked.evaluations
       } else {
@@ -1004,18 +1464,30 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
             const name = (x.value.evidence as { enterprise: string }).enterprise
             const later = Chunk.some(
               s.subProjects[owner!].evidence,
-              (e) => (Deliverable.keyEnterpriseStep(e.evidence) ?? 0) > step && (e.evidence as { enterprise?: string }).enterprise === name
+              (e) =>
+                (Deliverable.keyEnterpriseStep(e.evidence) ?? 0) > step &&
+                (e.evidence as { enterprise?: string }).enterprise === name
             )
             if (later) {
               return violation(c._tag, [
-                single("deliverable.key-enterprise-order", "correctsEventId", `“${name}”已有后续步骤,不能撤回第${step}步`, `"${name}" has later steps; step ${step} cannot be withdrawn`)
+                single(
+                  "deliverable.key-enterprise-order",
+                  "correctsEventId",
+                  `“${name}”已有后续步骤,不能撤回第${step}步`,
+                  `"${name}" has later steps; step ${step} cannot be withdrawn`
+                )
               ])
             }
           }
         }
       }
       return ok({
-        draft: { _tag: "DeliverableCorrected", corrects: c.correctsEventId, reason: c.reason, ...(c.replacement === undefined ? {} : { replacement: c.replacement }) },
+        draft: {
+          _tag: "DeliverableCorrected",
+          corrects: c.correctsEventId,
+          reason: c.reason,
+          ...(c.replacement === undefined ? {} : { replacement: c.replacement })
+        },
         basis: planBasis("四", "更正以新事件记录,原事件不修改"),
         evaluations,
         restsOn: [c.correctsEventId]
@@ -1024,23 +1496,72 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     // 三(八)
     case "SubmitMonthlyBriefing": {
       const sp = s.subProjects[c.subProject]
-      if (sp.contract === undefined) return outOfOrder(c._tag, "lifecycle.contract-first", "合同签订后方可报送月度简报", "monthly briefings follow the contract")
+      if (sp.contract === undefined) {
+        return outOfOrder(
+          c._tag,
+          "lifecycle.contract-first",
+          "合同签订后方可报送月度简报",
+          "monthly briefings follow the contract"
+        )
+      }
       const months = Supervision.months(sp.contract.signedOn, sp.contract.periodEnd)
       if (!months.includes(c.month)) {
-        return violation(c._tag, [single("supervision.briefing-month", "month", `${c.month} 不在需报送简报的月份内`, `${c.month} is not a briefing month`, `${months[0]} – ${months[months.length - 1]}`, c.month)])
+        return violation(c._tag, [
+          single(
+            "supervision.briefing-month",
+            "month",
+            `${c.month} 不在需报送简报的月份内`,
+            `${c.month} is not a briefing month`,
+            `${months[0]} – ${months[months.length - 1]}`,
+            c.month
+          )
+        ])
       }
       if (sp.briefings.has(c.month)) {
-        return violation(c._tag, [single("supervision.briefing-once", "month", `${c.month} 的简报已经报送`, `the briefing for ${c.month} was already submitted`)])
+        return violation(c._tag, [
+          single(
+            "supervision.briefing-once",
+            "month",
+            `${c.month} 的简报已经报送`,
+            `the briefing for ${c.month} was already submitted`
+          )
+        ])
       }
       const dueDayRead = Parameter.resolve(P, "supervision.briefingDueDay", on)
-      if (dueDayRead === undefined) return violation(c._tag, [single("parameters.missing", "parameters.supervision.briefingDueDay", "缺少月度简报报送日参数", "the briefing due day is not set")])
+      if (dueDayRead === undefined) {
+        return violation(c._tag, [
+          single(
+            "parameters.missing",
+            "parameters.supervision.briefingDueDay",
+            "缺少月度简报报送日参数",
+            "the briefing due day is not set"
+          )
+        ])
+      }
       const dueOn = Supervision.dueOn(c.month, dueDayRead.value as number, config.calendar)
       const late = on > dueOn
       const findings = late
-        ? [findingsFor("supervision.briefing-due").warning("at", `${c.month} 简报应于 ${dueOn} 前报送,迟报`, `the ${c.month} briefing was due by ${dueOn}; it is late`, `≤ ${dueOn}`, on)]
+        ? [
+          findingsFor("supervision.briefing-due").warning(
+            "at",
+            `${c.month} 简报应于 ${dueOn} 前报送,迟报`,
+            `the ${c.month} briefing was due by ${dueOn}; it is late`,
+            `≤ ${dueOn}`,
+            on
+          )
+        ]
         : []
       return ok({
-        draft: { _tag: "MonthlyBriefingSubmitted", subProject: c.subProject, month: c.month, dueOn, submittedOn: on, late, plannedActivities: c.plannedActivities, progress: c.progress },
+        draft: {
+          _tag: "MonthlyBriefingSubmitted",
+          subProject: c.subProject,
+          month: c.month,
+          dueOn,
+          submittedOn: on,
+          late,
+          plannedActivities: c.plannedActivities,
+          progress: c.progress
+        },
         basis: planBasis("三(八)", "每月定期提交月度项目计划及进展简报"),
         evaluations: [
           inline("supervision.briefing-due", [dueDayRead], findings)
@@ -1050,17 +1571,38 @@ const decideCommand = (config: Config, s: State, c: Command): Result => {
     }
     case "RecordSpotCheck": {
       const sp = s.subProjects[c.subProject]
-      if (sp.contract === undefined) return outOfOrder(c._tag, "lifecycle.contract-first", "合同签订后方可抽查", "spot checks follow the contract")
+      if (sp.contract === undefined) {
+        return outOfOrder(c._tag, "lifecycle.contract-first", "合同签订后方可抽查", "spot checks follow the contract")
+      }
       return ok({
-        draft: { _tag: "SpotCheckRecorded", subProject: c.subProject, activity: c.activity, checkedOn: on, observations: c.observations, satisfactory: c.satisfactory },
+        draft: {
+          _tag: "SpotCheckRecorded",
+          subProject: c.subProject,
+          activity: c.activity,
+          checkedOn: on,
+          observations: c.observations,
+          satisfactory: c.satisfactory
+        },
         basis: [plan("三(八)", "可选择性地对月度计划开展的项目进行抽查"), plan("七(二)")],
         restsOn: [sp.contract.eventId]
       })
     }
     case "ReportProgress": {
-      if (s.plan === undefined) return outOfOrder(c._tag, "lifecycle.plan-first", "实施方案印发后方可反馈进展", "progress reports follow the issued plan")
+      if (s.plan === undefined) {
+        return outOfOrder(
+          c._tag,
+          "lifecycle.plan-first",
+          "实施方案印发后方可反馈进展",
+          "progress reports follow the issued plan"
+        )
+      }
       return ok({
-        draft: { _tag: "ProgressReported", summary: c.summary, reportedOn: on, quotas: quotaProgress(config, s, on).map(toQuotaResult) },
+        draft: {
+          _tag: "ProgressReported",
+          summary: c.summary,
+          reportedOn: on,
+          quotas: quotaProgress(config, s, on).map(toQuotaResult)
+        },
         basis: planBasis("三(八)", "定期向市工伤预防委员会反馈项目进展情况")
       })
     }
@@ -1083,31 +1625,82 @@ const decideProcurement = (
   const methodParam = c.subProject === "hazchem" ? "procurement.hazchem.method" : "procurement.keyAreas.method"
   if (c._tag === "StartProcurement") {
     if (sp.publicity === undefined) {
-      return outOfOrder(c._tag, "publicity.before-procurement", "采购需求尚未公示,不能启动采购", "requirements must be publicised before procurement starts")
+      return outOfOrder(
+        c._tag,
+        "publicity.before-procurement",
+        "采购需求尚未公示,不能启动采购",
+        "requirements must be publicised before procurement starts"
+      )
     }
-    if (sp.procurement !== undefined) return outOfOrder(c._tag, "procurement.once", "该子项目已启动采购", "procurement of this sub-project has already started")
+    if (sp.procurement !== undefined) {
+      return outOfOrder(
+        c._tag,
+        "procurement.once",
+        "该子项目已启动采购",
+        "procurement of this sub-project has already started"
+      )
+    }
     const findings: Array<Finding> = []
     const end = sp.publicity.endsOn
     if (on <= end || c.documentsIssuedOn <= end) {
       findings.push(
-        single("publicity.before-procurement", on <= end ? "at" : "documentsIssuedOn", `公示期至 ${end} 结束,采购须在公示期满后启动`, `the publicity runs to ${end}; procurement starts only after it ends`, `> ${end}`, on <= end ? on : c.documentsIssuedOn)
+        single(
+          "publicity.before-procurement",
+          on <= end ? "at" : "documentsIssuedOn",
+          `公示期至 ${end} 结束,采购须在公示期满后启动`,
+          `the publicity runs to ${end}; procurement starts only after it ends`,
+          `> ${end}`,
+          on <= end ? on : c.documentsIssuedOn
+        )
       )
     }
     if (c.responseDeadline < c.documentsIssuedOn) {
       findings.push(
-        single("procurement.response-deadline", "responseDeadline", "响应截止日不能早于采购文件发出日", "the response deadline cannot come before the documents are issued", `≥ ${c.documentsIssuedOn}`, c.responseDeadline)
+        single(
+          "procurement.response-deadline",
+          "responseDeadline",
+          "响应截止日不能早于采购文件发出日",
+          "the response deadline cannot come before the documents are issued",
+          `≥ ${c.documentsIssuedOn}`,
+          c.responseDeadline
+        )
       )
     }
     const open = sp.publicity.objections.filter((o) => o.response === undefined)
     if (open.length > 0) {
-      findings.push(single("publicity.objections-resolved", "objections", `尚有 ${open.length} 项公示异议未答复`, `${open.length} objection(s) raised during publicity are unanswered`))
+      findings.push(
+        single(
+          "publicity.objections-resolved",
+          "objections",
+          `尚有 ${open.length} 项公示异议未答复`,
+          `${open.length} objection(s) raised during publicity are unanswered`
+        )
+      )
     }
     const planned = Parameter.resolve(P, methodParam, on)
     if (planned !== undefined && planned.value !== c.method) {
-      findings.push(single("procurement.method-as-planned", "method", "采购方式与实施方案规定不一致", "the procurement method differs from the plan", String(planned.value), c.method))
+      findings.push(
+        single(
+          "procurement.method-as-planned",
+          "method",
+          "采购方式与实施方案规定不一致",
+          "the procurement method differs from the plan",
+          String(planned.value),
+          c.method
+        )
+      )
     }
     if (!config.procurementMethods.has(c.method)) {
-      findings.push(single("procurement.method-known", "method", `未知的采购方式 ${c.method}`, `unknown procurement method ${c.method}`, [...config.procurementMethods].join(" | "), c.method))
+      findings.push(
+        single(
+          "procurement.method-known",
+          "method",
+          `未知的采购方式 ${c.method}`,
+          `unknown procurement method ${c.method}`,
+          [...config.procurementMethods].join(" | "),
+          c.method
+        )
+      )
     }
     const evaluations: Array<Evaluation> = []
     if (c.method === "competitive-consultation") {
@@ -1115,7 +1708,14 @@ const decideProcurement = (
       if (rule !== undefined) {
         const t = RuleSet.evaluateRule(
           rule,
-          { category: c.category, governmentPurchasedService: c.governmentPurchasedService, qualifiedSuppliers: [], panel: [], documentsIssuedOn: c.documentsIssuedOn, firstResponseDeadline: c.responseDeadline },
+          {
+            category: c.category,
+            governmentPurchasedService: c.governmentPurchasedService,
+            qualifiedSuppliers: [],
+            panel: [],
+            documentsIssuedOn: c.documentsIssuedOn,
+            firstResponseDeadline: c.responseDeadline
+          },
           P,
           on
         )
@@ -1124,7 +1724,9 @@ const decideProcurement = (
       }
     }
     if (findings.some((f) => f.severity === "error")) return violation(c._tag, findings)
-    const priceWeight = c.method === "competitive-consultation" ? (Parameter.get(P, "procurement.consultation.priceWeight", on) as Money.Decimal | undefined) : undefined
+    const priceWeight = c.method === "competitive-consultation"
+      ? (Parameter.get(P, "procurement.consultation.priceWeight", on) as Money.Decimal | undefined)
+      : undefined
     return ok({
       draft: {
         _tag: "ProcurementStarted",
@@ -1137,95 +1739,201 @@ const decideProcurement = (
         category: c.category,
         ...(priceWeight === undefined ? {} : { priceWeight })
       },
-      basis: [plan("三(五)"), ...(c.method === "competitive-consultation" ? [national(`${texts.consultation} 第十条`)] : [])],
+      basis: [
+        plan("三(五)"),
+        ...(c.method === "competitive-consultation" ? [national(`${texts.consultation} 第十条`)] : [])
+      ],
       evaluations,
       restsOn: [sp.publicity.eventId]
     })
   }
   const proc = sp.procurement
-  if (proc === undefined) return outOfOrder(c._tag, "lifecycle.procurement-started", "该子项目尚未启动采购", "procurement of this sub-project has not started")
-  if (sp.award !== undefined) return outOfOrder(c._tag, "procurement.closed", "该子项目已确定成交供应商", "this sub-project is already awarded")
+  if (proc === undefined) {
+    return outOfOrder(
+      c._tag,
+      "lifecycle.procurement-started",
+      "该子项目尚未启动采购",
+      "procurement of this sub-project has not started"
+    )
+  }
+  if (sp.award !== undefined) {
+    return outOfOrder(c._tag, "procurement.closed", "该子项目已确定成交供应商", "this sub-project is already awarded")
+  }
   switch (c._tag) {
     case "SubmitBid": {
       if (on > proc.responseDeadline) {
-        return violation(c._tag, [single("procurement.response-deadline", "at", `响应文件提交截止于 ${proc.responseDeadline}`, `responses closed on ${proc.responseDeadline}`, `≤ ${proc.responseDeadline}`, on)])
+        return violation(c._tag, [
+          single(
+            "procurement.response-deadline",
+            "at",
+            `响应文件提交截止于 ${proc.responseDeadline}`,
+            `responses closed on ${proc.responseDeadline}`,
+            `≤ ${proc.responseDeadline}`,
+            on
+          )
+        ])
       }
       if (on < proc.documentsIssuedOn) {
-        return violation(c._tag, [single("procurement.response-deadline", "at", "采购文件发出前不能提交响应", "no response before the documents are issued", `≥ ${proc.documentsIssuedOn}`, on)])
+        return violation(c._tag, [
+          single(
+            "procurement.response-deadline",
+            "at",
+            "采购文件发出前不能提交响应",
+            "no response before the documents are issued",
+            `≥ ${proc.documentsIssuedOn}`,
+            on
+          )
+        ])
       }
       if (proc.bids.some((b) => b.supplierId === c.supplierId)) {
-        return violation(c._tag, [single("procurement.one-bid", "supplierId", "该供应商已提交响应文件", "this supplier has already responded")])
+        return violation(c._tag, [
+          single("procurement.one-bid", "supplierId", "该供应商已提交响应文件", "this supplier has already responded")
+        ])
       }
       return ok({
-        draft: { _tag: "BidSubmitted", subProject: c.subProject, supplierId: c.supplierId, supplierName: c.supplierName, quote: c.quote, ...(c.proposal === undefined ? {} : { proposal: c.proposal }) },
+        draft: {
+          _tag: "BidSubmitted",
+          subProject: c.subProject,
+          supplierId: c.supplierId,
+          supplierName: c.supplierName,
+          quote: c.quote,
+          ...(c.proposal === undefined ? {} : { proposal: c.proposal })
+        },
         basis: planBasis("三(五)"),
         restsOn: [proc.eventId]
       })
     }
     case "AppointPanel": {
-      if (proc.panel !== undefined) return outOfOrder(c._tag, "procurement.panel-once", "评审小组已组建", "the panel is already appointed")
-      const checked =
-        proc.method === "panel-review"
-          ? (() => {
-              const decoded = Procurement.decodePanelReviewInput({
-                panel: c.members.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation, kind: m.kind, organisationKind: m.organisationKind ?? "other", ...(m.recommendedBy === undefined ? {} : { recommendedBy: m.recommendedBy }) })),
-                criteriaPublishedOn: proc.documentsIssuedOn,
-                scoreDates: []
-              })
-              if (Either.isLeft(decoded)) return Either.left(decoded.left)
-              return Either.right(runRules(config.rules.panelReview.filter((r) => r.id === "procurement.panel-review.panel"), decoded.right, P, on))
-            })()
-          : proc.method === "competitive-consultation"
-            ? Either.right(
-                runRules(
-                  config.rules.consultation.filter((r) => r.id === "procurement.consultation.panel"),
-                  {
-                    category: proc.category,
-                    governmentPurchasedService: proc.governmentPurchasedService,
-                    qualifiedSuppliers: [],
-                    panel: c.members.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation, kind: m.kind })),
-                    documentsIssuedOn: proc.documentsIssuedOn,
-                    firstResponseDeadline: proc.responseDeadline
-                  },
-                  P,
-                  on
-                )
-              )
-            : Either.right<Checked>({ evaluations: [], errors: [], findings: [] })
+      if (proc.panel !== undefined) {
+        return outOfOrder(c._tag, "procurement.panel-once", "评审小组已组建", "the panel is already appointed")
+      }
+      const checked = proc.method === "panel-review"
+        ? (() => {
+          const decoded = Procurement.decodePanelReviewInput({
+            panel: c.members.map((m) => ({
+              id: m.id,
+              name: m.name,
+              organisation: m.organisation,
+              kind: m.kind,
+              organisationKind: m.organisationKind ?? "other",
+              ...(m.recommendedBy === undefined ? {} : { recommendedBy: m.recommendedBy })
+            })),
+            criteriaPublishedOn: proc.documentsIssuedOn,
+            scoreDates: []
+          })
+          if (Either.isLeft(decoded)) return Either.left(decoded.left)
+          return Either.right(
+            runRules(
+              config.rules.panelReview.filter((r) => r.id === "procurement.panel-review.panel"),
+              decoded.right,
+              P,
+              on
+            )
+          )
+        })()
+        : proc.method === "competitive-consultation"
+        ? Either.right(
+          runRules(
+            config.rules.consultation.filter((r) => r.id === "procurement.consultation.panel"),
+            {
+              category: proc.category,
+              governmentPurchasedService: proc.governmentPurchasedService,
+              qualifiedSuppliers: [],
+              panel: c.members.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation, kind: m.kind })),
+              documentsIssuedOn: proc.documentsIssuedOn,
+              firstResponseDeadline: proc.responseDeadline
+            },
+            P,
+            on
+          )
+        )
+        : Either.right<Checked>({ evaluations: [], errors: [], findings: [] })
       if (Either.isLeft(checked)) return Either.left(checked.left)
       if (checked.right.errors.length > 0) return violation(c._tag, checked.right.findings)
       return ok({
         draft: { _tag: "PanelAppointed", subProject: c.subProject, members: c.members },
-        basis: proc.method === "competitive-consultation" ? [national(`${texts.consultation} 第十四条`)] : planBasis("三(五)", "邀请市应急、人社等部门工作人员或推荐专家组成评审小组"),
+        basis: proc.method === "competitive-consultation"
+          ? [national(`${texts.consultation} 第十四条`)]
+          : planBasis("三(五)", "邀请市应急、人社等部门工作人员或推荐专家组成评审小组"),
         evaluations: checked.right.evaluations,
         restsOn: [proc.eventId]
       })
     }
     case "SubmitScores": {
       const panel = proc.panel
-      if (panel === undefined) return outOfOrder(c._tag, "procurement.panel-first", "评审小组尚未组建", "the panel is not appointed yet")
+      if (panel === undefined) {
+        return outOfOrder(c._tag, "procurement.panel-first", "评审小组尚未组建", "the panel is not appointed yet")
+      }
       const member = panel.members.find((m) => m.id === c.actor.id)
       if (member === undefined) {
-        return Either.left(new Unauthorized({ command: c._tag, role: `${c.actor.role}:${c.actor.id}`, allowed: panel.members.map((m) => `expert:${m.id}`) }))
+        return Either.left(
+          new Unauthorized({
+            command: c._tag,
+            role: `${c.actor.role}:${c.actor.id}`,
+            allowed: panel.members.map((m) => `expert:${m.id}`)
+          })
+        )
       }
       if (on <= proc.responseDeadline) {
-        return violation(c._tag, [single("procurement.score-after-deadline", "at", `响应截止 ${proc.responseDeadline} 后方可评审`, `scoring starts after responses close on ${proc.responseDeadline}`, `> ${proc.responseDeadline}`, on)])
+        return violation(c._tag, [
+          single(
+            "procurement.score-after-deadline",
+            "at",
+            `响应截止 ${proc.responseDeadline} 后方可评审`,
+            `scoring starts after responses close on ${proc.responseDeadline}`,
+            `> ${proc.responseDeadline}`,
+            on
+          )
+        ])
       }
       const findings: Array<Finding> = []
       const criteria = new Map(proc.criteria.map((x) => [x.id, x]))
       const suppliers = new Set(proc.bids.map((b) => b.supplierId))
       c.scores.forEach((x, i) => {
         const crit = criteria.get(x.criterionId)
-        if (!suppliers.has(x.supplierId)) findings.push(single("procurement.scores-valid", `scores[${i}].supplierId`, "该供应商没有提交响应", "this supplier did not respond"))
-        if (crit === undefined) findings.push(single("procurement.scores-valid", `scores[${i}].criterionId`, "未公布的评分因素", "not a published criterion"))
-        else if (x.points.lt(0) || x.points.gt(crit.maxPoints)) {
-          findings.push(single("procurement.scores-valid", `scores[${i}].points`, `分值须在 0 至 ${crit.maxPoints.toFixed()} 之间`, `points must be within 0–${crit.maxPoints.toFixed()}`, `0–${crit.maxPoints.toFixed()}`, x.points.toFixed()))
+        if (!suppliers.has(x.supplierId)) {
+          findings.push(
+            single(
+              "procurement.scores-valid",
+              `scores[${i}].supplierId`,
+              "该供应商没有提交响应",
+              "this supplier did not respond"
+            )
+          )
+        }
+        if (crit === undefined) {
+          findings.push(
+            single(
+              "procurement.scores-valid",
+              `scores[${i}].criterionId`,
+              "未公布的评分因素",
+              "not a published criterion"
+            )
+          )
+        } else if (x.points.lt(0) || x.points.gt(crit.maxPoints)) {
+          findings.push(
+            single(
+              "procurement.scores-valid",
+              `scores[${i}].points`,
+              `分值须在 0 至 ${crit.maxPoints.toFixed()} 之间`,
+              `points must be within 0–${crit.maxPoints.toFixed()}`,
+              `0–${crit.maxPoints.toFixed()}`,
+              x.points.toFixed()
+            )
+          )
         }
       })
       for (const sup of suppliers) {
         for (const crit of proc.criteria) {
           if (!c.scores.some((x) => x.supplierId === sup && x.criterionId === crit.id)) {
-            findings.push(single("procurement.scores-valid", "scores", `缺少对 ${sup} 的“${crit.name}”评分`, `missing points for ${sup} on "${crit.name}"`))
+            findings.push(
+              single(
+                "procurement.scores-valid",
+                "scores",
+                `缺少对 ${sup} 的“${crit.name}”评分`,
+                `missing points for ${sup} on "${crit.name}"`
+              )
+            )
           }
         }
       }
@@ -1246,17 +1954,43 @@ const decideAward = (config: Config, s: State, c: Extract<Command, { _tag: "Awar
   const sp = s.subProjects[c.subProject]
   const proc = sp.procurement!
   const panel = proc.panel
-  if (panel === undefined) return outOfOrder(c._tag, "procurement.panel-first", "评审小组尚未组建", "the panel is not appointed yet")
+  if (panel === undefined) {
+    return outOfOrder(c._tag, "procurement.panel-first", "评审小组尚未组建", "the panel is not appointed yet")
+  }
   const scoredBy = new Set(proc.scores.map((x) => x.memberId))
   const unscored = panel.members.filter((m) => !scoredBy.has(m.id))
   if (unscored.length > 0) {
-    return violation(c._tag, [single("procurement.all-scored", "scores", `以下成员尚未评分:${unscored.map((m) => m.name).join("、")}`, `members yet to score: ${unscored.map((m) => m.id).join(", ")}`)])
+    return violation(c._tag, [
+      single(
+        "procurement.all-scored",
+        "scores",
+        `以下成员尚未评分:${unscored.map((m) => m.name).join("、")}`,
+        `members yet to score: ${unscored.map((m) => m.id).join(", ")}`
+      )
+    ])
   }
-  const scores = proc.scores.flatMap((x) => x.scores.map((y) => ({ memberId: x.memberId, supplierId: y.supplierId, criterionId: y.criterionId, points: y.points.toFixed() })))
+  const scores = proc.scores.flatMap((x) =>
+    x.scores.map((y) => ({
+      memberId: x.memberId,
+      supplierId: y.supplierId,
+      criterionId: y.criterionId,
+      points: y.points.toFixed()
+    }))
+  )
   const criteria = proc.criteria.map((x) => ({ id: x.id, name: x.name, maxPoints: x.maxPoints.toFixed() }))
-  const restsOn = [proc.eventId, panel.eventId, ...proc.bids.map((b) => b.eventId), ...proc.scores.map((x) => x.eventId)]
+  const restsOn = [
+    proc.eventId,
+    panel.eventId,
+    ...proc.bids.map((b) => b.eventId),
+    ...proc.scores.map((x) => x.eventId)
+  ]
   const signDays = Parameter.resolve(P, "contract.signWithinDays", on)
-  const signBy = signDays === undefined ? IsoDate.addDays(on, 30) : Either.getOrElse(config.calendar.periodEnd(on, signDays.value as number, "calendar-days"), () => IsoDate.addDays(on, signDays.value as number))
+  const signBy = signDays === undefined
+    ? IsoDate.addDays(on, 30)
+    : Either.getOrElse(
+      config.calendar.periodEnd(on, signDays.value as number, "calendar-days"),
+      () => IsoDate.addDays(on, signDays.value as number)
+    )
   if (proc.method === "competitive-consultation") {
     const input: Procurement.ConsultationInput = {
       category: proc.category,
@@ -1272,14 +2006,25 @@ const decideAward = (config: Config, s: State, c: Extract<Command, { _tag: "Awar
     const checked = runRules(rules, input, P, on)
     if (checked.errors.length > 0) return violation(c._tag, checked.findings)
     const result = Procurement.scoreConsultation({
-      priceWeight: (proc.priceWeight ?? Parameter.get(P, "procurement.consultation.priceWeight", on) ?? new Money.Decimal(0)).toFixed(),
+      priceWeight:
+        (proc.priceWeight ?? Parameter.get(P, "procurement.consultation.priceWeight", on) ?? new Money.Decimal(0))
+          .toFixed(),
       criteria,
-      bids: proc.bids.map((b) => ({ supplierId: b.supplierId, supplierName: b.supplierName, finalQuote: b.quote.toString(), registeredAt: b.at })),
+      bids: proc.bids.map((b) => ({
+        supplierId: b.supplierId,
+        supplierName: b.supplierName,
+        finalQuote: b.quote.toString(),
+        registeredAt: b.at
+      })),
       scores
     })
     if (Either.isLeft(result)) {
       const e = result.left
-      return e._tag === "InvalidInput" ? Either.left(e) : violation(c._tag, [single("procurement.criteria-total", "criteria", e.message, e.message, e.expected, e.actual)])
+      return e._tag === "InvalidInput"
+        ? Either.left(e)
+        : violation(c._tag, [
+          single("procurement.criteria-total", "criteria", e.message, e.message, e.expected, e.actual)
+        ])
     }
     const r = result.right
     return ok({
@@ -1313,7 +2058,14 @@ const decideAward = (config: Config, s: State, c: Extract<Command, { _tag: "Awar
   const minPanel = Parameter.get(P, "procurement.panelReview.minPanelSize", on) ?? 1
   const aggregation = Parameter.get(P, "procurement.panelReview.aggregation", on) ?? "mean"
   const reviewInput = {
-    panel: panel.members.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation, kind: m.kind, organisationKind: m.organisationKind ?? "other", ...(m.recommendedBy === undefined ? {} : { recommendedBy: m.recommendedBy }) })),
+    panel: panel.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      organisation: m.organisation,
+      kind: m.kind,
+      organisationKind: m.organisationKind ?? "other",
+      ...(m.recommendedBy === undefined ? {} : { recommendedBy: m.recommendedBy })
+    })),
     criteriaPublishedOn: proc.documentsIssuedOn,
     scoreDates: proc.scores.map((x) => x.on)
   }
@@ -1324,7 +2076,12 @@ const decideAward = (config: Config, s: State, c: Extract<Command, { _tag: "Awar
   if (checked.errors.length > 0) return violation(c._tag, checked.findings)
   const result = Procurement.scorePanelReview({
     criteria,
-    proposals: proc.bids.map((b) => ({ supplierId: b.supplierId, supplierName: b.supplierName, quotedPrice: b.quote.toString(), registeredAt: b.at })),
+    proposals: proc.bids.map((b) => ({
+      supplierId: b.supplierId,
+      supplierName: b.supplierName,
+      quotedPrice: b.quote.toString(),
+      registeredAt: b.at
+    })),
     scores,
     aggregation,
     minPanelSize: minPanel
@@ -1376,15 +2133,27 @@ const decideAcceptance = (
 ): Result => {
   const P = config.parameters
   const sp = s.subProjects[c.subProject]
-  if (sp.contract === undefined) return outOfOrder(c._tag, "lifecycle.contract-first", "合同尚未签订", "there is no contract yet")
+  if (sp.contract === undefined) {
+    return outOfOrder(c._tag, "lifecycle.contract-first", "合同尚未签订", "there is no contract yet")
+  }
   const contract = sp.contract
   switch (c._tag) {
     case "ApplyForAcceptance": {
       if (sp.implementationPlan?.status !== "approved") {
-        return outOfOrder(c._tag, "lifecycle.implementation-first", "实施计划未审批通过,不能申请验收", "no approved implementation plan; acceptance cannot be requested")
+        return outOfOrder(
+          c._tag,
+          "lifecycle.implementation-first",
+          "实施计划未审批通过,不能申请验收",
+          "no approved implementation plan; acceptance cannot be requested"
+        )
       }
       if (sp.acceptance.status === "applied" || sp.acceptance.status === "passed") {
-        return outOfOrder(c._tag, "acceptance.pending", "验收申请已在处理或已通过", "an acceptance application is pending or has passed")
+        return outOfOrder(
+          c._tag,
+          "acceptance.pending",
+          "验收申请已在处理或已通过",
+          "an acceptance application is pending or has passed"
+        )
       }
       const receiptsTotal = Money.sum(c.receipts.map((r) => r.amount))
       const input: Acceptance.AcceptanceInput = {
@@ -1403,14 +2172,29 @@ const decideAcceptance = (
       const checked = runRules(rules, input, P, on)
       if (checked.errors.length > 0) return violation(c._tag, checked.findings)
       return ok({
-        draft: { _tag: "AcceptanceApplied", subProject: c.subProject, appliedOn: on, attempt: sp.acceptance.attempts + 1, receipts: c.receipts, receiptsTotal, details: c.details },
+        draft: {
+          _tag: "AcceptanceApplied",
+          subProject: c.subProject,
+          appliedOn: on,
+          attempt: sp.acceptance.attempts + 1,
+          receipts: c.receipts,
+          receiptsTotal,
+          details: c.details
+        },
         basis: [plan("三(九)", "提出项目验收申请"), plan("六(二)", "附费用票据、项目实施有关明细等财务资料")],
         evaluations: checked.evaluations,
         restsOn: [contract.eventId]
       })
     }
     case "EvaluateAcceptance": {
-      if (sp.acceptance.status !== "applied") return outOfOrder(c._tag, "acceptance.applied-first", "没有待评估的验收申请", "there is no acceptance application to evaluate")
+      if (sp.acceptance.status !== "applied") {
+        return outOfOrder(
+          c._tag,
+          "acceptance.applied-first",
+          "没有待评估的验收申请",
+          "there is no acceptance application to evaluate"
+        )
+      }
       const progress = quotaProgress(config, s, on, c.subProject)
       const input: Acceptance.AcceptanceInput = {
         stage: "evaluation",
@@ -1430,12 +2214,19 @@ const decideAcceptance = (
       const verdict = runRules(verdictRules, input, P, on)
       const items = progress.map(toQuotaResult)
       const restsOn = [sp.acceptance.appliedEventId!, ...Chunk.toReadonlyArray(sp.evidence).map((x) => x.eventId)]
-      const basis = [plan("三(九)", "组织相关专家对项目实施情况和绩效目标实现情况进行评估验收"), ...basisOf(verdictRules)]
+      const basis = [
+        plan("三(九)", "组织相关专家对项目实施情况和绩效目标实现情况进行评估验收"),
+        ...basisOf(verdictRules)
+      ]
       const evaluations = [...guards.evaluations, ...verdict.evaluations]
       if (verdict.errors.length === 0) {
         const dueDays = Parameter.resolve(P, "payment.dueDays", on)!
         const dueUnit = Parameter.resolve(P, "payment.dueDaysUnit", on)!
-        const deadline = config.calendar.deadline(on, dueDays.value as number, dueUnit.value as "calendar-days" | "working-days")
+        const deadline = config.calendar.deadline(
+          on,
+          dueDays.value as number,
+          dueUnit.value as "calendar-days" | "working-days"
+        )
         if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
         const d = deadline.right
         return ok({
@@ -1450,8 +2241,12 @@ const decideAcceptance = (
             balanceDue: Payment.balanceAmount(contract.amount, sp.payments),
             dueDate: d.end,
             dueExplanation: {
-              zh: `验收合格之日 ${on} 起 ${dueDays.value} ${dueUnit.value === "working-days" ? "个工作日" : "日"}内支付余款,${d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`}`,
-              en: `balance due within ${dueDays.value} ${dueUnit.value === "working-days" ? "working days" : "days"} of acceptance on ${on}: by ${d.end}`
+              zh: `验收合格之日 ${on} 起 ${dueDays.value} ${
+                dueUnit.value === "working-days" ? "个工作日" : "日"
+              }内支付余款,${d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`}`,
+              en: `balance due within ${dueDays.value} ${
+                dueUnit.value === "working-days" ? "working days" : "days"
+              } of acceptance on ${on}: by ${d.end}`
             },
             ...(c.remarks === undefined ? {} : { remarks: c.remarks })
           },
@@ -1466,9 +2261,20 @@ const decideAcceptance = (
       const days = Parameter.resolve(P, "acceptance.rectificationDays", on)
       const unit = Parameter.resolve(P, "acceptance.rectificationUnit", on)
       if (days === undefined || unit === undefined) {
-        return violation(c._tag, [single("parameters.missing", "parameters.acceptance.rectificationDays", "缺少整改期限参数", "the rectification deadline is not set")])
+        return violation(c._tag, [
+          single(
+            "parameters.missing",
+            "parameters.acceptance.rectificationDays",
+            "缺少整改期限参数",
+            "the rectification deadline is not set"
+          )
+        ])
       }
-      const deadline = config.calendar.deadline(on, days.value as number, unit.value as "calendar-days" | "working-days")
+      const deadline = config.calendar.deadline(
+        on,
+        days.value as number,
+        unit.value as "calendar-days" | "working-days"
+      )
       if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
       return ok({
         draft: {
@@ -1483,8 +2289,12 @@ const decideAcceptance = (
             items: verdict.errors.map((f) => f.zh),
             deadline: deadline.right.end,
             explanation: {
-              zh: `自 ${on} 起 ${days.value} 个${unit.value === "working-days" ? "工作日" : "日"}内完成整改,至 ${deadline.right.end} 止`,
-              en: `rectify within ${days.value} ${unit.value === "working-days" ? "working days" : "days"} of ${on}: by ${deadline.right.end}`
+              zh: `自 ${on} 起 ${days.value} 个${
+                unit.value === "working-days" ? "工作日" : "日"
+              }内完成整改,至 ${deadline.right.end} 止`,
+              en: `rectify within ${days.value} ${
+                unit.value === "working-days" ? "working days" : "days"
+              } of ${on}: by ${deadline.right.end}`
             }
           },
           ...(c.remarks === undefined ? {} : { remarks: c.remarks })
@@ -1498,8 +2308,17 @@ const decideAcceptance = (
       })
     }
     case "FileAcceptanceReport": {
-      if (sp.acceptance.status !== "passed") return outOfOrder(c._tag, "acceptance.passed-first", "验收合格后方可备案验收报告", "only a passed acceptance report is filed")
-      if (sp.filed !== undefined) return outOfOrder(c._tag, "filing.once", "验收报告已经备案", "the report is already filed")
+      if (sp.acceptance.status !== "passed") {
+        return outOfOrder(
+          c._tag,
+          "acceptance.passed-first",
+          "验收合格后方可备案验收报告",
+          "only a passed acceptance report is filed"
+        )
+      }
+      if (sp.filed !== undefined) {
+        return outOfOrder(c._tag, "filing.once", "验收报告已经备案", "the report is already filed")
+      }
       return ok({
         draft: { _tag: "AcceptanceReportFiled", subProject: c.subProject, reportNumber: c.reportNumber, filedOn: on },
         basis: planBasis("三(九)", "评估验收报告报委员会办公室备案并作为开展下一年度项目重要依据"),
@@ -1517,8 +2336,7 @@ const decideAcceptance = (
  * @category decide
  */
 export const decide =
-  (config: Config) =>
-  (command: Command, state: State): Either.Either<ReadonlyArray<Event>, Rejection> => {
+  (config: Config) => (command: Command, state: State): Either.Either<ReadonlyArray<Event>, Rejection> => {
     if (HashSet.has(state.commandIds, command.commandId)) return Either.right([])
     const allowed = allowedRoles[command._tag]
     if (!allowed.includes(command.actor.role)) {
@@ -1537,8 +2355,7 @@ export const decide =
             evaluations: step.evaluations ?? [],
             restsOn: step.restsOn ?? []
           }) as Event
-      )
-    )
+      ))
   }
 
 /**
@@ -1569,8 +2386,7 @@ export type Basis = LegalBasis
  * @category decide
  */
 export const handle =
-  (config: Config) =>
-  (input: unknown, state: State): Either.Either<ReadonlyArray<Event>, Rejection> =>
+  (config: Config) => (input: unknown, state: State): Either.Either<ReadonlyArray<Event>, Rejection> =>
     Either.flatMap(decodeCommandInput(input), (command) => decide(config)(command, state))
 
 /**
@@ -1579,4 +2395,7 @@ export const handle =
  * @since 0.1.0
  * @category decide
  */
-export const decodeCommandInput: (input: unknown) => Either.Either<Command, InvalidInput> = decodeEither(CommandSchema, "Command")
+export const decodeCommandInput: (input: unknown) => Either.Either<Command, InvalidInput> = decodeEither(
+  CommandSchema,
+  "Command"
+)

@@ -12,14 +12,17 @@ import * as Deliverable from "./Deliverable.js"
 import { bilingual } from "./InputError.js"
 import { IsoDate, IsoDateTime } from "./IsoDate.js"
 import * as Money from "./Money.js"
-import { Payee, Kind as PaymentKind } from "./Payment.js"
+import { Kind as PaymentKind, Payee } from "./Payment.js"
 import * as Procurement from "./Procurement.js"
 
 const Text = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty")))
 const Id = Text
 const SubProject = Schema.Literal("hazchem", "keyAreas")
 const Month = Schema.String.pipe(
-  Schema.filter((s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s), bilingual("须为 YYYY-MM 形式的年月", "must be a month as YYYY-MM"))
+  Schema.filter(
+    (s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s),
+    bilingual("须为 YYYY-MM 形式的年月", "must be a month as YYYY-MM")
+  )
 )
 const Whole = Schema.Number.pipe(
   Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1"))
@@ -136,7 +139,12 @@ export const Command = Schema.Union(
     voucher: Schema.optional(Text)
   }),
   // 三(七) implementation
-  Schema.TaggedStruct("SubmitImplementationPlan", { ...envelope, subProject: SubProject, summary: Text, activities: Schema.Array(Text) }),
+  Schema.TaggedStruct("SubmitImplementationPlan", {
+    ...envelope,
+    subProject: SubProject,
+    summary: Text,
+    activities: Schema.Array(Text)
+  }),
   Schema.TaggedStruct("ReviewImplementationPlan", {
     ...envelope,
     subProject: SubProject,

@@ -11,17 +11,17 @@
  */
 import type * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
-import * as AST from "effect/SchemaAST"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import { Actor, MemberUnit } from "./Actor.js"
 import type { EventCodec } from "./Decider.js"
 import * as Deliverable from "./Deliverable.js"
 import { IsoDate, IsoDateTime } from "./IsoDate.js"
 import { LegalBasis } from "./LegalBasis.js"
 import * as Money from "./Money.js"
-import { Payee, Kind as PaymentKind } from "./Payment.js"
-import { Finding } from "./Rule.js"
+import { Kind as PaymentKind, Payee } from "./Payment.js"
 import { Criterion, PanelMember } from "./ProjectCommand.js"
+import { Finding } from "./Rule.js"
 
 const SubProject = Schema.Literal("hazchem", "keyAreas")
 const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
@@ -35,7 +35,12 @@ const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
 export const Evaluation = Schema.Struct({
   ruleId: Schema.String,
   reads: Schema.Array(
-    Schema.Struct({ name: Schema.String, value: Schema.String, effectiveFrom: Schema.optional(Schema.String), basis: Schema.String })
+    Schema.Struct({
+      name: Schema.String,
+      value: Schema.String,
+      effectiveFrom: Schema.optional(Schema.String),
+      basis: Schema.String
+    })
   ),
   findings: Schema.Array(Finding)
 })
@@ -66,7 +71,8 @@ const BasisItem: Schema.Schema<LegalBasis, Schema.Schema.Encoded<typeof LegalBas
       }
       return ParseResult.succeed(basis)
     },
-    encode: (b) => ParseResult.succeed({ level: b.level, citation: b.citation, ...(b.note === undefined ? {} : { note: b.note }) })
+    encode: (b) =>
+      ParseResult.succeed({ level: b.level, citation: b.citation, ...(b.note === undefined ? {} : { note: b.note }) })
   }
 )
 
@@ -102,7 +108,12 @@ const QuotaResult = Schema.Struct({
 export type QuotaResult = typeof QuotaResult.Type
 
 const Expert = Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })
-const PerformanceTarget = Schema.Struct({ name: Schema.String, target: Schema.String, actual: Schema.String, met: Schema.Boolean })
+const PerformanceTarget = Schema.Struct({
+  name: Schema.String,
+  target: Schema.String,
+  actual: Schema.String,
+  met: Schema.Boolean
+})
 
 const RankedBid = Schema.Struct({
   rank: Schema.Number,
@@ -131,11 +142,25 @@ export type RankedBid = typeof RankedBid.Type
 export const Event = Schema.Union(
   Schema.TaggedStruct("KeyAreasSelected", {
     ...meta,
-    ranking: Schema.Array(Schema.Struct({ rank: Schema.Number, code: Schema.String, label: Schema.String, score: Schema.String })),
-    selected: Schema.Array(Schema.Struct({ label: Schema.String, codes: Schema.Array(Schema.String), reason: Schema.String, basis: Schema.String })),
+    ranking: Schema.Array(
+      Schema.Struct({ rank: Schema.Number, code: Schema.String, label: Schema.String, score: Schema.String })
+    ),
+    selected: Schema.Array(
+      Schema.Struct({
+        label: Schema.String,
+        codes: Schema.Array(Schema.String),
+        reason: Schema.String,
+        basis: Schema.String
+      })
+    ),
     weighting: Schema.String
   }),
-  Schema.TaggedStruct("MemberOpinionRecorded", { ...meta, unit: MemberUnit, opinion: Schema.String, agrees: Schema.Boolean }),
+  Schema.TaggedStruct("MemberOpinionRecorded", {
+    ...meta,
+    unit: MemberUnit,
+    opinion: Schema.String,
+    agrees: Schema.Boolean
+  }),
   Schema.TaggedStruct("PlanIssued", { ...meta, documentNumber: Schema.String, issuedOn: IsoDate }),
   Schema.TaggedStruct("KeyEnterpriseListProvided", { ...meta, enterprises: Schema.Array(Schema.String) }),
   Schema.TaggedStruct("BudgetSubmitted", {
@@ -163,7 +188,12 @@ export const Event = Schema.Union(
     receivedOn: IsoDate,
     objection: Schema.String
   }),
-  Schema.TaggedStruct("ObjectionResolved", { ...meta, subProject: SubProject, objectionId: Schema.String, response: Schema.String }),
+  Schema.TaggedStruct("ObjectionResolved", {
+    ...meta,
+    subProject: SubProject,
+    objectionId: Schema.String,
+    response: Schema.String
+  }),
   Schema.TaggedStruct("ProcurementStarted", {
     ...meta,
     subProject: SubProject,
@@ -188,7 +218,9 @@ export const Event = Schema.Union(
     ...meta,
     subProject: SubProject,
     memberId: Schema.String,
-    scores: Schema.Array(Schema.Struct({ supplierId: Schema.String, criterionId: Schema.String, points: Money.DecimalFromInput }))
+    scores: Schema.Array(
+      Schema.Struct({ supplierId: Schema.String, criterionId: Schema.String, points: Money.DecimalFromInput })
+    )
   }),
   Schema.TaggedStruct("Awarded", {
     ...meta,
@@ -213,7 +245,9 @@ export const Event = Schema.Union(
     payee: Payee,
     signedOn: IsoDate,
     periodEnd: IsoDate,
-    deliverables: Schema.Array(Schema.Struct({ itemId: Schema.String, title: Schema.String, required: Schema.Number, unit: Schema.String })),
+    deliverables: Schema.Array(
+      Schema.Struct({ itemId: Schema.String, title: Schema.String, required: Schema.Number, unit: Schema.String })
+    ),
     qualityRequirements: Schema.Array(Schema.String),
     acceptanceStandards: Schema.Array(Schema.String),
     advance: Money.Yuan,
@@ -237,10 +271,23 @@ export const Event = Schema.Union(
     activities: Schema.Array(Schema.String)
   }),
   Schema.TaggedStruct("ImplementationPlanApproved", { ...meta, subProject: SubProject }),
-  Schema.TaggedStruct("ImplementationPlanReturned", { ...meta, subProject: SubProject, reasons: Schema.Array(Schema.String) }),
-  Schema.TaggedStruct("MaterialDesignSubmitted", { ...meta, designId: Schema.String, materialType: Schema.String, title: Schema.String }),
+  Schema.TaggedStruct("ImplementationPlanReturned", {
+    ...meta,
+    subProject: SubProject,
+    reasons: Schema.Array(Schema.String)
+  }),
+  Schema.TaggedStruct("MaterialDesignSubmitted", {
+    ...meta,
+    designId: Schema.String,
+    materialType: Schema.String,
+    title: Schema.String
+  }),
   Schema.TaggedStruct("MaterialDesignApproved", { ...meta, designId: Schema.String }),
-  Schema.TaggedStruct("MaterialDesignReturned", { ...meta, designId: Schema.String, reasons: Schema.Array(Schema.String) }),
+  Schema.TaggedStruct("MaterialDesignReturned", {
+    ...meta,
+    designId: Schema.String,
+    reasons: Schema.Array(Schema.String)
+  }),
   Schema.TaggedStruct("DeliverableRecorded", { ...meta, subProject: SubProject, evidence: Deliverable.Evidence }),
   Schema.TaggedStruct("DeliverableCorrected", {
     ...meta,
@@ -266,13 +313,20 @@ export const Event = Schema.Union(
     observations: Schema.Array(Schema.String),
     satisfactory: Schema.Boolean
   }),
-  Schema.TaggedStruct("ProgressReported", { ...meta, summary: Schema.String, reportedOn: IsoDate, quotas: Schema.Array(QuotaResult) }),
+  Schema.TaggedStruct("ProgressReported", {
+    ...meta,
+    summary: Schema.String,
+    reportedOn: IsoDate,
+    quotas: Schema.Array(QuotaResult)
+  }),
   Schema.TaggedStruct("AcceptanceApplied", {
     ...meta,
     subProject: SubProject,
     appliedOn: IsoDate,
     attempt: Schema.Number,
-    receipts: Schema.Array(Schema.Struct({ number: Schema.String, amount: Money.Yuan, issuer: Schema.optional(Schema.String) })),
+    receipts: Schema.Array(
+      Schema.Struct({ number: Schema.String, amount: Money.Yuan, issuer: Schema.optional(Schema.String) })
+    ),
     receiptsTotal: Money.Yuan,
     details: Schema.String
   }),
@@ -300,7 +354,12 @@ export const Event = Schema.Union(
     rectification: Schema.Struct({ items: Schema.Array(Schema.String), deadline: IsoDate, explanation: Bilingual }),
     remarks: Schema.optional(Schema.String)
   }),
-  Schema.TaggedStruct("AcceptanceReportFiled", { ...meta, subProject: SubProject, reportNumber: Schema.String, filedOn: IsoDate })
+  Schema.TaggedStruct("AcceptanceReportFiled", {
+    ...meta,
+    subProject: SubProject,
+    reportNumber: Schema.String,
+    filedOn: IsoDate
+  })
 ).annotations({ identifier: "Event" })
 
 /**
@@ -398,11 +457,15 @@ export const codec: EventCodec<Event> = makeCodec()
 
 const tagOf = (ast: AST.AST): string => {
   const tag = AST.getPropertySignatures(ast).find((p) => p.name === "_tag")?.type
-  if (tag === undefined || !AST.isLiteral(tag) || typeof tag.literal !== "string") throw new Error("every event member has a literal _tag")
+  if (tag === undefined || !AST.isLiteral(tag) || typeof tag.literal !== "string") {
+    throw new Error("every event member has a literal _tag")
+  }
   return tag.literal
 }
 const memberDecoders: ReadonlyMap<string, (u: unknown) => Either.Either<Event, ParseResult.ParseError>> = new Map(
-  Event.members.map((member) => [tagOf(member.ast), Schema.decodeUnknownEither(member as unknown as Schema.Schema<Event, unknown>)])
+  Event.members.map((
+    member
+  ) => [tagOf(member.ast), Schema.decodeUnknownEither(member as unknown as Schema.Schema<Event, unknown>)])
 )
 const unionDecoder = Schema.decodeUnknownEither(Event)
 

@@ -140,7 +140,12 @@ export const run = <E, R>(
       const current = new Map<string, { doc: unknown; json: string | null; position: number; dirty: boolean }>()
       for (const event of events) {
         const fail = (detail: string) =>
-          new ProjectionFailed({ projection: projection.name, streamId: event.streamId, position: event.position, detail })
+          new ProjectionFailed({
+            projection: projection.name,
+            streamId: event.streamId,
+            position: event.position,
+            detail
+          })
         let keys: ReadonlyArray<string>
         try {
           keys = projection.keysOf(event)
@@ -151,7 +156,12 @@ export const run = <E, R>(
           let slot = current.get(key)
           if (slot === undefined) {
             const json = yield* load(projection.name, key)
-            slot = { doc: json === undefined ? undefined : JSON.parse(json), json: json ?? null, position: 0, dirty: false }
+            slot = {
+              doc: json === undefined ? undefined : JSON.parse(json),
+              json: json ?? null,
+              position: 0,
+              dirty: false
+            }
             current.set(key, slot)
           }
           let next: unknown

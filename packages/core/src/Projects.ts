@@ -80,7 +80,10 @@ export type LoadError = EventStore.ReadError | CommandHandler.EventCodecError
 export interface Service {
   readonly config: Config
   /** Decodes, decides and appends a command; retries on concurrent writes. */
-  readonly execute: (projectId: string, command: unknown) => Effect.Effect<Executed, Project.Rejection | CommandHandler.HandleError>
+  readonly execute: (
+    projectId: string,
+    command: unknown
+  ) => Effect.Effect<Executed, Project.Rejection | CommandHandler.HandleError>
   /** The project's events and the state folded from them. */
   readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
   /** Quota progress (done / required per item) at a date. */
@@ -172,17 +175,29 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
       execute: (projectId, input) =>
         Effect.gen(function*() {
           const command = yield* Project.decodeCommandInput(input)
-          const handled = yield* provide(CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache }))
+          const handled = yield* provide(
+            CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache })
+          )
           if (!handled.result.duplicate && handled.result.events.length > 0) yield* notify(handled.result.events)
-          return { events: handled.events, state: handled.state, version: handled.result.version, duplicate: handled.result.duplicate }
+          return {
+            events: handled.events,
+            state: handled.state,
+            version: handled.result.version,
+            duplicate: handled.result.duplicate
+          }
         }),
       load,
-      progress: (projectId, at) => Effect.map(current(projectId), ({ state }) => Project.quotaProgress(config, state, at)),
+      progress: (projectId, at) =>
+        Effect.map(current(projectId), ({ state }) => Project.quotaProgress(config, state, at)),
       briefings: (projectId, subProject, asOf) =>
         Effect.map(current(projectId), ({ state }) => Project.briefingStatus(config, state, subProject, asOf)),
       verify: (projectId) => store.verify(projectId),
       exportTrail: (projectId) => Effect.map(store.readStream(projectId), exportJsonl),
-      list: () => Effect.map(store.listReadModel("gsyf.projects"), (entries) => entries.map((e) => e.doc as ReadModels.ProjectDoc)),
+      list: () =>
+        Effect.map(
+          store.listReadModel("gsyf.projects"),
+          (entries) => entries.map((e) => e.doc as ReadModels.ProjectDoc)
+        ),
       readModel: (projection, key) => Effect.map(store.readModel(projection, key), Option.map((e) => e.doc))
     })
   })

@@ -29,7 +29,9 @@ export interface Item {
   /** How much of the item the evidence delivers. */
   readonly count: (evidence: ReadonlyArray<Deliverable.Evidence>, context: Context) => number
   /** Extra condition beyond the count, with its explanation when unmet. */
-  readonly extra?: ((evidence: ReadonlyArray<Deliverable.Evidence>, context: Context) => Condition | undefined) | undefined
+  readonly extra?:
+    | ((evidence: ReadonlyArray<Deliverable.Evidence>, context: Context) => Condition | undefined)
+    | undefined
 }
 
 /**
@@ -113,7 +115,13 @@ const trainingItems = (
 export const completedKeyEnterprises = (evidence: ReadonlyArray<Deliverable.Evidence>): ReadonlyArray<string> => {
   const steps = new Map<string, Set<number>>()
   for (const e of evidence) {
-    const step = e._tag === "key-enterprise-survey" ? 1 : e._tag === "key-enterprise-training" ? 2 : e._tag === "key-enterprise-followup" ? 3 : 0
+    const step = e._tag === "key-enterprise-survey"
+      ? 1
+      : e._tag === "key-enterprise-training"
+      ? 2
+      : e._tag === "key-enterprise-followup"
+      ? 3
+      : 0
     if (step === 0) continue
     const name = (e as { enterprise: string }).enterprise
     const set = steps.get(name) ?? new Set<number>()
@@ -202,7 +210,10 @@ export const planItems: ReadonlyArray<Item> = [
     count: (ev, ctx) => {
       const min = ctx.read("quota.summaryVideo.minMinutes") as number
       const max = ctx.read("quota.summaryVideo.maxMinutes") as number
-      return Math.min(1, of(ev, "summary-video").filter((v) => v.durationMinutes >= min && v.durationMinutes <= max).length)
+      return Math.min(
+        1,
+        of(ev, "summary-video").filter((v) => v.durationMinutes >= min && v.durationMinutes <= max).length
+      )
     }
   },
   {

@@ -23,9 +23,9 @@ import * as IsoDate from "./IsoDate.js"
 import * as Money from "./Money.js"
 import * as Parameter from "./Parameter.js"
 import type { Config } from "./Plugin.js"
-import * as Projection from "./Projection.js"
 import * as ProjectEvent from "./ProjectEvent.js"
 import { Event } from "./ProjectEvent.js"
+import * as Projection from "./Projection.js"
 import * as Quota from "./Quota.js"
 
 type Stored = Parameters<Projection.Projection["reduce"]>[1]
@@ -126,7 +126,11 @@ export const projects: Projection.Projection<ProjectDoc> = Projection.make<Proje
           break
         case "ProcurementStarted":
           delete deadlines[`publicity:${e.subProject}`]
-          deadlines[`responses:${e.subProject}`] = { what: "responses-due", subProject: e.subProject, date: e.responseDeadline }
+          deadlines[`responses:${e.subProject}`] = {
+            what: "responses-due",
+            subProject: e.subProject,
+            date: e.responseDeadline
+          }
           break
         case "Awarded":
           delete deadlines[`responses:${e.subProject}`]
@@ -140,7 +144,11 @@ export const projects: Projection.Projection<ProjectDoc> = Projection.make<Proje
           delete deadlines[`period:${e.subProject}`]
           break
         case "AcceptanceFailed":
-          deadlines[`rectification:${e.subProject}`] = { what: "rectification-due", subProject: e.subProject, date: e.rectification.deadline }
+          deadlines[`rectification:${e.subProject}`] = {
+            what: "rectification-due",
+            subProject: e.subProject,
+            date: e.rectification.deadline
+          }
           break
         case "AcceptancePassed":
           delete deadlines[`rectification:${e.subProject}`]
@@ -183,7 +191,9 @@ export interface LedgerDoc {
   readonly amount: string
   readonly advance: string
   readonly balance: string
-  readonly payments: ReadonlyArray<{ readonly kind: string; readonly amount: string; readonly paidOn: string; readonly eventId: string }>
+  readonly payments: ReadonlyArray<
+    { readonly kind: string; readonly amount: string; readonly paidOn: string; readonly eventId: string }
+  >
   readonly paid: string
   readonly outstanding: string
   readonly balanceDue: string | null
@@ -224,7 +234,12 @@ export const paymentLedger: Projection.Projection<LedgerDoc> = Projection.make<L
     if (e._tag === "PaymentMade") {
       const payments = [...doc.payments, { kind: e.kind, amount: e.amount.toString(), paidOn: e.paidOn, eventId: e.id }]
       const paid = Money.sum(payments.map((p) => Money.unsafeYuan(p.amount)))
-      return { ...doc, payments, paid: paid.toString(), outstanding: Money.subtract(Money.unsafeYuan(doc.amount), paid).toString() }
+      return {
+        ...doc,
+        payments,
+        paid: paid.toString(),
+        outstanding: Money.subtract(Money.unsafeYuan(doc.amount), paid).toString()
+      }
     }
     if (e._tag === "AcceptancePassed") return { ...doc, balanceDue: e.dueDate }
     return doc
@@ -239,7 +254,16 @@ export interface QuotaDoc {
   readonly projectId: string
   readonly subProject: string
   readonly asOf: string
-  readonly items: ReadonlyArray<{ readonly itemId: string; readonly title: string; readonly unit: string; readonly required: number; readonly done: number; readonly met: boolean }>
+  readonly items: ReadonlyArray<
+    {
+      readonly itemId: string
+      readonly title: string
+      readonly unit: string
+      readonly required: number
+      readonly done: number
+      readonly met: boolean
+    }
+  >
   /** The evidence in force, by event id (corrections remove or replace). */
   readonly evidence: ReadonlyArray<{ readonly eventId: string; readonly evidence: unknown }>
 }
@@ -257,7 +281,9 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
     name: "gsyf.quota-progress",
     version: 1,
     keysOf: (e) => {
-      if (e.type === "DeliverableRecorded" || e.type === "ContractSigned") return [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
+      if (e.type === "DeliverableRecorded" || e.type === "ContractSigned") {
+        return [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
+      }
       if (e.type === "DeliverableCorrected") return [`${e.streamId}/hazchem`, `${e.streamId}/keyAreas`]
       return []
     },
@@ -266,26 +292,42 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
       if (e === undefined) return doc ?? null
       const subProject = key.slice(key.lastIndexOf("/") + 1)
       let evidence = doc?.evidence ?? []
-      if (e._tag === "DeliverableRecorded") evidence = [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { evidence: unknown }).evidence }]
+      if (e._tag === "DeliverableRecorded") {
+        evidence = [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { evidence: unknown }).evidence }]
+      }
       if (e._tag === "DeliverableCorrected") {
         const before = evidence.length
         evidence = evidence.filter((x) => x.eventId !== e.corrects)
         const owned = before !== evidence.length
         if (e.replacement !== undefined) {
           const target = e.replacement._tag === "hazchem-training" ? "hazchem" : "keyAreas"
-          if (target === subProject) evidence = [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { replacement: unknown }).replacement }]
+          if (target === subProject) {
+            evidence = [...evidence, {
+              eventId: e.id,
+              evidence: (encodeEvidence(e) as { replacement: unknown }).replacement
+            }]
+          }
         } else if (!owned) {
           return doc ?? null
         }
       }
       const at = IsoDate.dateOf(e.at)
-      const decodedEvidence = evidence.map((x) => decodeEvidenceItem(x.evidence)).filter((x): x is Deliverable.Evidence => x !== undefined)
+      const decodedEvidence = evidence.map((x) => decodeEvidenceItem(x.evidence)).filter((
+        x
+      ): x is Deliverable.Evidence => x !== undefined)
       const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
       const items = Quota.progress(
         config.quotaItems.filter((i) => i.subProject === subProject),
         decodedEvidence,
         ctx
-      ).map((p) => ({ itemId: p.itemId, title: p.title.zh, unit: p.unit, required: p.required, done: p.done, met: p.met }))
+      ).map((p) => ({
+        itemId: p.itemId,
+        title: p.title.zh,
+        unit: p.unit,
+        required: p.required,
+        done: p.done,
+        met: p.met
+      }))
       return { projectId: stored.streamId, subProject, asOf: at, items, evidence }
     }
   })
@@ -305,7 +347,9 @@ export interface BriefingDoc {
   readonly subProject: string
   readonly signedOn: string | null
   readonly periodEnd: string | null
-  readonly months: Readonly<Record<string, { readonly dueOn: string; readonly submittedOn: string; readonly late: boolean }>>
+  readonly months: Readonly<
+    Record<string, { readonly dueOn: string; readonly submittedOn: string; readonly late: boolean }>
+  >
 }
 
 /**
@@ -320,13 +364,25 @@ export const briefings: Projection.Projection<BriefingDoc> = Projection.make<Bri
   name: "gsyf.briefings",
   version: 1,
   keysOf: (e) =>
-    e.type === "ContractSigned" || e.type === "MonthlyBriefingSubmitted" ? [`${e.streamId}/${(e.data as { subProject: string }).subProject}`] : [],
+    e.type === "ContractSigned" || e.type === "MonthlyBriefingSubmitted"
+      ? [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
+      : [],
   reduce: (doc, stored, key) => {
     const e = decoded(stored)
-    const base: BriefingDoc = doc ?? { projectId: stored.streamId, subProject: key.slice(key.lastIndexOf("/") + 1), signedOn: null, periodEnd: null, months: {} }
+    const base: BriefingDoc = doc ??
+      {
+        projectId: stored.streamId,
+        subProject: key.slice(key.lastIndexOf("/") + 1),
+        signedOn: null,
+        periodEnd: null,
+        months: {}
+      }
     if (e?._tag === "ContractSigned") return { ...base, signedOn: e.signedOn, periodEnd: e.periodEnd }
     if (e?._tag === "MonthlyBriefingSubmitted") {
-      return { ...base, months: { ...base.months, [e.month]: { dueOn: e.dueOn, submittedOn: e.submittedOn, late: e.late } } }
+      return {
+        ...base,
+        months: { ...base.months, [e.month]: { dueOn: e.dueOn, submittedOn: e.submittedOn, late: e.late } }
+      }
     }
     return base
   }
@@ -370,8 +426,18 @@ export interface AcceptanceReportsDoc {
       {
         readonly passedOn: string
         readonly attempts: number
-        readonly items: ReadonlyArray<{ readonly itemId: string; readonly title: string; readonly required: number; readonly done: number; readonly met: boolean }>
-        readonly targets: ReadonlyArray<{ readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }>
+        readonly items: ReadonlyArray<
+          {
+            readonly itemId: string
+            readonly title: string
+            readonly required: number
+            readonly done: number
+            readonly met: boolean
+          }
+        >
+        readonly targets: ReadonlyArray<
+          { readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }
+        >
         readonly reportNumber: string | null
         readonly filedOn: string | null
       }
@@ -397,7 +463,8 @@ export const acceptanceReports = (config: Config): Projection.Projection<Accepta
       const base: AcceptanceReportsDoc = doc ?? {
         projectId: stored.streamId,
         city: (at && (Parameter.resolve(config.parameters, "plan.city", at)?.value as string | undefined)) ?? null,
-        fiscalYear: (at && (Parameter.resolve(config.parameters, "plan.fiscalYear", at)?.value as number | undefined)) ?? null,
+        fiscalYear:
+          (at && (Parameter.resolve(config.parameters, "plan.fiscalYear", at)?.value as number | undefined)) ?? null,
         reports: {}
       }
       if (e?._tag === "AcceptancePassed") {
@@ -408,7 +475,13 @@ export const acceptanceReports = (config: Config): Projection.Projection<Accepta
             [e.subProject]: {
               passedOn: e.evaluatedOn,
               attempts: e.attempt,
-              items: e.items.map((i) => ({ itemId: i.itemId, title: i.title.zh, required: i.required, done: i.done, met: i.met })),
+              items: e.items.map((i) => ({
+                itemId: i.itemId,
+                title: i.title.zh,
+                required: i.required,
+                done: i.done,
+                met: i.met
+              })),
               targets: e.targets,
               reportNumber: null,
               filedOn: null
@@ -419,7 +492,10 @@ export const acceptanceReports = (config: Config): Projection.Projection<Accepta
       if (e?._tag === "AcceptanceReportFiled") {
         const report = base.reports[e.subProject]
         if (report === undefined) return base
-        return { ...base, reports: { ...base.reports, [e.subProject]: { ...report, reportNumber: e.reportNumber, filedOn: e.filedOn } } }
+        return {
+          ...base,
+          reports: { ...base.reports, [e.subProject]: { ...report, reportNumber: e.reportNumber, filedOn: e.filedOn } }
+        }
       }
       return base
     }

@@ -13,7 +13,15 @@ const met = (itemId: string, required: number): Quota.Progress => ({
   done: required,
   met: true
 })
-const portal: Quota.Progress = { itemId: "portal-articles", title: { zh: "门户网站新闻推送", en: "Portal news articles" }, subProject: "keyAreas", unit: "篇", required: 20, done: 18, met: false }
+const portal: Quota.Progress = {
+  itemId: "portal-articles",
+  title: { zh: "门户网站新闻推送", en: "Portal news articles" },
+  subProject: "keyAreas",
+  unit: "篇",
+  required: 20,
+  done: 18,
+  met: false
+}
 const videos: Quota.Progress = {
   itemId: "warning-videos",
   title: { zh: "重点行业工伤风险警示教育片", en: "Warning videos for key industries" },
@@ -54,25 +62,37 @@ describe("acceptance guards", () => {
   })
 
   it("refuse an application without receipts and warn about receipts above the contract", () => {
-    expect(brief(guard(input({ receiptCount: 0, receiptsTotal: Money.zero })))).toEqual([["acceptance.application", "error", "receipts"]])
+    expect(brief(guard(input({ receiptCount: 0, receiptsTotal: Money.zero })))).toEqual([[
+      "acceptance.application",
+      "error",
+      "receipts"
+    ]])
     const over = guard(input({ receiptsTotal: Money.unsafeYuan("2180000.01") }))
     expect(over.passed).toBe(true)
-    expect(over.findings.map((f) => [f.severity, f.zh])).toEqual([["warning", "票据合计 ¥2,180,000.01 超过合同金额 ¥2,180,000.00"]])
+    expect(over.findings.map((f) => [f.severity, f.zh])).toEqual([[
+      "warning",
+      "票据合计 ¥2,180,000.01 超过合同金额 ¥2,180,000.00"
+    ]])
   })
 
   it("during a rectification accept an early re-application, and warn when it comes after the deadline", () => {
     const rectifying = { progress: [portal], rectificationDeadline: d("2026-11-13") }
     expect(guard(input({ ...rectifying, on: d("2026-10-15") })).findings).toEqual([])
     const late = guard(input({ ...rectifying, on: d("2026-11-16") }))
-    expect(late.findings.map((f) => [f.severity, f.expected, f.actual])).toEqual([["warning", "≤ 2026-11-13", "2026-11-16"]])
+    expect(late.findings.map((f) => [f.severity, f.expected, f.actual])).toEqual([[
+      "warning",
+      "≤ 2026-11-13",
+      "2026-11-16"
+    ]])
   })
 
   it("require at least acceptance.minExperts experts to evaluate (5 in the seed plan)", () => {
     const few = guard(input({ stage: "evaluation", experts: 4 }))
     expect(few.findings.map((f) => [f.ruleId, f.expected, f.actual])).toEqual([["acceptance.expert-panel", "≥ 5", "4"]])
-    expect(few.trace.find((t) => t.ruleId === "acceptance.expert-panel")!.reads.map((r) => [r.name, r.value, r.basis])).toEqual([
-      ["acceptance.minExperts", "5", "示例市 参数文件"]
-    ])
+    expect(few.trace.find((t) => t.ruleId === "acceptance.expert-panel")!.reads.map((r) => [r.name, r.value, r.basis]))
+      .toEqual([
+        ["acceptance.minExperts", "5", "示例市 参数文件"]
+      ])
     expect(guard(input({ stage: "evaluation", experts: 5 })).findings).toEqual([])
     // the panel is not checked when applying, nor the application when evaluating
     expect(guard(input({ experts: 0 })).findings).toEqual([])
@@ -91,13 +111,26 @@ describe("acceptance verdict", () => {
     expect(r.passed).toBe(false)
     expect(r.findings.map((f) => [f.ruleId, f.path, f.expected, f.actual, f.zh])).toEqual([
       ["acceptance.quotas-met", "items.portal-articles", "≥ 20", "18", "门户网站新闻推送:完成 18篇,要求 20篇"],
-      ["acceptance.quotas-met", "items.warning-videos", "≥ 3", "3", "重点行业工伤风险警示教育片:完成 3部,要求 3部;尚未覆盖行业:邮政快递"]
+      [
+        "acceptance.quotas-met",
+        "items.warning-videos",
+        "≥ 3",
+        "3",
+        "重点行业工伤风险警示教育片:完成 3部,要求 3部;尚未覆盖行业:邮政快递"
+      ]
     ])
   })
 
   it("fails on an unmet performance target", () => {
-    const r = verdict(input({ stage: "evaluation", targets: [{ name: "培训考核合格率", target: "≥90%", actual: "86%", met: false }] }))
-    expect(r.findings.map((f) => [f.ruleId, f.path, f.expected, f.actual])).toEqual([["acceptance.targets-met", "targets.培训考核合格率", "≥90%", "86%"]])
+    const r = verdict(
+      input({ stage: "evaluation", targets: [{ name: "培训考核合格率", target: "≥90%", actual: "86%", met: false }] })
+    )
+    expect(r.findings.map((f) => [f.ruleId, f.path, f.expected, f.actual])).toEqual([[
+      "acceptance.targets-met",
+      "targets.培训考核合格率",
+      "≥90%",
+      "86%"
+    ]])
   })
 
   it("gives no verdict at the application stage", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
+import * as Either from "effect/Either"
 import { execFile, spawnSync } from "node:child_process"
-import { promisify } from "node:util"
 import { createHash } from "node:crypto"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import * as Either from "effect/Either"
+import { promisify } from "node:util"
 import * as AuditTrail from "../src/AuditTrail.js"
 import { canonicalBody } from "../src/internal/canonicalJson.js"
 
@@ -53,7 +53,18 @@ describe("canonical JSON (RFC 8785)", () => {
   it("rejects what is not plain JSON, naming the path", () => {
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
-    for (const bad of [undefined, Number.NaN, Infinity, 1n, () => 1, new Date(0), { a: [1, { b: undefined }] }, cyclic]) {
+    for (
+      const bad of [
+        undefined,
+        Number.NaN,
+        Infinity,
+        1n,
+        () => 1,
+        new Date(0),
+        { a: [1, { b: undefined }] },
+        cyclic
+      ]
+    ) {
       expect(() => AuditTrail.canonicalize(bad)).toThrow(TypeError)
     }
     const problem = AuditTrail.canonicalizeEither({ a: [1, { b: undefined }] })
@@ -64,8 +75,18 @@ describe("canonical JSON (RFC 8785)", () => {
   })
 
   it("writes event bodies the fast way exactly as canonicalize does", () => {
-    const body = { streamId: "项目-1", position: 3, type: "Paid", schemaVersion: 2, commandId: "c\"1", recordedAt: "2025-01-01T00:00:00.000Z", data: { z: 1, a: ["é"] } }
-    expect(canonicalBody(body.streamId, 3, "Paid", 2, body.commandId, body.recordedAt, AuditTrail.canonicalize(body.data))).toBe(
+    const body = {
+      streamId: "项目-1",
+      position: 3,
+      type: "Paid",
+      schemaVersion: 2,
+      commandId: "c\"1",
+      recordedAt: "2025-01-01T00:00:00.000Z",
+      data: { z: 1, a: ["é"] }
+    }
+    expect(
+      canonicalBody(body.streamId, 3, "Paid", 2, body.commandId, body.recordedAt, AuditTrail.canonicalize(body.data))
+    ).toBe(
       AuditTrail.canonicalize(body)
     )
   })
@@ -107,16 +128,30 @@ describe("hash chain", () => {
     expect(AuditTrail.verify(altered)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
 
     const rehashed = [trail[0]!, { ...altered[1]!, hash: AuditTrail.hashEvent(trail[0]!.hash, altered[1]!) }, trail[2]!]
-    expect(AuditTrail.verify(rehashed)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "prev-hash-mismatch" })
+    expect(AuditTrail.verify(rehashed)).toMatchObject({
+      ok: false,
+      firstBrokenPosition: 3,
+      reason: "prev-hash-mismatch"
+    })
 
-    expect(AuditTrail.verify([trail[0]!, trail[2]!])).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "position-gap" })
-    expect(AuditTrail.verify(trail.slice(1))).toMatchObject({ ok: false, firstBrokenPosition: 1, reason: "position-gap" })
+    expect(AuditTrail.verify([trail[0]!, trail[2]!])).toMatchObject({
+      ok: false,
+      firstBrokenPosition: 2,
+      reason: "position-gap"
+    })
+    expect(AuditTrail.verify(trail.slice(1))).toMatchObject({
+      ok: false,
+      firstBrokenPosition: 1,
+      reason: "position-gap"
+    })
   })
 
   it("verifies stored rows by their canonical text, catching an altered row", () => {
     const rows = trail.map((e) => ({ ...e, data: undefined, dataJson: AuditTrail.canonicalize(e.data) }))
     expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
-    const edited = rows.map((e) => (e.position === 2 ? { ...e, dataJson: e.dataJson.replace(/"[^"]*"}$/, '"改"}') } : e))
+    const edited = rows.map((
+      e
+    ) => (e.position === 2 ? { ...e, dataJson: e.dataJson.replace(/"[^"]*"}$/, "\"改\"}") } : e))
     expect(edited[1]!.dataJson).not.toBe(rows[1]!.dataJson)
     expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
     // the same JSON written with other spacing is other bytes: the chain binds the stored text

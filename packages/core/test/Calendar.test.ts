@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
+import { Calendar, IsoDate } from "@gsyf/core"
 import { Effect, Either, Schema } from "effect"
 import * as fc from "fast-check"
-import { Calendar, IsoDate } from "@gsyf/core"
 
 const d = IsoDate.unsafeFromString
 const span = (from: string, to: string): [string, ...Array<string>] => {
   const out: [string, ...Array<string>] = [from]
-  for (let x = d(from); x < to; ) {
+  for (let x = d(from); x < to;) {
     x = IsoDate.addDays(x, 1)
     out.push(x)
   }
@@ -17,14 +17,22 @@ const span = (from: string, to: string): [string, ...Array<string>] => {
 const fixture: ReadonlyArray<Calendar.HolidayYearEncoded> = [
   {
     year: 2025,
-    source: { title: "国务院办公厅关于2025年部分节假日安排的通知", number: "国办发明电〔2024〕12号", issued: "2024-11-12" },
+    source: {
+      title: "国务院办公厅关于2025年部分节假日安排的通知",
+      number: "国办发明电〔2024〕12号",
+      issued: "2024-11-12"
+    },
     holidays: [
       { name: "元旦", nameEn: "New Year's Day", dates: ["2025-01-01"] },
       { name: "春节", nameEn: "Spring Festival", dates: span("2025-01-28", "2025-02-04") },
       { name: "清明节", nameEn: "Qingming Festival", dates: span("2025-04-04", "2025-04-06") },
       { name: "劳动节", nameEn: "Labour Day", dates: span("2025-05-01", "2025-05-05") },
       { name: "端午节", nameEn: "Dragon Boat Festival", dates: span("2025-05-31", "2025-06-02") },
-      { name: "国庆节、中秋节", nameEn: "National Day and Mid-Autumn Festival", dates: span("2025-10-01", "2025-10-08") }
+      {
+        name: "国庆节、中秋节",
+        nameEn: "National Day and Mid-Autumn Festival",
+        dates: span("2025-10-01", "2025-10-08")
+      }
     ],
     makeupWorkdays: [
       { date: "2025-01-26", holiday: "春节" },
@@ -67,7 +75,11 @@ const arbCovered = fc.integer({ min: FIRST, max: LAST }).map(IsoDate.fromDayNumb
 
 describe("Calendar", () => {
   it("classifies days", () => {
-    expect(ok(cal.dayKind(d("2026-02-14")))).toEqual({ kind: "makeup-workday", holiday: "春节", holidayEn: "Spring Festival" })
+    expect(ok(cal.dayKind(d("2026-02-14")))).toEqual({
+      kind: "makeup-workday",
+      holiday: "春节",
+      holidayEn: "Spring Festival"
+    })
     expect(ok(cal.dayKind(d("2026-02-16")))).toEqual({ kind: "holiday", holiday: "春节", holidayEn: "Spring Festival" })
     expect(ok(cal.dayKind(d("2026-03-02")))).toEqual({ kind: "workday" })
     expect(ok(cal.dayKind(d("2026-03-01")))).toEqual({ kind: "weekend" })
@@ -243,8 +255,13 @@ describe("Calendar", () => {
     fc.assert(
       fc.property(arbCovered, arbCovered, (a, b) => {
         let count = 0
-        if (a < b) for (let x = IsoDate.addDays(a, 1); x <= b; x = IsoDate.addDays(x, 1)) count += ok(cal.isWorkingDay(x)) ? 1 : 0
-        else for (let x = b; x < a; x = IsoDate.addDays(x, 1)) count -= ok(cal.isWorkingDay(x)) ? 1 : 0
+        if (a < b) {
+          for (let x = IsoDate.addDays(a, 1); x <= b; x = IsoDate.addDays(x, 1)) {
+            count += ok(cal.isWorkingDay(x))
+              ? 1
+              : 0
+          }
+        } else for (let x = b; x < a; x = IsoDate.addDays(x, 1)) count -= ok(cal.isWorkingDay(x)) ? 1 : 0
         expect(ok(cal.workingDaysBetween(a, b))).toBe(count)
       }),
       { numRuns: 200 }

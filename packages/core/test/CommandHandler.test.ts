@@ -13,7 +13,9 @@ const Event = Schema.Union(
   Schema.TaggedStruct("Removed", { n: Schema.Int })
 )
 type Event = typeof Event.Type
-type Command = { readonly _tag: "Add"; readonly n: number } | { readonly _tag: "Remove"; readonly n: number } | { readonly _tag: "Noop" }
+type Command = { readonly _tag: "Add"; readonly n: number } | { readonly _tag: "Remove"; readonly n: number } | {
+  readonly _tag: "Noop"
+}
 
 const counter: Decider.Decider<Command, Event, number, { readonly _tag: "Insufficient"; readonly have: number }> = {
   initialState: 0,
@@ -59,7 +61,11 @@ const racing = (races: number, racesFor: (commandId: string) => boolean = () => 
             if (left > 0 && events.length > 0 && racesFor(commandId)) {
               left--
               const v = yield* inner.streamVersion(streamId)
-              yield* inner.append(streamId, v, `other-${n++}`, [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 100 } }])
+              yield* inner.append(streamId, v, `other-${n++}`, [{
+                type: "Added",
+                schemaVersion: 2,
+                data: { _tag: "Added", n: 100 }
+              }])
             }
             return yield* inner.append(streamId, expected, commandId, events)
           })
@@ -134,7 +140,10 @@ describe("CommandHandler", () => {
   it.effect("lands concurrent commands in a valid order", () =>
     Effect.gen(function*() {
       const results = yield* Effect.all(
-        Array.from({ length: 20 }, (_, i) => handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { maxRetries: 50 })),
+        Array.from(
+          { length: 20 },
+          (_, i) => handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { maxRetries: 50 })
+        ),
         { concurrency: "unbounded" }
       )
       expect(results.length).toBe(20)
@@ -230,11 +239,14 @@ describe("CommandHandler", () => {
       Effect.gen(function*() {
         const cache = CommandHandler.makeCache()
         yield* Effect.all(
-          Array.from({ length: 20 }, (_, i) => handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { cache, maxRetries: 50 })),
+          Array.from({ length: 20 }, (_, i) =>
+            handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { cache, maxRetries: 50 })),
           { concurrency: "unbounded" }
         )
         const store = yield* EventStore.EventStore
-        expect((yield* store.readStream("busy")).map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+        expect((yield* store.readStream("busy")).map((e) =>
+          e.position
+        )).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
         expect(yield* CommandHandler.load(counter, codec, "busy", { cache })).toEqual({ state: 210, version: 20 })
         expect(yield* CommandHandler.load(counter, codec, "busy")).toEqual({ state: 210, version: 20 })
       }).pipe(Effect.provide(EventStore.layerMemory())))
@@ -332,7 +344,8 @@ describe("CommandHandler", () => {
           const cache = CommandHandler.makeCache({ mode: "optimistic" })
           yield* handle("busy", { _tag: "Add", n: 1 }, "busy-first", { cache })
           yield* Effect.all(
-            Array.from({ length: 20 }, (_, i) => handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { cache, maxRetries: 50 })),
+            Array.from({ length: 20 }, (_, i) =>
+              handle("busy", { _tag: "Add", n: i + 1 }, `busy-${i}`, { cache, maxRetries: 50 })),
             { concurrency: "unbounded" }
           )
           expect(yield* CommandHandler.load(counter, codec, "busy")).toEqual({ state: 211, version: 21 })

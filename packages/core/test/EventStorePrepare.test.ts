@@ -3,10 +3,18 @@ import * as Either from "effect/Either"
 import * as EventStore from "../src/EventStore.js"
 
 const ok = (streamId: string, expectedVersion: number, commandId: string, events: ReadonlyArray<EventStore.NewEvent>) =>
-  Either.getOrThrowWith(EventStore.prepareAppend(streamId, expectedVersion, commandId, events), (e) => new Error(e.message))
+  Either.getOrThrowWith(
+    EventStore.prepareAppend(streamId, expectedVersion, commandId, events),
+    (e) => new Error(e.message)
+  )
 
 const issuesOf = (streamId: unknown, expectedVersion: unknown, commandId: unknown, events: unknown) => {
-  const r = EventStore.prepareAppend(streamId as string, expectedVersion as number, commandId as string, events as ReadonlyArray<EventStore.NewEvent>)
+  const r = EventStore.prepareAppend(
+    streamId as string,
+    expectedVersion as number,
+    commandId as string,
+    events as ReadonlyArray<EventStore.NewEvent>
+  )
   if (Either.isRight(r)) throw new Error("expected InvalidInput")
   return r.left.issues.map((i) => i.path)
 }
@@ -37,7 +45,9 @@ describe("EventStore.prepareAppend", () => {
     expect(issuesOf("s", "1", "c", [])).toEqual(["expectedVersion"])
     expect(issuesOf("s", 0, "c", [{ type: "X", schemaVersion: 1.5, data: {} }])).toEqual(["events[0].schemaVersion"])
     expect(issuesOf("s", 0, "c", [{ type: "X", schemaVersion: 1, data: {} }, null])).toEqual(["events[1]"])
-    expect(issuesOf("s", 0, "c", [{ type: "X", schemaVersion: 1, data: { at: new Date(0) } }])).toEqual(["events[0].data"])
+    expect(issuesOf("s", 0, "c", [{ type: "X", schemaVersion: 1, data: { at: new Date(0) } }])).toEqual([
+      "events[0].data"
+    ])
     expect(issuesOf("s", 0, "c", "not a list")).toEqual(["events"])
     const many = Array.from({ length: 10_001 }, () => ({ type: "X", schemaVersion: 1, data: 1 }))
     expect(issuesOf("s", 0, "c", many)).toEqual(["events"])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Schema } from "effect"
 import { Explain, InputError, Plugin, Project, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
+import { Either, Schema } from "effect"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
 type Event = ProjectEvent.Event
@@ -27,7 +27,10 @@ const index = Explain.ruleIndex(config)
 const find = <T extends Event["_tag"]>(tag: T, pred: (e: Extract<Event, { _tag: T }>) => boolean = () => true) =>
   events.find((e): e is Extract<Event, { _tag: T }> => e._tag === tag && pred(e as Extract<Event, { _tag: T }>))!
 const explain = (id: string, depth?: number) =>
-  Either.getOrThrowWith(Explain.decision(events, id, { index, ...(depth === undefined ? {} : { depth }) }), (e) => new Error(e.message))
+  Either.getOrThrowWith(
+    Explain.decision(events, id, { index, ...(depth === undefined ? {} : { depth }) }),
+    (e) => new Error(e.message)
+  )
 
 describe("Explain.ruleIndex", () => {
   it("indexes every rule of every stage and every quota item", () => {
@@ -48,10 +51,20 @@ describe("Explain.ruleIndex", () => {
 
   it("still shows an evaluation of a rule it does not know, titled by its id", () => {
     const advance = find("PaymentMade", (e) => e.kind === "advance")
-    const altered = { ...advance, evaluations: [...advance.evaluations, { ruleId: "gone.plugin-rule", reads: [], findings: [] }] } as Event
-    const x = Either.getOrThrow(Explain.decision([...events.filter((e) => e.id !== advance.id), altered], advance.id, { index }))
+    const altered = {
+      ...advance,
+      evaluations: [...advance.evaluations, { ruleId: "gone.plugin-rule", reads: [], findings: [] }]
+    } as Event
+    const x = Either.getOrThrow(
+      Explain.decision([...events.filter((e) => e.id !== advance.id), altered], advance.id, { index })
+    )
     const gone = x.rules.find((r) => r.ruleId === "gone.plugin-rule")!
-    expect([gone.known, gone.title, gone.section, gone.basis]).toEqual([false, { zh: "gone.plugin-rule", en: "gone.plugin-rule" }, undefined, []])
+    expect([gone.known, gone.title, gone.section, gone.basis]).toEqual([
+      false,
+      { zh: "gone.plugin-rule", en: "gone.plugin-rule" },
+      undefined,
+      []
+    ])
     expect(Explain.render(x, "en")).toContain("- gone.plugin-rule (not in the rule index)")
   })
 
@@ -65,7 +78,9 @@ describe("Explain.ruleIndex", () => {
       description: "test",
       evaluate: () => []
     })
-    const withPlugin = seedConfig([Plugin.make({ name: "p", version: "1", description: "d" }, { rules: { payment: [extra] } })])
+    const withPlugin = seedConfig([
+      Plugin.make({ name: "p", version: "1", description: "d" }, { rules: { payment: [extra] } })
+    ])
     expect(Explain.ruleIndex(withPlugin).get("payment.province-extra")?.title.en).toBe("Provincial extra payment rule")
     expect(Explain.baseIndex.has("payment.province-extra")).toBe(false)
   })
@@ -87,7 +102,10 @@ describe("Explain.decision on the seed lifecycle", () => {
     expect(read).toMatchObject({ value: "40", basis: "示例市 参数文件", effectiveFrom: undefined })
     expect(read.title?.zh).toBe("预付款比例")
     // the national default for rounding is cited as such
-    expect(rule.reads.find((r) => r.name === "payment.rounding")).toMatchObject({ value: "half-up", basis: "gsyf 约定" })
+    expect(rule.reads.find((r) => r.name === "payment.rounding")).toMatchObject({
+      value: "half-up",
+      basis: "gsyf 约定"
+    })
     // it rests on the contract, which rests on the award
     expect(x.restsOn[0]).toMatchObject({ type: "ContractSigned", depth: 1, via: advance.id })
     expect(x.restsOn.some((r) => r.type === "Awarded" && r.depth === 2)).toBe(true)
@@ -184,7 +202,9 @@ describe("Explain.decision on the seed lifecycle", () => {
     const budget = explain(find("BudgetSubmitted").id)
     expect(budget.summary.zh).toContain("项目预算 ¥3,000,000.00")
     expect(budget.summary.zh).toContain("上限 ¥3,600,000.00 = 上年度征缴收入 ¥120,000,000.00 × 3%")
-    expect(budget.rules.find((r) => r.ruleId === "budget.fee-cap")!.reads.find((r) => r.name === "fund.feeCapPercent")!.basis).toBe(
+    expect(
+      budget.rules.find((r) => r.ruleId === "budget.fee-cap")!.reads.find((r) => r.name === "fund.feeCapPercent")!.basis
+    ).toBe(
       "《工伤预防费使用管理暂行办法》(人社部规〔2017〕13号) 第五条"
     )
     const contract = explain(find("ContractSigned", (e) => e.subProject === "keyAreas").id)

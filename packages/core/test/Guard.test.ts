@@ -1,14 +1,16 @@
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
 import { Guard, Plugin } from "@gsyf/core"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 
 const source = readFileSync(fileURLToPath(new URL("../src/Project.ts", import.meta.url)), "utf8")
 
 describe("Guard", () => {
   it("documents every rule id the lifecycle can reject or report with", () => {
     const ids = new Set<string>()
-    for (const m of source.matchAll(/(?:single|outOfOrder\(c\._tag,|findingsFor)\(?\s*"([a-z-]+\.[a-z0-9.-]+)"/g)) ids.add(m[1]!)
+    for (const m of source.matchAll(/(?:single|outOfOrder\(c\._tag,|findingsFor)\(?\s*"([a-z-]+\.[a-z0-9.-]+)"/g)) {
+      ids.add(m[1]!)
+    }
     for (const m of source.matchAll(/ruleId: "([a-z-]+\.[a-z0-9.-]+)"/g)) ids.add(m[1]!)
     expect(ids.size).toBeGreaterThan(40)
     const stageRules = new Set(Object.values(Plugin.baseRules).flatMap((rules) => rules.map((r) => r.id)))

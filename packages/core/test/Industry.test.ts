@@ -36,7 +36,12 @@ describe("Industry (GB/T 4754-2017)", () => {
   })
 
   it("knows the hazardous-chemicals, mining and transport groups and classes", () => {
-    expect(Industry.lookup("267")).toEqual({ code: "267", name: "炸药、火工及焰火产品制造", level: "group", section: "C" })
+    expect(Industry.lookup("267")).toEqual({
+      code: "267",
+      name: "炸药、火工及焰火产品制造",
+      level: "group",
+      section: "C"
+    })
     expect(Industry.lookup("5942")?.name).toBe("危险化学品仓储")
     expect(Industry.lookup("5435")?.name).toBe("危险货物道路运输")
     expect(Industry.lookup("5169")?.name).toBe("其他化工产品批发")
@@ -73,7 +78,17 @@ describe("Industry (GB/T 4754-2017)", () => {
   })
 
   it("spans hazardous chemicals over several categories", () => {
-    expect(Industry.hazardousChemicalsCodes).toEqual(["25", "26", "5162", "5166", "5167", "5169", "5265", "5435", "594"])
+    expect(Industry.hazardousChemicalsCodes).toEqual([
+      "25",
+      "26",
+      "5162",
+      "5166",
+      "5167",
+      "5169",
+      "5265",
+      "5435",
+      "594"
+    ])
     expect(Industry.hazardousChemicalsCodes.every(Industry.isKnown)).toBe(true)
     expect(Industry.isHazardousChemicals("5942")).toBe(true)
     expect(Industry.isHazardousChemicals("267")).toBe(true)

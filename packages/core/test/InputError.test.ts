@@ -1,11 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Schema } from "effect"
 import { InputError, Money } from "@gsyf/core"
+import { Either, Schema } from "effect"
 
 const Payment = Schema.Struct({
   amount: Money.Yuan,
   note: Schema.optional(Schema.String),
-  items: Schema.Array(Schema.Struct({ count: Schema.Number.pipe(Schema.filter((n) => n >= 1, InputError.bilingual("至少为 1", "at least 1"))) }))
+  items: Schema.Array(
+    Schema.Struct({
+      count: Schema.Number.pipe(Schema.filter((n) => n >= 1, InputError.bilingual("至少为 1", "at least 1")))
+    })
+  )
 })
 const decode = InputError.decodeEither(Payment, "Payment")
 

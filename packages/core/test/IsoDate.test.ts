@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
+import { InputError, IsoDate } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import * as fc from "fast-check"
-import { InputError, IsoDate } from "@gsyf/core"
 
 const d = IsoDate.unsafeFromString
 
@@ -125,7 +125,15 @@ describe("IsoDate", () => {
     expect(Either.isRight(decode("2026-03-02T09:30:00+08:00"))).toBe(true)
     expect(Either.isRight(decode("2026-03-02T01:30:00.123Z"))).toBe(true)
     expect(Either.isRight(decode("2026-03-02T01:30Z"))).toBe(true)
-    for (const bad of ["2026-03-02T09:30:00", "2026-02-30T00:00:00Z", "2026-03-02T24:00:00Z", "2026-03-02 09:30:00Z", "2026-03-02T09:30:00+8"]) {
+    for (
+      const bad of [
+        "2026-03-02T09:30:00",
+        "2026-02-30T00:00:00Z",
+        "2026-03-02T24:00:00Z",
+        "2026-03-02 09:30:00Z",
+        "2026-03-02T09:30:00+8"
+      ]
+    ) {
       expect(Either.isLeft(decode(bad)), bad).toBe(true)
     }
     const t = (s: string) => Schema.decodeSync(IsoDate.IsoDateTime)(s)

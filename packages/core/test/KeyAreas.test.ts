@@ -13,7 +13,17 @@ const row = (
   disabilityGrades1to4: number,
   fundPayout: string,
   contributions: string
-) => ({ code, period, accidents, accidentRate, occupationalDiseaseCases, deaths, disabilityGrades1to4, fundPayout, contributions })
+) => ({
+  code,
+  period,
+  accidents,
+  accidentRate,
+  occupationalDiseaseCases,
+  deaths,
+  disabilityGrades1to4,
+  fundPayout,
+  contributions
+})
 
 /**
  * A small, realistic dataset: manufacturing (section C), construction (section E),
@@ -89,7 +99,14 @@ describe("KeyAreas.rank", () => {
 
   it("follows the documented worked example, breaking the tie by code order", () => {
     const weighting = {
-      indicators: { accidents: "0.5", accidentRate: "0", occupationalDiseaseCases: "0", deaths: "0.5", disabilityGrades1to4: "0", payoutRatio: "0" },
+      indicators: {
+        accidents: "0.5",
+        accidentRate: "0",
+        occupationalDiseaseCases: "0",
+        deaths: "0.5",
+        disabilityGrades1to4: "0",
+        payoutRatio: "0"
+      },
       periods: { "prior-year": "1", "first-half": "0" },
       normalisation: "max",
       basis: { level: "city", citation: "市工伤预防委员会 2024 年第 1 次会议纪要" }
@@ -150,7 +167,10 @@ describe("KeyAreas.rank", () => {
 describe("KeyAreas.select", () => {
   const hazchem = {
     label: "其他危险化学品相关行业",
-    reason: { zh: "上级文件对危险化学品企业工伤预防能力提升的要求", en: "the higher-level hazardous-chemicals capacity programme" },
+    reason: {
+      zh: "上级文件对危险化学品企业工伤预防能力提升的要求",
+      en: "the higher-level hazardous-chemicals capacity programme"
+    },
     basis: LegalBasis.national(LegalBasis.texts.hazchemTraining)
   }
 
@@ -159,7 +179,11 @@ describe("KeyAreas.select", () => {
       KeyAreas.select({
         stats,
         top: 3,
-        mandated: [hazchem, { code: "E", reason: "市重点产业项目发展需要", basis: { level: "city", citation: "市重点产业项目清单" } }]
+        mandated: [hazchem, {
+          code: "E",
+          reason: "市重点产业项目发展需要",
+          basis: { level: "city", citation: "市重点产业项目清单" }
+        }]
       })
     )
     expect(selection.areas.map((a) => a.label)).toEqual([
@@ -185,7 +209,15 @@ describe("KeyAreas.select", () => {
 
   it("adds a mandated industry that ranked below the cut with its rank", () => {
     const selection = right(
-      KeyAreas.select({ stats, top: 2, mandated: [{ code: "G", reason: "交通运输、邮政快递重点行业", basis: { level: "plan", citation: "实施方案 四(二)" } }] })
+      KeyAreas.select({
+        stats,
+        top: 2,
+        mandated: [{
+          code: "G",
+          reason: "交通运输、邮政快递重点行业",
+          basis: { level: "plan", citation: "实施方案 四(二)" }
+        }]
+      })
     )
     expect(selection.areas.map((a) => [a.code, a.rank])).toEqual([
       ["E", 1],
@@ -207,7 +239,11 @@ describe("KeyAreas.select", () => {
   })
 
   it("needs a code or a label for a mandated area", () => {
-    const bad = KeyAreas.select({ stats, top: 1, mandated: [{ reason: "x", basis: { level: "plan", citation: "实施方案 三(一)" } }] })
+    const bad = KeyAreas.select({
+      stats,
+      top: 1,
+      mandated: [{ reason: "x", basis: { level: "plan", citation: "实施方案 三(一)" } }]
+    })
     expect(Either.isLeft(bad) && bad.left.issues[0]!.path).toBe("mandated[0]")
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
+import { InputError, Money } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import * as fc from "fast-check"
-import { InputError, Money } from "@gsyf/core"
 
 const y = Money.unsafeYuan
 const cap = (s: string, o?: Money.CapitalOptions) => Either.getOrThrow(Money.capital(y(s), o))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Schema } from "effect"
 import { LegalBasis, Money, Parameter } from "@gsyf/core"
+import { Either, Schema } from "effect"
 import { seedParameterFile } from "./fixtures/seed.js"
 
 type File = { city?: string; parameters: Record<string, unknown> }
@@ -34,11 +34,22 @@ describe("Parameter.load", () => {
 
   it("names an unknown parameter with its path", () => {
     const issues = issuesOf(withParams({ "budget.totl": "300" }))
-    expect(issues.map((i) => [i.path, i.zh, i.en])).toEqual([["parameters.budget.totl", "未知参数", "unknown parameter"]])
+    expect(issues.map((i) => [i.path, i.zh, i.en])).toEqual([[
+      "parameters.budget.totl",
+      "未知参数",
+      "unknown parameter"
+    ]])
   })
 
   it("reports wrong types at the parameter's path, every one of them", () => {
-    const issues = issuesOf(withParams({ "publicity.length": 0, "payment.advancePercent": "forty", "publicity.unit": "weeks", "supervision.briefingDueDay": 31 }))
+    const issues = issuesOf(
+      withParams({
+        "publicity.length": 0,
+        "payment.advancePercent": "forty",
+        "publicity.unit": "weeks",
+        "supervision.briefingDueDay": 31
+      })
+    )
     const paths = issues.map((i) => i.path)
     expect(paths).toContain("parameters.publicity.length")
     expect(paths).toContain("parameters.payment.advancePercent")
@@ -56,7 +67,7 @@ describe("Parameter.load", () => {
     expect(issues.length).toBeGreaterThan(0)
     for (const i of issues) {
       expect(i.path).toBe("parameters.budget.breakdown[1].category")
-      expect(i.en).toContain('got "catering"')
+      expect(i.en).toContain("got \"catering\"")
     }
   })
 
@@ -65,7 +76,7 @@ describe("Parameter.load", () => {
     expect(issues.map((i) => i.path).sort()).toEqual(["parameters.budget.total", "parameters.publicity.length"])
     const total = issues.find((i) => i.path === "parameters.budget.total")!
     expect(total.zh).toContain("项目总预算")
-    expect(total.en).toBe('missing required parameter "Total budget" (no national default; the city must give it)')
+    expect(total.en).toBe("missing required parameter \"Total budget\" (no national default; the city must give it)")
   })
 
   it("rejects unknown top-level fields of the file", () => {
@@ -87,14 +98,26 @@ describe("Parameter.load", () => {
     expect([r2022.value, r2022.effectiveFrom, r2022.basis.note]).toEqual([7, "2022-01-01", undefined])
     expect(Parameter.get(set, "publicity.length", "2025-12-31")).toBe(7)
     const r2026 = Parameter.resolve(set, "publicity.length", "2026-01-01")!
-    expect([r2026.value, r2026.effectiveFrom, r2026.basis.note, r2026.basis.citation]).toEqual([5, "2026-01-01", "示人社发〔2026〕3号", "示例市 参数文件"])
+    expect([r2026.value, r2026.effectiveFrom, r2026.basis.note, r2026.basis.citation]).toEqual([
+      5,
+      "2026-01-01",
+      "示人社发〔2026〕3号",
+      "示例市 参数文件"
+    ])
     expect(Parameter.get(set, "publicity.length", "2030-01-01")).toBe(5)
   })
 
   it("rejects two values taking effect on one date, and a bad value inside a history with its index", () => {
-    const twice = issuesOf(withParams({ "publicity.length": [{ from: "2026-01-01", value: 5 }, { from: "2026-01-01", value: 6 }] }))
-    expect(twice.map((i) => [i.path, i.en])).toEqual([["parameters.publicity.length", "two values take effect on 2026-01-01"]])
-    const bad = issuesOf(withParams({ "publicity.length": [{ from: "2022-01-01", value: 7 }, { from: "2026-01-01", value: -1 }] }))
+    const twice = issuesOf(
+      withParams({ "publicity.length": [{ from: "2026-01-01", value: 5 }, { from: "2026-01-01", value: 6 }] })
+    )
+    expect(twice.map((i) => [i.path, i.en])).toEqual([[
+      "parameters.publicity.length",
+      "two values take effect on 2026-01-01"
+    ]])
+    const bad = issuesOf(
+      withParams({ "publicity.length": [{ from: "2022-01-01", value: 7 }, { from: "2026-01-01", value: -1 }] })
+    )
     expect(bad.map((i) => i.path)).toEqual(["parameters.publicity.length[1].value"])
   })
 
@@ -110,7 +133,7 @@ describe("Parameter.load", () => {
     expectDefault("procurement.consultation.minSuppliers", "3", /财库〔2014〕214号\) 第六条$/)
     expectDefault("procurement.consultation.minDocumentDays", "10", /214号\) 第十条$/)
     expectDefault("procurement.consultation.minPanelSize", "3", /214号\) 第十四条$/)
-    expectDefault("procurement.consultation.priceWeightRange", '{"min":"10","max":"30"}', /214号\) 第二十四条$/)
+    expectDefault("procurement.consultation.priceWeightRange", "{\"min\":\"10\",\"max\":\"30\"}", /214号\) 第二十四条$/)
     expectDefault("contract.signWithinDays", "30", /《政府采购法》 第四十六条$/)
     expectDefault("payment.dueDays", "30", /国务院令第802号\) 第九条$/)
     expectDefault("procurement.consultation.expertShare", "2/3", /第十四条$/)
@@ -121,7 +144,15 @@ describe("Parameter.load", () => {
     const noNational = [...Parameter.catalogue.values()].filter((d) => d.description.includes("无全国统一规定"))
     expect(noNational.length).toBeGreaterThan(25)
     for (const d of noNational) expect(d.default, d.name).toBeUndefined()
-    for (const name of ["budget.total", "payment.advancePercent", "publicity.length", "project.periodMonths", "supervision.briefingDueDay"]) {
+    for (
+      const name of [
+        "budget.total",
+        "payment.advancePercent",
+        "publicity.length",
+        "project.periodMonths",
+        "supervision.briefingDueDay"
+      ]
+    ) {
       expect(Parameter.catalogue.get(name)!.default, name).toBeUndefined()
     }
     const sparse = Either.getOrThrow(Parameter.load({ parameters: {} }, { requireAll: false }))
@@ -135,7 +166,9 @@ describe("Parameter.overlay and extend", () => {
   const province = LegalBasis.national("示例自治区公示办法", "公示期 10 日")
 
   it("replaces a parameter's history with the overlay's source as basis, leaving the rest and the original alone", () => {
-    const over = Either.getOrThrow(Parameter.overlay(set, { "publicity.length": 10, "publicity.unit": "calendar-days" }, province))
+    const over = Either.getOrThrow(
+      Parameter.overlay(set, { "publicity.length": 10, "publicity.unit": "calendar-days" }, province)
+    )
     const r = Parameter.resolve(over, "publicity.length", "2026-03-16")!
     expect([r.value, r.basis.citation]).toEqual([10, "示例自治区公示办法"])
     expect(Parameter.get(over, "publicity.unit", "2026-03-16")).toBe("calendar-days")
@@ -144,7 +177,9 @@ describe("Parameter.overlay and extend", () => {
   })
 
   it("takes dated histories and rejects unknown names and bad values", () => {
-    const over = Either.getOrThrow(Parameter.overlay(set, { "publicity.length": [{ from: "2026-07-01", value: 7 }] }, province))
+    const over = Either.getOrThrow(
+      Parameter.overlay(set, { "publicity.length": [{ from: "2026-07-01", value: 7 }] }, province)
+    )
     expect(Parameter.resolve(over, "publicity.length", "2026-03-16")).toBeUndefined()
     expect(Parameter.resolve(over, "publicity.length", "2026-07-01")!.effectiveFrom).toBe("2026-07-01")
     const unknown = Parameter.overlay(set, { "publicity.lenght": 7 }, province)

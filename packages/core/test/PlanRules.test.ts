@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
 import { Parameter, PlanRules, type Rule, RuleSet } from "@gsyf/core"
+import { Either } from "effect"
 import { seedParameterFile } from "./fixtures/seed.js"
 
 type File = { parameters: Record<string, unknown> }
@@ -11,8 +11,10 @@ const setWith = (patch: Record<string, unknown> = {}, remove: ReadonlyArray<stri
   return Either.getOrThrowWith(Parameter.load(file), (e) => new Error(e.message))
 }
 const at = "2026-03-02"
-const check = (rule: Rule.Rule<PlanRules.PlanInput>, set: Parameter.ParameterSet) => RuleSet.evaluateRule(rule, {}, set, at).findings
-const breakdown = () => structuredClone((seedParameterFile() as File).parameters["budget.breakdown"]) as Array<Record<string, unknown>>
+const check = (rule: Rule.Rule<PlanRules.PlanInput>, set: Parameter.ParameterSet) =>
+  RuleSet.evaluateRule(rule, {}, set, at).findings
+const breakdown = () =>
+  structuredClone((seedParameterFile() as File).parameters["budget.breakdown"]) as Array<Record<string, unknown>>
 
 describe("the plan rules on the seed plan", () => {
   it("pass, every rule, with no finding at all", () => {
@@ -27,11 +29,18 @@ describe("budget.split-sum", () => {
   it("fails when the sub-project budgets do not add up to the total", () => {
     const [f, ...rest] = check(PlanRules.budgetSplit, setWith({ "budget.hazchem": "90" }))
     expect(rest).toEqual([])
-    expect(f).toMatchObject({ ruleId: "budget.split-sum", severity: "error", path: "parameters.budget.total", expected: "¥3,000,000.00", actual: "¥3,100,000.00" })
+    expect(f).toMatchObject({
+      ruleId: "budget.split-sum",
+      severity: "error",
+      path: "parameters.budget.total",
+      expected: "¥3,000,000.00",
+      actual: "¥3,100,000.00"
+    })
     expect(f!.zh).toBe("子项目预算合计 310万元 与总预算 300万元 不一致")
   })
   it("passes to the fen", () => {
-    expect(check(PlanRules.budgetSplit, setWith({ "budget.total": "300.0001", "budget.keyAreas": "220.0001" }))).toEqual([])
+    expect(check(PlanRules.budgetSplit, setWith({ "budget.total": "300.0001", "budget.keyAreas": "220.0001" })))
+      .toEqual([])
   })
 })
 
@@ -40,11 +49,19 @@ describe("budget.fee-cap", () => {
     const set = setWith({ "budget.total": "361", "budget.keyAreas": "281" })
     const [f, ...rest] = check(PlanRules.feeCap, set)
     expect(rest).toEqual([])
-    expect(f).toMatchObject({ severity: "error", path: "parameters.budget.total", expected: "≤ ¥3,600,000.00", actual: "¥3,610,000.00" })
+    expect(f).toMatchObject({
+      severity: "error",
+      path: "parameters.budget.total",
+      expected: "≤ ¥3,600,000.00",
+      actual: "¥3,610,000.00"
+    })
     expect(check(PlanRules.feeCap, setWith({ "budget.total": "360", "budget.keyAreas": "280" }))).toEqual([])
   })
   it("fails when the cap is raised above 3% without a provincial approval, and still caps at 3%", () => {
-    const findings = check(PlanRules.feeCap, setWith({ "fund.feeCapPercent": "4", "budget.total": "400", "budget.keyAreas": "320" }))
+    const findings = check(
+      PlanRules.feeCap,
+      setWith({ "fund.feeCapPercent": "4", "budget.total": "400", "budget.keyAreas": "320" })
+    )
     expect(findings.map((f) => [f.severity, f.path])).toEqual([
       ["error", "parameters.fund.feeCapPercent"],
       ["error", "parameters.budget.total"]
@@ -53,12 +70,25 @@ describe("budget.fee-cap", () => {
   })
   it("passes with a recorded provincial approval, with an info finding naming it", () => {
     const approval = { document: "示人社函〔2026〕9号", approvedOn: "2026-02-20", capPercent: "4" }
-    const set = setWith({ "fund.feeCapPercent": "4", "fund.provincialCapApproval": approval, "budget.total": "480", "budget.keyAreas": "400" })
+    const set = setWith({
+      "fund.feeCapPercent": "4",
+      "fund.provincialCapApproval": approval,
+      "budget.total": "480",
+      "budget.keyAreas": "400"
+    })
     const findings = check(PlanRules.feeCap, set)
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({ severity: "info", path: "parameters.fund.provincialCapApproval" })
     expect(findings[0]!.zh).toBe("依据省级批准 示人社函〔2026〕9号(2026-02-20)上限提高至 4%")
-    const over = check(PlanRules.feeCap, setWith({ "fund.feeCapPercent": "4", "fund.provincialCapApproval": approval, "budget.total": "481", "budget.keyAreas": "401" }))
+    const over = check(
+      PlanRules.feeCap,
+      setWith({
+        "fund.feeCapPercent": "4",
+        "fund.provincialCapApproval": approval,
+        "budget.total": "481",
+        "budget.keyAreas": "401"
+      })
+    )
     expect(over.map((f) => [f.severity, f.expected])).toEqual([["error", "≤ ¥4,800,000.00"]])
   })
 })
@@ -68,26 +98,49 @@ describe("budget.permitted-use", () => {
     const lines = breakdown()
     lines[3] = { ...lines[3], fundingSource: "prevention-fee" }
     const findings = check(PlanRules.permittedUse, setWith({ "budget.breakdown": lines }))
-    expect(findings[0]).toMatchObject({ severity: "error", path: "parameters.budget.breakdown[3].fundingSource", expected: "agency-budget", actual: "prevention-fee" })
+    expect(findings[0]).toMatchObject({
+      severity: "error",
+      path: "parameters.budget.breakdown[3].fundingSource",
+      expected: "agency-budget",
+      actual: "prevention-fee"
+    })
     // and hazchem's fee lines now add up to ¥824,000.00, not its ¥800,000.00 budget
-    expect(findings[1]).toMatchObject({ path: "parameters.budget.breakdown", expected: "¥800,000.00", actual: "¥824,000.00" })
+    expect(findings[1]).toMatchObject({
+      path: "parameters.budget.breakdown",
+      expected: "¥800,000.00",
+      actual: "¥824,000.00"
+    })
     expect(findings).toHaveLength(2)
   })
   it("fails on a fee line that is neither publicity nor training", () => {
     const lines = breakdown()
     lines[1] = { ...lines[1], category: "other" }
     const findings = check(PlanRules.permittedUse, setWith({ "budget.breakdown": lines }))
-    expect(findings.map((f) => [f.path, f.expected, f.actual])).toEqual([["parameters.budget.breakdown[1].category", "publicity | training", "other"]])
+    expect(findings.map((f) => [f.path, f.expected, f.actual])).toEqual([[
+      "parameters.budget.breakdown[1].category",
+      "publicity | training",
+      "other"
+    ]])
   })
   it("fails when a sub-project's fee lines do not add up to its budget", () => {
     const lines = breakdown()
     lines[2] = { ...lines[2], amount: "1149999.99" }
     const findings = check(PlanRules.permittedUse, setWith({ "budget.breakdown": lines }))
-    expect(findings.map((f) => [f.path, f.expected, f.actual])).toEqual([["parameters.budget.breakdown", "¥2,200,000.00", "¥2,199,999.99"]])
+    expect(findings.map((f) => [f.path, f.expected, f.actual])).toEqual([[
+      "parameters.budget.breakdown",
+      "¥2,200,000.00",
+      "¥2,199,999.99"
+    ]])
   })
   it("checks nothing without a breakdown, and lets the agency's own budget pay for anything", () => {
     expect(check(PlanRules.permittedUse, setWith({ "budget.breakdown": [] }))).toEqual([])
-    const lines = [...breakdown(), { subProject: "keyAreas", item: "会务", category: "other", fundingSource: "agency-budget", amount: "5000.00" }]
+    const lines = [...breakdown(), {
+      subProject: "keyAreas",
+      item: "会务",
+      category: "other",
+      fundingSource: "agency-budget",
+      amount: "5000.00"
+    }]
     expect(check(PlanRules.permittedUse, setWith({ "budget.breakdown": lines }))).toEqual([])
   })
 })
@@ -97,22 +150,34 @@ describe("payment.split-sum", () => {
     const [f, ...rest] = check(PlanRules.paymentSplit, setWith({ "payment.balancePercent": "50" }))
     expect(rest).toEqual([])
     expect(f).toMatchObject({ path: "parameters.payment.balancePercent", expected: "100%", actual: "90%" })
-    expect(check(PlanRules.paymentSplit, setWith({ "payment.advancePercent": "30.5", "payment.balancePercent": "69.5" }))).toEqual([])
+    expect(
+      check(PlanRules.paymentSplit, setWith({ "payment.advancePercent": "30.5", "payment.balancePercent": "69.5" }))
+    ).toEqual([])
   })
 })
 
 describe("parameters.price-weight-range", () => {
   it("fails outside 10%–30% and passes at both ends", () => {
     const [f] = check(PlanRules.priceWeightInRange, setWith({ "procurement.consultation.priceWeight": "35" }))
-    expect(f).toMatchObject({ path: "parameters.procurement.consultation.priceWeight", expected: "10%–30%", actual: "35%" })
-    expect(check(PlanRules.priceWeightInRange, setWith({ "procurement.consultation.priceWeight": "9.99" }))).toHaveLength(1)
+    expect(f).toMatchObject({
+      path: "parameters.procurement.consultation.priceWeight",
+      expected: "10%–30%",
+      actual: "35%"
+    })
+    expect(check(PlanRules.priceWeightInRange, setWith({ "procurement.consultation.priceWeight": "9.99" })))
+      .toHaveLength(1)
     expect(check(PlanRules.priceWeightInRange, setWith({ "procurement.consultation.priceWeight": "10" }))).toEqual([])
     expect(check(PlanRules.priceWeightInRange, setWith({ "procurement.consultation.priceWeight": "30" }))).toEqual([])
   })
   it("follows a range the city narrows", () => {
     const set = setWith({ "procurement.consultation.priceWeightRange": { min: "15", max: "25" } })
     expect(check(PlanRules.priceWeightInRange, set)).toEqual([])
-    expect(check(PlanRules.priceWeightInRange, setWith({ "procurement.consultation.priceWeightRange": { min: "25", max: "30" } }))[0]!.expected).toBe("25%–30%")
+    expect(
+      check(
+        PlanRules.priceWeightInRange,
+        setWith({ "procurement.consultation.priceWeightRange": { min: "25", max: "30" } })
+      )[0]!.expected
+    ).toBe("25%–30%")
   })
 })
 
@@ -124,17 +189,29 @@ describe("the ranges and orders of the plan's blanks", () => {
   })
   it("fails when parks outnumber park events", () => {
     const [f] = check(PlanRules.parksAndEvents, setWith({ "quota.parks": 7 }))
-    expect(f).toMatchObject({ path: "parameters.quota.parks", expected: "≤ 6", actual: "7", en: "7 parks but only 6 events" })
+    expect(f).toMatchObject({
+      path: "parameters.quota.parks",
+      expected: "≤ 6",
+      actual: "7",
+      en: "7 parks but only 6 events"
+    })
     expect(check(PlanRules.parksAndEvents, setWith({ "quota.parks": 6 }))).toEqual([])
   })
   it("warns, without failing the plan, when the period exceeds 24 months", () => {
     const report = RuleSet.evaluate(PlanRules.ruleSet, {}, setWith({ "project.periodMonths": 25 }), at)
     expect(report.passed).toBe(true)
-    expect(report.findings.map((f) => [f.ruleId, f.severity, f.actual])).toEqual([["parameters.project-period", "warning", "25"]])
+    expect(report.findings.map((f) => [f.ruleId, f.severity, f.actual])).toEqual([[
+      "parameters.project-period",
+      "warning",
+      "25"
+    ]])
     expect(check(PlanRules.projectPeriod, setWith({ "project.periodMonths": 24 }))).toEqual([])
   })
   it("warns when a step of section 三 is planned before the one it follows", () => {
-    const schedule = { ...((seedParameterFile() as File).parameters["plan.schedule"] as object), procurement: { from: "2026-02" } }
+    const schedule = {
+      ...((seedParameterFile() as File).parameters["plan.schedule"] as object),
+      procurement: { from: "2026-02" }
+    }
     const findings = check(PlanRules.scheduleOrder, setWith({ "plan.schedule": schedule }))
     expect(findings.map((f) => [f.severity, f.path])).toEqual([["warning", "parameters.plan.schedule.procurement"]])
     expect(findings[0]!.en).toBe("procurement is planned for 2026-02, before the previous step publicity (2026-03)")

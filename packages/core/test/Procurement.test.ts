@@ -14,14 +14,21 @@ const right = <A, E>(e: Either.Either<A, E>): A => {
 const params = (extra: Record<string, unknown> = {}): Parameter.ParameterSet =>
   right(
     Parameter.load(
-      { parameters: { "procurement.consultation.priceWeight": "30", "procurement.panelReview.minPanelSize": 5, ...extra } },
+      {
+        parameters: {
+          "procurement.consultation.priceWeight": "30",
+          "procurement.panelReview.minPanelSize": 5,
+          ...extra
+        }
+      },
       { requireAll: false }
     )
   )
 
 const AT = "2024-06-01"
 
-const findings = <I>(rule: Rule.Rule<I>, input: I, set = params()) => RuleSet.evaluateRule(rule, input, set, AT).findings
+const findings = <I>(rule: Rule.Rule<I>, input: I, set = params()) =>
+  RuleSet.evaluateRule(rule, input, set, AT).findings
 
 const supplier = (n: number) => ({ id: `S${n}`, name: `服务机构${n}` })
 const member = (id: string, kind: Procurement.MemberKind) => ({ id, name: `成员${id}`, organisation: "某单位", kind })
@@ -54,8 +61,20 @@ describe("procurement.consultation.min-suppliers", () => {
   })
 
   it("does not let goods continue with 2", () => {
-    const fs = findings(rule, consultation({ category: "goods", governmentPurchasedService: false, qualifiedSuppliers: [supplier(1), supplier(2)] }))
-    expect(fs.map((f) => [f.severity, f.path, f.expected, f.actual])).toEqual([["error", "qualifiedSuppliers", "≥ 3", "2"]])
+    const fs = findings(
+      rule,
+      consultation({
+        category: "goods",
+        governmentPurchasedService: false,
+        qualifiedSuppliers: [supplier(1), supplier(2)]
+      })
+    )
+    expect(fs.map((f) => [f.severity, f.path, f.expected, f.actual])).toEqual([[
+      "error",
+      "qualifiedSuppliers",
+      "≥ 3",
+      "2"
+    ]])
     expect(fs[0]!.en).toContain("only a government-purchased service")
   })
 
@@ -89,20 +108,36 @@ describe("procurement.consultation.panel", () => {
   })
 
   it("rejects an even panel", () => {
-    const panel = [member("r", "purchaser-representative"), member("e1", "expert"), member("e2", "expert"), member("e3", "expert")]
+    const panel = [
+      member("r", "purchaser-representative"),
+      member("e1", "expert"),
+      member("e2", "expert"),
+      member("e3", "expert")
+    ]
     const fs = findings(rule, consultation({ panel }))
     expect(fs.map((f) => [f.path, f.expected, f.actual])).toEqual([["panel", "odd", "4"]])
   })
 
   it("rejects 2 experts of 4 (even, and 2·3 < 4·2)", () => {
-    const panel = [member("r1", "purchaser-representative"), member("r2", "department-staff"), member("e1", "expert"), member("e2", "expert")]
+    const panel = [
+      member("r1", "purchaser-representative"),
+      member("r2", "department-staff"),
+      member("e1", "expert"),
+      member("e2", "expert")
+    ]
     const fs = findings(rule, consultation({ panel }))
     expect(fs.map((f) => f.expected)).toEqual(["odd", "experts ≥ 2/3 × 4"])
     expect(fs[1]!.actual).toBe("2/4")
   })
 
   it("rejects 3 experts of 5 (3·3 = 9 < 5·2 = 10)", () => {
-    const panel = [member("r1", "purchaser-representative"), member("r2", "purchaser-representative"), member("e1", "expert"), member("e2", "expert"), member("e3", "expert")]
+    const panel = [
+      member("r1", "purchaser-representative"),
+      member("r2", "purchaser-representative"),
+      member("e1", "expert"),
+      member("e2", "expert"),
+      member("e3", "expert")
+    ]
     expect(findings(rule, consultation({ panel })).map((f) => f.actual)).toEqual(["3/5"])
   })
 
@@ -118,7 +153,8 @@ describe("procurement.consultation.document-period", () => {
   it("accepts 10 calendar days (the issue day is not counted)", () => {
     expect(findings(rule, consultation())).toEqual([])
     // across the end of February in a leap year: 2024-02-25 → 2024-03-06 is 4 + 6 = 10 days
-    expect(findings(rule, consultation({ documentsIssuedOn: "2024-02-25", firstResponseDeadline: "2024-03-06" }))).toEqual([])
+    expect(findings(rule, consultation({ documentsIssuedOn: "2024-02-25", firstResponseDeadline: "2024-03-06" })))
+      .toEqual([])
   })
 
   it("rejects a 9-day period", () => {
@@ -127,7 +163,8 @@ describe("procurement.consultation.document-period", () => {
       ["error", "firstResponseDeadline", "≥ 10 days", "9 days"]
     ])
     // 2023 is not a leap year: 2023-02-25 → 2023-03-06 is 3 + 6 = 9 days
-    expect(findings(rule, consultation({ documentsIssuedOn: "2023-02-25", firstResponseDeadline: "2023-03-06" }))).toHaveLength(1)
+    expect(findings(rule, consultation({ documentsIssuedOn: "2023-02-25", firstResponseDeadline: "2023-03-06" })))
+      .toHaveLength(1)
   })
 
   it("rejects a date that does not exist when decoding", () => {
@@ -156,7 +193,12 @@ describe("procurement.consultation.price-weight", () => {
 
   it("rejects 35% for services without a finance-department approval", () => {
     const fs = findings(rule, consultation({ priceWeight: "35" }))
-    expect(fs.map((f) => [f.severity, f.path, f.expected, f.actual])).toEqual([["error", "priceWeight", "10%–30%", "35%"]])
+    expect(fs.map((f) => [f.severity, f.path, f.expected, f.actual])).toEqual([[
+      "error",
+      "priceWeight",
+      "10%–30%",
+      "35%"
+    ]])
   })
 
   it("accepts 35% with a recorded approval, and rejects an approval of another weight", () => {
@@ -164,18 +206,24 @@ describe("procurement.consultation.price-weight", () => {
     const ok = findings(rule, consultation({ priceWeight: "35", financeApproval: { ...approval, priceWeight: "35" } }))
     expect(ok.map((f) => f.severity)).toEqual(["info"])
     expect(ok[0]!.zh).toContain("x财采〔2024〕5号")
-    const other = findings(rule, consultation({ priceWeight: "35", financeApproval: { ...approval, priceWeight: "40" } }))
+    const other = findings(
+      rule,
+      consultation({ priceWeight: "35", financeApproval: { ...approval, priceWeight: "40" } })
+    )
     expect(other.map((f) => [f.severity, f.path])).toEqual([["error", "financeApproval.priceWeight"]])
   })
 
   it("uses the goods range 30%–60% for goods", () => {
     expect(findings(rule, consultation({ category: "goods", priceWeight: "40" }))).toEqual([])
-    expect(findings(rule, consultation({ category: "goods", priceWeight: "25" })).map((f) => f.expected)).toEqual(["30%–60%"])
+    expect(findings(rule, consultation({ category: "goods", priceWeight: "25" })).map((f) => f.expected)).toEqual([
+      "30%–60%"
+    ])
   })
 
   it("reads the chosen weight from the parameters when the input has none", () => {
     const input = right(Procurement.decodeConsultationInput(consultationJson()))
-    expect(findings(rule, input, params({ "procurement.consultation.priceWeight": "35" })).map((f) => f.actual)).toEqual(["35%"])
+    expect(findings(rule, input, params({ "procurement.consultation.priceWeight": "35" })).map((f) => f.actual))
+      .toEqual(["35%"])
     const set = right(Parameter.load({ parameters: {} }, { requireAll: false }))
     expect(findings(rule, input, set).map((f) => f.ruleId)).toEqual(["parameters.missing"])
   })
@@ -230,7 +278,10 @@ describe("procurement.panel-review.panel", () => {
   })
 
   it("rejects a panel below procurement.panelReview.minPanelSize", () => {
-    const fs = findings(rule, review({ panel: [reviewer("a", "emergency-management"), reviewer("c", "human-resources-social-security")] }))
+    const fs = findings(
+      rule,
+      review({ panel: [reviewer("a", "emergency-management"), reviewer("c", "human-resources-social-security")] })
+    )
     expect(fs.map((f) => [f.path, f.expected, f.actual])).toEqual([["panel", "≥ 5", "2"]])
   })
 
@@ -309,7 +360,11 @@ describe("Procurement.scoreConsultation", () => {
       })
     )
     expect(result.basePrice.toString()).toBe("400000.00")
-    expect(result.ranking.map((r) => [r.rank, r.supplierId, r.priceScore.toFixed(), r.nonPriceScore.toFixed(), r.totalExact, r.totalDisplay])).toEqual([
+    expect(
+      result.ranking.map((
+        r
+      ) => [r.rank, r.supplierId, r.priceScore.toFixed(), r.nonPriceScore.toFixed(), r.totalExact, r.totalDisplay])
+    ).toEqual([
       [1, "B", "24", "64", "88", "88.00"],
       [2, "C", "26.66666666666666666666666666666666666667", "60", "260/3", "86.67"],
       [3, "A", "30", "53", "83", "83.00"]
@@ -370,7 +425,12 @@ describe("Procurement.scoreConsultation", () => {
         ["A", "88"],
         ["B", "88"]
       ])
-      expect(result.tieBreaks.map((t) => [t.first, t.second, t.decidedBy, t.score.toFixed()])).toEqual([["A", "B", "final-quote", "88"]])
+      expect(result.tieBreaks.map((t) => [t.first, t.second, t.decidedBy, t.score.toFixed()])).toEqual([[
+        "A",
+        "B",
+        "final-quote",
+        "88"
+      ]])
       expect(result.recommended.reasons).toHaveLength(2)
       expect(result.recommended.reasons[1]!.en).toContain("A quoted ¥400,000.00, lower than B's ¥500,000.00")
     }
@@ -415,14 +475,21 @@ describe("Procurement.scoreConsultation", () => {
     expect(registered.tieBreaks.map((t) => t.decidedBy)).toEqual(["registration"])
     // … a registered supplier before an unregistered one …
     const oneRegistered = right(
-      Procurement.scoreConsultation({ priceWeight: "30", criteria, bids: [bid("Y"), bid("Z", "2024-03-05")], scores: same })
+      Procurement.scoreConsultation({
+        priceWeight: "30",
+        criteria,
+        bids: [bid("Y"), bid("Z", "2024-03-05")],
+        scores: same
+      })
     )
     expect(oneRegistered.ranking.map((r) => r.supplierId)).toEqual(["Z", "Y"])
     // … and without registration times, the supplier id decides
-    for (const bids of [
-      [bid("Y"), bid("Z")],
-      [bid("Z"), bid("Y")]
-    ]) {
+    for (
+      const bids of [
+        [bid("Y"), bid("Z")],
+        [bid("Z"), bid("Y")]
+      ]
+    ) {
       const byId = right(Procurement.scoreConsultation({ priceWeight: "30", criteria, bids, scores: same }))
       expect(byId.ranking.map((r) => r.supplierId)).toEqual(["Y", "Z"])
       expect(byId.tieBreaks.map((t) => t.decidedBy)).toEqual(["supplier-id"])
@@ -539,15 +606,19 @@ describe("Procurement.scoreConsultation", () => {
                 supplierName: fc.constant(`供应商${i}`),
                 finalQuote: fc.constantFrom(...quotes),
                 registeredAt: fc.option(fc.constantFrom("2024-03-01", "2024-03-02"), { nil: undefined })
-              })
-            )
+              }))
           ),
-          points: fc.array(fc.tuple(fc.integer({ min: 25, max: 40 }), fc.integer({ min: 20, max: 30 })), { minLength: n * 3, maxLength: n * 3 })
+          points: fc.array(fc.tuple(fc.integer({ min: 25, max: 40 }), fc.integer({ min: 20, max: 30 })), {
+            minLength: n * 3,
+            maxLength: n * 3
+          })
         })
       )
     fc.assert(
       fc.property(scenario, fc.infiniteStream(fc.nat()), ({ bids, points }, randoms) => {
-        const cleanBids = bids.map(({ registeredAt, ...b }) => (registeredAt === undefined ? b : { ...b, registeredAt }))
+        const cleanBids = bids.map((
+          { registeredAt, ...b }
+        ) => (registeredAt === undefined ? b : { ...b, registeredAt }))
         const scores = sheet(
           cleanBids.flatMap((b, i) =>
             ["m1", "m2", "m3"].map((m, j) => [m, b.supplierId, points[i * 3 + j]![0], points[i * 3 + j]![1]] as const)
@@ -563,8 +634,17 @@ describe("Procurement.scoreConsultation", () => {
           return out
         }
         const a = right(Procurement.scoreConsultation({ priceWeight: "30", criteria, bids: cleanBids, scores }))
-        const b = right(Procurement.scoreConsultation({ priceWeight: "30", criteria, bids: shuffle(cleanBids), scores: shuffle(scores) }))
-        expect(b.ranking.map((r) => [r.supplierId, r.totalExact])).toEqual(a.ranking.map((r) => [r.supplierId, r.totalExact]))
+        const b = right(
+          Procurement.scoreConsultation({
+            priceWeight: "30",
+            criteria,
+            bids: shuffle(cleanBids),
+            scores: shuffle(scores)
+          })
+        )
+        expect(b.ranking.map((r) => [r.supplierId, r.totalExact])).toEqual(
+          a.ranking.map((r) => [r.supplierId, r.totalExact])
+        )
         expect(b.tieBreaks).toEqual(a.tieBreaks)
       }),
       { numRuns: 200 }
@@ -598,7 +678,13 @@ describe("Procurement.scorePanelReview", () => {
       ["P1", "256/3", "85.33"],
       ["P2", "254/3", "84.67"]
     ])
-    expect(trimmed.ranking[0]!.memberTotals.map((m) => m.dropped)).toEqual([undefined, undefined, undefined, "lowest", "highest"])
+    expect(trimmed.ranking[0]!.memberTotals.map((m) => m.dropped)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      "lowest",
+      "highest"
+    ])
     expect(trimmed.members).toEqual(["r1", "r2", "r3", "r4", "r5"])
     const mean = right(Procurement.scorePanelReview({ ...input, aggregation: "mean" }))
     expect(mean.ranking.map((r) => [r.supplierId, r.score.toFixed()])).toEqual([
@@ -628,16 +714,32 @@ describe("Procurement.scorePanelReview", () => {
       { supplierId: "C", supplierName: "丙", quotedPrice: "280000" }
     ]
     for (const order of [proposals, [...proposals].reverse()]) {
-      const r = right(Procurement.scorePanelReview({ criteria: reviewCriteria, proposals: order, scores, aggregation: "mean", minPanelSize: 3 }))
+      const r = right(
+        Procurement.scorePanelReview({
+          criteria: reviewCriteria,
+          proposals: order,
+          scores,
+          aggregation: "mean",
+          minPanelSize: 3
+        })
+      )
       expect(r.ranking.map((e) => e.supplierId)).toEqual(["B", "C", "A"])
       expect(r.tieBreaks.map((t) => [t.first, t.second, t.decidedBy])).toEqual([
         ["B", "C", "supplier-id"],
         ["C", "A", "quoted-price"]
       ])
     }
-    const withRegistration = proposals.map((p) => (p.supplierId === "C" ? { ...p, registeredAt: "2024-05-02T08:00:00Z" } : p))
+    const withRegistration = proposals.map((
+      p
+    ) => (p.supplierId === "C" ? { ...p, registeredAt: "2024-05-02T08:00:00Z" } : p))
     const r = right(
-      Procurement.scorePanelReview({ criteria: reviewCriteria, proposals: withRegistration, scores, aggregation: "mean", minPanelSize: 3 })
+      Procurement.scorePanelReview({
+        criteria: reviewCriteria,
+        proposals: withRegistration,
+        scores,
+        aggregation: "mean",
+        minPanelSize: 3
+      })
     )
     expect(r.ranking.map((e) => e.supplierId)).toEqual(["C", "B", "A"])
     expect(r.tieBreaks[0]!.decidedBy).toBe("registration")

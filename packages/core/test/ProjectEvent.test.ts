@@ -5,8 +5,8 @@
  * a store holding old events.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, Schema } from "effect"
 import { CommandHandler, EventStore, IsoDate, Project, ProjectEvent } from "@gsyf/core"
+import { Effect, Either, Schema } from "effect"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
 type Raw = Record<string, unknown>
@@ -90,20 +90,33 @@ describe("event versions", () => {
         thrown = e
       }
       expect(thrown).toBeInstanceOf(ProjectEvent.UnknownEventVersion)
-      expect(thrown).toMatchObject({ _tag: "UnknownEventVersion", type: "KeyAreasSelected", schemaVersion: version, known: 2 })
+      expect(thrown).toMatchObject({
+        _tag: "UnknownEventVersion",
+        type: "KeyAreasSelected",
+        schemaVersion: version,
+        known: 2
+      })
     }
     expect(() => ProjectEvent.codec.upcast("PlanIssued", 2, data)).toThrow(/unknown schema version 2/)
   })
 
   it("CommandHandler.decodeEvents upcasts v1 events and refuses v3", () => {
-    const mixed = encodedV2.map((d, i) => (d._tag === "PlanIssued" ? stored(asV1(d), i + 1, 1) : stored(d, i + 1, i % 2 === 0 ? 1 : 2)))
+    const mixed = encodedV2.map((
+      d,
+      i
+    ) => (d._tag === "PlanIssued" ? stored(asV1(d), i + 1, 1) : stored(d, i + 1, i % 2 === 0 ? 1 : 2)))
     const decoded = Either.getOrThrow(CommandHandler.decodeEvents(codecV2, mixed))
     expect(decoded).toEqual(history)
     const future = [...mixed.slice(0, 3), stored(encodedV2[3]!, 4, 3)]
     const failed = CommandHandler.decodeEvents(codecV2, future)
     expect(Either.isLeft(failed)).toBe(true)
     if (Either.isLeft(failed)) {
-      expect(failed.left).toMatchObject({ _tag: "EventCodecError", direction: "decode", position: 4, type: encodedV2[3]!._tag })
+      expect(failed.left).toMatchObject({
+        _tag: "EventCodecError",
+        direction: "decode",
+        position: 4,
+        type: encodedV2[3]!._tag
+      })
       expect(failed.left.reason).toContain("schema version 3")
     }
     // an upcaster missing for a changed type is a decode error, not a crash
@@ -125,7 +138,13 @@ describe("event versions", () => {
       )
       const submit = Either.getOrThrow(Project.decodeCommandInput(fullLifecycle()[11]!))
       expect(submit._tag).toBe("SubmitBudget")
-      const handled = yield* CommandHandler.handle(Project.decider(seedConfig()), codecV2, "project-2026", submit, submit.commandId)
+      const handled = yield* CommandHandler.handle(
+        Project.decider(seedConfig()),
+        codecV2,
+        "project-2026",
+        submit,
+        submit.commandId
+      )
       expect(handled.events.map((e) => e._tag)).toEqual(["BudgetSubmitted"])
       expect(handled.state.plan?.issuedOn).toBe("2026-02-10")
       expect(Project.status(handled.state)).toBe("budget-submitted")
@@ -133,6 +152,5 @@ describe("event versions", () => {
       expect(all.map((s) => s.schemaVersion)).toEqual([...old.map(() => 1), 2])
       // the old codec cannot read the new event
       expect(Either.isLeft(CommandHandler.decodeEvents(ProjectEvent.codec, all))).toBe(true)
-    }).pipe(Effect.provide(EventStore.layerMemory()))
-  )
+    }).pipe(Effect.provide(EventStore.layerMemory())))
 })

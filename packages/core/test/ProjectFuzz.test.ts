@@ -12,9 +12,9 @@
  *   quota progress and the rest of the fingerprint.
  */
 import { describe, expect, it } from "@effect/vitest"
+import { Actor, IsoDate, Project, ProjectCommand, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import fc from "fast-check"
-import { Actor, IsoDate, Project, ProjectCommand, ProjectEvent } from "@gsyf/core"
 import { fingerprint } from "./fixtures/gwt.js"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
@@ -28,7 +28,9 @@ const rejectionTags = ["Unauthorized", "OutOfOrder", "RuleViolation", "InvalidIn
 // ── the seed lifecycle, with the state and history before every command ──
 const seed = fullLifecycle()
 const points = (() => {
-  const out: Array<{ readonly index: number; readonly state: Project.State; readonly events: ReadonlyArray<ProjectEvent.Event> }> = []
+  const out: Array<
+    { readonly index: number; readonly state: Project.State; readonly events: ReadonlyArray<ProjectEvent.Event> }
+  > = []
   const wanted = new Set([0, 9, 12, 20, 40, 52, 60, 100, 140, seed.length - 8, seed.length - 3, seed.length])
   let state = Project.initialState
   const events: Array<ProjectEvent.Event> = []
@@ -52,36 +54,70 @@ const freshId = () => `fuzz-${++fresh}`
 const day = fc.integer({ min: 0, max: 760 }).map((n) => IsoDate.addDays(IsoDate.unsafeFromString("2025-12-01"), n))
 const instant = fc.oneof(
   { weight: 6, arbitrary: day.map((d) => `${d}T10:00:00+08:00`) },
-  { weight: 1, arbitrary: fc.constantFrom("2026-02-30T10:00:00+08:00", "yesterday", "", "2026-13-01T00:00:00Z", "2026-06-01") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("2026-02-30T10:00:00+08:00", "yesterday", "", "2026-13-01T00:00:00Z", "2026-06-01")
+  },
   { weight: 1, arbitrary: fc.anything() }
 )
-const dateValue = fc.oneof({ weight: 6, arbitrary: day as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.constantFrom("2026-02-29", "2026-1-1", "20260101", 20260101, null) })
+const dateValue = fc.oneof({ weight: 6, arbitrary: day as fc.Arbitrary<unknown> }, {
+  weight: 1,
+  arbitrary: fc.constantFrom("2026-02-29", "2026-1-1", "20260101", 20260101, null)
+})
 const amount = fc.oneof(
-  fc.constantFrom("872000.00", "1308000.00", "312000.00", "468000.00", "2180000.00", "780000.00", "0", "-1.00", "0.001", "1e9", "¥100", "NaN"),
+  fc.constantFrom(
+    "872000.00",
+    "1308000.00",
+    "312000.00",
+    "468000.00",
+    "2180000.00",
+    "780000.00",
+    "0",
+    "-1.00",
+    "0.001",
+    "1e9",
+    "¥100",
+    "NaN"
+  ),
   fc.bigInt({ min: 0n, max: 10_000_000_00n }).map((fen) => `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`),
   fc.double(),
   fc.string()
 )
-const role = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...Actor.Role.literals) as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.string() })
-const tag = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ProjectCommand.names) as fc.Arbitrary<string> }, { weight: 1, arbitrary: fc.string() })
-const anyValue = fc.oneof(fc.anything(), amount, dateValue, fc.constantFrom("hazchem", "keyAreas", "advance", "balance", "approve", "return", "2026-07", "2027-13"))
+const role = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...Actor.Role.literals) as fc.Arbitrary<unknown> }, {
+  weight: 1,
+  arbitrary: fc.string()
+})
+const tag = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ProjectCommand.names) as fc.Arbitrary<string> }, {
+  weight: 1,
+  arbitrary: fc.string()
+})
+const anyValue = fc.oneof(
+  fc.anything(),
+  amount,
+  dateValue,
+  fc.constantFrom("hazchem", "keyAreas", "advance", "balance", "approve", "return", "2026-07", "2027-13")
+)
 
 const valueFor = (key: string): fc.Arbitrary<unknown> =>
   key === "at"
     ? instant
     : /amount|quote|points/.test(key)
-      ? amount
-      : /On$|Deadline$|date/.test(key)
-        ? dateValue
-        : key === "subProject"
-          ? fc.oneof(fc.constantFrom("hazchem", "keyAreas"), fc.string())
-          : key === "month"
-            ? fc.oneof(day.map((d) => d.slice(0, 7)), fc.string())
-            : anyValue
+    ? amount
+    : /On$|Deadline$|date/.test(key)
+    ? dateValue
+    : key === "subProject"
+    ? fc.oneof(fc.constantFrom("hazchem", "keyAreas"), fc.string())
+    : key === "month"
+    ? fc.oneof(day.map((d) => d.slice(0, 7)), fc.string())
+    : anyValue
 
 /** A seed command with one to three fields (possibly nested) replaced, its role changed, or its tag swapped. */
 const mutated: fc.Arbitrary<Raw> = fc
-  .tuple(fc.constantFrom(...seed), fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat()), { minLength: 1, maxLength: 3 }), fc.context())
+  .tuple(
+    fc.constantFrom(...seed),
+    fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat()), { minLength: 1, maxLength: 3 }),
+    fc.context()
+  )
   .chain(([tpl, picks]) => {
     const steps = picks.map(([k, nested, n]) => {
       const keys = Object.keys(tpl).filter((x) => x !== "_tag" && x !== "commandId")
@@ -130,14 +166,36 @@ const garbage: fc.Arbitrary<unknown> = fc.oneof(
       actor: fc.record({ id: fc.string(), name: fc.string(), organisation: fc.string(), role }),
       at: instant
     })
-    .chain((base) => fc.dictionary(fc.constantFrom("subProject", "amount", "kind", "month", "evidence", "scores", "members", "reasons", "startsOn"), anyValue).map((extra) => ({ ...base, ...extra })))
+    .chain((base) =>
+      fc.dictionary(
+        fc.constantFrom(
+          "subProject",
+          "amount",
+          "kind",
+          "month",
+          "evidence",
+          "scores",
+          "members",
+          "reasons",
+          "startsOn"
+        ),
+        anyValue
+      ).map((extra) => ({ ...base, ...extra }))
+    )
 )
 
-const command: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: mutated as fc.Arbitrary<unknown> }, { weight: 3, arbitrary: outOfOrder }, { weight: 2, arbitrary: garbage })
+const command: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: mutated as fc.Arbitrary<unknown> }, {
+  weight: 3,
+  arbitrary: outOfOrder
+}, { weight: 2, arbitrary: garbage })
 const point = fc.constantFrom(...points)
 
 /** Checks one answer; returns the accepted events (none for a rejection, whose kind goes to `kinds`). */
-const check = (input: unknown, state: Project.State, kinds?: Map<string, number>): ReadonlyArray<ProjectEvent.Event> => {
+const check = (
+  input: unknown,
+  state: Project.State,
+  kinds?: Map<string, number>
+): ReadonlyArray<ProjectEvent.Event> => {
   const result = handle(input, state)
   if (Either.isLeft(result)) {
     const r = result.left
@@ -158,13 +216,26 @@ const check = (input: unknown, state: Project.State, kinds?: Map<string, number>
 
 const summary = (s: Project.State) => ({
   ...fingerprint(s),
-  quotas: Project.quotaProgress(config, s, IsoDate.unsafeFromString("2026-12-31")).map((p) => `${p.itemId}:${p.done}/${p.required}:${p.met}`)
+  quotas: Project.quotaProgress(config, s, IsoDate.unsafeFromString("2026-12-31")).map((p) =>
+    `${p.itemId}:${p.done}/${p.required}:${p.met}`
+  )
 })
 
 describe("fuzzing the decider", () => {
   it("the lifecycle points cover every status from new to filed", () => {
     expect(new Set(points.map((p) => Project.status(p.state)))).toEqual(
-      new Set(["new", "key-areas-selected", "plan-issued", "budget-submitted", "budget-approved", "procurement", "implementation", "acceptance", "accepted", "filed"])
+      new Set([
+        "new",
+        "key-areas-selected",
+        "plan-issued",
+        "budget-submitted",
+        "budget-approved",
+        "procurement",
+        "implementation",
+        "acceptance",
+        "accepted",
+        "filed"
+      ])
     )
   })
 
@@ -203,10 +274,14 @@ describe("fuzzing the decider", () => {
         const all = [...p.events, ...accepted]
         const replayed = all.reduce(Project.evolve, Project.initialState)
         expect(summary(replayed)).toEqual(summary(state))
-        const fromJson = Schema.decodeUnknownSync(Schema.Array(ProjectEvent.Event))(JSON.parse(JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(all))))
+        const fromJson = Schema.decodeUnknownSync(Schema.Array(ProjectEvent.Event))(
+          JSON.parse(JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(all)))
+        )
         const replayedJson = fromJson.reduce(Project.evolve, Project.initialState)
         expect(summary(replayedJson)).toEqual(summary(state))
-        expect(replayedJson.subProjects.keyAreas.payments.map((x) => x.amount.toString())).toEqual(state.subProjects.keyAreas.payments.map((x) => x.amount.toString()))
+        expect(replayedJson.subProjects.keyAreas.payments.map((x) => x.amount.toString())).toEqual(
+          state.subProjects.keyAreas.payments.map((x) => x.amount.toString())
+        )
       }),
       { numRuns: 150 }
     )

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Schema } from "effect"
 import { Money, Project, ProjectEvent } from "@gsyf/core"
+import { Schema } from "effect"
 import { fullLifecycle, runCommands } from "./fixtures/seed.js"
-
 
 const run = (commands: ReadonlyArray<unknown>) => runCommands(commands)
 
@@ -26,14 +25,19 @@ describe("the seed plan's full lifecycle", () => {
     expect(hazchem.contract!.supplierId).toBe("sup-h1")
     expect(Money.sum(hazchem.payments.map((p) => p.amount)).toString()).toBe("780000.00")
     // publicity of 5 working days from Monday 2026-03-16 ends on Monday 2026-03-23
-    const publicity = events.find((e): e is Extract<ProjectEvent.Event, { _tag: "PublicityStarted" }> => e._tag === "PublicityStarted")!
+    const publicity = events.find((e): e is Extract<ProjectEvent.Event, { _tag: "PublicityStarted" }> =>
+      e._tag === "PublicityStarted"
+    )!
     expect(publicity.endsOn).toBe("2026-03-23")
     // the hazchem acceptance on 2026-10-23 makes the balance due 30 days later, moved off the weekend
     const passed = events.find(
-      (e): e is Extract<ProjectEvent.Event, { _tag: "AcceptancePassed" }> => e._tag === "AcceptancePassed" && e.subProject === "hazchem"
+      (e): e is Extract<ProjectEvent.Event, { _tag: "AcceptancePassed" }> =>
+        e._tag === "AcceptancePassed" && e.subProject === "hazchem"
     )!
     expect(passed.dueDate).toBe("2026-11-23")
-    const failed = events.find((e): e is Extract<ProjectEvent.Event, { _tag: "AcceptanceFailed" }> => e._tag === "AcceptanceFailed")!
+    const failed = events.find((e): e is Extract<ProjectEvent.Event, { _tag: "AcceptanceFailed" }> =>
+      e._tag === "AcceptanceFailed"
+    )!
     expect(failed.rectification.items.join()).toContain("门户网站")
   })
 

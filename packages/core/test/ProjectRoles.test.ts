@@ -3,8 +3,8 @@
  * every command and every role, and idempotency by command id.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
 import { Actor, Project, ProjectCommand, type ProjectEvent } from "@gsyf/core"
+import { Either } from "effect"
 import { command, fingerprint, given } from "./fixtures/gwt.js"
 import { actors, fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
@@ -26,13 +26,21 @@ const samples = (() => {
     if (raw._tag === "ApplyForAcceptance" && beforeAcceptance === undefined) beforeAcceptance = state
     const events = Either.getOrThrow(Project.handle(config)(raw, state))
     for (const e of events) {
-      if (firstArticle === undefined && e._tag === "DeliverableRecorded" && e.evidence._tag === "portal-article") firstArticle = e.id
+      if (firstArticle === undefined && e._tag === "DeliverableRecorded" && e.evidence._tag === "portal-article") {
+        firstArticle = e.id
+      }
       state = Project.evolve(state, e)
     }
   }
-  out.set("ReturnBudget", { raw: command("ReturnBudget", actors.finance, "2026-03-05", { reasons: ["测算依据不足"] }), state: beforeApprove! })
+  out.set("ReturnBudget", {
+    raw: command("ReturnBudget", actors.finance, "2026-03-05", { reasons: ["测算依据不足"] }),
+    state: beforeApprove!
+  })
   out.set("CorrectDeliverable", {
-    raw: command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: firstArticle!, reason: "重复登记" }),
+    raw: command("CorrectDeliverable", actors.agency, "2026-10-15", {
+      correctsEventId: firstArticle!,
+      reason: "重复登记"
+    }),
     state: beforeAcceptance!
   })
   return out
@@ -51,7 +59,9 @@ describe("roles", () => {
     expect(ProjectCommand.names).toHaveLength(29)
   })
 
-  const cases = ProjectCommand.names.flatMap((name) => roles.filter((r) => !ProjectCommand.allowedRoles[name].includes(r)).map((role) => [name, role] as const))
+  const cases = ProjectCommand.names.flatMap((name) =>
+    roles.filter((r) => !ProjectCommand.allowedRoles[name].includes(r)).map((role) => [name, role] as const)
+  )
 
   it.each(cases)("%s given by %s is Unauthorized, at its own point of the lifecycle and at the start", (name, role) => {
     const { raw, state } = samples.get(name)!
@@ -106,7 +116,13 @@ describe("idempotency", () => {
 
   it("a rejected command id is not remembered: the corrected command with the same id is applied", () => {
     const g = given(fullLifecycle().slice(0, 9))
-    const issue = command("IssuePlan", actors.committee, "2026-02-10", { documentNumber: "示工伤预防委〔2026〕1号" }, "issue-once")
+    const issue = command(
+      "IssuePlan",
+      actors.committee,
+      "2026-02-10",
+      { documentNumber: "示工伤预防委〔2026〕1号" },
+      "issue-once"
+    )
     g.when({ ...issue, actor: actors.bureau }).thenRejected("Unauthorized", "roles.allowed")
     const events: ReadonlyArray<ProjectEvent.Event> = g.when(issue).thenEvents("PlanIssued")
     expect(events[0]!.id).toBe("issue-once/0")

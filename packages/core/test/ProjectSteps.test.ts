@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { IsoDate, Money, Project, type ProjectEvent } from "@gsyf/core"
-import { command, configWith, errorPaths, findingsOf, given, seedCommand, tagIs, until, variant, type Raw } from "./fixtures/gwt.js"
+import {
+  command,
+  configWith,
+  errorPaths,
+  findingsOf,
+  given,
+  type Raw,
+  seedCommand,
+  tagIs,
+  until,
+  variant
+} from "./fixtures/gwt.js"
 import { actors, expert, fullLifecycle, keyEnterprises, stats } from "./fixtures/seed.js"
 
 type E<K extends ProjectEvent.Name> = Extract<ProjectEvent.Event, { _tag: K }>
@@ -34,7 +45,12 @@ describe("三(一) key areas", () => {
 
   it("rejects an unknown GB/T 4754 code, naming the field", () => {
     const r = given([])
-      .when(command("SelectKeyAreas", actors.bureau, "2026-01-15", { stats: [{ ...stats[0], code: "Z99" }, ...stats.slice(1)], top: 3 }))
+      .when(
+        command("SelectKeyAreas", actors.bureau, "2026-01-15", {
+          stats: [{ ...stats[0], code: "Z99" }, ...stats.slice(1)],
+          top: 3
+        })
+      )
       .thenRejected("InvalidInput", "input.schema")
     expect(errorPaths(r)).toContain("stats[0].code")
     expect(r.message).toContain("GB/T 4754")
@@ -62,7 +78,9 @@ describe("三(二) opinions and the plan", () => {
     const g = given(opinions)
     const e = only(g.when(issue()).thenEvents("PlanIssued"), "PlanIssued")
     expect(e.issuedOn).toBe("2026-02-10")
-    expect(e.evaluations.map((x) => x.ruleId)).toEqual(expect.arrayContaining(["budget.split-sum", "budget.fee-cap", "payment.split-sum"]))
+    expect(e.evaluations.map((x) => x.ruleId)).toEqual(
+      expect.arrayContaining(["budget.split-sum", "budget.fee-cap", "payment.split-sum"])
+    )
     const feeCap = e.evaluations.find((x) => x.ruleId === "budget.fee-cap")!
     expect(feeCap.reads.find((r) => r.name === "fund.priorYearContributionRevenue")!.value).toBe("¥120,000,000.00")
     // rests on the key areas and all eight opinions
@@ -79,7 +97,14 @@ describe("三(二) opinions and the plan", () => {
 
   it("a member-unit opinion must name its unit; the plan needs key areas first", () => {
     const r = given([])
-      .when(command("RecordMemberOpinion", { id: "u", name: "某单位", organisation: "某单位", role: "member-unit" }, "2026-02-02", { opinion: "同意", agrees: true }))
+      .when(
+        command(
+          "RecordMemberOpinion",
+          { id: "u", name: "某单位", organisation: "某单位", role: "member-unit" },
+          "2026-02-02",
+          { opinion: "同意", agrees: true }
+        )
+      )
       .thenRejected("InvalidInput")
     expect(errorPaths(r)).toEqual(["actor.unit"])
     given([]).when(issue()).thenRejected("OutOfOrder", "lifecycle.key-areas-first")
@@ -103,7 +128,9 @@ describe("三(三) budget", () => {
       .withConfig(configWith({ "fund.priorYearContributionRevenue": "9000" }))
       .when(submit())
       .thenRejected("RuleViolation", "budget.fee-cap")
-    expect(r._tag === "RuleViolation" && r.findings.find((f) => f.ruleId === "budget.fee-cap")!.expected).toBe("≤ ¥2,700,000.00")
+    expect(r._tag === "RuleViolation" && r.findings.find((f) => f.ruleId === "budget.fee-cap")!.expected).toBe(
+      "≤ ¥2,700,000.00"
+    )
   })
 
   it("accepts it with a recorded provincial approval raising the cap", () => {
@@ -120,13 +147,24 @@ describe("三(三) budget", () => {
 
   it("returns with reasons, is resubmitted and approved; cannot be approved twice", () => {
     const submitted = given(beforeSubmit).and([submit()])
-    submitted.when(command("ReturnBudget", actors.finance, "2026-03-05", { reasons: [] })).thenRejected("RuleViolation", "budget.return-reasons")
-    const returned = submitted.and([command("ReturnBudget", actors.finance, "2026-03-05", { reasons: ["培训费测算依据不足"] })])
+    submitted.when(command("ReturnBudget", actors.finance, "2026-03-05", { reasons: [] })).thenRejected(
+      "RuleViolation",
+      "budget.return-reasons"
+    )
+    const returned = submitted.and([
+      command("ReturnBudget", actors.finance, "2026-03-05", { reasons: ["培训费测算依据不足"] })
+    ])
     expect(returned.state.budget.status).toBe("returned")
-    returned.when(command("ApproveBudget", actors.finance, "2026-03-06")).thenRejected("OutOfOrder", "lifecycle.budget-submitted")
+    returned.when(command("ApproveBudget", actors.finance, "2026-03-06")).thenRejected(
+      "OutOfOrder",
+      "lifecycle.budget-submitted"
+    )
     const approved = returned.and([submit(), command("ApproveBudget", actors.finance, "2026-03-10", { note: "同意" })])
     expect(Project.status(approved.state)).toBe("budget-approved")
-    approved.when(command("ApproveBudget", actors.finance, "2026-03-11")).thenRejected("OutOfOrder", "lifecycle.budget-submitted")
+    approved.when(command("ApproveBudget", actors.finance, "2026-03-11")).thenRejected(
+      "OutOfOrder",
+      "lifecycle.budget-submitted"
+    )
     approved.when(submit()).thenRejected("OutOfOrder", "lifecycle.budget-once")
   })
 
@@ -160,15 +198,33 @@ describe("三(四) publicity", () => {
   it("takes objections only within the window", () => {
     const g = given(until(tagIs("RecordObjection")))
     const r = g
-      .when(command("RecordObjection", actors.employer, "2026-03-24", { subProject: "keyAreas", receivedOn: "2026-03-24", objection: "逾期异议" }))
+      .when(
+        command("RecordObjection", actors.employer, "2026-03-24", {
+          subProject: "keyAreas",
+          receivedOn: "2026-03-24",
+          objection: "逾期异议"
+        })
+      )
       .thenRejected("RuleViolation", "publicity.objection-window")
     expect(errorPaths(r)).toEqual(["receivedOn"])
-    g.when(command("RecordObjection", actors.employer, "2026-03-15", { subProject: "keyAreas", receivedOn: "2026-03-15", objection: "提前异议" })).thenRejected(
+    g.when(
+      command("RecordObjection", actors.employer, "2026-03-15", {
+        subProject: "keyAreas",
+        receivedOn: "2026-03-15",
+        objection: "提前异议"
+      })
+    ).thenRejected(
       "RuleViolation",
       "publicity.objection-window"
     )
     const e = only(
-      g.when(command("RecordObjection", { id: "pub-1", name: "张三", organisation: "个人", role: "public" }, "2026-03-23", { subProject: "keyAreas", receivedOn: "2026-03-23", objection: "最后一日的异议" })).thenEvents("ObjectionRecorded"),
+      g.when(
+        command("RecordObjection", { id: "pub-1", name: "张三", organisation: "个人", role: "public" }, "2026-03-23", {
+          subProject: "keyAreas",
+          receivedOn: "2026-03-23",
+          objection: "最后一日的异议"
+        })
+      ).thenEvents("ObjectionRecorded"),
       "ObjectionRecorded"
     )
     expect(e.objectionId).toBe("keyAreas-objection-1")
@@ -183,14 +239,23 @@ describe("三(四) publicity", () => {
   })
 
   it("rejects procurement without any publicity", () => {
-    given(beforePublicity).when(variant(seedCommand(tagIs("StartProcurement", "keyAreas")))).thenRejected("OutOfOrder", "publicity.before-procurement")
+    given(beforePublicity).when(variant(seedCommand(tagIs("StartProcurement", "keyAreas")))).thenRejected(
+      "OutOfOrder",
+      "publicity.before-procurement"
+    )
   })
 
   it("an unresolved objection blocks procurement; resolving it unblocks", () => {
     const g = given(until(tagIs("ResolveObjection")))
     const start = seedCommand(tagIs("StartProcurement", "keyAreas"))
     g.when(variant(start)).thenRejected("RuleViolation", "publicity.objections-resolved")
-    g.when(command("ResolveObjection", actors.agency, "2026-03-20", { subProject: "keyAreas", objectionId: "keyAreas-objection-9", response: "无" })).thenRejected(
+    g.when(
+      command("ResolveObjection", actors.agency, "2026-03-20", {
+        subProject: "keyAreas",
+        objectionId: "keyAreas-objection-9",
+        response: "无"
+      })
+    ).thenRejected(
       "RuleViolation",
       "publicity.objection-known"
     )
@@ -202,7 +267,13 @@ describe("三(五) procurement", () => {
   const keyAreasUntilAward = () =>
     until(tagIs("Award", "keyAreas"))
       .filter((c) => !(c._tag === "SubmitBid" && c.subProject === "keyAreas" && c.supplierId === "sup-c"))
-      .map((c) => (c._tag === "SubmitScores" && c.subProject === "keyAreas" ? { ...c, scores: (c.scores as Array<Raw>).filter((s) => s.supplierId !== "sup-c") } : c))
+      .map((c) => (c._tag === "SubmitScores" && c.subProject === "keyAreas"
+        ? {
+          ...c,
+          scores: (c.scores as Array<Raw>).filter((s) => s.supplierId !== "sup-c")
+        }
+        : c)
+      )
   const award = () => variant(seedCommand(tagIs("Award", "keyAreas")))
 
   it("ranks the consultation by comprehensive score and awards the best value", () => {
@@ -213,13 +284,25 @@ describe("三(五) procurement", () => {
       ["sup-c", "18.64", "69.40", "88.04"],
       ["sup-b", "20.00", "64.40", "84.40"]
     ])
-    expect([e.supplierId, e.value.toString(), e.awardedOn, e.signBy]).toEqual(["sup-a", "2180000.00", "2026-04-09", "2026-05-09"])
+    expect([e.supplierId, e.value.toString(), e.awardedOn, e.signBy]).toEqual([
+      "sup-a",
+      "2180000.00",
+      "2026-04-09",
+      "2026-05-09"
+    ])
   })
 
   it("awards the dispersed panel review by trimmed mean", () => {
-    const e = only(given(until(tagIs("Award", "hazchem"))).when(variant(seedCommand(tagIs("Award", "hazchem")))).thenEvents("Awarded"), "Awarded")
+    const e = only(
+      given(until(tagIs("Award", "hazchem"))).when(variant(seedCommand(tagIs("Award", "hazchem")))).thenEvents(
+        "Awarded"
+      ),
+      "Awarded"
+    )
     expect([e.supplierId, e.value.toString(), e.method]).toEqual(["sup-h1", "780000.00", "panel-review"])
-    expect(e.evaluations.find((x) => x.ruleId === "procurement.panel-review.aggregation")!.reads[0]!.value).toBe("trimmed-mean")
+    expect(e.evaluations.find((x) => x.ruleId === "procurement.panel-review.aggregation")!.reads[0]!.value).toBe(
+      "trimmed-mean"
+    )
   })
 
   it("allows a consultation with 2 suppliers for a government-purchased service", () => {
@@ -229,17 +312,30 @@ describe("三(五) procurement", () => {
   })
 
   it("rejects 2 suppliers otherwise", () => {
-    const history = keyAreasUntilAward().map((c) => (c._tag === "StartProcurement" && c.subProject === "keyAreas" ? { ...c, governmentPurchasedService: false } : c))
+    const history = keyAreasUntilAward().map((
+      c
+    ) => (c._tag === "StartProcurement" && c.subProject === "keyAreas"
+      ? { ...c, governmentPurchasedService: false }
+      : c)
+    )
     given(history).when(award()).thenRejected("RuleViolation", "procurement.consultation.min-suppliers")
   })
 
   describe("the consultation panel", () => {
     const g = () => given(until(tagIs("AppointPanel", "keyAreas")))
-    const member = (i: number, kind: string) => ({ id: `expert-${i}`, name: `专家${i}`, organisation: "示例市评审专家库", kind })
-    const appoint = (members: Array<Raw>) => command("AppointPanel", actors.agency, "2026-04-07", { subProject: "keyAreas", members })
+    const member = (i: number, kind: string) => ({
+      id: `expert-${i}`,
+      name: `专家${i}`,
+      organisation: "示例市评审专家库",
+      kind
+    })
+    const appoint = (members: Array<Raw>) =>
+      command("AppointPanel", actors.agency, "2026-04-07", { subProject: "keyAreas", members })
 
     it("rejects an even panel", () => {
-      const r = g().when(appoint([member(1, "purchaser-representative"), member(2, "expert"), member(3, "expert"), member(4, "expert")])).thenRejected(
+      const r = g().when(
+        appoint([member(1, "purchaser-representative"), member(2, "expert"), member(3, "expert"), member(4, "expert")])
+      ).thenRejected(
         "RuleViolation",
         "procurement.consultation.panel"
       )
@@ -248,7 +344,15 @@ describe("三(五) procurement", () => {
 
     it("rejects fewer than 2/3 experts", () => {
       const r = g()
-        .when(appoint([member(1, "purchaser-representative"), member(2, "purchaser-representative"), member(3, "expert"), member(4, "expert"), member(5, "expert")]))
+        .when(
+          appoint([
+            member(1, "purchaser-representative"),
+            member(2, "purchaser-representative"),
+            member(3, "expert"),
+            member(4, "expert"),
+            member(5, "expert")
+          ])
+        )
         .thenRejected("RuleViolation", "procurement.consultation.panel")
       expect(r._tag === "RuleViolation" && r.findings[0]!.actual).toBe("3/5")
     })
@@ -263,7 +367,9 @@ describe("三(五) procurement", () => {
     it("rejects points out of range, naming the entry", () => {
       const r = g().when(withPoints("51")).thenRejected("RuleViolation", "procurement.scores-valid")
       expect(errorPaths(r)).toEqual(["scores[0].points"])
-      expect(errorPaths(g().when(withPoints("-1")).thenRejected("RuleViolation", "procurement.scores-valid"))).toEqual(["scores[0].points"])
+      expect(errorPaths(g().when(withPoints("-1")).thenRejected("RuleViolation", "procurement.scores-valid"))).toEqual([
+        "scores[0].points"
+      ])
     })
 
     it("a scorer not on the panel is Unauthorized", () => {
@@ -293,7 +399,10 @@ describe("三(六) contract", () => {
   })
 
   it("rejects the wrong supplier", () => {
-    const r = g().when(variant(sign, { supplierId: "sup-c" })).thenRejected("RuleViolation", "contract.awarded-supplier")
+    const r = g().when(variant(sign, { supplierId: "sup-c" })).thenRejected(
+      "RuleViolation",
+      "contract.awarded-supplier"
+    )
     expect(errorPaths(r)).toEqual(["supplierId"])
   })
 
@@ -320,30 +429,49 @@ describe("三(六) contract", () => {
 })
 
 describe("六(二) payments", () => {
-  const pay = (sub: "keyAreas" | "hazchem", kind: string, amount: string, date: string, p = sub === "keyAreas" ? payeeA : payeeH) =>
-    command("MakePayment", actors.agency, date, { subProject: sub, kind, amount, payee: p })
+  const pay = (
+    sub: "keyAreas" | "hazchem",
+    kind: string,
+    amount: string,
+    date: string,
+    p = sub === "keyAreas" ? payeeA : payeeH
+  ) => command("MakePayment", actors.agency, date, { subProject: sub, kind, amount, payee: p })
   const afterAdvances = () => given(until(tagIs("SubmitImplementationPlan")))
   const beforeHazchemBalance = () => given(until((c) => tagIs("MakePayment", "hazchem")(c) && c.kind === "balance"))
 
   it("no advance before signing", () => {
-    given(until(tagIs("SignContract", "keyAreas"))).when(pay("keyAreas", "advance", "872000.00", "2026-04-15")).thenRejected("RuleViolation", "payment.advance-after-signing")
+    given(until(tagIs("SignContract", "keyAreas"))).when(pay("keyAreas", "advance", "872000.00", "2026-04-15"))
+      .thenRejected("RuleViolation", "payment.advance-after-signing")
   })
 
   it("the advance is exactly 40% of the contract", () => {
-    const r = given(until(tagIs("MakePayment"))).when(pay("keyAreas", "advance", "900000.00", "2026-04-27")).thenRejected("RuleViolation", "payment.advance-amount")
-    expect(r._tag === "RuleViolation" && r.findings.find((f) => f.ruleId === "payment.advance-amount")!.expected).toBe("¥872,000.00")
+    const r = given(until(tagIs("MakePayment"))).when(pay("keyAreas", "advance", "900000.00", "2026-04-27"))
+      .thenRejected("RuleViolation", "payment.advance-amount")
+    expect(r._tag === "RuleViolation" && r.findings.find((f) => f.ruleId === "payment.advance-amount")!.expected).toBe(
+      "¥872,000.00"
+    )
   })
 
   it("one advance per contract", () => {
-    afterAdvances().when(pay("keyAreas", "advance", "872000.00", "2026-04-28")).thenRejected("RuleViolation", "payment.single-advance")
+    afterAdvances().when(pay("keyAreas", "advance", "872000.00", "2026-04-28")).thenRejected(
+      "RuleViolation",
+      "payment.single-advance"
+    )
   })
 
   it("no balance before acceptance", () => {
-    afterAdvances().when(pay("keyAreas", "balance", "1308000.00", "2026-06-01")).thenRejected("RuleViolation", "payment.balance-after-acceptance")
+    afterAdvances().when(pay("keyAreas", "balance", "1308000.00", "2026-06-01")).thenRejected(
+      "RuleViolation",
+      "payment.balance-after-acceptance"
+    )
   })
 
   it("the balance is the contract minus what was paid", () => {
-    const r = beforeHazchemBalance().when(pay("hazchem", "balance", "468000.01", "2026-11-02")).thenRejected("RuleViolation", "payment.balance-amount", "payment.not-beyond-contract")
+    const r = beforeHazchemBalance().when(pay("hazchem", "balance", "468000.01", "2026-11-02")).thenRejected(
+      "RuleViolation",
+      "payment.balance-amount",
+      "payment.not-beyond-contract"
+    )
     expect(r.message).toContain("¥468,000.00")
   })
 
@@ -368,7 +496,11 @@ describe("六(二) payments", () => {
 
 describe("三(七) implementation", () => {
   const review = (decision: string, reasons?: Array<string>) =>
-    command("ReviewImplementationPlan", actors.agency, "2026-04-24", { subProject: "keyAreas", decision, ...(reasons === undefined ? {} : { reasons }) })
+    command("ReviewImplementationPlan", actors.agency, "2026-04-24", {
+      subProject: "keyAreas",
+      decision,
+      ...(reasons === undefined ? {} : { reasons })
+    })
   const g = () => given(until(tagIs("ReviewImplementationPlan", "keyAreas")))
 
   it("a return needs reasons; a returned plan is resubmitted and approved", () => {
@@ -377,43 +509,86 @@ describe("三(七) implementation", () => {
     expect(returned.state.subProjects.keyAreas.implementationPlan!.status).toBe("returned")
     // nothing is delivered under a returned plan
     returned
-      .when(command("RecordDeliverable", actors.providerA, "2026-05-08", { evidence: { _tag: "park-event", date: "2026-05-08", park: "经开区" } }))
+      .when(
+        command("RecordDeliverable", actors.providerA, "2026-05-08", {
+          evidence: { _tag: "park-event", date: "2026-05-08", park: "经开区" }
+        })
+      )
       .thenRejected("RuleViolation", "deliverable.plan-approved")
-    const resubmitted = returned.and([command("SubmitImplementationPlan", actors.providerA, "2026-04-25", { subProject: "keyAreas", summary: "修改稿", activities: ["按月安排"] })])
+    const resubmitted = returned.and([
+      command("SubmitImplementationPlan", actors.providerA, "2026-04-25", {
+        subProject: "keyAreas",
+        summary: "修改稿",
+        activities: ["按月安排"]
+      })
+    ])
     resubmitted.when(review("approve")).thenEvents("ImplementationPlanApproved")
   })
 
   it("nothing to review, nothing to submit twice", () => {
-    given(until(tagIs("SubmitImplementationPlan", "keyAreas"))).when(review("approve")).thenRejected("OutOfOrder", "implementation.plan-submitted")
-    g().when(variant(seedCommand(tagIs("SubmitImplementationPlan", "keyAreas")))).thenRejected("OutOfOrder", "implementation.plan-pending")
+    given(until(tagIs("SubmitImplementationPlan", "keyAreas"))).when(review("approve")).thenRejected(
+      "OutOfOrder",
+      "implementation.plan-submitted"
+    )
+    g().when(variant(seedCommand(tagIs("SubmitImplementationPlan", "keyAreas")))).thenRejected(
+      "OutOfOrder",
+      "implementation.plan-pending"
+    )
   })
 })
 
 describe("四 deliverables", () => {
-  const rec = (evidence: Raw, date = evidence.date as string, actor = actors.providerA) => command("RecordDeliverable", actor, date, { evidence })
+  const rec = (evidence: Raw, date = evidence.date as string, actor = actors.providerA) =>
+    command("RecordDeliverable", actor, date, { evidence })
   const delivering = () => given(until(tagIs("RecordDeliverable")))
 
   it("materials need an approved design of the same type", () => {
-    const produce = (designId: string, materialType = "宣传横幅") => rec({ _tag: "material-produced", date: "2026-05-12", materialType, designId, quantity: 100 })
+    const produce = (designId: string, materialType = "宣传横幅") =>
+      rec({ _tag: "material-produced", date: "2026-05-12", materialType, designId, quantity: 100 })
     const g = delivering()
-    expect(errorPaths(g.when(produce("design-1")).thenRejected("RuleViolation", "deliverable.design-approved"))).toEqual(["evidence.designId"])
-    const submitted = g.and([command("SubmitMaterialDesign", actors.providerA, "2026-05-06", { designId: "design-1", materialType: "宣传横幅", title: "初稿" })])
+    expect(errorPaths(g.when(produce("design-1")).thenRejected("RuleViolation", "deliverable.design-approved")))
+      .toEqual(["evidence.designId"])
+    const submitted = g.and([
+      command("SubmitMaterialDesign", actors.providerA, "2026-05-06", {
+        designId: "design-1",
+        materialType: "宣传横幅",
+        title: "初稿"
+      })
+    ])
     submitted.when(produce("design-1")).thenRejected("RuleViolation", "deliverable.design-approved")
-    const returned = submitted.and([command("ReviewMaterialDesign", actors.agency, "2026-05-07", { designId: "design-1", decision: "return", reasons: ["字号过小"] })])
+    const returned = submitted.and([
+      command("ReviewMaterialDesign", actors.agency, "2026-05-07", {
+        designId: "design-1",
+        decision: "return",
+        reasons: ["字号过小"]
+      })
+    ])
     returned.when(produce("design-1")).thenRejected("RuleViolation", "deliverable.design-approved")
     const approved = returned.and([
-      command("SubmitMaterialDesign", actors.providerA, "2026-05-08", { designId: "design-1", materialType: "宣传横幅", title: "修改稿" }),
+      command("SubmitMaterialDesign", actors.providerA, "2026-05-08", {
+        designId: "design-1",
+        materialType: "宣传横幅",
+        title: "修改稿"
+      }),
       command("ReviewMaterialDesign", actors.agency, "2026-05-09", { designId: "design-1", decision: "approve" })
     ])
-    expect(errorPaths(approved.when(produce("design-1", "宣传折页")).thenRejected("RuleViolation", "deliverable.design-approved"))).toEqual(["evidence.materialType"])
+    expect(
+      errorPaths(
+        approved.when(produce("design-1", "宣传折页")).thenRejected("RuleViolation", "deliverable.design-approved")
+      )
+    ).toEqual(["evidence.materialType"])
     approved.when(produce("design-1")).thenEvents("DeliverableRecorded")
   })
 
   it("rejects work outside the contract period", () => {
     const g = delivering()
     for (const date of ["2026-04-19", "2026-10-21"]) {
-      const r = g.when(rec({ _tag: "tv-report", date, outlet: "示例市电视台" })).thenRejected("RuleViolation", "deliverable.within-period")
-      expect(r._tag === "RuleViolation" && r.findings.find((f) => f.ruleId === "deliverable.within-period")!.expected).toBe("2026-04-20 – 2026-10-20")
+      const r = g.when(rec({ _tag: "tv-report", date, outlet: "示例市电视台" })).thenRejected(
+        "RuleViolation",
+        "deliverable.within-period"
+      )
+      expect(r._tag === "RuleViolation" && r.findings.find((f) => f.ruleId === "deliverable.within-period")!.expected)
+        .toBe("2026-04-20 – 2026-10-20")
     }
     g.when(rec({ _tag: "tv-report", date: "2026-10-20", outlet: "示例市电视台" })).thenEvents("DeliverableRecorded")
   })
@@ -421,23 +596,51 @@ describe("四 deliverables", () => {
   it("key-enterprise work goes survey → training → follow-up, for listed enterprises only", () => {
     const g = delivering()
     const e = keyEnterprises[0]!
-    const survey = rec({ _tag: "key-enterprise-survey", date: "2026-06-01", enterprise: e, hazardReport: "隐患排查报告", researchReport: "调研报告" })
-    const training = rec({ _tag: "key-enterprise-training", date: "2026-07-01", enterprise: e, courseware: "课件", participants: 30 })
-    const followup = rec({ _tag: "key-enterprise-followup", date: "2026-09-01", enterprise: e, inspectionReport: "回访巡查报告" })
+    const survey = rec({
+      _tag: "key-enterprise-survey",
+      date: "2026-06-01",
+      enterprise: e,
+      hazardReport: "隐患排查报告",
+      researchReport: "调研报告"
+    })
+    const training = rec({
+      _tag: "key-enterprise-training",
+      date: "2026-07-01",
+      enterprise: e,
+      courseware: "课件",
+      participants: 30
+    })
+    const followup = rec({
+      _tag: "key-enterprise-followup",
+      date: "2026-09-01",
+      enterprise: e,
+      inspectionReport: "回访巡查报告"
+    })
     g.when(training).thenRejected("RuleViolation", "deliverable.key-enterprise-order")
     g.and([survey]).when(followup).thenRejected("RuleViolation", "deliverable.key-enterprise-order")
     g.and([survey, training]).when(followup).thenEvents("DeliverableRecorded")
     const r = g
-      .when(rec({ _tag: "key-enterprise-survey", date: "2026-06-01", enterprise: "名单外企业", hazardReport: "报告", researchReport: "报告" }))
+      .when(
+        rec({
+          _tag: "key-enterprise-survey",
+          date: "2026-06-01",
+          enterprise: "名单外企业",
+          hazardReport: "报告",
+          researchReport: "报告"
+        })
+      )
       .thenRejected("RuleViolation", "deliverable.key-enterprise-order")
     expect(errorPaths(r)).toEqual(["evidence.enterprise"])
   })
 
   it("the summary video keeps to 8–10 minutes", () => {
     const g = delivering()
-    const r = g.when(rec({ _tag: "summary-video", date: "2026-10-10", title: "总结片", durationMinutes: 12 })).thenRejected("RuleViolation", "deliverable.summary-video-length")
+    const r = g.when(rec({ _tag: "summary-video", date: "2026-10-10", title: "总结片", durationMinutes: 12 }))
+      .thenRejected("RuleViolation", "deliverable.summary-video-length")
     expect(r._tag === "RuleViolation" && r.findings[0]!.expected).toBe("8–10")
-    g.when(rec({ _tag: "summary-video", date: "2026-10-10", title: "总结片", durationMinutes: 10 })).thenEvents("DeliverableRecorded")
+    g.when(rec({ _tag: "summary-video", date: "2026-10-10", title: "总结片", durationMinutes: 10 })).thenEvents(
+      "DeliverableRecorded"
+    )
   })
 
   it("a custom type must be registered by a plugin", () => {
@@ -455,34 +658,52 @@ describe("四 deliverables", () => {
       const gv = g()
       const article = eventOf(gv, (e) => e.evidence._tag === "portal-article")
       expect(progressOf(gv, gv.state, "portal-articles").done).toBe(18)
-      const withdrawn = gv.when(command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: article.id, reason: "重复登记" })).state()
+      const withdrawn = gv.when(
+        command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: article.id, reason: "重复登记" })
+      ).state()
       expect(progressOf(gv, withdrawn, "portal-articles").done).toBe(17)
       const replaced = gv
         .when(
           command("CorrectDeliverable", actors.providerA, "2026-10-15", {
             correctsEventId: article.id,
             reason: "标题有误",
-            replacement: { _tag: "portal-article", date: "2026-10-15", portal: "示例新闻网", title: "工伤预防在行动(更正)" }
+            replacement: {
+              _tag: "portal-article",
+              date: "2026-10-15",
+              portal: "示例新闻网",
+              title: "工伤预防在行动(更正)"
+            }
           })
         )
         .state()
       expect(progressOf(gv, replaced, "portal-articles").done).toBe(18)
       // a corrected event cannot be corrected again
-      const again = given([]).and(gv.events).and([command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: article.id, reason: "重复登记" })])
-      again.when(command("CorrectDeliverable", actors.agency, "2026-10-16", { correctsEventId: article.id, reason: "再次" })).thenRejected("RuleViolation", "deliverable.correction-target")
+      const again = given([]).and(gv.events).and([
+        command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: article.id, reason: "重复登记" })
+      ])
+      again.when(
+        command("CorrectDeliverable", actors.agency, "2026-10-16", { correctsEventId: article.id, reason: "再次" })
+      ).thenRejected("RuleViolation", "deliverable.correction-target")
     })
 
     it("withdrawing step 1 when step 2 exists is rejected", () => {
       const gv = g()
       const survey = eventOf(gv, (e) => e.evidence._tag === "key-enterprise-survey")
-      gv.when(command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: survey.id, reason: "撤回" })).thenRejected("RuleViolation", "deliverable.key-enterprise-order")
+      gv.when(
+        command("CorrectDeliverable", actors.agency, "2026-10-15", { correctsEventId: survey.id, reason: "撤回" })
+      ).thenRejected("RuleViolation", "deliverable.key-enterprise-order")
     })
   })
 })
 
 describe("三(八) monthly briefings", () => {
   const brief = (month: string, date: string) =>
-    command("SubmitMonthlyBriefing", actors.providerA, date, { subProject: "keyAreas", month, plannedActivities: ["培训"], progress: "按计划推进" })
+    command("SubmitMonthlyBriefing", actors.providerA, date, {
+      subProject: "keyAreas",
+      month,
+      plannedActivities: ["培训"],
+      progress: "按计划推进"
+    })
   const g = () => given(until(tagIs("SubmitMonthlyBriefing")))
 
   it("a late briefing is accepted with a warning; a month is briefed once", () => {
@@ -491,7 +712,10 @@ describe("三(八) monthly briefings", () => {
     const e = only(events, "MonthlyBriefingSubmitted")
     expect([e.dueOn, e.late]).toEqual(["2026-05-06", true])
     expect(findingsOf(events, "supervision.briefing-due").map((f) => f.severity)).toEqual(["warning"])
-    g().and([brief("2026-05", "2026-05-08")]).when(brief("2026-05", "2026-05-09")).thenRejected("RuleViolation", "supervision.briefing-once")
+    g().and([brief("2026-05", "2026-05-08")]).when(brief("2026-05", "2026-05-09")).thenRejected(
+      "RuleViolation",
+      "supervision.briefing-once"
+    )
     g().when(brief("2026-12", "2026-12-01")).thenRejected("RuleViolation", "supervision.briefing-month")
   })
 
@@ -512,20 +736,36 @@ describe("三(八) monthly briefings", () => {
 })
 
 describe("三(九) acceptance and filing", () => {
-  const panel = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `acc-${i + 1}`, name: `验收专家${i + 1}`, organisation: "示例市专家库" }))
+  const panel = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => ({ id: `acc-${i + 1}`, name: `验收专家${i + 1}`, organisation: "示例市专家库" })
+    )
   const targets = [{ name: "培训满意度", target: ">85%", actual: "93%", met: true }]
   const evaluate = (sub: "hazchem" | "keyAreas", date: string, experts = 5) =>
-    command("EvaluateAcceptance", actors.agency, date, { subProject: sub, experts: panel(experts), performanceTargets: targets })
+    command("EvaluateAcceptance", actors.agency, date, {
+      subProject: sub,
+      experts: panel(experts),
+      performanceTargets: targets
+    })
   const apply = (date: string) =>
-    command("ApplyForAcceptance", actors.providerA, date, { subProject: "keyAreas", receipts: [{ number: "FP-K-001", amount: "2180000.00" }], details: "明细" })
+    command("ApplyForAcceptance", actors.providerA, date, {
+      subProject: "keyAreas",
+      receipts: [{ number: "FP-K-001", amount: "2180000.00" }],
+      details: "明细"
+    })
 
   it("an early application with open quotas is rejected", () => {
-    const r = given(until(tagIs("ApplyForAcceptance"))).when(apply("2026-09-01")).thenRejected("RuleViolation", "acceptance.application")
+    const r = given(until(tagIs("ApplyForAcceptance"))).when(apply("2026-09-01")).thenRejected(
+      "RuleViolation",
+      "acceptance.application"
+    )
     expect(errorPaths(r)).toEqual(["appliedOn"])
   })
 
   it("too few experts are rejected", () => {
-    const r = given(until(tagIs("EvaluateAcceptance", "hazchem"))).when(evaluate("hazchem", "2026-10-23", 3)).thenRejected("RuleViolation", "acceptance.expert-panel")
+    const r = given(until(tagIs("EvaluateAcceptance", "hazchem"))).when(evaluate("hazchem", "2026-10-23", 3))
+      .thenRejected("RuleViolation", "acceptance.expert-panel")
     expect(r._tag === "RuleViolation" && r.findings[0]!.actual).toBe("3")
   })
 
@@ -534,25 +774,41 @@ describe("三(九) acceptance and filing", () => {
     const failed = only(g.when(evaluate("keyAreas", "2026-10-23")).thenEvents("AcceptanceFailed"), "AcceptanceFailed")
     // 15 working days from Friday 2026-10-23: 10-26 … 11-13
     expect(failed.rectification.deadline).toBe("2026-11-13")
-    expect(failed.items.find((i) => i.itemId === "portal-articles")).toMatchObject({ done: 18, required: 20, met: false })
+    expect(failed.items.find((i) => i.itemId === "portal-articles")).toMatchObject({
+      done: 18,
+      required: 20,
+      met: false
+    })
     expect(failed.rectification.items).toHaveLength(1)
 
     const rectifying = g.and([evaluate("keyAreas", "2026-10-23")])
     expect(rectifying.state.subProjects.keyAreas.acceptance.rectificationDeadline).toBe("2026-11-13")
     // evidence after the contract period is taken up to the rectification deadline, not after it
     const article = (date: string, n: number) =>
-      command("RecordDeliverable", actors.providerA, date, { evidence: { _tag: "portal-article", date, portal: "示例新闻网", title: `补充(${n})` } })
+      command("RecordDeliverable", actors.providerA, date, {
+        evidence: { _tag: "portal-article", date, portal: "示例新闻网", title: `补充(${n})` }
+      })
     rectifying.when(article("2026-11-16", 0)).thenRejected("RuleViolation", "deliverable.within-period")
     const rectified = rectifying.and([article("2026-10-27", 1), article("2026-10-28", 2), apply("2026-10-30")])
     expect(rectified.state.subProjects.keyAreas.acceptance).toMatchObject({ status: "applied", attempts: 2 })
-    const passed = only(rectified.when(evaluate("keyAreas", "2026-11-04")).thenEvents("AcceptancePassed"), "AcceptancePassed")
+    const passed = only(
+      rectified.when(evaluate("keyAreas", "2026-11-04")).thenEvents("AcceptancePassed"),
+      "AcceptancePassed"
+    )
     expect([passed.attempt, passed.dueDate, passed.balanceDue.toString()]).toEqual([2, "2026-12-04", "1308000.00"])
     expect(passed.items.every((i) => i.met)).toBe(true)
   })
 
   it("files only a passed report, once", () => {
-    const file = (date: string) => command("FileAcceptanceReport", actors.agency, date, { subProject: "hazchem", reportNumber: "示社保验〔2026〕1号" })
-    given(until(tagIs("EvaluateAcceptance", "hazchem"))).when(file("2026-10-22")).thenRejected("OutOfOrder", "acceptance.passed-first")
+    const file = (date: string) =>
+      command("FileAcceptanceReport", actors.agency, date, {
+        subProject: "hazchem",
+        reportNumber: "示社保验〔2026〕1号"
+      })
+    given(until(tagIs("EvaluateAcceptance", "hazchem"))).when(file("2026-10-22")).thenRejected(
+      "OutOfOrder",
+      "acceptance.passed-first"
+    )
     const filed = given(until(tagIs("ApplyForAcceptance", "keyAreas")))
     expect(filed.state.subProjects.hazchem.filed?.reportNumber).toBe("示社保验〔2026〕1号")
     filed.when(file("2026-11-06")).thenRejected("OutOfOrder", "filing.once")

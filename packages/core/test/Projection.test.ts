@@ -41,9 +41,25 @@ describe("Projection", () => {
 
   it.effect("reports a projection that returns something that is not JSON", () =>
     Effect.gen(function*() {
-      const bad = Projection.make<unknown>({ name: "bad", version: 1, keysOf: () => ["k"], reduce: () => ({ when: new Date(0) }) })
+      const bad = Projection.make<unknown>({
+        name: "bad",
+        version: 1,
+        keysOf: () => ["k"],
+        reduce: () => ({ when: new Date(0) })
+      })
       const result = yield* Effect.flip(
-        Projection.run([bad], [{ streamId: "s", position: 1, globalPosition: 1, type: "T", schemaVersion: 1, data: {}, commandId: "c", recordedAt: "", prevHash: "", hash: "" }], () => Effect.succeed(undefined))
+        Projection.run([bad], [{
+          streamId: "s",
+          position: 1,
+          globalPosition: 1,
+          type: "T",
+          schemaVersion: 1,
+          data: {},
+          commandId: "c",
+          recordedAt: "",
+          prevHash: "",
+          hash: ""
+        }], () => Effect.succeed(undefined))
       )
       expect(result).toMatchObject({ _tag: "ProjectionFailed", projection: "bad", position: 1 })
     }))

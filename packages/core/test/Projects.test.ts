@@ -1,14 +1,16 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, Option } from "effect"
-import { Client, EventStore, Projects, ReadModels } from "@gsyf/core"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Client, EventStore, Projects, ReadModels } from "@gsyf/core"
+import { Effect, Layer, Option } from "effect"
 import { contracting, fullLifecycle, planningToAward, seedConfig, seedParameterFile } from "./fixtures/seed.js"
 
 const projectId = "sample-city-2026"
 
 describe("Projects over the memory store", () => {
   const config = seedConfig()
-  const live = Projects.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) })))
+  const live = Projects.layer(config).pipe(
+    Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))
+  )
 
   it.effect("runs the seed lifecycle, keeps the read models and verifies the trail", () =>
     Effect.gen(function*() {
@@ -22,7 +24,9 @@ describe("Projects over the memory store", () => {
       expect(list[0]!.status).toBe("filed")
       expect(list[0]!.nextDeadline).toBeNull()
 
-      const ledger = Option.getOrThrow(yield* projects.readModel("gsyf.payment-ledger", `${projectId}/keyAreas`)) as ReadModels.LedgerDoc
+      const ledger = Option.getOrThrow(
+        yield* projects.readModel("gsyf.payment-ledger", `${projectId}/keyAreas`)
+      ) as ReadModels.LedgerDoc
       expect(ledger.amount).toBe("2180000.00")
       expect(ledger.payments.map((p) => [p.kind, p.amount])).toEqual([
         ["advance", "872000.00"],
@@ -30,11 +34,15 @@ describe("Projects over the memory store", () => {
       ])
       expect(ledger.outstanding).toBe("0.00")
 
-      const quota = Option.getOrThrow(yield* projects.readModel("gsyf.quota-progress", `${projectId}/keyAreas`)) as ReadModels.QuotaDoc
+      const quota = Option.getOrThrow(
+        yield* projects.readModel("gsyf.quota-progress", `${projectId}/keyAreas`)
+      ) as ReadModels.QuotaDoc
       const portal = quota.items.find((i) => i.itemId === "portal-articles")!
       expect([portal.done, portal.required, portal.met]).toEqual([20, 20, true])
 
-      const briefings = Option.getOrThrow(yield* projects.readModel("gsyf.briefings", `${projectId}/hazchem`)) as ReadModels.BriefingDoc
+      const briefings = Option.getOrThrow(
+        yield* projects.readModel("gsyf.briefings", `${projectId}/hazchem`)
+      ) as ReadModels.BriefingDoc
       expect(Object.keys(briefings.months)).toHaveLength(6)
 
       const verified = yield* projects.verify(projectId)
@@ -42,15 +50,16 @@ describe("Projects over the memory store", () => {
       const audit = Option.getOrThrow(yield* projects.readModel("gsyf.audit", projectId)) as ReadModels.AuditDoc
       expect(audit.length).toBe(stored.length)
       expect(audit.head).toBe(stored[stored.length - 1]!.hash)
-      const reports = Option.getOrThrow(yield* projects.readModel("gsyf.acceptance-reports", projectId)) as ReadModels.AcceptanceReportsDoc
+      const reports = Option.getOrThrow(
+        yield* projects.readModel("gsyf.acceptance-reports", projectId)
+      ) as ReadModels.AcceptanceReportsDoc
       expect([reports.city, reports.fiscalYear]).toEqual(["示例市", 2026])
       expect(reports.reports["keyAreas"]!.attempts).toBe(2)
       expect(reports.reports["keyAreas"]!.reportNumber).toBe("示社保验〔2026〕2号")
       expect(reports.reports["hazchem"]!.items.every((i) => i.met)).toBe(true)
       const jsonl = yield* projects.exportTrail(projectId)
       expect(jsonl.trim().split("\n")).toHaveLength(stored.length)
-    }).pipe(Effect.provide(live))
-  )
+    }).pipe(Effect.provide(live)))
 
   it.effect("shows the next deadline while a project is under way", () =>
     Effect.gen(function*() {
@@ -60,8 +69,7 @@ describe("Projects over the memory store", () => {
       expect(doc!.status).toBe("implementation")
       // both contracts signed 2026-04-20 for 6 months
       expect(doc!.nextDeadline).toEqual({ what: "work-ends", subProject: "hazchem", date: "2026-10-20" })
-    }).pipe(Effect.provide(live))
-  )
+    }).pipe(Effect.provide(live)))
 })
 
 describe("Client (Promise API)", () => {
@@ -75,7 +83,10 @@ describe("Client (Promise API)", () => {
     const ok = await client.execute(projectId, first)
     expect(ok.ok).toBe(true)
     // a member unit's opinion given by the bureau: unauthorized, nothing written
-    const wrong = await client.execute(projectId, { ...second, actor: { ...(second!.actor as object), role: "hrss-bureau" } })
+    const wrong = await client.execute(projectId, {
+      ...second,
+      actor: { ...(second!.actor as object), role: "hrss-bureau" }
+    })
     expect(wrong.ok).toBe(false)
     if (!wrong.ok) expect(wrong.rejection.ruleIds).toEqual(["roles.allowed"])
     const bad = await client.execute(projectId, { ...second, commandId: "x", at: "yesterday" })
@@ -87,7 +98,11 @@ describe("Client (Promise API)", () => {
 
   it("refuses a parameter file with problems, naming them", async () => {
     await expect(
-      Client.make({ parameters: { parameters: { "budget.total": "abc" } }, calendar: ChinaHolidays.calendar, store: (p) => EventStore.layerMemory({ projections: p }) })
+      Client.make({
+        parameters: { parameters: { "budget.total": "abc" } },
+        calendar: ChinaHolidays.calendar,
+        store: (p) => EventStore.layerMemory({ projections: p })
+      })
     ).rejects.toMatchObject({ name: "ConfigurationError" })
   })
 })

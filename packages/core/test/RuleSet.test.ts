@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
 import { Money, Parameter, PlanRules, Rule, RuleSet } from "@gsyf/core"
+import { Either } from "effect"
 import { seedParameterFile } from "./fixtures/seed.js"
 
 type File = { parameters: Record<string, unknown> }
@@ -15,7 +15,15 @@ const seed = Either.getOrThrow(Parameter.load(fileWith()))
 describe("RuleSet.evaluate", () => {
   it("reports the findings and traces every read with its value, effective date and basis", () => {
     const set = Either.getOrThrow(
-      Parameter.load(fileWith({ "payment.advancePercent": [{ from: "2022-01-01", value: 30 }, { from: "2026-01-01", value: 40, basis: "示人社发〔2026〕3号" }] }))
+      Parameter.load(
+        fileWith({
+          "payment.advancePercent": [{ from: "2022-01-01", value: 30 }, {
+            from: "2026-01-01",
+            value: 40,
+            basis: "示人社发〔2026〕3号"
+          }]
+        })
+      )
     )
     const report = RuleSet.evaluate(PlanRules.ruleSet, {}, set, "2026-03-02")
     expect(report.format).toBe("gsyf.trace.v1")
@@ -46,16 +54,36 @@ describe("RuleSet.evaluate", () => {
     const split = report.trace.find((t) => t.ruleId === "budget.split-sum")!
     expect(split.reads.map((r) => r.name)).toEqual(["budget.total", "budget.hazchem"])
     expect(split.findings).toHaveLength(1)
-    expect(split.findings[0]).toMatchObject({ ruleId: "parameters.missing", severity: "error", path: "parameters.budget.keyAreas" })
-    expect(split.findings[0]!.en).toBe("rule budget.split-sum needs parameter budget.keyAreas, which has no value in force on 2026-03-02")
+    expect(split.findings[0]).toMatchObject({
+      ruleId: "parameters.missing",
+      severity: "error",
+      path: "parameters.budget.keyAreas"
+    })
+    expect(split.findings[0]!.en).toBe(
+      "rule budget.split-sum needs parameter budget.keyAreas, which has no value in force on 2026-03-02"
+    )
     // a value that starts later is missing before it starts
-    const later = Either.getOrThrow(Parameter.load(fileWith({ "budget.keyAreas": [{ from: "2026-06-01", value: "220" }] })))
-    expect(RuleSet.evaluateRule(PlanRules.budgetSplit, {}, later, "2026-03-02").findings[0]!.ruleId).toBe("parameters.missing")
+    const later = Either.getOrThrow(
+      Parameter.load(fileWith({ "budget.keyAreas": [{ from: "2026-06-01", value: "220" }] }))
+    )
+    expect(RuleSet.evaluateRule(PlanRules.budgetSplit, {}, later, "2026-03-02").findings[0]!.ruleId).toBe(
+      "parameters.missing"
+    )
     expect(RuleSet.evaluateRule(PlanRules.budgetSplit, {}, later, "2026-06-01").findings).toEqual([])
   })
 
   it("lets other errors of a rule through", () => {
-    const broken = Rule.make<{}>({ id: "t.broken", title: { zh: "t", en: "t" }, section: "—", basis: [], reads: [], description: "", evaluate: () => { throw new Error("boom") } })
+    const broken = Rule.make<{}>({
+      id: "t.broken",
+      title: { zh: "t", en: "t" },
+      section: "—",
+      basis: [],
+      reads: [],
+      description: "",
+      evaluate: () => {
+        throw new Error("boom")
+      }
+    })
     expect(() => RuleSet.evaluate(RuleSet.make([broken]), {}, seed, "2026-03-02")).toThrow("boom")
   })
 
@@ -70,15 +98,25 @@ describe("RuleSet.evaluate", () => {
       description: "",
       evaluate: (i, p) => {
         const parks = p.read<number>("quota.parks")
-        return i.n > parks ? [f.error("n", "多", "more", `≤ ${parks}`, String(i.n))] : i.n === parks ? [f.warning("n", "等", "equal")] : [f.info("n", "少", "fewer")]
+        return i.n > parks
+          ? [f.error("n", "多", "more", `≤ ${parks}`, String(i.n))]
+          : i.n === parks
+          ? [f.warning("n", "等", "equal")]
+          : [f.info("n", "少", "fewer")]
       }
     })
     const set = RuleSet.make([warn, warn])
-    expect(RuleSet.evaluate(set, { n: 5 }, seed, "2026-03-02")).toMatchObject({ passed: true, findings: [{ severity: "warning" }, { severity: "warning" }] })
+    expect(RuleSet.evaluate(set, { n: 5 }, seed, "2026-03-02")).toMatchObject({
+      passed: true,
+      findings: [{ severity: "warning" }, { severity: "warning" }]
+    })
     const over = RuleSet.evaluate(set, { n: 6 }, seed, "2026-03-02")
     expect(over.passed).toBe(false)
     expect(over.findings[0]).toMatchObject({ ruleId: "t.mixed", severity: "error", expected: "≤ 5", actual: "6" })
-    expect(RuleSet.evaluate(set, { n: 1 }, seed, "2026-03-02").findings.map((x) => x.severity)).toEqual(["info", "info"])
+    expect(RuleSet.evaluate(set, { n: 1 }, seed, "2026-03-02").findings.map((x) => x.severity)).toEqual([
+      "info",
+      "info"
+    ])
     expect(Rule.hasErrors(over.findings)).toBe(true)
   })
 })
@@ -89,7 +127,7 @@ describe("Parameter.show in traces", () => {
     expect(Parameter.show(new Money.Decimal("12.50"))).toBe("12.5")
     expect(Parameter.show("working-days")).toBe("working-days")
     expect(Parameter.show(5)).toBe("5")
-    expect(Parameter.show({ min: "10", max: "30" })).toBe('{"min":"10","max":"30"}')
+    expect(Parameter.show({ min: "10", max: "30" })).toBe("{\"min\":\"10\",\"max\":\"30\"}")
     const lines = Parameter.get(seed, "budget.breakdown", "2026-01-01")!
     expect(JSON.parse(Parameter.show(lines))[0].amount).toBe("800000.00")
   })

@@ -7,7 +7,14 @@ const calendar = ChinaHolidays.calendar
 
 describe("Supervision.months and dueOn", () => {
   it("runs from the month after signing to the month the period ends", () => {
-    expect(Supervision.months(d("2026-04-20"), d("2026-10-20"))).toEqual(["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"])
+    expect(Supervision.months(d("2026-04-20"), d("2026-10-20"))).toEqual([
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10"
+    ])
     expect(Supervision.months(d("2026-11-30"), d("2027-02-28"))).toEqual(["2026-12", "2027-01", "2027-02"])
     expect(Supervision.months(d("2026-04-20"), d("2026-04-30"))).toEqual([])
   })
@@ -47,7 +54,13 @@ describe("Supervision.status", () => {
   })
 
   it("without a calendar counts the written day", () => {
-    const status = Supervision.status({ signedOn: base.signedOn, periodEnd: base.periodEnd, dueDay: 5, submitted: new Map([["2026-07", d("2026-07-06")]]), asOf: d("2026-07-31") })
+    const status = Supervision.status({
+      signedOn: base.signedOn,
+      periodEnd: base.periodEnd,
+      dueDay: 5,
+      submitted: new Map([["2026-07", d("2026-07-06")]]),
+      asOf: d("2026-07-31")
+    })
     expect(status[2]).toMatchObject({ month: "2026-07", dueOn: "2026-07-05", status: "late" })
   })
 })

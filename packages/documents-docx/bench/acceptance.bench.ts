@@ -15,7 +15,9 @@ import { runSeed } from "../../documents/test/ProjectDocumentsFixture.js"
 
 const RUNS = 30
 
-const median = async (f: () => unknown): Promise<{ readonly median: number; readonly min: number; readonly max: number }> => {
+const median = async (
+  f: () => unknown
+): Promise<{ readonly median: number; readonly min: number; readonly max: number }> => {
   await f()
   const times: Array<number> = []
   for (let i = 0; i < RUNS; i++) {

@@ -11,7 +11,7 @@ import { sampleDocument } from "../../documents/test/sample.js"
 
 const RUNS = 30
 
-const main = Effect.gen(function* () {
+const main = Effect.gen(function*() {
   const doc = sampleDocument()
   const first = performance.now()
   const bytes = yield* Docx.render(doc)
@@ -26,7 +26,9 @@ const main = Effect.gen(function* () {
   const median = times[Math.floor(times.length / 2)]!
   console.log(`@gsyf/documents-docx render (sample acceptance report, ${RUNS} runs)`)
   console.log(`  first render:      ${firstMs.toFixed(1)} ms`)
-  console.log(`  median render:     ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`)
+  console.log(
+    `  median render:     ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`
+  )
   console.log(`  DOCX size:         ${(bytes.byteLength / 1024).toFixed(1)} KB`)
 })
 

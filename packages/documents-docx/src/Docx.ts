@@ -105,14 +105,18 @@ const alignment = (a: Block.Align | undefined) =>
   a === "center"
     ? AlignmentType.CENTER
     : a === "right"
-      ? AlignmentType.RIGHT
-      : a === "left"
-        ? AlignmentType.LEFT
-        : AlignmentType.JUSTIFIED
+    ? AlignmentType.RIGHT
+    : a === "left"
+    ? AlignmentType.LEFT
+    : AlignmentType.JUSTIFIED
 
 const runs = (
   list: ReadonlyArray<Inline.Run>,
-  style: { readonly font?: string | undefined; readonly size?: number | undefined; readonly bold?: boolean | undefined } = {}
+  style: {
+    readonly font?: string | undefined
+    readonly size?: number | undefined
+    readonly bold?: boolean | undefined
+  } = {}
 ): Array<TextRun> =>
   list.flatMap((r) =>
     r.text.split(/\r?\n/).map(
@@ -128,8 +132,7 @@ const runs = (
     )
   )
 
-const plain = (text: string, style: Parameters<typeof runs>[1] = {}): Array<TextRun> =>
-  runs([Inline.text(text)], style)
+const plain = (text: string, style: Parameters<typeof runs>[1] = {}): Array<TextRun> => runs([Inline.text(text)], style)
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const
 const tableBorders = {
@@ -188,7 +191,9 @@ const table = (ctx: Ctx, t: Block.Table): Array<Paragraph | Table> => {
       })
     })
     while (column < count) {
-      out.push(new TableCell({ children: [cellParagraph([], "left")], width: { size: widths[column]!, type: WidthType.DXA } }))
+      out.push(
+        new TableCell({ children: [cellParagraph([], "left")], width: { size: widths[column]!, type: WidthType.DXA } })
+      )
       column++
     }
     return new TableRow({ children: out, cantSplit: true, ...(header ? { tableHeader: true } : {}) })
@@ -246,8 +251,8 @@ const headingFont = (ctx: Ctx, level: Block.Level): { font: string; bold: boolea
   level === 1
     ? { font: ctx.fonts.heading1, bold: false }
     : level === 2
-      ? { font: ctx.fonts.heading2, bold: false }
-      : { font: ctx.fonts.body, bold: level === 3 }
+    ? { font: ctx.fonts.heading2, bold: false }
+    : { font: ctx.fonts.body, bold: level === 3 }
 
 const block = (ctx: Ctx, b: Block.Block, label: string | undefined): Array<Paragraph | Table> => {
   switch (b._tag) {
@@ -294,12 +299,12 @@ const block = (ctx: Ctx, b: Block.Block, label: string | undefined): Array<Parag
         }),
         ...(b.date !== undefined
           ? [
-              new Paragraph({
-                children: plain(Numbering.chineseDate(b.date)),
-                alignment: AlignmentType.RIGHT,
-                indent: { right: INDENT * 2 }
-              })
-            ]
+            new Paragraph({
+              children: plain(Numbering.chineseDate(b.date)),
+              alignment: AlignmentType.RIGHT,
+              indent: { right: INDENT * 2 }
+            })
+          ]
           : [])
       ]
     case "PageBreak":
@@ -359,7 +364,12 @@ const front = (ctx: Ctx, doc: Document.Document, redLine: boolean): Array<Paragr
     new Paragraph({
       children: plain(meta.title, { font: ctx.fonts.title, size: 22 }),
       alignment: AlignmentType.CENTER,
-      spacing: { before: LINE * 2, after: meta.subtitle === undefined ? LINE : 0, line: 35 * 20, lineRule: LineRuleType.EXACT }
+      spacing: {
+        before: LINE * 2,
+        after: meta.subtitle === undefined ? LINE : 0,
+        line: 35 * 20,
+        lineRule: LineRuleType.EXACT
+      }
     })
   )
   if (meta.subtitle !== undefined) {
@@ -412,33 +422,33 @@ export const toDocx = (doc: Document.Document, options: DocxOptions = {}): DocxD
         },
         ...(header !== undefined && header !== ""
           ? {
-              headers: {
-                default: new Header({
-                  children: [
-                    new Paragraph({
-                      children: templateRuns(ctx, header, 10.5),
-                      alignment: AlignmentType.CENTER,
-                      spacing: { line: 16 * 20, lineRule: LineRuleType.AT_LEAST }
-                    })
-                  ]
-                })
-              }
+            headers: {
+              default: new Header({
+                children: [
+                  new Paragraph({
+                    children: templateRuns(ctx, header, 10.5),
+                    alignment: AlignmentType.CENTER,
+                    spacing: { line: 16 * 20, lineRule: LineRuleType.AT_LEAST }
+                  })
+                ]
+              })
             }
+          }
           : {}),
         ...(footer !== ""
           ? {
-              footers: {
-                default: new Footer({
-                  children: [
-                    new Paragraph({
-                      children: templateRuns(ctx, footer, 14),
-                      alignment: AlignmentType.CENTER,
-                      spacing: { line: 20 * 20, lineRule: LineRuleType.AT_LEAST }
-                    })
-                  ]
-                })
-              }
+            footers: {
+              default: new Footer({
+                children: [
+                  new Paragraph({
+                    children: templateRuns(ctx, footer, 14),
+                    alignment: AlignmentType.CENTER,
+                    spacing: { line: 20 * 20, lineRule: LineRuleType.AT_LEAST }
+                  })
+                ]
+              })
             }
+          }
           : {}),
         children: [...front(ctx, doc, redLine), ...doc.blocks.flatMap((b, i) => block(ctx, b, labels[i]))]
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Docx } from "@gsyf/documents-docx"
 import { Block, Document, Renderers } from "@gsyf/documents"
+import { Docx } from "@gsyf/documents-docx"
 import * as Effect from "effect/Effect"
 import { existsSync, writeFileSync } from "node:fs"
 import { beforeAll } from "vitest"
@@ -22,7 +22,7 @@ const xmlText = (xml: string): string =>
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
+    .replace(/&quot;/g, "\"")
     .replace(/&amp;/g, "&")
 
 describe("Docx", () => {
@@ -31,23 +31,27 @@ describe("Docx", () => {
     expect(bytes[0]).toBe(0x50)
     expect(bytes[1]).toBe(0x4b)
     const zip = readZip(bytes)
-    expect([...zip.keys()]).toEqual(expect.arrayContaining(["word/document.xml", "word/styles.xml", "[Content_Types].xml"]))
+    expect([...zip.keys()]).toEqual(
+      expect.arrayContaining(["word/document.xml", "word/styles.xml", "[Content_Types].xml"])
+    )
     const xml = documentXml(bytes)
     const text = squash(xmlText(xml))
     for (const t of expectedTexts) expect(text).toContain(squash(t))
     expect(text).toContain("宣传资料印制<A&B>")
-    expect(xml).toContain('w:eastAsia="方正小标宋简体"')
-    expect(xml).toContain('w:eastAsia="黑体"')
-    expect(xml).toContain('w:eastAsia="楷体_GB2312"')
-    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"')
+    expect(xml).toContain("w:eastAsia=\"方正小标宋简体\"")
+    expect(xml).toContain("w:eastAsia=\"黑体\"")
+    expect(xml).toContain("w:eastAsia=\"楷体_GB2312\"")
+    expect(xml).toContain("<w:pgSz w:w=\"11906\" w:h=\"16838\"")
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
-    expect(xml).toContain('<w:gridSpan w:val="3"/>')
+    expect(xml).toContain("<w:gridSpan w:val=\"3\"/>")
     expect(xml).toContain("<w:tblHeader/>")
-    expect(xml).toContain('<w:em w:val="dot"/>')
+    expect(xml).toContain("<w:em w:val=\"dot\"/>")
     const styles = zip.get("word/styles.xml")!().toString("utf8")
-    expect(styles).toContain('w:eastAsia="仿宋_GB2312"')
-    expect(styles).toContain('<w:sz w:val="32"/>')
-    expect(styles).toMatch(/<w:spacing[^>]*w:line="560"[^>]*w:lineRule="exact"|<w:spacing[^>]*w:lineRule="exact"[^>]*w:line="560"/)
+    expect(styles).toContain("w:eastAsia=\"仿宋_GB2312\"")
+    expect(styles).toContain("<w:sz w:val=\"32\"/>")
+    expect(styles).toMatch(
+      /<w:spacing[^>]*w:line="560"[^>]*w:lineRule="exact"|<w:spacing[^>]*w:lineRule="exact"[^>]*w:line="560"/
+    )
     const footers = [...zip.keys()].filter((k) => /^word\/footer\d*\.xml$/.test(k))
     expect(footers.length).toBeGreaterThan(0)
     const footer = zip.get(footers[0]!)!().toString("utf8")
@@ -66,11 +70,11 @@ describe("Docx", () => {
     const xml = documentXml(await Effect.runPromise(Docx.render(doc)))
     expect(xml).toContain("x市人力资源和社会保障局文件")
     expect(xml).toMatch(/<w:bottom w:val="single" w:color="E60000"/)
-    expect(xml).toContain('<w:color w:val="E60000"/>')
+    expect(xml).toContain("<w:color w:val=\"E60000\"/>")
   })
 
   it.effect("registers as the docx renderer", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const bytes = yield* Renderers.render("docx", sampleDocument())
       expect(bytes).toBeInstanceOf(Uint8Array)
     }).pipe(Effect.provide(Renderers.layer(Docx.renderer))))

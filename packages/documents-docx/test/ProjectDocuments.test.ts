@@ -28,7 +28,7 @@ const docxText = (bytes: Uint8Array): string =>
       .replace(/<[^>]+>/g, "")
       .replace(/&lt;/g, "<")
       .replace(/&gt;/g, ">")
-      .replace(/&quot;/g, '"')
+      .replace(/&quot;/g, "\"")
       .replace(/&amp;/g, "&")
   )
 

@@ -15,9 +15,11 @@ import { runSeed } from "../../documents/test/ProjectDocumentsFixture.js"
 
 const RUNS = 30
 
-const main = Effect.gen(function* () {
+const main = Effect.gen(function*() {
   const seed = runSeed()
-  const doc = Either.getOrThrow(ProjectDocuments.acceptanceReport({ config: seed.config, events: seed.events, subProject: "keyAreas", attempt: 1 }))
+  const doc = Either.getOrThrow(
+    ProjectDocuments.acceptanceReport({ config: seed.config, events: seed.events, subProject: "keyAreas", attempt: 1 })
+  )
   const t0 = performance.now()
   const renderer = yield* Pdf.make()
   const loadMs = performance.now() - t0
@@ -35,7 +37,9 @@ const main = Effect.gen(function* () {
   console.log(`seed acceptance report (keyAreas, attempt 1) as PDF, ${RUNS} runs`)
   console.log(`  font load (once):  ${loadMs.toFixed(1)} ms`)
   console.log(`  first render:      ${firstMs.toFixed(1)} ms`)
-  console.log(`  median render:     ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`)
+  console.log(
+    `  median render:     ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`
+  )
   console.log(`  PDF size:          ${(bytes.byteLength / 1024).toFixed(1)} KB`)
 })
 

@@ -12,7 +12,7 @@ import { sampleDocument } from "../../documents/test/sample.js"
 
 const RUNS = 30
 
-const main = Effect.gen(function* () {
+const main = Effect.gen(function*() {
   const t0 = performance.now()
   const renderer = yield* Pdf.make()
   const loadMs = performance.now() - t0
@@ -31,7 +31,9 @@ const main = Effect.gen(function* () {
   console.log(`@gsyf/documents-pdf render (sample acceptance report, ${RUNS} runs)`)
   console.log(`  font load (once):  ${loadMs.toFixed(1)} ms`)
   console.log(`  first render:      ${firstMs.toFixed(1)} ms`)
-  console.log(`  median render:     ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`)
+  console.log(
+    `  median render:     ${median.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`
+  )
   console.log(`  PDF size:          ${(bytes.byteLength / 1024).toFixed(1)} KB`)
 })
 

@@ -21,10 +21,10 @@
  *
  * @since 0.1.0
  */
-import { spawnSync } from "node:child_process"
-import { existsSync, readFileSync } from "node:fs"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { spawnSync } from "node:child_process"
+import { existsSync, readFileSync } from "node:fs"
 import { faceNames, fontKind, preferredFace } from "./internal/sfnt.js"
 
 /**
@@ -122,7 +122,13 @@ export const systemCandidates: ReadonlyArray<{
   readonly face: string
   readonly boldFace: string
 }> = [
-  ...["/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-serif-cjk-fonts", "/usr/share/fonts/noto", "/usr/share/fonts/google-noto-cjk"].map(
+  ...[
+    "/usr/share/fonts/opentype/noto",
+    "/usr/share/fonts/noto-cjk",
+    "/usr/share/fonts/google-noto-serif-cjk-fonts",
+    "/usr/share/fonts/noto",
+    "/usr/share/fonts/google-noto-cjk"
+  ].map(
     (dir) => ({
       regular: `${dir}/NotoSerifCJK-Regular.ttc`,
       bold: `${dir}/NotoSerifCJK-Bold.ttc`,
@@ -130,7 +136,13 @@ export const systemCandidates: ReadonlyArray<{
       boldFace: "NotoSerifCJKsc-Bold"
     })
   ),
-  ...["/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-sans-cjk-fonts", "/usr/share/fonts/noto", "/usr/share/fonts/google-noto-cjk"].map(
+  ...[
+    "/usr/share/fonts/opentype/noto",
+    "/usr/share/fonts/noto-cjk",
+    "/usr/share/fonts/google-noto-sans-cjk-fonts",
+    "/usr/share/fonts/noto",
+    "/usr/share/fonts/google-noto-cjk"
+  ].map(
     (dir) => ({
       regular: `${dir}/NotoSansCJK-Regular.ttc`,
       bold: `${dir}/NotoSansCJK-Bold.ttc`,
@@ -182,9 +194,14 @@ const load = (
   return { font: { bytes, face: wanted, source: wanted === undefined ? source : `${source}#${wanted}`, origin } }
 }
 
-const fcMatch = (pattern: string): { readonly file: string; readonly face: string; readonly zh: boolean } | undefined => {
+const fcMatch = (
+  pattern: string
+): { readonly file: string; readonly face: string; readonly zh: boolean } | undefined => {
   try {
-    const r = spawnSync("fc-match", ["-f", "%{file}\n%{postscriptname}\n%{lang}", pattern], { encoding: "utf8", timeout: 10_000 })
+    const r = spawnSync("fc-match", ["-f", "%{file}\n%{postscriptname}\n%{lang}", pattern], {
+      encoding: "utf8",
+      timeout: 10_000
+    })
     if (r.status !== 0 || typeof r.stdout !== "string") return undefined
     const [file, face, lang] = r.stdout.split("\n")
     if (file === undefined || file === "") return undefined
@@ -255,6 +272,8 @@ export const resolve = (options: FontOptions = {}): Effect.Effect<CjkFonts, Font
       return fail("no CJK font found")
     }
     const mb = fcMatch("Noto Serif CJK SC:lang=zh-cn:weight=bold")
-    const b = mb !== undefined && mb.zh && mb.file !== m.file ? load(mb.file, "fontconfig", mb.face || undefined) : undefined
+    const b = mb !== undefined && mb.zh && mb.file !== m.file
+      ? load(mb.file, "fontconfig", mb.face || undefined)
+      : undefined
     return Effect.succeed<CjkFonts>({ regular: r.font, bold: b !== undefined && "font" in b ? b.font : undefined })
   })

@@ -186,7 +186,11 @@ const drawRow = (ctx: Ctx, cells: ReadonlyArray<GridCell>, height: number): void
 const drawCaption = (ctx: Ctx, caption: string | undefined): void => {
   if (caption === undefined) return
   ensureSpace(ctx, TABLE_LINE * 4)
-  writeRuns(ctx, plain(caption), { size: TABLE + 1, line: TABLE_LINE + 4, bold: true }, { x: MARGIN.left, width: WIDTH, align: "center" })
+  writeRuns(ctx, plain(caption), { size: TABLE + 1, line: TABLE_LINE + 4, bold: true }, {
+    x: MARGIN.left,
+    width: WIDTH,
+    align: "center"
+  })
 }
 
 const drawTable = (ctx: Ctx, t: Block.Table, boldColumns: ReadonlySet<number> = new Set()): void => {
@@ -241,7 +245,10 @@ const drawBlock = (ctx: Ctx, b: Block.Block, label: string | undefined): void =>
       return
     case "List":
       b.items.forEach((item, i) =>
-        writeRuns(ctx, [Inline.text(b.ordered ? Numbering.listLabel(i + 1) : "• "), ...item], { size: BODY, line: LINE }, {
+        writeRuns(ctx, [Inline.text(b.ordered ? Numbering.listLabel(i + 1) : "• "), ...item], {
+          size: BODY,
+          line: LINE
+        }, {
           x: MARGIN.left,
           width: WIDTH,
           indent: BODY * 2
@@ -291,7 +298,10 @@ const drawFront = (ctx: Ctx, doc: Document.Document): void => {
   }
   if (meta.letterhead === true && meta.issuer !== undefined) {
     pdf.y += LINE / 2
-    writeRuns(ctx, plain(`${meta.issuer}文件`), { size: 30, line: 48, bold: true, color: RED }, { ...full, align: "center" })
+    writeRuns(ctx, plain(`${meta.issuer}文件`), { size: 30, line: 48, bold: true, color: RED }, {
+      ...full,
+      align: "center"
+    })
   }
   if (meta.number !== undefined) {
     writeRuns(ctx, plain(meta.number), { size: BODY, line: LINE }, { ...full, align: "center" })
@@ -304,10 +314,14 @@ const drawFront = (ctx: Ctx, doc: Document.Document): void => {
   }
   pdf.y += LINE
   writeRuns(ctx, plain(meta.title), { size: 22, line: 35, bold: true }, { ...full, align: "center" })
-  if (meta.subtitle !== undefined) writeRuns(ctx, plain(meta.subtitle), { size: BODY, line: LINE }, { ...full, align: "center" })
+  if (meta.subtitle !== undefined) {
+    writeRuns(ctx, plain(meta.subtitle), { size: BODY, line: LINE }, { ...full, align: "center" })
+  }
   pdf.y += LINE
   const recipients = Document.recipientsLine(doc)
-  if (recipients !== undefined) writeRuns(ctx, plain(recipients), { size: BODY, line: LINE }, { ...full, align: "left" })
+  if (recipients !== undefined) {
+    writeRuns(ctx, plain(recipients), { size: BODY, line: LINE }, { ...full, align: "left" })
+  }
 }
 
 const drawPageFurniture = (ctx: Ctx, doc: Document.Document): void => {

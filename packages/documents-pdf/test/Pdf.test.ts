@@ -20,7 +20,7 @@ const loaded = (): CjkFont.CjkFonts => {
 
 describe("CjkFont", () => {
   it.effect("fails with FontNotFound naming what was tried and what to install", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const err = yield* Effect.flip(CjkFont.resolve({ env: {}, system: false }))
       expect(err._tag).toBe("FontNotFound")
       expect(err.tried).toContain("GSYF_CJK_FONT: not set")
@@ -29,10 +29,12 @@ describe("CjkFont", () => {
     }))
 
   it.effect("treats an unusable explicit font as an error, not a reason to fall back", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const missing = yield* Effect.flip(CjkFont.resolve({ font: "/nonexistent/font.otf" }))
       expect(missing.tried.join()).toContain("/nonexistent/font.otf: cannot be read (ENOENT)")
-      const notAFont = yield* Effect.flip(CjkFont.resolve({ font: new TextEncoder().encode("hello, this is not a font") }))
+      const notAFont = yield* Effect.flip(
+        CjkFont.resolve({ font: new TextEncoder().encode("hello, this is not a font") })
+      )
       expect(notAFont.tried.join()).toContain("not an OpenType/TrueType font")
       const fromEnv = yield* Effect.flip(CjkFont.resolve({ env: { GSYF_CJK_FONT: "/nonexistent/env.ttc" } }))
       expect(fromEnv.reason).toContain("GSYF_CJK_FONT")
@@ -44,22 +46,25 @@ describe("CjkFont", () => {
     expect(f.regular.face ?? f.regular.source).toMatch(/sc|SC/)
   })
 
-  it.skipIf(noFont)("takes a font from the options (bytes with a face) and from GSYF_CJK_FONT (path#face)", () =>
-    Effect.gen(function* () {
-      const system = loaded().regular
-      const path = system.source.split("#")[0]!
-      const fromOptions = yield* CjkFont.resolve({ font: { bytes: readFileSync(path), face: system.face } })
-      expect(fromOptions.regular.origin).toBe("option")
-      expect(fromOptions.regular.face).toBe(system.face)
-      const fromEnv = yield* CjkFont.resolve({ env: { GSYF_CJK_FONT: system.source } })
-      expect(fromEnv.regular.origin).toBe("env")
-      expect(fromEnv.regular.face).toBe(system.face)
-      expect(fromEnv.bold).toBeUndefined()
-      if (path.endsWith(".ttc")) {
-        const wrongFace = yield* Effect.flip(CjkFont.resolve({ font: `${path}#NoSuchFace` }))
-        expect(wrongFace.tried.join()).toContain("no face NoSuchFace")
-      }
-    }).pipe(Effect.runPromise))
+  it.skipIf(noFont)(
+    "takes a font from the options (bytes with a face) and from GSYF_CJK_FONT (path#face)",
+    () =>
+      Effect.gen(function*() {
+        const system = loaded().regular
+        const path = system.source.split("#")[0]!
+        const fromOptions = yield* CjkFont.resolve({ font: { bytes: readFileSync(path), face: system.face } })
+        expect(fromOptions.regular.origin).toBe("option")
+        expect(fromOptions.regular.face).toBe(system.face)
+        const fromEnv = yield* CjkFont.resolve({ env: { GSYF_CJK_FONT: system.source } })
+        expect(fromEnv.regular.origin).toBe("env")
+        expect(fromEnv.regular.face).toBe(system.face)
+        expect(fromEnv.bold).toBeUndefined()
+        if (path.endsWith(".ttc")) {
+          const wrongFace = yield* Effect.flip(CjkFont.resolve({ font: `${path}#NoSuchFace` }))
+          expect(wrongFace.tried.join()).toContain("no face NoSuchFace")
+        }
+      }).pipe(Effect.runPromise)
+  )
 })
 
 describe.skipIf(noFont)("Pdf", () => {
@@ -101,7 +106,12 @@ describe.skipIf(noFont)("Pdf", () => {
       number: "x人社发〔2026〕1号",
       letterhead: true,
       footer: "第{page}页 共{pages}页",
-      blocks: [Block.heading(1, "附件", { label: "" }), Block.paragraph("正文"), Block.pageBreak(), Block.paragraph("第二页")]
+      blocks: [
+        Block.heading(1, "附件", { label: "" }),
+        Block.paragraph("正文"),
+        Block.pageBreak(),
+        Block.paragraph("第二页")
+      ]
     })
     const out = await Effect.runPromise(Pdf.fromFonts(loaded()).render(doc))
     const f = artifactPath("documents-pdf", "letterhead.pdf")
@@ -114,7 +124,7 @@ describe.skipIf(noFont)("Pdf", () => {
   })
 
   it.effect("registers as the pdf renderer", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const out = yield* Renderers.render("pdf", Document.make({ title: "测试", blocks: [Block.paragraph("正文")] }))
       expect(out).toBeInstanceOf(Uint8Array)
       expect(yield* Renderers.formats).toEqual(["pdf"])

@@ -236,10 +236,10 @@ export type CellInput =
   | Inline.InlineInput
   | Cell
   | {
-      readonly text: Inline.InlineInput
-      readonly colSpan?: number | undefined
-      readonly align?: Align | undefined
-    }
+    readonly text: Inline.InlineInput
+    readonly colSpan?: number | undefined
+    readonly align?: Align | undefined
+  }
 
 /**
  * Builds a cell from {@link CellInput}.
@@ -250,7 +250,11 @@ export type CellInput =
 export const cell = (input: CellInput): Cell => {
   if (input instanceof Cell) return input
   if (typeof input === "object" && !Array.isArray(input) && !(input instanceof Inline.Run) && "text" in input) {
-    const o = input as { readonly text: Inline.InlineInput; readonly colSpan?: number | undefined; readonly align?: Align | undefined }
+    const o = input as {
+      readonly text: Inline.InlineInput
+      readonly colSpan?: number | undefined
+      readonly align?: Align | undefined
+    }
     return new Cell({
       runs: Inline.runs(o.text),
       ...(o.colSpan !== undefined ? { colSpan: o.colSpan } : {}),
@@ -284,17 +288,16 @@ export const table = (options: {
   readonly widths?: ReadonlyArray<number> | undefined
 }): Table => {
   const count = Math.max(options.align?.length ?? 0, options.widths?.length ?? 0)
-  const columns =
-    count === 0
-      ? undefined
-      : Array.from({ length: count }, (_, i) => {
-          const align = options.align?.[i]
-          const width = options.widths?.[i]
-          return new Column({
-            ...(align !== undefined ? { align } : {}),
-            ...(width !== undefined ? { width } : {})
-          })
-        })
+  const columns = count === 0
+    ? undefined
+    : Array.from({ length: count }, (_, i) => {
+      const align = options.align?.[i]
+      const width = options.widths?.[i]
+      return new Column({
+        ...(align !== undefined ? { align } : {}),
+        ...(width !== undefined ? { width } : {})
+      })
+    })
   return new Table({
     header: (options.header ?? []).map((row) => row.map(cell)),
     body: options.body.map((row) => row.map(cell)),

@@ -43,8 +43,9 @@ export const fontStacks = {
  * @category formatting
  */
 export const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;"
+  text.replace(
+    /[&<>"']/g,
+    (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\"" ? "&quot;" : "&#39;"
   )
 
 const cssString = (text: string): string =>
@@ -54,7 +55,9 @@ const cssString = (text: string): string =>
 const cssContent = (template: string): string => {
   const parts = template.split(/(\{pages?\})/).filter((p) => p !== "")
   if (parts.length === 0) return "none"
-  return parts.map((p) => (p === "{page}" ? "counter(page)" : p === "{pages}" ? "counter(pages)" : cssString(p))).join(" ")
+  return parts.map((p) => (p === "{page}" ? "counter(page)" : p === "{pages}" ? "counter(pages)" : cssString(p))).join(
+    " "
+  )
 }
 
 /**
@@ -125,7 +128,9 @@ const inline = (runs: ReadonlyArray<Inline.Run>): string =>
     })
     .join("")
 
-const alignClass = (a: Block.Align | undefined): string => (a === undefined || a === "left" ? "" : ` class="align-${a}"`)
+const alignClass = (
+  a: Block.Align | undefined
+): string => (a === undefined || a === "left" ? "" : ` class="align-${a}"`)
 
 const row = (t: Block.Table, cells: ReadonlyArray<Block.Cell>, tag: "th" | "td"): string => {
   let column = 0
@@ -145,7 +150,11 @@ const table = (t: Block.Table): string => {
     "<table>",
     ...(t.caption !== undefined ? [`<caption>${escape(t.caption)}</caption>`] : []),
     ...(cols !== undefined
-      ? [`<colgroup>${cols.map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(2)}%">`).join("")}</colgroup>`]
+      ? [
+        `<colgroup>${
+          cols.map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(2)}%">`).join("")
+        }</colgroup>`
+      ]
       : []),
     ...(t.header.length > 0 ? [`<thead>${t.header.map((r) => row(t, r, "th")).join("")}</thead>`] : []),
     `<tbody>${t.body.map((r) => row(t, r, "td")).join("")}</tbody>`,
@@ -169,24 +178,33 @@ const block = (b: Block.Block, label: string | undefined): string => {
       return table(b)
     case "List":
       return b.ordered
-        ? `<ol class="numbered">${b.items.map((item, i) => `<li>${escape(listLabel(i + 1))}${inline(item)}</li>`).join("")}</ol>`
+        ? `<ol class="numbered">${
+          b.items.map((item, i) => `<li>${escape(listLabel(i + 1))}${inline(item)}</li>`).join("")
+        }</ol>`
         : `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join("")}</ul>`
     case "KeyValue":
       return [
-        '<table class="key-value">',
+        "<table class=\"key-value\">",
         ...(b.caption !== undefined ? [`<caption>${escape(b.caption)}</caption>`] : []),
-        `<tbody>${b.rows.map((r) => `<tr><th class="kv" scope="row">${escape(r.key)}</th><td>${inline(r.value)}</td></tr>`).join("")}</tbody>`,
+        `<tbody>${
+          b.rows.map((r) => `<tr><th class="kv" scope="row">${escape(r.key)}</th><td>${inline(r.value)}</td></tr>`)
+            .join("")
+        }</tbody>`,
         "</table>"
       ].join("")
     case "Signature":
       return [
-        '<div class="signature">',
-        `<p class="issuer">${escape(b.issuer)}${b.seal !== undefined ? `<span class="seal">${escape(b.seal)}</span>` : ""}</p>`,
-        ...(b.date !== undefined ? [`<p class="date"><time datetime="${escape(b.date)}">${escape(chineseDate(b.date))}</time></p>`] : []),
+        "<div class=\"signature\">",
+        `<p class="issuer">${escape(b.issuer)}${
+          b.seal !== undefined ? `<span class="seal">${escape(b.seal)}</span>` : ""
+        }</p>`,
+        ...(b.date !== undefined
+          ? [`<p class="date"><time datetime="${escape(b.date)}">${escape(chineseDate(b.date))}</time></p>`]
+          : []),
         "</div>"
       ].join("")
     case "PageBreak":
-      return '<div class="page-break" role="separator"></div>'
+      return "<div class=\"page-break\" role=\"separator\"></div>"
     case "Note":
       return `<p class="note body">${escape(`${b.label ?? Block.defaultNoteLabel}：`)}${inline(b.runs)}</p>`
   }
@@ -202,9 +220,11 @@ export const toHtml = (doc: Document.Document): string => {
   const { meta } = doc
   const head: Array<string> = []
   if (meta.classification !== undefined) head.push(`<p class="classification">${escape(meta.classification)}</p>`)
-  if (meta.letterhead === true && meta.issuer !== undefined) head.push(`<p class="letterhead">${escape(meta.issuer)}文件</p>`)
+  if (meta.letterhead === true && meta.issuer !== undefined) {
+    head.push(`<p class="letterhead">${escape(meta.issuer)}文件</p>`)
+  }
   if (meta.number !== undefined) head.push(`<p class="doc-number">${escape(meta.number)}</p>`)
-  if (meta.letterhead === true) head.push('<hr class="red-line">')
+  if (meta.letterhead === true) head.push("<hr class=\"red-line\">")
   head.push(`<h1 class="title">${escape(meta.title)}</h1>`)
   if (meta.subtitle !== undefined) head.push(`<p class="subtitle">${escape(meta.subtitle)}</p>`)
   const recipients = Document.recipientsLine(doc)
@@ -212,16 +232,16 @@ export const toHtml = (doc: Document.Document): string => {
   const body = doc.blocks.map((b, i) => block(b, labels[i]))
   return [
     "<!DOCTYPE html>",
-    '<html lang="zh-CN">',
+    "<html lang=\"zh-CN\">",
     "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    "<meta charset=\"utf-8\">",
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
     `<meta name="generator" content="gsyf">`,
     `<title>${escape(meta.title)}</title>`,
     `<style>${styleSheet({ header: doc.page?.header, footer: Document.footerTemplate(doc) })}</style>`,
     "</head>",
     "<body>",
-    '<article class="gsyf-document">',
+    "<article class=\"gsyf-document\">",
     `<header class="head-end">${head.join("")}</header>`,
     ...(recipients !== undefined ? [`<p class="recipients">${escape(recipients)}</p>`] : []),
     ...body,

@@ -8,8 +8,8 @@
  *
  * @since 0.1.0
  */
-import * as Schema from "effect/Schema"
 import { InputError } from "@gsyf/core"
+import * as Schema from "effect/Schema"
 
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const
 

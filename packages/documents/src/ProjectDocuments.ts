@@ -32,8 +32,11 @@ import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import type * as Document from "./Document.js"
-import * as Templates from "./Templates.js"
-import { acceptanceReady, acceptanceReport as buildAcceptance, auditExtract as buildAudit } from "./internal/acceptanceDocuments.js"
+import {
+  acceptanceReady,
+  acceptanceReport as buildAcceptance,
+  auditExtract as buildAudit
+} from "./internal/acceptanceDocuments.js"
 import {
   noticeReady,
   paymentNotice as buildPaymentNotice,
@@ -41,7 +44,12 @@ import {
   requestReady
 } from "./internal/paymentDocuments.js"
 import { implementationPlan as buildPlan, planReady } from "./internal/planDocument.js"
-import { publicityNotice as buildPublicity, publicityReady, reviewReady, reviewResult as buildReview } from "./internal/procurementDocuments.js"
+import {
+  publicityNotice as buildPublicity,
+  publicityReady,
+  reviewReady,
+  reviewResult as buildReview
+} from "./internal/procurementDocuments.js"
 import { eventsOf, latest } from "./internal/projectFacts.js"
 import {
   briefingReady,
@@ -51,6 +59,7 @@ import {
   spotCheckReady,
   spotCheckRecord as buildSpotCheck
 } from "./internal/supervisionDocuments.js"
+import * as Templates from "./Templates.js"
 
 const bilingual = InputError.bilingual
 
@@ -95,17 +104,24 @@ export const EventInput: Schema.Schema<ProjectEvent.Event, unknown> = Schema.Uni
 export const SubProject = Schema.Literal("hazchem", "keyAreas")
 
 const Month = Schema.String.pipe(
-  Schema.filter((s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s), bilingual("须为 YYYY-MM 形式的年月", "must be a month written YYYY-MM"))
+  Schema.filter(
+    (s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s),
+    bilingual("须为 YYYY-MM 形式的年月", "must be a month written YYYY-MM")
+  )
 )
 
 const IsoDateText = Schema.String.pipe(
-  Schema.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)), bilingual("须为 YYYY-MM-DD 形式的日期", "must be a date written YYYY-MM-DD"))
+  Schema.filter(
+    (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)),
+    bilingual("须为 YYYY-MM-DD 形式的日期", "must be a date written YYYY-MM-DD")
+  )
 )
 
 const source = { config: ConfigInput, events: Schema.Array(EventInput) }
 
-const planDate = (i: { readonly events: ReadonlyArray<ProjectEvent.Event>; readonly date?: string | undefined }): string =>
-  i.date ?? eventsOf(i.events, "PlanIssued").at(-1)?.issuedOn ?? latest
+const planDate = (
+  i: { readonly events: ReadonlyArray<ProjectEvent.Event>; readonly date?: string | undefined }
+): string => i.date ?? eventsOf(i.events, "PlanIssued").at(-1)?.issuedOn ?? latest
 
 /**
  * Input of {@link implementationPlan}: the configuration, the events (for the
@@ -116,10 +132,13 @@ const planDate = (i: { readonly events: ReadonlyArray<ProjectEvent.Event>; reado
  * @category schemas
  */
 export const ImplementationPlanInput = Schema.Struct({ ...source, date: Schema.optional(IsoDateText) }).pipe(
-  Schema.filter((i) => planReady(i, planDate(i)), bilingual(
-    "参数不全:实施方案需要城市、年度、预算、预付款和余款比例、公示期和项目周期",
-    "parameters incomplete: the plan needs the city, year, budgets, payment percentages, publicity length and project period"
-  ))
+  Schema.filter(
+    (i) => planReady(i, planDate(i)),
+    bilingual(
+      "参数不全:实施方案需要城市、年度、预算、预付款和余款比例、公示期和项目周期",
+      "parameters incomplete: the plan needs the city, year, budgets, payment percentages, publicity length and project period"
+    )
+  )
 )
 
 /**
@@ -129,7 +148,10 @@ export const ImplementationPlanInput = Schema.Struct({ ...source, date: Schema.o
  * @category schemas
  */
 export const PublicityNoticeInput = Schema.Struct({ ...source, subProject: SubProject }).pipe(
-  Schema.filter((i) => publicityReady(i, i.subProject), bilingual("该子项目尚未开始采购需求公示", "the sub-project's requirement publicity has not started"))
+  Schema.filter(
+    (i) => publicityReady(i, i.subProject),
+    bilingual("该子项目尚未开始采购需求公示", "the sub-project's requirement publicity has not started")
+  )
 )
 
 /**
@@ -139,7 +161,10 @@ export const PublicityNoticeInput = Schema.Struct({ ...source, subProject: SubPr
  * @category schemas
  */
 export const ReviewResultInput = Schema.Struct({ ...source, subProject: SubProject }).pipe(
-  Schema.filter((i) => reviewReady(i, i.subProject), bilingual("该子项目尚未完成评审并确定中标(成交)供应商", "the sub-project has no award yet"))
+  Schema.filter(
+    (i) => reviewReady(i, i.subProject),
+    bilingual("该子项目尚未完成评审并确定中标(成交)供应商", "the sub-project has no award yet")
+  )
 )
 
 /**
@@ -157,10 +182,13 @@ export const PaymentKind = Schema.Literal("advance", "balance")
  * @category schemas
  */
 export const PaymentRequestInput = Schema.Struct({ ...source, subProject: SubProject, kind: PaymentKind }).pipe(
-  Schema.filter((i) => requestReady(i, i.subProject, i.kind), bilingual(
-    "尚不能申请该笔款项:预付款须先签订合同,余款须先验收合格",
-    "the payment cannot be requested yet: the advance needs a signed contract, the balance a passed acceptance"
-  ))
+  Schema.filter(
+    (i) => requestReady(i, i.subProject, i.kind),
+    bilingual(
+      "尚不能申请该笔款项:预付款须先签订合同,余款须先验收合格",
+      "the payment cannot be requested yet: the advance needs a signed contract, the balance a passed acceptance"
+    )
+  )
 )
 
 /**
@@ -170,7 +198,10 @@ export const PaymentRequestInput = Schema.Struct({ ...source, subProject: SubPro
  * @category schemas
  */
 export const PaymentNoticeInput = Schema.Struct({ ...source, subProject: SubProject, kind: PaymentKind }).pipe(
-  Schema.filter((i) => noticeReady(i, i.subProject, i.kind), bilingual("该笔款项尚未支付", "the payment has not been made"))
+  Schema.filter(
+    (i) => noticeReady(i, i.subProject, i.kind),
+    bilingual("该笔款项尚未支付", "the payment has not been made")
+  )
 )
 
 /**
@@ -180,7 +211,10 @@ export const PaymentNoticeInput = Schema.Struct({ ...source, subProject: SubProj
  * @category schemas
  */
 export const MonthlyBriefingInput = Schema.Struct({ ...source, subProject: SubProject, month: Month }).pipe(
-  Schema.filter((i) => briefingReady(i, i.subProject, i.month), bilingual("该月底前该子项目尚未签订合同", "no contract was signed for the sub-project by the end of that month"))
+  Schema.filter(
+    (i) => briefingReady(i, i.subProject, i.month),
+    bilingual("该月底前该子项目尚未签订合同", "no contract was signed for the sub-project by the end of that month")
+  )
 )
 
 /**
@@ -189,8 +223,15 @@ export const MonthlyBriefingInput = Schema.Struct({ ...source, subProject: SubPr
  * @since 0.1.0
  * @category schemas
  */
-export const SpotCheckRecordInput = Schema.Struct({ ...source, subProject: SubProject, eventId: Schema.optional(Schema.String) }).pipe(
-  Schema.filter((i) => spotCheckReady(i, i.subProject, i.eventId), bilingual("没有该子项目的抽查记录", "no spot check recorded for the sub-project"))
+export const SpotCheckRecordInput = Schema.Struct({
+  ...source,
+  subProject: SubProject,
+  eventId: Schema.optional(Schema.String)
+}).pipe(
+  Schema.filter(
+    (i) => spotCheckReady(i, i.subProject, i.eventId),
+    bilingual("没有该子项目的抽查记录", "no spot check recorded for the sub-project")
+  )
 )
 
 /**
@@ -200,7 +241,10 @@ export const SpotCheckRecordInput = Schema.Struct({ ...source, subProject: SubPr
  * @category schemas
  */
 export const FollowUpRecordInput = Schema.Struct({ ...source, enterprise: Schema.optional(Schema.String) }).pipe(
-  Schema.filter((i) => followUpReady(i, i.enterprise), bilingual("没有重点企业回访巡查(第三步)记录", "no key-enterprise follow-up (step 3) recorded"))
+  Schema.filter(
+    (i) => followUpReady(i, i.enterprise),
+    bilingual("没有重点企业回访巡查(第三步)记录", "no key-enterprise follow-up (step 3) recorded")
+  )
 )
 
 /**
@@ -214,7 +258,10 @@ export const AcceptanceReportInput = Schema.Struct({
   subProject: SubProject,
   attempt: Schema.optional(Schema.Int.pipe(Schema.positive()))
 }).pipe(
-  Schema.filter((i) => acceptanceReady(i, i.subProject, i.attempt), bilingual("该子项目尚无(该次)验收评估结果", "the sub-project has no acceptance evaluation (for that attempt)"))
+  Schema.filter(
+    (i) => acceptanceReady(i, i.subProject, i.attempt),
+    bilingual("该子项目尚无(该次)验收评估结果", "the sub-project has no acceptance evaluation (for that attempt)")
+  )
 )
 
 /**
@@ -266,7 +313,11 @@ const builder =
  * @since 0.1.0
  * @category builders
  */
-export const implementationPlan = builder(ImplementationPlanInput, "ProjectDocuments.implementationPlan", (i) => buildPlan(i, planDate(i)))
+export const implementationPlan = builder(
+  ImplementationPlanInput,
+  "ProjectDocuments.implementationPlan",
+  (i) => buildPlan(i, planDate(i))
+)
 
 /**
  * The procurement requirement publicity notice (三(四)) with its computed
@@ -275,7 +326,11 @@ export const implementationPlan = builder(ImplementationPlanInput, "ProjectDocum
  * @since 0.1.0
  * @category builders
  */
-export const publicityNotice = builder(PublicityNoticeInput, "ProjectDocuments.publicityNotice", (i) => buildPublicity(i, i.subProject))
+export const publicityNotice = builder(
+  PublicityNoticeInput,
+  "ProjectDocuments.publicityNotice",
+  (i) => buildPublicity(i, i.subProject)
+)
 
 /**
  * The review / consultation scoring sheet and result (三(五)): panel, criteria,
@@ -284,7 +339,11 @@ export const publicityNotice = builder(PublicityNoticeInput, "ProjectDocuments.p
  * @since 0.1.0
  * @category builders
  */
-export const reviewResult = builder(ReviewResultInput, "ProjectDocuments.reviewResult", (i) => buildReview(i, i.subProject))
+export const reviewResult = builder(
+  ReviewResultInput,
+  "ProjectDocuments.reviewResult",
+  (i) => buildReview(i, i.subProject)
+)
 
 /**
  * The service provider's request for the advance or the balance (六(二)).
@@ -292,8 +351,10 @@ export const reviewResult = builder(ReviewResultInput, "ProjectDocuments.reviewR
  * @since 0.1.0
  * @category builders
  */
-export const paymentRequest = builder(PaymentRequestInput, "ProjectDocuments.paymentRequest", (i) =>
-  buildPaymentRequest(i, i.subProject, i.kind)
+export const paymentRequest = builder(
+  PaymentRequestInput,
+  "ProjectDocuments.paymentRequest",
+  (i) => buildPaymentRequest(i, i.subProject, i.kind)
 )
 
 /**
@@ -303,8 +364,10 @@ export const paymentRequest = builder(PaymentRequestInput, "ProjectDocuments.pay
  * @since 0.1.0
  * @category builders
  */
-export const paymentNotice = builder(PaymentNoticeInput, "ProjectDocuments.paymentNotice", (i) =>
-  buildPaymentNotice(i, i.subProject, i.kind)
+export const paymentNotice = builder(
+  PaymentNoticeInput,
+  "ProjectDocuments.paymentNotice",
+  (i) => buildPaymentNotice(i, i.subProject, i.kind)
 )
 
 /**
@@ -313,8 +376,10 @@ export const paymentNotice = builder(PaymentNoticeInput, "ProjectDocuments.payme
  * @since 0.1.0
  * @category builders
  */
-export const monthlyBriefing = builder(MonthlyBriefingInput, "ProjectDocuments.monthlyBriefing", (i) =>
-  buildBriefing(i, i.subProject, i.month)
+export const monthlyBriefing = builder(
+  MonthlyBriefingInput,
+  "ProjectDocuments.monthlyBriefing",
+  (i) => buildBriefing(i, i.subProject, i.month)
 )
 
 /**
@@ -323,8 +388,10 @@ export const monthlyBriefing = builder(MonthlyBriefingInput, "ProjectDocuments.m
  * @since 0.1.0
  * @category builders
  */
-export const spotCheckRecord = builder(SpotCheckRecordInput, "ProjectDocuments.spotCheckRecord", (i) =>
-  buildSpotCheck(i, i.subProject, i.eventId)
+export const spotCheckRecord = builder(
+  SpotCheckRecordInput,
+  "ProjectDocuments.spotCheckRecord",
+  (i) => buildSpotCheck(i, i.subProject, i.eventId)
 )
 
 /**
@@ -333,7 +400,11 @@ export const spotCheckRecord = builder(SpotCheckRecordInput, "ProjectDocuments.s
  * @since 0.1.0
  * @category builders
  */
-export const followUpRecord = builder(FollowUpRecordInput, "ProjectDocuments.followUpRecord", (i) => buildFollowUp(i, i.enterprise))
+export const followUpRecord = builder(
+  FollowUpRecordInput,
+  "ProjectDocuments.followUpRecord",
+  (i) => buildFollowUp(i, i.enterprise)
+)
 
 /**
  * The acceptance report (三(九)): every quota item with required, delivered
@@ -343,8 +414,10 @@ export const followUpRecord = builder(FollowUpRecordInput, "ProjectDocuments.fol
  * @since 0.1.0
  * @category builders
  */
-export const acceptanceReport = builder(AcceptanceReportInput, "ProjectDocuments.acceptanceReport", (i) =>
-  buildAcceptance(i, i.subProject, i.attempt)
+export const acceptanceReport = builder(
+  AcceptanceReportInput,
+  "ProjectDocuments.acceptanceReport",
+  (i) => buildAcceptance(i, i.subProject, i.attempt)
 )
 
 /**
@@ -390,15 +463,30 @@ const template = <A, I>(
  * @category templates
  */
 export const templates: ReadonlyArray<Templates.Template> = [
-  template(kinds.implementationPlan, "年度工伤预防项目工作实施方案", ImplementationPlanInput, (i) => buildPlan(i, planDate(i))),
+  template(
+    kinds.implementationPlan,
+    "年度工伤预防项目工作实施方案",
+    ImplementationPlanInput,
+    (i) => buildPlan(i, planDate(i))
+  ),
   template(kinds.publicityNotice, "采购需求公示", PublicityNoticeInput, (i) => buildPublicity(i, i.subProject)),
   template(kinds.reviewResult, "评审(磋商)打分汇总表及结果", ReviewResultInput, (i) => buildReview(i, i.subProject)),
   template(kinds.paymentRequest, "付款申请", PaymentRequestInput, (i) => buildPaymentRequest(i, i.subProject, i.kind)),
   template(kinds.paymentNotice, "支付通知", PaymentNoticeInput, (i) => buildPaymentNotice(i, i.subProject, i.kind)),
-  template(kinds.monthlyBriefing, "月度项目计划及进展简报", MonthlyBriefingInput, (i) => buildBriefing(i, i.subProject, i.month)),
+  template(
+    kinds.monthlyBriefing,
+    "月度项目计划及进展简报",
+    MonthlyBriefingInput,
+    (i) => buildBriefing(i, i.subProject, i.month)
+  ),
   template(kinds.spotCheckRecord, "抽查记录", SpotCheckRecordInput, (i) => buildSpotCheck(i, i.subProject, i.eventId)),
   template(kinds.followUpRecord, "重点企业回访巡查记录", FollowUpRecordInput, (i) => buildFollowUp(i, i.enterprise)),
-  template(kinds.acceptanceReport, "验收报告", AcceptanceReportInput, (i) => buildAcceptance(i, i.subProject, i.attempt)),
+  template(
+    kinds.acceptanceReport,
+    "验收报告",
+    AcceptanceReportInput,
+    (i) => buildAcceptance(i, i.subProject, i.attempt)
+  ),
   template(kinds.auditExtract, "审计追踪摘录", AuditExtractInput, buildAudit)
 ]
 
@@ -409,5 +497,6 @@ export const templates: ReadonlyArray<Templates.Template> = [
  * @since 0.1.0
  * @category layers
  */
-export const layer = (...extra: ReadonlyArray<Templates.Template>): Layer.Layer<Templates.Templates, Templates.DuplicateTemplate> =>
-  Templates.layer(...templates, ...extra)
+export const layer = (
+  ...extra: ReadonlyArray<Templates.Template>
+): Layer.Layer<Templates.Templates, Templates.DuplicateTemplate> => Templates.layer(...templates, ...extra)

@@ -109,7 +109,7 @@ type ContextOf<S> = S extends Effect.Effect<any, any, infer R> ? R : never
 export const make = (
   renderers: ReadonlyArray<DocumentRenderer> = []
 ): Effect.Effect<RenderersService, DuplicateRenderer> =>
-  Effect.gen(function* () {
+  Effect.gen(function*() {
     const registry = new Registry<DocumentRenderer>()
     const service: RenderersService = {
       register: (renderer) =>
@@ -118,12 +118,12 @@ export const make = (
           return existing === undefined
             ? Effect.void
             : Effect.fail(
-                new DuplicateRenderer({
-                  format: renderer.format.toLowerCase(),
-                  existing: describe(existing),
-                  incoming: describe(renderer)
-                })
-              )
+              new DuplicateRenderer({
+                format: renderer.format.toLowerCase(),
+                existing: describe(existing),
+                incoming: describe(renderer)
+              })
+            )
         }),
       replace: (renderer) => Effect.sync(() => Option.fromNullable(registry.set(renderer.format, renderer))),
       get: (format) =>
@@ -155,7 +155,7 @@ export const layer = <const Sources extends ReadonlyArray<RendererSource>>(
 ): Layer.Layer<Renderers, DuplicateRenderer | ErrorOf<Sources[number]>, ContextOf<Sources[number]>> =>
   Layer.effect(
     Renderers,
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const renderers: Array<DocumentRenderer> = []
       for (const s of sources) renderers.push(isEffect(s) ? yield* s : s)
       return yield* make(renderers)
@@ -195,8 +195,9 @@ export const get = (format: string): Effect.Effect<DocumentRenderer, RendererNot
  * @since 0.1.0
  * @category accessors
  */
-export const formats: Effect.Effect<ReadonlyArray<string>, never, Renderers> = Effect.flatMap(Renderers, (s) =>
-  Effect.map(s.all, (rs) => rs.map((r) => r.format))
+export const formats: Effect.Effect<ReadonlyArray<string>, never, Renderers> = Effect.flatMap(
+  Renderers,
+  (s) => Effect.map(s.all, (rs) => rs.map((r) => r.format))
 )
 
 /**

@@ -116,8 +116,10 @@ const describe = (t: Template): string => t.name ?? t.kind
  * @since 0.1.0
  * @category constructors
  */
-export const makeRegistry = (templates: ReadonlyArray<Template> = []): Effect.Effect<TemplatesService, DuplicateTemplate> =>
-  Effect.gen(function* () {
+export const makeRegistry = (
+  templates: ReadonlyArray<Template> = []
+): Effect.Effect<TemplatesService, DuplicateTemplate> =>
+  Effect.gen(function*() {
     const registry = new Registry<Template>()
     const service: TemplatesService = {
       register: (template) =>
@@ -126,12 +128,12 @@ export const makeRegistry = (templates: ReadonlyArray<Template> = []): Effect.Ef
           return existing === undefined
             ? Effect.void
             : Effect.fail(
-                new DuplicateTemplate({
-                  kind: template.kind.toLowerCase(),
-                  existing: describe(existing),
-                  incoming: describe(template)
-                })
-              )
+              new DuplicateTemplate({
+                kind: template.kind.toLowerCase(),
+                existing: describe(existing),
+                incoming: describe(template)
+              })
+            )
         }),
       replace: (template) => Effect.sync(() => Option.fromNullable(registry.set(template.kind, template))),
       get: (kind) =>
@@ -189,8 +191,9 @@ export const get = (kind: string): Effect.Effect<Template, TemplateNotFound, Tem
  * @since 0.1.0
  * @category accessors
  */
-export const kinds: Effect.Effect<ReadonlyArray<string>, never, Templates> = Effect.flatMap(Templates, (s) =>
-  Effect.map(s.all, (ts) => ts.map((t) => t.kind))
+export const kinds: Effect.Effect<ReadonlyArray<string>, never, Templates> = Effect.flatMap(
+  Templates,
+  (s) => Effect.map(s.all, (ts) => ts.map((t) => t.kind))
 )
 
 /**
@@ -207,5 +210,4 @@ export const build = (
   Effect.flatMap(get(kind), (t) =>
     t.input === undefined
       ? Effect.sync(() => t.build(input))
-      : Effect.map(InputError.decode(t.input, `Template ${t.kind}`)(input), (decoded) => t.build(decoded))
-  )
+      : Effect.map(InputError.decode(t.input, `Template ${t.kind}`)(input), (decoded) => t.build(decoded)))

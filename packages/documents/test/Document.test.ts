@@ -20,7 +20,7 @@ describe("Document", () => {
   })
 
   it("round-trips through its JSON form", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const doc = sampleDocument()
       const json = JSON.parse(JSON.stringify(Document.encode(doc)))
       const back = yield* Document.decode(json)

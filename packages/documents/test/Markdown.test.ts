@@ -38,7 +38,9 @@ describe("Markdown", () => {
     })
     const md = Markdown.toMarkdown(doc)
     expect(md).toContain("# a \\*b\\* \\#c")
-    expect(md).toContain("\\# not a heading\\\n\\- not a list\\\n1\\. not a list \\<b\\>x\\</b\\> \\| pipe \\_u\\_ \\[l\\](u) \\&amp;")
+    expect(md).toContain(
+      "\\# not a heading\\\n\\- not a list\\\n1\\. not a list \\<b\\>x\\</b\\> \\| pipe \\_u\\_ \\[l\\](u) \\&amp;"
+    )
     expect(md).toContain("| a\\|b |")
     expect(md).toContain("| c\\*d |")
   })

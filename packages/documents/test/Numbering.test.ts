@@ -4,8 +4,20 @@ import { Block, Numbering } from "@gsyf/documents"
 describe("Numbering", () => {
   it("writes Chinese numerals", () => {
     const cases: ReadonlyArray<readonly [number, string]> = [
-      [1, "一"], [9, "九"], [10, "十"], [11, "十一"], [19, "十九"], [20, "二十"], [21, "二十一"],
-      [30, "三十"], [99, "九十九"], [100, "一百"], [101, "一百零一"], [110, "一百一十"], [1001, "一千零一"], [0, "〇"]
+      [1, "一"],
+      [9, "九"],
+      [10, "十"],
+      [11, "十一"],
+      [19, "十九"],
+      [20, "二十"],
+      [21, "二十一"],
+      [30, "三十"],
+      [99, "九十九"],
+      [100, "一百"],
+      [101, "一百零一"],
+      [110, "一百一十"],
+      [1001, "一千零一"],
+      [0, "〇"]
     ]
     for (const [n, zh] of cases) expect(Numbering.chineseNumber(n)).toBe(zh)
     expect(() => Numbering.chineseNumber(1.5)).toThrow(RangeError)
@@ -41,7 +53,19 @@ describe("Numbering", () => {
       Block.heading(2, "l", { label: "" })
     ]
     expect(Numbering.headingLabels(blocks)).toEqual([
-      "一、", "（一）", "1.", "①", "②", undefined, "2.", "①", "（二）", "附件：", "三、", "（一）", ""
+      "一、",
+      "（一）",
+      "1.",
+      "①",
+      "②",
+      undefined,
+      "2.",
+      "①",
+      "（二）",
+      "附件：",
+      "三、",
+      "（一）",
+      ""
     ])
   })
 

@@ -83,9 +83,22 @@ describe("ProjectDocuments: the implementation plan", () => {
       supervision: { from: "2026-05", to: "2027-04" },
       acceptance: { from: "2027-05" }
     }
-    const parameters = Either.getOrThrow(Parameter.overlay(seed.config.parameters, { "plan.schedule": schedule }, LegalBasis.gsyf("测试")))
-    const scheduled = Markdown.toMarkdown(Either.getOrThrow(ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters }, events: seed.events })))
-    for (const label of ["一、总体目标", "七、工作要求", "（一）确定工伤预防重点领域（2026年1月）", "（九）项目验收（2027年5月）"]) {
+    const parameters = Either.getOrThrow(
+      Parameter.overlay(seed.config.parameters, { "plan.schedule": schedule }, LegalBasis.gsyf("测试"))
+    )
+    const scheduled = Markdown.toMarkdown(
+      Either.getOrThrow(
+        ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters }, events: seed.events })
+      )
+    )
+    for (
+      const label of [
+        "一、总体目标",
+        "七、工作要求",
+        "（一）确定工伤预防重点领域（2026年1月）",
+        "（九）项目验收（2027年5月）"
+      ]
+    ) {
       expect(scheduled).toContain(label)
     }
     const steps = scheduled.split("## 三、")[1]!.split("## 四、")[0]!.match(/^### （[一二三四五六七八九]）.*$/gm) ?? []
@@ -96,35 +109,39 @@ describe("ProjectDocuments: the implementation plan", () => {
     const seedSchedule = Parameter.get(seed.config.parameters, "plan.schedule", "2026-02-10")!
     const acceptance = seedSchedule.acceptance!
     expect(md).toContain(`（九）项目验收（${acceptance.from.slice(0, 4)}年${Number(acceptance.from.slice(5))}月`)
-    for (const p of ["（一）政府主导，专业运作。", "（四）规范管理，确保安全。", "（三）及时总结宣传。"]) expect(text).toContain(p)
+    for (const p of ["（一）政府主导，专业运作。", "（四）规范管理，确保安全。", "（三）及时总结宣传。"]) {
+      expect(text).toContain(p)
+    }
   })
 
   it("states the key numbers from the parameters", () => {
-    for (const t of [
-      "300万元",
-      "80万元",
-      "220万元",
-      "40%的预付款",
-      "60%的余款",
-      "600名“三类人员”",
-      "为期5个工作日的公示",
-      "5个企业园区开展6场大型宣传活动",
-      "制作3部工伤风险警示教育片",
-      "一部8-10分钟",
-      "市级电视台报道不少于4次",
-      "不少于6次，在省级以上报纸刊物刊登不少于2次",
-      "全年新闻推送不少于20篇",
-      "选取10家重点企业",
-      "不少于4场、400人",
-      "不少于3场、300人",
-      "（一）项目周期：6个月。",
-      "示人社发〔2021〕12号",
-      "示人社函〔2022〕45号",
-      "示工伤预防委〔2026〕1号",
-      "建筑业；制造业；有色金属矿采选业；其他危险化学品相关行业",
-      "2026年示例市危险化学品企业工伤预防能力提升培训项目",
-      "2026年示例市其他重点领域工伤预防培训宣传项目"
-    ]) {
+    for (
+      const t of [
+        "300万元",
+        "80万元",
+        "220万元",
+        "40%的预付款",
+        "60%的余款",
+        "600名“三类人员”",
+        "为期5个工作日的公示",
+        "5个企业园区开展6场大型宣传活动",
+        "制作3部工伤风险警示教育片",
+        "一部8-10分钟",
+        "市级电视台报道不少于4次",
+        "不少于6次，在省级以上报纸刊物刊登不少于2次",
+        "全年新闻推送不少于20篇",
+        "选取10家重点企业",
+        "不少于4场、400人",
+        "不少于3场、300人",
+        "（一）项目周期：6个月。",
+        "示人社发〔2021〕12号",
+        "示人社函〔2022〕45号",
+        "示工伤预防委〔2026〕1号",
+        "建筑业；制造业；有色金属矿采选业；其他危险化学品相关行业",
+        "2026年示例市危险化学品企业工伤预防能力提升培训项目",
+        "2026年示例市其他重点领域工伤预防培训宣传项目"
+      ]
+    ) {
       expect(text).toContain(squash(t))
     }
     expect(plan.meta.issuer).toBe("示例市工伤预防委员会")
@@ -135,11 +152,19 @@ describe("ProjectDocuments: the implementation plan", () => {
     const changed = Either.getOrThrow(
       Parameter.overlay(
         seed.config.parameters,
-        { "plan.city": "样板市", "payment.advancePercent": 30, "payment.balancePercent": 70, "budget.total": "250", "quota.hazchemTrainees": 450 },
+        {
+          "plan.city": "样板市",
+          "payment.advancePercent": 30,
+          "payment.balancePercent": 70,
+          "budget.total": "250",
+          "quota.hazchemTrainees": 450
+        },
         LegalBasis.gsyf("测试")
       )
     )
-    const other = Either.getOrThrow(ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters: changed }, events: [] }))
+    const other = Either.getOrThrow(
+      ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters: changed }, events: [] })
+    )
     const t = modelText(other)
     expect(other.meta.title).toBe("2026年度样板市工伤预防项目工作实施方案")
     expect(other.meta.number).toBeUndefined()
@@ -171,7 +196,9 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
       const html = squash(Html.toHtml(d).replace(/<[^>]+>/g, ""))
       for (const t of c.expected) {
         expect(md, `${c.kind} markdown: ${t}`).toContain(squash(t))
-        expect(html, `${c.kind} html: ${t}`).toContain(squash(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"))
+        expect(html, `${c.kind} html: ${t}`).toContain(
+          squash(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+        )
       }
     }
   })
@@ -189,13 +216,19 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
 
   it("review result: each member's scores add up to the award's non-price score", () => {
     const d = doc(ProjectDocuments.kinds.reviewResult)
-    const award = seed.events.find((e): e is Extract<ProjectEvent.Event, { _tag: "Awarded" }> => e._tag === "Awarded" && e.subProject === "keyAreas")!
-    const sheet = d.blocks.find((b): b is Block.Table => b._tag === "Table" && b.caption === "各评审成员评分（非价格因素合计）")!
+    const award = seed.events.find((e): e is Extract<ProjectEvent.Event, { _tag: "Awarded" }> =>
+      e._tag === "Awarded" && e.subProject === "keyAreas"
+    )!
+    const sheet = d.blocks.find((b): b is Block.Table =>
+      b._tag === "Table" && b.caption === "各评审成员评分（非价格因素合计）"
+    )!
     const first = sheet.body[0]!.map((c) => Inline.plainText(c.runs))
     expect(first[0]).toBe(award.ranking[0]!.supplierName)
     const memberTotals = first.slice(1, -1).map(Number)
     expect(memberTotals).toEqual([71, 72, 71, 72, 71])
-    expect((memberTotals.reduce((a, b) => a + b, 0) / memberTotals.length).toFixed(2)).toBe(award.ranking[0]!.nonPriceScore)
+    expect((memberTotals.reduce((a, b) => a + b, 0) / memberTotals.length).toFixed(2)).toBe(
+      award.ranking[0]!.nonPriceScore
+    )
     expect(first.at(-1)).toBe("71.40")
     // the hazchem panel review shows no price score column and the trimmed-mean reason
     const hz = Either.getOrThrow(ProjectDocuments.reviewResult({ ...src, subProject: "hazchem" }))
@@ -215,12 +248,16 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     expect(t).toContain("尚未支付:¥1,308,000.00")
     expect(t).toContain("预付款金额符合约定比例|符合")
     expect(t).not.toContain("评估验收合格后支付余款")
-    const balance = Either.getOrThrow(ProjectDocuments.paymentNotice({ ...src, subProject: "keyAreas", kind: "balance" }))
+    const balance = Either.getOrThrow(
+      ProjectDocuments.paymentNotice({ ...src, subProject: "keyAreas", kind: "balance" })
+    )
     const b = modelText(balance)
     expect(b).toContain(squash(Either.getOrThrow(Money.capital(Money.unsafeYuan("1308000")))))
     expect(b).toContain("人民币壹佰叁拾万零捌仟元整")
     expect(b).toContain("尚未支付:¥0.00")
-    const request = Either.getOrThrow(ProjectDocuments.paymentRequest({ ...src, subProject: "hazchem", kind: "balance" }))
+    const request = Either.getOrThrow(
+      ProjectDocuments.paymentRequest({ ...src, subProject: "hazchem", kind: "balance" })
+    )
     const r = modelText(request)
     expect(request.meta.issuer).toBe("示例化安应急技术服务有限公司")
     expect(r).toContain("¥468,000.00（人民币肆拾陆万捌仟元整）")
@@ -229,9 +266,19 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
 
   it("payments that cannot be asked for yet are refused with the reason", () => {
     const early = runSeed(planningToAward())
-    const r = ProjectDocuments.paymentRequest({ config: early.config, events: early.events, subProject: "keyAreas", kind: "advance" })
+    const r = ProjectDocuments.paymentRequest({
+      config: early.config,
+      events: early.events,
+      subProject: "keyAreas",
+      kind: "advance"
+    })
     expect(Either.isLeft(r) && r.left.issues[0]!.zh).toContain("须先签订合同")
-    const n = ProjectDocuments.paymentNotice({ config: early.config, events: early.events, subProject: "keyAreas", kind: "advance" })
+    const n = ProjectDocuments.paymentNotice({
+      config: early.config,
+      events: early.events,
+      subProject: "keyAreas",
+      kind: "advance"
+    })
     expect(Either.isLeft(n) && n.left.issues[0]!.en).toBe("the payment has not been made")
   })
 
@@ -245,7 +292,9 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     expect(row("2026-05", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "2场", "33.3%", "进行中"])
     expect(row("2026-06", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "4场", "66.6%", "进行中"])
     expect(row("2026-07", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "6场", "100%", "已完成"])
-    const june = Either.getOrThrow(ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month: "2026-06" }))
+    const june = Either.getOrThrow(
+      ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month: "2026-06" })
+    )
     const t = modelText(june)
     expect(t).toContain("报送日期:2026年6月3日（按期）")
     expect(t).toContain("制造行业培训(第一场)（符合要求）")
@@ -276,7 +325,9 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
 
   it("acceptance report: a failed attempt orders rectification, the passed one carries the filed number", () => {
     const failed = doc(ProjectDocuments.kinds.acceptanceReport)
-    const failedEvent = seed.events.find((e): e is Extract<ProjectEvent.Event, { _tag: "AcceptanceFailed" }> => e._tag === "AcceptanceFailed")!
+    const failedEvent = seed.events.find((e): e is Extract<ProjectEvent.Event, { _tag: "AcceptanceFailed" }> =>
+      e._tag === "AcceptanceFailed"
+    )!
     const t = modelText(failed)
     expect(t).toContain("门户网站新闻推送|20篇|18篇|不合格")
     expect(t).toContain(`于${squash(IsoDateZh(failedEvent.rectification.deadline))}前完成整改`)
@@ -301,7 +352,9 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     const t = modelText(ok)
     expect(t).toContain(`校验通过。共校验${seed.events.length}条事件`)
     expect(t).toContain(squash(`链头哈希:${trail.at(-1)!.hash.replace(/(.{16})(?=.)/g, "$1 ")}`))
-    const tampered = trail.map((e) => (e.position === 41 ? { ...e, data: { ...(e.data as object), amount: "972000.00" } } : e))
+    const tampered = trail.map((
+      e
+    ) => (e.position === 41 ? { ...e, data: { ...(e.data as object), amount: "972000.00" } } : e))
     const bad = Either.getOrThrow(ProjectDocuments.auditExtract({ events: tampered, fromPosition: 38, toPosition: 44 }))
     const b = modelText(bad)
     expect(b).toContain("校验未通过。")
@@ -316,20 +369,32 @@ const IsoDateZh = (d: IsoDate.IsoDate): string => `${IsoDate.year(d)}年${IsoDat
 
 describe("ProjectDocuments: templates", () => {
   it.effect("registers every kind by default; builds from stored (encoded) events like from decoded ones", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       expect(yield* Templates.kinds).toEqual(Object.values(ProjectDocuments.kinds))
       const encoded = JSON.parse(JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(seed.events)))
-      const fromStored = yield* Templates.build("acceptance-report", { config: seed.config, events: encoded, subProject: "keyAreas" })
+      const fromStored = yield* Templates.build("acceptance-report", {
+        config: seed.config,
+        events: encoded,
+        subProject: "keyAreas"
+      })
       const direct = Either.getOrThrow(ProjectDocuments.acceptanceReport({ ...src, subProject: "keyAreas" }))
       expect(Markdown.toMarkdown(fromStored)).toBe(Markdown.toMarkdown(direct))
-      const bad = yield* Effect.flip(Templates.build("payment-notice", { config: {}, events: [], subProject: "x", kind: "advance" }))
+      const bad = yield* Effect.flip(
+        Templates.build("payment-notice", { config: {}, events: [], subProject: "x", kind: "advance" })
+      )
       expect(bad._tag).toBe("InvalidInput")
-      if (bad._tag === "InvalidInput") expect([...new Set(bad.issues.map((i) => i.path))].sort()).toEqual(["config", "subProject"])
+      if (bad._tag === "InvalidInput") {
+        expect([...new Set(bad.issues.map((i) => i.path))].sort()).toEqual(["config", "subProject"])
+      }
     }).pipe(Effect.provide(ProjectDocuments.layer())))
 
   it.effect("lets a host replace a built-in document", () =>
-    Effect.gen(function* () {
-      const dup = yield* Effect.flip(Templates.register({ kind: "acceptance-report", name: "host report", build: () => Document.make({ title: "x", blocks: [] }) }))
+    Effect.gen(function*() {
+      const dup = yield* Effect.flip(Templates.register({
+        kind: "acceptance-report",
+        name: "host report",
+        build: () => Document.make({ title: "x", blocks: [] })
+      }))
       expect(dup.existing).toBe("@gsyf/documents ProjectDocuments")
       yield* Templates.replace({
         kind: "acceptance-report",

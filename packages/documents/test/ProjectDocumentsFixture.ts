@@ -11,14 +11,16 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { fullLifecycle, runCommands, seedConfig } from "../../core/test/fixtures/seed.js"
 
-
-export const runSeed = (commands: ReadonlyArray<unknown> = fullLifecycle(), config = seedConfig()) => runCommands(commands, config)
+export const runSeed = (commands: ReadonlyArray<unknown> = fullLifecycle(), config = seedConfig()) =>
+  runCommands(commands, config)
 
 export type Seed = ReturnType<typeof runSeed>
 
 /** The events as stored: encoded, in one stream, hashed into a chain. */
 export const storedTrail = (events: ReadonlyArray<ProjectEvent.Event>, streamId = "project-2026") => {
-  const encoded = Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events) as ReadonlyArray<{ readonly _tag: string; readonly commandId: string; readonly at: string }>
+  const encoded = Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events) as ReadonlyArray<
+    { readonly _tag: string; readonly commandId: string; readonly at: string }
+  >
   const bodies = encoded.map((data, i) => ({
     streamId,
     position: i + 1,
@@ -52,7 +54,16 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       file: "implementation-plan",
       input: src,
       build: ProjectDocuments.implementationPlan,
-      expected: ["2026年度示例市工伤预防项目工作实施方案", "示工伤预防委〔2026〕1号", "三、工作内容及工作步骤", "300万元", "220万元", "600名", "5个工作日", "七、工作要求"]
+      expected: [
+        "2026年度示例市工伤预防项目工作实施方案",
+        "示工伤预防委〔2026〕1号",
+        "三、工作内容及工作步骤",
+        "300万元",
+        "220万元",
+        "600名",
+        "5个工作日",
+        "七、工作要求"
+      ]
     },
     {
       kind: K.publicityNotice,
@@ -66,21 +77,42 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       file: "review-result-keyAreas",
       input: { ...src, subProject: "keyAreas" },
       build: ProjectDocuments.reviewResult,
-      expected: ["竞争性磋商评审汇总表及成交结果", "示例安康安全咨询有限公司", "90.21", "18.81", "71.40", "人民币贰佰壹拾捌万元整"]
+      expected: [
+        "竞争性磋商评审汇总表及成交结果",
+        "示例安康安全咨询有限公司",
+        "90.21",
+        "18.81",
+        "71.40",
+        "人民币贰佰壹拾捌万元整"
+      ]
     },
     {
       kind: K.paymentRequest,
       file: "payment-request-keyAreas-advance",
       input: { ...src, subProject: "keyAreas", kind: "advance" },
       build: ProjectDocuments.paymentRequest,
-      expected: ["关于申请支付", "预付款的函", "¥872,000.00", "人民币捌拾柒万贰仟元整", "SZ-2026-GS-02", "6222021000001234"]
+      expected: [
+        "关于申请支付",
+        "预付款的函",
+        "¥872,000.00",
+        "人民币捌拾柒万贰仟元整",
+        "SZ-2026-GS-02",
+        "6222021000001234"
+      ]
     },
     {
       kind: K.paymentNotice,
       file: "payment-notice-keyAreas-advance",
       input: { ...src, subProject: "keyAreas", kind: "advance" },
       build: ProjectDocuments.paymentNotice,
-      expected: ["预付款的通知", "¥872,000.00", "人民币捌拾柒万贰仟元整", "中国工商银行示例市分行", "6222021000001234", "实施方案三(六)"]
+      expected: [
+        "预付款的通知",
+        "¥872,000.00",
+        "人民币捌拾柒万贰仟元整",
+        "中国工商银行示例市分行",
+        "6222021000001234",
+        "实施方案三(六)"
+      ]
     },
     {
       kind: K.monthlyBriefing,
@@ -122,4 +154,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
 
 /** Builds a case's document or throws with the decoding error. */
 export const buildCase = (c: Case): Document.Document =>
-  Either.getOrThrowWith(c.build(c.input), (e) => new Error(`${c.kind}: ${String((e as { message?: string }).message ?? e)}`))
+  Either.getOrThrowWith(
+    c.build(c.input),
+    (e) => new Error(`${c.kind}: ${String((e as { message?: string }).message ?? e)}`)
+  )

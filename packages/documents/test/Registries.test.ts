@@ -17,7 +17,7 @@ const plainText = DocumentRenderer.make({
 
 describe("Renderers", () => {
   it.effect("renders by format, case-insensitively", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       expect(yield* Renderers.formats).toEqual(["markdown", "html"])
       const md = yield* Renderers.render("Markdown", doc)
       expect(md).toContain("# 测试")
@@ -30,7 +30,7 @@ describe("Renderers", () => {
     }).pipe(Effect.provide(Renderers.layer(Markdown.renderer, Html.renderer))))
 
   it.effect("refuses a duplicate format naming both renderers, and replaces on request", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const host = { ...Html.renderer, name: "host HTML", render: () => Effect.succeed("<p>host</p>") }
       const dup = yield* Effect.flip(Renderers.register(host))
       expect(dup._tag).toBe("DuplicateRenderer")
@@ -44,7 +44,7 @@ describe("Renderers", () => {
     }).pipe(Effect.provide(Renderers.layer(Markdown.renderer, Html.renderer))))
 
   it.effect("fails the layer on duplicates and runs renderer effects", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const err = yield* Effect.flip(Effect.provide(Renderers.formats, Renderers.layer(Html.renderer, Html.renderer)))
       expect(err._tag).toBe("DuplicateRenderer")
       const formats = yield* Effect.provide(Renderers.formats, Renderers.layer(Effect.succeed(plainText)))
@@ -68,7 +68,7 @@ const acceptanceReport = Templates.make({
 
 describe("Templates", () => {
   it.effect("builds a document of a kind, decoding its input", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const built = yield* Templates.build("acceptance-report", { project: "培训项目", passed: true })
       expect(built.meta.title).toBe("关于培训项目验收情况的报告")
       expect(Markdown.toMarkdown(built)).toContain("## 一、验收结论")
@@ -80,7 +80,7 @@ describe("Templates", () => {
     }).pipe(Effect.provide(Templates.layer(acceptanceReport))))
 
   it.effect("refuses a duplicate kind naming both, replaces on request", () =>
-    Effect.gen(function* () {
+    Effect.gen(function*() {
       const host = Templates.make({
         kind: "acceptance-report",
         name: "host acceptance report",

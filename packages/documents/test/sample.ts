@@ -5,8 +5,8 @@
  * column span, a key-value table, lists, a note and a signature block.
  */
 import { Money } from "@gsyf/core"
-import * as Either from "effect/Either"
 import { Block, Document, Inline } from "@gsyf/documents"
+import * as Either from "effect/Either"
 
 export const total = Money.unsafeYuan("123000")
 export const totalCapital = Either.getOrThrow(Money.capital(total))

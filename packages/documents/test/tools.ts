@@ -52,7 +52,8 @@ export const locate = (label: string, names: ReadonlyArray<string>, install: str
 
 export const tools = {
   pdftotext: () => locate("pdftotext", ["pdftotext"], "apt-get install -y poppler-utils"),
-  soffice: () => locate("LibreOffice", ["soffice", "libreoffice"], "apt-get install -y libreoffice-writer fonts-noto-cjk"),
+  soffice: () =>
+    locate("LibreOffice", ["soffice", "libreoffice"], "apt-get install -y libreoffice-writer fonts-noto-cjk"),
   chromium: () =>
     locate(
       "Chromium",
@@ -162,7 +163,16 @@ export const sofficeConvertAll = async (
   const profile = tempDir("lo-profile")
   await runOk(
     soffice,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...inputs],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      ...inputs
+    ],
     { timeout }
   )
   return inputs.map((input) => join(outDir, `${input.split("/").pop()!.replace(/\.[^.]+$/, "")}.${to.split(":")[0]}`))

@@ -19,8 +19,8 @@
  *
  * @since 0.1.0
  */
-import * as Schema from "effect/Schema"
 import { Acceptance, InputError, LegalBasis, type Parameter, Plugin, Rule } from "@gsyf/core"
+import * as Schema from "effect/Schema"
 
 /**
  * The city's own decision the pack's values rest on.
@@ -29,10 +29,17 @@ import { Acceptance, InputError, LegalBasis, type Parameter, Plugin, Rule } from
  * @category constants
  */
 export const cityBasis = (what: string, note?: string): LegalBasis.LegalBasis =>
-  new LegalBasis.LegalBasis({ level: "city", citation: `示例市工伤预防项目管理细则 ${what}`, ...(note === undefined ? {} : { note }) })
+  new LegalBasis.LegalBasis({
+    level: "city",
+    citation: `示例市工伤预防项目管理细则 ${what}`,
+    ...(note === undefined ? {} : { note })
+  })
 
 const Count = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 0, InputError.bilingual("须为非负整数", "must be a whole number ≥ 0"))
+  Schema.filter(
+    (n) => Number.isInteger(n) && n >= 0,
+    InputError.bilingual("须为非负整数", "must be a whole number ≥ 0")
+  )
 )
 
 /** A typed definition, widened to what `Plugin.Contents` takes (Schema is invariant in its type). */
@@ -139,23 +146,49 @@ const describeEvent = (type: string, data: Record<string, unknown>): { zh: strin
   const where = sub === undefined ? "" : `(${sub})`
   switch (type) {
     case "PublicityStarted":
-      return { zh: `采购需求公示开始${where},至 ${String(data.endsOn)} 止`, en: `requirement publicity started${where}, ends ${String(data.endsOn)}` }
+      return {
+        zh: `采购需求公示开始${where},至 ${String(data.endsOn)} 止`,
+        en: `requirement publicity started${where}, ends ${String(data.endsOn)}`
+      }
     case "Awarded":
-      return { zh: `确定成交供应商${where}:${String(data.supplierName)}`, en: `awarded${where} to ${String(data.supplierName)}` }
+      return {
+        zh: `确定成交供应商${where}:${String(data.supplierName)}`,
+        en: `awarded${where} to ${String(data.supplierName)}`
+      }
     case "ContractSigned":
-      return { zh: `合同已签订${where}:${String(data.contractId)}`, en: `contract signed${where}: ${String(data.contractId)}` }
+      return {
+        zh: `合同已签订${where}:${String(data.contractId)}`,
+        en: `contract signed${where}: ${String(data.contractId)}`
+      }
     case "PaymentMade":
-      return { zh: `已付款${where}:${String(data.kind)} ${String(data.amount)} 元`, en: `paid${where}: ${String(data.kind)} ¥${String(data.amount)}` }
+      return {
+        zh: `已付款${where}:${String(data.kind)} ${String(data.amount)} 元`,
+        en: `paid${where}: ${String(data.kind)} ¥${String(data.amount)}`
+      }
     case "MonthlyBriefingSubmitted":
-      return data.late === true ? { zh: `月度简报迟报${where}:${String(data.month)}`, en: `late monthly briefing${where}: ${String(data.month)}` } : undefined
+      return data.late === true
+        ? {
+          zh: `月度简报迟报${where}:${String(data.month)}`,
+          en: `late monthly briefing${where}: ${String(data.month)}`
+        }
+        : undefined
     case "AcceptanceFailed": {
       const r = data.rectification as { deadline?: unknown } | undefined
-      return { zh: `验收不合格${where},整改期限 ${String(r?.deadline)}`, en: `acceptance failed${where}; rectify by ${String(r?.deadline)}` }
+      return {
+        zh: `验收不合格${where},整改期限 ${String(r?.deadline)}`,
+        en: `acceptance failed${where}; rectify by ${String(r?.deadline)}`
+      }
     }
     case "AcceptancePassed":
-      return { zh: `验收合格${where},余款 ${String(data.dueDate)} 前支付`, en: `acceptance passed${where}; balance due by ${String(data.dueDate)}` }
+      return {
+        zh: `验收合格${where},余款 ${String(data.dueDate)} 前支付`,
+        en: `acceptance passed${where}; balance due by ${String(data.dueDate)}`
+      }
     case "AcceptanceReportFiled":
-      return { zh: `验收报告已备案${where}:${String(data.reportNumber)}`, en: `acceptance report filed${where}: ${String(data.reportNumber)}` }
+      return {
+        zh: `验收报告已备案${where}:${String(data.reportNumber)}`,
+        en: `acceptance report filed${where}: ${String(data.reportNumber)}`
+      }
     default:
       return undefined
   }
@@ -196,7 +229,11 @@ export interface Options {
 export const make = (options: Options = {}): CityPack => {
   const inbox: Array<Notification> = []
   const plugin = Plugin.make(
-    { name: "example-city-pack", version: "0.1.0", description: "示例市工伤预防项目规则包:知识竞赛、询价、验收专家单数、简报报送日、事件通知" },
+    {
+      name: "example-city-pack",
+      version: "0.1.0",
+      description: "示例市工伤预防项目规则包:知识竞赛、询价、验收专家单数、简报报送日、事件通知"
+    },
     {
       parameters: {
         definitions: [knowledgeContestsParameter],
@@ -209,7 +246,9 @@ export const make = (options: Options = {}): CityPack => {
       onEvent: (event) => {
         const data = (event.data ?? {}) as Record<string, unknown>
         const text = describeEvent(event.type, data)
-        if (text !== undefined) inbox.push({ streamId: event.streamId, position: event.position, type: event.type, ...text })
+        if (text !== undefined) {
+          inbox.push({ streamId: event.streamId, position: event.position, type: event.type, ...text })
+        }
       }
     }
   )

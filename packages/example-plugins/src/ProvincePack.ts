@@ -24,10 +24,11 @@
  *
  * @since 0.1.0
  */
+import { InputError, LegalBasis, Money, Parameter, type PlanRules, Plugin, Rule } from "@gsyf/core"
 import * as Schema from "effect/Schema"
-import { InputError, LegalBasis, Money, Parameter, Plugin, type PlanRules, Rule } from "@gsyf/core"
 
-const SUMMARY_NOTE = "条文仅见于新闻摘要(m.shangol.cn 2022-02-19 报道山西省实施办法),未核对原文;示例省规则包按报道内容建模"
+const SUMMARY_NOTE =
+  "条文仅见于新闻摘要(m.shangol.cn 2022-02-19 报道山西省实施办法),未核对原文;示例省规则包按报道内容建模"
 
 /**
  * The provincial text the pack rests on, as reported.
@@ -43,7 +44,10 @@ export const source = (article: string): LegalBasis.LegalBasis =>
   })
 
 const Percent = Money.DecimalFromInput.pipe(
-  Schema.filter((d) => d.gte(0) && d.lte(100), InputError.bilingual("百分比须在 0 到 100 之间", "a percentage must be between 0 and 100"))
+  Schema.filter(
+    (d) => d.gte(0) && d.lte(100),
+    InputError.bilingual("百分比须在 0 到 100 之间", "a percentage must be between 0 and 100")
+  )
 )
 
 type Values = Parameter.Values
@@ -139,15 +143,24 @@ export const feeSplit = Rule.make<PlanRules.PlanInput>({
   section: "六(一)",
   basis: [source("费用结构")],
   reads: ["budget.breakdown", "province.trainingMinPercent", "province.publicityMaxPercent"],
-  description: "以费用构成明细中由工伤预防费列支的各项合计为基数,培训类合计不低于规定比例,宣传类合计不高于规定比例;明细为空时给出警告。",
+  description:
+    "以费用构成明细中由工伤预防费列支的各项合计为基数,培训类合计不低于规定比例,宣传类合计不高于规定比例;明细为空时给出警告。",
   evaluate: (_, p) => {
     const f = Rule.findings("budget.province.fee-split")
-    const lines = p.read<Values["budget.breakdown"]>("budget.breakdown").filter((l) => l.fundingSource === "prevention-fee")
+    const lines = p.read<Values["budget.breakdown"]>("budget.breakdown").filter((l) =>
+      l.fundingSource === "prevention-fee"
+    )
     const minTraining = p.read<Money.Decimal>("province.trainingMinPercent")
     const maxPublicity = p.read<Money.Decimal>("province.publicityMaxPercent")
     const total = Money.sum(lines.map((l) => l.amount))
     if (lines.length === 0 || total.yuan.isZero()) {
-      return [f.warning("parameters.budget.breakdown", "费用构成明细为空,无法核对培训与宣传费用比例", "the fee breakdown is empty; the training/publicity split cannot be checked")]
+      return [
+        f.warning(
+          "parameters.budget.breakdown",
+          "费用构成明细为空,无法核对培训与宣传费用比例",
+          "the fee breakdown is empty; the training/publicity split cannot be checked"
+        )
+      ]
     }
     const training = Money.sum(lines.filter((l) => l.category === "training").map((l) => l.amount))
     const publicity = Money.sum(lines.filter((l) => l.category === "publicity").map((l) => l.amount))
@@ -156,8 +169,12 @@ export const feeSplit = Rule.make<PlanRules.PlanInput>({
       out.push(
         f.error(
           "parameters.budget.breakdown",
-          `培训费用 ${Money.formatWan(training)} 占 ${pct(share(training, total).toDecimalPlaces(2))},低于 ${pct(minTraining)}`,
-          `training ${Money.formatWan(training)} is ${pct(share(training, total).toDecimalPlaces(2))} of the fee, below ${pct(minTraining)}`,
+          `培训费用 ${Money.formatWan(training)} 占 ${pct(share(training, total).toDecimalPlaces(2))},低于 ${
+            pct(minTraining)
+          }`,
+          `training ${Money.formatWan(training)} is ${
+            pct(share(training, total).toDecimalPlaces(2))
+          } of the fee, below ${pct(minTraining)}`,
           `≥ ${pct(minTraining)}`,
           pct(share(training, total).toDecimalPlaces(2))
         )
@@ -167,8 +184,12 @@ export const feeSplit = Rule.make<PlanRules.PlanInput>({
       out.push(
         f.error(
           "parameters.budget.breakdown",
-          `宣传费用 ${Money.formatWan(publicity)} 占 ${pct(share(publicity, total).toDecimalPlaces(2))},高于 ${pct(maxPublicity)}`,
-          `publicity ${Money.formatWan(publicity)} is ${pct(share(publicity, total).toDecimalPlaces(2))} of the fee, above ${pct(maxPublicity)}`,
+          `宣传费用 ${Money.formatWan(publicity)} 占 ${pct(share(publicity, total).toDecimalPlaces(2))},高于 ${
+            pct(maxPublicity)
+          }`,
+          `publicity ${Money.formatWan(publicity)} is ${
+            pct(share(publicity, total).toDecimalPlaces(2))
+          } of the fee, above ${pct(maxPublicity)}`,
           `≤ ${pct(maxPublicity)}`,
           pct(share(publicity, total).toDecimalPlaces(2))
         )
@@ -191,7 +212,10 @@ const budgetOf = (key: Parameter.SubProjectKey) => (key === "hazchem" ? "budget.
  */
 export const openProjectCap = Rule.make<PlanRules.PlanInput>({
   id: "budget.province.open-project-cap",
-  title: { zh: "面向社会和中小微企业的项目单项不超过10万元", en: "Projects open to society or SMEs at most 10万元 each" },
+  title: {
+    zh: "面向社会和中小微企业的项目单项不超过10万元",
+    en: "Projects open to society or SMEs at most 10万元 each"
+  },
   section: "三(二)",
   basis: [source("项目管理")],
   reads: ["province.openProjects", "province.openProjectCap", "budget.hazchem", "budget.keyAreas"],
@@ -204,14 +228,16 @@ export const openProjectCap = Rule.make<PlanRules.PlanInput>({
       const budget = p.read<Money.Money>(budgetOf(key))
       return Money.greaterThan(budget, cap)
         ? [
-            Rule.findings("budget.province.open-project-cap").error(
-              `parameters.${budgetOf(key)}`,
-              `子项目 ${key} 面向社会和中小微企业,预算 ${Money.formatWan(budget)} 超过单项上限 ${Money.formatWan(cap)}`,
-              `sub-project ${key} is open to society/SMEs; its budget ${Money.formatWan(budget)} exceeds the ${Money.formatWan(cap)} cap`,
-              `≤ ${Money.format(cap)}`,
-              Money.format(budget)
-            )
-          ]
+          Rule.findings("budget.province.open-project-cap").error(
+            `parameters.${budgetOf(key)}`,
+            `子项目 ${key} 面向社会和中小微企业,预算 ${Money.formatWan(budget)} 超过单项上限 ${Money.formatWan(cap)}`,
+            `sub-project ${key} is open to society/SMEs; its budget ${Money.formatWan(budget)} exceeds the ${
+              Money.formatWan(cap)
+            } cap`,
+            `≤ ${Money.format(cap)}`,
+            Money.format(budget)
+          )
+        ]
         : []
     })
   }
@@ -234,7 +260,13 @@ export const publicTender = Rule.make<PlanRules.PlanInput>({
   title: { zh: "50万元以上项目公开招标", en: "Public tender from 50万元" },
   section: "三(五)",
   basis: [source("采购"), LegalBasis.national("《政府采购法》 第二十六条", "公开招标应作为政府采购的主要采购方式")],
-  reads: ["province.publicTenderThreshold", "budget.hazchem", "budget.keyAreas", "procurement.hazchem.method", "procurement.keyAreas.method"],
+  reads: [
+    "province.publicTenderThreshold",
+    "budget.hazchem",
+    "budget.keyAreas",
+    "procurement.hazchem.method",
+    "procurement.keyAreas.method"
+  ],
   description: "子项目预算达到公开招标数额标准(含)的,方案规定的采购方式必须为公开招标。",
   evaluate: (_, p) => {
     const threshold = p.read<Money.Money>("province.publicTenderThreshold")
@@ -244,14 +276,18 @@ export const publicTender = Rule.make<PlanRules.PlanInput>({
       const method = p.read<string>(methodName)
       return Money.lessThanOrEqual(threshold, budget) && method !== "public-tender"
         ? [
-            Rule.findings("procurement.province.public-tender").error(
-              `parameters.${methodName}`,
-              `子项目 ${key} 预算 ${Money.formatWan(budget)} 达到 ${Money.formatWan(threshold)},应公开招标,方案规定为 ${method}`,
-              `sub-project ${key} costs ${Money.formatWan(budget)}, at least ${Money.formatWan(threshold)}: it must go to public tender, the plan says ${method}`,
-              "public-tender",
-              method
-            )
-          ]
+          Rule.findings("procurement.province.public-tender").error(
+            `parameters.${methodName}`,
+            `子项目 ${key} 预算 ${Money.formatWan(budget)} 达到 ${
+              Money.formatWan(threshold)
+            },应公开招标,方案规定为 ${method}`,
+            `sub-project ${key} costs ${Money.formatWan(budget)}, at least ${
+              Money.formatWan(threshold)
+            }: it must go to public tender, the plan says ${method}`,
+            "public-tender",
+            method
+          )
+        ]
         : []
     })
   }
@@ -290,7 +326,9 @@ export const capCeiling = Rule.make<PlanRules.PlanInput>({
         f.error(
           "parameters.fund.provincialCapApproval.capPercent",
           `批准文件 ${approval.document} 将上限提高至 ${pct(approval.capPercent)},超过省定最高 ${pct(ceiling)}`,
-          `approval ${approval.document} raises the cap to ${pct(approval.capPercent)}, above the provincial ceiling of ${pct(ceiling)}`,
+          `approval ${approval.document} raises the cap to ${
+            pct(approval.capPercent)
+          }, above the provincial ceiling of ${pct(ceiling)}`,
           `≤ ${pct(ceiling)}`,
           pct(approval.capPercent)
         )

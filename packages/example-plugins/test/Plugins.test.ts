@@ -1,11 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
+import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Acceptance, IsoDate, LegalBasis, Money, Parameter, Plugin, Rule, RuleSet } from "@gsyf/core"
 import { CityPack, ProvincePack } from "@gsyf/example-plugins"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Either } from "effect"
 import { seedParameters } from "../../core/test/fixtures/seed.js"
 
-const load = (plugins: ReadonlyArray<Plugin.Plugin>) => Plugin.configure({ parameters: seedParameters(), calendar: ChinaHolidays.calendar, plugins })
+const load = (plugins: ReadonlyArray<Plugin.Plugin>) =>
+  Plugin.configure({ parameters: seedParameters(), calendar: ChinaHolidays.calendar, plugins })
 const conflictOf = (plugins: ReadonlyArray<Plugin.Plugin>) => {
   const r = load(plugins)
   if (Either.isRight(r)) throw new Error("expected a conflict")
@@ -19,11 +20,21 @@ const atLeast = (n: number) =>
     reads: [],
     evaluate: (i) =>
       i.stage === "evaluation" && i.experts < n
-        ? [Rule.findings("acceptance.expert-panel").error("experts", `少于 ${n} 人`, `fewer than ${n}`, `≥ ${n}`, String(i.experts))]
+        ? [
+          Rule.findings("acceptance.expert-panel").error(
+            "experts",
+            `少于 ${n} 人`,
+            `fewer than ${n}`,
+            `≥ ${n}`,
+            String(i.experts)
+          )
+        ]
         : []
   })
 const overriding = (name: string, priority: number | undefined, n = 7) =>
-  Plugin.make({ name, version: "0.0.1", description: "test override" }, { overrides: [{ stage: "acceptanceGuard", priority, rule: atLeast(n) }] })
+  Plugin.make({ name, version: "0.0.1", description: "test override" }, {
+    overrides: [{ stage: "acceptanceGuard", priority, rule: atLeast(n) }]
+  })
 const input = (experts: number): Acceptance.AcceptanceInput => ({
   stage: "evaluation",
   on: IsoDate.unsafeFromString("2026-10-23"),
@@ -36,9 +47,12 @@ const input = (experts: number): Acceptance.AcceptanceInput => ({
   experts,
   rectificationDeadline: undefined
 })
-const expertRule = (config: Plugin.Config) => config.rules.acceptanceGuard.find((r) => r.id === "acceptance.expert-panel")!
+const expertRule = (config: Plugin.Config) =>
+  config.rules.acceptanceGuard.find((r) => r.id === "acceptance.expert-panel")!
 const errorsOf = (config: Plugin.Config, experts: number) =>
-  RuleSet.evaluateRule(expertRule(config), input(experts), config.parameters, "2026-10-23").findings.filter((f) => f.severity === "error").length
+  RuleSet.evaluateRule(expertRule(config), input(experts), config.parameters, "2026-10-23").findings.filter((f) =>
+    f.severity === "error"
+  ).length
 
 describe("loading the example plugins", () => {
   it("loads both packs together", () => {
@@ -63,12 +77,21 @@ describe("loading the example plugins", () => {
   })
 
   it("distinct priorities pick the higher, whatever the load order", () => {
-    for (const plugins of [
-      [CityPack.make({ priority: 10 }), overriding("strict-panel", 20)],
-      [overriding("strict-panel", 20), CityPack.make({ priority: 10 })]
-    ]) {
+    for (
+      const plugins of [
+        [CityPack.make({ priority: 10 }), overriding("strict-panel", 20)],
+        [overriding("strict-panel", 20), CityPack.make({ priority: 10 })]
+      ]
+    ) {
       const config = Either.getOrThrow(load(plugins))
-      expect(config.overrides).toEqual([expect.objectContaining({ ruleId: "acceptance.expert-panel", by: "strict-panel", priority: 20, shadowed: ["gsyf", "example-city-pack"] })])
+      expect(config.overrides).toEqual([
+        expect.objectContaining({
+          ruleId: "acceptance.expert-panel",
+          by: "strict-panel",
+          priority: 20,
+          shadowed: ["gsyf", "example-city-pack"]
+        })
+      ])
       // the winner wants 7: six experts fail, even though six is enough for the base rule and odd-ness is the loser's rule
       expect(errorsOf(config, 6)).toBe(1)
       expect(errorsOf(config, 7)).toBe(0)
@@ -89,9 +112,13 @@ describe("loading the example plugins", () => {
   })
 
   it("a rule added twice, a type added twice and a plugin loaded twice conflict", () => {
-    const copy = Plugin.make({ name: "copy", version: "0.0.1", description: "adds a rule that exists" }, { rules: { plan: [ProvincePack.feeSplit] } })
+    const copy = Plugin.make({ name: "copy", version: "0.0.1", description: "adds a rule that exists" }, {
+      rules: { plan: [ProvincePack.feeSplit] }
+    })
     expect(conflictOf([ProvincePack.plugin, copy]).plugins).toEqual(["example-province-pack", "copy"])
-    const contests = Plugin.make({ name: "contests", version: "0.0.1", description: "same type" }, { deliverableTypes: [{ id: "knowledge-contest", title: { zh: "竞赛", en: "contest" } }] })
+    const contests = Plugin.make({ name: "contests", version: "0.0.1", description: "same type" }, {
+      deliverableTypes: [{ id: "knowledge-contest", title: { zh: "竞赛", en: "contest" } }]
+    })
     expect(conflictOf([CityPack.make(), contests]).target).toBe("deliverable:knowledge-contest")
     expect(conflictOf([CityPack.make(), CityPack.make()]).target).toBe("plugin:example-city-pack")
   })

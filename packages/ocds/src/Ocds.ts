@@ -13,9 +13,9 @@
  *
  * @since 0.1.0
  */
+import { InputError, IsoDate, type Parameter, ProjectEvent } from "@gsyf/core"
 import { Either } from "effect"
 import * as Schema from "effect/Schema"
-import { InputError, IsoDate, type Parameter, ProjectEvent } from "@gsyf/core"
 import { instant, UnsafeAmountSignal } from "./internal/format.js"
 import { compile as compileOne, type Json } from "./internal/merge.js"
 import { ocids as ocidsOf, project as projectEvents } from "./internal/releases.js"
@@ -23,7 +23,9 @@ import { ocids as ocidsOf, project as projectEvents } from "./internal/releases.
 const { InvalidInput } = InputError
 type InvalidInput = InputError.InvalidInput
 
-const NonEmpty = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, InputError.bilingual("不能为空", "must not be empty")))
+const NonEmpty = Schema.String.pipe(
+  Schema.filter((s) => s.trim().length > 0, InputError.bilingual("不能为空", "must not be empty"))
+)
 
 /**
  * The default ocid prefix: a clearly local one. Real publishers register their
@@ -43,7 +45,13 @@ export const defaultOcidPrefix = "ocds-gsyf00"
  * @category schemas
  */
 export const OcidPrefix = Schema.String.pipe(
-  Schema.filter((s) => /^ocds-[a-z0-9]{6}$/.test(s), InputError.bilingual("ocid 前缀须为 ocds- 加 6 位小写字母或数字", "an ocid prefix is ocds- and six lower-case letters or digits"))
+  Schema.filter(
+    (s) => /^ocds-[a-z0-9]{6}$/.test(s),
+    InputError.bilingual(
+      "ocid 前缀须为 ocds- 加 6 位小写字母或数字",
+      "an ocid prefix is ocds- and six lower-case letters or digits"
+    )
+  )
 )
 
 /**
@@ -54,7 +62,13 @@ export const OcidPrefix = Schema.String.pipe(
  * @category schemas
  */
 export const ProjectId = Schema.String.pipe(
-  Schema.filter((s) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s), InputError.bilingual("项目编号只能含字母、数字、点、下划线和连字符", "a project id may hold only letters, digits, '.', '_' and '-'"))
+  Schema.filter(
+    (s) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s),
+    InputError.bilingual(
+      "项目编号只能含字母、数字、点、下划线和连字符",
+      "a project id may hold only letters, digits, '.', '_' and '-'"
+    )
+  )
 )
 
 /**
@@ -103,7 +117,8 @@ export const defaultMethods: Readonly<Record<string, MethodMapping>> = {
   "competitive-consultation": {
     method: "open",
     details: "竞争性磋商(以发布公告方式邀请供应商)",
-    rationale: "实施方案 三(五):公开招标采购,采用竞争性磋商方式;《政府采购竞争性磋商采购方式管理暂行办法》(财库〔2014〕214号)"
+    rationale:
+      "实施方案 三(五):公开招标采购,采用竞争性磋商方式;《政府采购竞争性磋商采购方式管理暂行办法》(财库〔2014〕214号)"
   },
   "panel-review": {
     method: "limited",
@@ -115,7 +130,8 @@ export const defaultMethods: Readonly<Record<string, MethodMapping>> = {
 
 const ParameterSetSchema = Schema.declare(
   (u: unknown): u is Parameter.ParameterSet =>
-    typeof u === "object" && u !== null && (u as { histories?: unknown }).histories instanceof Map && (u as { definitions?: unknown }).definitions instanceof Map,
+    typeof u === "object" && u !== null && (u as { histories?: unknown }).histories instanceof Map &&
+    (u as { definitions?: unknown }).definitions instanceof Map,
   { identifier: "ParameterSet", description: "a parameter set from Parameter.load" }
 )
 
@@ -190,11 +206,17 @@ export interface CompiledRelease extends Release {
  * @since 0.1.0
  * @category getters
  */
-export const ocids = (projectId: string, ocidPrefix: string = defaultOcidPrefix): { readonly project: string; readonly hazchem: string; readonly keyAreas: string } =>
+export const ocids = (
+  projectId: string,
+  ocidPrefix: string = defaultOcidPrefix
+): { readonly project: string; readonly hazchem: string; readonly keyAreas: string } =>
   ocidsOf({ projectId, ocidPrefix })
 
 const decodeOptions = InputError.decodeEither(Options, "OcdsOptions")
-const decodeEvents = InputError.decodeEither(Schema.Array(Schema.Union(Schema.typeSchema(ProjectEvent.Event), ProjectEvent.Event)), "Events")
+const decodeEvents = InputError.decodeEither(
+  Schema.Array(Schema.Union(Schema.typeSchema(ProjectEvent.Event), ProjectEvent.Event)),
+  "Events"
+)
 
 const guard = <A>(f: () => A): Either.Either<A, UnsafeAmount> => {
   try {
@@ -225,8 +247,11 @@ const guard = <A>(f: () => A): Either.Either<A, UnsafeAmount> => {
  * @since 0.1.0
  * @category projections
  */
-export const releases = (events: unknown, options: unknown): Either.Either<Array<Release>, InvalidInput | UnsafeAmount> =>
-  Either.gen(function* () {
+export const releases = (
+  events: unknown,
+  options: unknown
+): Either.Either<Array<Release>, InvalidInput | UnsafeAmount> =>
+  Either.gen(function*() {
     const o = yield* decodeOptions(options)
     const es = yield* decodeEvents(events)
     return yield* guard(
@@ -244,7 +269,13 @@ export const releases = (events: unknown, options: unknown): Either.Either<Array
   })
 
 const ReleaseShape = Schema.Struct(
-  { ocid: NonEmpty, id: NonEmpty, date: IsoDate.IsoDateTime, tag: Schema.Array(Schema.String), initiationType: Schema.Literal("tender") },
+  {
+    ocid: NonEmpty,
+    id: NonEmpty,
+    date: IsoDate.IsoDateTime,
+    tag: Schema.Array(Schema.String),
+    initiationType: Schema.Literal("tender")
+  },
   Schema.Record({ key: Schema.String, value: Schema.Unknown })
 )
 const decodeReleases = InputError.decodeEither(Schema.Array(ReleaseShape), "Releases")
@@ -283,7 +314,8 @@ export const compile = (input: unknown): Either.Either<Array<CompiledRelease>, I
  * @category constants
  */
 export const extensionUrls = {
-  budgetBreakdown: "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json",
+  budgetBreakdown:
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json",
   gsyf: "https://unpkg.com/@gsyf/ocds@0.1.0/extension/extension.json"
 } as const
 
@@ -339,7 +371,12 @@ export interface ReleasePackage {
   readonly version: "1.1"
   readonly extensions: ReadonlyArray<string>
   readonly publishedDate: string
-  readonly publisher: { readonly name: string; readonly scheme?: string | undefined; readonly uid?: string | undefined; readonly uri?: string | undefined }
+  readonly publisher: {
+    readonly name: string
+    readonly scheme?: string | undefined
+    readonly uid?: string | undefined
+    readonly uri?: string | undefined
+  }
   readonly license?: string | undefined
   readonly publicationPolicy?: string | undefined
   readonly releases: ReadonlyArray<Release>
@@ -354,7 +391,7 @@ const decodePackageOptions = InputError.decodeEither(PackageOptions, "PackageOpt
  * @category constructors
  */
 export const releasePackage = (input: unknown, options: unknown): Either.Either<ReleasePackage, InvalidInput> =>
-  Either.gen(function* () {
+  Either.gen(function*() {
     const o = yield* decodePackageOptions(options)
     const rs = yield* decodeReleases(input)
     return {
@@ -409,9 +446,14 @@ export const fromStream = (events: unknown, options: unknown): Either.Either<Exp
   const known = new Set([...Object.keys(Options.fields), ...Object.keys(PackageOptions.fields)])
   const unknown = Object.keys(o).filter((k) => !known.has(k))
   if (unknown.length > 0) {
-    return Either.left(new InvalidInput({ subject: "OcdsOptions", issues: unknown.map((k) => new InputError.InputIssue({ path: k, zh: "未知字段", en: "unknown field" })) }))
+    return Either.left(
+      new InvalidInput({
+        subject: "OcdsOptions",
+        issues: unknown.map((k) => new InputError.InputIssue({ path: k, zh: "未知字段", en: "unknown field" }))
+      })
+    )
   }
-  return Either.gen(function* () {
+  return Either.gen(function*() {
     const rs = yield* releases(events, pick(Object.keys(Options.fields)))
     const pkg = yield* releasePackage(rs, pick(Object.keys(PackageOptions.fields)))
     const compiled = yield* compile(rs)

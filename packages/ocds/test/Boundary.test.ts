@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
-import * as fc from "fast-check"
 import { Money, type ProjectEvent } from "@gsyf/core"
 import { Ocds } from "@gsyf/ocds"
+import { Either } from "effect"
+import * as fc from "fast-check"
 import { amountNumber, instant, maxSafeFen } from "../src/internal/format.js"
 import { seedEvents, seedParameters } from "./fixtures/lifecycle.js"
 
@@ -40,7 +40,9 @@ describe("amounts at the boundary", () => {
   it("refuse 2^53 fen and more with UnsafeAmount", () => {
     const { events } = seedEvents()
     const huge = Money.fromFen(maxSafeFen + 1n)
-    const altered = events.map((e) => (e._tag === "BudgetSubmitted" ? ({ ...e, total: huge } as ProjectEvent.Event) : e))
+    const altered = events.map((
+      e
+    ) => (e._tag === "BudgetSubmitted" ? ({ ...e, total: huge } as ProjectEvent.Event) : e))
     const result = Ocds.releases(altered, { projectId: "p1", parameters: seedParameters() })
     expect(Either.isLeft(result) && result.left._tag).toBe("UnsafeAmount")
     expect(Either.isLeft(result) && result.left.message).toContain(huge.toString())
@@ -65,20 +67,36 @@ describe("dates at the boundary", () => {
   })
 })
 
-const r = (ocid: string, id: string, date: string, body: Record<string, unknown>) => ({ ocid, id, date, tag: ["tender"], initiationType: "tender", ...body })
+const r = (ocid: string, id: string, date: string, body: Record<string, unknown>) => ({
+  ocid,
+  id,
+  date,
+  tag: ["tender"],
+  initiationType: "tender",
+  ...body
+})
 
 describe("the merge routine", () => {
   it("applies releases in date order: latest value wins, arrays with ids merge by id, others are replaced, null removes", () => {
     const compiled = Either.getOrThrow(
       Ocds.compile([
         r("ocds-x-1", "b", "2026-02-01T00:00:00+08:00", {
-          tender: { id: "t", status: "complete", milestones: [{ id: "m2", status: "met" }, { id: "m1", dueDate: "2026-03-01T00:00:00+08:00" }] },
+          tender: {
+            id: "t",
+            status: "complete",
+            milestones: [{ id: "m2", status: "met" }, { id: "m1", dueDate: "2026-03-01T00:00:00+08:00" }]
+          },
           language: null,
           submissionMethod: ["electronicSubmission"]
         }),
         r("ocds-x-1", "a", "2026-01-01T00:00:00+08:00", {
           language: "zh",
-          tender: { id: "t", title: "T", status: "active", milestones: [{ id: "m1", title: "one", status: "scheduled" }] },
+          tender: {
+            id: "t",
+            title: "T",
+            status: "active",
+            milestones: [{ id: "m1", title: "one", status: "scheduled" }]
+          },
           submissionMethod: ["written", "inPerson"]
         }),
         r("ocds-x-2", "c", "2026-01-05T00:00:00+08:00", { tender: { id: "u" } })

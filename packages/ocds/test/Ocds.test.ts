@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
 import { Money, type ProjectEvent } from "@gsyf/core"
 import { Ocds } from "@gsyf/ocds"
+import { Either } from "effect"
 import { correctedEvents, seedEvents, seedParameters } from "./fixtures/lifecycle.js"
 import { extendedReleaseSchema, gsyfExtension, releaseSchema, validator } from "./fixtures/schema.js"
 
@@ -21,7 +21,8 @@ const errorsOf = (validate: ReturnType<typeof validator>, doc: unknown) =>
 const seed = seedEvents()
 const seedReleases = releasesOf(seed.events)
 const byOcid = (rs: ReadonlyArray<Ocds.Release>, o: string) => rs.filter((r) => r.ocid === o)
-const find = (rs: ReadonlyArray<Ocds.Release>, o: string, tag: string) => rs.filter((r) => r.ocid === o && r.tag.includes(tag))
+const find = (rs: ReadonlyArray<Ocds.Release>, o: string, tag: string) =>
+  rs.filter((r) => r.ocid === o && r.tag.includes(tag))
 
 describe("releases of the seed lifecycle", () => {
   it("every release validates against the OCDS 1.1 schema with Budget Breakdown and the gsyf extension", () => {
@@ -49,20 +50,29 @@ describe("releases of the seed lifecycle", () => {
   })
 
   it("plans the budget with the sub-project split and the breakdown lines of the parameters", () => {
-    const submitted = seed.events.find((e) => e._tag === "BudgetSubmitted") as Extract<ProjectEvent.Event, { _tag: "BudgetSubmitted" }>
-    const [projectBudget] = find(seedReleases, ocid.project, "planningUpdate").filter((r) => (r as any).planning?.budget !== undefined)
+    const submitted = seed.events.find((e) => e._tag === "BudgetSubmitted") as Extract<
+      ProjectEvent.Event,
+      { _tag: "BudgetSubmitted" }
+    >
+    const [projectBudget] = find(seedReleases, ocid.project, "planningUpdate").filter((r) =>
+      (r as any).planning?.budget !== undefined
+    )
     const budget = (projectBudget as any).planning.budget
     expect(budget.amount).toEqual({ amount: Number(submitted.total.toString()), currency: "CNY" })
     expect(budget.budgetBreakdown.map((b: any) => [b.id, b.amount.amount])).toEqual([
       ["hazchem", 800000],
       ["keyAreas", 2200000]
     ])
-    expect(budget.budgetBreakdown[0].period).toEqual({ startDate: "2026-01-01T00:00:00+08:00", endDate: "2026-12-31T23:59:59+08:00" })
+    expect(budget.budgetBreakdown[0].period).toEqual({
+      startDate: "2026-01-01T00:00:00+08:00",
+      endDate: "2026-12-31T23:59:59+08:00"
+    })
     const keyAreasBudget = (find(seedReleases, ocid.keyAreas, "planning")[0] as any).planning.budget
     const lines: ReadonlyArray<any> = keyAreasBudget.budgetBreakdown
     expect(lines.map((l) => l.amount.amount)).toEqual([1050000, 1150000])
     expect(lines.reduce((n, l) => n + l.amount.amount, 0)).toBe(keyAreasBudget.amount.amount)
-    const hazchemLines: ReadonlyArray<any> = (find(seedReleases, ocid.hazchem, "planning")[0] as any).planning.budget.budgetBreakdown
+    const hazchemLines: ReadonlyArray<any> =
+      (find(seedReleases, ocid.hazchem, "planning")[0] as any).planning.budget.budgetBreakdown
     // the expert fee comes from the agency's own budget: no source party in the fund
     expect(hazchemLines.map((l) => l.sourceParty?.id ?? null)).toEqual(["hrss-01", null])
     // key areas with GB/T 4754 codes (extension)
@@ -73,11 +83,15 @@ describe("releases of the seed lifecycle", () => {
   })
 
   it("maps the two procurement methods to the closed method codelist with Chinese details and both periods", () => {
-    const tenderOf = (o: string) => (find(seedReleases, o, "tenderUpdate").find((r) => (r as any).tender?.status === "active") as any).tender
+    const tenderOf = (o: string) =>
+      (find(seedReleases, o, "tenderUpdate").find((r) => (r as any).tender?.status === "active") as any).tender
     const consultation = tenderOf(ocid.keyAreas)
     expect(consultation.procurementMethod).toBe("open")
     expect(consultation.procurementMethodDetails).toContain("竞争性磋商")
-    expect(consultation.tenderPeriod).toEqual({ startDate: "2026-03-25T00:00:00+08:00", endDate: "2026-04-07T23:59:59+08:00" })
+    expect(consultation.tenderPeriod).toEqual({
+      startDate: "2026-03-25T00:00:00+08:00",
+      endDate: "2026-04-07T23:59:59+08:00"
+    })
     expect(consultation.awardCriteria).toBe("ratedCriteria")
     const review = tenderOf(ocid.hazchem)
     expect(review.procurementMethod).toBe("limited")
@@ -89,8 +103,13 @@ describe("releases of the seed lifecycle", () => {
     expect(publicity.enquiryPeriod.startDate).toBe("2026-03-16T00:00:00+08:00")
     expect(publicity.enquiryPeriod.endDate).toBe("2026-03-23T23:59:59+08:00")
     // a city inviting consultation suppliers from the database maps it to limited
-    const overridden = releasesOf(seed.events, { methods: { "competitive-consultation": { method: "limited", details: "竞争性磋商(从供应商库随机抽取)" } } })
-    expect((find(overridden, ocid.keyAreas, "tenderUpdate").find((r) => (r as any).tender?.status === "active") as any).tender.procurementMethod).toBe("limited")
+    const overridden = releasesOf(seed.events, {
+      methods: { "competitive-consultation": { method: "limited", details: "竞争性磋商(从供应商库随机抽取)" } }
+    })
+    expect(
+      (find(overridden, ocid.keyAreas, "tenderUpdate").find((r) => (r as any).tender?.status === "active") as any)
+        .tender.procurementMethod
+    ).toBe("limited")
   })
 
   it("awards with the supplier in parties, the tenderers and the score summary", () => {
@@ -114,16 +133,22 @@ describe("releases of the seed lifecycle", () => {
       expect(milestones.advance.type).toBe("payment")
       expect(milestones.advance.value.amount).toBe(Number(state.advance.toString()))
       expect(milestones.balance.value.amount).toBe(Number(state.balance.toString()))
-      const transactions = find(seedReleases, o, "implementation").flatMap((r: any) => r.contracts[0].implementation.transactions)
+      const transactions = find(seedReleases, o, "implementation").flatMap((r: any) =>
+        r.contracts[0].implementation.transactions
+      )
       const paid = Money.sum(seed.state.subProjects[sub].payments.map((p) => p.amount))
-      expect(transactions.reduce((n: number, t: any) => n + Math.round(t.value.amount * 100), 0)).toBe(Number(Money.toFen(paid)))
+      expect(transactions.reduce((n: number, t: any) => n + Math.round(t.value.amount * 100), 0)).toBe(
+        Number(Money.toFen(paid))
+      )
       expect(transactions.every((t: any) => t.payee.id === state.supplierId && t.value.currency === "CNY")).toBe(true)
     }
   })
 
   it("records the failed acceptance with rectification, then the re-evaluation as an amendment naming the releases before and after", () => {
     const ka = byOcid(seedReleases, ocid.keyAreas)
-    const failed = ka.find((r: any) => r.contracts?.[0]?.implementation?.rectifications?.[0]?.status === "ordered") as any
+    const failed = ka.find((r: any) =>
+      r.contracts?.[0]?.implementation?.rectifications?.[0]?.status === "ordered"
+    ) as any
     const rect = failed.contracts[0].implementation.rectifications[0]
     expect(rect.order.join()).toContain("门户网站")
     expect(rect.deadline).toMatch(/^2026-11-\d{2}T23:59:59\+08:00$/)
@@ -166,12 +191,16 @@ describe("compiled releases", () => {
     expect(acceptance).toHaveLength(1)
     expect(acceptance[0].status).toBe("met")
     expect(contract.implementation.transactions).toHaveLength(2)
-    expect(contract.implementation.rectifications).toEqual([expect.objectContaining({ id: "attempt-1", status: "completed" })])
+    expect(contract.implementation.rectifications).toEqual([
+      expect.objectContaining({ id: "attempt-1", status: "completed" })
+    ])
     expect(contract.implementation.quotaResults.every((q: any) => q.met === true)).toBe(true)
     const parties = ka.parties.map((p: any) => p.id)
     expect(new Set(parties).size).toBe(parties.length)
     const deliverables = contract.implementation.milestones.filter((m: any) => m.type === "delivery")
-    expect(deliverables).toHaveLength(seed.events.filter((e) => e._tag === "DeliverableRecorded" && e.subProject === "keyAreas").length)
+    expect(deliverables).toHaveLength(
+      seed.events.filter((e) => e._tag === "DeliverableRecorded" && e.subProject === "keyAreas").length
+    )
   })
 })
 
@@ -193,7 +222,9 @@ describe("a corrected deliverable", () => {
 
   it("replaces the deliverable milestone in the compiled release", () => {
     const compiled = Either.getOrThrow(Ocds.compile(rs)).find((c) => c.ocid === ocid.keyAreas) as any
-    const milestone = compiled.contracts[0].implementation.milestones.find((m: any) => m.id === `deliverable-${corrected.correctedId}`)
+    const milestone = compiled.contracts[0].implementation.milestones.find((m: any) =>
+      m.id === `deliverable-${corrected.correctedId}`
+    )
     expect(milestone.title).toContain("工伤预防在行动(更正)")
     expect(milestone.description).toContain("已更正")
     expect(compiled.contracts[0].amendments.map((a: any) => a.id)).toContain(correction.id)
@@ -215,7 +246,9 @@ describe("the release package", () => {
   const pkg = exported.releasePackage
 
   it("has the required package fields, version 1.1 and the extensions", () => {
-    for (const field of ["uri", "publisher", "publishedDate", "releases", "version"] as const) expect(pkg[field]).toBeDefined()
+    for (const field of ["uri", "publisher", "publishedDate", "releases", "version"] as const) {
+      expect(pkg[field]).toBeDefined()
+    }
     expect(pkg.version).toBe("1.1")
     expect(pkg.publishedDate).toBe("2026-11-30T10:00:00+08:00")
     expect(pkg.publisher.name).toBe("示例市社会保险事业服务中心")
@@ -223,25 +256,36 @@ describe("the release package", () => {
     expect(pkg.releases).toEqual(seedReleases)
     expect(exported.compiled).toHaveLength(3)
     // the package's own fields: a uri, dates, URLs
-    for (const u of [pkg.uri, pkg.license!, pkg.publicationPolicy!, ...pkg.extensions]) expect(() => new URL(u)).not.toThrow()
+    for (const u of [pkg.uri, pkg.license!, pkg.publicationPolicy!, ...pkg.extensions]) {
+      expect(() => new URL(u)).not.toThrow()
+    }
     expect(pkg.releases.every((r) => errorsOf(validateExtended, r).length === 0)).toBe(true)
   })
 
   it("rejects bad options with field paths in Chinese and English", () => {
-    const bad = Ocds.fromStream(seed.events, { ...options, ocidPrefix: "gsyf", uri: "not a url", publishedDate: "2026-11-30", publisher: { name: "x" } })
+    const bad = Ocds.fromStream(seed.events, {
+      ...options,
+      ocidPrefix: "gsyf",
+      uri: "not a url",
+      publishedDate: "2026-11-30",
+      publisher: { name: "x" }
+    })
     expect(Either.isLeft(bad)).toBe(true)
     const left = (bad as Either.Left<any, any>).left
     expect(left._tag).toBe("InvalidInput")
     expect(left.issues.map((i: any) => i.path)).toEqual(["ocidPrefix"])
     expect(left.issues[0].zh).toContain("ocid 前缀")
     const unknownField = Ocds.fromStream(seed.events, { ...options, prefix: "ocds-abc123" })
-    expect(Either.isLeft(unknownField) && unknownField.left._tag === "InvalidInput" && unknownField.left.issues[0]!.path).toBe("prefix")
+    expect(
+      Either.isLeft(unknownField) && unknownField.left._tag === "InvalidInput" && unknownField.left.issues[0]!.path
+    ).toBe("prefix")
     const pkgBad = Ocds.releasePackage(seedReleases, { uri: "not a url", publishedDate: "2026-11-30", publisher: {} })
-    expect(Either.isLeft(pkgBad) && pkgBad.left._tag === "InvalidInput" && pkgBad.left.issues.map((i) => i.path).sort()).toEqual([
-      "publishedDate",
-      "publisher.name",
-      "uri"
-    ])
+    expect(Either.isLeft(pkgBad) && pkgBad.left._tag === "InvalidInput" && pkgBad.left.issues.map((i) => i.path).sort())
+      .toEqual([
+        "publishedDate",
+        "publisher.name",
+        "uri"
+      ])
   })
 })
 

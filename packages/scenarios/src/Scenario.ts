@@ -10,18 +10,30 @@
  *
  * @since 0.1.0
  */
-import { readdirSync, readFileSync, statSync } from "node:fs"
-import { basename, dirname, extname, join, relative, resolve } from "node:path"
+import {
+  Actor,
+  Calendar,
+  IsoDate,
+  LegalBasis,
+  Money,
+  Parameter,
+  Plugin,
+  Project,
+  ProjectCommand,
+  ProjectEvent,
+  type Rule
+} from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { basename, dirname, extname, join, relative, resolve } from "node:path"
 import { parse as parseYaml } from "yaml"
-import { Actor, Calendar, IsoDate, LegalBasis, Money, Parameter, Plugin, Project, ProjectCommand, ProjectEvent, type Rule } from "@gsyf/core"
-import * as StateView from "./StateView.js"
-import { at as valueAt, match, plain, scalarEquals, type Mismatch } from "./internal/compare.js"
+import { at as valueAt, match, type Mismatch, plain, scalarEquals } from "./internal/compare.js"
+import { formatPath, type Path, read as readSource, type Source } from "./internal/source.js"
 import { escapeXml } from "./internal/xml.js"
-import { formatPath, read as readSource, type Path, type Source } from "./internal/source.js"
+import * as StateView from "./StateView.js"
 
 // ── Schema ─────────────────────────────────────────────────────────────────
 
@@ -29,19 +41,25 @@ const Text = Schema.String.pipe(Schema.minLength(1, { message: () => "must not b
 
 const CommandName = Schema.String.pipe(
   Schema.filter((s) => (ProjectCommand.names as ReadonlyArray<string>).includes(s), {
-    message: (issue) => `unknown command ${JSON.stringify(issue.actual)}; known commands: ${ProjectCommand.names.join(", ")}`
+    message: (issue) =>
+      `unknown command ${JSON.stringify(issue.actual)}; known commands: ${ProjectCommand.names.join(", ")}`
   })
 )
 
 const Amount = Schema.Union(Schema.String, Schema.Number).pipe(
   Schema.filter((u) => Either.isRight(Money.fromYuan(typeof u === "number" ? String(u) : u)), {
-    message: (issue) => `not an amount exact to the fen: ${JSON.stringify(issue.actual)} (at most two decimals, e.g. "872000.00")`
+    message: (issue) =>
+      `not an amount exact to the fen: ${JSON.stringify(issue.actual)} (at most two decimals, e.g. "872000.00")`
   })
 )
 
 const NullableDate = Schema.NullOr(IsoDate.IsoDate)
 
-const PaymentsOf = Schema.Struct({ advance: Schema.optional(Amount), balance: Schema.optional(Amount), total: Schema.optional(Amount) })
+const PaymentsOf = Schema.Struct({
+  advance: Schema.optional(Amount),
+  balance: Schema.optional(Amount),
+  total: Schema.optional(Amount)
+})
 const DeadlinesOf = Schema.Struct({
   publicityEnd: Schema.optional(NullableDate),
   signBy: Schema.optional(NullableDate),
@@ -57,7 +75,9 @@ const DeadlinesOf = Schema.Struct({
  */
 export const Expectation = Schema.Struct({
   /** The step's events in order: a type, or an object matched as a subset of the encoded event. */
-  events: Schema.optional(Schema.Array(Schema.Union(Text, Schema.Record({ key: Schema.String, value: Schema.Unknown })))),
+  events: Schema.optional(
+    Schema.Array(Schema.Union(Text, Schema.Record({ key: Schema.String, value: Schema.Unknown })))
+  ),
   /** The command is rejected; with `rules`, each rule id is among the rejection's. */
   rejected: Schema.optional(
     Schema.Union(
@@ -74,16 +94,30 @@ export const Expectation = Schema.Struct({
   quota: Schema.optional(
     Schema.Record({
       key: Schema.String,
-      value: Schema.Struct({ done: Schema.optional(Schema.Number), required: Schema.optional(Schema.Number), met: Schema.optional(Schema.Boolean) })
+      value: Schema.Struct({
+        done: Schema.optional(Schema.Number),
+        required: Schema.optional(Schema.Number),
+        met: Schema.optional(Schema.Boolean)
+      })
     })
   ),
   /** Sums paid by kind per sub-project, compared exactly as decimals. */
-  payments: Schema.optional(Schema.Struct({ hazchem: Schema.optional(PaymentsOf), keyAreas: Schema.optional(PaymentsOf) })),
+  payments: Schema.optional(
+    Schema.Struct({ hazchem: Schema.optional(PaymentsOf), keyAreas: Schema.optional(PaymentsOf) })
+  ),
   /** Deadlines per sub-project (`null` when there is none). */
-  deadlines: Schema.optional(Schema.Struct({ hazchem: Schema.optional(DeadlinesOf), keyAreas: Schema.optional(DeadlinesOf) })),
+  deadlines: Schema.optional(
+    Schema.Struct({ hazchem: Schema.optional(DeadlinesOf), keyAreas: Schema.optional(DeadlinesOf) })
+  ),
   /** Findings present in the step's events' evaluations (or its rejection). */
   findings: Schema.optional(
-    Schema.Array(Schema.Struct({ rule: Text, severity: Schema.optional(Schema.Literal("error", "warning", "info")), path: Schema.optional(Schema.String) }))
+    Schema.Array(
+      Schema.Struct({
+        rule: Text,
+        severity: Schema.optional(Schema.Literal("error", "warning", "info")),
+        path: Schema.optional(Schema.String)
+      })
+    )
   )
 }).annotations({ identifier: "Expectation" })
 
@@ -132,7 +166,13 @@ export const ScenarioFile = Schema.Struct({
   plugins: Schema.optional(Schema.Array(Text)),
   /** A parameter file (relative to this file), or `{ file?, overlay? }`. */
   parameters: Schema.optional(
-    Schema.Union(Text, Schema.Struct({ file: Schema.optional(Text), overlay: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })) }))
+    Schema.Union(
+      Text,
+      Schema.Struct({
+        file: Schema.optional(Text),
+        overlay: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+      })
+    )
   ),
   /** Another scenario (relative path) whose end state this one starts from. */
   from: Schema.optional(Text),
@@ -199,7 +239,12 @@ export class ScenarioError extends Schema.TaggedError<ScenarioError>()("Scenario
   }
 }
 
-const issue = (source: { readonly file: string; readonly locate?: (p: Path) => { line: number; column: number } }, path: Path, zh: string, en: string) => {
+const issue = (
+  source: { readonly file: string; readonly locate?: (p: Path) => { line: number; column: number } },
+  path: Path,
+  zh: string,
+  en: string
+) => {
   const pos = source.locate?.(path) ?? { line: 1, column: 1 }
   return new ScenarioIssue({ file: source.file, line: pos.line, column: pos.column, path: formatPath(path), zh, en })
 }
@@ -252,7 +297,12 @@ const scenarioIssues = (source: Source, error: ParseResult.ParseError): Readonly
   const key = (p: ReadonlyArray<PropertyKey>) => p.map(String).join("\u0000")
   // an optional field is `T | undefined`: drop its "expected undefined" branch when a deeper issue explains it
   const relevant = all.filter(
-    (i) => !(i._tag === "Type" && i.message.startsWith("Expected undefined") && all.some((j) => j !== i && !j.message.startsWith("Expected undefined") && j.path.length >= i.path.length && key(j.path).startsWith(key(i.path))))
+    (i) =>
+      !(i._tag === "Type" && i.message.startsWith("Expected undefined") &&
+        all.some((j) =>
+          j !== i && !j.message.startsWith("Expected undefined") && j.path.length >= i.path.length &&
+          key(j.path).startsWith(key(i.path))
+        ))
   )
   return relevant.map((i) => {
     const path = i.path.map((k) => (typeof k === "number" ? k : String(k)))
@@ -263,14 +313,22 @@ const scenarioIssues = (source: Source, error: ParseResult.ParseError): Readonly
         return issue(source, path, "缺少必填字段", "is missing")
       default:
         return i.message.startsWith("unknown command")
-          ? issue(source, path, `未知命令 ${JSON.stringify(path.length > 0 ? valueAtPath(source.value, path) : "")}`, i.message)
+          ? issue(
+            source,
+            path,
+            `未知命令 ${JSON.stringify(path.length > 0 ? valueAtPath(source.value, path) : "")}`,
+            i.message
+          )
           : issue(source, path, `类型或取值不符:${i.message}`, i.message)
     }
   })
 }
 
 const valueAtPath = (value: unknown, path: Path): unknown =>
-  path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), value)
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined),
+    value
+  )
 
 const dateTimeOf = (date: string): string => `${date}T10:00:00+08:00`
 
@@ -278,12 +336,12 @@ const splitIssuePath = (p: string): Path =>
   p === ""
     ? []
     : p
-        .split(".")
-        .flatMap((part) => {
-          const m = /^([^[]*)((\[\d+\])*)$/.exec(part)
-          if (m === null) return [part]
-          return [...(m[1] === "" ? [] : [m[1]!]), ...(m[2]!.match(/\d+/g) ?? []).map(Number)]
-        })
+      .split(".")
+      .flatMap((part) => {
+        const m = /^([^[]*)((\[\d+\])*)$/.exec(part)
+        if (m === null) return [part]
+        return [...(m[1] === "" ? [] : [m[1]!]), ...(m[2]!.match(/\d+/g) ?? []).map(Number)]
+      })
 
 /** Maps a path in the decoded command back to the step's keys. */
 const commandPathInStep = (p: Path, step: Step): Path => {
@@ -297,14 +355,29 @@ const commandPathInStep = (p: Path, step: Step): Path => {
 
 const envelopeKeys = ["_tag", "commandId", "actor", "at"]
 
-const loadFile = (file: string, chain: ReadonlyArray<string>, cache: Map<string, Scenario>): Either.Either<Scenario, ScenarioError> => {
+const loadFile = (
+  file: string,
+  chain: ReadonlyArray<string>,
+  cache: Map<string, Scenario>
+): Either.Either<Scenario, ScenarioError> => {
   const abs = resolve(file)
   const cached = cache.get(abs)
   if (cached !== undefined) return Either.right(cached)
   const read = readSource(abs, new Set(["expect", "configError"]))
   if ("problem" in read) {
     const p = read.problem
-    return Either.left(fail(abs, [new ScenarioIssue({ file: abs, line: p.position.line, column: p.position.column, path: "", zh: `语法错误:${p.message}`, en: `syntax error: ${p.message}` })]))
+    return Either.left(
+      fail(abs, [
+        new ScenarioIssue({
+          file: abs,
+          line: p.position.line,
+          column: p.position.column,
+          path: "",
+          zh: `语法错误:${p.message}`,
+          en: `syntax error: ${p.message}`
+        })
+      ])
+    )
   }
   const source = read.source
   const decoded = Schema.decodeUnknownEither(ScenarioFile, { errors: "all", onExcessProperty: "error" })(source.value)
@@ -316,20 +389,48 @@ const loadFile = (file: string, chain: ReadonlyArray<string>, cache: Map<string,
   if (f.from !== undefined) {
     const target = resolve(dirname(abs), f.from)
     if (target === abs || chain.includes(target)) {
-      issues.push(issue(source, ["from"], `from 形成循环:${[...chain, abs, target].map((x) => basename(x)).join(" → ")}`, `from makes a cycle: ${[...chain, abs, target].map((x) => basename(x)).join(" → ")}`))
+      issues.push(
+        issue(
+          source,
+          ["from"],
+          `from 形成循环:${[...chain, abs, target].map((x) => basename(x)).join(" → ")}`,
+          `from makes a cycle: ${[...chain, abs, target].map((x) => basename(x)).join(" → ")}`
+        )
+      )
     } else {
       const loaded = loadFile(target, [...chain, abs], cache)
       if (Either.isLeft(loaded)) {
-        issues.push(issue(source, ["from"], `from 引用的场景无法加载:${loaded.left.message}`, `the scenario named by from cannot be loaded:\n${loaded.left.message}`))
+        issues.push(
+          issue(
+            source,
+            ["from"],
+            `from 引用的场景无法加载:${loaded.left.message}`,
+            `the scenario named by from cannot be loaded:\n${loaded.left.message}`
+          )
+        )
       } else parent = loaded.right
     }
   }
   const parameterSpec = typeof f.parameters === "string" ? { file: f.parameters, overlay: undefined } : f.parameters
   if (parameterSpec?.file === undefined && parent === undefined) {
-    issues.push(issue(source, ["parameters"], "须给出参数文件(parameters)或起始场景(from)", "give a parameter file (parameters) or a scenario to start from (from)"))
+    issues.push(
+      issue(
+        source,
+        ["parameters"],
+        "须给出参数文件(parameters)或起始场景(from)",
+        "give a parameter file (parameters) or a scenario to start from (from)"
+      )
+    )
   }
   if (f.configError !== undefined && f.steps.length > 0) {
-    issues.push(issue(source, ["steps"], "预期配置失败的场景不能有步骤", "a scenario expecting a configuration error has no steps"))
+    issues.push(
+      issue(
+        source,
+        ["steps"],
+        "预期配置失败的场景不能有步骤",
+        "a scenario expecting a configuration error has no steps"
+      )
+    )
   }
   const actors = new Map<string, Actor.Actor>(parent?.actors ?? [])
   for (const [name, a] of Object.entries(f.actors ?? {})) actors.set(name, a)
@@ -345,15 +446,28 @@ const loadFile = (file: string, chain: ReadonlyArray<string>, cache: Map<string,
     const date = step.date ?? IsoDate.dateOf(instant)
     const expect: Expectation = step.expect ?? {}
     if (expect.rejected !== undefined && expect.events !== undefined && expect.events.length > 0) {
-      issues.push(issue(source, here(["expect", "events"]), "被拒绝的命令不产生事件", "a rejected command has no events"))
+      issues.push(
+        issue(source, here(["expect", "events"]), "被拒绝的命令不产生事件", "a rejected command has no events")
+      )
     }
     let command: Record<string, unknown> | undefined
     if (step.command === undefined) {
       for (const k of ["actor", "input", "commandId"] as const) {
-        if (step[k] !== undefined) issues.push(issue(source, here([k]), `没有 command 的步骤不能有 ${k}`, `a step without a command has no ${k}`))
+        if (step[k] !== undefined) {
+          issues.push(
+            issue(source, here([k]), `没有 command 的步骤不能有 ${k}`, `a step without a command has no ${k}`)
+          )
+        }
       }
       if (expect.rejected !== undefined || expect.events !== undefined || expect.findings !== undefined) {
-        issues.push(issue(source, here(["expect"]), "没有 command 的步骤只能检查 state、quota、payments、deadlines", "a step without a command checks only state, quota, payments and deadlines"))
+        issues.push(
+          issue(
+            source,
+            here(["expect"]),
+            "没有 command 的步骤只能检查 state、quota、payments、deadlines",
+            "a step without a command checks only state, quota, payments and deadlines"
+          )
+        )
       }
     } else {
       let actor: Actor.Actor | undefined
@@ -362,20 +476,49 @@ const loadFile = (file: string, chain: ReadonlyArray<string>, cache: Map<string,
       } else if (typeof step.actor === "string") {
         actor = actors.get(step.actor)
         if (actor === undefined) {
-          issues.push(issue(source, here(["actor"]), `未知的角色名 ${step.actor}(见 actors)`, `unknown actor ${JSON.stringify(step.actor)}; known: ${[...actors.keys()].join(", ") || "(none)"}`))
+          issues.push(
+            issue(
+              source,
+              here(["actor"]),
+              `未知的角色名 ${step.actor}(见 actors)`,
+              `unknown actor ${JSON.stringify(step.actor)}; known: ${[...actors.keys()].join(", ") || "(none)"}`
+            )
+          )
         }
       } else actor = step.actor
       for (const k of Object.keys(step.input ?? {})) {
-        if (envelopeKeys.includes(k)) issues.push(issue(source, here(["input", k]), `${k} 由步骤给出,不能写在 input 中`, `${k} is set by the step, not in input`))
+        if (envelopeKeys.includes(k)) {
+          issues.push(
+            issue(
+              source,
+              here(["input", k]),
+              `${k} 由步骤给出,不能写在 input 中`,
+              `${k} is set by the step, not in input`
+            )
+          )
+        }
       }
       if (actor !== undefined) {
-        command = { _tag: step.command, commandId: step.commandId ?? `${idPrefix}#${i + 1}`, actor, at: instant, ...step.input }
+        command = {
+          _tag: step.command,
+          commandId: step.commandId ?? `${idPrefix}#${i + 1}`,
+          actor,
+          at: instant,
+          ...step.input
+        }
         if (expect.rejected === undefined) {
           const check = Project.decodeCommandInput(command)
           if (Either.isLeft(check)) {
             for (const x of check.left.issues) {
               const p = commandPathInStep(splitIssuePath(x.path), step)
-              issues.push(issue(source, here(p), `命令 ${step.command} 的输入无效:${x.zh}`, `invalid input for ${step.command}: ${x.path === "" ? "" : `${x.path} `}${x.en}`))
+              issues.push(
+                issue(
+                  source,
+                  here(p),
+                  `命令 ${step.command} 的输入无效:${x.zh}`,
+                  `invalid input for ${step.command}: ${x.path === "" ? "" : `${x.path} `}${x.en}`
+                )
+              )
             }
           }
         }
@@ -410,7 +553,8 @@ const loadFile = (file: string, chain: ReadonlyArray<string>, cache: Map<string,
  * @since 0.1.0
  * @category loading
  */
-export const load = (file: string): Effect.Effect<Scenario, ScenarioError> => Effect.suspend(() => loadFile(file, [], new Map()))
+export const load = (file: string): Effect.Effect<Scenario, ScenarioError> =>
+  Effect.suspend(() => loadFile(file, [], new Map()))
 
 // ── Results ────────────────────────────────────────────────────────────────
 
@@ -504,27 +648,43 @@ const pluginOf = (options: RunOptions, name: string): Plugin.Plugin | undefined 
   return (p as Readonly<Record<string, Plugin.Plugin>>)[name]
 }
 
-const loadParameterFile = (ctx: Context, file: string): Either.Either<Parameter.ParameterSet, ReadonlyArray<ScenarioIssue>> => {
+const loadParameterFile = (
+  ctx: Context,
+  file: string
+): Either.Either<Parameter.ParameterSet, ReadonlyArray<ScenarioIssue>> => {
   const cached = ctx.parameterFiles.get(file)
   if (cached !== undefined) return cached
   const read = readSource(file)
   let out: Either.Either<Parameter.ParameterSet, ReadonlyArray<ScenarioIssue>>
   if ("problem" in read) {
-    out = Either.left([new ScenarioIssue({ file, line: read.problem.position.line, column: read.problem.position.column, path: "", zh: `参数文件无法读取:${read.problem.message}`, en: `parameter file: ${read.problem.message}` })])
+    out = Either.left([
+      new ScenarioIssue({
+        file,
+        line: read.problem.position.line,
+        column: read.problem.position.column,
+        path: "",
+        zh: `参数文件无法读取:${read.problem.message}`,
+        en: `parameter file: ${read.problem.message}`
+      })
+    ])
   } else {
     const source = read.source
     out = Either.mapLeft(Parameter.load(parseYaml(source.text)), (e) =>
       e.issues.map((x) => {
-        const path: Path = x.path.startsWith("parameters.") ? ["parameters", x.path.slice("parameters.".length)] : splitIssuePath(x.path)
+        const path: Path = x.path.startsWith("parameters.")
+          ? ["parameters", x.path.slice("parameters.".length)]
+          : splitIssuePath(x.path)
         return issue(source, path, x.zh, x.en)
-      })
-    )
+      }))
   }
   ctx.parameterFiles.set(file, out)
   return out
 }
 
-const failedResult = (s: { readonly file: string; readonly name: string; readonly description: string }, error: ScenarioError): Result => ({
+const failedResult = (
+  s: { readonly file: string; readonly name: string; readonly description: string },
+  error: ScenarioError
+): Result => ({
   file: s.file,
   name: s.name,
   description: s.description,
@@ -536,7 +696,10 @@ const failedResult = (s: { readonly file: string; readonly name: string; readonl
   config: undefined
 })
 
-const collectFindings = (events: ReadonlyArray<ProjectEvent.Event>, rejection: Project.Rejection | undefined): ReadonlyArray<Rule.Finding> => [
+const collectFindings = (
+  events: ReadonlyArray<ProjectEvent.Event>,
+  rejection: Project.Rejection | undefined
+): ReadonlyArray<Rule.Finding> => [
   ...events.flatMap((e) => e.evaluations.flatMap((ev) => ev.findings)),
   ...(rejection?._tag === "RuleViolation" ? rejection.findings : [])
 ]
@@ -552,18 +715,34 @@ const checkStep = (
   const failures: Array<Failure> = []
   const base: Path = ["steps", step.index, "expect"]
   const add = (path: Path, expected: unknown, actual: unknown) =>
-    failures.push({ path: formatPath([...base, ...path]), line: scenario.locate([...base, ...path]).line, expected, actual })
-  const addAll = (prefix: Path, ms: ReadonlyArray<Mismatch>) => ms.forEach((m) => add([...prefix, ...m.path], m.expected, m.actual))
+    failures.push({
+      path: formatPath([...base, ...path]),
+      line: scenario.locate([...base, ...path]).line,
+      expected,
+      actual
+    })
+  const addAll = (prefix: Path, ms: ReadonlyArray<Mismatch>) =>
+    ms.forEach((m) => add([...prefix, ...m.path], m.expected, m.actual))
   const e = step.expect
   const { events, rejection } = outcome
   if (step.command !== undefined) {
-    const summary = rejection === undefined ? undefined : rejection._tag === "RuleViolation" ? `RuleViolation: ${rejection.message}` : `${rejection._tag} [${Project.ruleIdsOf(rejection).join(", ")}]: ${rejection.message}`
+    const summary = rejection === undefined
+      ? undefined
+      : rejection._tag === "RuleViolation"
+      ? `RuleViolation: ${rejection.message}`
+      : `${rejection._tag} [${Project.ruleIdsOf(rejection).join(", ")}]: ${rejection.message}`
     if (e.rejected === undefined) {
       if (rejection !== undefined) add(["rejected"], "accepted", summary)
     } else if (rejection === undefined) {
-      add(["rejected"], e.rejected === true ? "rejected" : plain(e.rejected), `accepted: [${events.map((x) => x._tag).join(", ")}]`)
+      add(
+        ["rejected"],
+        e.rejected === true ? "rejected" : plain(e.rejected),
+        `accepted: [${events.map((x) => x._tag).join(", ")}]`
+      )
     } else if (e.rejected !== true) {
-      if (e.rejected.tag !== undefined && e.rejected.tag !== rejection._tag) add(["rejected", "tag"], e.rejected.tag, rejection._tag)
+      if (e.rejected.tag !== undefined && e.rejected.tag !== rejection._tag) {
+        add(["rejected", "tag"], e.rejected.tag, rejection._tag)
+      }
       const ids = Project.ruleIdsOf(rejection)
       ;(e.rejected.rules ?? []).forEach((r, i) => {
         if (!ids.includes(r)) add(["rejected", "rules", i], r, summary)
@@ -586,11 +765,16 @@ const checkStep = (
   if (e.findings !== undefined) {
     const present = collectFindings(events, rejection)
     e.findings.forEach((x, i) => {
-      const found = present.some((f) => f.ruleId === x.rule && (x.severity === undefined || f.severity === x.severity) && (x.path === undefined || f.path === x.path))
+      const found = present.some((f) =>
+        f.ruleId === x.rule && (x.severity === undefined || f.severity === x.severity) &&
+        (x.path === undefined || f.path === x.path)
+      )
       if (!found) add(["findings", i], plain(x), present.map((f) => `${f.ruleId} (${f.severity}) ${f.path}`))
     })
   }
-  for (const [path, expected] of Object.entries(e.state ?? {})) addAll(["state", path], match(expected, valueAt(view, path)))
+  for (const [path, expected] of Object.entries(e.state ?? {})) {
+    addAll(["state", path], match(expected, valueAt(view, path)))
+  }
   for (const [itemId, expected] of Object.entries(e.quota ?? {})) {
     const actual = valueAt(view, `subProjects.hazchem.quota`) as Record<string, unknown>
     const other = valueAt(view, `subProjects.keyAreas.quota`) as Record<string, unknown>
@@ -600,7 +784,9 @@ const checkStep = (
     for (const [kind, expected] of Object.entries(e.payments?.[key] ?? {})) {
       if (expected === undefined) continue
       const actual = valueAt(view, `subProjects.${key}.payments.${kind}`)
-      if (!scalarEquals(typeof expected === "number" ? String(expected) : expected, actual)) add(["payments", key, kind], plain(expected), actual)
+      if (!scalarEquals(typeof expected === "number" ? String(expected) : expected, actual)) {
+        add(["payments", key, kind], plain(expected), actual)
+      }
     }
     for (const [kind, expected] of Object.entries(e.deadlines?.[key] ?? {})) {
       if (expected === undefined) continue
@@ -618,7 +804,8 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
     ctx.ran.set(scenario.file, ran)
     return ran
   }
-  const configFail = (issues: ReadonlyArray<ScenarioIssue>): Ran => done({ result: failedResult(scenario, fail(scenario.file, issues)), baseParameters: undefined, pluginNames: [] })
+  const configFail = (issues: ReadonlyArray<ScenarioIssue>): Ran =>
+    done({ result: failedResult(scenario, fail(scenario.file, issues)), baseParameters: undefined, pluginNames: [] })
   // the starting point
   let state = Project.initialState
   let baseParameters: Parameter.ParameterSet | undefined
@@ -626,9 +813,20 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
   if (scenario.from !== undefined) {
     const parent = runIn(ctx, scenario.from)
     if (!parent.result.ok || parent.result.state === undefined) {
-      const failed = parent.result.error !== undefined ? "cannot be configured" : `has ${parent.result.steps.reduce((n, s) => n + s.failures.length, 0) + parent.result.configFailures.length} failed expectation(s)`
+      const failed = parent.result.error !== undefined
+        ? "cannot be configured"
+        : `has ${
+          parent.result.steps.reduce((n, s) => n + s.failures.length, 0) + parent.result.configFailures.length
+        } failed expectation(s)`
       const name = basename(scenario.from.file)
-      return configFail([issue({ file: scenario.file, locate: scenario.locate }, ["from"], `起始场景 ${name} 未通过`, `the scenario this one starts from, ${name}, ${failed}`)])
+      return configFail([
+        issue(
+          { file: scenario.file, locate: scenario.locate },
+          ["from"],
+          `起始场景 ${name} 未通过`,
+          `the scenario this one starts from, ${name}, ${failed}`
+        )
+      ])
     }
     state = parent.result.state
     baseParameters = parent.baseParameters
@@ -638,20 +836,39 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
   if (scenario.parameterFile !== undefined) {
     const loaded = loadParameterFile(ctx, scenario.parameterFile)
     if (Either.isLeft(loaded)) {
-      return configFail([issue(src, ["parameters"], `参数文件 ${scenario.parameterFile} 有误`, `the parameter file ${scenario.parameterFile} has errors`), ...loaded.left])
+      return configFail([
+        issue(
+          src,
+          ["parameters"],
+          `参数文件 ${scenario.parameterFile} 有误`,
+          `the parameter file ${scenario.parameterFile} has errors`
+        ),
+        ...loaded.left
+      ])
     }
     baseParameters = loaded.right
   }
   if (baseParameters === undefined) return configFail([issue(src, ["parameters"], "没有参数", "no parameters")])
   if (scenario.overlay !== undefined) {
-    const overlaid = Parameter.overlay(baseParameters, scenario.overlay, new LegalBasis.LegalBasis({ level: "city", citation: `场景 ${basename(scenario.file)}`, note: scenario.name }))
+    const overlaid = Parameter.overlay(
+      baseParameters,
+      scenario.overlay,
+      new LegalBasis.LegalBasis({ level: "city", citation: `场景 ${basename(scenario.file)}`, note: scenario.name })
+    )
     if (Either.isLeft(overlaid)) {
       const keys = Object.keys(scenario.overlay)
       return configFail(
         overlaid.left.issues.map((x) => {
           const rest = x.path.startsWith("parameters.") ? x.path.slice("parameters.".length) : x.path
-          const key = keys.filter((k) => rest === k || rest.startsWith(`${k}.`) || rest.startsWith(`${k}[`)).sort((a, b) => b.length - a.length)[0]
-          return issue(src, key === undefined ? ["parameters", "overlay"] : ["parameters", "overlay", key], x.zh, `${rest}: ${x.en}`)
+          const key = keys.filter((k) =>
+            rest === k || rest.startsWith(`${k}.`) || rest.startsWith(`${k}[`)
+          ).sort((a, b) => b.length - a.length)[0]
+          return issue(
+            src,
+            key === undefined ? ["parameters", "overlay"] : ["parameters", "overlay", key],
+            x.zh,
+            `${rest}: ${x.en}`
+          )
         })
       )
     }
@@ -662,8 +879,19 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
   pluginNames.forEach((name, i) => {
     const p = pluginOf(ctx.options, name)
     if (p === undefined) {
-      const known = ctx.options.plugins === undefined ? [] : ctx.options.plugins instanceof Map ? [...ctx.options.plugins.keys()] : Object.keys(ctx.options.plugins)
-      unknown.push(issue(src, scenario.plugins === undefined ? ["from"] : ["plugins", i], `未知插件 ${name}`, `unknown plugin ${JSON.stringify(name)}; registered: ${known.join(", ") || "(none)"}`))
+      const known = ctx.options.plugins === undefined
+        ? []
+        : ctx.options.plugins instanceof Map
+        ? [...ctx.options.plugins.keys()]
+        : Object.keys(ctx.options.plugins)
+      unknown.push(
+        issue(
+          src,
+          scenario.plugins === undefined ? ["from"] : ["plugins", i],
+          `未知插件 ${name}`,
+          `unknown plugin ${JSON.stringify(name)}; registered: ${known.join(", ") || "(none)"}`
+        )
+      )
     } else plugins.push(p)
   })
   if (unknown.length > 0) return configFail(unknown)
@@ -673,7 +901,12 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
     const exp = scenario.configError
     const failures: Array<Failure> = []
     const add = (path: Path, expected: unknown, actual: unknown) =>
-      failures.push({ path: formatPath(["configError", ...path]), line: scenario.locate(["configError", ...path]).line, expected, actual })
+      failures.push({
+        path: formatPath(["configError", ...path]),
+        line: scenario.locate(["configError", ...path]).line,
+        expected,
+        actual
+      })
     if (Either.isRight(configured)) add([], plain(exp), "configured without error")
     else {
       const err = configured.left
@@ -682,16 +915,33 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
         const named = err._tag === "PluginConflict" ? err.plugins : []
         if ([...exp.plugins].sort().join("\n") !== [...named].sort().join("\n")) add(["plugins"], exp.plugins, named)
       }
-      if (exp.target !== undefined && (err._tag !== "PluginConflict" || err.target !== exp.target)) add(["target"], exp.target, err._tag === "PluginConflict" ? err.target : err.message)
+      if (exp.target !== undefined && (err._tag !== "PluginConflict" || err.target !== exp.target)) {
+        add(["target"], exp.target, err._tag === "PluginConflict" ? err.target : err.message)
+      }
     }
     return done({
-      result: { ...base, ok: failures.length === 0, steps: [], configFailures: failures, error: undefined, state: undefined, config: undefined },
+      result: {
+        ...base,
+        ok: failures.length === 0,
+        steps: [],
+        configFailures: failures,
+        error: undefined,
+        state: undefined,
+        config: undefined
+      },
       baseParameters,
       pluginNames
     })
   }
   if (Either.isLeft(configured)) {
-    return configFail([issue(src, scenario.plugins === undefined ? ["parameters"] : ["plugins"], `配置失败:${configured.left.message}`, `configuring failed: ${configured.left.message}`)])
+    return configFail([
+      issue(
+        src,
+        scenario.plugins === undefined ? ["parameters"] : ["plugins"],
+        `配置失败:${configured.left.message}`,
+        `configuring failed: ${configured.left.message}`
+      )
+    ])
   }
   const config = configured.right
   const handle = Project.handle(config)
@@ -729,7 +979,12 @@ const runIn = (ctx: Context, scenario: Scenario): Ran => {
   })
 }
 
-const context = (options: RunOptions): Context => ({ options, calendar: options.calendar ?? emptyCalendar(), ran: new Map(), parameterFiles: new Map() })
+const context = (options: RunOptions): Context => ({
+  options,
+  calendar: options.calendar ?? emptyCalendar(),
+  ran: new Map(),
+  parameterFiles: new Map()
+})
 
 /**
  * Runs a loaded scenario in memory: the `from` chain first, then each step
@@ -853,15 +1108,21 @@ export const formatResult = (result: Result, options: FormatOptions = {}): strin
     lines.push(`      ${c("32", "- expected:")} ${show(f.expected)}`)
     lines.push(`      ${c("31", "+ actual:  ")} ${show(f.actual)}`)
   }
-  if (result.error !== undefined) for (const i of result.error.issues) lines.push(`  ${c("31", "error")} ${i.text}`)
+  if (result.error !== undefined) { for (const i of result.error.issues) lines.push(`  ${c("31", "error")} ${i.text}`) }
   if (result.configFailures.length > 0) {
     lines.push(`  configure`)
     result.configFailures.forEach(failure)
   }
   for (const s of result.steps) {
     if (s.ok && options.verbose !== true) continue
-    const what = s.outcome === "rejected" ? `rejected ${s.rejection!._tag} [${Project.ruleIdsOf(s.rejection!).join(", ")}]` : s.outcome === "accepted" ? `[${s.events.map((e) => e._tag).join(", ")}]` : "check"
-    lines.push(`  ${s.ok ? c("32", "✓") : c("31", "✗")} step ${s.index + 1} ${s.name} ${s.date} (line ${s.line}): ${what}`)
+    const what = s.outcome === "rejected"
+      ? `rejected ${s.rejection!._tag} [${Project.ruleIdsOf(s.rejection!).join(", ")}]`
+      : s.outcome === "accepted"
+      ? `[${s.events.map((e) => e._tag).join(", ")}]`
+      : "check"
+    lines.push(
+      `  ${s.ok ? c("32", "✓") : c("31", "✗")} step ${s.index + 1} ${s.name} ${s.date} (line ${s.line}): ${what}`
+    )
     s.failures.forEach(failure)
   }
   return lines.join("\n")
@@ -876,7 +1137,10 @@ export const formatResult = (result: Result, options: FormatOptions = {}): strin
 export const formatResults = (results: ReadonlyArray<Result>, options: FormatOptions = {}): string => {
   const failed = results.filter((r) => !r.ok).length
   const steps = results.reduce((n, r) => n + r.steps.length, 0)
-  return [...results.map((r) => formatResult(r, options)), `${results.length} scenarios, ${steps} steps: ${results.length - failed} passed, ${failed} failed`].join("\n")
+  return [
+    ...results.map((r) => formatResult(r, options)),
+    `${results.length} scenarios, ${steps} steps: ${results.length - failed} passed, ${failed} failed`
+  ].join("\n")
 }
 
 /**
@@ -886,7 +1150,10 @@ export const formatResults = (results: ReadonlyArray<Result>, options: FormatOpt
  * @since 0.1.0
  * @category reports
  */
-export const junit = (results: ReadonlyArray<Result>, options: { readonly relativeTo?: string | undefined } = {}): string => {
+export const junit = (
+  results: ReadonlyArray<Result>,
+  options: { readonly relativeTo?: string | undefined } = {}
+): string => {
   const suites: Array<string> = []
   let tests = 0
   let failures = 0
@@ -898,13 +1165,23 @@ export const junit = (results: ReadonlyArray<Result>, options: { readonly relati
     let sErrors = 0
     if (r.error !== undefined) {
       sErrors++
-      cases.push(`    <testcase classname="${escapeXml(file)}" name="load and configure"><error message="${escapeXml(r.error.issues[0]?.en ?? "error")}">${escapeXml(r.error.message)}</error></testcase>`)
+      cases.push(
+        `    <testcase classname="${escapeXml(file)}" name="load and configure"><error message="${
+          escapeXml(r.error.issues[0]?.en ?? "error")
+        }">${escapeXml(r.error.message)}</error></testcase>`
+      )
     }
     if (r.error === undefined && r.steps.length === 0) {
       const text = formatResult(r)
       if (r.configFailures.length > 0) sFailures++
       cases.push(
-        `    <testcase classname="${escapeXml(file)}" name="configure">${r.configFailures.length > 0 ? `<failure message="${escapeXml(`${r.configFailures.length} expectation(s) failed`)}">${escapeXml(text)}</failure>` : ""}</testcase>`
+        `    <testcase classname="${escapeXml(file)}" name="configure">${
+          r.configFailures.length > 0
+            ? `<failure message="${escapeXml(`${r.configFailures.length} expectation(s) failed`)}">${
+              escapeXml(text)
+            }</failure>`
+            : ""
+        }</testcase>`
       )
     }
     for (const s of r.steps) {
@@ -912,9 +1189,13 @@ export const junit = (results: ReadonlyArray<Result>, options: { readonly relati
       if (s.ok) cases.push(`    <testcase classname="${escapeXml(file)}" name="${escapeXml(name)}"/>`)
       else {
         sFailures++
-        const detail = s.failures.map((f) => `${f.path} (line ${f.line})\n  expected: ${show(f.expected)}\n  actual:   ${show(f.actual)}`).join("\n")
+        const detail = s.failures.map((f) =>
+          `${f.path} (line ${f.line})\n  expected: ${show(f.expected)}\n  actual:   ${show(f.actual)}`
+        ).join("\n")
         cases.push(
-          `    <testcase classname="${escapeXml(file)}" name="${escapeXml(name)}"><failure message="${escapeXml(`${s.failures.length} expectation(s) failed`)}">${escapeXml(detail)}</failure></testcase>`
+          `    <testcase classname="${escapeXml(file)}" name="${escapeXml(name)}"><failure message="${
+            escapeXml(`${s.failures.length} expectation(s) failed`)
+          }">${escapeXml(detail)}</failure></testcase>`
         )
       }
     }
@@ -922,8 +1203,12 @@ export const junit = (results: ReadonlyArray<Result>, options: { readonly relati
     failures += sFailures
     errors += sErrors
     suites.push(
-      `  <testsuite name="${escapeXml(r.name)}" file="${escapeXml(file)}" tests="${cases.length}" failures="${sFailures}" errors="${sErrors}">\n${cases.join("\n")}\n  </testsuite>`
+      `  <testsuite name="${escapeXml(r.name)}" file="${
+        escapeXml(file)
+      }" tests="${cases.length}" failures="${sFailures}" errors="${sErrors}">\n${cases.join("\n")}\n  </testsuite>`
     )
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gsyf scenarios" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join("\n")}\n</testsuites>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gsyf scenarios" tests="${tests}" failures="${failures}" errors="${errors}">\n${
+    suites.join("\n")
+  }\n</testsuites>\n`
 }

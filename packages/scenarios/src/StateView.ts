@@ -33,8 +33,8 @@
  *
  * @since 0.1.0
  */
-import * as Chunk from "effect/Chunk"
 import { type IsoDate, Money, type Plugin, Project } from "@gsyf/core"
+import * as Chunk from "effect/Chunk"
 
 /**
  * A JSON value.
@@ -46,53 +46,72 @@ export type Json = null | boolean | number | string | ReadonlyArray<Json> | { re
 
 const amount = (m: Money.Money): string => m.toString()
 
-const subProjectView = (config: Plugin.Config, state: Project.State, key: Project.SubProjectKey, asOf: IsoDate.IsoDate): Json => {
+const subProjectView = (
+  config: Plugin.Config,
+  state: Project.State,
+  key: Project.SubProjectKey,
+  asOf: IsoDate.IsoDate
+): Json => {
   const sp = state.subProjects[key]
-  const sumOf = (kind: "advance" | "balance" | undefined) => amount(Money.sum(sp.payments.filter((p) => kind === undefined || p.kind === kind).map((p) => p.amount)))
+  const sumOf = (kind: "advance" | "balance" | undefined) =>
+    amount(Money.sum(sp.payments.filter((p) => kind === undefined || p.kind === kind).map((p) => p.amount)))
   const briefings = Project.briefingStatus(config, state, key, asOf)
   const months = (status: string) => briefings.filter((b) => b.status === status).map((b) => b.month)
   const quota: Record<string, Json> = {}
-  for (const p of Project.quotaProgress(config, state, asOf, key)) quota[p.itemId] = { done: p.done, required: p.required, met: p.met }
+  for (const p of Project.quotaProgress(config, state, asOf, key)) {
+    quota[p.itemId] = { done: p.done, required: p.required, met: p.met }
+  }
   return {
-    publicity:
-      sp.publicity === undefined
-        ? null
-        : {
-            startsOn: sp.publicity.startsOn,
-            endsOn: sp.publicity.endsOn,
-            objections: sp.publicity.objections.map((o) => ({ id: o.id, receivedOn: o.receivedOn, resolved: o.response !== undefined }))
-          },
-    procurement:
-      sp.procurement === undefined
-        ? null
-        : {
-            method: sp.procurement.method,
-            category: sp.procurement.category,
-            documentsIssuedOn: sp.procurement.documentsIssuedOn,
-            responseDeadline: sp.procurement.responseDeadline,
-            bids: sp.procurement.bids.length,
-            panel: sp.procurement.panel?.members.length ?? 0,
-            scored: sp.procurement.scores.length
-          },
-    award:
-      sp.award === undefined
-        ? null
-        : { supplierId: sp.award.supplierId, supplierName: sp.award.supplierName, value: amount(sp.award.value), awardedOn: sp.award.awardedOn, signBy: sp.award.signBy },
-    contract:
-      sp.contract === undefined
-        ? null
-        : {
-            contractId: sp.contract.contractId,
-            supplierId: sp.contract.supplierId,
-            supplierName: sp.contract.supplierName,
-            amount: amount(sp.contract.amount),
-            advance: amount(sp.contract.advance),
-            balance: amount(sp.contract.balance),
-            signedOn: sp.contract.signedOn,
-            periodEnd: sp.contract.periodEnd,
-            payee: { name: sp.contract.payee.name, bank: sp.contract.payee.bank, account: sp.contract.payee.account }
-          },
-    payments: { advance: sumOf("advance"), balance: sumOf("balance"), total: sumOf(undefined), count: sp.payments.length },
+    publicity: sp.publicity === undefined
+      ? null
+      : {
+        startsOn: sp.publicity.startsOn,
+        endsOn: sp.publicity.endsOn,
+        objections: sp.publicity.objections.map((o) => ({
+          id: o.id,
+          receivedOn: o.receivedOn,
+          resolved: o.response !== undefined
+        }))
+      },
+    procurement: sp.procurement === undefined
+      ? null
+      : {
+        method: sp.procurement.method,
+        category: sp.procurement.category,
+        documentsIssuedOn: sp.procurement.documentsIssuedOn,
+        responseDeadline: sp.procurement.responseDeadline,
+        bids: sp.procurement.bids.length,
+        panel: sp.procurement.panel?.members.length ?? 0,
+        scored: sp.procurement.scores.length
+      },
+    award: sp.award === undefined
+      ? null
+      : {
+        supplierId: sp.award.supplierId,
+        supplierName: sp.award.supplierName,
+        value: amount(sp.award.value),
+        awardedOn: sp.award.awardedOn,
+        signBy: sp.award.signBy
+      },
+    contract: sp.contract === undefined
+      ? null
+      : {
+        contractId: sp.contract.contractId,
+        supplierId: sp.contract.supplierId,
+        supplierName: sp.contract.supplierName,
+        amount: amount(sp.contract.amount),
+        advance: amount(sp.contract.advance),
+        balance: amount(sp.contract.balance),
+        signedOn: sp.contract.signedOn,
+        periodEnd: sp.contract.periodEnd,
+        payee: { name: sp.contract.payee.name, bank: sp.contract.payee.bank, account: sp.contract.payee.account }
+      },
+    payments: {
+      advance: sumOf("advance"),
+      balance: sumOf("balance"),
+      total: sumOf(undefined),
+      count: sp.payments.length
+    },
     implementationPlan: sp.implementationPlan?.status ?? null,
     evidence: Chunk.size(sp.evidence),
     quota,
@@ -138,7 +157,9 @@ export const make = (config: Plugin.Config, state: Project.State, asOf: IsoDate.
     version: state.version,
     keyAreas: state.keyAreas === undefined ? null : [...state.keyAreas.selected],
     opinions,
-    plan: state.plan === undefined ? null : { documentNumber: state.plan.documentNumber, issuedOn: state.plan.issuedOn },
+    plan: state.plan === undefined
+      ? null
+      : { documentNumber: state.plan.documentNumber, issuedOn: state.plan.issuedOn },
     keyEnterpriseList: state.keyEnterpriseList === undefined ? null : [...state.keyEnterpriseList],
     budget: { status: state.budget.status },
     designs,

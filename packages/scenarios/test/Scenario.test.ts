@@ -1,11 +1,11 @@
+import { describe, expect, it } from "@effect/vitest"
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Scenario } from "@gsyf/scenarios"
+import { Effect, Either } from "effect"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either } from "effect"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Scenario } from "@gsyf/scenarios"
 import { registry } from "../../../examples/scenarios/plugins.js"
 import { parseXml } from "./xml.js"
 
@@ -49,7 +49,10 @@ describe("the example scenarios", () => {
     const r = results.find((x) => basename(x.file) === "seed-plan.yaml")!
     expect(r.ok).toBe(true)
     const ka = r.state!.subProjects.keyAreas
-    expect(ka.payments.map((p) => `${p.kind} ${p.amount.toString()}`)).toEqual(["advance 872000.00", "balance 1308000.00"])
+    expect(ka.payments.map((p) => `${p.kind} ${p.amount.toString()}`)).toEqual([
+      "advance 872000.00",
+      "balance 1308000.00"
+    ])
     expect(ka.filed?.reportNumber).toBe("示社保验〔2026〕2号")
   })
 
@@ -89,8 +92,8 @@ steps:
     const text = Scenario.formatResult(r)
     expect(text).toContain("steps[0].expect.events[0].endsOn")
     expect(text).toContain(`${basename(wrong)}:12`)
-    expect(text).toContain('- expected: "2026-03-24"')
-    expect(text).toContain('+ actual:   "2026-03-23"')
+    expect(text).toContain("- expected: \"2026-03-24\"")
+    expect(text).toContain("+ actual:   \"2026-03-23\"")
     expect(text).not.toContain("\u001b[")
     expect(Scenario.formatResult(r, { color: true })).toContain("\u001b[31m")
   })
@@ -109,7 +112,10 @@ steps:
     expect(r.steps.map((s) => s.outcome)).toEqual(["rejected", "accepted"])
     expect(r.steps[0]!.failures[0]).toMatchObject({ path: "steps[0].expect.rejected", expected: "accepted" })
     expect(String(r.steps[0]!.failures[0]!.actual)).toContain("roles.allowed")
-    expect(r.steps[1]!.failures[0]).toMatchObject({ path: "steps[1].expect.rejected", actual: "accepted: [BudgetSubmitted]" })
+    expect(r.steps[1]!.failures[0]).toMatchObject({
+      path: "steps[1].expect.rejected",
+      actual: "accepted: [BudgetSubmitted]"
+    })
   })
 
   it("amounts compare exactly as decimals: 872000 equals 872000.00", () => {
@@ -129,12 +135,18 @@ steps:
 `)
     )
     expect(r.steps[0]!.failures).toEqual([])
-    expect(r.steps[1]!.failures).toEqual([{ path: "steps[1].expect.payments.keyAreas.advance", line: 12, expected: "872000.01", actual: "872000.00" }])
+    expect(r.steps[1]!.failures).toEqual([{
+      path: "steps[1].expect.payments.keyAreas.advance",
+      line: 12,
+      expected: "872000.01",
+      actual: "872000.00"
+    }])
   })
 })
 
 describe("schema errors give the file, line and path", () => {
-  const base = (steps: string) => `name: bad
+  const base = (steps: string) =>
+    `name: bad
 description: a scenario with a mistake
 parameters: ${join(examples, "..", "plans", "seed-2026.yaml")}
 steps:
@@ -170,7 +182,7 @@ ${steps}`
     const e = loadError(file)
     expect(e.issues).toHaveLength(1)
     expect(e.issues[0]).toMatchObject({ line: 7, path: "steps[0].command" })
-    expect(e.issues[0]!.en).toContain('unknown command "SignContrct"')
+    expect(e.issues[0]!.en).toContain("unknown command \"SignContrct\"")
   })
 
   it("a bad command input, an unknown actor, an inexact amount", () => {
@@ -233,7 +245,16 @@ describe("from chains", () => {
     const s = Effect.runSync(Scenario.load(join(examples, "seed-plan.yaml")))
     const chain: Array<string> = []
     for (let x: Scenario.Scenario | undefined = s; x !== undefined; x = x.from) chain.push(basename(x.file))
-    expect(chain).toEqual(["seed-plan.yaml", "07-acceptance.yaml", "06-delivery.yaml", "05-contracting.yaml", "04-procurement.yaml", "03-publicity.yaml", "02-budget.yaml", "01-planning.yaml"])
+    expect(chain).toEqual([
+      "seed-plan.yaml",
+      "07-acceptance.yaml",
+      "06-delivery.yaml",
+      "05-contracting.yaml",
+      "04-procurement.yaml",
+      "03-publicity.yaml",
+      "02-budget.yaml",
+      "01-planning.yaml"
+    ])
     const r = Effect.runSync(Scenario.run(s, options()))
     expect(r.ok).toBe(true)
     expect(r.state!.version).toBeGreaterThan(180)
@@ -286,7 +307,16 @@ from: ./${basename(parent)}
   it("name unknown plugins with the registry's", () => {
     const e = Effect.runSync(
       Effect.either(
-        Effect.flatMap(Scenario.load(write(`name: p\ndescription: p\nparameters: ${join(examples, "..", "plans", "seed-2026.yaml")}\nplugins: [CityPak]\n`)), (s) => Scenario.run(s, options()))
+        Effect.flatMap(
+          Scenario.load(
+            write(
+              `name: p\ndescription: p\nparameters: ${
+                join(examples, "..", "plans", "seed-2026.yaml")
+              }\nplugins: [CityPak]\n`
+            )
+          ),
+          (s) => Scenario.run(s, options())
+        )
       )
     )
     expect(Either.isLeft(e) && e.left.issues[0]).toMatchObject({ line: 4, path: "plugins[0]" })
@@ -313,15 +343,19 @@ steps:
     expect(root.name).toBe("testsuites")
     expect(root.attributes).toMatchObject({ tests: "4", failures: "1", errors: "1" })
     const suites = elements.filter((e) => e.name === "testsuite")
-    const counts = Object.fromEntries(suites.map((s) => [s.attributes["name"], [s.attributes["tests"], s.attributes["failures"], s.attributes["errors"]]]))
+    const counts = Object.fromEntries(
+      suites.map((
+        s
+      ) => [s.attributes["name"], [s.attributes["tests"], s.attributes["failures"], s.attributes["errors"]]])
+    )
     expect(counts).toEqual({
       "budget over the fee cap": ["1", "0", "0"],
-      'a <failing> & "quoted" scenario': ["2", "1", "0"],
+      "a <failing> & \"quoted\" scenario": ["2", "1", "0"],
       [basename(broken)]: ["1", "0", "1"]
     })
     const failure = elements.find((e) => e.name === "failure")!
     expect(failure.text).toContain("steps[0].expect.state.status")
-    expect(failure.text).toContain('expected: "new"')
-    expect(failure.text).toContain('actual:   "plan-issued"')
+    expect(failure.text).toContain("expected: \"new\"")
+    expect(failure.text).toContain("actual:   \"plan-issued\"")
   })
 })

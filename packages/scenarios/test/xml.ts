@@ -11,8 +11,20 @@ export interface Element {
 
 const entity = /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g
 const unescape = (s: string) =>
-  s.replace(entity, (_m, e: string) =>
-    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+  s.replace(
+    entity,
+    (_m, e: string) =>
+      e === "amp"
+        ? "&"
+        : e === "lt"
+        ? "<"
+        : e === "gt"
+        ? ">"
+        : e === "quot"
+        ? "\""
+        : e === "apos"
+        ? "'"
+        : String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
   )
 const checkText = (s: string, where: string) => {
   if (s.includes("<")) throw new Error(`raw < in ${where}`)
@@ -38,7 +50,9 @@ export const parseXml = (xml: string): ReadonlyArray<Element> => {
     const tag = xml.slice(lt + 1, gt)
     if (tag.startsWith("/")) {
       const open = stack.pop()
-      if (open === undefined || open.name !== tag.slice(1).trim()) throw new Error(`mismatched </${tag.slice(1)}> at ${lt}`)
+      if (open === undefined || open.name !== tag.slice(1).trim()) {
+        throw new Error(`mismatched </${tag.slice(1)}> at ${lt}`)
+      }
     } else {
       const selfClosing = tag.endsWith("/")
       const body = selfClosing ? tag.slice(0, -1) : tag

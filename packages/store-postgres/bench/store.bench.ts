@@ -20,10 +20,10 @@
 //   statement; its expected version is the check (a conflict reads and decides again).
 //
 // The ratio is printed for every gsyf variant.
-import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
-import * as SqlClient from "@effect/sql/SqlClient"
 import * as PgClient from "@effect/sql-pg/PgClient"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { getPostgreSQLEventStore } from "@event-driven-io/emmett-postgresql"
+import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
@@ -39,18 +39,31 @@ const ROUNDS = Number(process.env.GSYF_BENCH_ROUNDS ?? 3)
 const URL = process.env.GSYF_PG_URL ?? "postgres://postgres@127.0.0.1:5432"
 
 const payloads = (i: number) =>
-  Array.from({ length: (i % 3) + 1 }, (_, k) => ({ n: i * 10 + k, note: "工伤预防培训 batch", unit: "yuan", amount: "1250.00" }))
+  Array.from(
+    { length: (i % 3) + 1 },
+    (_, k) => ({ n: i * 10 + k, note: "工伤预防培训 batch", unit: "yuan", amount: "1250.00" })
+  )
 // Client c runs commands c, c + CLIENTS, c + 2·CLIENTS, … on its own streams.
 const streamOf = (client: number, i: number) => `project-${client}-${Math.floor(i / CLIENTS) % STREAMS_PER_CLIENT}`
 
-const Added = Schema.TaggedStruct("Added", { n: Schema.Int, note: Schema.String, unit: Schema.String, amount: Schema.String })
+const Added = Schema.TaggedStruct("Added", {
+  n: Schema.Int,
+  note: Schema.String,
+  unit: Schema.String,
+  amount: Schema.String
+})
 type Added = typeof Added.Type
 const counter: Decider.Decider<{ readonly i: number }, Added, number, never> = {
   initialState: 0,
   decide: (c) => Either.right(payloads(c.i).map((p) => ({ _tag: "Added" as const, ...p }))),
   evolve: (s, e) => s + e.n
 }
-const codec: Decider.EventCodec<Added> = { schema: Added, typeOf: (e) => e._tag, currentVersion: 1, upcast: (_t, _v, d) => d }
+const codec: Decider.EventCodec<Added> = {
+  schema: Added,
+  typeOf: (e) => e._tag,
+  currentVersion: 1,
+  upcast: (_t, _v, d) => d
+}
 
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000)
 
@@ -58,8 +71,10 @@ const admin = (statement: string) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     yield* sql.unsafe(statement)
-  }).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(`${URL}/postgres`), maxConnections: 1 })), Effect.runPromise)
-
+  }).pipe(
+    Effect.provide(PgClient.layer({ url: Redacted.make(`${URL}/postgres`), maxConnections: 1 })),
+    Effect.runPromise
+  )
 
 const withDatabase = async <A>(name: string, f: (url: string) => Promise<A>): Promise<A> => {
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
@@ -139,16 +154,41 @@ const seedAndReplay = (url: string) =>
     for (let s = 0; global < REPLAY; s++) {
       const count = Math.min(perStream, REPLAY - global)
       const prepared = Either.getOrThrow(
-        EventStore.prepareAppend(`seed-${s}`, 0, `seed-${s}`, Array.from({ length: count }, (_, k) => ({ type: "Added", schemaVersion: 1, data: { _tag: "Added", n: k, note: "seed", unit: "yuan", amount: "1.00" } })))
+        EventStore.prepareAppend(
+          `seed-${s}`,
+          0,
+          `seed-${s}`,
+          Array.from(
+            { length: count },
+            (_, k) => ({
+              type: "Added",
+              schemaVersion: 1,
+              data: { _tag: "Added", n: k, note: "seed", unit: "yuan", amount: "1.00" }
+            })
+          )
+        )
       )
       const sealed = EventStore.seal(prepared, "0".repeat(64), new Date().toISOString())
       yield* sql.withTransaction(Effect.gen(function*() {
-        yield* sql`INSERT INTO commands ${sql.insert({ command_id: `seed-${s}`, stream_id: `seed-${s}`, first_position: 1, last_position: count })}`
+        yield* sql`INSERT INTO commands ${
+          sql.insert({ command_id: `seed-${s}`, stream_id: `seed-${s}`, first_position: 1, last_position: count })
+        }`
         for (let k = 0; k < sealed.length; k += batch) {
-          yield* sql`INSERT INTO events ${sql.insert(sealed.slice(k, k + batch).map((e) => ({
-            stream_id: e.streamId, position: e.position, type: e.type, schema_version: e.schemaVersion, data: e.dataJson,
-            command_id: e.commandId, recorded_at: e.recordedAt, prev_hash: e.prevHash, hash: e.hash
-          })))}`
+          yield* sql`INSERT INTO events ${
+            sql.insert(
+              sealed.slice(k, k + batch).map((e) => ({
+                stream_id: e.streamId,
+                position: e.position,
+                type: e.type,
+                schema_version: e.schemaVersion,
+                data: e.dataJson,
+                command_id: e.commandId,
+                recorded_at: e.recordedAt,
+                prev_hash: e.prevHash,
+                hash: e.hash
+              }))
+            )
+          }`
         }
       }))
       global += count
@@ -167,7 +207,9 @@ const seedAndReplay = (url: string) =>
 
 const main = async () => {
   const tag = `${process.pid}`
-  console.log(`PostgreSQL event store benchmark: ${COMMANDS} commands, ${CLIENTS} concurrent clients on separate streams, 1–3 events each (best of ${ROUNDS} alternating rounds)`)
+  console.log(
+    `PostgreSQL event store benchmark: ${COMMANDS} commands, ${CLIENTS} concurrent clients on separate streams, 1–3 events each (best of ${ROUNDS} alternating rounds)`
+  )
   // Alternate the two stores and keep each one's best round, so that a burst of
   // other load on the machine does not decide the ratio.
   let emmettMs = Number.POSITIVE_INFINITY
@@ -183,10 +225,20 @@ const main = async () => {
   }
   const emmett = perSecond(COMMANDS, emmettMs)
   const label = (s: string) => s.padEnd(118)
-  console.log(`  ${label("Emmett (emmett-postgresql 0.42.0; aggregateStream: read + fold whole stream; appendToStream: BEGIN, function, COMMIT)")} ${String(emmett).padStart(6)} commands/s`)
+  console.log(
+    `  ${
+      label(
+        "Emmett (emmett-postgresql 0.42.0; aggregateStream: read + fold whole stream; appendToStream: BEGIN, function, COMMIT)"
+      )
+    } ${String(emmett).padStart(6)} commands/s`
+  )
   for (const v of variants) {
     const gsyf = perSecond(COMMANDS, gsyfMs.get(v)!)
-    console.log(`  ${label(`gsyf (PgEventStore + CommandHandler; ${describeVariant[v]})`)} ${String(gsyf).padStart(6)} commands/s   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`)
+    console.log(
+      `  ${label(`gsyf (PgEventStore + CommandHandler; ${describeVariant[v]})`)} ${
+        String(gsyf).padStart(6)
+      } commands/s   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`
+    )
   }
   const r = await withDatabase(`gsyf_bench_replay_${tag}`, seedAndReplay)
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0)

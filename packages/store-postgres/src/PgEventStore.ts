@@ -11,10 +11,10 @@
  *
  * @since 0.1.0
  */
-import { EventStore as CoreEventStore, type EventStore } from "@gsyf/core"
-import { SqlEventStore } from "@gsyf/store-sql"
-import type * as SqlClient from "@effect/sql/SqlClient"
 import * as PgClient from "@effect/sql-pg/PgClient"
+import type * as SqlClient from "@effect/sql/SqlClient"
+import { type EventStore, EventStore as CoreEventStore } from "@gsyf/core"
+import { SqlEventStore } from "@gsyf/store-sql"
 import * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"

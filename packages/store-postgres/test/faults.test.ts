@@ -1,6 +1,6 @@
+import * as SqlClient from "@effect/sql/SqlClient"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { EventStore } from "@gsyf/core"
-import * as SqlClient from "@effect/sql/SqlClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -28,7 +28,8 @@ afterAll(async () => {
   await Effect.runPromise(Scope.close(scope, Exit.void))
 }, 60_000)
 
-const storeLayer = () => PgEventStore.layer({ host: pg.host, port: pg.port, username: pg.username, database, connectTimeout: "2 seconds" })
+const storeLayer = () =>
+  PgEventStore.layer({ host: pg.host, port: pg.port, username: pg.username, database, connectTimeout: "2 seconds" })
 const run = <A, E>(effect: Effect.Effect<A, E, EventStore.EventStore | SqlClient.SqlClient>) =>
   effect.pipe(Effect.provide(storeLayer()), Effect.scoped, Effect.runPromise)
 
@@ -121,7 +122,9 @@ describe("PostgreSQL under faults", () => {
         const wins = [ra, rb].filter(Either.isRight).map((e) => e.right)
         const losses = [ra, rb].filter(Either.isLeft).map((e) => e.left)
         expect(wins.length).toBe(1)
-        expect(losses).toEqual([expect.objectContaining({ _tag: "VersionConflict", expected: v, actual: wins[0]!.version })])
+        expect(losses).toEqual([
+          expect.objectContaining({ _tag: "VersionConflict", expected: v, actual: wins[0]!.version })
+        ])
         expect(yield* b.streamVersion("race")).toBe(wins[0]!.version)
       }
       const events = yield* a.readStream("race")
@@ -148,7 +151,9 @@ describe("PostgreSQL under faults", () => {
       expect(yield* store.verify("shared")).toMatchObject({ ok: true, count: expected })
       yield* checkNoPartialCommands
     }))
-    console.log(`two racing processes: 120 commands took ${attempts} attempts (${attempts - 120} version conflicts retried)`)
+    console.log(
+      `two racing processes: 120 commands took ${attempts} attempts (${attempts - 120} version conflicts retried)`
+    )
   }, 120_000)
 
   it("reports StoreUnavailable while PostgreSQL is down and works again after it restarts", async () => {
@@ -158,7 +163,9 @@ describe("PostgreSQL under faults", () => {
       yield* store.append("outage", 0, "outage-1", [ev])
       try {
         pgctl("stop")
-        const failedAppend = yield* Effect.flip(store.append("outage", 1, "outage-2", [ev]).pipe(Effect.timeout("20 seconds")))
+        const failedAppend = yield* Effect.flip(
+          store.append("outage", 1, "outage-2", [ev]).pipe(Effect.timeout("20 seconds"))
+        )
         expect(failedAppend._tag).toBe("StoreUnavailable")
         const failedRead = yield* Effect.flip(store.readStream("outage").pipe(Effect.timeout("20 seconds")))
         expect(failedRead._tag).toBe("StoreUnavailable")
@@ -167,7 +174,11 @@ describe("PostgreSQL under faults", () => {
       }
       // The pool reconnects on its own; the retried command goes through exactly once.
       const retried = yield* store.append("outage", 1, "outage-2", [ev]).pipe(
-        Effect.retry({ while: (e) => e._tag === "StoreUnavailable", times: 60, schedule: Schedule.spaced("250 millis") })
+        Effect.retry({
+          while: (e) => e._tag === "StoreUnavailable",
+          times: 60,
+          schedule: Schedule.spaced("250 millis")
+        })
       )
       expect(retried.version).toBe(2)
       expect(yield* store.append("outage", 2, "outage-3", [ev])).toMatchObject({ version: 3, duplicate: false })

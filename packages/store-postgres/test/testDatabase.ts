@@ -11,7 +11,13 @@ export const pg = {
   adminDatabase: process.env.GSYF_PG_DATABASE ?? "test"
 }
 
-const admin = PgClient.layer({ host: pg.host, port: pg.port, username: pg.username, database: pg.adminDatabase, maxConnections: 1 })
+const admin = PgClient.layer({
+  host: pg.host,
+  port: pg.port,
+  username: pg.username,
+  database: pg.adminDatabase,
+  maxConnections: 1
+})
 
 const runAdmin = (statement: string) =>
   Effect.gen(function*() {

@@ -31,9 +31,9 @@
  *
  * @since 0.1.0
  */
-import { AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
+import { AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -100,7 +100,8 @@ export const isUniqueViolation = (error: SqlError): boolean => {
  */
 export const classify = (operation: string, error: SqlError): EventStore.StoreUnavailable | EventStore.StoreError => {
   const { code, message } = causeOf(error)
-  const unavailable = (code !== undefined && (unavailableCodes.has(code) || code.startsWith("08") || code.startsWith("SQLITE_IOERR"))) ||
+  const unavailable =
+    (code !== undefined && (unavailableCodes.has(code) || code.startsWith("08") || code.startsWith("SQLITE_IOERR"))) ||
     (code === undefined && unavailableMessage.test(message))
   return unavailable
     ? new EventStore.StoreUnavailable({ reason: `${operation}: ${message}${code ? ` (${code})` : ""}` })
@@ -121,7 +122,9 @@ const mapSqlErrors = (operation: string) =>
       defect instanceof SqlError
         ? Effect.fail(
           new EventStore.StoreUnavailable({
-            reason: `${operation}: ${causeOf(defect).message} (the outcome of the last commit is unknown; retry with the same command id)`
+            reason: `${operation}: ${
+              causeOf(defect).message
+            } (the outcome of the last commit is unknown; retry with the same command id)`
           })
         )
         : Effect.die(defect)
@@ -231,11 +234,16 @@ export const migrate: Effect.Effect<
   const applied: Array<number> = []
   for (const m of migrations) {
     const ran = yield* sql.withTransaction(Effect.gen(function*() {
-      yield* sql.onDialectOrElse({ pg: () => sql`LOCK TABLE gsyf_migrations IN EXCLUSIVE MODE`, orElse: () => Effect.void })
+      yield* sql.onDialectOrElse({
+        pg: () => sql`LOCK TABLE gsyf_migrations IN EXCLUSIVE MODE`,
+        orElse: () => Effect.void
+      })
       const rows = yield* sql<{ version: number }>`SELECT version FROM gsyf_migrations WHERE version = ${m.version}`
       if (rows.length > 0) return false
       yield* m.up
-      yield* sql`INSERT INTO gsyf_migrations ${sql.insert({ version: m.version, name: m.name, applied_at: new Date().toISOString() })}`
+      yield* sql`INSERT INTO gsyf_migrations ${
+        sql.insert({ version: m.version, name: m.name, applied_at: new Date().toISOString() })
+      }`
       return true
     }))
     if (ran) applied.push(m.version)
@@ -307,7 +315,8 @@ const toChained = (row: EventRow): AuditTrail.ChainedEvent => ({
   hash: row.hash
 })
 
-const columns = "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
+const columns =
+  "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
 
 /**
  * Builds the store over the `SqlClient` in context. Does not migrate; see {@link layer}.
@@ -365,7 +374,10 @@ export const make = (
 
     const readStreamRaw = (streamId: string, fromPosition: number) => {
       const from = Math.max(1, fromPosition)
-      const page = (rows: ReadonlyArray<EventRow>, out: Array<EventStore.StoredEvent>): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> => {
+      const page = (
+        rows: ReadonlyArray<EventRow>,
+        out: Array<EventStore.StoredEvent>
+      ): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> => {
         for (const r of rows) out.push(toStored(r))
         if (rows.length < pageSize) return Effect.succeed(out)
         return Effect.flatMap(
@@ -474,11 +486,26 @@ export const make = (
         }
         if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
         const sealed = EventStore.seal(prepared, prevHash, recordedAt)
-        const commandParams = [prepared.commandId, prepared.streamId, sealed[0]!.position, sealed[sealed.length - 1]!.position]
+        const commandParams = [
+          prepared.commandId,
+          prepared.streamId,
+          sealed[0]!.position,
+          sealed[sealed.length - 1]!.position
+        ]
         const eventParams = (events: ReadonlyArray<EventStore.SealedEvent>) => {
           const params: Array<string | number> = []
           for (const e of events) {
-            params.push(e.streamId, e.position, e.type, e.schemaVersion, e.dataJson, e.commandId, e.recordedAt, e.prevHash, e.hash)
+            params.push(
+              e.streamId,
+              e.position,
+              e.type,
+              e.schemaVersion,
+              e.dataJson,
+              e.commandId,
+              e.recordedAt,
+              e.prevHash,
+              e.hash
+            )
           }
           return params
         }
@@ -486,7 +513,10 @@ export const make = (
         let returned: ReadonlyArray<Returned>
         if (isPg && sealed.length <= maxEventsPerStatement) {
           // One statement writes the command and the events (atomic on its own).
-          returned = yield* sql.unsafe<Returned>(insertEventsText(sealed.length), [...commandParams, ...eventParams(sealed)])
+          returned = yield* sql.unsafe<Returned>(insertEventsText(sealed.length), [
+            ...commandParams,
+            ...eventParams(sealed)
+          ])
         } else {
           // SQLite has no data-modifying CTEs, and very large appends take several statements:
           // all of them run in the surrounding transaction.
@@ -495,7 +525,9 @@ export const make = (
           for (let i = 0; i < sealed.length; i += maxEventsPerStatement) {
             const chunk = sealed.slice(i, i + maxEventsPerStatement)
             const text = isPg
-              ? `INSERT INTO events (${eventColumns}) VALUES ${eventValues(1, chunk.length)} RETURNING global_position, position`
+              ? `INSERT INTO events (${eventColumns}) VALUES ${
+                eventValues(1, chunk.length)
+              } RETURNING global_position, position`
               : insertEventsText(chunk.length)
             all.push(...(yield* sql.unsafe<Returned>(text, eventParams(chunk))))
           }
@@ -524,7 +556,9 @@ export const make = (
         return stored
       })
       // Without projections, PostgreSQL needs no explicit transaction: the single statement is one.
-      return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement ? body : sql.withTransaction(body)
+      return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement
+        ? body
+        : sql.withTransaction(body)
     }
 
     const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events) =>
@@ -585,17 +619,22 @@ export const make = (
         }).pipe(mapSqlErrors("readAll"))).pipe(Stream.flattenIterables)
     }
 
-    const toEntry = (projection: string) => (row: { key: string; doc: string; position: number | string }): Projection.ReadModelEntry => ({
-      projection,
-      key: row.key,
-      doc: JSON.parse(row.doc),
-      position: Number(row.position)
-    })
+    const toEntry =
+      (projection: string) =>
+      (row: { key: string; doc: string; position: number | string }): Projection.ReadModelEntry => ({
+        projection,
+        key: row.key,
+        doc: JSON.parse(row.doc),
+        position: Number(row.position)
+      })
 
     const rebuildProjection = (projection: Projection.Any) =>
       sql.withTransaction(Effect.gen(function*() {
         // Appends wait while a projection is rebuilt, so no event slips between the replay and the switch-over.
-        yield* sql.onDialectOrElse({ pg: () => sql`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`, orElse: () => Effect.void })
+        yield* sql.onDialectOrElse({
+          pg: () => sql`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`,
+          orElse: () => Effect.void
+        })
         yield* sql`DELETE FROM read_models WHERE projection = ${projection.name}`
         let after = 0
         let count = 0
@@ -603,17 +642,24 @@ export const make = (
           const page = (yield* readPage(after, pageSize, false)).map(toStored)
           if (page.length === 0) break
           const changes = yield* Projection.run([projection], page, loadDoc).pipe(
-            Effect.catchTag("ProjectionFailed", (e) => Effect.fail(new EventStore.StoreError({ operation: "rebuild", reason: e.message })))
+            Effect.catchTag("ProjectionFailed", (e) =>
+              Effect.fail(new EventStore.StoreError({ operation: "rebuild", reason: e.message })))
           )
           yield* writeChanges(changes)
           count += page.length
           after = page[page.length - 1]!.globalPosition
-          if (page.length < pageSize) break
+          if (page.length < pageSize) {
+            break
+          }
         }
         const now = new Date().toISOString()
-        yield* sql`INSERT INTO projections ${sql.insert({ name: projection.name, version: projection.version, rebuilt_at: now })}
+        yield* sql`INSERT INTO projections ${
+          sql.insert({ name: projection.name, version: projection.version, rebuilt_at: now })
+        }
           ON CONFLICT (name) DO UPDATE SET version = excluded.version, rebuilt_at = excluded.rebuilt_at`
-        const docs = yield* sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM read_models WHERE projection = ${projection.name}`
+        const docs = yield* sql<
+          { n: number | string }
+        >`SELECT COUNT(*) AS n FROM read_models WHERE projection = ${projection.name}`
         return { projection: projection.name, events: count, documents: Number(docs[0]?.n ?? 0) }
       })).pipe(mapSqlErrors("rebuild"))
 
@@ -624,14 +670,17 @@ export const make = (
 
     return {
       projections,
-      append: (streamId, expectedVersion, commandId, events) => quiet(append(streamId, expectedVersion, commandId, events)),
+      append: (streamId, expectedVersion, commandId, events) =>
+        quiet(append(streamId, expectedVersion, commandId, events)),
       readStream: (streamId, options) => quiet(readStream(streamId, options)),
       streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
       readAll,
       // Verification hashes each row's stored text, so it checks the bytes in the database
       // and does not re-serialise the parsed data.
       verify: (streamId) =>
-        Effect.map(readStreamRows(streamId), (rows) => AuditTrail.verify(rows.map(toChained))).pipe(mapSqlErrors("verify")),
+        Effect.map(readStreamRows(streamId), (rows) => AuditTrail.verify(rows.map(toChained))).pipe(
+          mapSqlErrors("verify")
+        ),
       listStreams: () =>
         sql<{ stream_id: string; v: number | string }>`SELECT stream_id, MAX(position) AS v FROM events
           GROUP BY stream_id ORDER BY stream_id`.pipe(
@@ -664,7 +713,11 @@ export const make = (
  */
 export const syncProjections = (
   store: EventStore.Service
-): Effect.Effect<ReadonlyArray<EventStore.RebuildResult>, EventStore.StoreUnavailable | EventStore.StoreError, SqlClient.SqlClient> =>
+): Effect.Effect<
+  ReadonlyArray<EventStore.RebuildResult>,
+  EventStore.StoreUnavailable | EventStore.StoreError,
+  SqlClient.SqlClient
+> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const rows = yield* sql<{ name: string; version: number | string }>`SELECT name, version FROM projections`.pipe(
@@ -674,10 +727,15 @@ export const syncProjections = (
     const results: Array<EventStore.RebuildResult> = []
     for (const p of store.projections) {
       if (stored.get(p.name) !== p.version) {
-        results.push(yield* store.rebuild(p.name).pipe(
-          Effect.catchTag("InvalidInput", (e: InputError.InvalidInput) =>
-            Effect.fail(new EventStore.StoreError({ operation: "syncProjections", reason: e.message })))
-        ))
+        results.push(
+          yield* store.rebuild(p.name).pipe(
+            Effect.catchTag(
+              "InvalidInput",
+              (e: InputError.InvalidInput) =>
+                Effect.fail(new EventStore.StoreError({ operation: "syncProjections", reason: e.message }))
+            )
+          )
+        )
       }
     }
     return results

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "@effect/vitest"
 import { SqlError } from "@effect/sql/SqlError"
+import { describe, expect, it } from "@effect/vitest"
 import { SqlEventStore } from "../src/index.js"
 
 const err = (cause: unknown, message = "Failed to execute statement") => new SqlError({ cause, message })
@@ -15,7 +15,10 @@ describe("SqlEventStore error mapping", () => {
 
   it("maps lost connections to StoreUnavailable and the rest to StoreError", () => {
     const unavailable = [
-      err(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }), "Failed to acquire connection"),
+      err(
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+        "Failed to acquire connection"
+      ),
       err(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })),
       err(Object.assign(new Error("connection failure"), { code: "08006" })),
       err(new Error("Connection terminated unexpectedly")),

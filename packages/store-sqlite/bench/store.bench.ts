@@ -11,9 +11,9 @@
 // state cache (the same: read and decode the whole stream), with the "refresh" cache
 // (`Projects`' default: read only the events after the cached version) and with the
 // "optimistic" cache (no read; the append's expected version is the check).
-import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { getSQLiteEventStore } from "@event-driven-io/emmett-sqlite"
+import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -30,17 +30,30 @@ const dir = mkdtempSync(join(tmpdir(), "gsyf-bench-sqlite-"))
 
 // The workload: command i goes to stream i % STREAMS with (i % 3) + 1 events.
 const payloads = (i: number) =>
-  Array.from({ length: (i % 3) + 1 }, (_, k) => ({ n: i * 10 + k, note: "工伤预防培训 batch", unit: "yuan", amount: "1250.00" }))
+  Array.from(
+    { length: (i % 3) + 1 },
+    (_, k) => ({ n: i * 10 + k, note: "工伤预防培训 batch", unit: "yuan", amount: "1250.00" })
+  )
 
 // gsyf toy decider
-const Added = Schema.TaggedStruct("Added", { n: Schema.Int, note: Schema.String, unit: Schema.String, amount: Schema.String })
+const Added = Schema.TaggedStruct("Added", {
+  n: Schema.Int,
+  note: Schema.String,
+  unit: Schema.String,
+  amount: Schema.String
+})
 type Added = typeof Added.Type
 const counter: Decider.Decider<{ readonly i: number }, Added, number, never> = {
   initialState: 0,
   decide: (c) => Either.right(payloads(c.i).map((p) => ({ _tag: "Added" as const, ...p }))),
   evolve: (s, e) => s + e.n
 }
-const codec: Decider.EventCodec<Added> = { schema: Added, typeOf: (e) => e._tag, currentVersion: 1, upcast: (_t, _v, d) => d }
+const codec: Decider.EventCodec<Added> = {
+  schema: Added,
+  typeOf: (e) => e._tag,
+  currentVersion: 1,
+  upcast: (_t, _v, d) => d
+}
 
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000)
 
@@ -55,7 +68,12 @@ const benchGsyf = (synchronous: "FULL" | "NORMAL", variant: Variant) =>
     }
     return performance.now() - start
   }).pipe(
-    Effect.provide(SqliteEventStore.layer({ filename: join(dir, `gsyf-${synchronous}-${variant.replace(" ", "-")}.db`), synchronous })),
+    Effect.provide(
+      SqliteEventStore.layer({
+        filename: join(dir, `gsyf-${synchronous}-${variant.replace(" ", "-")}.db`),
+        synchronous
+      })
+    ),
     Effect.scoped,
     Effect.runPromise
   )
@@ -103,15 +121,40 @@ const seedAndReplay = Effect.gen(function*() {
     for (let s = 0; global < REPLAY; s++) {
       const count = Math.min(perStream, REPLAY - global)
       const prepared = Either.getOrThrow(
-        EventStore.prepareAppend(`seed-${s}`, 0, `seed-${s}`, Array.from({ length: count }, (_, k) => ({ type: "Added", schemaVersion: 1, data: { _tag: "Added", n: k, note: "seed", unit: "yuan", amount: "1.00" } })))
+        EventStore.prepareAppend(
+          `seed-${s}`,
+          0,
+          `seed-${s}`,
+          Array.from(
+            { length: count },
+            (_, k) => ({
+              type: "Added",
+              schemaVersion: 1,
+              data: { _tag: "Added", n: k, note: "seed", unit: "yuan", amount: "1.00" }
+            })
+          )
+        )
       )
       const sealed = EventStore.seal(prepared, "0".repeat(64), new Date().toISOString())
-      yield* sql`INSERT INTO commands ${sql.insert({ command_id: `seed-${s}`, stream_id: `seed-${s}`, first_position: 1, last_position: count })}`
+      yield* sql`INSERT INTO commands ${
+        sql.insert({ command_id: `seed-${s}`, stream_id: `seed-${s}`, first_position: 1, last_position: count })
+      }`
       for (let k = 0; k < sealed.length; k += batch) {
-        yield* sql`INSERT INTO events ${sql.insert(sealed.slice(k, k + batch).map((e) => ({
-          stream_id: e.streamId, position: e.position, type: e.type, schema_version: e.schemaVersion, data: e.dataJson,
-          command_id: e.commandId, recorded_at: e.recordedAt, prev_hash: e.prevHash, hash: e.hash
-        })))}`
+        yield* sql`INSERT INTO events ${
+          sql.insert(
+            sealed.slice(k, k + batch).map((e) => ({
+              stream_id: e.streamId,
+              position: e.position,
+              type: e.type,
+              schema_version: e.schemaVersion,
+              data: e.dataJson,
+              command_id: e.commandId,
+              recorded_at: e.recordedAt,
+              prev_hash: e.prevHash,
+              hash: e.hash
+            }))
+          )
+        }`
       }
       global += count
     }
@@ -126,14 +169,21 @@ const seedAndReplay = Effect.gen(function*() {
   clearInterval(timer)
   peak = Math.max(peak, process.memoryUsage().rss)
   return { seedMs, count, ms, rssBefore, peak }
-}).pipe(Effect.provide(SqliteEventStore.layer({ filename: join(dir, "replay.db"), synchronous: "NORMAL" })), Effect.scoped)
+}).pipe(
+  Effect.provide(SqliteEventStore.layer({ filename: join(dir, "replay.db"), synchronous: "NORMAL" })),
+  Effect.scoped
+)
 
 const main = async () => {
   console.log(`SQLite event store benchmark: ${COMMANDS} commands over ${STREAMS} streams, 1–3 events each`)
   const { ms: emmettMs, retries } = await benchEmmett()
   const emmett = perSecond(COMMANDS, emmettMs)
   const label = (s: string) => s.padEnd(112)
-  console.log(`  ${label("Emmett (emmett-sqlite 0.38.5; readStream: read + fold whole stream; appendToStream)")} ${String(emmett).padStart(6)} commands/s (${retries} SQLITE_BUSY retries)`)
+  console.log(
+    `  ${label("Emmett (emmett-sqlite 0.38.5; readStream: read + fold whole stream; appendToStream)")} ${
+      String(emmett).padStart(6)
+    } commands/s (${retries} SQLITE_BUSY retries)`
+  )
   const describe: Record<Variant, string> = {
     "no cache": "read + decode whole stream",
     refresh: "state cache: read events after cached version",
@@ -141,7 +191,11 @@ const main = async () => {
   }
   for (const variant of ["no cache", "refresh", "optimistic"] as const) {
     const gsyf = perSecond(COMMANDS, await benchGsyf("FULL", variant))
-    console.log(`  ${label(`gsyf (SqliteEventStore synchronous=FULL + CommandHandler; ${describe[variant]})`)} ${String(gsyf).padStart(6)} commands/s   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`)
+    console.log(
+      `  ${label(`gsyf (SqliteEventStore synchronous=FULL + CommandHandler; ${describe[variant]})`)} ${
+        String(gsyf).padStart(6)
+      } commands/s   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`
+    )
   }
   const normal = perSecond(COMMANDS, await benchGsyf("NORMAL", "refresh"))
   console.log(`  ${label(`gsyf (synchronous=NORMAL; ${describe.refresh})`)} ${String(normal).padStart(6)} commands/s`)

@@ -11,10 +11,10 @@
  *
  * @since 0.1.0
  */
-import { EventStore as CoreEventStore, type EventStore } from "@gsyf/core"
-import { SqlEventStore } from "@gsyf/store-sql"
-import type * as SqlClient from "@effect/sql/SqlClient"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import type * as SqlClient from "@effect/sql/SqlClient"
+import { type EventStore, EventStore as CoreEventStore } from "@gsyf/core"
+import { SqlEventStore } from "@gsyf/store-sql"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -54,11 +54,16 @@ export interface Options extends SqlEventStore.Options {
  */
 export const layerClient = (
   options: Pick<Options, "filename" | "synchronous" | "busyTimeoutMs">
-): Layer.Layer<SqliteClient.SqliteClient | SqlClient.SqlClient, EventStore.StoreUnavailable | EventStore.StoreError> => {
+): Layer.Layer<
+  SqliteClient.SqliteClient | SqlClient.SqlClient,
+  EventStore.StoreUnavailable | EventStore.StoreError
+> => {
   const client = SqliteClient.layer({ filename: options.filename }).pipe(
     // better-sqlite3 throws (a defect) when the file cannot be opened.
     Layer.catchAllCause((cause) =>
-      Layer.fail(new CoreEventStore.StoreUnavailable({ reason: `cannot open ${options.filename}: ${Cause.pretty(cause)}` }))
+      Layer.fail(
+        new CoreEventStore.StoreUnavailable({ reason: `cannot open ${options.filename}: ${Cause.pretty(cause)}` })
+      )
     )
   )
   const pragmas = Layer.effectDiscard(

@@ -1,5 +1,5 @@
-import { EventStoreSuite } from "@gsyf/testkit"
 import * as SqlClient from "@effect/sql/SqlClient"
+import { EventStoreSuite } from "@gsyf/testkit"
 import * as Effect from "effect/Effect"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -15,7 +15,9 @@ EventStoreSuite.suite(
     tamper: (streamId, position, data) =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
-        yield* sql`UPDATE events SET data = ${JSON.stringify(data)} WHERE stream_id = ${streamId} AND position = ${position}`
+        yield* sql`UPDATE events SET data = ${
+          JSON.stringify(data)
+        } WHERE stream_id = ${streamId} AND position = ${position}`
       })
   }
 )

@@ -1,6 +1,6 @@
+import * as SqlClient from "@effect/sql/SqlClient"
 import { describe, expect, it } from "@effect/vitest"
 import { EventStore } from "@gsyf/core"
-import * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { spawn } from "node:child_process"
@@ -93,7 +93,12 @@ describe("SQLite under faults", () => {
   it("reports a file that cannot be opened as StoreUnavailable", async () => {
     const exit = await Effect.gen(function*() {
       yield* EventStore.EventStore
-    }).pipe(Effect.provide(SqliteEventStore.layer({ filename: "/nonexistent-dir/x/y.db" })), Effect.scoped, Effect.flip, Effect.runPromise)
+    }).pipe(
+      Effect.provide(SqliteEventStore.layer({ filename: "/nonexistent-dir/x/y.db" })),
+      Effect.scoped,
+      Effect.flip,
+      Effect.runPromise
+    )
     expect(exit._tag).toBe("StoreUnavailable")
   })
 })

@@ -187,7 +187,12 @@ export const suite = <R, E>(
       it.effect("keeps unicode, nested arrays and key order in event data", () =>
         Effect.gen(function*() {
           const s = yield* store
-          const data = { 名称: "工伤预防 ✓ 😀", nested: [[1, [2, { z: null, a: true }]], []], "": "empty key", big: 9007199254740991 }
+          const data = {
+            名称: "工伤预防 ✓ 😀",
+            nested: [[1, [2, { z: null, a: true }]], []],
+            "": "empty key",
+            big: 9007199254740991
+          }
           yield* s.append(sid("unicode"), 0, `${run}-unicode`, [{ type: "Note", schemaVersion: 3, data }])
           const [e] = yield* s.readStream(sid("unicode"))
           expect(e!.data).toEqual(data)
@@ -200,7 +205,9 @@ export const suite = <R, E>(
           const s = yield* store
           yield* s.append(sid("conflict"), 0, `${run}-conflict-1`, [added(1), added(1)])
           for (const expected of [0, 1, 3, 7]) {
-            const e = yield* Effect.flip(s.append(sid("conflict"), expected, `${run}-conflict-x${expected}`, [added(1)]))
+            const e = yield* Effect.flip(
+              s.append(sid("conflict"), expected, `${run}-conflict-x${expected}`, [added(1)])
+            )
             expect(e._tag).toBe("VersionConflict")
             expect(e).toMatchObject({ streamId: sid("conflict"), expected, actual: 2 })
           }
@@ -212,19 +219,23 @@ export const suite = <R, E>(
           expect(retry).toMatchObject({ duplicate: false, version: 3 })
         }), timeout)
 
-      it.effect("treats an append without events as a no-op returning the current version", () =>
-        Effect.gen(function*() {
-          const s = yield* store
-          yield* s.append(sid("empty"), 0, `${run}-empty-1`, [added(1)])
-          const before = yield* Stream.runCount(s.readAll(0))
-          const r = yield* s.append(sid("empty"), 1, `${run}-empty-2`, [])
-          expect(r).toMatchObject({ version: 1, events: [], duplicate: false })
-          const r2 = yield* s.append(sid("empty-new"), 0, `${run}-empty-3`, [])
-          expect(r2.version).toBe(0)
-          expect(yield* Stream.runCount(s.readAll(0))).toBe(before)
-          expect(yield* s.streamVersion(sid("empty-new"))).toBe(0)
-          expect(Option.isNone(yield* s.findCommand(`${run}-empty-2`))).toBe(true)
-        }), timeout)
+      it.effect(
+        "treats an append without events as a no-op returning the current version",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            yield* s.append(sid("empty"), 0, `${run}-empty-1`, [added(1)])
+            const before = yield* Stream.runCount(s.readAll(0))
+            const r = yield* s.append(sid("empty"), 1, `${run}-empty-2`, [])
+            expect(r).toMatchObject({ version: 1, events: [], duplicate: false })
+            const r2 = yield* s.append(sid("empty-new"), 0, `${run}-empty-3`, [])
+            expect(r2.version).toBe(0)
+            expect(yield* Stream.runCount(s.readAll(0))).toBe(before)
+            expect(yield* s.streamVersion(sid("empty-new"))).toBe(0)
+            expect(Option.isNone(yield* s.findCommand(`${run}-empty-2`))).toBe(true)
+          }),
+        timeout
+      )
 
       it.effect("returns the original result for a command id already stored", () =>
         Effect.gen(function*() {
@@ -253,7 +264,12 @@ export const suite = <R, E>(
           for (const pageSize of [1, 2, 1000]) {
             const all = Chunk.toReadonlyArray(yield* Stream.runCollect(s.readAll(from, { pageSize })))
             const mine = all.filter((e) => e.streamId === sid("g-a") || e.streamId === sid("g-b"))
-            expect(mine.map((e) => `${e.streamId.slice(-3)}#${e.position}`)).toEqual(["g-a#1", "g-b#1", "g-b#2", "g-a#2"])
+            expect(mine.map((e) => `${e.streamId.slice(-3)}#${e.position}`)).toEqual([
+              "g-a#1",
+              "g-b#1",
+              "g-b#2",
+              "g-a#2"
+            ])
             const positions = all.map((e) => e.globalPosition)
             expect(positions).toEqual([...positions].sort((x, y) => x - y))
             expect(new Set(positions).size).toBe(positions.length)
@@ -281,7 +297,12 @@ export const suite = <R, E>(
             yield* s.append(sid("tamper"), 0, `${run}-tamper-1`, [added(1), added(2), added(3)])
             yield* tamper(sid("tamper"), 2, { _tag: "Added", n: 200 })
             const v = yield* s.verify(sid("tamper"))
-            expect(v).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch", streamId: sid("tamper") })
+            expect(v).toMatchObject({
+              ok: false,
+              firstBrokenPosition: 2,
+              reason: "hash-mismatch",
+              streamId: sid("tamper")
+            })
           }), timeout)
       }
 
@@ -296,7 +317,11 @@ export const suite = <R, E>(
             doc: { total: 12, events: 2 },
             position: r.events[1]!.globalPosition
           })
-          yield* s.append(sid("rm"), 2, `${run}-rm-2`, [{ type: "Removed", schemaVersion: 1, data: { _tag: "Removed", n: 2 } }])
+          yield* s.append(sid("rm"), 2, `${run}-rm-2`, [{
+            type: "Removed",
+            schemaVersion: 1,
+            data: { _tag: "Removed", n: 2 }
+          }])
           expect(Option.getOrThrow(yield* s.readModel(totals.name, sid("rm"))).doc).toEqual({ total: 10, events: 3 })
           // A projection that throws rolls back the events, the command and the other read models.
           const e = yield* Effect.flip(
@@ -321,7 +346,8 @@ export const suite = <R, E>(
           const s = yield* store
           yield* s.append(sid("rebuild"), 0, `${run}-rebuild-1`, [added(3), added(4)])
           // The tamper case changed stored data behind the projection's back; a rebuild follows the data.
-          const untampered = (entries: ReadonlyArray<Projection.ReadModelEntry>) => entries.filter((x) => x.key !== sid("tamper"))
+          const untampered = (entries: ReadonlyArray<Projection.ReadModelEntry>) =>
+            entries.filter((x) => x.key !== sid("tamper"))
           const before = yield* s.listReadModel(totals.name)
           const result = yield* s.rebuild(totals.name)
           expect(result.projection).toBe(totals.name)
@@ -340,7 +366,12 @@ export const suite = <R, E>(
           let first = 0
           for (let v = 0; v < n; v += batch) {
             const size = Math.min(batch, n - v)
-            const r = yield* s.append(sid("large"), v, `${run}-large-${v}`, Array.from({ length: size }, (_, i) => added(v + i)))
+            const r = yield* s.append(
+              sid("large"),
+              v,
+              `${run}-large-${v}`,
+              Array.from({ length: size }, (_, i) => added(v + i))
+            )
             if (v === 0) first = r.events[0]!.globalPosition
           }
           const events = yield* s.readStream(sid("large"))
@@ -406,14 +437,28 @@ export const suite = <R, E>(
         Effect.gen(function*() {
           const s = yield* store
           const id = sid("handler")
-          const r1 = yield* CommandHandler.handle(counter, counterCodec, id, { _tag: "AddMany", ns: [2, 3] }, `${run}-h-1`)
+          const r1 = yield* CommandHandler.handle(
+            counter,
+            counterCodec,
+            id,
+            { _tag: "AddMany", ns: [2, 3] },
+            `${run}-h-1`
+          )
           expect(r1).toMatchObject({ state: 5, attempts: 1 })
           const r2 = yield* CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-2`)
           expect(r2.state).toBe(1)
-          const rejected = yield* Effect.flip(CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-3`))
+          const rejected = yield* Effect.flip(
+            CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-3`)
+          )
           expect(rejected).toBe("insufficient")
           // Retrying h-2 is answered from the store even though Remove 4 would now be rejected.
-          const retried = yield* CommandHandler.handle(counter, counterCodec, id, { _tag: "Remove", n: 4 }, `${run}-h-2`)
+          const retried = yield* CommandHandler.handle(
+            counter,
+            counterCodec,
+            id,
+            { _tag: "Remove", n: 4 },
+            `${run}-h-2`
+          )
           expect(retried.result.duplicate).toBe(true)
           expect(retried.events).toEqual([{ _tag: "Removed", n: 4 }])
           expect(yield* s.streamVersion(id)).toBe(3)

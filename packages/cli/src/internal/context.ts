@@ -1,14 +1,14 @@
 /** Loading what every command needs: the plan's parameters, plugins, the calendar and a store. @internal */
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { EventStore, Parameter, Plugin, Projection, ReadModels } from "@gsyf/core"
+import * as ExamplePlugins from "@gsyf/example-plugins"
+import { PgEventStore } from "@gsyf/store-postgres"
+import { SqliteEventStore } from "@gsyf/store-sqlite"
+import { Cause, Effect, Either, Exit, Layer } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import { Cause, Effect, Either, Exit, Layer } from "effect"
 import { parse as parseYaml } from "yaml"
-import { EventStore, Parameter, Plugin, Projection, ReadModels } from "@gsyf/core"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
-import * as ExamplePlugins from "@gsyf/example-plugins"
-import { SqliteEventStore } from "@gsyf/store-sqlite"
-import { PgEventStore } from "@gsyf/store-postgres"
 
 /** A failure the CLI reports in both languages and exits with. @internal */
 export class CliError extends Error {
@@ -34,7 +34,10 @@ export const readDataFile = (file: string): unknown => {
   try {
     return parseYaml(text)
   } catch (e) {
-    throw new CliError(`文件 ${file} 不是有效的 YAML/JSON`, `${file} is not valid YAML or JSON: ${(e as Error).message}`)
+    throw new CliError(
+      `文件 ${file} 不是有效的 YAML/JSON`,
+      `${file} is not valid YAML or JSON: ${(e as Error).message}`
+    )
   }
 }
 
@@ -60,7 +63,9 @@ export const loadRegistry = async (files: ReadonlyArray<string>): Promise<Map<st
     const path = resolve(file)
     if (!existsSync(path)) throw new CliError(`找不到插件注册文件 ${file}`, `no such plugin registry module: ${file}`)
     const mod = (await import(pathToFileURL(path).href)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
-    if (typeof mod.registry !== "function") throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
+    if (typeof mod.registry !== "function") {
+      throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
+    }
     for (const [name, p] of mod.registry()) plugins.set(name, p)
   }
   return plugins
@@ -83,20 +88,34 @@ export const loadConfig = (
   }
   const plugins = pluginNames.map((name) => {
     const p = registry.get(name)
-    if (p === undefined) throw new CliError(`未知插件 ${name}`, `unknown plugin ${name} (known: ${[...registry.keys()].join(", ") || "none"})`)
+    if (p === undefined) {
+      throw new CliError(
+        `未知插件 ${name}`,
+        `unknown plugin ${name} (known: ${[...registry.keys()].join(", ") || "none"})`
+      )
+    }
     return p
   })
   const configured = Plugin.configure({ parameters: parameters.right, calendar: ChinaHolidays.calendar, plugins })
   if (Either.isLeft(configured)) {
     const e = configured.left
-    if (e._tag === "InvalidInput") throw new CliError("插件参数无效", "invalid plugin parameters", e.issues.map((i) => `${i.path}: ${i.zh} / ${i.en}`))
+    if (e._tag === "InvalidInput") {
+      throw new CliError(
+        "插件参数无效",
+        "invalid plugin parameters",
+        e.issues.map((i) => `${i.path}: ${i.zh} / ${i.en}`)
+      )
+    }
     throw new CliError(e.zh, e.en)
   }
   return configured.right
 }
 
 /** Where events are stored. @internal */
-export type StoreChoice = { readonly kind: "sqlite"; readonly file: string } | { readonly kind: "postgres"; readonly url: string }
+export type StoreChoice = { readonly kind: "sqlite"; readonly file: string } | {
+  readonly kind: "postgres"
+  readonly url: string
+}
 
 /** Chooses the store from `--db <file>` or `--pg <url>` (or `GSYF_DATABASE_URL`). @internal */
 export const storeChoice = (db: string | undefined, pg: string | undefined, fallback: string): StoreChoice => {
@@ -135,7 +154,12 @@ export const withStore = <A, E>(
         const tagged = e as { _tag?: string; reason?: string; message?: string }
         const where = choice.kind === "sqlite" ? choice.file : choice.url.replace(/:[^:@/]*@/, ":***@")
         if (tagged._tag === "StoreUnavailable" || tagged._tag === "StoreError") {
-          return Effect.fail(new CliError(`无法使用数据库 ${where}`, `cannot use the database ${where}: ${tagged.reason ?? tagged.message ?? ""}`))
+          return Effect.fail(
+            new CliError(
+              `无法使用数据库 ${where}`,
+              `cannot use the database ${where}: ${tagged.reason ?? tagged.message ?? ""}`
+            )
+          )
         }
         return Effect.fail(e)
       })

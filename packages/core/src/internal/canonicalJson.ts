@@ -39,7 +39,13 @@ type Step = string | number
 
 const pathOf = (steps: ReadonlyArray<Step>): string => {
   let path = ""
-  for (const step of steps) path = typeof step === "number" ? `${path}[${step}]` : path === "" ? step : `${path}.${step}`
+  for (const step of steps) {
+    path = typeof step === "number"
+      ? `${path}[${step}]`
+      : path === ""
+      ? step
+      : `${path}.${step}`
+  }
   return path
 }
 
@@ -70,7 +76,9 @@ const write = (value: unknown, steps: Array<Step>, open: Array<object>): string 
         }
         out += "]"
       } else {
-        if (!isPlainObject(value)) throw new NotJson(pathOf(steps), `instance of ${value.constructor?.name ?? "unknown class"}`)
+        if (!isPlainObject(value)) {
+          throw new NotJson(pathOf(steps), `instance of ${value.constructor?.name ?? "unknown class"}`)
+        }
         const keys = Object.keys(value).sort()
         out = "{"
         for (let k = 0; k < keys.length; k++) {

@@ -23,10 +23,11 @@ export const DecimalLike: Schema.Schema<DecimalJs, string | number | DecimalJs> 
     strict: true,
     decode: (input, _, ast) => {
       if (DecimalJs.isDecimal(input)) return ParseResult.succeed(new Money.Decimal(input))
-      const text =
-        typeof input === "number"
-          ? Number.isFinite(input) ? String(input) : ""
-          : typeof input === "string" ? input.trim().replace(/,/g, "") : ""
+      const text = typeof input === "number"
+        ? Number.isFinite(input) ? String(input) : ""
+        : typeof input === "string"
+        ? input.trim().replace(/,/g, "")
+        : ""
       return /^[-+]?\d+(\.\d+)?$/.test(text)
         ? ParseResult.succeed(new Money.Decimal(text))
         : ParseResult.fail(new ParseResult.Type(ast, input, `not a decimal number: ${JSON.stringify(input)}`))
@@ -36,7 +37,10 @@ export const DecimalLike: Schema.Schema<DecimalJs, string | number | DecimalJs> 
   }
 ).annotations({
   identifier: "Decimal",
-  ...bilingual("须为十进制数值(如 \"12.5\"),不能用科学计数法", "must be a decimal number such as \"12.5\" (no exponent)")
+  ...bilingual(
+    "须为十进制数值(如 \"12.5\"),不能用科学计数法",
+    "must be a decimal number such as \"12.5\" (no exponent)"
+  )
 })
 
 /** @internal */
@@ -51,7 +55,10 @@ export const PositiveDecimal = DecimalLike.pipe(
 
 /** A percentage in [0, 100]. @internal */
 export const Percent = DecimalLike.pipe(
-  Schema.filter((d) => d.gte(0) && d.lte(100), bilingual("百分比须在 0 到 100 之间", "a percentage must be between 0 and 100"))
+  Schema.filter(
+    (d) => d.gte(0) && d.lte(100),
+    bilingual("百分比须在 0 到 100 之间", "a percentage must be between 0 and 100")
+  )
 )
 
 const MoneyFromSelf = Schema.declare(Money.isMoney, { identifier: "Money" })
@@ -99,7 +106,10 @@ export const NonEmptyText = Schema.String.pipe(
 
 /** A calendar date `YYYY-MM-DD` that exists. @internal */
 export const IsoDate = Schema.String.pipe(
-  Schema.filter((s: string) => Days.parseYmd(s) !== undefined, bilingual("须为存在的日期,格式 YYYY-MM-DD", "must be a real date written YYYY-MM-DD"))
+  Schema.filter(
+    (s: string) => Days.parseYmd(s) !== undefined,
+    bilingual("须为存在的日期,格式 YYYY-MM-DD", "must be a real date written YYYY-MM-DD")
+  )
 ).annotations({ identifier: "IsoDate" })
 
 /** An instant (ISO 8601 with an offset, e.g. `2024-03-01T09:30:00+08:00`) or a date, read to UTC milliseconds. @internal */
@@ -119,7 +129,10 @@ export const Instant: Schema.Schema<number, string> = Schema.transformOrFail(Sch
   encode: (ms) => ParseResult.succeed(new Date(ms).toISOString())
 }).annotations({
   identifier: "Instant",
-  ...bilingual("须为带时区的 ISO 8601 时刻(如 2024-03-01T09:30:00+08:00)或日期", "must be an ISO 8601 instant with an offset (e.g. 2024-03-01T09:30:00+08:00) or a date")
+  ...bilingual(
+    "须为带时区的 ISO 8601 时刻(如 2024-03-01T09:30:00+08:00)或日期",
+    "must be an ISO 8601 instant with an offset (e.g. 2024-03-01T09:30:00+08:00) or a date"
+  )
 })
 
 /** A legal basis as JSON (`{ level, citation, note? }`) or a `LegalBasis` value. @internal */

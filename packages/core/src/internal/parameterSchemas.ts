@@ -1,11 +1,14 @@
-import * as Schema from "effect/Schema"
 import type * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import { bilingual, fromParseError, type InputIssue } from "../InputError.js"
 import * as Money from "../Money.js"
 
 /** @internal */
 export const Year = Schema.Int.pipe(
-  Schema.filter((n) => n >= 2000 && n <= 2100, bilingual("年度须在 2000 至 2100 之间", "year must be between 2000 and 2100"))
+  Schema.filter(
+    (n) => n >= 2000 && n <= 2100,
+    bilingual("年度须在 2000 至 2100 之间", "year must be between 2000 and 2100")
+  )
 )
 
 /** @internal */
@@ -33,13 +36,19 @@ export const Count = Schema.Number.pipe(
 export const DayOfMonth = Schema.Number.pipe(
   Schema.filter(
     (n) => Number.isInteger(n) && n >= 1 && n <= 28,
-    bilingual("须为 1 至 28 之间的整数(每个月都有的日子)", "must be a whole number from 1 to 28 (a day every month has)")
+    bilingual(
+      "须为 1 至 28 之间的整数(每个月都有的日子)",
+      "must be a whole number from 1 to 28 (a day every month has)"
+    )
   )
 )
 
 /** @internal */
 export const Percent = Money.DecimalFromInput.pipe(
-  Schema.filter((d) => d.gte(0) && d.lte(100), bilingual("百分比须在 0 到 100 之间", "a percentage must be between 0 and 100"))
+  Schema.filter(
+    (d) => d.gte(0) && d.lte(100),
+    bilingual("百分比须在 0 到 100 之间", "a percentage must be between 0 and 100")
+  )
 )
 
 /** @internal */
@@ -81,12 +90,18 @@ export const ProcurementMethod = Schema.String.pipe(
 export const Aggregation = Schema.Literal("mean", "trimmed-mean")
 
 const Month = Schema.String.pipe(
-  Schema.filter((s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s), bilingual("须为 YYYY-MM 形式的年月", "must be a month as YYYY-MM"))
+  Schema.filter(
+    (s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s),
+    bilingual("须为 YYYY-MM 形式的年月", "must be a month as YYYY-MM")
+  )
 )
 
 /** @internal */
 export const MonthRange = Schema.Struct({ from: Month, to: Schema.optional(Month) }).pipe(
-  Schema.filter((r) => r.to === undefined || r.from <= r.to, bilingual("起始月份不能晚于结束月份", "from must not be after to"))
+  Schema.filter(
+    (r) => r.to === undefined || r.from <= r.to,
+    bilingual("起始月份不能晚于结束月份", "from must not be after to")
+  )
 )
 
 /** @internal */

@@ -53,12 +53,24 @@ export const checkSheet = (
     const path = `scores[${i}]`
     if (ignoredSupplierIds.has(score.supplierId)) return
     if (!suppliers.has(score.supplierId)) {
-      issues.push(new InputIssue({ path: `${path}.supplierId`, zh: `未知的供应商 ${score.supplierId}`, en: `unknown supplier ${score.supplierId}` }))
+      issues.push(
+        new InputIssue({
+          path: `${path}.supplierId`,
+          zh: `未知的供应商 ${score.supplierId}`,
+          en: `unknown supplier ${score.supplierId}`
+        })
+      )
       return
     }
     const criterion = criterionById.get(score.criterionId)
     if (criterion === undefined) {
-      issues.push(new InputIssue({ path: `${path}.criterionId`, zh: `未知的评分因素 ${score.criterionId}`, en: `unknown criterion ${score.criterionId}` }))
+      issues.push(
+        new InputIssue({
+          path: `${path}.criterionId`,
+          zh: `未知的评分因素 ${score.criterionId}`,
+          en: `unknown criterion ${score.criterionId}`
+        })
+      )
       return
     }
     if (score.points.lt(0) || score.points.gt(criterion.maxPoints)) {

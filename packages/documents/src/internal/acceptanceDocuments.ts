@@ -17,8 +17,8 @@ import {
   issuerOf,
   lastSub,
   type Source,
-  type SubProject,
   subEventsOf,
+  type SubProject,
   subProjectTitle,
   zhDate
 } from "./projectFacts.js"
@@ -36,7 +36,8 @@ const pick = (src: Source, sub: SubProject, attempt: number | undefined): Evalua
 }
 
 /** Whether an acceptance report can be built. @internal */
-export const acceptanceReady = (src: Source, sub: SubProject, attempt: number | undefined): boolean => pick(src, sub, attempt) !== undefined
+export const acceptanceReady = (src: Source, sub: SubProject, attempt: number | undefined): boolean =>
+  pick(src, sub, attempt) !== undefined
 
 /** The acceptance report. @internal */
 export const acceptanceReport = (src: Source, sub: SubProject, attempt: number | undefined): Document.Document => {
@@ -61,8 +62,12 @@ export const acceptanceReport = (src: Source, sub: SubProject, attempt: number |
     footer: "— {page} —",
     blocks: [
       Block.paragraph(
-        `根据实施方案三（九）的规定和项目合同约定，${issuer}${applied !== undefined ? `收到服务机构${zhDate(applied.appliedOn)}提出的验收申请后，` : ""}` +
-          `于${zhDate(ev.evaluatedOn)}组织${ev.experts.length}名专家，对${title}的实施情况和绩效目标实现情况进行了评估验收。现将验收情况报告如下。`
+        `根据实施方案三（九）的规定和项目合同约定，${issuer}${
+          applied !== undefined ? `收到服务机构${zhDate(applied.appliedOn)}提出的验收申请后，` : ""
+        }` +
+          `于${
+            zhDate(ev.evaluatedOn)
+          }组织${ev.experts.length}名专家，对${title}的实施情况和绩效目标实现情况进行了评估验收。现将验收情况报告如下。`
       ),
       Block.heading(1, "项目基本情况"),
       Block.keyValue([
@@ -71,12 +76,20 @@ export const acceptanceReport = (src: Source, sub: SubProject, attempt: number |
         ["合同编号", contract?.contractId ?? "—"],
         ["合同金额", contract === undefined ? "—" : [...amountRuns(contract.amount)]],
         ["服务期限", contract === undefined ? "—" : `${zhDate(contract.signedOn)}至${zhDate(contract.periodEnd)}`],
-        ["已付款项", paid.length === 0 ? "无" : paid.map((p) => `${p.kind === "advance" ? "预付款" : "余款"}${Money.format(p.amount)}`).join("；")],
+        [
+          "已付款项",
+          paid.length === 0
+            ? "无"
+            : paid.map((p) => `${p.kind === "advance" ? "预付款" : "余款"}${Money.format(p.amount)}`).join("；")
+        ],
         ...(applied !== undefined
           ? ([
-              ["验收申请", `${zhDate(applied.appliedOn)}（第${applied.attempt}次）`],
-              ["费用票据", `${applied.receipts.map((r) => r.number).join("、")}，合计${Money.format(applied.receiptsTotal)}`]
-            ] as const)
+            ["验收申请", `${zhDate(applied.appliedOn)}（第${applied.attempt}次）`],
+            [
+              "费用票据",
+              `${applied.receipts.map((r) => r.number).join("、")}，合计${Money.format(applied.receiptsTotal)}`
+            ]
+          ] as const)
           : [])
       ]),
       Block.heading(1, "验收组织"),
@@ -110,34 +123,41 @@ export const acceptanceReport = (src: Source, sub: SubProject, attempt: number |
       ev.targets.length === 0
         ? Block.paragraph("合同未约定绩效目标。")
         : Block.table({
-            header: [["序号", "绩效指标", "目标值", "实际值", "结论"]],
-            body: ev.targets.map((t, n) => [String(n + 1), t.name, t.target, t.actual, t.met ? "达成" : Inline.bold("未达成")]),
-            align: ["center", "left", "center", "center", "center"],
-            widths: [0.8, 4, 1.6, 1.6, 1.4]
-          }),
+          header: [["序号", "绩效指标", "目标值", "实际值", "结论"]],
+          body: ev.targets.map((
+            t,
+            n
+          ) => [String(n + 1), t.name, t.target, t.actual, t.met ? "达成" : Inline.bold("未达成")]),
+          align: ["center", "left", "center", "center", "center"],
+          widths: [0.8, 4, 1.6, 1.6, 1.4]
+        }),
       Block.heading(1, "验收结论"),
       ...(ev._tag === "AcceptancePassed"
         ? [
-            Block.paragraph([
-              "经评估验收，项目完成合同约定的数量、质量要求和绩效目标，",
-              Inline.bold("验收合格"),
-              "。按合同约定，应向服务机构支付项目余款",
-              ...amountRuns(ev.balanceDue),
-              `，付款期限至${zhDate(ev.dueDate)}。`
-            ]),
-            Block.paragraph(`付款期限计算：${ev.dueExplanation.zh}。`)
-          ]
-        : [
-            Block.paragraph(["经评估验收，项目存在未完成的合同约定事项，", Inline.bold("验收不合格"), "。暂不支付项目余款。"]),
-            Block.heading(2, "整改通知"),
-            Block.paragraph([
-              `请${contract?.supplierName ?? "服务机构"}对下列事项进行整改，并于`,
-              Inline.bold(`${zhDate(ev.rectification.deadline)}`),
-              "前完成整改后重新提出验收申请："
-            ]),
-            Block.numbered(ev.rectification.items),
-            Block.paragraph(`整改期限计算：${ev.rectification.explanation.zh}。`)
+          Block.paragraph([
+            "经评估验收，项目完成合同约定的数量、质量要求和绩效目标，",
+            Inline.bold("验收合格"),
+            "。按合同约定，应向服务机构支付项目余款",
+            ...amountRuns(ev.balanceDue),
+            `，付款期限至${zhDate(ev.dueDate)}。`
           ]),
+          Block.paragraph(`付款期限计算：${ev.dueExplanation.zh}。`)
+        ]
+        : [
+          Block.paragraph([
+            "经评估验收，项目存在未完成的合同约定事项，",
+            Inline.bold("验收不合格"),
+            "。暂不支付项目余款。"
+          ]),
+          Block.heading(2, "整改通知"),
+          Block.paragraph([
+            `请${contract?.supplierName ?? "服务机构"}对下列事项进行整改，并于`,
+            Inline.bold(`${zhDate(ev.rectification.deadline)}`),
+            "前完成整改后重新提出验收申请："
+          ]),
+          Block.numbered(ev.rectification.items),
+          Block.paragraph(`整改期限计算：${ev.rectification.explanation.zh}。`)
+        ]),
       ...(ev.remarks !== undefined ? [Block.note(ev.remarks, { label: "备注" })] : []),
       Block.heading(1, "依据"),
       Block.numbered(distinctBases(ev.basis).map(basisText)),
@@ -166,7 +186,9 @@ const dataField = (data: unknown, key: string): unknown =>
 
 const actorOf = (data: unknown): { readonly organisation?: unknown; readonly role?: unknown } | undefined => {
   const a = dataField(data, "actor")
-  return typeof a === "object" && a !== null ? (a as { readonly organisation?: unknown; readonly role?: unknown }) : undefined
+  return typeof a === "object" && a !== null
+    ? (a as { readonly organisation?: unknown; readonly role?: unknown })
+    : undefined
 }
 
 /** The options of the audit trail extract. @internal */
@@ -190,8 +212,7 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
       (o.toPosition === undefined || e.position <= o.toPosition)
   )
   const streams = [...new Set(o.events.map((e) => e.streamId))]
-  const issuer =
-    o.issuer ??
+  const issuer = o.issuer ??
     (o.events.map((e) => actorOf(e.data)).find((a) => a?.role === "agency")?.organisation as string | undefined) ??
     "社会保险经办机构"
   const last = o.events.at(-1)
@@ -210,14 +231,17 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
       Block.heading(1, "校验结果"),
       result.ok
         ? Block.paragraph([
-            Inline.bold("校验通过。"),
-            `共校验${result.count}条事件（${streams.length}个事件流），哈希链完整。`
-          ])
+          Inline.bold("校验通过。"),
+          `共校验${result.count}条事件（${streams.length}个事件流），哈希链完整。`
+        ])
         : Block.paragraph([Inline.bold("校验未通过。"), `${result.zh}。该处及其后的事件不能视为可信记录。`]),
       Block.keyValue([
         ["事件流", streams.join("、") || "—"],
         ["事件总数", String(o.events.length)],
-        ["摘录范围", rows.length === 0 ? "无" : `第${rows[0]!.position}号至第${rows.at(-1)!.position}号，共${rows.length}条`],
+        [
+          "摘录范围",
+          rows.length === 0 ? "无" : `第${rows[0]!.position}号至第${rows.at(-1)!.position}号，共${rows.length}条`
+        ],
         ["校验状态", result.ok ? "通过" : `未通过（流 ${result.streamId} 第${result.firstBrokenPosition}号）`],
         ["链头哈希", result.ok ? groups(result.head) : "—"]
       ]),
@@ -229,7 +253,13 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
           const org = actorOf(e.data)?.organisation
           return [
             String(e.position),
-            `${eventNames[e.type] ?? e.type}${dataField(e.data, "subProject") === "hazchem" ? "（危化）" : dataField(e.data, "subProject") === "keyAreas" ? "（重点领域）" : ""}`,
+            `${eventNames[e.type] ?? e.type}${
+              dataField(e.data, "subProject") === "hazchem"
+                ? "（危化）"
+                : dataField(e.data, "subProject") === "keyAreas"
+                ? "（重点领域）"
+                : ""
+            }`,
             e.commandId,
             e.recordedAt.slice(0, 10),
             typeof org === "string" ? org : "—",
@@ -239,7 +269,9 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
         align: ["center", "left", "center", "center", "left", "center"],
         widths: [0.7, 2.2, 1.3, 1.5, 2.8, 2.2]
       }),
-      Block.note("完整的事件数据及哈希可用 AuditTrail.exportJsonl 导出为 JSON Lines，按模块文档所列方法用标准工具独立复核。"),
+      Block.note(
+        "完整的事件数据及哈希可用 AuditTrail.exportJsonl 导出为 JSON Lines，按模块文档所列方法用标准工具独立复核。"
+      ),
       Block.signature({ issuer, date, seal: true })
     ]
   })

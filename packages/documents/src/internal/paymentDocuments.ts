@@ -21,8 +21,8 @@ import {
   param,
   paymentKindNames,
   type Source,
-  type SubProject,
   subEventsOf,
+  type SubProject,
   subProjectTitle,
   zhDate
 } from "./projectFacts.js"
@@ -46,7 +46,8 @@ const relevant = (kind: Kind) => (text: string): boolean =>
 
 /** Whether a payment request can be built (the contract, and for the balance a passed acceptance). @internal */
 export const requestReady = (src: Source, sub: SubProject, kind: Kind): boolean =>
-  lastSub(src.events, "ContractSigned", sub) !== undefined && (kind === "advance" || lastSub(src.events, "AcceptancePassed", sub) !== undefined)
+  lastSub(src.events, "ContractSigned", sub) !== undefined &&
+  (kind === "advance" || lastSub(src.events, "AcceptancePassed", sub) !== undefined)
 
 /** Whether a payment notice can be built (the payment was made). @internal */
 export const noticeReady = (src: Source, sub: SubProject, kind: Kind): boolean =>
@@ -83,9 +84,13 @@ export const paymentRequest = (src: Source, sub: SubProject, kind: Kind): Docume
     blocks: [
       Block.paragraph(
         kind === "advance"
-          ? `我单位与贵单位于${zhDate(contract.signedOn)}签订了${title}合同（合同编号：${contract.contractId}）。根据合同约定和实施方案六（二）的规定，` +
-              `现申请支付项目总额${pct}%的预付款。`
-          : `${title}已于${zhDate(passed!.evaluatedOn)}通过评估验收。根据合同约定和实施方案六（二）的规定，现申请结算项目余款（项目总额的${pct}%）。`
+          ? `我单位与贵单位于${
+            zhDate(contract.signedOn)
+          }签订了${title}合同（合同编号：${contract.contractId}）。根据合同约定和实施方案六（二）的规定，` +
+            `现申请支付项目总额${pct}%的预付款。`
+          : `${title}已于${
+            zhDate(passed!.evaluatedOn)
+          }通过评估验收。根据合同约定和实施方案六（二）的规定，现申请结算项目余款（项目总额的${pct}%）。`
       ),
       Block.heading(1, "申请金额"),
       Block.paragraph(["本次申请支付", name, "：", ...amountRuns(amount), "。"]),
@@ -96,22 +101,27 @@ export const paymentRequest = (src: Source, sub: SubProject, kind: Kind): Docume
         ["合同金额", [...amountRuns(contract.amount)]],
         ["签订日期", zhDate(contract.signedOn)],
         ["服务期限", `${zhDate(contract.signedOn)}至${zhDate(contract.periodEnd)}`],
-        ["已收款项", paid.length === 0 ? "无" : paid.map((p) => `${paymentKindNames[p.kind]}${Money.format(p.amount)}（${zhDate(p.paidOn)}）`).join("；")]
+        [
+          "已收款项",
+          paid.length === 0
+            ? "无"
+            : paid.map((p) => `${paymentKindNames[p.kind]}${Money.format(p.amount)}（${zhDate(p.paidOn)}）`).join("；")
+        ]
       ]),
       ...(kind === "balance" && applied !== undefined
         ? [
-            Block.heading(1, "结算资料"),
-            Block.table({
-              header: [["序号", "票据号码", "金额（元）"]],
-              body: [
-                ...applied.receipts.map((r, i) => [String(i + 1), r.number, Money.format(r.amount)]),
-                [{ text: "合计", colSpan: 2, align: "center" as const }, Inline.bold(Money.format(applied.receiptsTotal))]
-              ],
-              align: ["center", "left", "right"],
-              widths: [0.8, 4, 2.4]
-            }),
-            Block.paragraph(`随附资料：${applied.details}。`)
-          ]
+          Block.heading(1, "结算资料"),
+          Block.table({
+            header: [["序号", "票据号码", "金额（元）"]],
+            body: [
+              ...applied.receipts.map((r, i) => [String(i + 1), r.number, Money.format(r.amount)]),
+              [{ text: "合计", colSpan: 2, align: "center" as const }, Inline.bold(Money.format(applied.receiptsTotal))]
+            ],
+            align: ["center", "left", "right"],
+            widths: [0.8, 4, 2.4]
+          }),
+          Block.paragraph(`随附资料：${applied.details}。`)
+        ]
         : []),
       Block.heading(1, "收款账户"),
       payeeBlock(contract.payee),
@@ -119,7 +129,9 @@ export const paymentRequest = (src: Source, sub: SubProject, kind: Kind): Docume
       Block.numbered([
         `合同（编号${contract.contractId}）付款条款`,
         "实施方案 六（二）工伤预防费使用",
-        ...(kind === "advance" ? ["实施方案 三（六）依据合同条款支付预付款"] : ["实施方案 三（九）评估验收合格后支付余款"])
+        ...(kind === "advance"
+          ? ["实施方案 三（六）依据合同条款支付预付款"]
+          : ["实施方案 三（九）评估验收合格后支付余款"])
       ]),
       Block.paragraph("请予审核支付。"),
       Block.signature({ issuer: contract.supplierName, date, seal: true })
@@ -173,18 +185,18 @@ export const paymentNotice = (src: Source, sub: SubProject, kind: Kind): Documen
       ...(checks.length === 0
         ? []
         : [
-            Block.table({
-              caption: "支付审核",
-              header: [["序号", "审核事项", "结果"]],
-              body: checks.map((ev, i) => [
-                String(i + 1),
-                ruleNames[ev.ruleId]!,
-                ev.findings.some((f) => f.severity === "error") ? "不符合" : "符合"
-              ]),
-              align: ["center", "left", "center"],
-              widths: [0.8, 5, 1.4]
-            })
-          ]),
+          Block.table({
+            caption: "支付审核",
+            header: [["序号", "审核事项", "结果"]],
+            body: checks.map((ev, i) => [
+              String(i + 1),
+              ruleNames[ev.ruleId]!,
+              ev.findings.some((f) => f.severity === "error") ? "不符合" : "符合"
+            ]),
+            align: ["center", "left", "center"],
+            widths: [0.8, 5, 1.4]
+          })
+        ]),
       Block.heading(1, "依据"),
       Block.numbered(distinctBases(payment.basis).map(basisText).filter(relevant(kind))),
       Block.signature({ issuer, date: payment.paidOn, seal: true })

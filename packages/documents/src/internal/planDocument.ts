@@ -10,8 +10,8 @@ import * as Block from "../Block.js"
 import * as Document from "../Document.js"
 import * as Inline from "../Inline.js"
 import {
-  committeeName,
   cityYear,
+  committeeName,
   eventsOf,
   param,
   paramOr,
@@ -23,14 +23,34 @@ import {
 } from "./projectFacts.js"
 
 type Range = { readonly from: string; readonly to?: string | undefined }
-type Schedule = Partial<Record<
-  "keyAreas" | "subProjects" | "budgetApproval" | "publicity" | "procurement" | "contract" | "implementation" | "supervision" | "acceptance",
-  Range
->>
+type Schedule = Partial<
+  Record<
+    | "keyAreas"
+    | "subProjects"
+    | "budgetApproval"
+    | "publicity"
+    | "procurement"
+    | "contract"
+    | "implementation"
+    | "supervision"
+    | "acceptance",
+    Range
+  >
+>
 
 /** Whether the parameters give everything the plan needs. @internal */
 export const planReady = (src: Source, at: string): boolean =>
-  ["plan.city", "plan.fiscalYear", "budget.total", "budget.hazchem", "budget.keyAreas", "payment.advancePercent", "payment.balancePercent", "publicity.length", "project.periodMonths"].every(
+  [
+    "plan.city",
+    "plan.fiscalYear",
+    "budget.total",
+    "budget.hazchem",
+    "budget.keyAreas",
+    "payment.advancePercent",
+    "payment.balancePercent",
+    "publicity.length",
+    "project.periodMonths"
+  ].every(
     (n) => param(src.config, n, at) !== undefined
   )
 
@@ -77,7 +97,9 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
 
   const opening =
     `为推进${year}年度${city}工伤预防项目的实施，认真贯彻落实习近平总书记关于完善覆盖全民的社会保障体系的重要讲话精神，` +
-    (provincial.length > 0 ? `根据${provincial.join("和")}等文件精神，` : `根据${province}工伤预防五年行动计划和工伤预防费使用管理办法等文件精神，`) +
+    (provincial.length > 0
+      ? `根据${provincial.join("和")}等文件精神，`
+      : `根据${province}工伤预防五年行动计划和工伤预防费使用管理办法等文件精神，`) +
     `依据《${city}工伤预防五年行动计划实施方案》的部署，结合我市实际，制定本实施方案。`
 
   const blocks: Array<Block.Block> = [
@@ -110,9 +132,13 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
     Block.heading(1, "工作内容及工作步骤"),
     Block.heading(2, `确定工伤预防重点领域${when("keyAreas")}`),
     para(
-      `根据我市公布的${year - 1}年工伤预防重点领域及${year - 1}年度、${year}年上半年职业病发生、安全生产事故和工伤事故发生情况进行数据分析，` +
+      `根据我市公布的${year - 1}年工伤预防重点领域及${
+        year - 1
+      }年度、${year}年上半年职业病发生、安全生产事故和工伤事故发生情况进行数据分析，` +
         `同时根据上级文件对危险化学品企业工伤预防能力提升的要求，结合我市重点产业项目发展需要，确定我市${year}年工伤预防重点领域为：` +
-        (areaLabels.length > 0 ? `${areaLabels.join("；")}。` : "按数据分析结果确定的重点行业及其他危险化学品相关行业。")
+        (areaLabels.length > 0
+          ? `${areaLabels.join("；")}。`
+          : "按数据分析结果确定的重点行业及其他危险化学品相关行业。")
     ),
     Block.heading(2, `确定工伤预防实施项目${when("subProjects")}`),
     para(
@@ -131,7 +157,11 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
       "。预算审核通过后，启动项目采购。"
     ]),
     Block.heading(2, `采购需求公示${when("publicity")}`),
-    para(`根据相关规定，对采购需求进行为期${publicityLength}${publicityUnit === "working-days" ? "个工作日" : "日"}的公示。`),
+    para(
+      `根据相关规定，对采购需求进行为期${publicityLength}${
+        publicityUnit === "working-days" ? "个工作日" : "日"
+      }的公示。`
+    ),
     Block.heading(2, `项目招标采购${when("procurement")}`),
     para(
       "工伤预防项目实施方案经工伤预防委员会审批通过后，由市级社会保险经办机构负责对相关项目进行采购。" +
@@ -145,7 +175,9 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
         "市级社会保险经办机构依据合同条款向工伤预防服务机构支付项目预付款。"
     ),
     Block.heading(2, `项目实施${when("implementation")}`),
-    para("合同签订后，工伤预防服务机构根据项目要求编制年度工伤预防项目实施计划，报市级社会保险经办机构审批，审批通过后按计划组织实施。"),
+    para(
+      "合同签订后，工伤预防服务机构根据项目要求编制年度工伤预防项目实施计划，报市级社会保险经办机构审批，审批通过后按计划组织实施。"
+    ),
     Block.heading(2, `过程监督${when("supervision")}`),
     para(
       "工伤预防服务机构每月定期向市级社会保险经办机构提交月度项目计划及进展简报。市级社会保险经办机构可对月度计划开展的项目进行抽查，" +
@@ -174,17 +206,23 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
     h4("年度工伤预防项目部署会"),
     para(
       `由第三方工伤预防服务机构负责组织实施，${committee}成员单位及工伤预防重点企业、职业病相关企业参会，` +
-        `年度部署会不少于${q("deploymentMeetings")}次。通过部署会引起相关企业对工伤预防工作的重视，为后续${city}工伤预防项目顺利开展打好基础。`
+        `年度部署会不少于${
+          q("deploymentMeetings")
+        }次。通过部署会引起相关企业对工伤预防工作的重视，为后续${city}工伤预防项目顺利开展打好基础。`
     ),
     h4("园区大型宣传活动"),
     para(
       "由第三方工伤预防服务机构负责，通过流动警示教育基地和发放宣传手册等普遍宣传方式，" +
-        `在${city}选择企业较集中、就业人员较多、具备宣传场地条件的${q("parks")}个企业园区开展${q("parkEvents")}场大型宣传活动。`
+        `在${city}选择企业较集中、就业人员较多、具备宣传场地条件的${q("parks")}个企业园区开展${
+          q("parkEvents")
+        }场大型宣传活动。`
     ),
     h4("宣传材料制作"),
     para(
       "由第三方工伤预防服务机构负责设计宣传资料初稿，报请市级社会保险经办机构（合同甲方）审核。" +
-        `宣传材料包括：${materials.length > 0 ? materials.join("、") : "宣传横幅、宣传折页、宣传展板等"}，共${materials.length}种。`
+        `宣传材料包括：${
+          materials.length > 0 ? materials.join("、") : "宣传横幅、宣传折页、宣传展板等"
+        }，共${materials.length}种。`
     ),
     h4("重点行业工伤风险警示教育片"),
     para(
@@ -198,7 +236,11 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
         `对${city}年度工伤预防项目进行回顾，展示项目亮点、总结项目成绩，并提出下一年度工伤预防实施建议。`
     ),
     h4("电视媒体宣传"),
-    para(`由第三方工伤预防服务机构负责，联系市级电视媒体对工伤预防项目进行新闻报道，市级电视台报道不少于${q("cityTvReports")}次。`),
+    para(
+      `由第三方工伤预防服务机构负责，联系市级电视媒体对工伤预防项目进行新闻报道，市级电视台报道不少于${
+        q("cityTvReports")
+      }次。`
+    ),
     h4("报纸媒体宣传"),
     para(
       `由第三方工伤预防服务机构负责，在市级报纸刊登项目执行过程中的相关工作报道不少于${q("cityNewspaperReports")}次，` +
@@ -279,10 +321,10 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
     Block.paragraph([
       Inline.bold("（二）工伤预防费使用。"),
       "市级社会保险经办机构与中标（成交）工伤预防服务机构签订项目实施合同，明确双方的权利义务、项目总费用和工伤预防费的收款单位、开户银行、账号等信息。" +
-        "根据合同约定，市级社会保险经办机构向中标（成交）工伤预防服务机构先行支付项目总额",
+      "根据合同约定，市级社会保险经办机构向中标（成交）工伤预防服务机构先行支付项目总额",
       Inline.bold(percent(c, "payment.advancePercent", at)),
       "的预付款。项目完成后，中标（成交）工伤预防服务机构向市级社会保险经办机构提交项目验收申请，并附费用票据、项目实施有关明细等财务资料，申请结算项目余款。" +
-        "市级社会保险经办机构对本年度工伤预防项目实施情况组织验收，验收合格后，按合同约定向中标（成交）工伤预防服务机构再行支付项目总额",
+      "市级社会保险经办机构对本年度工伤预防项目实施情况组织验收，验收合格后，按合同约定向中标（成交）工伤预防服务机构再行支付项目总额",
       Inline.bold(percent(c, "payment.balancePercent", at)),
       "的余款。"
     ]),
@@ -318,14 +360,29 @@ export const implementationPlan = (src: Source, at: string): Document.Document =
 
 /** The fee breakdown table (三(三)), when the parameters give one. */
 const budgetTable = (src: Source, at: string): ReadonlyArray<Block.Block> => {
-  const lines = paramOr<ReadonlyArray<{ readonly subProject: "hazchem" | "keyAreas"; readonly item: string; readonly category: string; readonly fundingSource: string; readonly amount: Money.Money }>>(
+  const lines = paramOr<
+    ReadonlyArray<
+      {
+        readonly subProject: "hazchem" | "keyAreas"
+        readonly item: string
+        readonly category: string
+        readonly fundingSource: string
+        readonly amount: Money.Money
+      }
+    >
+  >(
     src.config,
     "budget.breakdown",
     at,
     []
   )
   if (lines.length === 0) return []
-  const categories: Record<string, string> = { publicity: "宣传", training: "培训", "expert-fee": "专家劳务费", other: "其他" }
+  const categories: Record<string, string> = {
+    publicity: "宣传",
+    training: "培训",
+    "expert-fee": "专家劳务费",
+    other: "其他"
+  }
   const sources: Record<string, string> = { "prevention-fee": "工伤预防费", "agency-budget": "本单位预算调剂" }
   const fee = Money.sum(lines.filter((l) => l.fundingSource === "prevention-fee").map((l) => l.amount))
   return [

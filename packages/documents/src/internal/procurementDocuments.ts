@@ -23,8 +23,8 @@ import {
   param,
   periodUnitNames,
   type Source,
-  type SubProject,
   subEventsOf,
+  type SubProject,
   subProjectTitle,
   zhDate
 } from "./projectFacts.js"
@@ -32,7 +32,8 @@ import {
 const weekdays = ["", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"] as const
 
 /** Whether a publicity notice can be built. @internal */
-export const publicityReady = (src: Source, sub: SubProject): boolean => lastSub(src.events, "PublicityStarted", sub) !== undefined
+export const publicityReady = (src: Source, sub: SubProject): boolean =>
+  lastSub(src.events, "PublicityStarted", sub) !== undefined
 
 /** The procurement requirement publicity notice. @internal */
 export const publicityNotice = (src: Source, sub: SubProject): Document.Document => {
@@ -44,19 +45,23 @@ export const publicityNotice = (src: Source, sub: SubProject): Document.Document
   const plan = eventsOf(src.events, "PlanIssued").at(-1)
   const unit = periodUnitNames[e.unit] ?? "日"
   const budget = param<Money.Money>(src.config, `budget.${sub}`, at)
-  const method = param<string>(src.config, `procurement.${sub}.method`, at) ?? (sub === "hazchem" ? "panel-review" : "competitive-consultation")
+  const method = param<string>(src.config, `procurement.${sub}.method`, at) ??
+    (sub === "hazchem" ? "panel-review" : "competitive-consultation")
   const period = param<number>(src.config, "project.periodMonths", at)
   const area = param<string>(src.config, "project.serviceArea", at) ?? city
   const ctx = { read: (name: string) => param(src.config, name, at) }
   const items = src.config.quotaItems.filter((i) => i.subProject === sub)
-  const objections = subEventsOf(src.events, "ObjectionRecorded", sub).filter((o) => o.receivedOn >= e.startsOn && o.receivedOn <= e.endsOn)
+  const objections = subEventsOf(src.events, "ObjectionRecorded", sub).filter((o) =>
+    o.receivedOn >= e.startsOn && o.receivedOn <= e.endsOn
+  )
   const answers = subEventsOf(src.events, "ObjectionResolved", sub)
   // every day of the period after the first, with its kind and the running count of counted days
   const days: Array<ReadonlyArray<string>> = []
   let counted = 0
   for (let d = IsoDate.addDays(e.startsOn, 1); d <= e.endsOn; d = IsoDate.addDays(d, 1)) {
     const kind = Either.getOrUndefined(src.config.calendar.dayKind(d))
-    const counts = e.unit === "calendar-days" || kind === undefined || kind.kind === "workday" || kind.kind === "makeup-workday"
+    const counts = e.unit === "calendar-days" || kind === undefined || kind.kind === "workday" ||
+      kind.kind === "makeup-workday"
     if (counts) counted++
     days.push([
       zhDate(d),
@@ -72,7 +77,9 @@ export const publicityNotice = (src: Source, sub: SubProject): Document.Document
     footer: "— {page} —",
     blocks: [
       Block.paragraph(
-        `根据《${year}年度${city}工伤预防项目工作实施方案》${plan !== undefined ? `（${plan.documentNumber}）` : ""}三（四）“对采购需求进行为期${e.length}${unit}公示”的规定，` +
+        `根据《${year}年度${city}工伤预防项目工作实施方案》${
+          plan !== undefined ? `（${plan.documentNumber}）` : ""
+        }三（四）“对采购需求进行为期${e.length}${unit}公示”的规定，` +
           `现将${title}的采购需求予以公示，公示期为${e.length}${unit}。`
       ),
       Block.heading(1, "项目基本情况"),
@@ -89,7 +96,12 @@ export const publicityNotice = (src: Source, sub: SubProject): Document.Document
         header: [["序号", "服务内容", "数量要求", "依据"]],
         body: items.map((item, i) => {
           const required = Quota.requiredOf(item, ctx) as number | undefined
-          return [String(i + 1), item.title.zh, required === undefined ? "—" : `不少于${required}${item.unit}`, item.basis.citation]
+          return [
+            String(i + 1),
+            item.title.zh,
+            required === undefined ? "—" : `不少于${required}${item.unit}`,
+            item.basis.citation
+          ]
         }),
         align: ["center", "left", "center", "left"],
         widths: [0.8, 4.6, 1.8, 2.4]
@@ -116,19 +128,19 @@ export const publicityNotice = (src: Source, sub: SubProject): Document.Document
       ...(objections.length === 0
         ? []
         : [
-            Block.table({
-              caption: "公示期间收到的异议及答复",
-              header: [["序号", "收到日期", "异议内容", "答复"]],
-              body: objections.map((o, i) => [
-                String(i + 1),
-                zhDate(o.receivedOn),
-                o.objection,
-                answers.find((a) => a.objectionId === o.objectionId)?.response ?? "待答复"
-              ]),
-              align: ["center", "center", "left", "left"],
-              widths: [0.8, 2, 3.4, 3.4]
-            })
-          ]),
+          Block.table({
+            caption: "公示期间收到的异议及答复",
+            header: [["序号", "收到日期", "异议内容", "答复"]],
+            body: objections.map((o, i) => [
+              String(i + 1),
+              zhDate(o.receivedOn),
+              o.objection,
+              answers.find((a) => a.objectionId === o.objectionId)?.response ?? "待答复"
+            ]),
+            align: ["center", "center", "left", "left"],
+            widths: [0.8, 2, 3.4, 3.4]
+          })
+        ]),
       Block.heading(1, "依据"),
       Block.numbered(distinctBases(e.basis).map(basisText)),
       Block.signature({ issuer, date: e.startsOn, seal: true })
@@ -167,8 +179,12 @@ export const reviewResult = (src: Source, sub: SubProject): Document.Document =>
     footer: "— {page} —",
     blocks: [
       Block.paragraph(
-        `${issuer}于${zhDate(started.documentsIssuedOn)}发出${consultation ? "磋商文件" : "采购文件"}，响应文件提交截止日期为${zhDate(started.responseDeadline)}，` +
-          `共收到${bids.length}家供应商的响应文件。${consultation ? "磋商小组" : "评审小组"}按照${consultation ? "磋商文件" : "采购文件"}规定的评分标准进行了评审，现将评审情况和结果公布如下。`
+        `${issuer}于${zhDate(started.documentsIssuedOn)}发出${
+          consultation ? "磋商文件" : "采购文件"
+        }，响应文件提交截止日期为${zhDate(started.responseDeadline)}，` +
+          `共收到${bids.length}家供应商的响应文件。${consultation ? "磋商小组" : "评审小组"}按照${
+            consultation ? "磋商文件" : "采购文件"
+          }规定的评分标准进行了评审，现将评审情况和结果公布如下。`
       ),
       Block.heading(1, "项目概况"),
       Block.keyValue([
@@ -199,22 +215,31 @@ export const reviewResult = (src: Source, sub: SubProject): Document.Document =>
       }),
       ...(consultation && priceWeight !== undefined
         ? [
-            Block.paragraph(
-              `价格分采用低价优先法计算：满足采购需求且报价最低的为评审基准价，其价格分为满分${priceWeight.toFixed()}分；其他供应商的价格分 = 评审基准价 ÷ 报价 × ${priceWeight.toFixed()}。`
-            )
-          ]
+          Block.paragraph(
+            `价格分采用低价优先法计算：满足采购需求且报价最低的为评审基准价，其价格分为满分${priceWeight.toFixed()}分；其他供应商的价格分 = 评审基准价 ÷ 报价 × ${priceWeight.toFixed()}。`
+          )
+        ]
         : []),
       Block.heading(1, "评分明细"),
       Block.table({
         caption: "各评审成员评分（非价格因素合计）",
         header: [["供应商", ...members.map((m) => m.name), "汇总得分"]],
-        body: award.ranking.map((r) => [r.supplierName, ...members.map((m) => memberTotal(m.id, r.supplierId)), Inline.bold(r.nonPriceScore)]),
+        body: award.ranking.map((
+          r
+        ) => [r.supplierName, ...members.map((m) => memberTotal(m.id, r.supplierId)), Inline.bold(r.nonPriceScore)]),
         align: ["left", ...members.map(() => "center" as const), "center"],
         widths: [3.2, ...members.map(() => 1), 1.4]
       }),
       Block.heading(1, "综合排名"),
       Block.table({
-        header: [["名次", "供应商", "报价（元）", ...(consultation ? ["价格分"] : []), consultation ? "技术商务分" : "评审得分", "综合得分"]],
+        header: [[
+          "名次",
+          "供应商",
+          "报价（元）",
+          ...(consultation ? ["价格分"] : []),
+          consultation ? "技术商务分" : "评审得分",
+          "综合得分"
+        ]],
         body: award.ranking.map((r) => [
           String(r.rank),
           r.supplierName,
@@ -223,7 +248,9 @@ export const reviewResult = (src: Source, sub: SubProject): Document.Document =>
           r.nonPriceScore,
           Inline.bold(r.total)
         ]),
-        align: consultation ? ["center", "left", "right", "center", "center", "center"] : ["center", "left", "right", "center", "center"],
+        align: consultation
+          ? ["center", "left", "right", "center", "center", "center"]
+          : ["center", "left", "right", "center", "center"],
         widths: consultation ? [0.8, 3.6, 2, 1.2, 1.4, 1.4] : [0.8, 4, 2.2, 1.4, 1.4]
       }),
       ...(award.tieBreaks.length > 0

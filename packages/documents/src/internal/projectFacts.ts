@@ -36,11 +36,15 @@ export const subEventsOf = <T extends Event["_tag"]>(
   events: ReadonlyArray<Event>,
   tag: T,
   sub: SubProject
-): ReadonlyArray<EventOf<T>> => eventsOf(events, tag).filter((e) => (e as { readonly subProject?: string }).subProject === sub)
+): ReadonlyArray<EventOf<T>> =>
+  eventsOf(events, tag).filter((e) => (e as { readonly subProject?: string }).subProject === sub)
 
 /** The last event of a type for a sub-project. @internal */
-export const lastSub = <T extends Event["_tag"]>(events: ReadonlyArray<Event>, tag: T, sub: SubProject): EventOf<T> | undefined =>
-  subEventsOf(events, tag, sub).at(-1)
+export const lastSub = <T extends Event["_tag"]>(
+  events: ReadonlyArray<Event>,
+  tag: T,
+  sub: SubProject
+): EventOf<T> | undefined => subEventsOf(events, tag, sub).at(-1)
 
 /** The date (China time) an event was recorded at. @internal */
 export const dateOfEvent = (e: Event): IsoDate.IsoDate => IsoDate.dateOf(e.at)
@@ -53,10 +57,14 @@ export const param = <A = unknown>(config: Plugin.Config, name: string, at: stri
   Parameter.resolve(config.parameters, name, at)?.value as A | undefined
 
 /** A parameter's value at a date; throws when unset (callers check first). @internal */
-export const paramOr = <A>(config: Plugin.Config, name: string, at: string, fallback: A): A => param<A>(config, name, at) ?? fallback
+export const paramOr = <A>(config: Plugin.Config, name: string, at: string, fallback: A): A =>
+  param<A>(config, name, at) ?? fallback
 
 /** The city and year of the plan. @internal */
-export const cityYear = (config: Plugin.Config, at: string = latest): { readonly city: string; readonly year: number } => ({
+export const cityYear = (
+  config: Plugin.Config,
+  at: string = latest
+): { readonly city: string; readonly year: number } => ({
   city: paramOr(config, "plan.city", at, config.parameters.city ?? "本市"),
   year: paramOr(config, "plan.fiscalYear", at, Number(at.slice(0, 4)))
 })
@@ -82,21 +90,28 @@ export const zhMonthRange = (range: { readonly from: string; readonly to?: strin
 }
 
 /** The capital-letter amount (人民币…元整). @internal */
-export const capital = (m: Money.Money): string =>
-  Either.getOrElse(Money.capital(m), () => Money.format(m))
+export const capital = (m: Money.Money): string => Either.getOrElse(Money.capital(m), () => Money.format(m))
 
 /** `¥872,000.00（人民币捌拾柒万贰仟元整）` as runs, the figure bold. @internal */
-export const amountRuns = (m: Money.Money): ReadonlyArray<Inline.Run> => [Inline.bold(Money.format(m)), Inline.text(`（${capital(m)}）`)]
+export const amountRuns = (
+  m: Money.Money
+): ReadonlyArray<Inline.Run> => [Inline.bold(Money.format(m)), Inline.text(`（${capital(m)}）`)]
 
 /** An amount in 万元 without trailing zeros: `80万元`. @internal */
 export const wan = (m: Money.Money): string => Money.formatWan(m)
 
 /** A decimal as text (percentages): `40`. @internal */
 export const decimalText = (d: unknown): string =>
-  d === undefined || d === null ? "" : typeof d === "object" && "toFixed" in (d as object) ? (d as Money.Decimal).toFixed() : String(d)
+  d === undefined || d === null
+    ? ""
+    : typeof d === "object" && "toFixed" in (d as object)
+    ? (d as Money.Decimal).toFixed()
+    : String(d)
 
 /** The citation of a legal basis with its note: `实施方案 六(二)（合同明确收款单位）`. @internal */
-export const basisText = (b: LegalBasis.LegalBasis): string => (b.note === undefined ? b.citation : `${b.citation}（${b.note}）`)
+export const basisText = (
+  b: LegalBasis.LegalBasis
+): string => (b.note === undefined ? b.citation : `${b.citation}（${b.note}）`)
 
 /** Distinct bases, in order. @internal */
 export const distinctBases = (bases: ReadonlyArray<LegalBasis.LegalBasis>): ReadonlyArray<LegalBasis.LegalBasis> => {
@@ -114,11 +129,13 @@ export const issuerOf = (e: { readonly actor: Actor.Actor }): string => e.actor.
 
 /** The agency's name: the organisation of the first agency actor in the events, else `<city>社会保险经办机构`. @internal */
 export const agencyName = (src: Source): string =>
-  src.events.find((e) => e.actor.role === "agency")?.actor.organisation ?? `${cityYear(src.config).city}社会保险经办机构`
+  src.events.find((e) => e.actor.role === "agency")?.actor.organisation ??
+    `${cityYear(src.config).city}社会保险经办机构`
 
 /** The committee's name. @internal */
 export const committeeName = (src: Source): string =>
-  src.events.find((e) => e.actor.role === "committee")?.actor.organisation ?? `${cityYear(src.config).city}工伤预防委员会`
+  src.events.find((e) => e.actor.role === "committee")?.actor.organisation ??
+    `${cityYear(src.config).city}工伤预防委员会`
 
 /** Chinese names of the procurement methods. @internal */
 export const methodNames: Record<string, string> = {
@@ -185,4 +202,5 @@ export const eventNames: Record<string, string> = {
 }
 
 /** `12.5%`-style text for a percentage parameter. @internal */
-export const percent = (config: Plugin.Config, name: string, at: string): string => `${decimalText(param(config, name, at))}%`
+export const percent = (config: Plugin.Config, name: string, at: string): string =>
+  `${decimalText(param(config, name, at))}%`

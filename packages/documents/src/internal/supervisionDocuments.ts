@@ -18,8 +18,8 @@ import {
   lastSub,
   param,
   type Source,
-  type SubProject,
   subEventsOf,
+  type SubProject,
   subProjectTitle,
   zhDate,
   zhMonth
@@ -68,8 +68,20 @@ export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Do
         ["合同编号", contract.contractId],
         ["服务机构", contract.supplierName],
         ["报告月份", zhMonth(month)],
-        ["报送期限", briefing !== undefined ? `${zhDate(briefing.dueOn)}前` : dueDay !== undefined ? `次月${dueDay}日前（遇节假日顺延）` : "—"],
-        ["报送日期", briefing === undefined ? "未报送" : `${zhDate(briefing.submittedOn)}${briefing.late ? "（逾期）" : "（按期）"}`]
+        [
+          "报送期限",
+          briefing !== undefined
+            ? `${zhDate(briefing.dueOn)}前`
+            : dueDay !== undefined
+            ? `次月${dueDay}日前（遇节假日顺延）`
+            : "—"
+        ],
+        [
+          "报送日期",
+          briefing === undefined
+            ? "未报送"
+            : `${zhDate(briefing.submittedOn)}${briefing.late ? "（逾期）" : "（按期）"}`
+        ]
       ]),
       Block.heading(1, "本月工作计划"),
       briefing === undefined || briefing.plannedActivities.length === 0
@@ -80,15 +92,24 @@ export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Do
       thisMonth.length === 0
         ? Block.paragraph(`${zhMonth(month)}无新增交付成果记录。`)
         : Block.table({
-            caption: `${zhMonth(month)}新增交付成果`,
-            header: [["序号", "成果类型", "数量"]],
-            body: [...byKind].map(([kind, n], i) => [String(i + 1), Deliverable.kindNames[kind as Deliverable.Kind] ?? kind, String(n)]),
-            align: ["center", "left", "center"],
-            widths: [0.8, 5, 1.2]
-          }),
+          caption: `${zhMonth(month)}新增交付成果`,
+          header: [["序号", "成果类型", "数量"]],
+          body: [...byKind].map((
+            [kind, n],
+            i
+          ) => [String(i + 1), Deliverable.kindNames[kind as Deliverable.Kind] ?? kind, String(n)]),
+          align: ["center", "left", "center"],
+          widths: [0.8, 5, 1.2]
+        }),
       ...(checks.length === 0
         ? []
-        : [Block.paragraph(`本月经办机构抽查${checks.length}次：${checks.map((c) => `${c.activity}（${c.satisfactory ? "符合要求" : "存在问题"}）`).join("；")}。`)]),
+        : [
+          Block.paragraph(
+            `本月经办机构抽查${checks.length}次：${
+              checks.map((c) => `${c.activity}（${c.satisfactory ? "符合要求" : "存在问题"}）`).join("；")
+            }。`
+          )
+        ]),
       Block.heading(1, "指标完成进度"),
       Block.paragraph([
         `截至${zhDate(end)}，本子项目共${progress.length}项指标，已完成`,
@@ -119,7 +140,9 @@ export const spotCheckReady = (src: Source, sub: SubProject, eventId: string | u
 
 /** The spot check record. @internal */
 export const spotCheckRecord = (src: Source, sub: SubProject, eventId: string | undefined): Document.Document => {
-  const checks = subEventsOf(src.events, "SpotCheckRecorded", sub).filter((e) => eventId === undefined || e.id === eventId)
+  const checks = subEventsOf(src.events, "SpotCheckRecorded", sub).filter((e) =>
+    eventId === undefined || e.id === eventId
+  )
   const last = checks.at(-1)!
   const title = subProjectTitle(src.config, sub, last.checkedOn)
   const issuer = issuerOf(last)
@@ -137,7 +160,10 @@ export const spotCheckRecord = (src: Source, sub: SubProject, eventId: string | 
       Block.table({
         caption: "抽查情况汇总",
         header: [["序号", "抽查日期", "抽查活动", "结论"]],
-        body: checks.map((c, i) => [String(i + 1), zhDate(c.checkedOn), c.activity, c.satisfactory ? "符合要求" : "存在问题，须整改"]),
+        body: checks.map((
+          c,
+          i
+        ) => [String(i + 1), zhDate(c.checkedOn), c.activity, c.satisfactory ? "符合要求" : "存在问题，须整改"]),
         align: ["center", "center", "left", "center"],
         widths: [0.8, 2, 4, 2]
       }),
@@ -182,7 +208,9 @@ export const followUpRecord = (src: Source, enterprise: string | undefined): Doc
   const rows = followUps(src).filter((f) => enterprise === undefined || f.evidence.enterprise === enterprise)
   const last = rows.at(-1)!
   const recorded = src.events.find((e) => e.id === last.eventId)
-  const issuer = recorded !== undefined ? issuerOf(recorded) : (lastSub(src.events, "ContractSigned", "keyAreas")?.supplierName ?? "工伤预防服务机构")
+  const issuer = recorded !== undefined
+    ? issuerOf(recorded)
+    : (lastSub(src.events, "ContractSigned", "keyAreas")?.supplierName ?? "工伤预防服务机构")
   const date = rows.map((r) => r.evidence.date).sort().at(-1)!
   const title = subProjectTitle(src.config, "keyAreas", date)
   const stepDate = (name: string, tag: "key-enterprise-survey" | "key-enterprise-training"): string => {
@@ -222,10 +250,14 @@ export const followUpRecord = (src: Source, enterprise: string | undefined): Doc
         zhDate(date),
         "，完成调研、定制化培训和回访巡查三个步骤的重点企业共",
         Inline.bold(`${completed.length}家`),
-        required === undefined ? "。" : `，实施方案要求${required}家，${completed.length >= required ? "已完成" : "尚未完成"}。`
+        required === undefined
+          ? "。"
+          : `，实施方案要求${required}家，${completed.length >= required ? "已完成" : "尚未完成"}。`
       ]),
       Block.heading(1, "整改跟踪"),
-      Block.paragraph("对回访中发现的隐患整改未落实事项，服务机构将继续跟踪督促，并在下一期月度简报中报告整改落实情况。"),
+      Block.paragraph(
+        "对回访中发现的隐患整改未落实事项，服务机构将继续跟踪督促，并在下一期月度简报中报告整改落实情况。"
+      ),
       Block.table({
         caption: "签字确认",
         header: [["巡查人员（签字）", "企业负责人（签字）"]],

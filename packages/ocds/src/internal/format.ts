@@ -48,7 +48,9 @@ export const instant = (at: string): string => {
   const ms = Date.parse(at)
   if (Number.isNaN(ms)) throw new Error(`not an instant: ${at}`)
   const local = new Date(ms + 8 * 3600_000)
-  const base = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`
+  const base = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${
+    pad(local.getUTCHours())
+  }:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`
   const millis = local.getUTCMilliseconds()
   return `${base}${millis === 0 ? "" : "." + pad(millis, 3)}+08:00`
 }

@@ -69,5 +69,11 @@ export const compile = (releases: ReadonlyArray<{ readonly [k: string]: Json }>)
   }
   const last = sorted[sorted.length - 1]!
   const { ocid, ...others } = body
-  return { ocid: ocid ?? last.ocid!, id: `${String(last.ocid)}-compiled`, date: last.date!, tag: ["compiled"], ...others }
+  return {
+    ocid: ocid ?? last.ocid!,
+    id: `${String(last.ocid)}-compiled`,
+    date: last.date!,
+    tag: ["compiled"],
+    ...others
+  }
 }

@@ -28,7 +28,13 @@ export interface Settings {
 }
 
 /** @internal */
-export type Release = JsonObject & { ocid: string; id: string; date: string; tag: Array<string>; initiationType: "tender" }
+export type Release = JsonObject & {
+  ocid: string
+  id: string
+  date: string
+  tag: Array<string>
+  initiationType: "tender"
+}
 
 const subProjects: ReadonlyArray<SubProject> = ["hazchem", "keyAreas"]
 
@@ -112,7 +118,10 @@ const quotaResults = (items: ReadonlyArray<ProjectEvent.QuotaResult>, assessed: 
     ...(q.note === undefined ? {} : { note: q.note.zh, note_en: q.note.en })
   }))
 
-const targetsJson = (ts: ReadonlyArray<{ readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }>, assessed: string): Json =>
+const targetsJson = (
+  ts: ReadonlyArray<{ readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }>,
+  assessed: string
+): Json =>
   ts.map((t) => ({ id: t.name, title: t.name, target: t.target, actual: t.actual, met: t.met, dateAssessed: assessed }))
 
 /**
@@ -138,15 +147,29 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
 
   const emit = (ocid: string, e: Event, tag: ReadonlyArray<string>, body: JsonObject): string => {
     const id = `${ocid}-${e.id}`
-    const related =
-      ocid === ids.project
-        ? {}
-        : {
-            relatedProcesses: [
-              { id: "planning", relationship: ["planning"], title: "工伤预防项目年度实施方案与预算", scheme: "ocid", identifier: ids.project }
-            ]
+    const related = ocid === ids.project
+      ? {}
+      : {
+        relatedProcesses: [
+          {
+            id: "planning",
+            relationship: ["planning"],
+            title: "工伤预防项目年度实施方案与预算",
+            scheme: "ocid",
+            identifier: ids.project
           }
-    out.push({ ocid, id, date: instant(e.at), tag: [...tag], initiationType: "tender", language: "zh", ...related, ...body })
+        ]
+      }
+    out.push({
+      ocid,
+      id,
+      date: instant(e.at),
+      tag: [...tag],
+      initiationType: "tender",
+      language: "zh",
+      ...related,
+      ...body
+    })
     f.lastRelease.set(ocid, id)
     return id
   }
@@ -163,7 +186,11 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
   const supplierRoles = (sub: SubProject, id: string): ReadonlyArray<string> =>
     (f.bids.get(sub) ?? []).some((b) => b.supplierId === id) ? ["tenderer", "supplier", "payee"] : ["supplier", "payee"]
   /** A contract-scoped release body (`contracts[0]` with the contract id). */
-  const contractBody = (sub: SubProject, fields: JsonObject, parties: ReadonlyArray<Party> = []): JsonObject | undefined => {
+  const contractBody = (
+    sub: SubProject,
+    fields: JsonObject,
+    parties: ReadonlyArray<Party> = []
+  ): JsonObject | undefined => {
     const c = contractOf(sub)
     if (c === undefined) return undefined
     return {
@@ -176,7 +203,11 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
    * An evaluation after a failed one re-evaluates the acceptance: an amendment
    * names the release before it and this release.
    */
-  const reEvaluation = (sub: SubProject, e: Of<"AcceptancePassed"> | Of<"AcceptanceFailed">, failed: ReadonlyArray<{ attempt: number; releaseId: string }>): JsonObject => {
+  const reEvaluation = (
+    sub: SubProject,
+    e: Of<"AcceptancePassed"> | Of<"AcceptanceFailed">,
+    failed: ReadonlyArray<{ attempt: number; releaseId: string }>
+  ): JsonObject => {
     const last = failed[failed.length - 1]
     if (last === undefined) return {}
     const before = f.lastRelease.get(ids[sub])
@@ -186,7 +217,9 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
           id: e.id,
           date: instant(e.at),
           rationale: `整改后重新评估验收(第 ${e.attempt} 次)`,
-          description: `重新评估验收${e._tag === "AcceptancePassed" ? "合格" : "仍不合格"},取代第 ${last.attempt} 次评估结论(发布 ${last.releaseId})`,
+          description: `重新评估验收${
+            e._tag === "AcceptancePassed" ? "合格" : "仍不合格"
+          },取代第 ${last.attempt} 次评估结论(发布 ${last.releaseId})`,
           ...(before === undefined ? {} : { amendsReleaseID: before }),
           releaseID: `${ids[sub]}-${e.id}`
         }
@@ -217,7 +250,14 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
               legalBasis: s.basis
             })),
             milestones: [
-              { id: "key-areas", title: "确定工伤预防重点领域", type: "preProcurement", status: "met", dateMet: instant(e.at), dateModified: instant(e.at) }
+              {
+                id: "key-areas",
+                title: "确定工伤预防重点领域",
+                type: "preProcurement",
+                status: "met",
+                dateMet: instant(e.at),
+                dateModified: instant(e.at)
+              }
             ]
           }
         })
@@ -239,7 +279,14 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
               }
             ],
             milestones: [
-              { id: "plan-issued", title: "印发年度实施方案", type: "approval", status: "met", dateMet: dayStart(e.issuedOn), dateModified: instant(e.at) }
+              {
+                id: "plan-issued",
+                title: "印发年度实施方案",
+                type: "approval",
+                status: "met",
+                dateMet: dayStart(e.issuedOn),
+                dateModified: instant(e.at)
+              }
             ]
           }
         })
@@ -248,7 +295,9 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
       case "BudgetSubmitted": {
         const on = IsoDate.dateOf(e.at)
         const year = param("plan.fiscalYear", on) as number | undefined
-        const period = year === undefined ? {} : { period: { startDate: dayStart(`${year}-01-01`), endDate: dayEnd(`${year}-12-31`) } }
+        const period = year === undefined
+          ? {}
+          : { period: { startDate: dayStart(`${year}-01-01`), endDate: dayEnd(`${year}-12-31`) } }
         const hrss = party(e.actor.id, e.actor.organisation, ["buyer", "funder"])
         const funder = party(e.actor.id, e.actor.organisation, ["funder"])
         const lines = (param("budget.breakdown", on) ?? []) as ReadonlyArray<{
@@ -258,8 +307,15 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
           readonly fundingSource: "prevention-fee" | "agency-budget"
           readonly amount: Money.Money
         }>
-        const source = (s: "prevention-fee" | "agency-budget") => (s === "prevention-fee" ? "工伤保险基金工伤预防费" : "经办机构部门预算")
-        const categories: Record<string, string> = { publicity: "宣传", training: "培训", "expert-fee": "专家劳务", other: "其他" }
+        const source = (
+          s: "prevention-fee" | "agency-budget"
+        ) => (s === "prevention-fee" ? "工伤保险基金工伤预防费" : "经办机构部门预算")
+        const categories: Record<string, string> = {
+          publicity: "宣传",
+          training: "培训",
+          "expert-fee": "专家劳务",
+          other: "其他"
+        }
         const split = { hazchem: e.hazchem, keyAreas: e.keyAreas }
         f.budgets.set("hazchem", e.hazchem)
         f.budgets.set("keyAreas", e.keyAreas)
@@ -270,7 +326,9 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
               id: `${settings.projectId}-budget`,
               description: `工伤预防项目预算(实施方案 三(三)),上限 ${e.cap.toString()} 元`,
               amount: value(e.total),
-              project: settings.parameters.city === undefined ? "工伤预防项目" : `${settings.parameters.city}工伤预防项目`,
+              project: settings.parameters.city === undefined
+                ? "工伤预防项目"
+                : `${settings.parameters.city}工伤预防项目`,
               projectID: settings.projectId,
               budgetBreakdown: subProjects.map((sub) => ({
                 id: sub,
@@ -280,7 +338,13 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
                 sourceParty: ref(hrss)
               }))
             },
-            milestones: [{ id: "budget-approval", title: "工伤预防费用审批", type: "approval", status: "scheduled", dateModified: instant(e.at) }]
+            milestones: [{
+              id: "budget-approval",
+              title: "工伤预防费用审批",
+              type: "approval",
+              status: "scheduled",
+              dateModified: instant(e.at)
+            }]
           }
         })
         for (const sub of subProjects) {
@@ -298,17 +362,25 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
                 ...(own.length === 0
                   ? {}
                   : {
-                      budgetBreakdown: own.map((l, i) => ({
-                        id: String(i + 1),
-                        description: `${l.item}(${categories[l.category] ?? l.category};资金来源:${source(l.fundingSource)})`,
-                        amount: value(l.amount),
-                        ...period,
-                        // The prevention fee comes from the work-injury insurance fund the HRSS bureau manages.
-                        ...(l.fundingSource === "prevention-fee" ? { sourceParty: ref(funder) } : {})
-                      }))
-                    })
+                    budgetBreakdown: own.map((l, i) => ({
+                      id: String(i + 1),
+                      description: `${l.item}(${categories[l.category] ?? l.category};资金来源:${
+                        source(l.fundingSource)
+                      })`,
+                      amount: value(l.amount),
+                      ...period,
+                      // The prevention fee comes from the work-injury insurance fund the HRSS bureau manages.
+                      ...(l.fundingSource === "prevention-fee" ? { sourceParty: ref(funder) } : {})
+                    }))
+                  })
               },
-              milestones: [{ id: "budget-approval", title: "工伤预防费用审批", type: "approval", status: "scheduled", dateModified: instant(e.at) }]
+              milestones: [{
+                id: "budget-approval",
+                title: "工伤预防费用审批",
+                type: "approval",
+                status: "scheduled",
+                dateModified: instant(e.at)
+              }]
             }
           })
         }
@@ -319,8 +391,19 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         const finance = party(e.actor.id, e.actor.organisation, ["reviewBody"])
         const approved = e._tag === "BudgetApproved"
         const milestone = approved
-          ? { id: "budget-approval", status: "met", dateMet: dayStart(e.approvedOn), dateModified: instant(e.at), ...(e.note === undefined ? {} : { description: e.note }) }
-          : { id: "budget-approval", status: "notMet", dateModified: instant(e.at), description: `退回:${e.reasons.join(";")}` }
+          ? {
+            id: "budget-approval",
+            status: "met",
+            dateMet: dayStart(e.approvedOn),
+            dateModified: instant(e.at),
+            ...(e.note === undefined ? {} : { description: e.note })
+          }
+          : {
+            id: "budget-approval",
+            status: "notMet",
+            dateModified: instant(e.at),
+            description: `退回:${e.reasons.join(";")}`
+          }
         for (const ocid of [ids.project, ids.hazchem, ids.keyAreas]) {
           emit(ocid, e, ["planningUpdate"], { parties: partiesJson([finance]), planning: { milestones: [milestone] } })
         }
@@ -379,13 +462,15 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
             ...(mapping === undefined
               ? { procurementMethodDetails: `采购方式 ${e.method}(未映射到 OCDS method 代码表)` }
               : {
-                  procurementMethod: mapping.method,
-                  procurementMethodDetails: mapping.details,
-                  ...(mapping.rationale === undefined ? {} : { procurementMethodRationale: mapping.rationale })
-                }),
+                procurementMethod: mapping.method,
+                procurementMethodDetails: mapping.details,
+                ...(mapping.rationale === undefined ? {} : { procurementMethodRationale: mapping.rationale })
+              }),
             mainProcurementCategory: e.category,
             awardCriteria: priced ? "ratedCriteria" : "qualityOnly",
-            awardCriteriaDetails: priced ? `综合评分:${criteria};价格 ${e.priceWeight!.toFixed()} 分` : `方案评审打分:${criteria}`,
+            awardCriteriaDetails: priced
+              ? `综合评分:${criteria};价格 ${e.priceWeight!.toFixed()} 分`
+              : `方案评审打分:${criteria}`,
             submissionMethod: ["written"],
             tenderPeriod: { startDate: dayStart(e.documentsIssuedOn), endDate: dayEnd(e.responseDeadline) },
             documents: [
@@ -414,9 +499,19 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         const supplier = { id: e.supplierId, name: e.supplierName }
         f.award.set(sub, { id: awardId, supplier })
         const bids = f.bids.get(sub) ?? []
-        const tenderers = bids.map((b) => party(b.supplierId, b.supplierName, b.supplierId === e.supplierId ? ["tenderer", "supplier", "payee"] : ["tenderer"]))
+        const tenderers = bids.map((b) =>
+          party(
+            b.supplierId,
+            b.supplierName,
+            b.supplierId === e.supplierId ? ["tenderer", "supplier", "payee"] : ["tenderer"]
+          )
+        )
         const summary = e.ranking
-          .map((r) => `第${r.rank}名 ${r.supplierName}:综合得分 ${r.total}${r.priceScore === undefined ? "" : `(价格 ${r.priceScore},其他 ${r.nonPriceScore})`}${r.quote === undefined ? "" : `,报价 ${r.quote.toString()} 元`}`)
+          .map((r) =>
+            `第${r.rank}名 ${r.supplierName}:综合得分 ${r.total}${
+              r.priceScore === undefined ? "" : `(价格 ${r.priceScore},其他 ${r.nonPriceScore})`
+            }${r.quote === undefined ? "" : `,报价 ${r.quote.toString()} 元`}`
+          )
           .join(";")
         const proc = f.procurement.get(sub)
         emit(ids[sub], e, ["award", "tenderUpdate"], {
@@ -427,13 +522,18 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
             status: "complete",
             numberOfTenderers: bids.length,
             tenderers: bids.map((b) => ({ id: b.supplierId, name: b.supplierName })),
-            awardPeriod: { ...(proc === undefined ? {} : { startDate: dayStart(proc.responseDeadline) }), endDate: dayEnd(e.awardedOn) }
+            awardPeriod: {
+              ...(proc === undefined ? {} : { startDate: dayStart(proc.responseDeadline) }),
+              endDate: dayEnd(e.awardedOn)
+            }
           },
           awards: [
             {
               id: awardId,
               title: `${subProjectTitles[sub]}成交结果`,
-              description: `评审结果:${summary}${e.tieBreaks.length === 0 ? "" : `。并列处理:${e.tieBreaks.join(";")}`}`,
+              description: `评审结果:${summary}${
+                e.tieBreaks.length === 0 ? "" : `。并列处理:${e.tieBreaks.join(";")}`
+              }`,
               status: "active",
               date: dayStart(e.awardedOn),
               value: value(e.value),
@@ -452,7 +552,10 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         const advancePercent = param("payment.advancePercent", e.signedOn)
         emit(ids[sub], e, ["contract"], {
           ...buyer(),
-          parties: partiesJson([...agencyParties(), party(supplier.id, supplier.name, supplierRoles(sub, supplier.id))]),
+          parties: partiesJson([
+            ...agencyParties(),
+            party(supplier.id, supplier.name, supplierRoles(sub, supplier.id))
+          ]),
           contracts: [
             {
               id: e.contractId,
@@ -463,14 +566,21 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
               period: { startDate: dayStart(e.signedOn), endDate: dayEnd(e.periodEnd) },
               value: value(e.amount),
               dateSigned: dayStart(e.signedOn),
-              items: e.deliverables.map((d) => ({ id: d.itemId, description: d.title, quantity: d.required, unit: { name: d.unit } })),
+              items: e.deliverables.map((d) => ({
+                id: d.itemId,
+                description: d.title,
+                quantity: d.required,
+                unit: { name: d.unit }
+              })),
               milestones: [
                 {
                   id: "advance",
                   title: "预付款",
                   type: "payment",
                   code: "advance",
-                  description: `合同签订后支付预付款${advancePercent === undefined ? "" : `(合同金额的 ${String(advancePercent)}%)`}(实施方案 三(六))`,
+                  description: `合同签订后支付预付款${
+                    advancePercent === undefined ? "" : `(合同金额的 ${String(advancePercent)}%)`
+                  }(实施方案 三(六))`,
                   status: "scheduled",
                   dateModified: instant(e.at),
                   value: value(e.advance)
@@ -496,7 +606,13 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         const c = contractOf(sub)
         const payee = c?.supplier ?? { id: e.payee.name, name: e.payee.name }
         const body = contractBody(sub, {
-          milestones: [{ id: e.kind, status: "met", dateMet: dayStart(e.paidOn), dateModified: instant(e.at), ...(e.dueDate === undefined ? {} : { dueDate: dayEnd(e.dueDate) }) }],
+          milestones: [{
+            id: e.kind,
+            status: "met",
+            dateMet: dayStart(e.paidOn),
+            dateModified: instant(e.at),
+            ...(e.dueDate === undefined ? {} : { dueDate: dayEnd(e.dueDate) })
+          }],
           implementation: {
             transactions: [
               {
@@ -565,10 +681,9 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
               id: e.id,
               date: instant(e.at),
               rationale: e.reason,
-              description:
-                e.replacement === undefined
-                  ? `撤销交付记录 ${e.corrects}`
-                  : `更正交付记录 ${e.corrects}:${evidenceTitle(e.replacement)}`,
+              description: e.replacement === undefined
+                ? `撤销交付记录 ${e.corrects}`
+                : `更正交付记录 ${e.corrects}:${evidenceTitle(e.replacement)}`,
               ...(before === undefined ? {} : { amendsReleaseID: before }),
               releaseID: after
             }
@@ -576,16 +691,21 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
           implementation: {
             milestones: [
               e.replacement === undefined
-                ? { id: target.milestone, status: "notMet", description: `已撤销:${e.reason}`, dateModified: instant(e.at) }
+                ? {
+                  id: target.milestone,
+                  status: "notMet",
+                  description: `已撤销:${e.reason}`,
+                  dateModified: instant(e.at)
+                }
                 : {
-                    id: target.milestone,
-                    title: evidenceTitle(e.replacement),
-                    code: e.replacement._tag,
-                    status: "met",
-                    dateMet: dayStart(e.replacement.date),
-                    description: `已更正:${e.reason}`,
-                    dateModified: instant(e.at)
-                  }
+                  id: target.milestone,
+                  title: evidenceTitle(e.replacement),
+                  code: e.replacement._tag,
+                  status: "met",
+                  dateMet: dayStart(e.replacement.date),
+                  description: `已更正:${e.reason}`,
+                  dateModified: instant(e.at)
+                }
             ]
           }
         })
@@ -635,7 +755,9 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         for (const sub of subProjects) {
           const own = e.quotas.filter((q) => q.subProject === sub)
           if (own.length === 0) continue
-          const body = contractBody(sub, { implementation: { quotaResults: quotaResults(own, dayStart(e.reportedOn)) } })
+          const body = contractBody(sub, {
+            implementation: { quotaResults: quotaResults(own, dayStart(e.reportedOn)) }
+          })
           if (body !== undefined) emit(ids[sub], e, ["implementationUpdate"], body)
         }
         break
@@ -669,7 +791,9 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
               {
                 id: "acceptance",
                 status: "notMet",
-                description: `第 ${e.attempt} 次评估验收不合格,督促整改(实施方案 三(九))${e.remarks === undefined ? "" : ":" + e.remarks}`,
+                description: `第 ${e.attempt} 次评估验收不合格,督促整改(实施方案 三(九))${
+                  e.remarks === undefined ? "" : ":" + e.remarks
+                }`,
                 dateModified: instant(e.at)
               }
             ],
@@ -700,7 +824,12 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
         const failed = f.failed.get(sub) ?? []
         const body = contractBody(sub, {
           ...reEvaluation(sub, e, failed),
-          milestones: [{ id: "balance", dueDate: dayEnd(e.dueDate), description: `${e.dueExplanation.zh}`, dateModified: instant(e.at) }],
+          milestones: [{
+            id: "balance",
+            dueDate: dayEnd(e.dueDate),
+            description: `${e.dueExplanation.zh}`,
+            dateModified: instant(e.at)
+          }],
           implementation: {
             milestones: [
               {
@@ -713,7 +842,15 @@ export const project = (settings: Settings, events: ReadonlyArray<Event>): Array
             ],
             quotaResults: quotaResults(e.items, assessed),
             performanceTargets: targetsJson(e.targets, assessed),
-            ...(failed.length === 0 ? {} : { rectifications: failed.map((x) => ({ id: `attempt-${x.attempt}`, status: "completed", dateCompleted: assessed })) })
+            ...(failed.length === 0
+              ? {}
+              : {
+                rectifications: failed.map((x) => ({
+                  id: `attempt-${x.attempt}`,
+                  status: "completed",
+                  dateCompleted: assessed
+                }))
+              })
           }
         })
         if (body !== undefined) emit(ids[sub], e, ["implementationUpdate"], body)

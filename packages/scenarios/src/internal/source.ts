@@ -4,7 +4,7 @@
  * mapped back to a line and column.
  */
 import { readFileSync } from "node:fs"
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml"
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml"
 
 /** A path into a parsed value: object keys and array indexes. */
 export type Path = ReadonlyArray<string | number>
@@ -31,7 +31,8 @@ export interface SyntaxProblem {
   readonly message: string
 }
 
-const numericNonInteger = (source: string): boolean => /^[-+]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][-+]?\d+)$/.test(source.trim())
+const numericNonInteger = (source: string): boolean =>
+  /^[-+]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][-+]?\d+)$/.test(source.trim())
 
 /**
  * Converts the document to plain values. Inside `exactUnder` keys (the
@@ -62,16 +63,24 @@ const toValue = (doc: Document, node: unknown, exact: boolean, exactUnder: Reado
 const childOf = (node: unknown, key: string | number): { readonly node: unknown; readonly at: unknown } | undefined => {
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key)) return { node: pair.value ?? pair.key, at: pair.key }
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key)) {
+        return { node: pair.value ?? pair.key, at: pair.key }
+      }
     }
     return undefined
   }
-  if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) return { node: node.items[key], at: node.items[key] }
+  if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) {
+    return { node: node.items[key], at: node.items[key] }
+  }
   return undefined
 }
 
 /** Parses a text as YAML (or JSON). */
-export const parse = (file: string, text: string, exactUnder: ReadonlySet<string> = new Set()): { readonly source: Source } | { readonly problem: SyntaxProblem } => {
+export const parse = (
+  file: string,
+  text: string,
+  exactUnder: ReadonlySet<string> = new Set()
+): { readonly source: Source } | { readonly problem: SyntaxProblem } => {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter, prettyErrors: false, uniqueKeys: true })
   const pos = (offset: number): Position => {
@@ -100,12 +109,17 @@ export const parse = (file: string, text: string, exactUnder: ReadonlySet<string
 }
 
 /** Reads and parses a file. */
-export const read = (file: string, exactUnder?: ReadonlySet<string>): { readonly source: Source } | { readonly problem: SyntaxProblem } => {
+export const read = (
+  file: string,
+  exactUnder?: ReadonlySet<string>
+): { readonly source: Source } | { readonly problem: SyntaxProblem } => {
   let text: string
   try {
     text = readFileSync(file, "utf8")
   } catch (e) {
-    return { problem: { file, position: { line: 1, column: 1 }, message: `cannot read the file: ${(e as Error).message}` } }
+    return {
+      problem: { file, position: { line: 1, column: 1 }, message: `cannot read the file: ${(e as Error).message}` }
+    }
   }
   return parse(file, text, exactUnder)
 }

@@ -6,19 +6,19 @@
  *
  * @internal
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs"
-import { join, resolve } from "node:path"
-import { Effect, Either, Layer } from "effect"
-import { EventStore, Money, Project, Projects, type ProjectEvent } from "@gsyf/core"
+import { EventStore, Money, Project, type ProjectEvent, Projects } from "@gsyf/core"
 import { type Document, type DocumentRenderer, Html, Markdown, ProjectDocuments } from "@gsyf/documents"
 import { Docx } from "@gsyf/documents-docx"
 import { Pdf } from "@gsyf/documents-pdf"
 import { Scenario } from "@gsyf/scenarios"
+import { Effect, Either, Layer } from "effect"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { join, resolve } from "node:path"
 import type { Args } from "../args.js"
 import { option } from "../args.js"
 import { CliError, loadConfig, readModels, storeLayer } from "../context.js"
-import { ocdsExport } from "./ocds.js"
 import { bold, dim, green, line, red, yellow } from "../output.js"
+import { ocdsExport } from "./ocds.js"
 
 const projectId = "sample-city-2026"
 
@@ -29,7 +29,9 @@ const describeEvent = (e: ProjectEvent.Event): string => {
     case "Awarded":
       return `成交 ${e.supplierName} ${Money.format(e.value)}`
     case "ContractSigned":
-      return `合同 ${e.contractId} ${Money.format(e.amount)},预付 ${Money.format(e.advance)},余款 ${Money.format(e.balance)},期满 ${e.periodEnd}`
+      return `合同 ${e.contractId} ${Money.format(e.amount)},预付 ${Money.format(e.advance)},余款 ${
+        Money.format(e.balance)
+      },期满 ${e.periodEnd}`
     case "PaymentMade":
       return `${e.kind === "advance" ? "预付款" : "余款"} ${Money.format(e.amount)}`
     case "AcceptancePassed":
@@ -44,9 +46,16 @@ const describeEvent = (e: ProjectEvent.Event): string => {
 }
 
 /** All steps of a scenario, those of the scenarios it starts from first. */
-const flatten = (s: Scenario.Scenario): ReadonlyArray<Scenario.LoadedStep> => [...(s.from === undefined ? [] : flatten(s.from)), ...s.steps]
+const flatten = (
+  s: Scenario.Scenario
+): ReadonlyArray<Scenario.LoadedStep> => [...(s.from === undefined ? [] : flatten(s.from)), ...s.steps]
 
-const writeDocument = async (outDir: string, name: string, doc: Document.Document, pdf: DocumentRenderer.DocumentRenderer<Uint8Array> | undefined) => {
+const writeDocument = async (
+  outDir: string,
+  name: string,
+  doc: Document.Document,
+  pdf: DocumentRenderer.DocumentRenderer<Uint8Array> | undefined
+) => {
   writeFileSync(join(outDir, `${name}.md`), Markdown.toMarkdown(doc))
   writeFileSync(join(outDir, `${name}.html`), Html.toHtml(doc))
   writeFileSync(join(outDir, `${name}.docx`), await Effect.runPromise(Docx.render(doc)))
@@ -71,7 +80,9 @@ export const run = async (args: Args): Promise<number> => {
   line(dim(`参数 / parameters: ${planFile}; 存储 / store: SQLite ${dbFile}`))
   line()
 
-  const live = Projects.layer(config).pipe(Layer.provideMerge(storeLayer({ kind: "sqlite", file: dbFile }, readModels(config), false)))
+  const live = Projects.layer(config).pipe(
+    Layer.provideMerge(storeLayer({ kind: "sqlite", file: dbFile }, readModels(config), false))
+  )
   const program = Effect.gen(function*() {
     const projects = yield* Projects.Projects
     const store = yield* EventStore.EventStore
@@ -85,10 +96,24 @@ export const run = async (args: Args): Promise<number> => {
         line(`${green("✓")} ${step.date} ${tag.padEnd(26)} ${dim(summary)}`)
       } else if (expectRejected) {
         const e = outcome.left
-        line(`${yellow("⊘")} ${step.date} ${tag.padEnd(26)} ${dim(`按预期被拒绝 / rejected as expected: ${"ruleIds" in e ? (e as Project.Rejection & { ruleIds: ReadonlyArray<string> }).ruleIds.join(", ") : e._tag}`)}`)
+        line(
+          `${yellow("⊘")} ${step.date} ${tag.padEnd(26)} ${
+            dim(
+              `按预期被拒绝 / rejected as expected: ${
+                "ruleIds" in e
+                  ? (e as Project.Rejection & { ruleIds: ReadonlyArray<string> }).ruleIds.join(", ")
+                  : e._tag
+              }`
+            )
+          }`
+        )
       } else {
         rejected++
-        line(`${red("✗")} ${step.date} ${tag.padEnd(26)} ${String((outcome.left as { message?: string }).message ?? outcome.left._tag)}`)
+        line(
+          `${red("✗")} ${step.date} ${tag.padEnd(26)} ${
+            String((outcome.left as { message?: string }).message ?? outcome.left._tag)
+          }`
+        )
       }
     }
     const loaded = yield* projects.load(projectId)
@@ -99,7 +124,9 @@ export const run = async (args: Args): Promise<number> => {
     return { loaded, verified, trail, stored, rejected, list }
   })
   const result = await Effect.runPromise(program.pipe(Effect.provide(live), Effect.either))
-  if (Either.isLeft(result)) throw new CliError("演示运行失败", String((result.left as { message?: string }).message ?? result.left))
+  if (Either.isLeft(result)) {
+    throw new CliError("演示运行失败", String((result.left as { message?: string }).message ?? result.left))
+  }
   const { loaded, verified, trail, stored, rejected, list } = result.right
   const { state, events } = loaded
 
@@ -126,7 +153,11 @@ export const run = async (args: Args): Promise<number> => {
     line(`  ${Project.subProjectNames[key]} 合同 ${sp.contract.contractId} ${Money.format(sp.contract.amount)}`)
     for (const p of sp.payments) {
       const capital = Either.getOrElse(Money.capital(p.amount), () => "")
-      line(`    ${p.paidOn} ${p.kind === "advance" ? "预付款" : "余款  "} ${Money.format(p.amount).padStart(15)}  ${capital}`)
+      line(
+        `    ${p.paidOn} ${p.kind === "advance" ? "预付款" : "余款  "} ${
+          Money.format(p.amount).padStart(15)
+        }  ${capital}`
+      )
     }
     const paid = Money.sum(sp.payments.map((p) => p.amount))
     line(dim(`    已付 ${Money.format(paid)},未付 ${Money.format(Money.subtract(sp.contract.amount, paid))}`))
@@ -135,7 +166,13 @@ export const run = async (args: Args): Promise<number> => {
   line(bold("审计追踪 / audit trail"))
   if (verified.ok) line(`  ${green("✓")} ${verified.count} 条事件哈希链完整 / chain verified, head ${verified.head}`)
   else line(`  ${red("✗")} 第 ${verified.firstBrokenPosition} 条起断裂 / broken at ${verified.firstBrokenPosition}`)
-  line(dim(`  项目状态 / status: ${Project.status(state)}; 读模型 / read model: ${list.map((p) => `${p.projectId}=${p.status}`).join(", ")}`))
+  line(
+    dim(
+      `  项目状态 / status: ${Project.status(state)}; 读模型 / read model: ${
+        list.map((p) => `${p.projectId}=${p.status}`).join(", ")
+      }`
+    )
+  )
 
   // documents
   line()
@@ -143,7 +180,9 @@ export const run = async (args: Args): Promise<number> => {
   writeFileSync(join(outDir, "audit-trail.jsonl"), trail)
   const pdfExit = await Effect.runPromise(Effect.either(Pdf.make({})))
   const pdf = Either.isRight(pdfExit) ? pdfExit.right : undefined
-  if (Either.isLeft(pdfExit)) line(yellow(`  未找到中文字体,跳过 PDF / no CJK font found, PDFs skipped: ${pdfExit.left.message}`))
+  if (Either.isLeft(pdfExit)) {
+    line(yellow(`  未找到中文字体,跳过 PDF / no CJK font found, PDFs skipped: ${pdfExit.left.message}`))
+  }
   const src = { config, events }
   const docs: Array<[string, unknown, (i: unknown) => Either.Either<Document.Document, { message: string }>]> = [
     ["01-implementation-plan", src, ProjectDocuments.implementationPlan],
@@ -151,15 +190,43 @@ export const run = async (args: Args): Promise<number> => {
     ["02-publicity-notice-hazchem", { ...src, subProject: "hazchem" }, ProjectDocuments.publicityNotice],
     ["03-review-result-keyAreas", { ...src, subProject: "keyAreas" }, ProjectDocuments.reviewResult],
     ["03-review-result-hazchem", { ...src, subProject: "hazchem" }, ProjectDocuments.reviewResult],
-    ["04-payment-request-advance-keyAreas", { ...src, subProject: "keyAreas", kind: "advance" }, ProjectDocuments.paymentRequest],
-    ["04-payment-notice-advance-keyAreas", { ...src, subProject: "keyAreas", kind: "advance" }, ProjectDocuments.paymentNotice],
-    ["04-payment-request-balance-keyAreas", { ...src, subProject: "keyAreas", kind: "balance" }, ProjectDocuments.paymentRequest],
-    ["04-payment-notice-balance-keyAreas", { ...src, subProject: "keyAreas", kind: "balance" }, ProjectDocuments.paymentNotice],
-    ["05-monthly-briefing-2026-06-keyAreas", { ...src, subProject: "keyAreas", month: "2026-06" }, ProjectDocuments.monthlyBriefing],
+    [
+      "04-payment-request-advance-keyAreas",
+      { ...src, subProject: "keyAreas", kind: "advance" },
+      ProjectDocuments.paymentRequest
+    ],
+    [
+      "04-payment-notice-advance-keyAreas",
+      { ...src, subProject: "keyAreas", kind: "advance" },
+      ProjectDocuments.paymentNotice
+    ],
+    [
+      "04-payment-request-balance-keyAreas",
+      { ...src, subProject: "keyAreas", kind: "balance" },
+      ProjectDocuments.paymentRequest
+    ],
+    [
+      "04-payment-notice-balance-keyAreas",
+      { ...src, subProject: "keyAreas", kind: "balance" },
+      ProjectDocuments.paymentNotice
+    ],
+    [
+      "05-monthly-briefing-2026-06-keyAreas",
+      { ...src, subProject: "keyAreas", month: "2026-06" },
+      ProjectDocuments.monthlyBriefing
+    ],
     ["06-spot-check-keyAreas", { ...src, subProject: "keyAreas" }, ProjectDocuments.spotCheckRecord],
     ["06-follow-up-inspection", src, ProjectDocuments.followUpRecord],
-    ["07-acceptance-report-keyAreas-1", { ...src, subProject: "keyAreas", attempt: 1 }, ProjectDocuments.acceptanceReport],
-    ["07-acceptance-report-keyAreas-2", { ...src, subProject: "keyAreas", attempt: 2 }, ProjectDocuments.acceptanceReport],
+    [
+      "07-acceptance-report-keyAreas-1",
+      { ...src, subProject: "keyAreas", attempt: 1 },
+      ProjectDocuments.acceptanceReport
+    ],
+    [
+      "07-acceptance-report-keyAreas-2",
+      { ...src, subProject: "keyAreas", attempt: 2 },
+      ProjectDocuments.acceptanceReport
+    ],
     ["07-acceptance-report-hazchem", { ...src, subProject: "hazchem" }, ProjectDocuments.acceptanceReport],
     ["08-audit-trail-extract", { events: stored, streamId: projectId }, ProjectDocuments.auditExtract]
   ]

@@ -13,7 +13,12 @@ export const run = async (args: Args): Promise<number> => {
   const year = config.parameters.histories.get("plan.fiscalYear")?.[0]?.value as number | undefined
   const at = option(args, "at") ?? `${year ?? new Date().getFullYear()}-01-01`
   if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) throw new CliError(`日期 ${at} 无效`, `invalid date ${at}`)
-  const report = RuleSet.evaluate(RuleSet.make(config.rules.plan), {} satisfies PlanRules.PlanInput, config.parameters, at)
+  const report = RuleSet.evaluate(
+    RuleSet.make(config.rules.plan),
+    {} satisfies PlanRules.PlanInput,
+    config.parameters,
+    at
+  )
   if (flag(args, "json")) {
     line(JSON.stringify(report, null, 2))
     return report.passed ? 0 : 1
@@ -24,16 +29,32 @@ export const run = async (args: Args): Promise<number> => {
     const errors = t.findings.filter((f) => f.severity === "error").length
     const warnings = t.findings.filter((f) => f.severity === "warning").length
     const mark = errors > 0 ? red("✗") : warnings > 0 ? yellow("!") : green("✓")
-    line(`${mark} ${t.ruleId}  ${rule.title.zh} / ${rule.title.en}  ${dim(rule.basis.map((b) => b.citation).join(";"))}`)
+    line(
+      `${mark} ${t.ruleId}  ${rule.title.zh} / ${rule.title.en}  ${dim(rule.basis.map((b) => b.citation).join(";"))}`
+    )
     for (const f of t.findings) {
-      const sev = f.severity === "error" ? red(f.severity) : f.severity === "warning" ? yellow(f.severity) : dim(f.severity)
+      const sev = f.severity === "error"
+        ? red(f.severity)
+        : f.severity === "warning"
+        ? yellow(f.severity)
+        : dim(f.severity)
       line(`    ${sev} ${f.path}: ${f.zh}`)
-      line(`    ${" ".repeat(f.severity.length)} ${dim(f.en)}${f.expected !== undefined ? dim(` (expected ${f.expected}, actual ${f.actual ?? "?"})`) : ""}`)
+      line(
+        `    ${" ".repeat(f.severity.length)} ${dim(f.en)}${
+          f.expected !== undefined ? dim(` (expected ${f.expected}, actual ${f.actual ?? "?"})`) : ""
+        }`
+      )
     }
-    for (const r of t.reads) line(dim(`      读取 ${r.name} = ${r.value}${r.effectiveFrom ? ` (自 ${r.effectiveFrom})` : ""} — ${r.basis}`))
+    for (const r of t.reads) {
+      line(dim(`      读取 ${r.name} = ${r.value}${r.effectiveFrom ? ` (自 ${r.effectiveFrom})` : ""} — ${r.basis}`))
+    }
   }
   const errors = report.findings.filter((f) => f.severity === "error").length
   line()
-  line(report.passed ? green(`通过 / passed: ${report.trace.length} rules, 0 errors`) : red(`未通过 / failed: ${errors} error(s)`))
+  line(
+    report.passed
+      ? green(`通过 / passed: ${report.trace.length} rules, 0 errors`)
+      : red(`未通过 / failed: ${errors} error(s)`)
+  )
   return report.passed ? 0 : 1
 }

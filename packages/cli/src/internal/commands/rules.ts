@@ -20,12 +20,38 @@ export interface RuleRow {
 export const rows = (config: Plugin.Config): ReadonlyArray<RuleRow> => {
   const out: Array<RuleRow> = []
   for (const [stage, rules] of Object.entries(config.rules)) {
-    for (const r of rules as ReadonlyArray<{ id: string; section: string; title: { zh: string; en: string }; basis: ReadonlyArray<{ citation: string }>; reads: ReadonlyArray<string> }>) {
-      out.push({ id: r.id, stage, section: r.section, zh: r.title.zh, en: r.title.en, basis: r.basis.map((b) => b.citation), reads: r.reads })
+    for (
+      const r of rules as ReadonlyArray<
+        {
+          id: string
+          section: string
+          title: { zh: string; en: string }
+          basis: ReadonlyArray<{ citation: string }>
+          reads: ReadonlyArray<string>
+        }
+      >
+    ) {
+      out.push({
+        id: r.id,
+        stage,
+        section: r.section,
+        zh: r.title.zh,
+        en: r.title.en,
+        basis: r.basis.map((b) => b.citation),
+        reads: r.reads
+      })
     }
   }
   for (const g of Guard.all) {
-    out.push({ id: g.id, stage: "lifecycle", section: g.section, zh: g.title.zh, en: g.title.en, basis: g.basis.map((b) => b.citation), reads: g.reads })
+    out.push({
+      id: g.id,
+      stage: "lifecycle",
+      section: g.section,
+      zh: g.title.zh,
+      en: g.title.en,
+      basis: g.basis.map((b) => b.citation),
+      reads: g.reads
+    })
   }
   return out
 }

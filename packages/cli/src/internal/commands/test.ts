@@ -1,8 +1,8 @@
 /** `gsyf test <files or folders>`: runs scenario files, prints a diff for each failed expectation, can write JUnit XML. @internal */
-import { writeFileSync } from "node:fs"
-import { Effect } from "effect"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Scenario } from "@gsyf/scenarios"
+import { Effect } from "effect"
+import { writeFileSync } from "node:fs"
 import { existsSync, readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
 import type { Args } from "../args.js"
@@ -31,7 +31,12 @@ const findRegistries = (paths: ReadonlyArray<string>): ReadonlyArray<string> => 
 export const run = async (args: Args): Promise<number> => {
   const paths = args.positionals.length > 0 ? args.positionals : ["examples/scenarios"]
   const files = Scenario.collect(paths)
-  if (files.length === 0) throw new CliError(`在 ${paths.join(" ")} 中找不到场景文件`, `no scenario files (.yaml, .yml, .json) in ${paths.join(" ")}`)
+  if (files.length === 0) {
+    throw new CliError(
+      `在 ${paths.join(" ")} 中找不到场景文件`,
+      `no scenario files (.yaml, .yml, .json) in ${paths.join(" ")}`
+    )
+  }
   const registries = [option(args, "registry"), ...findRegistries(paths)].filter((f): f is string => f !== undefined)
   const plugins = await loadRegistry(registries)
   const results = await Effect.runPromise(Scenario.runAll(paths, { plugins, calendar: ChinaHolidays.calendar }))
@@ -47,6 +52,10 @@ export const run = async (args: Args): Promise<number> => {
   const junit = option(args, "junit")
   if (junit !== undefined) writeFileSync(junit, Scenario.junit(results))
   line()
-  line(failed === 0 ? green(`${results.length} passed, 0 failed`) : red(`${results.length - failed} passed, ${failed} failed`))
+  line(
+    failed === 0
+      ? green(`${results.length} passed, 0 failed`)
+      : red(`${results.length - failed} passed, ${failed} failed`)
+  )
   return failed === 0 ? 0 : 1
 }

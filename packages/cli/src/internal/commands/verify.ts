@@ -1,6 +1,6 @@
 /** `gsyf verify`: checks the audit trail of every project (or one) in a store. @internal */
-import { Effect } from "effect"
 import { EventStore } from "@gsyf/core"
+import { Effect } from "effect"
 import type { Args } from "../args.js"
 import { option } from "../args.js"
 import { storeChoice, withStore } from "../context.js"
@@ -31,7 +31,11 @@ export const run = async (args: Args): Promise<number> => {
     if (result.ok) line(`${green("✓")} ${streamId}: ${result.count} events, head ${result.head}`)
     else {
       ok = false
-      line(`${red("✗")} ${streamId}: 第 ${result.firstBrokenPosition} 条起哈希链断裂 / chain broken at position ${result.firstBrokenPosition} (${result.reason})`)
+      line(
+        `${
+          red("✗")
+        } ${streamId}: 第 ${result.firstBrokenPosition} 条起哈希链断裂 / chain broken at position ${result.firstBrokenPosition} (${result.reason})`
+      )
     }
   }
   return ok ? 0 : 1
