@@ -8,7 +8,7 @@ const source = readFileSync(fileURLToPath(new URL("../src/Project.ts", import.me
 describe("Guard", () => {
   it("documents every rule id the lifecycle can reject or report with", () => {
     const ids = new Set<string>()
-    for (const m of source.matchAll(/(?:single|outOfOrder\(c\._tag,|findingsFor)\(?\s*"([a-z-]+\.[a-z0-9.-]+)"/g)) {
+    for (const m of source.matchAll(/(?:single|outOfOrder\(\s*c\._tag,|findingsFor)\(?\s*"([a-z-]+\.[a-z0-9.-]+)"/g)) {
       ids.add(m[1]!)
     }
     for (const m of source.matchAll(/ruleId: "([a-z-]+\.[a-z0-9.-]+)"/g)) ids.add(m[1]!)

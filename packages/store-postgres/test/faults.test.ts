@@ -9,10 +9,10 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as Scope from "effect/Scope"
-import { execFileSync, spawn } from "node:child_process"
-import { readdirSync } from "node:fs"
+import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { PgEventStore } from "../src/index.js"
+import { canCreateClusters, createCluster } from "./pgCluster.js"
 import { pg, testDatabase } from "./testDatabase.js"
 
 const root = fileURLToPath(new URL("../../..", import.meta.url))
@@ -79,9 +79,12 @@ const checkNoPartialCommands = Effect.gen(function*() {
   return commands.length
 })
 
-const pgVersion = readdirSync("/etc/postgresql")[0] ?? "15"
-const pgctl = (action: "stop" | "start") =>
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", pgVersion, "main", action], { stdio: "pipe" })
+const clusters = await canCreateClusters()
+if (!clusters) {
+  console.warn(
+    "[gsyf tests] skipping the outage test: pg_createcluster/pg_ctlcluster need root and the Debian PostgreSQL tools"
+  )
+}
 
 describe("PostgreSQL under faults", () => {
   it("loses no acknowledged command and writes no partial command when a writer is killed", async () => {
@@ -156,35 +159,49 @@ describe("PostgreSQL under faults", () => {
     )
   }, 120_000)
 
-  it("reports StoreUnavailable while PostgreSQL is down and works again after it restarts", async () => {
-    await Effect.gen(function*() {
-      const store = yield* EventStore.EventStore
-      const ev: EventStore.NewEvent = { type: "Added", schemaVersion: 1, data: { _tag: "Added", n: 1 } }
-      yield* store.append("outage", 0, "outage-1", [ev])
+  it.skipIf(!clusters)(
+    "reports StoreUnavailable while PostgreSQL is down and works again after it restarts",
+    async () => {
+      // The outage happens on a private cluster: the machine's main one keeps serving every other test.
+      const cluster = await createCluster("outage")
       try {
-        pgctl("stop")
-        const failedAppend = yield* Effect.flip(
-          store.append("outage", 1, "outage-2", [ev]).pipe(Effect.timeout("20 seconds"))
-        )
-        expect(failedAppend._tag).toBe("StoreUnavailable")
-        const failedRead = yield* Effect.flip(store.readStream("outage").pipe(Effect.timeout("20 seconds")))
-        expect(failedRead._tag).toBe("StoreUnavailable")
-      } finally {
-        pgctl("start")
-      }
-      // The pool reconnects on its own; the retried command goes through exactly once.
-      const retried = yield* store.append("outage", 1, "outage-2", [ev]).pipe(
-        Effect.retry({
-          while: (e) => e._tag === "StoreUnavailable",
-          times: 60,
-          schedule: Schedule.spaced("250 millis")
+        const layer = PgEventStore.layer({
+          host: cluster.host,
+          port: cluster.port,
+          username: cluster.username,
+          database: cluster.database,
+          connectTimeout: "2 seconds"
         })
-      )
-      expect(retried.version).toBe(2)
-      expect(yield* store.append("outage", 2, "outage-3", [ev])).toMatchObject({ version: 3, duplicate: false })
-      expect(yield* store.verify("outage")).toMatchObject({ ok: true, count: 3 })
-    }).pipe(Effect.provide(storeLayer()), Effect.scoped, Effect.runPromise)
-  }, 90_000)
+        await Effect.gen(function*() {
+          const store = yield* EventStore.EventStore
+          const ev: EventStore.NewEvent = { type: "Added", schemaVersion: 1, data: { _tag: "Added", n: 1 } }
+          yield* store.append("outage", 0, "outage-1", [ev])
+          yield* Effect.promise(() => cluster.stop())
+          const failedAppend = yield* Effect.flip(
+            store.append("outage", 1, "outage-2", [ev]).pipe(Effect.timeout("20 seconds"))
+          )
+          expect(failedAppend._tag).toBe("StoreUnavailable")
+          const failedRead = yield* Effect.flip(store.readStream("outage").pipe(Effect.timeout("20 seconds")))
+          expect(failedRead._tag).toBe("StoreUnavailable")
+          yield* Effect.promise(() => cluster.start())
+          // The pool reconnects on its own; the retried command goes through exactly once.
+          const retried = yield* store.append("outage", 1, "outage-2", [ev]).pipe(
+            Effect.retry({
+              while: (e) => e._tag === "StoreUnavailable",
+              times: 60,
+              schedule: Schedule.spaced("250 millis")
+            })
+          )
+          expect(retried.version).toBe(2)
+          expect(yield* store.append("outage", 2, "outage-3", [ev])).toMatchObject({ version: 3, duplicate: false })
+          expect(yield* store.verify("outage")).toMatchObject({ ok: true, count: 3 })
+        }).pipe(Effect.provide(layer), Effect.scoped, Effect.runPromise)
+      } finally {
+        await cluster.drop()
+      }
+    },
+    180_000
+  )
 })
 
 class HostA extends Context.Tag("test/HostA")<HostA, EventStore.Service>() {}
