@@ -20,11 +20,11 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
+import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Document from "./Document.js"
 import { describe, type DocumentRenderer, type RenderError } from "./DocumentRenderer.js"
-import { Registry } from "./internal/registry.js"
+import { makeRegistry, type RegistryService } from "./internal/registry.js"
 
 /**
  * Raised when a renderer is registered for a format that already has one.
@@ -70,16 +70,7 @@ export class RendererNotFound extends Schema.TaggedError<RendererNotFound>()("Re
  * @since 0.1.0
  * @category models
  */
-export interface RenderersService {
-  /** Adds a renderer; fails if its format is taken. */
-  readonly register: (renderer: DocumentRenderer) => Effect.Effect<void, DuplicateRenderer>
-  /** Adds or swaps a renderer; returns the one it replaced. */
-  readonly replace: (renderer: DocumentRenderer) => Effect.Effect<Option.Option<DocumentRenderer>>
-  /** The renderer for a format (case-insensitive). */
-  readonly get: (format: string) => Effect.Effect<DocumentRenderer, RendererNotFound>
-  /** All renderers in registration order. */
-  readonly all: Effect.Effect<ReadonlyArray<DocumentRenderer>>
-}
+export interface RenderersService extends RegistryService<DocumentRenderer, DuplicateRenderer, RendererNotFound> {}
 
 /**
  * The renderer registry service.
@@ -109,35 +100,12 @@ type ContextOf<S> = S extends Effect.Effect<any, any, infer R> ? R : never
 export const make = (
   renderers: ReadonlyArray<DocumentRenderer> = []
 ): Effect.Effect<RenderersService, DuplicateRenderer> =>
-  Effect.gen(function*() {
-    const registry = new Registry<DocumentRenderer>()
-    const service: RenderersService = {
-      register: (renderer) =>
-        Effect.suspend(() => {
-          const existing = registry.add(renderer.format, renderer)
-          return existing === undefined
-            ? Effect.void
-            : Effect.fail(
-              new DuplicateRenderer({
-                format: renderer.format.toLowerCase(),
-                existing: describe(existing),
-                incoming: describe(renderer)
-              })
-            )
-        }),
-      replace: (renderer) => Effect.sync(() => Option.fromNullable(registry.set(renderer.format, renderer))),
-      get: (format) =>
-        Effect.suspend(() => {
-          const found = registry.get(format)
-          return found === undefined
-            ? Effect.fail(new RendererNotFound({ format, available: registry.keys() }))
-            : Effect.succeed(found)
-        }),
-      all: Effect.sync(() => registry.values())
-    }
-    for (const r of renderers) yield* service.register(r)
-    return service
-  })
+  makeRegistry<DocumentRenderer, DuplicateRenderer, RendererNotFound>({
+    key: (r) => r.format,
+    duplicate: (format, existing, incoming) =>
+      new DuplicateRenderer({ format, existing: describe(existing), incoming: describe(incoming) }),
+    notFound: (format, available) => new RendererNotFound({ format, available })
+  }, renderers)
 
 const isEffect = (u: RendererSource): u is Effect.Effect<DocumentRenderer, any, any> => Effect.isEffect(u)
 

@@ -15,10 +15,10 @@ import { InputError } from "@gsyf/core"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
+import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Document from "./Document.js"
-import { Registry } from "./internal/registry.js"
+import { makeRegistry as make_, type RegistryService } from "./internal/registry.js"
 
 /**
  * A document template.
@@ -90,15 +90,7 @@ export class TemplateNotFound extends Schema.TaggedError<TemplateNotFound>()("Te
  * @since 0.1.0
  * @category models
  */
-export interface TemplatesService {
-  /** Adds a template; fails if its kind is taken. */
-  readonly register: (template: Template) => Effect.Effect<void, DuplicateTemplate>
-  /** Adds or swaps a template; returns the one it replaced. */
-  readonly replace: (template: Template) => Effect.Effect<Option.Option<Template>>
-  /** The template of a document kind. */
-  readonly get: (kind: string) => Effect.Effect<Template, TemplateNotFound>
-  readonly all: Effect.Effect<ReadonlyArray<Template>>
-}
+export interface TemplatesService extends RegistryService<Template, DuplicateTemplate, TemplateNotFound> {}
 
 /**
  * The template registry service.
@@ -119,35 +111,12 @@ const describe = (t: Template): string => t.name ?? t.kind
 export const makeRegistry = (
   templates: ReadonlyArray<Template> = []
 ): Effect.Effect<TemplatesService, DuplicateTemplate> =>
-  Effect.gen(function*() {
-    const registry = new Registry<Template>()
-    const service: TemplatesService = {
-      register: (template) =>
-        Effect.suspend(() => {
-          const existing = registry.add(template.kind, template)
-          return existing === undefined
-            ? Effect.void
-            : Effect.fail(
-              new DuplicateTemplate({
-                kind: template.kind.toLowerCase(),
-                existing: describe(existing),
-                incoming: describe(template)
-              })
-            )
-        }),
-      replace: (template) => Effect.sync(() => Option.fromNullable(registry.set(template.kind, template))),
-      get: (kind) =>
-        Effect.suspend(() => {
-          const found = registry.get(kind)
-          return found === undefined
-            ? Effect.fail(new TemplateNotFound({ kind, available: registry.keys() }))
-            : Effect.succeed(found)
-        }),
-      all: Effect.sync(() => registry.values())
-    }
-    for (const t of templates) yield* service.register(t)
-    return service
-  })
+  make_<Template, DuplicateTemplate, TemplateNotFound>({
+    key: (t) => t.kind,
+    duplicate: (kind, existing, incoming) =>
+      new DuplicateTemplate({ kind, existing: describe(existing), incoming: describe(incoming) }),
+    notFound: (kind, available) => new TemplateNotFound({ kind, available })
+  }, templates)
 
 /**
  * A layer providing {@link Templates} with the given templates.

@@ -158,3 +158,37 @@ export const buildCase = (c: Case): Document.Document =>
     c.build(c.input),
     (e) => new Error(`${c.kind}: ${String((e as { message?: string }).message ?? e)}`)
   )
+
+/** A stored trail of `count` events: the seed's events repeated, positions 1…count in one stream. */
+export const largeTrail = (events: ReadonlyArray<ProjectEvent.Event>, count: number, streamId = "project-2026") => {
+  const many = Array.from({ length: count }, (_, i) => events[i % events.length]!)
+  return storedTrail(many, streamId)
+}
+
+/** The documents `gsyf demo` writes for the seed lifecycle: name and built document. */
+export const documentSet = (seed: Seed): ReadonlyArray<readonly [string, Document.Document]> => {
+  const src = { config: seed.config, events: seed.events }
+  const build = (f: (i: unknown) => Either.Either<Document.Document, unknown>, input: unknown) =>
+    Either.getOrThrowWith(f(input), (e) => new Error(String((e as { message?: string }).message ?? e)))
+  const P = ProjectDocuments
+  const subs = ["keyAreas", "hazchem"] as const
+  return [
+    ["implementation-plan", build(P.implementationPlan, src)],
+    ...subs.map((s) => [`publicity-notice-${s}`, build(P.publicityNotice, { ...src, subProject: s })] as const),
+    ...subs.map((s) => [`review-result-${s}`, build(P.reviewResult, { ...src, subProject: s })] as const),
+    ...(["advance", "balance"] as const).flatMap((kind) => [
+      [`payment-request-${kind}-keyAreas`, build(P.paymentRequest, { ...src, subProject: "keyAreas", kind })] as const,
+      [`payment-notice-${kind}-keyAreas`, build(P.paymentNotice, { ...src, subProject: "keyAreas", kind })] as const
+    ]),
+    [
+      "monthly-briefing-2026-06-keyAreas",
+      build(P.monthlyBriefing, { ...src, subProject: "keyAreas", month: "2026-06" })
+    ],
+    ["spot-check-keyAreas", build(P.spotCheckRecord, { ...src, subProject: "keyAreas" })],
+    ["follow-up-inspection", build(P.followUpRecord, src)],
+    ["acceptance-report-keyAreas-1", build(P.acceptanceReport, { ...src, subProject: "keyAreas", attempt: 1 })],
+    ["acceptance-report-keyAreas-2", build(P.acceptanceReport, { ...src, subProject: "keyAreas", attempt: 2 })],
+    ["acceptance-report-hazchem", build(P.acceptanceReport, { ...src, subProject: "hazchem" })],
+    ["audit-trail-extract", build(P.auditExtract, { events: storedTrail(seed.events) })]
+  ]
+}

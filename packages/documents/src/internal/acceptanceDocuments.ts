@@ -12,7 +12,7 @@ import {
   basisText,
   committeeName,
   distinctBases,
-  eventNames,
+  eventName,
   type EventOf,
   issuerOf,
   lastSub,
@@ -253,7 +253,7 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
           const org = actorOf(e.data)?.organisation
           return [
             String(e.position),
-            `${eventNames[e.type] ?? e.type}${
+            `${eventName(e.type)}${
               dataField(e.data, "subProject") === "hazchem"
                 ? "（危化）"
                 : dataField(e.data, "subProject") === "keyAreas"

@@ -165,8 +165,11 @@ export const dayKindNames: Record<string, string> = {
   "makeup-workday": "调休上班日"
 }
 
-/** Chinese names of event types, for the audit trail extract. @internal */
-export const eventNames: Record<string, string> = {
+/**
+ * Chinese names of event types, for the audit trail extract: one per event of
+ * the lifecycle, so that a new event does not compile until it has a name. @internal
+ */
+export const eventNames: { readonly [K in Event["_tag"]]: string } = {
   KeyAreasSelected: "确定重点领域",
   MemberOpinionRecorded: "成员单位意见",
   PlanIssued: "印发实施方案",
@@ -204,3 +207,7 @@ export const eventNames: Record<string, string> = {
 /** `12.5%`-style text for a percentage parameter. @internal */
 export const percent = (config: Plugin.Config, name: string, at: string): string =>
   `${decimalText(param(config, name, at))}%`
+
+/** The Chinese name of a stored event type; an unknown type (a newer writer's) reads as 其他事件. @internal */
+export const eventName = (type: string): string =>
+  Object.hasOwn(eventNames, type) ? eventNames[type as Event["_tag"]] : "其他事件"
