@@ -402,3 +402,38 @@ export const columnCount = (t: Table): number => {
  * @category getters
  */
 export const cellAlign = (t: Table, c: Cell, column: number): Align => c.align ?? t.columns?.[column]?.align ?? "left"
+
+/**
+ * The 附件说明 (GB/T 9704-2012 7.3.3) placed after the body and before the
+ * signature: `附件：工伤预防费用构成明细` for one attachment, numbered
+ * `附件：1.…` then `2.…` under it for several.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const attachmentNote = (titles: ReadonlyArray<string>): ReadonlyArray<Paragraph> =>
+  titles.length === 1
+    ? [paragraph(`附件：${titles[0]}`)]
+    : titles.map((t, i) => paragraph(`${i === 0 ? "附件：" : "　　　"}${i + 1}．${t}`))
+
+/**
+ * An attachment on pages of its own (GB/T 9704-2012 8): a page break, `附件`
+ * (with its number when there are several) at the top left, the attachment's
+ * title centred, then its blocks.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const attachmentPages = (
+  title: string,
+  blocks: ReadonlyArray<Block>,
+  options: { readonly number?: number | undefined } = {}
+): ReadonlyArray<Block> => [
+  pageBreak(),
+  paragraph([Inline.bold(options.number === undefined ? "附件" : `附件${options.number}`)], {
+    indent: false,
+    align: "left"
+  }),
+  paragraph([Inline.bold(title)], { indent: false, align: "center" }),
+  ...blocks
+]

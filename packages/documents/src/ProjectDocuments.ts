@@ -30,8 +30,10 @@ import { InputError, ProjectEvent } from "@gsyf/core"
 import type { Plugin } from "@gsyf/core"
 import * as Either from "effect/Either"
 import type * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Document from "./Document.js"
+import * as DocumentSettings from "./DocumentSettings.js"
 import {
   acceptanceReady,
   acceptanceReport as buildAcceptance,
@@ -43,7 +45,7 @@ import {
   paymentRequest as buildPaymentRequest,
   requestReady
 } from "./internal/paymentDocuments.js"
-import { implementationPlan as buildPlan, planReady } from "./internal/planDocument.js"
+import { filledPlan, implementationPlan as buildPlan } from "./internal/planDocument.js"
 import {
   publicityNotice as buildPublicity,
   publicityReady,
@@ -59,6 +61,7 @@ import {
   spotCheckReady,
   spotCheckRecord as buildSpotCheck
 } from "./internal/supervisionDocuments.js"
+import * as PlanTemplate from "./PlanTemplate.js"
 import * as Templates from "./Templates.js"
 
 const bilingual = InputError.bilingual
@@ -117,7 +120,11 @@ const IsoDateText = Schema.String.pipe(
   )
 )
 
-const source = { config: ConfigInput, events: Schema.Array(EventInput) }
+const source = {
+  config: ConfigInput,
+  events: Schema.Array(EventInput),
+  settings: Schema.optional(DocumentSettings.DocumentSettings)
+}
 
 const planDate = (
   i: { readonly events: ReadonlyArray<ProjectEvent.Event>; readonly date?: string | undefined }
@@ -125,19 +132,43 @@ const planDate = (
 
 /**
  * Input of {@link implementationPlan}: the configuration, the events (for the
- * key areas and the plan's document number, when issued) and the date the
- * parameters are read at (default: the date the plan was issued, else their latest values).
+ * plan's document number and date, when issued), optional document settings,
+ * the date the parameters are read at (default: the date the plan was issued,
+ * else their latest values) and optionally the city's own template text
+ * (`template`, named `templateFile` in messages; default: the seed plan). Every
+ * blank of a required clause must have a value; problems name `file:line`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const ImplementationPlanInput = Schema.Struct({ ...source, date: Schema.optional(IsoDateText) }).pipe(
-  Schema.filter(
-    (i) => planReady(i, planDate(i)),
-    bilingual(
-      "参数不全:实施方案需要城市、年度、预算、预付款和余款比例、公示期和项目周期",
-      "parameters incomplete: the plan needs the city, year, budgets, payment percentages, publicity length and project period"
-    )
+export const ImplementationPlanInput = Schema.Struct({
+  ...source,
+  date: Schema.optional(IsoDateText),
+  template: Schema.optional(Schema.String),
+  templateFile: Schema.optional(Schema.String.pipe(Schema.maxLength(500)))
+}).pipe(
+  Schema.transformOrFail(
+    Schema.typeSchema(
+      Schema.Struct({
+        ...source,
+        date: Schema.optional(IsoDateText),
+        template: Schema.optional(Schema.declare((u): u is PlanTemplate.PlanTemplate => typeof u === "object"))
+      })
+    ),
+    {
+      strict: false,
+      decode: ({ templateFile, ...i }, _, ast) => {
+        const parsed = i.template === undefined
+          ? Either.right(PlanTemplate.seed)
+          : PlanTemplate.parse(i.template, templateFile ?? "template")
+        const filled = Either.flatMap(
+          parsed,
+          (template) => Either.map(filledPlan({ ...i, template }, planDate(i)), () => ({ ...i, template }))
+        )
+        return Either.mapLeft(filled, (e) => new ParseResult.Type(ast, i, e.message))
+      },
+      encode: (i) => ParseResult.fail(new ParseResult.Forbidden(Schema.Unknown.ast, i, "one-way"))
+    }
   )
 )
 

@@ -53,6 +53,31 @@ export * as Document from "./Document.js"
 export * as DocumentRenderer from "./DocumentRenderer.js"
 
 /**
+ * Values the official documents need that a project's parameters do not
+ * carry: the text of blanks of the plan template (a 文号's year and serial,
+ * the years of a five-year plan, a portal's name…) and the Chinese display
+ * names of identifiers that appear in events (member units, role codes,
+ * suppliers, experts' organisations, actors).
+ *
+ * Every project document takes an optional `settings` field of this shape.
+ * Defaults come from the configuration where it has the value (see
+ * `PlanTemplate.blankNames` for what fills each blank); a setting always wins.
+ *
+ * @example
+ * ```ts
+ * import { ProjectDocuments } from "@gsyf/documents"
+ * const plan = ProjectDocuments.implementationPlan({
+ *   config,
+ *   events,
+ *   settings: { blanks: { 市行动计划起年: "2021", 市行动计划止年: "2025" }, names: { hr: "市人力资源和社会保障局" } }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as DocumentSettings from "./DocumentSettings.js"
+
+/**
  * Renders a {@link Document.Document} as one self-contained HTML page with
  * print-ready CSS following GB/T 9704-2012 《党政机关公文格式》: A4 paper,
  * margins of 37 mm (top) and 28 mm (left, binding side) around a 156 × 225 mm
@@ -100,6 +125,37 @@ export * as Markdown from "./Markdown.js"
  * @since 0.1.0
  */
 export * as Numbering from "./Numbering.js"
+
+/**
+ * The annual implementation plan (实施方案) as data: a template holding the
+ * plan's text clause by clause with named blanks, which rendering fills from
+ * the parameters and document settings and otherwise leaves word for word as
+ * written. The seed plan ships as {@link seed}; a city adopts its own wording
+ * by supplying its own template in the same format.
+ *
+ * ## Format
+ *
+ * A UTF-8 text file, one clause a line: `【类型】条款原文`. Types: `标题` (the
+ * title, exactly once), `正文` (a paragraph), `要点` (a paragraph whose lead-in
+ * heading ends at `｜`, e.g. `【要点】（一）政府主导，专业运作。｜工伤预防工作由…`),
+ * `一级` to `四级` (headings, written with their own numbering: `一、`,
+ * `（一）`, `①`…). `·可选` after the type (`【正文·可选】`) marks a clause that
+ * is removed whole when one of its blanks has no value; a required clause with
+ * an unfilled blank is an error. Blanks are `{名称}` with a name from
+ * {@link blankNames}. Empty lines and lines starting with `#` are ignored.
+ * Problems are reported as `file:line`.
+ *
+ * @example
+ * ```ts
+ * import { Either } from "effect"
+ * import { PlanTemplate } from "@gsyf/documents"
+ * const mine = PlanTemplate.parse(readFileSync("plan.txt", "utf8"), "plan.txt")
+ * if (Either.isLeft(mine)) console.error(mine.left.message) // plan.txt:12: unknown blank {城镇} / 未知的空格{城镇}
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as PlanTemplate from "./PlanTemplate.js"
 
 /**
  * The official documents of a project, built from its events and its

@@ -63,13 +63,13 @@ describe("ProjectDocuments: the implementation plan", () => {
   it("keeps the seed's section structure: 一 to 七 and 三(一) to (九), each step with its planned month", () => {
     const headings = plan.blocks.filter((b): b is Block.Heading => b._tag === "Heading")
     expect(headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual([
-      "总体目标",
-      "工作原则",
-      "工作内容及工作步骤",
-      "工伤预防项目宣传培训内容",
-      "项目服务范围及时间要求",
-      "经费管理",
-      "工作要求"
+      "一、总体目标",
+      "二、工作原则",
+      "三、工作内容及工作步骤",
+      "四、工伤预防项目宣传培训内容",
+      "五、项目服务范围及时间要求",
+      "六、经费管理",
+      "七、工作要求"
     ])
     // a schedule crossing the year end, to see how month ranges are written
     const schedule = {
@@ -86,29 +86,24 @@ describe("ProjectDocuments: the implementation plan", () => {
     const parameters = Either.getOrThrow(
       Parameter.overlay(seed.config.parameters, { "plan.schedule": schedule }, LegalBasis.gsyf("测试"))
     )
-    const scheduled = Markdown.toMarkdown(
-      Either.getOrThrow(
-        ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters }, events: seed.events })
-      )
+    const scheduled = Either.getOrThrow(
+      ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters }, events: seed.events })
     )
-    for (
-      const label of [
-        "一、总体目标",
-        "七、工作要求",
-        "（一）确定工伤预防重点领域（2026年1月）",
-        "（九）项目验收（2027年5月）"
-      ]
-    ) {
-      expect(scheduled).toContain(label)
-    }
-    const steps = scheduled.split("## 三、")[1]!.split("## 四、")[0]!.match(/^### （[一二三四五六七八九]）.*$/gm) ?? []
-    expect(steps).toHaveLength(9)
-    expect(steps[3]).toBe("### （四）采购需求公示（2026年3月-4月）")
-    expect(steps[6]).toBe("### （七）项目实施（2026年5月-2027年4月）")
-    // the seed's own schedule shows up the same way
-    const seedSchedule = Parameter.get(seed.config.parameters, "plan.schedule", "2026-02-10")!
-    const acceptance = seedSchedule.acceptance!
-    expect(md).toContain(`（九）项目验收（${acceptance.from.slice(0, 4)}年${Number(acceptance.from.slice(5))}月`)
+    const steps = scheduled.blocks
+      .filter((b): b is Block.Heading => b._tag === "Heading" && b.level === 2)
+      .map((h) => h.text)
+      .slice(0, 9)
+    expect(steps).toEqual([
+      "（一）确定工伤预防重点领域（2026年1月）。",
+      "（二）确定工伤预防实施项目（2026年2月）。",
+      "（三）工伤预防费用审批（2026年3月）。",
+      "（四）采购需求公示（2026年3月-4月）。",
+      "（五）项目招标采购（2026年4月-5月）。",
+      "（六）签订合同（2026年5月）。",
+      "（七）项目实施（2026年5月-2027年4月）。",
+      "（八）过程监督（2026年5月-2027年4月）。",
+      "（九）项目验收（2027年5月）。"
+    ])
     for (const p of ["（一）政府主导，专业运作。", "（四）规范管理，确保安全。", "（三）及时总结宣传。"]) {
       expect(text).toContain(p)
     }
@@ -117,22 +112,22 @@ describe("ProjectDocuments: the implementation plan", () => {
   it("states the key numbers from the parameters", () => {
     for (
       const t of [
-        "300万元",
-        "80万元",
-        "220万元",
-        "40%的预付款",
-        "60%的余款",
+        "项目预算300万元",
+        "预算为80万元",
+        "预算为220万元",
+        "先行支付项目总额40%的预付款",
+        "再行支付项目总额60%的余款",
         "600名“三类人员”",
-        "为期5个工作日的公示",
+        "为期5个工作日公示",
         "5个企业园区开展6场大型宣传活动",
         "制作3部工伤风险警示教育片",
         "一部8-10分钟",
-        "市级电视台报道不少于4次",
-        "不少于6次，在省级以上报纸刊物刊登不少于2次",
-        "全年新闻推送不少于20篇",
+        "市级电视台不低于4次",
+        "播报不低于6次，省级以上报纸刊物刊登不少于2次",
+        "全年不低于20篇新闻推送",
         "选取10家重点企业",
-        "不少于4场、400人",
-        "不少于3场、300人",
+        "不低于4场，不少于400人",
+        "不低于3场，不少于300人",
         "（一）项目周期：6个月。",
         "示人社发〔2021〕12号",
         "示人社函〔2022〕45号",
@@ -154,6 +149,7 @@ describe("ProjectDocuments: the implementation plan", () => {
         seed.config.parameters,
         {
           "plan.city": "样板市",
+          "project.serviceArea": "样板市",
           "payment.advancePercent": 30,
           "payment.balancePercent": 70,
           "budget.total": "250",
@@ -163,26 +159,30 @@ describe("ProjectDocuments: the implementation plan", () => {
       )
     )
     const other = Either.getOrThrow(
-      ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters: changed }, events: [] })
+      ProjectDocuments.implementationPlan({
+        config: { ...seed.config, parameters: changed },
+        events: seed.events.filter((e) => e._tag === "KeyAreasSelected")
+      })
     )
     const t = modelText(other)
-    expect(other.meta.title).toBe("2026年度样板市工伤预防项目工作实施方案")
+    expect(other.meta.title).toBe("2026年关于全市工伤预防项目工作实施方案")
     expect(other.meta.number).toBeUndefined()
-    expect(t).toContain("30%的预付款")
-    expect(t).toContain("70%的余款")
+    expect(t).toContain("总额30%的预付款")
+    expect(t).toContain("总额70%的余款")
     expect(t).toContain("预算250万元")
     expect(t).toContain("450名")
-    expect(t).not.toContain("示例市工伤预防项目")
+    expect(t).toContain("样板市工伤预防项目")
+    expect(t).not.toContain("示例市")
   })
 
-  it("refuses parameters that lack what the plan needs, bilingually", () => {
+  it("refuses parameters that leave a blank of the plan unfilled, naming the template line, bilingually", () => {
     const lacking = Either.getOrThrow(Parameter.load({ parameters: { "plan.city": "样板市" } }, { requireAll: false }))
     const r = ProjectDocuments.implementationPlan({ config: { ...seed.config, parameters: lacking }, events: [] })
     expect(Either.isLeft(r)).toBe(true)
     if (Either.isLeft(r)) {
       expect(r.left._tag).toBe("InvalidInput")
-      expect(r.left.issues[0]!.zh).toContain("参数不全")
-      expect(r.left.issues[0]!.en).toContain("parameters incomplete")
+      expect(r.left.issues[0]!.en).toContain("seed-plan.txt:4: blank {年度} has no value")
+      expect(r.left.issues[0]!.zh).toContain("空格{年度}没有值")
     }
   })
 })

@@ -55,7 +55,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       input: src,
       build: ProjectDocuments.implementationPlan,
       expected: [
-        "2026年度示例市工伤预防项目工作实施方案",
+        "2026年关于全市工伤预防项目工作实施方案",
         "示工伤预防委〔2026〕1号",
         "三、工作内容及工作步骤",
         "300万元",

@@ -22,6 +22,11 @@ export type SubProject = Project.SubProjectKey
 export interface Source {
   readonly config: Plugin.Config
   readonly events: ReadonlyArray<Event>
+  /** Document settings (see `DocumentSettings`): blank values and display names. */
+  readonly settings?: {
+    readonly blanks?: Readonly<Record<string, string>> | undefined
+    readonly names?: Readonly<Record<string, string>> | undefined
+  } | undefined
 }
 
 /** Folds events into a project state. @internal */
