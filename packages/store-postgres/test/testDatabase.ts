@@ -25,6 +25,15 @@ const runAdmin = (statement: string) =>
     yield* sql.unsafe(statement)
   }).pipe(Effect.provide(admin))
 
+/** Runs SQL text (several statements allowed) in a database, over a connection of its own. */
+export const runIn = (database: string, text: string): Effect.Effect<void, unknown> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe(text)
+  }).pipe(
+    Effect.provide(PgClient.layer({ host: pg.host, port: pg.port, username: pg.username, database, maxConnections: 1 }))
+  )
+
 /** Creates a fresh database for this test run and drops it when the scope closes. */
 export const testDatabase = (label: string): Effect.Effect<string, unknown, Scope.Scope> =>
   Effect.acquireRelease(

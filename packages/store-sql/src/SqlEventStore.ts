@@ -4,7 +4,10 @@
  * (identity columns, the PostgreSQL transaction-id column that keeps `readAll`
  * gap-free, table locks for rebuilds) go through `sql.onDialectOrElse`.
  *
- * Tables (created by {@link migrate}, versioned in `gsyf_migrations`):
+ * Tables (created by {@link migrate} through `@effect/sql`'s `Migrator`, which
+ * records the applied migrations in `gsyf_schema_migrations`). Every name takes
+ * the `tablePrefix` option (`gsyf_` gives `gsyf_events`, …), and on PostgreSQL
+ * the tables may live in their own `schema`:
  *
  * | table | columns | keys |
  * | --- | --- | --- |
@@ -29,55 +32,31 @@
  * `commands` primary key and the append returns the original result. No locks
  * are taken, so any number of application instances can share one database.
  *
+ * Opened with `readOnly: true` the store writes nothing at all: no migration,
+ * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
+ * and a database that is not a store at this code's schema version is refused
+ * with {@link UnusableStore.UnusableStore}.
+ *
  * @since 0.1.0
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import { AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import * as errors from "./internal/errors.js"
+import * as schema from "./internal/schema.js"
+import { type Placement, type Tables, tables as placeTables } from "./internal/tables.js"
+import type { UnusableStore } from "./UnusableStore.js"
 
-const genesisHash = "0".repeat(64)
+const { mapSqlErrors } = errors
 
 // -----------------------------------------------------------------------------
 // errors
 // -----------------------------------------------------------------------------
-
-const unavailableCodes = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EAI_AGAIN",
-  "57P01", // admin_shutdown
-  "57P02", // crash_shutdown
-  "57P03", // cannot_connect_now
-  "53300", // too_many_connections
-  "SQLITE_BUSY",
-  "SQLITE_BUSY_SNAPSHOT",
-  "SQLITE_BUSY_RECOVERY",
-  "SQLITE_BUSY_TIMEOUT",
-  "SQLITE_LOCKED",
-  "SQLITE_CANTOPEN",
-  "SQLITE_IOERR",
-  "SQLITE_FULL"
-])
-
-const unavailableMessage = /connect|terminat|not queryable|timeout|timed out|shutting down|Connection ended|closed/i
-
-const causeOf = (error: SqlError): { readonly code: string | undefined; readonly message: string } => {
-  const cause = error.cause as { readonly code?: unknown; readonly message?: unknown } | undefined
-  const code = typeof cause?.code === "string" ? cause.code : undefined
-  const message = [error.message, typeof cause?.message === "string" ? cause.message : String(cause ?? "")]
-    .filter((s) => s !== "")
-    .join(": ")
-  return { code, message }
-}
 
 /**
  * Whether a driver error is a unique-key violation (PostgreSQL `23505`, SQLite `SQLITE_CONSTRAINT_UNIQUE` / `_PRIMARYKEY`).
@@ -85,10 +64,7 @@ const causeOf = (error: SqlError): { readonly code: string | undefined; readonly
  * @since 0.1.0
  * @category errors
  */
-export const isUniqueViolation = (error: SqlError): boolean => {
-  const { code } = causeOf(error)
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"
-}
+export const isUniqueViolation: (error: SqlError) => boolean = errors.isUniqueViolation
 
 /**
  * Maps a driver error to the port's errors: lost or refused connections, a
@@ -98,158 +74,71 @@ export const isUniqueViolation = (error: SqlError): boolean => {
  * @since 0.1.0
  * @category errors
  */
-export const classify = (operation: string, error: SqlError): EventStore.StoreUnavailable | EventStore.StoreError => {
-  const { code, message } = causeOf(error)
-  const unavailable =
-    (code !== undefined && (unavailableCodes.has(code) || code.startsWith("08") || code.startsWith("SQLITE_IOERR"))) ||
-    (code === undefined && unavailableMessage.test(message))
-  return unavailable
-    ? new EventStore.StoreUnavailable({ reason: `${operation}: ${message}${code ? ` (${code})` : ""}` })
-    : new EventStore.StoreError({ operation, reason: `${message}${code ? ` (${code})` : ""}` })
-}
-
-/**
- * `SqlError`s, and the defects `@effect/sql` raises when a COMMIT or ROLLBACK
- * fails (a connection lost at the last moment), become port errors.
- */
-const mapSqlErrors = (operation: string) =>
-<A, E, R>(
-  effect: Effect.Effect<A, E | SqlError, R>
-): Effect.Effect<A, Exclude<E, SqlError> | EventStore.StoreUnavailable | EventStore.StoreError, R> =>
-  effect.pipe(
-    Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.fail(classify(operation, e))),
-    Effect.catchAllDefect((defect) =>
-      defect instanceof SqlError
-        ? Effect.fail(
-          new EventStore.StoreUnavailable({
-            reason: `${operation}: ${
-              causeOf(defect).message
-            } (the outcome of the last commit is unknown; retry with the same command id)`
-          })
-        )
-        : Effect.die(defect)
-    )
-  ) as any
+export const classify: (
+  operation: string,
+  error: SqlError
+) => EventStore.StoreUnavailable | EventStore.StoreError = errors.classify
 
 // -----------------------------------------------------------------------------
 // migrations
 // -----------------------------------------------------------------------------
 
 /**
- * A schema migration.
+ * A schema migration, as `@effect/sql`'s `Migrator` runs it.
  *
  * @since 0.1.0
  * @category migrations
  */
-export interface Migration {
-  readonly version: number
-  readonly name: string
-  readonly up: Effect.Effect<void, SqlError, SqlClient.SqlClient>
-}
+export interface Migration extends schema.Migration {}
 
 /**
- * The schema, as ordered migrations. Never edit a released migration; add one.
+ * The schema for tables placed by `placement`, as ordered migrations. A released
+ * migration is never edited; a change is a new migration.
  *
  * @since 0.1.0
  * @category migrations
  */
-export const migrations: ReadonlyArray<Migration> = [
-  {
-    version: 1,
-    name: "events, commands, read models",
-    up: Effect.gen(function*() {
-      const sql = yield* SqlClient.SqlClient
-      yield* sql.onDialectOrElse({
-        pg: () =>
-          sql`CREATE TABLE events (
-            global_position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            stream_id TEXT NOT NULL,
-            position INTEGER NOT NULL CHECK (position >= 1),
-            type TEXT NOT NULL,
-            schema_version INTEGER NOT NULL,
-            data TEXT NOT NULL,
-            command_id TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            tx_id XID8 NOT NULL DEFAULT pg_current_xact_id(),
-            UNIQUE (stream_id, position)
-          )`,
-        orElse: () =>
-          sql`CREATE TABLE events (
-            global_position INTEGER PRIMARY KEY,
-            stream_id TEXT NOT NULL,
-            position INTEGER NOT NULL CHECK (position >= 1),
-            type TEXT NOT NULL,
-            schema_version INTEGER NOT NULL,
-            data TEXT NOT NULL,
-            command_id TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            UNIQUE (stream_id, position)
-          )`
-      })
-      yield* sql`CREATE TABLE commands (
-        command_id TEXT PRIMARY KEY,
-        stream_id TEXT NOT NULL,
-        first_position INTEGER NOT NULL,
-        last_position INTEGER NOT NULL
-      )`
-      yield* sql`CREATE TABLE read_models (
-        projection TEXT NOT NULL,
-        key TEXT NOT NULL,
-        doc TEXT NOT NULL,
-        position BIGINT NOT NULL,
-        PRIMARY KEY (projection, key)
-      )`
-      yield* sql`CREATE TABLE projections (
-        name TEXT PRIMARY KEY,
-        version INTEGER NOT NULL,
-        rebuilt_at TEXT NOT NULL
-      )`
-    })
-  }
-]
+export const migrations = (
+  placement: Placement = {}
+): Either.Either<ReadonlyArray<Migration>, EventStore.StoreError> =>
+  Either.map(placeTables(placement), schema.migrations)
 
 /**
- * Applies the pending {@link migrations}, each in its own transaction. On
- * PostgreSQL the `gsyf_migrations` table is locked while migrating, so several
- * instances starting at once apply each migration exactly once.
+ * Applies the pending {@link migrations} with `@effect/sql`'s `Migrator`, in one
+ * transaction, and returns the ids applied. On PostgreSQL an advisory lock makes
+ * instances starting at once apply each migration exactly once; on SQLite a
+ * process holding the write lock is waited for. A store written by gsyf 0.1
+ * (versions in `gsyf_migrations`) is carried over. Refuses, with
+ * {@link UnusableStore.UnusableStore}, tables named like the store's that gsyf
+ * did not create, and a store written by a newer gsyf.
  *
  * @since 0.1.0
  * @category migrations
  */
-export const migrate: Effect.Effect<
+export const migrate = (
+  placement: Placement & { readonly location?: string | undefined } = {}
+): Effect.Effect<
   ReadonlyArray<number>,
-  EventStore.StoreUnavailable | EventStore.StoreError,
+  UnusableStore | EventStore.StoreUnavailable | EventStore.StoreError,
   SqlClient.SqlClient
-> = Effect.gen(function*() {
-  const sql = yield* SqlClient.SqlClient
-  yield* sql`CREATE TABLE IF NOT EXISTS gsyf_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`
-  const applied: Array<number> = []
-  for (const m of migrations) {
-    const ran = yield* sql.withTransaction(Effect.gen(function*() {
-      yield* sql.onDialectOrElse({
-        pg: () => sql`LOCK TABLE gsyf_migrations IN EXCLUSIVE MODE`,
-        orElse: () => Effect.void
-      })
-      const rows = yield* sql<{ version: number }>`SELECT version FROM gsyf_migrations WHERE version = ${m.version}`
-      if (rows.length > 0) return false
-      yield* m.up
-      yield* sql`INSERT INTO gsyf_migrations ${
-        sql.insert({ version: m.version, name: m.name, applied_at: new Date().toISOString() })
-      }`
-      return true
-    }))
-    if (ran) applied.push(m.version)
-  }
-  return applied
-}).pipe(mapSqlErrors("migrate"))
+> => Effect.flatMap(placeTables(placement), (t) => schema.migrate(t, placement.location ?? describe(t)))
+
+/** The table names for the options, refusing a schema on a database that has none (SQLite). */
+const placeFor = (placement: Placement) =>
+  Effect.flatMap(
+    SqlClient.SqlClient,
+    (sql) =>
+      Effect.flatMap(placeTables(placement), (t) =>
+        t.schema !== undefined && !sql.onDialectOrElse({
+            pg: () => true,
+            orElse: () => false
+          })
+          ? Effect.fail(new EventStore.StoreError({ operation: "layer", reason: "schema is a PostgreSQL option" }))
+          : Effect.succeed(t))
+  )
+
+const describe = (t: Tables) =>
+  (t.schema === undefined ? "" : `${t.schema}.`) + (t.prefix === "" ? "(tables)" : `${t.prefix}*`)
 
 // -----------------------------------------------------------------------------
 // the store
@@ -274,6 +163,25 @@ export interface Options extends EventStore.StoreOptions {
    * span per statement on the append path; spans around the store calls are kept).
    */
   readonly statementSpans?: boolean | undefined
+  /**
+   * Prefix of every table name (default none: `events`, `commands`, …). Lowercase
+   * letters, digits and underscores, at most 30 characters, e.g. `"gsyf_"`.
+   */
+  readonly tablePrefix?: string | undefined
+  /**
+   * PostgreSQL only: the schema that holds the tables (default: the connection's
+   * current schema, usually `public`); created when missing unless `readOnly`.
+   */
+  readonly schema?: string | undefined
+  /**
+   * Open without writing anything (default `false`): no migration, no table, no
+   * projection rebuild; `append` and `rebuild` fail with `StoreError`, and a
+   * database that is not a gsyf store at this code's schema version is refused
+   * with {@link UnusableStore.UnusableStore}.
+   */
+  readonly readOnly?: boolean | undefined
+  /** How errors name the database (the SQLite and PostgreSQL layers pass the file or the database name). */
+  readonly location?: string | undefined
 }
 
 interface EventRow {
@@ -331,6 +239,21 @@ export const make = (
     const sql = yield* SqlClient.SqlClient
     const projections = options.projections ?? []
     yield* EventStore.checkProjections(projections)
+    const t = yield* placeFor(options)
+    const T = {
+      events: sql.literal(t.events),
+      commands: sql.literal(t.commands),
+      readModels: sql.literal(t.readModels),
+      projections: sql.literal(t.projections)
+    }
+    const readOnly = options.readOnly === true
+    const refuseWrite = (operation: string) =>
+      Effect.fail(
+        new EventStore.StoreError({
+          operation,
+          reason: "存储以只读方式打开 / the store was opened read-only"
+        })
+      )
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     const headCacheSize = Math.max(0, options.headCacheSize ?? 10_000)
     const cols = sql.literal(columns)
@@ -357,7 +280,7 @@ export const make = (
     })
 
     const readPage = (after: number, size: number, safe: boolean) =>
-      sql<EventRow>`SELECT ${cols} FROM events WHERE global_position > ${after} ${safe ? gapSafe : sql``}
+      sql<EventRow>`SELECT ${cols} FROM ${T.events} WHERE global_position > ${after} ${safe ? gapSafe : sql``}
         ORDER BY global_position LIMIT ${size}`
 
     // The statements of the command path are written out once per dialect (and per event
@@ -368,9 +291,9 @@ export const make = (
       for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + (isPg ? `$${from + i}` : "?")
       return out
     }
-    const readStreamText = `SELECT ${columns} FROM events WHERE stream_id = ${placeholders(1, 1)} AND position >= ${
-      placeholders(2, 1)
-    } ORDER BY position LIMIT ${placeholders(3, 1)}`
+    const readStreamText = `SELECT ${columns} FROM ${t.events} WHERE stream_id = ${
+      placeholders(1, 1)
+    } AND position >= ${placeholders(2, 1)} ORDER BY position LIMIT ${placeholders(3, 1)}`
 
     const readStreamRaw = (streamId: string, fromPosition: number) => {
       const from = Math.max(1, fromPosition)
@@ -402,17 +325,17 @@ export const make = (
 
     const versionOf = (streamId: string) =>
       Effect.map(
-        sql<{ v: number | string | null }>`SELECT MAX(position) AS v FROM events WHERE stream_id = ${streamId}`,
+        sql<{ v: number | string | null }>`SELECT MAX(position) AS v FROM ${T.events} WHERE stream_id = ${streamId}`,
         (rows) => Number(rows[0]?.v ?? 0)
       )
 
     const commandResult = (commandId: string) =>
       Effect.gen(function*() {
         const rows = yield* sql<{ stream_id: string; first_position: number | string; last_position: number | string }>`
-          SELECT stream_id, first_position, last_position FROM commands WHERE command_id = ${commandId}`
+          SELECT stream_id, first_position, last_position FROM ${T.commands} WHERE command_id = ${commandId}`
         const c = rows[0]
         if (c === undefined) return Option.none<EventStore.AppendResult>()
-        const events = yield* sql<EventRow>`SELECT ${cols} FROM events WHERE stream_id = ${c.stream_id}
+        const events = yield* sql<EventRow>`SELECT ${cols} FROM ${T.events} WHERE stream_id = ${c.stream_id}
           AND position >= ${Number(c.first_position)} AND position <= ${Number(c.last_position)} ORDER BY position`
         return Option.some<EventStore.AppendResult>({
           streamId: c.stream_id,
@@ -425,7 +348,7 @@ export const make = (
 
     const loadDoc = (projection: string, key: string) =>
       Effect.map(
-        sql<{ doc: string }>`SELECT doc FROM read_models WHERE projection = ${projection} AND key = ${key}`,
+        sql<{ doc: string }>`SELECT doc FROM ${T.readModels} WHERE projection = ${projection} AND key = ${key}`,
         (rows) => rows[0]?.doc
       )
 
@@ -433,10 +356,12 @@ export const make = (
       Effect.gen(function*() {
         const upserts = changes.filter((c) => c.doc !== null)
         for (const c of changes) {
-          if (c.doc === null) yield* sql`DELETE FROM read_models WHERE projection = ${c.projection} AND key = ${c.key}`
+          if (
+            c.doc === null
+          ) yield* sql`DELETE FROM ${T.readModels} WHERE projection = ${c.projection} AND key = ${c.key}`
         }
         if (upserts.length > 0) {
-          yield* sql`INSERT INTO read_models ${
+          yield* sql`INSERT INTO ${T.readModels} ${
             sql.insert(upserts.map((c) => ({ projection: c.projection, key: c.key, doc: c.doc, position: c.position })))
           } ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc, position = excluded.position`
         }
@@ -453,17 +378,19 @@ export const make = (
       for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + `(${placeholders(from + 9 * i, 9)})`
       return out
     }
-    const insertCommandText = `INSERT INTO commands (${commandColumns}) VALUES (${placeholders(1, 4)})`
+    const insertCommandText = `INSERT INTO ${t.commands} (${commandColumns}) VALUES (${placeholders(1, 4)})`
     const insertEventsTexts = new Map<number, string>()
     // PostgreSQL: the command row and the events in one statement; SQLite: the events statement alone.
     const insertEventsText = (count: number) => {
       let text = insertEventsTexts.get(count)
       if (text === undefined) {
         text = isPg
-          ? `WITH command AS (${insertCommandText}) INSERT INTO events (${eventColumns}) VALUES ${
+          ? `WITH command AS (${insertCommandText}) INSERT INTO ${t.events} (${eventColumns}) VALUES ${
             eventValues(5, count)
           } RETURNING global_position, position`
-          : `INSERT INTO events (${eventColumns}) VALUES ${eventValues(1, count)} RETURNING global_position, position`
+          : `INSERT INTO ${t.events} (${eventColumns}) VALUES ${
+            eventValues(1, count)
+          } RETURNING global_position, position`
         if (count <= 64) insertEventsTexts.set(count, text)
       }
       return text
@@ -473,13 +400,13 @@ export const make = (
 
     const insertAppend = (prepared: EventStore.PreparedAppend, recordedAt: string) => {
       const body = Effect.gen(function*() {
-        let prevHash: string | undefined = genesisHash
+        let prevHash: string | undefined = AuditTrail.genesisHash
         if (prepared.expectedVersion > 0) {
           const head = heads.get(prepared.streamId)
           if (head !== undefined && head.position === prepared.expectedVersion) {
             prevHash = head.hash
           } else {
-            const rows = yield* sql<{ hash: string }>`SELECT hash FROM events
+            const rows = yield* sql<{ hash: string }>`SELECT hash FROM ${T.events}
               WHERE stream_id = ${prepared.streamId} AND position = ${prepared.expectedVersion}`
             prevHash = rows[0]?.hash
           }
@@ -525,7 +452,7 @@ export const make = (
           for (let i = 0; i < sealed.length; i += maxEventsPerStatement) {
             const chunk = sealed.slice(i, i + maxEventsPerStatement)
             const text = isPg
-              ? `INSERT INTO events (${eventColumns}) VALUES ${
+              ? `INSERT INTO ${t.events} (${eventColumns}) VALUES ${
                 eventValues(1, chunk.length)
               } RETURNING global_position, position`
               : insertEventsText(chunk.length)
@@ -632,10 +559,10 @@ export const make = (
       sql.withTransaction(Effect.gen(function*() {
         // Appends wait while a projection is rebuilt, so no event slips between the replay and the switch-over.
         yield* sql.onDialectOrElse({
-          pg: () => sql`LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE`,
+          pg: () => sql`LOCK TABLE ${T.events} IN SHARE ROW EXCLUSIVE MODE`,
           orElse: () => Effect.void
         })
-        yield* sql`DELETE FROM read_models WHERE projection = ${projection.name}`
+        yield* sql`DELETE FROM ${T.readModels} WHERE projection = ${projection.name}`
         let after = 0
         let count = 0
         for (;;) {
@@ -653,13 +580,13 @@ export const make = (
           }
         }
         const now = new Date().toISOString()
-        yield* sql`INSERT INTO projections ${
+        yield* sql`INSERT INTO ${T.projections} ${
           sql.insert({ name: projection.name, version: projection.version, rebuilt_at: now })
         }
           ON CONFLICT (name) DO UPDATE SET version = excluded.version, rebuilt_at = excluded.rebuilt_at`
         const docs = yield* sql<
           { n: number | string }
-        >`SELECT COUNT(*) AS n FROM read_models WHERE projection = ${projection.name}`
+        >`SELECT COUNT(*) AS n FROM ${T.readModels} WHERE projection = ${projection.name}`
         return { projection: projection.name, events: count, documents: Number(docs[0]?.n ?? 0) }
       })).pipe(mapSqlErrors("rebuild"))
 
@@ -670,8 +597,9 @@ export const make = (
 
     return {
       projections,
-      append: (streamId, expectedVersion, commandId, events) =>
-        quiet(append(streamId, expectedVersion, commandId, events)),
+      append: readOnly
+        ? () => refuseWrite("append")
+        : (streamId, expectedVersion, commandId, events) => quiet(append(streamId, expectedVersion, commandId, events)),
       readStream: (streamId, options) => quiet(readStream(streamId, options)),
       streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
       readAll,
@@ -682,37 +610,39 @@ export const make = (
           mapSqlErrors("verify")
         ),
       listStreams: () =>
-        sql<{ stream_id: string; v: number | string }>`SELECT stream_id, MAX(position) AS v FROM events
+        sql<{ stream_id: string; v: number | string }>`SELECT stream_id, MAX(position) AS v FROM ${T.events}
           GROUP BY stream_id ORDER BY stream_id`.pipe(
           Effect.map((rows) => rows.map((r) => ({ streamId: r.stream_id, version: Number(r.v) }))),
           mapSqlErrors("listStreams")
         ),
       findCommand: (commandId) => commandResult(commandId).pipe(mapSqlErrors("findCommand")),
       readModel: (projection, key) =>
-        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM read_models
+        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM ${T.readModels}
           WHERE projection = ${projection} AND key = ${key}`.pipe(
           Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toEntry(projection))),
           mapSqlErrors("readModel")
         ),
       listReadModel: (projection) =>
-        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM read_models
+        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM ${T.readModels}
           WHERE projection = ${projection} ORDER BY key`.pipe(
           Effect.map((rows) => rows.map(toEntry(projection))),
           mapSqlErrors("listReadModel")
         ),
-      rebuild
+      rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild
     } satisfies EventStore.Service
   })
 
 /**
  * Rebuilds every registered projection whose stored version differs from its
- * declared `version` (or that was never built).
+ * declared `version` (or that was never built). `placement` says where the
+ * tables are (the store's `tablePrefix` and `schema`).
  *
  * @since 0.1.0
  * @category migrations
  */
 export const syncProjections = (
-  store: EventStore.Service
+  store: EventStore.Service,
+  placement: Placement = {}
 ): Effect.Effect<
   ReadonlyArray<EventStore.RebuildResult>,
   EventStore.StoreUnavailable | EventStore.StoreError,
@@ -720,9 +650,10 @@ export const syncProjections = (
 > =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    const rows = yield* sql<{ name: string; version: number | string }>`SELECT name, version FROM projections`.pipe(
-      mapSqlErrors("syncProjections")
-    )
+    const t = yield* placeTables(placement)
+    const rows = yield* sql.unsafe<{ name: string; version: number | string }>(
+      `SELECT name, version FROM ${t.projections}`
+    ).pipe(mapSqlErrors("syncProjections"))
     const stored = new Map(rows.map((r) => [r.name, Number(r.version)]))
     const results: Array<EventStore.RebuildResult> = []
     for (const p of store.projections) {
@@ -742,21 +673,33 @@ export const syncProjections = (
   })
 
 /**
- * The store as a layer over the `SqlClient` in context: migrates (unless
- * `migrate: false`), builds the store and rebuilds projections whose version changed.
+ * The store as a layer over the `SqlClient` in context. Read-write (the
+ * default): migrates (unless `migrate: false`), builds the store and rebuilds
+ * projections whose version changed. Read-only (`readOnly: true`): checks that
+ * the database holds a store at this code's schema version and writes nothing.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (
   options: Options = {}
-): Layer.Layer<EventStore.EventStore, EventStore.StoreUnavailable | EventStore.StoreError, SqlClient.SqlClient> =>
+): Layer.Layer<
+  EventStore.EventStore,
+  UnusableStore | EventStore.StoreUnavailable | EventStore.StoreError,
+  SqlClient.SqlClient
+> =>
   Layer.effect(
     EventStore.EventStore,
     Effect.gen(function*() {
-      if (options.migrate !== false) yield* migrate
+      const t = yield* placeFor(options)
+      const location = options.location ?? describe(t)
+      if (options.readOnly === true) {
+        yield* schema.checkReadable(t, location)
+        return yield* make(options)
+      }
+      if (options.migrate !== false) yield* schema.migrate(t, location)
       const store = yield* make(options)
-      yield* syncProjections(store)
+      yield* syncProjections(store, options)
       return store
     })
   )

@@ -11,7 +11,10 @@
  * (identity columns, the PostgreSQL transaction-id column that keeps `readAll`
  * gap-free, table locks for rebuilds) go through `sql.onDialectOrElse`.
  *
- * Tables (created by {@link migrate}, versioned in `gsyf_migrations`):
+ * Tables (created by {@link migrate} through `@effect/sql`'s `Migrator`, which
+ * records the applied migrations in `gsyf_schema_migrations`). Every name takes
+ * the `tablePrefix` option (`gsyf_` gives `gsyf_events`, …), and on PostgreSQL
+ * the tables may live in their own `schema`:
  *
  * | table | columns | keys |
  * | --- | --- | --- |
@@ -36,6 +39,22 @@
  * `commands` primary key and the append returns the original result. No locks
  * are taken, so any number of application instances can share one database.
  *
+ * Opened with `readOnly: true` the store writes nothing at all: no migration,
+ * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
+ * and a database that is not a store at this code's schema version is refused
+ * with {@link UnusableStore.UnusableStore}.
+ *
  * @since 0.1.0
  */
 export * as SqlEventStore from "./SqlEventStore.js"
+
+/**
+ * Why a database cannot be used as a gsyf event store, raised when a store is
+ * opened (read-only or read-write) and before anything is written: the file is
+ * missing or not a database, the database holds no gsyf store, tables with the
+ * store's names belong to something else, or the store's schema is older (in
+ * read-only mode) or newer than this code.
+ *
+ * @since 0.2.0
+ */
+export * as UnusableStore from "./UnusableStore.js"

@@ -1,5 +1,6 @@
 import { SqlError } from "@effect/sql/SqlError"
 import { describe, expect, it } from "@effect/vitest"
+import * as Either from "effect/Either"
 import { SqlEventStore } from "../src/index.js"
 
 const err = (cause: unknown, message = "Failed to execute statement") => new SqlError({ cause, message })
@@ -34,6 +35,7 @@ describe("SqlEventStore error mapping", () => {
   })
 
   it("numbers its migrations from 1 without gaps", () => {
-    expect(SqlEventStore.migrations.map((m) => m.version)).toEqual(SqlEventStore.migrations.map((_, i) => i + 1))
+    const ids = Either.getOrThrow(SqlEventStore.migrations()).map((m) => m.id)
+    expect(ids).toEqual(ids.map((_, i) => i + 1))
   })
 })

@@ -14,10 +14,11 @@
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { type EventStore, EventStore as CoreEventStore } from "@gsyf/core"
-import { SqlEventStore } from "@gsyf/store-sql"
+import { SqlEventStore, UnusableStore } from "@gsyf/store-sql"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { existsSync, statSync } from "node:fs"
 
 /**
  * How hard SQLite pushes each commit to disk.
@@ -37,8 +38,8 @@ export type Synchronous = "FULL" | "NORMAL"
  * @since 0.1.0
  * @category models
  */
-export interface Options extends SqlEventStore.Options {
-  /** Path of the database file (created if missing). */
+export interface Options extends Omit<SqlEventStore.Options, "schema"> {
+  /** Path of the database file (created if missing, unless `readOnly`). */
   readonly filename: string
   /** Default `"FULL"`. */
   readonly synchronous?: Synchronous | undefined
@@ -47,18 +48,24 @@ export interface Options extends SqlEventStore.Options {
 }
 
 /**
- * The SQLite client alone, with the pragmas gsyf relies on (WAL, `synchronous`, `busy_timeout`).
+ * The SQLite client alone, with the pragmas gsyf relies on (WAL, `synchronous`,
+ * `busy_timeout`). With `readOnly: true` the file is opened read-only and left as
+ * it is (no journal-mode switch); a missing file is refused with `UnusableStore`.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerClient = (
-  options: Pick<Options, "filename" | "synchronous" | "busyTimeoutMs">
+  options: Pick<Options, "filename" | "synchronous" | "busyTimeoutMs" | "readOnly">
 ): Layer.Layer<
   SqliteClient.SqliteClient | SqlClient.SqlClient,
-  EventStore.StoreUnavailable | EventStore.StoreError
+  UnusableStore.UnusableStore | EventStore.StoreUnavailable | EventStore.StoreError
 > => {
-  const client = SqliteClient.layer({ filename: options.filename }).pipe(
+  const readOnly = options.readOnly === true
+  if (readOnly && !(existsSync(options.filename) && statSync(options.filename).isFile())) {
+    return Layer.fail(new UnusableStore.UnusableStore({ location: options.filename, reason: "missing" }))
+  }
+  const client = SqliteClient.layer({ filename: options.filename, readonly: readOnly, disableWAL: readOnly }).pipe(
     // better-sqlite3 throws (a defect) when the file cannot be opened.
     Layer.catchAllCause((cause) =>
       Layer.fail(
@@ -70,7 +77,7 @@ export const layerClient = (
     Effect.gen(function*() {
       const sql = yield* SqliteClient.SqliteClient
       const synchronous = options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
-      yield* sql.unsafe(`PRAGMA synchronous = ${synchronous}`)
+      if (!readOnly) yield* sql.unsafe(`PRAGMA synchronous = ${synchronous}`)
       yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
     }).pipe(Effect.mapError((e) => SqlEventStore.classify("open", e)))
   )
@@ -78,8 +85,9 @@ export const layerClient = (
 }
 
 /**
- * The event store on a SQLite file: client with pragmas, migrations, projections.
- * The output also carries the `SqlClient`, for tools that query the tables directly.
+ * The event store on a SQLite file: client with pragmas, migrations, projections
+ * (read-only: client and checks only, nothing written). The output also carries
+ * the `SqlClient`, for tools that query the tables directly.
  *
  * @since 0.1.0
  * @category layers
@@ -88,5 +96,5 @@ export const layer = (
   options: Options
 ): Layer.Layer<
   EventStore.EventStore | SqliteClient.SqliteClient | SqlClient.SqlClient,
-  EventStore.StoreUnavailable | EventStore.StoreError
-> => SqlEventStore.layer(options).pipe(Layer.provideMerge(layerClient(options)))
+  UnusableStore.UnusableStore | EventStore.StoreUnavailable | EventStore.StoreError
+> => SqlEventStore.layer({ location: options.filename, ...options }).pipe(Layer.provideMerge(layerClient(options)))

@@ -129,7 +129,7 @@ export const storeLayer = (
   choice: StoreChoice,
   projections: ReadonlyArray<Projection.Any>,
   mustExist: boolean
-): Layer.Layer<EventStore.EventStore, EventStore.StoreUnavailable | EventStore.StoreError> => {
+): Layer.Layer<EventStore.EventStore, Layer.Layer.Error<ReturnType<typeof SqliteEventStore.layer>>> => {
   if (choice.kind === "postgres") return PgEventStore.layer({ url: choice.url, projections })
   if (mustExist && !existsSync(choice.file)) {
     return Layer.fail(new EventStore.StoreUnavailable({ reason: `no such database file: ${choice.file}` }))
@@ -153,11 +153,13 @@ export const withStore = <A, E>(
       Effect.catchAll((e: unknown) => {
         const tagged = e as { _tag?: string; reason?: string; message?: string }
         const where = choice.kind === "sqlite" ? choice.file : choice.url.replace(/:[^:@/]*@/, ":***@")
-        if (tagged._tag === "StoreUnavailable" || tagged._tag === "StoreError") {
+        if (tagged._tag === "StoreUnavailable" || tagged._tag === "StoreError" || tagged._tag === "UnusableStore") {
           return Effect.fail(
             new CliError(
               `无法使用数据库 ${where}`,
-              `cannot use the database ${where}: ${tagged.reason ?? tagged.message ?? ""}`
+              `cannot use the database ${where}: ${
+                (tagged._tag === "UnusableStore" ? tagged.message : tagged.reason) ?? tagged.message ?? ""
+              }`
             )
           )
         }
