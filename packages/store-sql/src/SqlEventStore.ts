@@ -35,7 +35,7 @@
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
  * and a database that is not a store at this code's schema version is refused
- * with {@link UnusableStore.UnusableStore}.
+ * with `UnusableStore`.
  *
  * @since 0.1.0
  */
@@ -109,7 +109,7 @@ export const migrations = (
  * instances starting at once apply each migration exactly once; on SQLite a
  * process holding the write lock is waited for. A store written by gsyf 0.1
  * (versions in `gsyf_migrations`) is carried over. Refuses, with
- * {@link UnusableStore.UnusableStore}, tables named like the store's that gsyf
+ * `UnusableStore`, tables named like the store's that gsyf
  * did not create, and a store written by a newer gsyf.
  *
  * @since 0.1.0
@@ -177,7 +177,7 @@ export interface Options extends EventStore.StoreOptions {
    * Open without writing anything (default `false`): no migration, no table, no
    * projection rebuild; `append` and `rebuild` fail with `StoreError`, and a
    * database that is not a gsyf store at this code's schema version is refused
-   * with {@link UnusableStore.UnusableStore}.
+   * with `UnusableStore`.
    */
   readonly readOnly?: boolean | undefined
   /** How errors name the database (the SQLite and PostgreSQL layers pass the file or the database name). */

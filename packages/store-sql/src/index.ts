@@ -42,7 +42,7 @@
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
  * and a database that is not a store at this code's schema version is refused
- * with {@link UnusableStore.UnusableStore}.
+ * with `UnusableStore`.
  *
  * @since 0.1.0
  */
