@@ -16,9 +16,17 @@
 import { InputError, IsoDate, type Parameter, ProjectEvent } from "@gsyf/core"
 import { Either } from "effect"
 import * as Schema from "effect/Schema"
+import { gsyf as gsyfExtension, packageVersion } from "./internal/embedded.js"
 import { instant, UnsafeAmountSignal } from "./internal/format.js"
-import { compile as compileOne, type Json } from "./internal/merge.js"
-import { ocids as ocidsOf, project as projectEvents } from "./internal/releases.js"
+import { isObject, type Json, type JsonObject } from "./internal/json.js"
+import { jsonProblem, maxDepth, maxValues } from "./internal/jsonInput.js"
+import { byDate, compile as compileOne, groupByOcid } from "./internal/merge.js"
+import { full } from "./internal/profile.js"
+import { project as projectEvents } from "./internal/releases/project.js"
+import { ocids as ocidsOf } from "./internal/releases/state.js"
+import { checkExtension } from "./internal/validation/extension.js"
+import { type Issue, sink } from "./internal/validation/issue.js"
+import { validate as validateInternal } from "./internal/validation/validate.js"
 
 const { InvalidInput } = InputError
 type InvalidInput = InputError.InvalidInput
@@ -228,21 +236,17 @@ const guard = <A>(f: () => A): Either.Either<A, UnsafeAmount> => {
 }
 
 /**
- * The releases of a project, in event order. Events are decoded events
- * (`ProjectEvent.Event`) or their encoded JSON form; options are checked.
+ * The releases of a project, in date order. Events are decoded events (`ProjectEvent.Event`) or their
+ * encoded JSON form; options are checked.
  *
- * Which events give releases, and their tags: `KeyAreasSelected` planning;
- * `PlanIssued` planningUpdate; `BudgetSubmitted` planningUpdate (project) and
- * planning (each sub-project); `BudgetApproved`/`BudgetReturned` planningUpdate
- * (all three); `PublicityStarted` tender; `ObjectionRecorded` tenderUpdate;
- * `ProcurementStarted` tenderUpdate (tender when no publicity came first);
- * `Awarded` award + tenderUpdate (with the tenderers, known once bids are
- * opened); `ContractSigned` contract; `PaymentMade` implementation; plan
- * reviews, deliverables, corrections, briefings, spot checks, progress reports,
- * acceptance applications and evaluations implementationUpdate;
- * `AcceptanceReportFiled` contractTermination. Member opinions, the key
- * enterprise list, objection answers, bids (until the award), panels, scores and
- * material designs are not published.
+ * A release's tags follow the releaseTag codelist: the first release of a stage in a process is `planning`,
+ * `tender`, `award` or `contract`, later ones the stage's update; `implementation` when the release adds
+ * implementation information (a milestone, transaction, document or result not published before),
+ * `implementationUpdate` when it only changes published information; filing the acceptance report is
+ * `contractTermination`. A release is dated at its event's instant, or at the date of the release before it
+ * when the stream recorded the event after a later-dated one. Member opinions, the key enterprise list,
+ * objection answers, bids (until the award), panels, scores, implementation plans and material designs are
+ * not published.
  *
  * @since 0.1.0
  * @category projections
@@ -281,43 +285,50 @@ const ReleaseShape = Schema.Struct(
 const decodeReleases = InputError.decodeEither(Schema.Array(ReleaseShape), "Releases")
 
 /**
- * Compiles releases into one compiled release per ocid (in order of first
- * appearance), following the OCDS merge routine for the fields this package
- * emits: releases are applied in date order, the latest value of each field
- * wins, `null` removes a field, objects merge field by field, arrays whose items
- * all have an `id` merge item by item on the id, other arrays are replaced whole;
- * `id`, `date` and `tag` of the releases are omitted, and the compiled release
- * gets `tag: ["compiled"]`, the latest date and the id `<ocid>-compiled`.
+ * Compiles releases into one compiled release per ocid (in order of first appearance) with the OCDS 1.1 merge
+ * routine, its rules read from the release schema with the Budget Breakdown and gsyf extensions: releases
+ * are merged in date order; `id`, `date` and `tag` (`omitWhenMerged`) are discarded; `null` removes a field;
+ * objects merge field by field; arrays of objects with an `id` merge object by object on the id; arrays with
+ * `wholeListMerge` (such as `additionalClassifications`), arrays of non-objects and arrays of objects without
+ * an `id` are replaced whole. A compiled release has `tag: ["compiled"]`, the date of its latest release and
+ * the id `<ocid>-<date>` (as the reference implementation writes it).
  *
  * @since 0.1.0
  * @category merging
  */
 export const compile = (input: unknown): Either.Either<Array<CompiledRelease>, InvalidInput> =>
   Either.map(decodeReleases(input), (rs) => {
-    const groups = new Map<string, Array<{ readonly [k: string]: Json }>>()
-    for (const r of rs) {
-      const list = groups.get(r.ocid) ?? []
-      list.push(r as unknown as { readonly [k: string]: Json })
-      groups.set(r.ocid, list)
-    }
-    return [...groups.values()].map((g) => compileOne(g) as unknown as CompiledRelease)
+    const rules = full().rules
+    const groups = groupByOcid(rs as unknown as ReadonlyArray<JsonObject>)
+    return [...groups.values()].map((g) => compileOne(rules, g) as unknown as CompiledRelease)
   })
 
 /**
- * URLs of the extensions the releases use. The Budget Breakdown extension is
- * the official one; the gsyf extension ships in this package under
- * `extension/` (`@gsyf/ocds/extension/extension.json`) and is served from the
- * npm registry's CDN once published. A publisher hosting its own copy passes
- * its URL in the `extensions` option of {@link releasePackage}.
+ * The URL of the gsyf extension of a version of this package on the npm registry's CDN.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const gsyfExtensionUrl = (version: string): string =>
+  `https://unpkg.com/@gsyf/ocds@${version}/extension/extension.json`
+
+/**
+ * The default URLs of the extensions the releases use.
+ *
+ * - `budgetBreakdown`: the official Budget Breakdown extension as the OCDS extension registry lists it (its
+ *   only version, `master`).
+ * - `gsyf`: the gsyf extension of the installed version of this package (`extension/` of `@gsyf/ocds`) on the
+ *   npm registry's CDN, which serves every published version. Data produced by an unpublished build, or by a
+ *   publisher that serves its own copy ({@link extensionFiles}), passes its URL in `extensionUrls.gsyf`.
  *
  * @since 0.1.0
  * @category constants
  */
-export const extensionUrls = {
+export const extensionUrls: { readonly budgetBreakdown: string; readonly gsyf: string } = {
   budgetBreakdown:
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json",
-  gsyf: "https://unpkg.com/@gsyf/ocds@0.1.0/extension/extension.json"
-} as const
+  gsyf: gsyfExtensionUrl(packageVersion)
+}
 
 const Url = Schema.String.pipe(
   Schema.filter((s) => {
@@ -328,6 +339,28 @@ const Url = Schema.String.pipe(
     }
   }, InputError.bilingual("须为完整的 URL", "must be an absolute URL"))
 )
+
+/**
+ * Which URL names each extension in a package's `extensions` (each defaults to {@link extensionUrls}).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ExtensionUrls = Schema.Struct({
+  budgetBreakdown: Schema.optional(Url),
+  gsyf: Schema.optional(Url)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ExtensionUrls = typeof ExtensionUrls.Type
+
+const urlsOf = (o: ExtensionUrls | undefined) => ({
+  budgetBreakdown: o?.budgetBreakdown ?? extensionUrls.budgetBreakdown,
+  gsyf: o?.gsyf ?? extensionUrls.gsyf
+})
 
 /**
  * Options of {@link releasePackage}.
@@ -350,8 +383,8 @@ export const PackageOptions = Schema.Struct({
   license: Schema.optional(Url),
   /** The publisher's publication policy. */
   publicationPolicy: Schema.optional(Url),
-  /** Extension URLs; both of {@link extensionUrls} when absent. */
-  extensions: Schema.optional(Schema.Array(Url))
+  /** The URLs of the extensions' `extension.json`; {@link extensionUrls} for any not given. */
+  extensionUrls: Schema.optional(ExtensionUrls)
 })
 
 /**
@@ -385,7 +418,8 @@ export interface ReleasePackage {
 const decodePackageOptions = InputError.decodeEither(PackageOptions, "PackageOptions")
 
 /**
- * Wraps releases in a release package (`version: "1.1"`).
+ * Wraps releases in a release package (`version: "1.1"`), in date order (releases of the same instant keep
+ * their order), listing the Budget Breakdown and gsyf extensions.
  *
  * @since 0.1.0
  * @category constructors
@@ -394,10 +428,11 @@ export const releasePackage = (input: unknown, options: unknown): Either.Either<
   Either.gen(function*() {
     const o = yield* decodePackageOptions(options)
     const rs = yield* decodeReleases(input)
+    const urls = urlsOf(o.extensionUrls)
     return {
       uri: o.uri,
       version: "1.1" as const,
-      extensions: o.extensions ?? [extensionUrls.budgetBreakdown, extensionUrls.gsyf],
+      extensions: [urls.budgetBreakdown, urls.gsyf],
       publishedDate: instant(o.publishedDate),
       publisher: {
         name: o.publisher.name,
@@ -407,13 +442,12 @@ export const releasePackage = (input: unknown, options: unknown): Either.Either<
       },
       ...(o.license === undefined ? {} : { license: o.license }),
       ...(o.publicationPolicy === undefined ? {} : { publicationPolicy: o.publicationPolicy }),
-      releases: rs as unknown as ReadonlyArray<Release>
+      releases: byDate(rs as unknown as ReadonlyArray<JsonObject>) as unknown as ReadonlyArray<Release>
     }
   })
 
 /**
- * What {@link fromStream} returns: the release package and a compiled release
- * per contracting process.
+ * What {@link fromStream} returns: the release package and a compiled release per contracting process.
  *
  * @since 0.1.0
  * @category models
@@ -424,9 +458,8 @@ export interface Export {
 }
 
 /**
- * The hook of the `gsyf ocds <project>` command: a project's event stream to a
- * release package and its compiled releases. `options` holds the fields of
- * {@link Options} and {@link PackageOptions} together.
+ * The hook of the `gsyf ocds <project>` command: a project's event stream to a release package and its
+ * compiled releases. `options` holds the fields of {@link Options} and {@link PackageOptions} together.
  *
  * ```ts
  * const stored = yield* store.readStream(projectId)
@@ -456,7 +489,205 @@ export const fromStream = (events: unknown, options: unknown): Either.Either<Exp
   return Either.gen(function*() {
     const rs = yield* releases(events, pick(Object.keys(Options.fields)))
     const pkg = yield* releasePackage(rs, pick(Object.keys(PackageOptions.fields)))
-    const compiled = yield* compile(rs)
+    const compiled = yield* compile(pkg.releases)
     return { releasePackage: pkg, compiled }
   })
 }
+
+/**
+ * One finding of {@link validate}: which check, how serious, in which document (the package, a release by
+ * id, a compiled release by ocid, or an extension by name) and where in it (a JSON Pointer), in Chinese and
+ * English.
+ *
+ * Checks: `json-schema` (official package and release schemas with the extensions applied, the extension
+ * metaschema), `undeclared-field`, `codelist` (a code missing from a closed codelist is an error, from an
+ * open one a warning), `empty-field` (warning), `party-reference` (a referenced organization is in `parties`
+ * with the role the reference implies, e.g. `sourceParty`), `budget-breakdown` (the breakdown adds up to the
+ * budget), `release-id`, `ocid-prefix` (warning), `date-order`, `tag-order` (releaseTag codelist),
+ * `compiled-release` (one per ocid, tagged `compiled`, dated as the latest release, equal to the merge of
+ * its releases) and `extension` (the extension rules: metadata, codelists, documented and strict fields).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ValidationIssue = Issue
+
+/**
+ * What {@link validate} found: `valid` when no issue is an error.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValidationReport {
+  readonly valid: boolean
+  readonly releases: number
+  readonly compiledReleases: number
+  /** The known extensions the package lists, which the checks applied. */
+  readonly extensions: ReadonlyArray<"budgetBreakdown" | "gsyf">
+  readonly issues: ReadonlyArray<ValidationIssue>
+}
+
+/**
+ * Options of {@link validate}.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ValidateOptions = Schema.Struct({
+  /** The URLs that name the Budget Breakdown and gsyf extensions in the package (defaults: {@link extensionUrls}). */
+  extensionUrls: Schema.optional(ExtensionUrls),
+  /** The local default prefix to warn about ({@link defaultOcidPrefix} when absent). */
+  defaultOcidPrefix: Schema.optional(Schema.String)
+})
+
+const decodeValidateOptions = InputError.decodeEither(ValidateOptions, "ValidateOptions")
+
+const jsonDocument = (u: unknown, subject: string): Either.Either<JsonObject, InvalidInput> => {
+  const problem = jsonProblem(u)
+  if (problem !== undefined) return Either.left(InputError.single(subject, problem.path, problem.zh, problem.en))
+  if (typeof u !== "object" || u === null || Array.isArray(u)) {
+    return Either.left(InputError.single(subject, "", "须为 JSON 对象", "must be a JSON object"))
+  }
+  return Either.right(u as JsonObject)
+}
+
+/**
+ * Validates a release package, or an {@link Export} (a release package and its compiled releases), as the
+ * OCDS tools check a publication, offline: the official OCDS 1.1 release package and release schemas with
+ * the extensions the package lists (the official Budget Breakdown extension and the gsyf extension, both
+ * embedded), each of those extensions against the official extension metaschema, and the checks listed at
+ * {@link ValidationIssue}. Without compiled releases, the compiled releases of the package are computed and
+ * checked.
+ *
+ * The input must be plain JSON, nested at most {@link validationLimits} deep and large; otherwise
+ * `InvalidInput`. Anything else is reported, not rejected.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validate = (input: unknown, options: unknown = {}): Either.Either<ValidationReport, InvalidInput> =>
+  Either.gen(function*() {
+    const o = yield* decodeValidateOptions(options)
+    const doc = yield* jsonDocument(input, "ReleasePackage")
+    const wrapped = isObject(doc.releasePackage) && !("releases" in doc)
+    const pkg = wrapped ? (doc.releasePackage as JsonObject) : doc
+    const compiled = wrapped && Array.isArray(doc.compiled) ? (doc.compiled as ReadonlyArray<Json>) : undefined
+    return validateInternal({
+      releasePackage: pkg,
+      compiled,
+      extensionUrls: urlsOf(o.extensionUrls),
+      defaultPrefix: o.defaultOcidPrefix ?? defaultOcidPrefix
+    })
+  })
+
+/**
+ * The limits of {@link validate}'s input: nesting depth and number of JSON values.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const validationLimits: { readonly maxDepth: number; readonly maxValues: number } = { maxDepth, maxValues }
+
+const ContactPoint = Schema.Struct({
+  name: NonEmpty,
+  email: Schema.String.pipe(
+    Schema.filter(
+      (s) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s),
+      InputError.bilingual("须为电子邮件地址", "must be an email address")
+    )
+  )
+})
+
+/**
+ * Options of {@link extensionFiles}.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ExtensionFilesOptions = Schema.Struct({
+  /** Who answers questions about the extension as the publisher serves it. */
+  contactPoint: ContactPoint,
+  /** Where its documentation is (e.g. the README served beside it); the package's README URL when absent. */
+  documentationUrl: Schema.optional(Url)
+})
+
+const decodeExtensionFilesOptions = InputError.decodeEither(ExtensionFilesOptions, "ExtensionFilesOptions")
+
+/**
+ * The files of the gsyf extension for a publisher to serve at its own URL (then passed as
+ * `extensionUrls.gsyf`), with its contact point and documentation URL: `extension.json`,
+ * `release-schema.json`, `codelists/*.csv` and `README.md`, by path.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const extensionFiles = (options: unknown): Either.Either<Readonly<Record<string, string>>, InvalidInput> =>
+  Either.map(decodeExtensionFilesOptions(options), (o) => {
+    const metadata = gsyfExtension.metadata as JsonObject
+    const documentationUrl = o.documentationUrl === undefined ? metadata.documentationUrl : { en: o.documentationUrl }
+    const json = (j: Json) => JSON.stringify(j, null, 2) + "\n"
+    return {
+      "extension.json": json({ ...metadata, documentationUrl, contactPoint: { ...o.contactPoint } }),
+      "release-schema.json": json(gsyfExtension.releaseSchema),
+      ...Object.fromEntries(Object.entries(gsyfExtension.codelists).map(([f, text]) => [`codelists/${f}`, text])),
+      "README.md": gsyfExtension.readme
+    }
+  })
+
+/**
+ * What {@link validateExtension} found.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExtensionReport {
+  readonly valid: boolean
+  readonly issues: ReadonlyArray<ValidationIssue>
+}
+
+const ExtensionFileMap = Schema.Record({ key: Schema.String, value: Schema.String })
+const decodeExtensionFileMap = InputError.decodeEither(ExtensionFileMap, "ExtensionFiles")
+
+/**
+ * Checks the files of an OCDS extension (by path, as {@link extensionFiles} gives them) by the rules the OCDS
+ * maintainers apply to extensions: `extension.json` against the official extension metaschema, codelist
+ * files against the codelist schema and in agreement with `extension.json` and the schema, the release
+ * schema patch applying to OCDS 1.1 as a valid schema, and every field it adds documented, camel-cased and
+ * strict. A file that is not valid JSON is an issue.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validateExtension = (files: unknown): Either.Either<ExtensionReport, InvalidInput> =>
+  Either.map(decodeExtensionFileMap(files), (f) => {
+    const issues: Array<Issue> = []
+    const parse = (path: string): Json => {
+      try {
+        return JSON.parse(f[path] ?? "null") as Json
+      } catch {
+        issues.push({
+          check: "extension",
+          severity: "error",
+          document: "extension",
+          id: "",
+          path: `/${path}`,
+          zh: "不是有效的 JSON",
+          en: "not valid JSON"
+        })
+        return null
+      }
+    }
+    const codelists = Object.fromEntries(
+      Object.entries(f).filter(([p]) => p.startsWith("codelists/")).map(([p, t]) => [p.slice("codelists/".length), t])
+    )
+    checkExtension(
+      {
+        metadata: parse("extension.json"),
+        releaseSchema: parse("release-schema.json"),
+        codelists,
+        readme: f["README.md"] ?? ""
+      },
+      sink(issues, "extension", "")
+    )
+    return { valid: issues.every((i) => i.severity !== "error"), issues }
+  })

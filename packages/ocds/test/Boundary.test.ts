@@ -106,7 +106,7 @@ describe("the merge routine", () => {
     const [one] = compiled
     expect(one.tag).toEqual(["compiled"])
     expect(one.date).toBe("2026-02-01T00:00:00+08:00")
-    expect(one.id).toBe("ocds-x-1-compiled")
+    expect(one.id).toBe("ocds-x-1-2026-02-01T00:00:00+08:00")
     expect(one.tender.title).toBe("T")
     expect(one.tender.status).toBe("complete")
     expect(one.tender.milestones).toEqual([

@@ -1,79 +1,171 @@
 /**
- * The OCDS merge routine (OCDS 1.1 "Merging") for the parts this package emits.
+ * The OCDS 1.1 merge routine for compiled releases ("Merging", schema/merging in the 1.1 documentation).
+ *
+ * The rules come from a release schema (with its extensions applied): a field with `omitWhenMerged` is
+ * discarded; an array is replaced whole (whole list merge) when it has `wholeListMerge`, when its items are not
+ * objects, or when its items are objects without an `id` property; any other array of objects is merged by the
+ * `id` of its objects (identifier merge). Releases are merged in date order; `null` removes a field; an empty
+ * object or an empty identifier-merged array in a release changes nothing.
+ *
+ * One case where the reference implementation (ocds-merge) and the text of the routine differ: when a release
+ * sets a whole object to `null`, the routine removes the field, while ocds-merge keeps the fields merged before.
+ * This module follows the routine.
  *
  * @internal
  */
+import { clone, isObject, type Json, type JsonObject } from "./json.js"
 
-/** @internal */
-export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+/** @internal What the schema says about a field: discarded, or replaced whole. */
+export type MergeRule = "omitWhenMerged" | "wholeListMerge"
 
-type JsonObject = { [k: string]: Json }
+/** @internal Rules by field path, object keys joined by `/` (array positions are not part of a path). */
+export type MergeRules = ReadonlyMap<string, MergeRule>
 
-const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !== null && !Array.isArray(u)
+const types = (s: JsonObject): ReadonlyArray<string> =>
+  typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? (s.type as ReadonlyArray<string>) : []
 
-/** Fields omitted when releases are merged (`omitWhenMerged` in the release schema). */
-const omitted = new Set(["id", "date", "tag"])
+/** Resolves a local `$ref` (`#/definitions/X`); other references are left alone. */
+const deref = (root: JsonObject, s: JsonObject, seen: ReadonlySet<string>): [JsonObject, ReadonlySet<string>] => {
+  const ref = s.$ref
+  if (typeof ref !== "string" || !ref.startsWith("#/") || seen.has(ref)) return [s, seen]
+  let node: Json | undefined = root
+  for (const part of ref.slice(2).split("/")) node = isObject(node) ? node[part] : undefined
+  return isObject(node) ? deref(root, node, new Set([...seen, ref])) : [s, seen]
+}
+
+const collect = (
+  root: JsonObject,
+  properties: JsonObject,
+  path: string,
+  seen: ReadonlySet<string>,
+  out: Map<string, MergeRule>
+): void => {
+  for (const [key, raw] of Object.entries(properties)) {
+    if (!isObject(raw)) continue
+    const [value, inner] = deref(root, raw, seen)
+    const at = path === "" ? key : `${path}/${key}`
+    const ts = types(value)
+    if (value.omitWhenMerged === true || value.mergeStrategy === "ocdsOmit") out.set(at, "omitWhenMerged")
+    else if (ts.includes("array") && (value.wholeListMerge === true || value.mergeStrategy === "ocdsVersion")) {
+      out.set(at, "wholeListMerge")
+    } else if (ts.includes("object") && isObject(value.properties)) collect(root, value.properties, at, inner, out)
+    else if (ts.includes("array") && isObject(value.items)) {
+      const [items, deeper] = deref(root, value.items, inner)
+      const itemTypes = types(items)
+      if (itemTypes.some((t) => t !== "object")) out.set(at, "wholeListMerge")
+      else if (itemTypes.includes("object") && isObject(items.properties)) {
+        if (!("id" in items.properties)) out.set(at, "wholeListMerge")
+        else collect(root, items.properties, at, deeper, out)
+      }
+    }
+  }
+}
 
 /**
- * An array is "identified" when every item is an object with an `id`: such
- * arrays merge item by item on the id; any other array is replaced whole.
+ * The merge rules of a (patched) release schema.
+ *
+ * @internal
  */
-const identified = (a: ReadonlyArray<Json>): a is ReadonlyArray<JsonObject & { id: string | number }> =>
-  a.length > 0 && a.every((x) => isObject(x) && (typeof x.id === "string" || typeof x.id === "number"))
+export const mergeRules = (schema: Json): MergeRules => {
+  const out = new Map<string, MergeRule>()
+  if (isObject(schema) && isObject(schema.properties)) collect(schema, schema.properties, "", new Set(), out)
+  return out
+}
 
-const mergeArray = (prior: Json | undefined, next: ReadonlyArray<Json>): Json => {
-  if (!identified(next) || !(Array.isArray(prior) && (prior.length === 0 || identified(prior)))) return clone(next)
-  const out: Array<JsonObject> = (prior as ReadonlyArray<JsonObject>).map((x) => clone(x) as JsonObject)
-  for (const item of next) {
-    const at = out.findIndex((x) => String(x.id) === String(item.id))
-    if (at === -1) out.push(clone(item) as JsonObject)
-    else out[at] = mergeObject(out[at]!, item)
+const hasId = (o: JsonObject): boolean => "id" in o && o.id !== null
+
+const sameId = (a: Json | undefined, b: Json | undefined): boolean =>
+  typeof a === "object" || typeof b === "object" ? JSON.stringify(a) === JSON.stringify(b) : String(a) === String(b)
+
+const identifierMerge = (
+  rules: MergeRules,
+  prior: Json | undefined,
+  input: ReadonlyArray<JsonObject>,
+  path: string
+) => {
+  const out: Array<JsonObject> = Array.isArray(prior) && prior.every(isObject) ? (prior as Array<JsonObject>) : []
+  for (const item of input) {
+    const at = hasId(item) ? out.findIndex((o) => hasId(o) && sameId(o.id, item.id)) : -1
+    if (at !== -1) mergeInto(rules, out[at]!, item, path)
+    else {
+      const fresh = mergeInto(rules, {}, item, path)
+      if (Object.keys(fresh).length > 0) out.push(fresh)
+    }
   }
   return out
 }
 
-const clone = (j: Json): Json => JSON.parse(JSON.stringify(j)) as Json
-
-/** Latest value wins per field; `null` removes a field; objects merge recursively. */
-const mergeObject = (prior: JsonObject, next: { readonly [k: string]: Json }): JsonObject => {
-  const out: JsonObject = { ...prior }
-  for (const [k, v] of Object.entries(next)) {
-    if (v === null) delete out[k]
-    else if (Array.isArray(v)) out[k] = mergeArray(out[k], v)
-    else if (isObject(v)) out[k] = mergeObject(isObject(out[k]) ? (out[k] as JsonObject) : {}, v)
-    else out[k] = v
+/** Merges one object of a release into the compiled object at `path`, in place. */
+const mergeInto = (rules: MergeRules, output: JsonObject, input: JsonObject, path: string): JsonObject => {
+  for (const [key, value] of Object.entries(input)) {
+    const at = path === "" ? key : `${path}/${key}`
+    const rule = rules.get(at)
+    if (rule === "omitWhenMerged") continue
+    if (value === null) delete output[key]
+    else if (Array.isArray(value)) {
+      if (rule === "wholeListMerge" || value.some((x) => !isObject(x))) output[key] = clone(value)
+      else if (value.length > 0) {
+        const merged = identifierMerge(rules, output[key], value as ReadonlyArray<JsonObject>, at)
+        if (merged.length > 0) output[key] = merged
+      }
+    } else if (isObject(value)) {
+      const prior = output[key]
+      if (isObject(prior)) mergeInto(rules, prior, value, at)
+      else {
+        const fresh = mergeInto(rules, {}, value, at)
+        if (Object.keys(fresh).length > 0) output[key] = fresh
+      }
+    } else output[key] = value
   }
-  return out
+  return output
+}
+
+const time = (r: JsonObject): number => {
+  const t = typeof r.date === "string" ? Date.parse(r.date) : Number.NaN
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t
 }
 
 /**
- * Merges the releases of one contracting process, in date order (stable for
- * equal dates), into a compiled release.
+ * Releases in date order; releases of the same instant keep their order.
  *
  * @internal
  */
-export const compile = (releases: ReadonlyArray<{ readonly [k: string]: Json }>): JsonObject => {
-  const sorted = releases
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => {
-      const da = Date.parse(String(a.r.date))
-      const db = Date.parse(String(b.r.date))
-      return da !== db ? da - db : a.i - b.i
-    })
-    .map((x) => x.r)
-  let body: JsonObject = {}
+export const byDate = <A extends JsonObject>(releases: ReadonlyArray<A>): Array<A> =>
+  releases.map((r, i) => ({ r, i, t: time(r) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.r)
+
+/**
+ * Merges the releases of one contracting process into its compiled release: `tag` is `["compiled"]`, `date` the
+ * date of the latest release and `id` `<ocid>-<date>`, as the reference implementation writes them.
+ *
+ * @internal
+ */
+export const compile = (rules: MergeRules, releases: ReadonlyArray<JsonObject>): JsonObject => {
+  const sorted = byDate(releases)
+  const body: JsonObject = {}
   for (const r of sorted) {
-    const rest: JsonObject = {}
-    for (const [k, v] of Object.entries(r)) if (!omitted.has(k)) rest[k] = v
-    body = mergeObject(body, rest)
+    const { tag: _, ...rest } = r
+    mergeInto(rules, body, rest, "")
   }
-  const last = sorted[sorted.length - 1]!
-  const { ocid, ...others } = body
+  const last = sorted[sorted.length - 1]
+  const ocid = last?.ocid ?? null
+  const date = last?.date ?? null
   return {
-    ocid: ocid ?? last.ocid!,
-    id: `${String(last.ocid)}-compiled`,
-    date: last.date!,
+    ...body,
     tag: ["compiled"],
-    ...others
+    id: `${String(ocid)}-${String(date)}`,
+    ...(date === null ? {} : { date }),
+    ...(ocid === null ? {} : { ocid })
   }
+}
+
+/** @internal Releases by ocid, in order of first appearance. */
+export const groupByOcid = (releases: ReadonlyArray<JsonObject>): Map<string, Array<JsonObject>> => {
+  const groups = new Map<string, Array<JsonObject>>()
+  for (const r of releases) {
+    const key = String(r.ocid)
+    const list = groups.get(key) ?? []
+    list.push(r)
+    groups.set(key, list)
+  }
+  return groups
 }

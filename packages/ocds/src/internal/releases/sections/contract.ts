@@ -1,0 +1,101 @@
+/**
+ * 三(六) Contract and payments: the signed contract with its items (the quantities the plan requires) and the
+ * advance and balance payment milestones with their planned value (`Milestone.value`, extension); each
+ * payment is a transaction from the agency to the supplier and meets its milestone.
+ *
+ * @internal
+ */
+import { Parameter } from "@gsyf/core"
+import { dayEnd, dayStart, instant, value } from "../../format.js"
+import type { Builders } from "../builder.js"
+import { buyer, contractBody } from "../common.js"
+import type { Ctx } from "../publish.js"
+import { type Of, subProjectTitles } from "../state.js"
+
+const signed = (e: Of<"ContractSigned">, ctx: Ctx) => {
+  const sub = e.subProject
+  const awardID = ctx.state.award.get(sub)?.id ?? `${sub}-award`
+  const supplier = { id: e.supplierId, name: e.supplierName }
+  ctx.state.contract.set(sub, { id: e.contractId, awardID, supplier })
+  const advancePercent = Parameter.get(ctx.settings.parameters, "payment.advancePercent", e.signedOn)
+  const description = [...e.qualityRequirements, ...e.acceptanceStandards].join(";")
+  const d = ctx.draft(sub, e)
+  d.involve(supplier, "supplier")
+  d.publish(["contract"], {
+    ...buyer(ctx.state, d),
+    contracts: [
+      {
+        id: e.contractId,
+        awardID,
+        title: `${subProjectTitles[sub]}服务合同`,
+        ...(description === "" ? {} : { description }),
+        status: "active",
+        period: { startDate: dayStart(e.signedOn), endDate: dayEnd(e.periodEnd) },
+        value: value(e.amount),
+        dateSigned: dayStart(e.signedOn),
+        items: e.deliverables.map((x) => ({
+          id: x.itemId,
+          description: x.title,
+          quantity: x.required,
+          unit: { name: x.unit }
+        })),
+        milestones: [
+          {
+            id: "advance",
+            title: "预付款",
+            type: "payment",
+            code: "advance",
+            description: `合同签订后支付预付款${
+              advancePercent === undefined ? "" : `(合同金额的 ${String(advancePercent)}%)`
+            }(实施方案 三(六))`,
+            status: "scheduled",
+            dateModified: instant(e.at),
+            value: value(e.advance)
+          },
+          {
+            id: "balance",
+            title: "余款",
+            type: "payment",
+            code: "balance",
+            description: "评估验收合格后支付余款(实施方案 三(九))",
+            status: "scheduled",
+            dateModified: instant(e.at),
+            value: value(e.balance)
+          }
+        ]
+      }
+    ]
+  })
+}
+
+const paid = (e: Of<"PaymentMade">, ctx: Ctx) => {
+  const sub = e.subProject
+  const c = ctx.state.contract.get(sub)
+  const agency = ctx.state.agency
+  if (c === undefined) return
+  const d = ctx.draft(sub, e)
+  const body = contractBody(ctx.state, sub, {
+    milestones: [{
+      id: e.kind,
+      status: "met",
+      dateMet: dayStart(e.paidOn),
+      dateModified: instant(e.at),
+      ...(e.dueDate === undefined ? {} : { dueDate: dayEnd(e.dueDate) })
+    }],
+    implementation: {
+      transactions: [
+        {
+          id: e.id,
+          date: dayStart(e.paidOn),
+          value: value(e.amount),
+          ...(agency === undefined ? {} : { payer: d.ref(agency, "payer") }),
+          payee: d.ref(c.supplier, "payee")
+        }
+      ]
+    }
+  })
+  if (body !== undefined) d.publish(["implementation", "contract"], body)
+}
+
+/** @internal */
+export const contract: Builders<"ContractSigned" | "PaymentMade"> = { ContractSigned: signed, PaymentMade: paid }
