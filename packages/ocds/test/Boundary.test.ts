@@ -117,6 +117,26 @@ describe("the merge routine", () => {
     expect("language" in one).toBe(false)
   })
 
+  it("keeps a field named __proto__ as data: no prototype changes, reported as undeclared", () => {
+    const text = (date: string, value: number) =>
+      `{"ocid":"ocds-abc123-1","id":"${date}","date":"${date}","tag":["tender"],"initiationType":"tender",` +
+      `"tender":{"id":"t","__proto__":{"polluted":${value}}}}`
+    const releases = [JSON.parse(text("2026-01-01T00:00:00Z", 1)), JSON.parse(text("2026-01-02T00:00:00Z", 2))]
+    const [compiled] = Either.getOrThrow(Ocds.compile(releases)) as ReadonlyArray<any>
+    expect(Object.getPrototypeOf(compiled.tender)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(compiled.tender, "__proto__")?.value).toEqual({ polluted: 2 })
+    expect(({} as any).polluted).toBeUndefined()
+    const pkg = Either.getOrThrow(
+      Ocds.releasePackage(releases, {
+        uri: "https://x.org/p",
+        publishedDate: "2026-01-03T00:00:00Z",
+        publisher: { name: "p" }
+      })
+    )
+    const issues = Either.getOrThrow(Ocds.validate(pkg)).issues
+    expect(issues.some((i) => i.check === "undeclared-field" && i.path === "/tender/__proto__")).toBe(true)
+  })
+
   it("rejects input that is not releases", () => {
     const bad = Ocds.compile([{ ocid: "x", id: "y", tag: ["tender"], initiationType: "tender" }])
     expect(Either.isLeft(bad) && bad.left.issues[0]!.path).toBe("[0].date")

@@ -13,7 +13,7 @@
  *
  * @internal
  */
-import { clone, isObject, type Json, type JsonObject } from "./json.js"
+import { clone, isObject, type Json, type JsonObject, own, put } from "./json.js"
 
 /** @internal What the schema says about a field: discarded, or replaced whole. */
 export type MergeRule = "omitWhenMerged" | "wholeListMerge"
@@ -103,19 +103,19 @@ const mergeInto = (rules: MergeRules, output: JsonObject, input: JsonObject, pat
     if (rule === "omitWhenMerged") continue
     if (value === null) delete output[key]
     else if (Array.isArray(value)) {
-      if (rule === "wholeListMerge" || value.some((x) => !isObject(x))) output[key] = clone(value)
+      if (rule === "wholeListMerge" || value.some((x) => !isObject(x))) put(output, key, clone(value))
       else if (value.length > 0) {
-        const merged = identifierMerge(rules, output[key], value as ReadonlyArray<JsonObject>, at)
-        if (merged.length > 0) output[key] = merged
+        const merged = identifierMerge(rules, own(output, key), value as ReadonlyArray<JsonObject>, at)
+        if (merged.length > 0) put(output, key, merged)
       }
     } else if (isObject(value)) {
-      const prior = output[key]
+      const prior = own(output, key)
       if (isObject(prior)) mergeInto(rules, prior, value, at)
       else {
         const fresh = mergeInto(rules, {}, value, at)
-        if (Object.keys(fresh).length > 0) output[key] = fresh
+        if (Object.keys(fresh).length > 0) put(output, key, fresh)
       }
-    } else output[key] = value
+    } else put(output, key, value)
   }
   return output
 }

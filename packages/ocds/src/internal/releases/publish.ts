@@ -4,7 +4,9 @@
  * parties.
  *
  * - Tags follow the releaseTag codelist: the first release of a stage in a process gets the stage's tag
- *   (`planning`, `tender`, `award`, `contract`), later ones its update (`planningUpdate`, …).
+ *   (`planning`, `tender`), later ones its update (`planningUpdate`, `tenderUpdate`); a release with an
+ *   award or a contract not published before is `award` or `contract`, one that changes published ones
+ *   `awardUpdate` or `contractUpdate`.
  *   `implementation` is for a release that adds implementation information (a transaction, milestone,
  *   document or result not published before in the process), `implementationUpdate` for one that only
  *   changes what was published. Amendments and cancellations are named by the builder.
@@ -88,9 +90,19 @@ const implementationKeys = (body: JsonObject): Array<string> => {
   })
 }
 
+/** The ids of the awards or contracts of a release body. */
+const idsOf = (body: JsonObject, list: "awards" | "contracts"): Array<string> => {
+  const items = body[list]
+  return Array.isArray(items)
+    ? items.flatMap((x: Json) => (isObject(x) && x.id !== undefined ? [String(x.id)] : []))
+    : []
+}
+
 /** Per-process publishing memory. */
 interface Memory {
   readonly tags: Set<string>
+  /** `awards/<id>` and `contracts/<id>` published. */
+  readonly entities: Set<string>
   readonly implementation: Set<string>
   readonly roles: Map<string, Array<string>>
   last: string | undefined
@@ -102,9 +114,13 @@ const stageTag = (memory: Memory, stage: Stage, body: JsonObject): string => {
   switch (stage) {
     case "planning":
     case "tender":
-    case "award":
-    case "contract":
       return memory.tags.has(stage) ? `${stage}Update` : stage
+    case "award":
+    case "contract": {
+      const list = stage === "award" ? "awards" : "contracts"
+      const fresh = idsOf(body, list).some((id) => !memory.entities.has(`${list}/${id}`))
+      return fresh || !memory.tags.has(stage) ? stage : `${stage}Update`
+    }
     case "implementation": {
       const fresh = implementationKeys(body).some((k) => !memory.implementation.has(k))
       return fresh || !memory.tags.has("implementation") ? "implementation" : "implementationUpdate"
@@ -145,6 +161,7 @@ export const publisher = (settings: Settings, ids: Ocids, state: State, out: Arr
     if (hit !== undefined) return hit
     const made: Memory = {
       tags: new Set(),
+      entities: new Set(),
       implementation: new Set(),
       roles: new Map(),
       last: undefined,
@@ -191,6 +208,9 @@ export const publisher = (settings: Settings, ids: Ocids, state: State, out: Arr
         })
         for (const t of tag) m.tags.add(t)
         for (const k of implementationKeys(body)) m.implementation.add(k)
+        for (const list of ["awards", "contracts"] as const) {
+          for (const id of idsOf(body, list)) m.entities.add(`${list}/${id}`)
+        }
         m.last = id
         return id
       }

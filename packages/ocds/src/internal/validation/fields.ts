@@ -40,7 +40,7 @@ const declares = (s: JsonObject): boolean =>
 /** The schema of property `key` of an object described by `s`, if declared. */
 const propertySchema = (root: JsonObject, s: JsonObject, key: string): JsonObject | undefined => {
   const props = s.properties
-  if (isObject(props) && isObject(props[key])) return resolve(root, props[key])
+  if (isObject(props) && Object.hasOwn(props, key) && isObject(props[key])) return resolve(root, props[key])
   const pattern = s.patternProperties
   if (isObject(pattern)) {
     for (const [source, sub] of Object.entries(pattern)) {
