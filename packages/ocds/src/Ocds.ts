@@ -24,8 +24,8 @@ import { byDate, compile as compileOne, groupByOcid } from "./internal/merge.js"
 import { full } from "./internal/profile.js"
 import { project as projectEvents } from "./internal/releases/project.js"
 import { ocids as ocidsOf } from "./internal/releases/state.js"
-import { checkExtension } from "./internal/validation/extension.js"
-import { type Issue, sink } from "./internal/validation/issue.js"
+import { checkExtensionFiles } from "./internal/validation/extension.js"
+import type { Issue } from "./internal/validation/issue.js"
 import { validate as validateInternal } from "./internal/validation/validate.js"
 
 const { InvalidInput } = InputError
@@ -660,34 +660,6 @@ const decodeExtensionFileMap = InputError.decodeEither(ExtensionFileMap, "Extens
  */
 export const validateExtension = (files: unknown): Either.Either<ExtensionReport, InvalidInput> =>
   Either.map(decodeExtensionFileMap(files), (f) => {
-    const issues: Array<Issue> = []
-    const parse = (path: string): Json => {
-      try {
-        return JSON.parse(f[path] ?? "null") as Json
-      } catch {
-        issues.push({
-          check: "extension",
-          severity: "error",
-          document: "extension",
-          id: "",
-          path: `/${path}`,
-          zh: "不是有效的 JSON",
-          en: "not valid JSON"
-        })
-        return null
-      }
-    }
-    const codelists = Object.fromEntries(
-      Object.entries(f).filter(([p]) => p.startsWith("codelists/")).map(([p, t]) => [p.slice("codelists/".length), t])
-    )
-    checkExtension(
-      {
-        metadata: parse("extension.json"),
-        releaseSchema: parse("release-schema.json"),
-        codelists,
-        readme: f["README.md"] ?? ""
-      },
-      sink(issues, "extension", "")
-    )
+    const issues = checkExtensionFiles(f)
     return { valid: issues.every((i) => i.severity !== "error"), issues }
   })

@@ -9,8 +9,9 @@
  */
 import { metaschemas, releaseSchema as core } from "../embedded.js"
 import { isObject, type Json, type JsonObject } from "../json.js"
+import { jsonProblem } from "../jsonInput.js"
 import { csvRecords, mergePatch } from "../profile.js"
-import type { Sink } from "./issue.js"
+import { type Issue, type Sink, sink } from "./issue.js"
 import { check, schemaErrors, validator } from "./jsonSchema.js"
 
 /** @internal The files of an extension. */
@@ -221,4 +222,36 @@ export const checkExtension = (files: ExtensionFiles, out: Sink): void => {
   if (files.readme !== undefined && files.readme.trim() === "") {
     out.error("extension", "/README.md", "扩展须有 README", "the extension needs a README")
   }
+}
+
+const parseFile = (files: Readonly<Record<string, string>>, path: string, out: Sink): Json => {
+  let parsed: Json
+  try {
+    parsed = JSON.parse(files[path] ?? "null") as Json
+  } catch {
+    out.error("extension", `/${path}`, "不是有效的 JSON", "not valid JSON")
+    return null
+  }
+  const problem = jsonProblem(parsed)
+  if (problem === undefined) return parsed
+  out.error("extension", `/${path}${problem.path}`, problem.zh, problem.en)
+  return null
+}
+
+/**
+ * Checks an extension given as files by path (`extension.json`, `release-schema.json`, `codelists/*.csv`,
+ * `README.md`).
+ *
+ * @internal
+ */
+export const checkExtensionFiles = (files: Readonly<Record<string, string>>): Array<Issue> => {
+  const issues: Array<Issue> = []
+  const out = sink(issues, "extension", "")
+  const codelists = Object.fromEntries(
+    Object.entries(files).filter(([p]) => p.startsWith("codelists/")).map(([p, t]) => [p.slice("codelists/".length), t])
+  )
+  const metadata = parseFile(files, "extension.json", out)
+  const releaseSchema = parseFile(files, "release-schema.json", out)
+  checkExtension({ metadata, releaseSchema, codelists, readme: files["README.md"] ?? "" }, out)
+  return issues
 }
