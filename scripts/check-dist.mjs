@@ -4,6 +4,7 @@ import { createRequire } from "node:module"
 import { readdirSync, readFileSync, existsSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
+import { publicModules } from "./modules.mjs"
 
 const require = createRequire(import.meta.url)
 let failures = 0
@@ -24,10 +25,18 @@ for (const dir of readdirSync("packages").sort()) {
   }
   const esm = await import(pathToFileURL(esmFile).href)
   const cjs = require(cjsFile)
-  const modules = readdirSync(join("packages", dir, "src")).filter((f) => /^[A-Z]\w*\.ts$/.test(f)).map((f) => f.slice(0, -3))
+  const modules = publicModules(join(process.cwd(), "packages", dir, "src")).map((m) => m.name)
   const missing = modules.filter((m) => typeof esm[m] !== "object" || typeof cjs[m] !== "object")
   if (missing.length > 0) {
     console.error(`✗ ${pkg.name}: modules missing from the build: ${missing.join(", ")}`)
+    failures++
+    continue
+  }
+  // every subpath of the exports map resolves (core's modules live in folders, its subpaths are flat)
+  const subpaths = Object.entries(pkg.exports ?? {}).filter(([k, v]) => k.startsWith("./") && !k.includes("*") && typeof v === "object" && v !== null)
+  const broken = subpaths.flatMap(([k, v]) => Object.values(v).filter((f) => !existsSync(join("packages", dir, f))).map((f) => `${k} → ${f}`))
+  if (broken.length > 0) {
+    console.error(`✗ ${pkg.name}: exports pointing at missing files: ${broken.join(", ")}`)
     failures++
     continue
   }

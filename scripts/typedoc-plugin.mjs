@@ -29,7 +29,8 @@ export function load(app) {
         } else if (child.kindOf(ReflectionKind.Namespace)) {
           if (!child.comment?.getTag("@since")) warn(`${name}: the module's header comment has no @since`)
           visit(child, name)
-        } else if (!child.kindOf(ReflectionKind.Document)) {
+        } else if (!child.kindOf(ReflectionKind.Document) && !child.kindOf(ReflectionKind.Reference)) {
+          // (a re-export, as in a deprecated alias module, is documented where it is declared)
           const comment = child.comment ?? child.signatures?.[0]?.comment ?? child.type?.declaration?.signatures?.[0]?.comment
           const missing = ["@since", "@category"].filter((tag) => !comment?.getTag(tag) && !(tag === "@category" && hasCategory(container, child)))
           if (missing.length > 0) warn(`${name}: its JSDoc has no ${missing.join(" and ")}`)

@@ -4,7 +4,7 @@
  * Run: GSYF_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx examples/embedding/effect-postgres.ts
  */
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Parameter, Plugin, Projects, ReadModels } from "@gsyf/core"
+import { Parameter, Plugin, ProjectService, ReadModels } from "@gsyf/core"
 import { PgEventStore } from "@gsyf/store-postgres"
 import { Console, Effect, Either, Layer } from "effect"
 import { firstSteps } from "./commands.js"
@@ -16,7 +16,7 @@ const config = Either.getOrThrow(Plugin.configure({ parameters, calendar: ChinaH
 const projectId = `sample-city-2026-${Date.now()}`
 
 const program = Effect.gen(function*() {
-  const projects = yield* Projects.Projects
+  const projects = yield* ProjectService.ProjectService
   for (const command of firstSteps(projectId)) yield* projects.execute(projectId, command)
   const { state, events } = yield* projects.load(projectId)
   yield* Console.log(
@@ -27,7 +27,7 @@ const program = Effect.gen(function*() {
   if (!verified.ok || events.length !== 13) return yield* Effect.die("unexpected result")
 })
 
-const live = Projects.layer(config).pipe(
+const live = ProjectService.layer(config).pipe(
   Layer.provide(PgEventStore.layer({ url, projections: ReadModels.projections(config) }))
 )
 Effect.runPromise(program.pipe(Effect.provide(live))).catch((e) => {

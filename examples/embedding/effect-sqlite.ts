@@ -3,7 +3,7 @@
  * Run: npx tsx examples/embedding/effect-sqlite.ts
  */
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Parameter, Plugin, Projects, ReadModels } from "@gsyf/core"
+import { Parameter, Plugin, ProjectService, ReadModels } from "@gsyf/core"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { Console, Effect, Either, Layer } from "effect"
 import { mkdtempSync } from "node:fs"
@@ -17,7 +17,7 @@ const config = Either.getOrThrow(Plugin.configure({ parameters, calendar: ChinaH
 const filename = join(mkdtempSync(join(tmpdir(), "gsyf-")), "gsyf.db")
 
 const program = Effect.gen(function*() {
-  const projects = yield* Projects.Projects
+  const projects = yield* ProjectService.ProjectService
   for (const command of firstSteps("effect-sqlite")) {
     const done = yield* projects.execute("sample-city-2026", command)
     yield* Console.log(`${String(command._tag).padEnd(20)} → ${done.events.map((e) => e._tag).join(", ")}`)
@@ -33,7 +33,7 @@ const program = Effect.gen(function*() {
   }
 })
 
-const live = Projects.layer(config).pipe(
+const live = ProjectService.layer(config).pipe(
   Layer.provide(SqliteEventStore.layer({ filename, projections: ReadModels.projections(config) }))
 )
 Effect.runPromise(program.pipe(Effect.provide(live))).catch((e) => {

@@ -8,11 +8,11 @@ import {
   Client,
   EventStore,
   LegalBasis,
+  Lifecycle,
   Parameter,
   type PlanRules,
   Plugin,
-  Project,
-  Projects,
+  ProjectService,
   ReadModels,
   Rule
 } from "@gsyf/core"
@@ -30,18 +30,18 @@ export const configure = (parameterFile: unknown, plugins: ReadonlyArray<Plugin.
 // #endregion configure
 
 // #region effect
-/** Runs commands through `Projects` over an in-memory store and reads the project back. */
+/** Runs commands through `ProjectService` over an in-memory store and reads the project back. */
 export const runInMemory = (config: Plugin.Config, projectId: string, commands: ReadonlyArray<unknown>) => {
   const StoreLive = EventStore.layerMemory({ projections: ReadModels.projections(config) })
   const program = Effect.gen(function*() {
-    const projects = yield* Projects.Projects
+    const projects = yield* ProjectService.ProjectService
     for (const command of commands) yield* projects.execute(projectId, command) // fails with a Rejection
     const { state } = yield* projects.load(projectId)
     const list = yield* projects.list() // the `gsyf.projects` read model
     const verified = yield* projects.verify(projectId) // the hash chain of the audit trail
-    return { status: Project.status(state), listed: list.map((p) => p.projectId), trailOk: verified.ok }
+    return { status: Lifecycle.status(state), listed: list.map((p) => p.projectId), trailOk: verified.ok }
   })
-  return Effect.runPromise(program.pipe(Effect.provide(Projects.layer(config).pipe(Layer.provide(StoreLive)))))
+  return Effect.runPromise(program.pipe(Effect.provide(ProjectService.layer(config).pipe(Layer.provide(StoreLive)))))
 }
 // #endregion effect
 
@@ -55,11 +55,11 @@ export const runOnSqlite = (
 ) => {
   const StoreLive = SqliteEventStore.layer({ filename, projections: ReadModels.projections(config) })
   const program = Effect.gen(function*() {
-    const projects = yield* Projects.Projects
+    const projects = yield* ProjectService.ProjectService
     for (const command of commands) yield* projects.execute(projectId, command)
-    return Project.status((yield* projects.load(projectId)).state)
+    return Lifecycle.status((yield* projects.load(projectId)).state)
   })
-  return Effect.runPromise(program.pipe(Effect.provide(Projects.layer(config).pipe(Layer.provide(StoreLive)))))
+  return Effect.runPromise(program.pipe(Effect.provide(ProjectService.layer(config).pipe(Layer.provide(StoreLive)))))
 }
 // #endregion sqlite
 
@@ -78,7 +78,7 @@ export const runWithClient = async (parameterFile: unknown, projectId: string, c
       if (!result.ok) rejected.push(result.rejection.ruleIds) // e.g. ["budget.fee-cap"], with zh / en messages
     }
     const state = await client.state(projectId)
-    return { status: Project.status(state), rejected, events: (await client.events(projectId)).length }
+    return { status: Lifecycle.status(state), rejected, events: (await client.events(projectId)).length }
   } finally {
     await client.close()
   }

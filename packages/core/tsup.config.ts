@@ -1,8 +1,10 @@
 import { defineConfig } from "tsup"
+import { tsupEntries } from "../../scripts/modules.mjs"
 
 export default defineConfig({
-  // One entry per public module, so every module is also a subpath (`@gsyf/<pkg>/<Module>`).
-  entry: ["src/*.ts"],
+  // One entry per public module, so every module is also a subpath (`@gsyf/core/<Module>`) although the sources
+  // live in layer folders (src/kernel/Money.ts → dist/Money.js); package.json's exports are generated to match.
+  entry: tsupEntries(new URL("src", import.meta.url).pathname),
   splitting: true,
   format: ["esm", "cjs"],
   // Declarations come from tsc (one .d.ts per module, see tsconfig.build.json): bundled

@@ -3,13 +3,13 @@
  *
  * (a) Replay of a 10,000-event project including decoding: the stream is
  *     encoded to JSON once; each run times `JSON.parse` → decoding every
- *     event with the `ProjectEvent.Event` schema → `Project.evolve`.
+ *     event with the `ProjectEvent.Event` schema → `Lifecycle.evolve`.
  * (b) Acceptance evaluation of the 20 plan quotas on the final seed state:
- *     `Project.quotaProgress` plus the acceptance verdict rules.
+ *     `Lifecycle.quotaProgress` plus the acceptance verdict rules.
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/lifecycle.bench.ts`.
  */
-import { Acceptance, IsoDate, Money, Project, ProjectEvent, RuleSet } from "@gsyf/core"
+import { Acceptance, IsoDate, Lifecycle, Money, ProjectEvent, RuleSet } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { buildProject } from "./project10k.js"
 
@@ -29,13 +29,13 @@ console.log(
 // `ProjectEvent.decodeUnknownEither`, which picks the member schema by `_tag` first.
 const unionDecode = Schema.decodeUnknownEither(ProjectEvent.Event)
 const tagDecode = ProjectEvent.decodeUnknownEither
-const replayWith = (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>) => (): Project.State => {
+const replayWith = (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>) => (): Lifecycle.State => {
   const raw = JSON.parse(json) as ReadonlyArray<unknown>
-  let s = Project.initialState
+  let s = Lifecycle.initialState
   for (const r of raw) {
     const e = decode(r)
     if (Either.isLeft(e)) throw new Error(String(e.left))
-    s = Project.evolve(s, e.right)
+    s = Lifecycle.evolve(s, e.right)
   }
   return s
 }
@@ -47,9 +47,9 @@ const decodeOnly =
     for (const r of raw) if (Either.isRight(decode(r))) n++
     return n
   }
-const evolveOnly = (): Project.State => {
-  let s = Project.initialState
-  for (const e of events) s = Project.evolve(s, e)
+const evolveOnly = (): Lifecycle.State => {
+  let s = Lifecycle.initialState
+  for (const e of events) s = Lifecycle.evolve(s, e)
   return s
 }
 
@@ -72,7 +72,7 @@ const timeRuns = (name: string, perRun: number, unit: string, fn: () => unknown,
 
 const check = replay()
 if (replayWith(unionDecode)().version !== check.version) throw new Error("the two decoders disagree")
-if (check.version !== state.version || Project.status(check) !== Project.status(state)) {
+if (check.version !== state.version || Lifecycle.status(check) !== Lifecycle.status(state)) {
   throw new Error("replay differs from the decided state")
 }
 
@@ -91,10 +91,10 @@ timeRuns("  evolve alone (already decoded)", events.length, "events", evolveOnly
 
 // ── (b) acceptance evaluation of the 20 plan quotas ─────────────────────────
 const on = IsoDate.unsafeFromString("2026-11-04")
-const acceptanceOf = (s: Project.State) => {
+const acceptanceOf = (s: Lifecycle.State) => {
   const contract = s.subProjects.keyAreas.contract!
   return (): boolean => {
-    const progress = Project.quotaProgress(config, s, on)
+    const progress = Lifecycle.quotaProgress(config, s, on)
     const input: Acceptance.AcceptanceInput = {
       stage: "evaluation",
       on,
@@ -119,7 +119,7 @@ for (
 ) {
   const evaluate = acceptanceOf(s)
   if (!evaluate()) throw new Error("the final state should pass acceptance")
-  const evidence = Project.evidenceOf(s).length.toLocaleString("en-US")
+  const evidence = Lifecycle.evidenceOf(s).length.toLocaleString("en-US")
   timeRuns(
     `acceptance (${config.quotaItems.length} quotas + verdict), ${name} (${evidence} evidence)`,
     1,

@@ -2,7 +2,7 @@
  * A 10,000-event project for the lifecycle and trail benchmarks: the seed
  * lifecycle (both sub-projects, from key areas to filing) with thousands of
  * extra deliverables recorded during the contract period, every event decided
- * by `Project.decide` (so the stream is one a real host could have stored).
+ * by `Lifecycle.decide` (so the stream is one a real host could have stored).
  * Not a benchmark itself (only `*.bench.ts` files are run).
  */
 import {

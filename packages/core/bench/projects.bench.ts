@@ -1,5 +1,5 @@
 // The seed lifecycle (every command of the sample city's 2026 plan, one stream)
-// through `Projects.execute` on the memory store with the read models registered,
+// through `ProjectService.execute` on the memory store with the read models registered,
 // with and without the per-service state cache.
 //
 //   npx tsx packages/core/bench/projects.bench.ts
@@ -9,7 +9,7 @@
 // whole stream before deciding (O(n²) decoding); with it (the default) each
 // command reads only the events appended after the cached version, normally none.
 // Prints figures; asserts nothing.
-import { EventStore, Projects, ReadModels } from "@gsyf/core"
+import { EventStore, ProjectService, ReadModels } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { fullLifecycle, seedConfig } from "../test/fixtures/seed.js"
@@ -21,7 +21,7 @@ const commands = fullLifecycle()
 
 const run = (stateCacheSize: number | undefined) =>
   Effect.gen(function*() {
-    const projects = yield* Projects.Projects
+    const projects = yield* ProjectService.ProjectService
     const start = performance.now()
     let version = 0
     for (const command of commands) version = (yield* projects.execute(projectId, command)).version
@@ -31,7 +31,7 @@ const run = (stateCacheSize: number | undefined) =>
     return { ms, version }
   }).pipe(
     Effect.provide(
-      Projects.layer(config, stateCacheSize === undefined ? {} : { stateCacheSize }).pipe(
+      ProjectService.layer(config, stateCacheSize === undefined ? {} : { stateCacheSize }).pipe(
         Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))
       )
     ),
@@ -40,7 +40,7 @@ const run = (stateCacheSize: number | undefined) =>
 
 const main = async () => {
   console.log(
-    `Seed lifecycle through Projects.execute (memory store, read models on): ${commands.length} commands, best of ${ROUNDS}`
+    `Seed lifecycle through ProjectService.execute (memory store, read models on): ${commands.length} commands, best of ${ROUNDS}`
   )
   let cold = Number.POSITIVE_INFINITY
   let cached = Number.POSITIVE_INFINITY

@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-export * as Acceptance from "./Acceptance.js"
+export * as Acceptance from "./lifecycle/Acceptance.js"
 
 /**
  * Who gives a command: the plan's roles (实施方案 二、三、七(一)) and the
@@ -21,7 +21,7 @@ export * as Acceptance from "./Acceptance.js"
  *
  * @since 0.1.0
  */
-export * as Actor from "./Actor.js"
+export * as Actor from "./kernel/Actor.js"
 
 /**
  * The tamper-evident audit trail of a stream: every stored event carries the
@@ -80,7 +80,7 @@ export * as Actor from "./Actor.js"
  *
  * @since 0.1.0
  */
-export * as AuditTrail from "./AuditTrail.js"
+export * as AuditTrail from "./runtime/AuditTrail.js"
 
 /**
  * Working days, holidays and legal periods.
@@ -100,7 +100,7 @@ export * as AuditTrail from "./AuditTrail.js"
  *
  * @since 0.1.0
  */
-export * as Calendar from "./Calendar.js"
+export * as Calendar from "./kernel/Calendar.js"
 
 /**
  * A plain Promise API for hosts that do not use Effect. Every method returns a
@@ -126,7 +126,7 @@ export * as Calendar from "./Calendar.js"
  *
  * @since 0.1.0
  */
-export * as Client from "./Client.js"
+export * as Client from "./runtime/Client.js"
 
 /**
  * Runs a {@link Decider} against the {@link EventStore}: load the stream, decode
@@ -145,7 +145,7 @@ export * as Client from "./Client.js"
  *
  * @since 0.1.0
  */
-export * as CommandHandler from "./CommandHandler.js"
+export * as CommandHandler from "./runtime/CommandHandler.js"
 
 /**
  * The decider pattern: a pure state machine that answers a command with events
@@ -154,7 +154,7 @@ export * as CommandHandler from "./CommandHandler.js"
  *
  * @since 0.1.0
  */
-export * as Decider from "./Decider.js"
+export * as Decider from "./lifecycle/Decider.js"
 
 /**
  * Evidence of the work the plan counts (实施方案 四): meetings, park events,
@@ -164,7 +164,7 @@ export * as Decider from "./Decider.js"
  *
  * @since 0.1.0
  */
-export * as Deliverable from "./Deliverable.js"
+export * as Deliverable from "./lifecycle/Deliverable.js"
 
 /**
  * Guards on recording a deliverable (实施方案 三(七), 四, 五): the work falls
@@ -175,7 +175,7 @@ export * as Deliverable from "./Deliverable.js"
  *
  * @since 0.1.0
  */
-export * as DeliverableRules from "./DeliverableRules.js"
+export * as DeliverableRules from "./lifecycle/DeliverableRules.js"
 
 /**
  * The event store port: append-only streams of events with optimistic
@@ -202,7 +202,7 @@ export * as DeliverableRules from "./DeliverableRules.js"
  *
  * @since 0.1.0
  */
-export * as EventStore from "./EventStore.js"
+export * as EventStore from "./runtime/EventStore.js"
 
 /**
  * Explanations of decisions. Any decision recorded as an event (an award, an
@@ -219,7 +219,7 @@ export * as EventStore from "./EventStore.js"
  *
  * @since 0.1.0
  */
-export * as Explain from "./Explain.js"
+export * as Explain from "./plugin/Explain.js"
 
 /**
  * The lifecycle's own guards: the checks the project decider makes inline
@@ -230,7 +230,7 @@ export * as Explain from "./Explain.js"
  *
  * @since 0.1.0
  */
-export * as Guard from "./Guard.js"
+export * as Guard from "./lifecycle/Guard.js"
 
 /**
  * Industry codes of GB/T 4754-2017《国民经济行业分类》, used to name the key
@@ -250,7 +250,7 @@ export * as Guard from "./Guard.js"
  *
  * @since 0.1.0
  */
-export * as Industry from "./Industry.js"
+export * as Industry from "./kernel/Industry.js"
 
 /**
  * Typed, bilingual errors for bad input. Every public entry point of gsyf decodes
@@ -260,7 +260,7 @@ export * as Industry from "./Industry.js"
  *
  * @since 0.1.0
  */
-export * as InputError from "./InputError.js"
+export * as InputError from "./kernel/InputError.js"
 
 /**
  * Calendar dates as ISO `YYYY-MM-DD` strings, and instants as ISO 8601 strings
@@ -273,7 +273,7 @@ export * as InputError from "./InputError.js"
  *
  * @since 0.1.0
  */
-export * as IsoDate from "./IsoDate.js"
+export * as IsoDate from "./kernel/IsoDate.js"
 
 /**
  * 实施方案 三(一): choosing the year's key areas (重点领域) from the data.
@@ -294,7 +294,7 @@ export * as IsoDate from "./IsoDate.js"
  *
  * @since 0.1.0
  */
-export * as KeyAreas from "./KeyAreas.js"
+export * as KeyAreas from "./lifecycle/KeyAreas.js"
 
 /**
  * Where a rule or a parameter value comes from: a section of the city's own
@@ -303,7 +303,22 @@ export * as KeyAreas from "./KeyAreas.js"
  *
  * @since 0.1.0
  */
-export * as LegalBasis from "./LegalBasis.js"
+export * as LegalBasis from "./kernel/LegalBasis.js"
+
+/**
+ * The lifecycle of a project — one city, one year, its two sub-projects — as a decider (named `Project` before
+ * 0.2, which remains as a deprecated alias):
+ * `decide(command, state)` answers with events or a typed rejection,
+ * `evolve(state, event)` folds them. The whole of 实施方案 三 to 七 runs
+ * through it: key areas, the plan and its opinions, budget approval,
+ * requirement publicity, procurement, contract and payments, implementation,
+ * supervision, deliverables, acceptance with rectification, filing.
+ *
+ * Every guard is a rule with an id; a rejected command changes nothing.
+ *
+ * @since 0.1.0
+ */
+export * as Lifecycle from "./lifecycle/Lifecycle.js"
 
 /**
  * Money in yuan (元), exact to the fen (分), backed by decimal.js.
@@ -317,7 +332,7 @@ export * as LegalBasis from "./LegalBasis.js"
  *
  * @since 0.1.0
  */
-export * as Money from "./Money.js"
+export * as Money from "./kernel/Money.js"
 
 /**
  * Every blank `x` of the plan as a named, typed, documented parameter with a
@@ -330,7 +345,7 @@ export * as Money from "./Money.js"
  *
  * @since 0.1.0
  */
-export * as Parameter from "./Parameter.js"
+export * as Parameter from "./rules/Parameter.js"
 
 /**
  * Payment rules (实施方案 六(二)): the advance is the contract amount times the
@@ -342,7 +357,7 @@ export * as Parameter from "./Parameter.js"
  *
  * @since 0.1.0
  */
-export * as Payment from "./Payment.js"
+export * as Payment from "./lifecycle/Payment.js"
 
 /**
  * Rules over a city's parameter set as a whole: the payment split, the budget
@@ -351,7 +366,7 @@ export * as Payment from "./Payment.js"
  *
  * @since 0.1.0
  */
-export * as PlanRules from "./PlanRules.js"
+export * as PlanRules from "./lifecycle/PlanRules.js"
 
 /**
  * The plugin API. A plugin is a typed value with a manifest (name, version,
@@ -371,7 +386,7 @@ export * as PlanRules from "./PlanRules.js"
  *
  * @since 0.1.0
  */
-export * as Plugin from "./Plugin.js"
+export * as Plugin from "./plugin/Plugin.js"
 
 /**
  * 实施方案 三(五): procuring the two sub-projects.
@@ -396,21 +411,16 @@ export * as Plugin from "./Plugin.js"
  *
  * @since 0.1.0
  */
-export * as Procurement from "./Procurement.js"
+export * as Procurement from "./lifecycle/Procurement.js"
 
 /**
- * A project — one city, one year, its two sub-projects — as a decider:
- * `decide(command, state)` answers with events or a typed rejection,
- * `evolve(state, event)` folds them. The whole of 实施方案 三 to 七 runs
- * through it: key areas, the plan and its opinions, budget approval,
- * requirement publicity, procurement, contract and payments, implementation,
- * supervision, deliverables, acceptance with rectification, filing.
+ * The former name of `Lifecycle` (the project decider), kept so that hosts written against 0.1 still compile.
  *
- * Every guard is a rule with an id; a rejected command changes nothing.
- *
+ * @deprecated Since 0.2.0: import `Lifecycle` from `@gsyf/core` (or `@gsyf/core/Lifecycle`); the values and types are
+ * the same.
  * @since 0.1.0
  */
-export * as Project from "./Project.js"
+export * as Project from "./lifecycle/Project.js"
 
 /**
  * The commands that drive a project through the lifecycle of 实施方案 三 to 七.
@@ -420,7 +430,7 @@ export * as Project from "./Project.js"
  *
  * @since 0.1.0
  */
-export * as ProjectCommand from "./ProjectCommand.js"
+export * as ProjectCommand from "./lifecycle/ProjectCommand.js"
 
 /**
  * The events of a project. Each records who acted and when, the command it
@@ -433,7 +443,32 @@ export * as ProjectCommand from "./ProjectCommand.js"
  *
  * @since 0.1.0
  */
-export * as ProjectEvent from "./ProjectEvent.js"
+export * as ProjectEvent from "./lifecycle/ProjectEvent.js"
+
+/**
+ * The service a host embeds: run commands against stored projects, read their
+ * state, quota progress, payments and deadlines, verify and export their audit
+ * trails. It works over any {@link EventStore} adapter (memory, SQLite,
+ * PostgreSQL) without a line of difference.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { EventStore, ProjectService, ReadModels } from "@gsyf/core"
+ *
+ * const program = Effect.gen(function*() {
+ *   const projects = yield* ProjectService.ProjectService
+ *   const done = yield* projects.execute("sample-city-2026", command)
+ *   return done.events.map((e) => e._tag)
+ * })
+ * program.pipe(
+ *   Effect.provide(ProjectService.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export * as ProjectService from "./runtime/ProjectService.js"
 
 /**
  * Read models kept in the same transaction as the events they are computed
@@ -468,32 +503,17 @@ export * as ProjectEvent from "./ProjectEvent.js"
  *
  * @since 0.1.0
  */
-export * as Projection from "./Projection.js"
+export * as Projection from "./runtime/Projection.js"
 
 /**
- * The service a host embeds: run commands against stored projects, read their
- * state, quota progress, payments and deadlines, verify and export their audit
- * trails. It works over any {@link EventStore} adapter (memory, SQLite,
- * PostgreSQL) without a line of difference.
+ * The former name of `ProjectService` (the service a host embeds), kept so that hosts written against 0.1 still
+ * compile: `Projects.Projects` is the `ProjectService.ProjectService` tag.
  *
- * @example
- * ```ts
- * import { Effect, Layer } from "effect"
- * import { EventStore, Projects, ReadModels } from "@gsyf/core"
- *
- * const program = Effect.gen(function*() {
- *   const projects = yield* Projects.Projects
- *   const done = yield* projects.execute("sample-city-2026", command)
- *   return done.events.map((e) => e._tag)
- * })
- * program.pipe(
- *   Effect.provide(Projects.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
- * )
- * ```
- *
+ * @deprecated Since 0.2.0: import `ProjectService` from `@gsyf/core` (or `@gsyf/core/ProjectService`) and use its
+ * `ProjectService` tag.
  * @since 0.1.0
  */
-export * as Projects from "./Projects.js"
+export * as Projects from "./runtime/Projects.js"
 
 /**
  * The deliverable quotas of 实施方案 四 and their progress: for each item the
@@ -502,7 +522,7 @@ export * as Projects from "./Projects.js"
  *
  * @since 0.1.0
  */
-export * as Quota from "./Quota.js"
+export * as Quota from "./lifecycle/Quota.js"
 
 /**
  * The read models a host needs, kept by the event store in the same
@@ -522,7 +542,7 @@ export * as Quota from "./Quota.js"
  *
  * @since 0.1.0
  */
-export * as ReadModels from "./ReadModels.js"
+export * as ReadModels from "./runtime/ReadModels.js"
 
 /**
  * Rules as values. A rule has a stable id (`budget.split-sum`), titles in
@@ -532,7 +552,7 @@ export * as ReadModels from "./ReadModels.js"
  *
  * @since 0.1.0
  */
-export * as Rule from "./Rule.js"
+export * as Rule from "./rules/Rule.js"
 
 /**
  * Evaluating rules: a report of findings plus a trace of every parameter value
@@ -541,7 +561,7 @@ export * as Rule from "./Rule.js"
  *
  * @since 0.1.0
  */
-export * as RuleSet from "./RuleSet.js"
+export * as RuleSet from "./rules/RuleSet.js"
 
 /**
  * Process supervision (实施方案 三(八)): the provider's monthly plan and
@@ -556,4 +576,4 @@ export * as RuleSet from "./RuleSet.js"
  *
  * @since 0.1.0
  */
-export * as Supervision from "./Supervision.js"
+export * as Supervision from "./lifecycle/Supervision.js"

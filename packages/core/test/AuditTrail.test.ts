@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
-import * as AuditTrail from "../src/AuditTrail.js"
-import { canonicalBody } from "../src/internal/canonicalJson.js"
+import * as AuditTrail from "../src/runtime/AuditTrail.js"
+import { canonicalBody } from "../src/runtime/internal/canonicalJson.js"
 
 const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0
 
@@ -237,5 +237,5 @@ describe("JSON Lines export", () => {
 
 import { readFileSync } from "node:fs"
 function AuditTrailSource(): string {
-  return readFileSync(new URL("../src/AuditTrail.ts", import.meta.url), "utf8")
+  return readFileSync(new URL("../src/runtime/AuditTrail.ts", import.meta.url), "utf8")
 }

@@ -3,9 +3,9 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
-import * as CommandHandler from "../src/CommandHandler.js"
-import type * as Decider from "../src/Decider.js"
-import * as EventStore from "../src/EventStore.js"
+import type * as Decider from "../src/lifecycle/Decider.js"
+import * as CommandHandler from "../src/runtime/CommandHandler.js"
+import * as EventStore from "../src/runtime/EventStore.js"
 
 // A toy counter whose event schema changed: version 1 stored `{ _tag, amount }`, version 2 stores `{ _tag, n }`.
 const Event = Schema.Union(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
-import * as EventStore from "../src/EventStore.js"
+import * as EventStore from "../src/runtime/EventStore.js"
 
 const ok = (streamId: string, expectedVersion: number, commandId: string, events: ReadonlyArray<EventStore.NewEvent>) =>
   Either.getOrThrowWith(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Explain, InputError, Plugin, Project, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
+import { Explain, InputError, Lifecycle, Plugin, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
@@ -7,14 +7,14 @@ type Event = ProjectEvent.Event
 
 const decodeCommand = InputError.decodeEither(ProjectCommand.Command, "Command")
 const run = (commands: ReadonlyArray<unknown>, config: Plugin.Config) => {
-  const decide = Project.decide(config)
-  let state = Project.initialState
+  const decide = Lifecycle.decide(config)
+  let state = Lifecycle.initialState
   const events: Array<Event> = []
   for (const raw of commands) {
     const result = decide(Either.getOrThrow(decodeCommand(raw)), state)
     if (Either.isLeft(result)) throw new Error(result.left.message)
     for (const e of result.right) {
-      state = Project.evolve(state, e)
+      state = Lifecycle.evolve(state, e)
       events.push(e)
     }
   }

@@ -3,7 +3,7 @@ import { Guard, Plugin } from "@gsyf/core"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
-const source = readFileSync(fileURLToPath(new URL("../src/Project.ts", import.meta.url)), "utf8")
+const source = readFileSync(fileURLToPath(new URL("../src/lifecycle/Lifecycle.ts", import.meta.url)), "utf8")
 
 describe("Guard", () => {
   it("documents every rule id the lifecycle can reject or report with", () => {

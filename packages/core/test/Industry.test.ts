@@ -1,8 +1,8 @@
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
-import * as Industry from "../src/Industry.js"
-import { decodeEither } from "../src/InputError.js"
+import * as Industry from "../src/kernel/Industry.js"
+import { decodeEither } from "../src/kernel/InputError.js"
 
 describe("Industry (GB/T 4754-2017)", () => {
   it("knows all 20 sections and all 97 divisions", () => {

@@ -1,7 +1,7 @@
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
-import * as KeyAreas from "../src/KeyAreas.js"
-import * as LegalBasis from "../src/LegalBasis.js"
+import * as LegalBasis from "../src/kernel/LegalBasis.js"
+import * as KeyAreas from "../src/lifecycle/KeyAreas.js"
 
 const row = (
   code: string,

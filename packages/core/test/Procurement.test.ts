@@ -1,10 +1,10 @@
 import * as Either from "effect/Either"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import * as Parameter from "../src/Parameter.js"
-import * as Procurement from "../src/Procurement.js"
-import type * as Rule from "../src/Rule.js"
-import * as RuleSet from "../src/RuleSet.js"
+import * as Procurement from "../src/lifecycle/Procurement.js"
+import * as Parameter from "../src/rules/Parameter.js"
+import type * as Rule from "../src/rules/Rule.js"
+import * as RuleSet from "../src/rules/RuleSet.js"
 
 const right = <A, E>(e: Either.Either<A, E>): A => {
   if (Either.isLeft(e)) throw new Error(`expected Right, got ${String(e.left)}`)

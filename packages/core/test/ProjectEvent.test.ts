@@ -5,7 +5,7 @@
  * a store holding old events.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { CommandHandler, EventStore, IsoDate, Project, ProjectEvent } from "@gsyf/core"
+import { CommandHandler, EventStore, IsoDate, Lifecycle, ProjectEvent } from "@gsyf/core"
 import { Effect, Either, Schema } from "effect"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
@@ -15,12 +15,12 @@ const decode = Schema.decodeUnknownEither(ProjectEvent.Event)
 
 /** Events of the seed up to the budget submission, encoded; PlanIssued as a hypothetical v1 without `issuedOn`. */
 const history = (() => {
-  const handle = Project.handle(seedConfig())
-  let state = Project.initialState
+  const handle = Lifecycle.handle(seedConfig())
+  let state = Lifecycle.initialState
   const events: Array<ProjectEvent.Event> = []
   for (const raw of fullLifecycle().slice(0, 11)) {
     for (const e of Either.getOrThrow(handle(raw, state))) {
-      state = Project.evolve(state, e)
+      state = Lifecycle.evolve(state, e)
       events.push(e)
     }
   }
@@ -136,10 +136,10 @@ describe("event versions", () => {
         "migration",
         old.map((d) => ({ type: d._tag as string, schemaVersion: 1, data: asV1(d) }))
       )
-      const submit = Either.getOrThrow(Project.decodeCommandInput(fullLifecycle()[11]!))
+      const submit = Either.getOrThrow(Lifecycle.decodeCommandInput(fullLifecycle()[11]!))
       expect(submit._tag).toBe("SubmitBudget")
       const handled = yield* CommandHandler.handle(
-        Project.decider(seedConfig()),
+        Lifecycle.decider(seedConfig()),
         codecV2,
         "project-2026",
         submit,
@@ -147,7 +147,7 @@ describe("event versions", () => {
       )
       expect(handled.events.map((e) => e._tag)).toEqual(["BudgetSubmitted"])
       expect(handled.state.plan?.issuedOn).toBe("2026-02-10")
-      expect(Project.status(handled.state)).toBe("budget-submitted")
+      expect(Lifecycle.status(handled.state)).toBe("budget-submitted")
       const all = yield* store.readStream("project-2026")
       expect(all.map((s) => s.schemaVersion)).toEqual([...old.map(() => 1), 2])
       // the old codec cannot read the new event

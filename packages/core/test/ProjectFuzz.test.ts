@@ -7,12 +7,12 @@
  * - Every answer is a typed rejection (Unauthorized | OutOfOrder |
  *   RuleViolation | InvalidInput, with rule ids and a message) or events that
  *   encode and decode through `ProjectEvent.Event`; nothing throws.
- * - Replaying every accepted event from `Project.initialState` (also after a
+ * - Replaying every accepted event from `Lifecycle.initialState` (also after a
  *   JSON round trip) reproduces the same state: version, status, payments,
  *   quota progress and the rest of the fingerprint.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, IsoDate, Project, ProjectCommand, ProjectEvent } from "@gsyf/core"
+import { Actor, IsoDate, Lifecycle, ProjectCommand, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import fc from "fast-check"
 import { fingerprint } from "./fixtures/gwt.js"
@@ -20,7 +20,7 @@ import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
 type Raw = Record<string, unknown>
 const config = seedConfig()
-const handle = Project.handle(config)
+const handle = Lifecycle.handle(config)
 const encode = Schema.encodeSync(ProjectEvent.Event)
 const decodeEvent = Schema.decodeUnknownSync(ProjectEvent.Event)
 const rejectionTags = ["Unauthorized", "OutOfOrder", "RuleViolation", "InvalidInput"]
@@ -29,18 +29,18 @@ const rejectionTags = ["Unauthorized", "OutOfOrder", "RuleViolation", "InvalidIn
 const seed = fullLifecycle()
 const points = (() => {
   const out: Array<
-    { readonly index: number; readonly state: Project.State; readonly events: ReadonlyArray<ProjectEvent.Event> }
+    { readonly index: number; readonly state: Lifecycle.State; readonly events: ReadonlyArray<ProjectEvent.Event> }
   > = []
   const wanted = new Set([0, 9, 12, 20, 40, 52, 60, 100, 140, seed.length - 8, seed.length - 3, seed.length])
-  let state = Project.initialState
+  let state = Lifecycle.initialState
   const events: Array<ProjectEvent.Event> = []
-  let lastStatus: Project.Status | undefined
+  let lastStatus: Lifecycle.Status | undefined
   seed.forEach((raw, i) => {
     // every status the seed passes through, plus some points in between
-    if (wanted.has(i) || Project.status(state) !== lastStatus) out.push({ index: i, state, events: [...events] })
-    lastStatus = Project.status(state)
+    if (wanted.has(i) || Lifecycle.status(state) !== lastStatus) out.push({ index: i, state, events: [...events] })
+    lastStatus = Lifecycle.status(state)
     for (const e of Either.getOrThrow(handle(raw, state))) {
-      state = Project.evolve(state, e)
+      state = Lifecycle.evolve(state, e)
       events.push(e)
     }
   })
@@ -193,14 +193,14 @@ const point = fc.constantFrom(...points)
 /** Checks one answer; returns the accepted events (none for a rejection, whose kind goes to `kinds`). */
 const check = (
   input: unknown,
-  state: Project.State,
+  state: Lifecycle.State,
   kinds?: Map<string, number>
 ): ReadonlyArray<ProjectEvent.Event> => {
   const result = handle(input, state)
   if (Either.isLeft(result)) {
     const r = result.left
     expect(rejectionTags).toContain(r._tag)
-    expect(Project.ruleIdsOf(r).length).toBeGreaterThan(0)
+    expect(Lifecycle.ruleIdsOf(r).length).toBeGreaterThan(0)
     expect(typeof r.message).toBe("string")
     kinds?.set(r._tag, (kinds.get(r._tag) ?? 0) + 1)
     return []
@@ -209,21 +209,21 @@ const check = (
     const round = decodeEvent(JSON.parse(JSON.stringify(encode(e))))
     expect(round).toEqual(e)
   }
-  const after = result.right.reduce(Project.evolve, state)
+  const after = result.right.reduce(Lifecycle.evolve, state)
   expect(after.version).toBe(state.version + result.right.length)
   return result.right
 }
 
-const summary = (s: Project.State) => ({
+const summary = (s: Lifecycle.State) => ({
   ...fingerprint(s),
-  quotas: Project.quotaProgress(config, s, IsoDate.unsafeFromString("2026-12-31")).map((p) =>
+  quotas: Lifecycle.quotaProgress(config, s, IsoDate.unsafeFromString("2026-12-31")).map((p) =>
     `${p.itemId}:${p.done}/${p.required}:${p.met}`
   )
 })
 
 describe("fuzzing the decider", () => {
   it("the lifecycle points cover every status from new to filed", () => {
-    expect(new Set(points.map((p) => Project.status(p.state)))).toEqual(
+    expect(new Set(points.map((p) => Lifecycle.status(p.state)))).toEqual(
       new Set([
         "new",
         "key-areas-selected",
@@ -266,18 +266,18 @@ describe("fuzzing the decider", () => {
         for (const input of inputs) {
           const events = check(input, state)
           for (const e of events) {
-            state = Project.evolve(state, e)
+            state = Lifecycle.evolve(state, e)
             accepted.push(e)
           }
         }
         totalAccepted += accepted.length
         const all = [...p.events, ...accepted]
-        const replayed = all.reduce(Project.evolve, Project.initialState)
+        const replayed = all.reduce(Lifecycle.evolve, Lifecycle.initialState)
         expect(summary(replayed)).toEqual(summary(state))
         const fromJson = Schema.decodeUnknownSync(Schema.Array(ProjectEvent.Event))(
           JSON.parse(JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(all)))
         )
-        const replayedJson = fromJson.reduce(Project.evolve, Project.initialState)
+        const replayedJson = fromJson.reduce(Lifecycle.evolve, Lifecycle.initialState)
         expect(summary(replayedJson)).toEqual(summary(state))
         expect(replayedJson.subProjects.keyAreas.payments.map((x) => x.amount.toString())).toEqual(
           state.subProjects.keyAreas.payments.map((x) => x.amount.toString())

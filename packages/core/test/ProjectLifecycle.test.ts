@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Money, Project, ProjectEvent } from "@gsyf/core"
+import { Lifecycle, Money, ProjectEvent } from "@gsyf/core"
 import { Schema } from "effect"
 import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
@@ -8,7 +8,7 @@ const run = (commands: ReadonlyArray<unknown>) => runCommands(commands)
 describe("the seed plan's full lifecycle", () => {
   it("runs from key areas to filing for both sub-projects", () => {
     const { state, events } = run(fullLifecycle())
-    expect(Project.status(state)).toBe("filed")
+    expect(Lifecycle.status(state)).toBe("filed")
     const types = events.map((e) => e._tag)
     expect(types[0]).toBe("KeyAreasSelected")
     expect(types.filter((t) => t === "AcceptanceFailed")).toHaveLength(1)
@@ -46,10 +46,10 @@ describe("the seed plan's full lifecycle", () => {
     const codec = Schema.Array(ProjectEvent.Event)
     const encoded = Schema.encodeSync(codec)(events)
     const decoded = Schema.decodeUnknownSync(codec)(JSON.parse(JSON.stringify(encoded)))
-    let replayed = Project.initialState
-    for (const e of decoded) replayed = Project.evolve(replayed, e)
+    let replayed = Lifecycle.initialState
+    for (const e of decoded) replayed = Lifecycle.evolve(replayed, e)
     expect(replayed.version).toBe(state.version)
-    expect(Project.status(replayed)).toBe(Project.status(state))
+    expect(Lifecycle.status(replayed)).toBe(Lifecycle.status(state))
     expect(replayed.subProjects.keyAreas.payments.map((p) => p.amount.toString())).toEqual(
       state.subProjects.keyAreas.payments.map((p) => p.amount.toString())
     )

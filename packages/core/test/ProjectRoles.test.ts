@@ -3,7 +3,7 @@
  * every command and every role, and idempotency by command id.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Project, ProjectCommand, type ProjectEvent } from "@gsyf/core"
+import { Actor, Lifecycle, ProjectCommand, type ProjectEvent } from "@gsyf/core"
 import { Either } from "effect"
 import { command, fingerprint, given } from "./fixtures/gwt.js"
 import { actors, fullLifecycle, seedConfig } from "./fixtures/seed.js"
@@ -11,25 +11,25 @@ import { actors, fullLifecycle, seedConfig } from "./fixtures/seed.js"
 type Raw = Record<string, unknown>
 
 const config = seedConfig()
-const decide = Project.decide(config)
+const decide = Lifecycle.decide(config)
 
 /** The seed lifecycle with the state each command met, plus samples of the commands it never gives. */
 const samples = (() => {
-  const out = new Map<string, { readonly raw: Raw; readonly state: Project.State }>()
-  let state = Project.initialState
-  let beforeApprove: Project.State | undefined
-  let beforeAcceptance: Project.State | undefined
+  const out = new Map<string, { readonly raw: Raw; readonly state: Lifecycle.State }>()
+  let state = Lifecycle.initialState
+  let beforeApprove: Lifecycle.State | undefined
+  let beforeAcceptance: Lifecycle.State | undefined
   let firstArticle: string | undefined
   for (const raw of fullLifecycle()) {
     if (!out.has(raw._tag as string)) out.set(raw._tag as string, { raw, state })
     if (raw._tag === "ApproveBudget") beforeApprove = state
     if (raw._tag === "ApplyForAcceptance" && beforeAcceptance === undefined) beforeAcceptance = state
-    const events = Either.getOrThrow(Project.handle(config)(raw, state))
+    const events = Either.getOrThrow(Lifecycle.handle(config)(raw, state))
     for (const e of events) {
       if (firstArticle === undefined && e._tag === "DeliverableRecorded" && e.evidence._tag === "portal-article") {
         firstArticle = e.id
       }
-      state = Project.evolve(state, e)
+      state = Lifecycle.evolve(state, e)
     }
   }
   out.set("ReturnBudget", {
@@ -65,13 +65,13 @@ describe("roles", () => {
 
   it.each(cases)("%s given by %s is Unauthorized, at its own point of the lifecycle and at the start", (name, role) => {
     const { raw, state } = samples.get(name)!
-    for (const s of [state, Project.initialState]) {
+    for (const s of [state, Lifecycle.initialState]) {
       const before = fingerprint(s)
-      const result = Project.handle(config)(asRole(raw, role), s)
+      const result = Lifecycle.handle(config)(asRole(raw, role), s)
       expect(Either.isLeft(result)).toBe(true)
       const rejection = Either.getLeft(result).pipe((o) => (o._tag === "Some" ? o.value : undefined))!
       expect(rejection._tag).toBe("Unauthorized")
-      expect(Project.ruleIdsOf(rejection)).toEqual(["roles.allowed"])
+      expect(Lifecycle.ruleIdsOf(rejection)).toEqual(["roles.allowed"])
       if (rejection._tag === "Unauthorized") {
         expect(rejection.role).toBe(role)
         expect(rejection.allowed).toEqual(ProjectCommand.allowedRoles[name])
@@ -83,23 +83,23 @@ describe("roles", () => {
   it.each(ProjectCommand.names)("%s given by an allowed role passes the role check", (name) => {
     const { raw, state } = samples.get(name)!
     for (const role of ProjectCommand.allowedRoles[name]) {
-      const result = Project.handle(config)(asRole(raw, role), state)
+      const result = Lifecycle.handle(config)(asRole(raw, role), state)
       if (Either.isLeft(result)) expect(result.left._tag).not.toBe("Unauthorized")
     }
     // and the seed's own actor is accepted there
-    expect(Either.isRight(Project.handle(config)(raw, state))).toBe(true)
+    expect(Either.isRight(Lifecycle.handle(config)(raw, state))).toBe(true)
   })
 })
 
 describe("idempotency", () => {
   it("the same commandId twice gives no new events, at every step of the seed lifecycle", () => {
-    let state = Project.initialState
+    let state = Lifecycle.initialState
     let checked = 0
     for (const raw of fullLifecycle()) {
-      const decoded = Either.getOrThrow(Project.decodeCommandInput(raw))
+      const decoded = Either.getOrThrow(Lifecycle.decodeCommandInput(raw))
       const first = Either.getOrThrow(decide(decoded, state))
       expect(first.length).toBeGreaterThan(0)
-      const after = first.reduce(Project.evolve, state)
+      const after = first.reduce(Lifecycle.evolve, state)
       const retry = decide(decoded, after)
       expect(Either.isRight(retry) && retry.right).toEqual([])
       checked++

@@ -3,7 +3,7 @@
  * against the seed lifecycle. Every rejection also checks that nothing changed.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { IsoDate, Money, Project, type ProjectEvent } from "@gsyf/core"
+import { IsoDate, Lifecycle, Money, type ProjectEvent } from "@gsyf/core"
 import {
   command,
   configWith,
@@ -28,8 +28,8 @@ const d = (s: string) => IsoDate.unsafeFromString(s)
 const payee = (org: string, account: string) => ({ name: org, bank: "中国工商银行示例市分行", account })
 const payeeA = payee(actors.providerA.organisation, "6222 0210 0000 1234")
 const payeeH = payee(actors.providerH1.organisation, "6222 0210 0000 5678")
-const progressOf = (g: { config: any }, state: Project.State, itemId: string, on = "2026-10-20") =>
-  Project.quotaProgress(g.config, state, d(on)).find((p) => p.itemId === itemId)!
+const progressOf = (g: { config: any }, state: Lifecycle.State, itemId: string, on = "2026-10-20") =>
+  Lifecycle.quotaProgress(g.config, state, d(on)).find((p) => p.itemId === itemId)!
 
 describe("三(一) key areas", () => {
   it("ranks the statistics and adds the mandated area", () => {
@@ -160,7 +160,7 @@ describe("三(三) budget", () => {
       "lifecycle.budget-submitted"
     )
     const approved = returned.and([submit(), command("ApproveBudget", actors.finance, "2026-03-10", { note: "同意" })])
-    expect(Project.status(approved.state)).toBe("budget-approved")
+    expect(Lifecycle.status(approved.state)).toBe("budget-approved")
     approved.when(command("ApproveBudget", actors.finance, "2026-03-11")).thenRejected(
       "OutOfOrder",
       "lifecycle.budget-submitted"
@@ -721,7 +721,7 @@ describe("三(八) monthly briefings", () => {
 
   it("briefingStatus shows missing and late months at a date", () => {
     const gv = g().and([brief("2026-05", "2026-05-08"), brief("2026-06", "2026-06-03")])
-    const status = Project.briefingStatus(gv.config, gv.state, "keyAreas", d("2026-07-20"))
+    const status = Lifecycle.briefingStatus(gv.config, gv.state, "keyAreas", d("2026-07-20"))
     expect(status.map((m) => [m.month, m.status])).toEqual([
       ["2026-05", "late"],
       ["2026-06", "on-time"],
@@ -813,6 +813,6 @@ describe("三(九) acceptance and filing", () => {
     expect(filed.state.subProjects.hazchem.filed?.reportNumber).toBe("示社保验〔2026〕1号")
     filed.when(file("2026-11-06")).thenRejected("OutOfOrder", "filing.once")
     const all = given(fullLifecycle())
-    expect(Project.status(all.state)).toBe("filed")
+    expect(Lifecycle.status(all.state)).toBe("filed")
   })
 })

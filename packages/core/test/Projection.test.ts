@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as EventStore from "../src/EventStore.js"
-import * as Projection from "../src/Projection.js"
+import * as EventStore from "../src/runtime/EventStore.js"
+import * as Projection from "../src/runtime/Projection.js"
 
 // A toy projection: the list of open tasks per assignee.
 const openTasks = Projection.make<{ readonly tasks: ReadonlyArray<string> }>({

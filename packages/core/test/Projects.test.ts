@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Client, EventStore, Projects, ReadModels } from "@gsyf/core"
+import { Client, EventStore, ProjectService, ReadModels } from "@gsyf/core"
 import { Effect, Layer, Option } from "effect"
 import { contracting, fullLifecycle, planningToAward, seedConfig, seedParameterFile } from "./fixtures/seed.js"
 
@@ -8,13 +8,13 @@ const projectId = "sample-city-2026"
 
 describe("Projects over the memory store", () => {
   const config = seedConfig()
-  const live = Projects.layer(config).pipe(
+  const live = ProjectService.layer(config).pipe(
     Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))
   )
 
   it.effect("runs the seed lifecycle, keeps the read models and verifies the trail", () =>
     Effect.gen(function*() {
-      const projects = yield* Projects.Projects
+      const projects = yield* ProjectService.ProjectService
       for (const command of fullLifecycle()) yield* projects.execute(projectId, command)
       const { state, stored } = yield* projects.load(projectId)
       expect(state.version).toBe(stored.length)
@@ -63,7 +63,7 @@ describe("Projects over the memory store", () => {
 
   it.effect("shows the next deadline while a project is under way", () =>
     Effect.gen(function*() {
-      const projects = yield* Projects.Projects
+      const projects = yield* ProjectService.ProjectService
       for (const command of [...planningToAward(), ...contracting()]) yield* projects.execute(projectId, command)
       const [doc] = yield* projects.list()
       expect(doc!.status).toBe("implementation")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { EventStore, IsoDate, Project, Projects, ReadModels } from "@gsyf/core"
+import { EventStore, IsoDate, Lifecycle, ProjectService, ReadModels } from "@gsyf/core"
 import { Effect } from "effect"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
@@ -8,8 +8,8 @@ const endOfYear = IsoDate.unsafeFromString("2026-12-31")
 
 describe("Projects with the state cache", () => {
   const config = seedConfig()
-  const service = (store: EventStore.Service, options?: Projects.Options) =>
-    Projects.make(config, options).pipe(Effect.provideService(EventStore.EventStore, store))
+  const service = (store: EventStore.Service, options?: ProjectService.Options) =>
+    ProjectService.make(config, options).pipe(Effect.provideService(EventStore.EventStore, store))
 
   it.effect.each(["refresh", "optimistic"] as const)(
     "two services with their own caches (%s) on one store interleave the seed lifecycle",
@@ -19,7 +19,7 @@ describe("Projects with the state cache", () => {
         const a = yield* service(shared, { stateCacheMode: mode })
         const b = yield* service(shared)
         const commands = fullLifecycle()
-        let last: Projects.Executed | undefined
+        let last: ProjectService.Executed | undefined
         // Every step needs the one before it, so each service must see the other's events.
         for (const [i, command] of commands.entries()) last = yield* (i % 2 === 0 ? a : b).execute(projectId, command)
 
@@ -30,7 +30,7 @@ describe("Projects with the state cache", () => {
 
         const replayed = (yield* a.load(projectId)).state
         const reference = (yield* cold.load(projectId)).state
-        expect(Project.status(replayed)).toBe("filed")
+        expect(Lifecycle.status(replayed)).toBe("filed")
         expect(last!.version).toBe(replayed.version)
         expect(replayed).toEqual(reference)
         expect(last!.state).toEqual(reference)

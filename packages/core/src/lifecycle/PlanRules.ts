@@ -6,11 +6,11 @@
  * @since 0.1.0
  */
 import type DecimalJs from "decimal.js"
-import { gsyf, national, plan, texts } from "./LegalBasis.js"
-import * as Money from "./Money.js"
-import type * as Parameter from "./Parameter.js"
-import * as Rule from "./Rule.js"
-import * as RuleSet from "./RuleSet.js"
+import { gsyf, national, plan, texts } from "../kernel/LegalBasis.js"
+import * as Money from "../kernel/Money.js"
+import type * as Parameter from "../rules/Parameter.js"
+import * as Rule from "../rules/Rule.js"
+import * as RuleSet from "../rules/RuleSet.js"
 
 /**
  * Plan rules need no input besides the parameters they read.

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { LegalBasis } from "./LegalBasis.js"
+import { LegalBasis } from "../kernel/LegalBasis.js"
 
 /**
  * How serious a finding is. `error` blocks the step it guards; `warning` is

@@ -11,10 +11,10 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { bilingual, InputIssue, InvalidInput } from "./InputError.js"
+import { bilingual, InputIssue, InvalidInput } from "../kernel/InputError.js"
+import { LegalBasis, national, plan, texts } from "../kernel/LegalBasis.js"
+import * as Money from "../kernel/Money.js"
 import * as Param from "./internal/parameterSchemas.js"
-import { LegalBasis, national, plan, texts } from "./LegalBasis.js"
-import * as Money from "./Money.js"
 import type { Title } from "./Rule.js"
 
 /**

@@ -1,5 +1,6 @@
 /**
- * A project — one city, one year, its two sub-projects — as a decider:
+ * The lifecycle of a project — one city, one year, its two sub-projects — as a decider (named `Project` before
+ * 0.2, which remains as a deprecated alias):
  * `decide(command, state)` answers with events or a typed rejection,
  * `evolve(state, event)` folds them. The whole of 实施方案 三 to 七 runs
  * through it: key areas, the plan and its opinions, budget approval,
@@ -14,28 +15,128 @@ import * as Chunk from "effect/Chunk"
 import * as Either from "effect/Either"
 import * as HashSet from "effect/HashSet"
 import * as Schema from "effect/Schema"
+import { type MemberUnit, MemberUnit as MemberUnitSchema } from "../kernel/Actor.js"
+import type * as Calendar from "../kernel/Calendar.js"
+import * as Industry from "../kernel/Industry.js"
+import { decodeEither, InputIssue, InvalidInput } from "../kernel/InputError.js"
+import * as IsoDate from "../kernel/IsoDate.js"
+import { LegalBasis, national, plan, texts } from "../kernel/LegalBasis.js"
+import * as Money from "../kernel/Money.js"
+import * as Parameter from "../rules/Parameter.js"
+import { Finding, findings as findingsFor, type Rule } from "../rules/Rule.js"
+import * as RuleSet from "../rules/RuleSet.js"
 import * as Acceptance from "./Acceptance.js"
-import { type MemberUnit, MemberUnit as MemberUnitSchema } from "./Actor.js"
+import type { AcceptanceInput } from "./Acceptance.js"
 import type { Decider } from "./Decider.js"
 import * as Deliverable from "./Deliverable.js"
 import type { DeliverableInput } from "./DeliverableRules.js"
-import * as Industry from "./Industry.js"
-import { decodeEither, InputIssue, InvalidInput } from "./InputError.js"
 import { setIn } from "./internal/persistentMap.js"
-import * as IsoDate from "./IsoDate.js"
 import * as KeyAreas from "./KeyAreas.js"
-import { LegalBasis, national, plan, texts } from "./LegalBasis.js"
-import * as Money from "./Money.js"
-import * as Parameter from "./Parameter.js"
+import type { PaymentInput } from "./Payment.js"
 import * as Payment from "./Payment.js"
-import type { Config, Stage, StageInputs } from "./Plugin.js"
+import type { PlanInput } from "./PlanRules.js"
+import type { ConsultationInput, PanelReviewInput } from "./Procurement.js"
 import * as Procurement from "./Procurement.js"
 import { allowedRoles, type Command, Command as CommandSchema, type PanelMember } from "./ProjectCommand.js"
 import type { Evaluation, Event, QuotaResult, RankedBid } from "./ProjectEvent.js"
 import * as Quota from "./Quota.js"
-import { Finding, findings as findingsFor, type Rule } from "./Rule.js"
-import * as RuleSet from "./RuleSet.js"
 import * as Supervision from "./Supervision.js"
+
+// ── Configuration ─────────────────────────────────────────────────────────
+
+/**
+ * The stages at which rules run, with the input each stage's rules receive.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StageInputs {
+  /** The plan as a whole: evaluated when the plan is issued and the budget submitted. */
+  readonly plan: PlanInput
+  readonly consultation: ConsultationInput
+  readonly panelReview: PanelReviewInput
+  readonly payment: PaymentInput
+  readonly deliverable: DeliverableInput
+  readonly acceptanceGuard: AcceptanceInput
+  readonly acceptanceVerdict: AcceptanceInput
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Stage = keyof StageInputs
+
+/**
+ * The rules of every stage.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StageRules = { readonly [S in Stage]: ReadonlyArray<Rule<StageInputs[S]>> }
+
+/**
+ * A committed event as a subscriber sees it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CommittedEvent {
+  readonly streamId: string
+  readonly position: number
+  readonly type: string
+  readonly data: unknown
+}
+
+/**
+ * A plugin's manifest: who it is and what it adds and overrides (computed from
+ * its contents by `Plugin.make`, so it cannot disagree with them).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Manifest {
+  readonly name: string
+  readonly version: string
+  readonly description: string
+  readonly adds: ReadonlyArray<string>
+  readonly overrides: ReadonlyArray<string>
+}
+
+/**
+ * An applied override, for the rule reference and explanations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AppliedOverride {
+  readonly stage: Stage
+  readonly ruleId: string
+  readonly by: string
+  readonly priority: number | undefined
+  readonly shadowed: ReadonlyArray<string>
+}
+
+/**
+ * Everything a project runs with: parameters (with plugin values applied),
+ * the calendar, the rules of each stage, the quota items, the known
+ * deliverable types and procurement methods, and the subscribers.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Config {
+  readonly parameters: Parameter.ParameterSet
+  readonly calendar: Calendar.Service
+  readonly rules: StageRules
+  readonly quotaItems: ReadonlyArray<Quota.Item>
+  readonly deliverableTypes: ReadonlySet<string>
+  readonly procurementMethods: ReadonlySet<string>
+  readonly plugins: ReadonlyArray<Manifest>
+  readonly overrides: ReadonlyArray<AppliedOverride>
+  /** The `onEvent` hooks of the plugins, in load order. */
+  readonly subscribers: ReadonlyArray<(event: CommittedEvent) => void>
+}
 
 // ── Rejections ─────────────────────────────────────────────────────────────
 

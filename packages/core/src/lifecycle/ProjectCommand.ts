@@ -7,11 +7,11 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Actor, type Role } from "./Actor.js"
+import { Actor, type Role } from "../kernel/Actor.js"
+import { bilingual } from "../kernel/InputError.js"
+import { IsoDate, IsoDateTime } from "../kernel/IsoDate.js"
+import * as Money from "../kernel/Money.js"
 import * as Deliverable from "./Deliverable.js"
-import { bilingual } from "./InputError.js"
-import { IsoDate, IsoDateTime } from "./IsoDate.js"
-import * as Money from "./Money.js"
 import { Kind as PaymentKind, Payee } from "./Payment.js"
 import * as Procurement from "./Procurement.js"
 

@@ -18,15 +18,15 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as Deliverable from "./Deliverable.js"
-import * as IsoDate from "./IsoDate.js"
-import * as Money from "./Money.js"
-import * as Parameter from "./Parameter.js"
-import type { Config } from "./Plugin.js"
-import * as ProjectEvent from "./ProjectEvent.js"
-import { Event } from "./ProjectEvent.js"
+import * as IsoDate from "../kernel/IsoDate.js"
+import * as Money from "../kernel/Money.js"
+import * as Deliverable from "../lifecycle/Deliverable.js"
+import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
+import { Event } from "../lifecycle/ProjectEvent.js"
+import * as Quota from "../lifecycle/Quota.js"
+import type { Config } from "../plugin/Plugin.js"
+import * as Parameter from "../rules/Parameter.js"
 import * as Projection from "./Projection.js"
-import * as Quota from "./Quota.js"
 
 type Stored = Parameters<Projection.Projection["reduce"]>[1]
 

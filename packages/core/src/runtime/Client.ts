@@ -29,20 +29,20 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
+import type * as Calendar from "../kernel/Calendar.js"
+import { decode, type InputIssue } from "../kernel/InputError.js"
+import * as IsoDate from "../kernel/IsoDate.js"
+import * as Lifecycle from "../lifecycle/Lifecycle.js"
+import type { Event } from "../lifecycle/ProjectEvent.js"
+import type * as Quota from "../lifecycle/Quota.js"
+import * as Plugin from "../plugin/Plugin.js"
+import * as Parameter from "../rules/Parameter.js"
+import type { Finding } from "../rules/Rule.js"
 import type * as AuditTrail from "./AuditTrail.js"
-import type * as Calendar from "./Calendar.js"
 import type * as EventStore from "./EventStore.js"
-import { decode, type InputIssue } from "./InputError.js"
-import * as IsoDate from "./IsoDate.js"
-import * as Parameter from "./Parameter.js"
-import * as Plugin from "./Plugin.js"
-import * as Project from "./Project.js"
-import type { Event } from "./ProjectEvent.js"
 import type * as Projection from "./Projection.js"
-import * as Projects from "./Projects.js"
-import type * as Quota from "./Quota.js"
+import * as ProjectService from "./ProjectService.js"
 import * as ReadModels from "./ReadModels.js"
-import type { Finding } from "./Rule.js"
 
 /**
  * A rejected command, flattened for non-Effect hosts.
@@ -51,7 +51,7 @@ import type { Finding } from "./Rule.js"
  * @category models
  */
 export interface RejectionInfo {
-  readonly tag: Project.Rejection["_tag"]
+  readonly tag: Lifecycle.Rejection["_tag"]
   readonly ruleIds: ReadonlyArray<string>
   readonly zh: string
   readonly en: string
@@ -69,7 +69,7 @@ export type ExecuteResult =
     readonly events: ReadonlyArray<Event>
     readonly version: number
     readonly duplicate: boolean
-    readonly status: Project.Status
+    readonly status: Lifecycle.Status
   }
   | { readonly ok: false; readonly rejection: RejectionInfo }
 
@@ -82,7 +82,7 @@ export interface Client {
   /** Decodes, decides and appends a command; resolves with the new events or the rejection (never rejects for a rule). */
   readonly execute: (projectId: string, command: unknown) => Promise<ExecuteResult>
   /** The project's current state, folded from its events. */
-  readonly state: (projectId: string) => Promise<Project.State>
+  readonly state: (projectId: string) => Promise<Lifecycle.State>
   /** The project's events, oldest first. */
   readonly events: (projectId: string) => Promise<ReadonlyArray<Event>>
   /** Quota progress (done / required per item) at a date (`YYYY-MM-DD`). */
@@ -133,8 +133,8 @@ export class ConfigurationError extends Error {
 
 const decodeDate = decode(IsoDate.IsoDate, "date")
 
-const describe = (r: Project.Rejection): RejectionInfo => {
-  const base = { tag: r._tag, ruleIds: Project.ruleIdsOf(r) }
+const describe = (r: Lifecycle.Rejection): RejectionInfo => {
+  const base = { tag: r._tag, ruleIds: Lifecycle.ruleIdsOf(r) }
   switch (r._tag) {
     case "RuleViolation": {
       const errors = r.findings.filter((f) => f.severity === "error")
@@ -167,7 +167,7 @@ const describe = (r: Project.Rejection): RejectionInfo => {
   }
 }
 
-const isRejection = (e: unknown): e is Project.Rejection =>
+const isRejection = (e: unknown): e is Lifecycle.Rejection =>
   typeof e === "object" &&
   e !== null &&
   "_tag" in e &&
@@ -197,14 +197,14 @@ export const make = async (options: Options): Promise<Client> => {
   }
   const config = configured.right
   const runtime = ManagedRuntime.make(
-    Projects.layer(config).pipe(Layer.provide(options.store(ReadModels.projections(config))))
+    ProjectService.layer(config).pipe(Layer.provide(options.store(ReadModels.projections(config))))
   )
-  const run = async <A, E>(effect: Effect.Effect<A, E, Projects.Projects>): Promise<A> => {
+  const run = async <A, E>(effect: Effect.Effect<A, E, ProjectService.ProjectService>): Promise<A> => {
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return exit.value
     throw Cause.squash(exit.cause)
   }
-  const svc = Projects.Projects
+  const svc = ProjectService.ProjectService
   return {
     config,
     execute: async (projectId, command) => {
@@ -216,7 +216,7 @@ export const make = async (options: Options): Promise<Client> => {
           events: v.events,
           version: v.version,
           duplicate: v.duplicate,
-          status: Project.status(v.state)
+          status: Lifecycle.status(v.state)
         }
       }
       const failure = Cause.failureOption(exit.cause)

@@ -5,10 +5,10 @@
  *
  * @since 0.1.0
  */
+import { plan } from "../kernel/LegalBasis.js"
+import type { LegalBasis } from "../kernel/LegalBasis.js"
+import type { Title } from "../rules/Rule.js"
 import type * as Deliverable from "./Deliverable.js"
-import { plan } from "./LegalBasis.js"
-import type { LegalBasis } from "./LegalBasis.js"
-import type { Title } from "./Rule.js"
 
 /**
  * A countable quota item.

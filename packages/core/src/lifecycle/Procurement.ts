@@ -24,15 +24,15 @@
 import type DecimalJs from "decimal.js"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { type Bilingual, bilingual, decodeEither, InputIssue, InvalidInput } from "./InputError.js"
-import * as Days from "./internal/days.js"
-import * as X from "./internal/exactInput.js"
+import { type Bilingual, bilingual, decodeEither, InputIssue, InvalidInput } from "../kernel/InputError.js"
+import * as Days from "../kernel/internal/days.js"
+import * as X from "../kernel/internal/exactInput.js"
+import * as Q from "../kernel/internal/rational.js"
+import { gsyf, national, plan, texts } from "../kernel/LegalBasis.js"
+import * as Money from "../kernel/Money.js"
+import type * as Parameter from "../rules/Parameter.js"
+import * as Rule from "../rules/Rule.js"
 import * as S from "./internal/procurementScoring.js"
-import * as Q from "./internal/rational.js"
-import { gsyf, national, plan, texts } from "./LegalBasis.js"
-import * as Money from "./Money.js"
-import type * as Parameter from "./Parameter.js"
-import * as Rule from "./Rule.js"
 
 type V = Parameter.Values
 

@@ -15,17 +15,17 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import type { Actor } from "./Actor.js"
-import * as Deliverable from "./Deliverable.js"
-import * as Guard from "./Guard.js"
-import * as InputError from "./InputError.js"
-import type { LegalBasis } from "./LegalBasis.js"
-import * as Money from "./Money.js"
-import * as Parameter from "./Parameter.js"
+import type { Actor } from "../kernel/Actor.js"
+import * as InputError from "../kernel/InputError.js"
+import type { LegalBasis } from "../kernel/LegalBasis.js"
+import * as Money from "../kernel/Money.js"
+import * as Deliverable from "../lifecycle/Deliverable.js"
+import * as Guard from "../lifecycle/Guard.js"
+import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
+import * as Quota from "../lifecycle/Quota.js"
+import * as Parameter from "../rules/Parameter.js"
+import type { Finding, Rule, Title } from "../rules/Rule.js"
 import * as Plugin from "./Plugin.js"
-import * as ProjectEvent from "./ProjectEvent.js"
-import * as Quota from "./Quota.js"
-import type { Finding, Rule, Title } from "./Rule.js"
 
 // ── rule index ───────────────────────────────────────────────────────────────
 

@@ -20,10 +20,10 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import type { Decider, EventCodec } from "./Decider.js"
-import { fold } from "./Decider.js"
+import type * as InputError from "../kernel/InputError.js"
+import type { Decider, EventCodec } from "../lifecycle/Decider.js"
+import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
-import type * as InputError from "./InputError.js"
 
 /**
  * A stored event could not be upcast or decoded, or a new event could not be encoded.

@@ -18,21 +18,17 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import type { AcceptanceInput } from "./Acceptance.js"
-import * as Acceptance from "./Acceptance.js"
-import * as Calendar from "./Calendar.js"
-import type { DeliverableInput } from "./DeliverableRules.js"
-import * as DeliverableRules from "./DeliverableRules.js"
-import type { LegalBasis } from "./LegalBasis.js"
-import * as Parameter from "./Parameter.js"
-import type { PaymentInput } from "./Payment.js"
-import * as Payment from "./Payment.js"
-import type { PlanInput } from "./PlanRules.js"
-import * as PlanRules from "./PlanRules.js"
-import type { ConsultationInput, PanelReviewInput } from "./Procurement.js"
-import * as Procurement from "./Procurement.js"
-import * as Quota from "./Quota.js"
-import type { Rule, Title } from "./Rule.js"
+import * as Calendar from "../kernel/Calendar.js"
+import type { LegalBasis } from "../kernel/LegalBasis.js"
+import * as Acceptance from "../lifecycle/Acceptance.js"
+import * as DeliverableRules from "../lifecycle/DeliverableRules.js"
+import type * as Lifecycle from "../lifecycle/Lifecycle.js"
+import * as Payment from "../lifecycle/Payment.js"
+import * as PlanRules from "../lifecycle/PlanRules.js"
+import * as Procurement from "../lifecycle/Procurement.js"
+import * as Quota from "../lifecycle/Quota.js"
+import * as Parameter from "../rules/Parameter.js"
+import type { Rule, Title } from "../rules/Rule.js"
 
 /**
  * The stages at which rules run, with the input each stage's rules receive.
@@ -40,22 +36,13 @@ import type { Rule, Title } from "./Rule.js"
  * @since 0.1.0
  * @category models
  */
-export interface StageInputs {
-  /** The plan as a whole: evaluated when the plan is issued and the budget submitted. */
-  readonly plan: PlanInput
-  readonly consultation: ConsultationInput
-  readonly panelReview: PanelReviewInput
-  readonly payment: PaymentInput
-  readonly deliverable: DeliverableInput
-  readonly acceptanceGuard: AcceptanceInput
-  readonly acceptanceVerdict: AcceptanceInput
-}
+export type StageInputs = Lifecycle.StageInputs
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Stage = keyof StageInputs
+export type Stage = Lifecycle.Stage
 
 /**
  * The rules of every stage.
@@ -63,7 +50,42 @@ export type Stage = keyof StageInputs
  * @since 0.1.0
  * @category models
  */
-export type StageRules = { readonly [S in Stage]: ReadonlyArray<Rule<StageInputs[S]>> }
+export type StageRules = Lifecycle.StageRules
+
+/**
+ * A committed event as a subscriber sees it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CommittedEvent = Lifecycle.CommittedEvent
+
+/**
+ * A plugin's manifest: who it is and what it adds and overrides (computed from
+ * its contents by {@link make}, so it cannot disagree with them).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Manifest = Lifecycle.Manifest
+
+/**
+ * An applied override, for the rule reference and explanations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type AppliedOverride = Lifecycle.AppliedOverride
+
+/**
+ * Everything a project runs with: parameters (with plugin values applied),
+ * the calendar, the rules of each stage, the quota items, the known
+ * deliverable types and procurement methods, and the subscribers.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Config = Lifecycle.Config
 
 /**
  * The rules gsyf ships, by stage.
@@ -123,19 +145,6 @@ export interface ProcurementMethod {
 }
 
 /**
- * A committed event as a subscriber sees it.
- *
- * @since 0.1.0
- * @category models
- */
-export interface CommittedEvent {
-  readonly streamId: string
-  readonly position: number
-  readonly type: string
-  readonly data: unknown
-}
-
-/**
  * What a plugin contributes.
  *
  * @since 0.1.0
@@ -157,21 +166,6 @@ export interface Contents {
   readonly calendars?: ReadonlyArray<Calendar.HolidayYear> | undefined
   /** Called with every committed event (a notification hook). */
   readonly onEvent?: ((event: CommittedEvent) => void) | undefined
-}
-
-/**
- * A plugin's manifest: who it is and what it adds and overrides (computed from
- * its contents by {@link make}, so it cannot disagree with them).
- *
- * @since 0.1.0
- * @category models
- */
-export interface Manifest {
-  readonly name: string
-  readonly version: string
-  readonly description: string
-  readonly adds: ReadonlyArray<string>
-  readonly overrides: ReadonlyArray<string>
 }
 
 /**
@@ -228,41 +222,6 @@ export class PluginConflict extends Schema.TaggedError<PluginConflict>()("Plugin
 }
 
 /**
- * An applied override, for the rule reference and explanations.
- *
- * @since 0.1.0
- * @category models
- */
-export interface AppliedOverride {
-  readonly stage: Stage
-  readonly ruleId: string
-  readonly by: string
-  readonly priority: number | undefined
-  readonly shadowed: ReadonlyArray<string>
-}
-
-/**
- * Everything a project runs with: parameters (with plugin values applied),
- * the calendar, the rules of each stage, the quota items, the known
- * deliverable types and procurement methods, and the subscribers.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Config {
-  readonly parameters: Parameter.ParameterSet
-  readonly calendar: Calendar.Service
-  readonly rules: StageRules
-  readonly quotaItems: ReadonlyArray<Quota.Item>
-  readonly deliverableTypes: ReadonlySet<string>
-  readonly procurementMethods: ReadonlySet<string>
-  readonly plugins: ReadonlyArray<Manifest>
-  readonly overrides: ReadonlyArray<AppliedOverride>
-  /** The `onEvent` hooks of the plugins, in load order. */
-  readonly subscribers: ReadonlyArray<(event: CommittedEvent) => void>
-}
-
-/**
  * The procurement methods gsyf knows without plugins.
  *
  * @since 0.1.0
@@ -295,7 +254,7 @@ export const configure = (options: {
   readonly parameters: Parameter.ParameterSet
   readonly calendar: Calendar.Service
   readonly plugins?: ReadonlyArray<Plugin> | undefined
-}): Either.Either<Config, PluginConflict | import("./InputError.js").InvalidInput> => {
+}): Either.Either<Config, PluginConflict | import("../kernel/InputError.js").InvalidInput> => {
   const plugins = options.plugins ?? []
   const names = new Map<string, Plugin>()
   for (const p of plugins) {

@@ -1,7 +1,7 @@
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { bilingual, fromParseError, type InputIssue } from "../InputError.js"
-import * as Money from "../Money.js"
+import { bilingual, fromParseError, type InputIssue } from "../../kernel/InputError.js"
+import * as Money from "../../kernel/Money.js"
 
 /** @internal */
 export const Year = Schema.Int.pipe(

@@ -7,8 +7,8 @@
  *
  * @since 0.1.0
  */
-import { gsyf, LegalBasis, national, plan, texts } from "./LegalBasis.js"
-import type { Title } from "./Rule.js"
+import { gsyf, LegalBasis, national, plan, texts } from "../kernel/LegalBasis.js"
+import type { Title } from "../rules/Rule.js"
 
 /**
  * A documented guard.

@@ -7,15 +7,15 @@
  * @example
  * ```ts
  * import { Effect, Layer } from "effect"
- * import { EventStore, Projects, ReadModels } from "@gsyf/core"
+ * import { EventStore, ProjectService, ReadModels } from "@gsyf/core"
  *
  * const program = Effect.gen(function*() {
- *   const projects = yield* Projects.Projects
+ *   const projects = yield* ProjectService.ProjectService
  *   const done = yield* projects.execute("sample-city-2026", command)
  *   return done.events.map((e) => e._tag)
  * })
  * program.pipe(
- *   Effect.provide(Projects.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
+ *   Effect.provide(ProjectService.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
  * )
  * ```
  *
@@ -25,18 +25,18 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type * as IsoDate from "../kernel/IsoDate.js"
+import * as Lifecycle from "../lifecycle/Lifecycle.js"
+import type { Event } from "../lifecycle/ProjectEvent.js"
+import { codec } from "../lifecycle/ProjectEvent.js"
+import type * as Quota from "../lifecycle/Quota.js"
+import type * as Supervision from "../lifecycle/Supervision.js"
+import type { Config } from "../plugin/Plugin.js"
 import type * as AuditTrail from "./AuditTrail.js"
 import { exportJsonl } from "./AuditTrail.js"
 import * as CommandHandler from "./CommandHandler.js"
 import * as EventStore from "./EventStore.js"
-import type * as IsoDate from "./IsoDate.js"
-import type { Config } from "./Plugin.js"
-import * as Project from "./Project.js"
-import type { Event } from "./ProjectEvent.js"
-import { codec } from "./ProjectEvent.js"
-import type * as Quota from "./Quota.js"
 import type * as ReadModels from "./ReadModels.js"
-import type * as Supervision from "./Supervision.js"
 
 /**
  * The outcome of a command.
@@ -46,7 +46,7 @@ import type * as Supervision from "./Supervision.js"
  */
 export interface Executed {
   readonly events: ReadonlyArray<Event>
-  readonly state: Project.State
+  readonly state: Lifecycle.State
   /** The stream version after the command. */
   readonly version: number
   /** True when the command id was already applied (nothing new was written). */
@@ -60,7 +60,7 @@ export interface Executed {
  * @category models
  */
 export interface Loaded {
-  readonly state: Project.State
+  readonly state: Lifecycle.State
   readonly events: ReadonlyArray<Event>
   readonly stored: ReadonlyArray<EventStore.StoredEvent>
 }
@@ -83,7 +83,7 @@ export interface Service {
   readonly execute: (
     projectId: string,
     command: unknown
-  ) => Effect.Effect<Executed, Project.Rejection | CommandHandler.HandleError>
+  ) => Effect.Effect<Executed, Lifecycle.Rejection | CommandHandler.HandleError>
   /** The project's events and the state folded from them. */
   readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
   /** Quota progress (done / required per item) at a date. */
@@ -91,7 +91,7 @@ export interface Service {
   /** Monthly briefings (on time, late, missing, pending) of a sub-project at a date. */
   readonly briefings: (
     projectId: string,
-    subProject: Project.SubProjectKey,
+    subProject: Lifecycle.SubProjectKey,
     asOf: IsoDate.IsoDate
   ) => Effect.Effect<ReadonlyArray<Supervision.MonthStatus>, LoadError>
   /** Checks the hash chain of the project's audit trail. */
@@ -108,7 +108,7 @@ export interface Service {
  * @since 0.1.0
  * @category tags
  */
-export class Projects extends Context.Tag("@gsyf/core/Projects")<Projects, Service>() {}
+export class ProjectService extends Context.Tag("@gsyf/core/ProjectService")<ProjectService, Service>() {}
 
 /**
  * Options of {@link make} and {@link layer}.
@@ -143,7 +143,7 @@ export interface Options {
 export const make = (config: Config, options: Options = {}): Effect.Effect<Service, never, EventStore.EventStore> =>
   Effect.gen(function*() {
     const store = yield* EventStore.EventStore
-    const decider = Project.decider(config)
+    const decider = Lifecycle.decider(config)
     const provide = Effect.provideService(EventStore.EventStore, store)
     const cache = CommandHandler.makeCache({ capacity: options.stateCacheSize ?? 1000, mode: options.stateCacheMode })
     const current = (projectId: string) => provide(CommandHandler.load(decider, codec, projectId, { cache }))
@@ -165,16 +165,16 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
       Effect.gen(function*() {
         const stored = yield* store.readStream(projectId)
         const events = yield* CommandHandler.decodeEvents(codec, stored)
-        let state = Project.initialState
-        for (const e of events) state = Project.evolve(state, e)
+        let state = Lifecycle.initialState
+        for (const e of events) state = Lifecycle.evolve(state, e)
         return { state, events, stored }
       })
 
-    return Projects.of({
+    return ProjectService.of({
       config,
       execute: (projectId, input) =>
         Effect.gen(function*() {
-          const command = yield* Project.decodeCommandInput(input)
+          const command = yield* Lifecycle.decodeCommandInput(input)
           const handled = yield* provide(
             CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache })
           )
@@ -188,9 +188,9 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
         }),
       load,
       progress: (projectId, at) =>
-        Effect.map(current(projectId), ({ state }) => Project.quotaProgress(config, state, at)),
+        Effect.map(current(projectId), ({ state }) => Lifecycle.quotaProgress(config, state, at)),
       briefings: (projectId, subProject, asOf) =>
-        Effect.map(current(projectId), ({ state }) => Project.briefingStatus(config, state, subProject, asOf)),
+        Effect.map(current(projectId), ({ state }) => Lifecycle.briefingStatus(config, state, subProject, asOf)),
       verify: (projectId) => store.verify(projectId),
       exportTrail: (projectId) => Effect.map(store.readStream(projectId), exportJsonl),
       list: () =>
@@ -208,5 +208,7 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
  * @since 0.1.0
  * @category layers
  */
-export const layer = (config: Config, options: Options = {}): Layer.Layer<Projects, never, EventStore.EventStore> =>
-  Layer.effect(Projects, make(config, options))
+export const layer = (
+  config: Config,
+  options: Options = {}
+): Layer.Layer<ProjectService, never, EventStore.EventStore> => Layer.effect(ProjectService, make(config, options))
