@@ -21,11 +21,24 @@ const loaded = (): CjkFont.CjkFonts => {
 describe("CjkFont", () => {
   it.effect("fails with FontNotFound naming what was tried and what to install", () =>
     Effect.gen(function*() {
-      const err = yield* Effect.flip(CjkFont.resolve({ env: {}, system: false }))
+      const err = yield* Effect.flip(CjkFont.resolve({ env: {}, system: false, packages: false }))
       expect(err._tag).toBe("FontNotFound")
       expect(err.tried).toContain("GSYF_CJK_FONT: not set")
       expect(err.message).toContain("fonts-noto-cjk")
       expect(err.message).toContain("GSYF_CJK_FONT")
+    }))
+
+  it.effect("without system fonts, takes every face from the npm font packages it depends on", () =>
+    Effect.gen(function*() {
+      for (const off of [{ system: false }, { env: { GSYF_NO_SYSTEM_FONTS: "1" } }]) {
+        const fonts = yield* CjkFont.resolve({ env: {}, ...off })
+        expect(fonts.regular.origin).toBe("package")
+        expect(fonts.regular.source).toContain("NotoSerifSC_400Regular.ttf")
+        expect(fonts.bold?.source).toContain("NotoSerifSC_700Bold.ttf")
+        expect(CjkFont.faceFor(fonts, "xiaobiaosong").source).toContain("NotoSerifSC_700Bold.ttf")
+        expect(CjkFont.faceFor(fonts, "heiti").source).toContain("NotoSansSC_500Medium.ttf")
+        expect(CjkFont.faceFor(fonts, "kaiti")).toBe(fonts.regular)
+      }
     }))
 
   it.effect("treats an unusable explicit font as an error, not a reason to fall back", () =>

@@ -21,7 +21,7 @@ export const fontKind = (bytes: Uint8Array): FontKind | undefined => {
 const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 /** The PostScript name (name ID 6) of the sfnt whose table directory starts at `offset`. */
-const postscriptName = (bytes: Uint8Array, offset: number): string | undefined => {
+export const postscriptName = (bytes: Uint8Array, offset: number): string | undefined => {
   const dv = view(bytes)
   const numTables = dv.getUint16(offset + 4)
   for (let i = 0; i < numTables; i++) {
