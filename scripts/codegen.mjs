@@ -1,11 +1,12 @@
 // Writes each package's src/index.ts: one `export * as Module` line per public module (see modules.mjs:
-// `src/**/<Capitalised>.ts` outside internal/), preceded by the module's header doc. For a package whose modules
-// live in folders (core: kernel/, rules/, lifecycle/, plugin/, runtime/) it also writes the `exports` of its
-// package.json, one flat subpath per module (`@gsyf/core/Money`).
-// `node scripts/codegen.mjs --check` fails when a barrel or an exports map is out of date.
+// `src/**/<Capitalised>.ts` outside internal/), preceded by the module's header doc. It also writes each
+// package's publishing fields (scripts/manifests.mjs: exports with one flat subpath per module such as
+// `@gsyf/core/Money`, typesVersions, metadata) and its LICENSE (the root one).
+// `node scripts/codegen.mjs --check` fails when a barrel, a manifest or a LICENSE is out of date.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { exportsMap, isNested, publicModules } from "./modules.mjs"
+import { manifest } from "./manifests.mjs"
+import { publicModules } from "./modules.mjs"
 
 const check = process.argv.includes("--check")
 const root = new URL("..", import.meta.url).pathname
@@ -30,12 +31,19 @@ for (const pkg of readdirSync(join(root, "packages"))) {
     stale.push(indexPath)
     if (!check) writeFileSync(indexPath, out)
   }
-  if (isNested(src)) {
-    const wanted = JSON.stringify({ ...pkgJson, exports: exportsMap(src) }, null, 2) + "\n"
-    if (wanted !== pkgText) {
-      stale.push(pkgPath)
-      if (!check) writeFileSync(pkgPath, wanted)
-    }
+}
+const license = readFileSync(join(root, "LICENSE"), "utf8")
+for (const pkg of readdirSync(join(root, "packages"))) {
+  const pkgPath = join(root, "packages", pkg, "package.json")
+  if (!existsSync(pkgPath)) continue
+  const text = readFileSync(pkgPath, "utf8")
+  const wanted = [[pkgPath, text, manifest(root, pkg, JSON.parse(text))]]
+  const licensePath = join(root, "packages", pkg, "LICENSE")
+  wanted.push([licensePath, existsSync(licensePath) ? readFileSync(licensePath, "utf8") : "", license])
+  for (const [path, current, out] of wanted) {
+    if (current === out) continue
+    stale.push(path)
+    if (!check) writeFileSync(path, out)
   }
 }
 if (check && stale.length > 0) {

@@ -37,21 +37,23 @@ export const tsupEntries = (src) =>
     ...publicModules(src).map((m) => [m.name, join(src, `${m.path}.ts`)])
   ])
 
-/** True when some public module lives in a folder (its package.json then lists every subpath). */
-export const isNested = (src) => publicModules(src).some((m) => m.path.includes("/"))
+const entry = (name, dts) => ({
+  import: { types: `./dist/dts/${dts}.d.ts`, default: `./dist/${name}.js` },
+  require: { types: `./dist/dts/${dts}.d.cts`, default: `./dist/${name}.cjs` }
+})
 
-/** The `exports` map of a package whose modules live in folders: flat subpaths, declarations where tsc puts them. */
+/**
+ * The `exports` map of a package: flat subpaths (`@gsyf/core/Money`), ESM with `.d.ts` and CommonJS with `.d.cts`
+ * (written by scripts/dts-cjs.mjs) where tsc puts the declarations.
+ */
 export const exportsMap = (src) => {
-  const map = {
-    ".": { types: "./dist/dts/index.d.ts", import: "./dist/index.js", require: "./dist/index.cjs" }
-  }
-  for (const m of publicModules(src)) {
-    map[`./${m.name}`] = {
-      types: `./dist/dts/${m.path}.d.ts`,
-      import: `./dist/${m.name}.js`,
-      require: `./dist/${m.name}.cjs`
-    }
-  }
+  const map = { ".": entry("index", "index") }
+  for (const m of publicModules(src)) map[`./${m.name}`] = entry(m.name, m.path)
   map["./package.json"] = "./package.json"
   return map
 }
+
+/** The `typesVersions` map for node10 resolution, which does not read `exports`: the same flat subpaths. */
+export const typesVersions = (src) => ({
+  "*": Object.fromEntries(publicModules(src).map((m) => [m.name, [`./dist/dts/${m.path}.d.ts`]]))
+})

@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import DecimalJs from "decimal.js"
+import { Decimal as DecimalJs } from "decimal.js"
 import * as Either from "effect/Either"
 import * as Equal from "effect/Equal"
 import * as Hash from "effect/Hash"

@@ -17,7 +17,7 @@
  *
  * @since 0.1.0
  */
-import type DecimalJs from "decimal.js"
+import type { Decimal as DecimalJs } from "decimal.js"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Industry from "../kernel/Industry.js"

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import type DecimalJs from "decimal.js"
+import type { Decimal as DecimalJs } from "decimal.js"
 import * as Schema from "effect/Schema"
 import { bilingual } from "../kernel/InputError.js"
 import type { IsoDate } from "../kernel/IsoDate.js"

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type DecimalJs from "decimal.js"
+import type { Decimal as DecimalJs } from "decimal.js"
 import { gsyf, national, plan, texts } from "../kernel/LegalBasis.js"
 import * as Money from "../kernel/Money.js"
 import type * as Parameter from "../rules/Parameter.js"

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import DecimalJs from "decimal.js"
+import { Decimal as DecimalJs } from "decimal.js"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { bilingual } from "../InputError.js"

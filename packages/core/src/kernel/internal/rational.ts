@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import DecimalJs from "decimal.js"
+import { Decimal as DecimalJs } from "decimal.js"
 import { Decimal } from "../Money.js"
 
 /** A reduced fraction with a positive denominator. @internal */

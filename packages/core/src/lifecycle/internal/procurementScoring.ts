@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type DecimalJs from "decimal.js"
+import type { Decimal as DecimalJs } from "decimal.js"
 import { InputIssue } from "../../kernel/InputError.js"
 import * as Q from "../../kernel/internal/rational.js"
 
