@@ -42,8 +42,9 @@ export const stale = () =>
     const marker = join(root, "packages", dir, "dist", "dts", "index.d.cts")
     if (!existsSync(marker)) return true
     const built = statSync(marker).mtimeMs
-    const inputs = ["src", "package.json", "tsup.config.ts", "tsconfig.build.json"].map((f) => join(root, "packages", dir, f))
-    return inputs.some((f) => existsSync(f) && newest(f) > built)
+    const folder = join(root, "packages", dir)
+    const inputs = readdirSync(folder).filter((f) => !["dist", "node_modules", "test", "bench"].includes(f))
+    return inputs.some((f) => newest(join(folder, f)) > built)
   })
 
 /** Rebuilds the stale packages and everything that depends on them. */
