@@ -68,10 +68,7 @@ export const manifest = (root, dir, current) => {
     typesVersions: typesVersions(src),
     exports: exportsMap(src),
     files: ["dist", "src", "!src/**/*.test.ts", ...(current.files ?? []).filter((f) => !["dist", "src", "!src/**/*.test.ts"].includes(f))],
-    scripts: {
-      ...current.scripts,
-      build: "tsup && tsc -p tsconfig.build.json && node ../../scripts/dts-cjs.mjs"
-    }
+    scripts: { ...current.scripts, build: withCjsDeclarations(current.scripts?.build) }
   }
   const sorted = {}
   for (const k of order) if (k in next) sorted[k] = next[k]
