@@ -34,7 +34,8 @@ for (const dir of readdirSync("packages").sort()) {
   }
   // every subpath of the exports map resolves (core's modules live in folders, its subpaths are flat)
   const subpaths = Object.entries(pkg.exports ?? {}).filter(([k, v]) => k.startsWith("./") && !k.includes("*") && typeof v === "object" && v !== null)
-  const broken = subpaths.flatMap(([k, v]) => Object.values(v).filter((f) => !existsSync(join("packages", dir, f))).map((f) => `${k} → ${f}`))
+  const files = (v) => (typeof v === "string" ? [v] : Object.values(v).flatMap(files))
+  const broken = subpaths.flatMap(([k, v]) => files(v).filter((f) => !existsSync(join("packages", dir, f))).map((f) => `${k} → ${f}`))
   if (broken.length > 0) {
     console.error(`✗ ${pkg.name}: exports pointing at missing files: ${broken.join(", ")}`)
     failures++
