@@ -6,18 +6,73 @@
  */
 
 /**
+ * What a scenario step expects, and how it is checked against what the step
+ * produced: its events, a rejection and its rules, findings, values of the
+ * {@link StateView}, quota progress, payments and deadlines. Each expectation
+ * that does not hold becomes a {@link Failure} with its path and line in the
+ * scenario file.
+ *
+ * @since 0.2.0
+ */
+export * as Expectation from "./Expectation.js"
+
+/**
+ * Loading scenario files (YAML or JSON): the file schema, the loaded
+ * {@link Scenario} with its `from` chain, and the files under folders. Loading
+ * reports unknown keys, wrong types, unknown commands and actors and invalid
+ * command input with the file, line and path, and holds every file read to
+ * {@link Limits} (size, nesting depth, aliases and their expansion).
+ *
+ * @since 0.2.0
+ */
+export * as Load from "./Load.js"
+
+/**
+ * Reports of scenario results: a readable text per result with each failed
+ * expectation's path, `file:line`, expected and actual values (coloured only
+ * when asked), a summary of many results, and JUnit XML for CI.
+ *
+ * @since 0.2.0
+ */
+export * as Report from "./Report.js"
+
+/**
+ * Running loaded scenarios in memory: the `from` chain first (each scenario
+ * run once per run, its end state shared), then each step through
+ * `Lifecycle.handle(config)` and `Lifecycle.evolve`, checking its
+ * expectations. Results keep every step's events, rejection and failed
+ * expectations.
+ *
+ * @since 0.2.0
+ */
+export * as Run from "./Run.js"
+
+/**
  * Rule scenarios as data files (YAML or JSON): a project is given (a parameter
  * file, plugins, or another scenario's end state), then a timeline of commands
  * is run, and each step states what must follow (events, a rejection and its
  * rules, state values, quota progress, payments, deadlines, findings).
- * Loading reports unknown keys, wrong types and unknown commands with the
- * file, line and path; running folds events with `Project.handle` and
- * `Project.evolve` in memory and reports each failed expectation as
- * `{ path, expected, actual }` with a readable diff, or as JUnit XML.
+ *
+ * This module gathers the whole API under one name: loading ({@link Load}),
+ * expectations ({@link Expectation}), running ({@link Run}) and reports
+ * ({@link Report}) live in their own modules and are re-exported here, so
+ * `Scenario.load`, `Scenario.run`, `Scenario.runAll`, `Scenario.formatResult`
+ * and `Scenario.junit` read as before.
  *
  * @since 0.1.0
  */
 export * as Scenario from "./Scenario.js"
+
+/**
+ * Why a scenario cannot be loaded or configured: each problem with its file,
+ * line, column and path in the file, a code saying what kind of problem it is,
+ * and a message in Chinese and English. Messages about a file a scenario
+ * refers to (a parameter file, a scenario it starts from) never quote that
+ * file's content.
+ *
+ * @since 0.2.0
+ */
+export * as ScenarioError from "./ScenarioError.js"
 
 /**
  * A documented JSON view of a project's state as of a date, the thing a
