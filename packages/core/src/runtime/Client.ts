@@ -40,6 +40,8 @@ import * as Parameter from "../rules/Parameter.js"
 import type { Finding } from "../rules/Rule.js"
 import type * as AuditTrail from "./AuditTrail.js"
 import type * as EventStore from "./EventStore.js"
+import * as ClientStore from "./internal/clientStore.js"
+import { keyedQueue, retryConflicts } from "./internal/conflictRetry.js"
 import type * as Projection from "./Projection.js"
 import * as ProjectService from "./ProjectService.js"
 import * as ReadModels from "./ReadModels.js"
@@ -100,6 +102,55 @@ export interface Client {
 }
 
 /**
+ * A SQLite store by file name (install `@gsyf/store-sqlite` next to `@gsyf/core`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SqliteStore {
+  /** Path of the database file; created and migrated when missing (unless `readOnly`). */
+  readonly sqlite: string
+  /** A prefix for the store's table names (`[a-z_][a-z0-9_]*`), for a file shared with other tables. */
+  readonly tablePrefix?: string | undefined
+  /** Open without writing anything; a file that is not a gsyf store is refused. */
+  readonly readOnly?: boolean | undefined
+}
+
+/**
+ * A PostgreSQL store by URL (install `@gsyf/store-postgres` next to `@gsyf/core`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface PostgresStore {
+  /** Connection URL, e.g. `postgres://gsyf@db.internal:5432/city`. */
+  readonly postgres: string
+  /** The schema that holds the store's tables (created when missing, unless `readOnly`). */
+  readonly schema?: string | undefined
+  /** A prefix for the store's table names (`[a-z_][a-z0-9_]*`). */
+  readonly tablePrefix?: string | undefined
+  /** Open without writing anything; connections are read-only. */
+  readonly readOnly?: boolean | undefined
+}
+
+/**
+ * How `execute` retries a command that lost a race with another writer (`VersionConflict`): it decides the command
+ * again on the new state after a pause that starts at `baseDelayMs`, doubles each time, is jittered and never
+ * exceeds `maxDelayMs`; after `attempts` retries the conflict rejects the Promise.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RetryOptions {
+  /** Retries after a version conflict (default 30, at most 1,000). */
+  readonly attempts?: number | undefined
+  /** First pause in milliseconds (default 5). */
+  readonly baseDelayMs?: number | undefined
+  /** Longest pause in milliseconds (default 250). */
+  readonly maxDelayMs?: number | undefined
+}
+
+/**
  * Options of {@link make}.
  *
  * @since 0.1.0
@@ -110,8 +161,34 @@ export interface Options {
   readonly parameters: unknown
   readonly calendar: Calendar.Service
   readonly plugins?: ReadonlyArray<Plugin.Plugin> | undefined
-  /** The event store; receives the read-model projections to register. */
-  readonly store: (projections: ReadonlyArray<Projection.Any>) => Layer.Layer<EventStore.EventStore, unknown>
+  /**
+   * The event store: `{ sqlite: file }`, `{ postgres: url, schema }`, or a function that receives the read-model
+   * projections to register and returns an Effect layer (for hosts that build their own).
+   */
+  readonly store:
+    | SqliteStore
+    | PostgresStore
+    | ((projections: ReadonlyArray<Projection.Any>) => Layer.Layer<EventStore.EventStore, unknown>)
+  /** Retrying of version conflicts in `execute` (see {@link RetryOptions}). */
+  readonly retry?: RetryOptions | undefined
+}
+
+/**
+ * Why the store could not be opened (no such adapter, unreachable database, a file that is not a gsyf store,
+ * tables in the way). `reason` is the adapter's own bilingual message.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly reason: string
+  ) {
+    super(`${en} / ${zh}: ${reason}`)
+    this.name = "StoreOpenError"
+  }
 }
 
 /**
@@ -167,6 +244,15 @@ const describe = (r: Lifecycle.Rejection): RejectionInfo => {
   }
 }
 
+const open = async (runtime: ManagedRuntime.ManagedRuntime<ProjectService.ProjectService, unknown>) => {
+  const exit = await Effect.runPromiseExit(runtime.runtimeEffect)
+  if (Exit.isSuccess(exit)) return
+  await runtime.dispose()
+  const failure = Cause.squash(exit.cause)
+  const reason = failure instanceof Error ? failure.message : String(failure)
+  throw new StoreOpenError("无法打开事件存储", "cannot open the event store", reason)
+}
+
 const isRejection = (e: unknown): e is Lifecycle.Rejection =>
   typeof e === "object" &&
   e !== null &&
@@ -174,7 +260,9 @@ const isRejection = (e: unknown): e is Lifecycle.Rejection =>
   (e._tag === "RuleViolation" || e._tag === "InvalidInput" || e._tag === "OutOfOrder" || e._tag === "Unauthorized")
 
 /**
- * Opens a client: validates the parameters, loads the plugins, builds the store.
+ * Opens a client: validates the parameters, loads the plugins, opens the store and migrates it. Rejects with
+ * {@link ConfigurationError} for bad parameters or plugins and with {@link StoreOpenError} when the store cannot
+ * be opened, so a client that resolves is ready to use.
  *
  * @since 0.1.0
  * @category constructors
@@ -196,19 +284,23 @@ export const make = async (options: Options): Promise<Client> => {
       : new ConfigurationError(e.zh, e.en, [])
   }
   const config = configured.right
-  const runtime = ManagedRuntime.make(
-    ProjectService.layer(config).pipe(Layer.provide(options.store(ReadModels.projections(config))))
-  )
+  const store = ClientStore.factory(options.store)(ReadModels.projections(config))
+  const runtime = ManagedRuntime.make(ProjectService.layer(config).pipe(Layer.provide(store)))
+  await open(runtime)
   const run = async <A, E>(effect: Effect.Effect<A, E, ProjectService.ProjectService>): Promise<A> => {
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return exit.value
     throw Cause.squash(exit.cause)
   }
   const svc = ProjectService.ProjectService
+  const queue = keyedQueue()
   return {
     config,
     execute: async (projectId, command) => {
-      const exit = await runtime.runPromiseExit(Effect.flatMap(svc, (p) => p.execute(projectId, command)))
+      const exit = await queue(projectId, () =>
+        runtime.runPromiseExit(
+          retryConflicts(Effect.flatMap(svc, (p) => p.execute(projectId, command)), options.retry)
+        ))
       if (Exit.isSuccess(exit)) {
         const v = exit.value
         return {
