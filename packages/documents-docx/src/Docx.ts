@@ -1,15 +1,20 @@
 /**
  * Renders a {@link @gsyf/documents!Document.Document | Document} as a Word document (DOCX) laid out after
  * GB/T 9704-2012 《党政机关公文格式》: A4 paper with 37 mm top and 28 mm left
- * margins (type area 156 × 225 mm), the title in 方正小标宋简体 2号 (22pt),
- * body text in 仿宋_GB2312 3号 (16pt) on an exact 28pt line, level-1 headings
- * in 黑体 and level-2 in 楷体_GB2312, the document number line, an optional red
- * letterhead with a red separator line, bordered tables with repeated header
- * rows, a right-aligned signature block and the page number in the footer
- * (`— 1 —`).
+ * margins (type area 156 × 225 mm) and the document grid of 28 characters ×
+ * 22 lines (`w:docGrid` linesAndChars, every paragraph snapped to it), the
+ * title in 方正小标宋简体 2号 (22pt), body text in 仿宋_GB2312 3号 (16pt),
+ * level-1 headings in 黑体 and level-2 in 楷体_GB2312, the document number
+ * line, an optional red letterhead with a red separator line, bordered tables
+ * with repeated header rows, the issuer centred over the 成文日期 and kept on
+ * the page of the paragraph before it, and page numbers `— 1 —` in 4号, odd
+ * pages right and even pages left.
  *
- * Fonts are referenced by name, not embedded: Word and LibreOffice substitute
- * what is installed (see the package README for the names and fallbacks);
+ * Fonts are referenced by name, not embedded. LibreOffice asks fontconfig for
+ * a face it lacks, which by default answers with a sans face for every
+ * Chinese name; the package ships `fontconfig/65-gsyf-gbt9704.conf`, which
+ * maps each role to the nearest free face (仿宋 and 小标宋 → Noto Serif CJK SC,
+ * 黑体 → Noto Sans CJK SC, 楷体 → LXGW WenKai / AR PL UKai, else serif);
  * {@link make} takes other names when a host prefers them.
  *
  * @since 0.1.0
@@ -19,6 +24,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document as DocxDocument,
+  DocumentGridType,
   EmphasisMarkType,
   Footer,
   Header,
@@ -91,8 +97,16 @@ const PAGE = { width: 11906, height: 16838 } as const
 const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const
 const TYPE_AREA_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 const BODY_SIZE = 16
-const LINE = 28 * 20
-const INDENT = BODY_SIZE * 2 * 20
+/** The grid: 22 lines in the 225 mm type area (twips), 28 characters in its 156 mm width. */
+const LINE_PITCH = Math.floor(mm(225) / 22)
+/**
+ * Character spacing of body text, in twips: the 28-character pitch (15.79 pt) less the 16 pt character,
+ * rounded down so that 28 characters fit (a document grid of characters is read differently by Word and
+ * LibreOffice; a run's spacing is not).
+ */
+const CHAR_SPACING = Math.floor((TYPE_AREA_WIDTH / 28) - BODY_SIZE * 20)
+const LINE = LINE_PITCH
+const INDENT = Math.round((TYPE_AREA_WIDTH / 28) * 2)
 const RED = "E60000"
 
 const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: "eastAsia" })
@@ -247,6 +261,33 @@ const keyValue = (ctx: Ctx, kv: Block.KeyValue): Array<Paragraph | Table> => {
   ]
 }
 
+/** The issuer centred over the date, the date four characters from the right edge, kept with what comes before. */
+const signature = (b: Block.Signature): Array<Paragraph> => {
+  const pitch = TYPE_AREA_WIDTH / 28
+  const date = b.date === undefined ? undefined : Numbering.chineseDate(b.date)
+  const dateChars = date === undefined ? [...b.issuer].length : [...date].length - (date.match(/\d/g)?.length ?? 0) / 2
+  const issuerChars = [...b.issuer].length
+  const right = Math.round(pitch * 4 + Math.max(0, ((dateChars - issuerChars) * pitch) / 2))
+  return [
+    new Paragraph({ children: [], keepNext: true }),
+    new Paragraph({
+      children: plain(b.issuer + (b.seal ?? "")),
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.max(0, right - (b.seal === undefined ? 0 : Math.round([...b.seal].length * pitch))) },
+      keepNext: date !== undefined
+    }),
+    ...(date !== undefined
+      ? [
+        new Paragraph({
+          children: plain(date),
+          alignment: AlignmentType.RIGHT,
+          indent: { right: Math.round(pitch * 4) }
+        })
+      ]
+      : [])
+  ]
+}
+
 const headingFont = (ctx: Ctx, level: Block.Level): { font: string; bold: boolean } =>
   level === 1
     ? { font: ctx.fonts.heading1, bold: false }
@@ -290,23 +331,7 @@ const block = (ctx: Ctx, b: Block.Block, label: string | undefined): Array<Parag
     case "KeyValue":
       return keyValue(ctx, b)
     case "Signature":
-      return [
-        new Paragraph({
-          children: plain(b.issuer + (b.seal ?? "")),
-          alignment: AlignmentType.RIGHT,
-          indent: { right: INDENT * 2 },
-          spacing: { before: LINE * 2 }
-        }),
-        ...(b.date !== undefined
-          ? [
-            new Paragraph({
-              children: plain(Numbering.chineseDate(b.date)),
-              alignment: AlignmentType.RIGHT,
-              indent: { right: INDENT * 2 }
-            })
-          ]
-          : [])
-      ]
+      return signature(b)
     case "PageBreak":
       return [new Paragraph({ children: [new PageBreak()] })]
     case "Note":
@@ -319,6 +344,19 @@ const block = (ctx: Ctx, b: Block.Block, label: string | undefined): Array<Parag
       ]
   }
 }
+
+/** The page-number footer: 4号, one character in from the right edge (odd pages) or the left edge (even pages). */
+const pageNumber = (ctx: Ctx, template: string, side: "left" | "right"): Footer =>
+  new Footer({
+    children: [
+      new Paragraph({
+        children: templateRuns(ctx, template, 14),
+        alignment: side === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "right" ? { right: 280 } : { left: 280 },
+        spacing: { line: 20 * 20, lineRule: LineRuleType.AT_LEAST }
+      })
+    ]
+  })
 
 /** A header or footer template as runs: text and page number fields. */
 const templateRuns = (ctx: Ctx, template: string, size: number): Array<TextRun> =>
@@ -362,7 +400,10 @@ const front = (ctx: Ctx, doc: Document.Document, redLine: boolean): Array<Paragr
   }
   out.push(
     new Paragraph({
-      children: plain(meta.title, { font: ctx.fonts.title, size: 22 }),
+      children: Numbering.titleLines(meta.title, 20).flatMap((line, i) => [
+        ...(i > 0 ? [new TextRun({ break: 1 })] : []),
+        ...plain(line, { font: ctx.fonts.title, size: 22 })
+      ]),
       alignment: AlignmentType.CENTER,
       spacing: {
         before: LINE * 2,
@@ -404,13 +445,26 @@ export const toDocx = (doc: Document.Document, options: DocxOptions = {}): DocxD
     ...(doc.meta.issuer !== undefined ? { creator: doc.meta.issuer } : {}),
     ...(doc.meta.subtitle !== undefined ? { subject: doc.meta.subtitle } : {}),
     description: "gsyf",
+    evenAndOddHeaderAndFooters: footer !== "",
     styles: {
       default: {
         document: {
-          run: { font: fontOf(ctx.fonts.body), size: pt(BODY_SIZE), language: { value: "zh-CN", eastAsia: "zh-CN" } },
-          paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }
+          run: {
+            font: fontOf(ctx.fonts.body),
+            size: pt(BODY_SIZE),
+            characterSpacing: CHAR_SPACING,
+            language: { value: "zh-CN", eastAsia: "zh-CN" }
+          },
+          paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } }
         }
-      }
+      },
+      // the grid's character pitch is read from the Normal style's East Asian size (LibreOffice)
+      paragraphStyles: [{
+        id: "Normal",
+        name: "Normal",
+        run: { font: fontOf(ctx.fonts.body), size: pt(BODY_SIZE), characterSpacing: CHAR_SPACING },
+        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } }
+      }]
     },
     sections: [
       {
@@ -418,7 +472,8 @@ export const toDocx = (doc: Document.Document, options: DocxOptions = {}): DocxD
           page: {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGIN, header: mm(15), footer: mm(24) }
-          }
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH }
         },
         ...(header !== undefined && header !== ""
           ? {
@@ -436,19 +491,7 @@ export const toDocx = (doc: Document.Document, options: DocxOptions = {}): DocxD
           }
           : {}),
         ...(footer !== ""
-          ? {
-            footers: {
-              default: new Footer({
-                children: [
-                  new Paragraph({
-                    children: templateRuns(ctx, footer, 14),
-                    alignment: AlignmentType.CENTER,
-                    spacing: { line: 20 * 20, lineRule: LineRuleType.AT_LEAST }
-                  })
-                ]
-              })
-            }
-          }
+          ? { footers: { default: pageNumber(ctx, footer, "right"), even: pageNumber(ctx, footer, "left") } }
           : {}),
         children: [...front(ctx, doc, redLine), ...doc.blocks.flatMap((b, i) => block(ctx, b, labels[i]))]
       }

@@ -49,14 +49,19 @@ describe("Docx", () => {
     const styles = zip.get("word/styles.xml")!().toString("utf8")
     expect(styles).toContain("w:eastAsia=\"仿宋_GB2312\"")
     expect(styles).toContain("<w:sz w:val=\"32\"/>")
-    expect(styles).toMatch(
-      /<w:spacing[^>]*w:line="560"[^>]*w:lineRule="exact"|<w:spacing[^>]*w:lineRule="exact"[^>]*w:line="560"/
+    // single spacing snapped to a 22-line grid; body characters drawn 5 twips closer: 28 to a line
+    expect(styles).toContain("<w:spacing w:val=\"-5\"/>")
+    expect(xml).toContain("<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>")
+    const footers = [...zip.keys()].filter((k) => /^word\/footer\d*\.xml$/.test(k)).map((k) =>
+      zip.get(k)!().toString("utf8")
     )
-    const footers = [...zip.keys()].filter((k) => /^word\/footer\d*\.xml$/.test(k))
-    expect(footers.length).toBeGreaterThan(0)
-    const footer = zip.get(footers[0]!)!().toString("utf8")
-    expect(footer).toContain("PAGE")
-    expect(footer).toContain("— ")
+    expect(footers.length).toBe(2)
+    for (const footer of footers) {
+      expect(footer).toContain("PAGE")
+      expect(footer).toContain("— ")
+    }
+    expect(footers.map((f) => /<w:jc w:val="(left|right)"\/>/.exec(f)?.[1]).sort()).toEqual(["left", "right"])
+    expect(zip.get("word/settings.xml")!().toString("utf8")).toContain("<w:evenAndOddHeaders")
   })
 
   it("draws the red letterhead and separator line", async () => {

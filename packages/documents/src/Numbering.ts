@@ -185,3 +185,128 @@ export const chineseDate = (isoDate: string): string => {
  */
 export const pageLabel = (template: string, page: number, pages?: number | undefined): string =>
   template.replaceAll("{page}", String(page)).replaceAll("{pages}", pages === undefined ? "" : String(pages))
+
+const words: ReadonlyArray<string> = [
+  "关于",
+  "年度",
+  "自治区",
+  "工伤预防",
+  "工伤保险",
+  "危险化学品",
+  "危化",
+  "重点领域",
+  "重点企业",
+  "能力提升",
+  "培训",
+  "宣传",
+  "项目",
+  "工作",
+  "实施方案",
+  "实施",
+  "方案",
+  "采购需求",
+  "采购",
+  "需求",
+  "公示",
+  "通知",
+  "报告",
+  "申请",
+  "支付",
+  "预付款",
+  "余款",
+  "简报",
+  "记录",
+  "验收",
+  "审计追踪",
+  "摘录",
+  "评审",
+  "磋商",
+  "打分",
+  "汇总表",
+  "结果",
+  "进展",
+  "计划",
+  "月度",
+  "抽查",
+  "回访",
+  "巡查",
+  "企业",
+  "其他",
+  "服务",
+  "机构",
+  "委员会",
+  "办公室",
+  "社会保险",
+  "经办",
+  "合同",
+  "付款",
+  "费用",
+  "构成",
+  "明细"
+]
+
+/**
+ * Positions (in characters) where a title or a short table cell may break
+ * between words: the edges of the words the project's titles are made of,
+ * after punctuation and after 年 (of a year), 市 and 的; never inside a
+ * number, a date or a Latin word (GB/T 9704: a title broken over lines keeps
+ * its words whole).
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const wordBreaks = (text: string): Set<number> => {
+  const chars = [...text]
+  const joined = chars.join("")
+  const out = new Set<number>()
+  for (const w of words) {
+    for (let i = joined.indexOf(w); i >= 0; i = joined.indexOf(w, i + 1)) {
+      out.add(i)
+      out.add(i + w.length)
+    }
+  }
+  chars.forEach((c, i) => {
+    if ("，、：；）》".includes(c)) out.add(i + 1)
+    if ("（《".includes(c)) out.add(i)
+    if (c === "年" && /\d/.test(chars[i - 1] ?? "")) out.add(i + 1)
+    if (c === "市" || c === "的") out.add(i + 1)
+  })
+  // never inside a number, a date or a Latin word
+  chars.forEach((c, i) => {
+    if (/[\d.,A-Za-z¥]/.test(c) && /[\d.,A-Za-z%]/.test(chars[i + 1] ?? "")) out.delete(i + 1)
+  })
+  out.delete(0)
+  out.delete(chars.length)
+  return out
+}
+
+/**
+ * A title broken into balanced lines of at most `chars` characters, only
+ * between words (see {@link wordBreaks}); the title whole when it fits or has
+ * no such split.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const titleLines = (title: string, chars: number): ReadonlyArray<string> => {
+  const all = [...title]
+  if (all.length <= chars) return [title]
+  const breaks = [...wordBreaks(title)].sort((a, b) => a - b)
+  for (let n = 2; n <= 4; n++) {
+    const target = all.length / n
+    const cuts: Array<number> = []
+    let from = 0
+    for (let k = 1; k < n; k++) {
+      const fits = breaks.filter((b) => b > from && b - from <= chars)
+      if (fits.length === 0) break
+      const best = fits.reduce((a, b) => (Math.abs(b - from - target) <= Math.abs(a - from - target) ? b : a))
+      cuts.push(best)
+      from = best
+    }
+    if (cuts.length === n - 1 && all.length - from <= chars) {
+      const edges = [0, ...cuts, all.length]
+      return edges.slice(1).map((to, i) => all.slice(edges[i], to).join(""))
+    }
+  }
+  return [title]
+}

@@ -4,92 +4,10 @@
  * points are the edges of the words the project's titles are made of and the
  * places after punctuation; among them, the lines closest to equal length win.
  */
+import { Numbering } from "@gsyf/documents"
 import type { Atom } from "./lineBreak.js"
 
-const words = [
-  "关于",
-  "年度",
-  "自治区",
-  "工伤预防",
-  "工伤保险",
-  "危险化学品",
-  "危化",
-  "重点领域",
-  "重点企业",
-  "能力提升",
-  "培训",
-  "宣传",
-  "项目",
-  "工作",
-  "实施方案",
-  "实施",
-  "方案",
-  "采购需求",
-  "采购",
-  "需求",
-  "公示",
-  "通知",
-  "报告",
-  "申请",
-  "支付",
-  "预付款",
-  "余款",
-  "简报",
-  "记录",
-  "验收",
-  "审计追踪",
-  "摘录",
-  "评审",
-  "磋商",
-  "打分",
-  "汇总表",
-  "结果",
-  "进展",
-  "计划",
-  "月度",
-  "抽查",
-  "回访",
-  "巡查",
-  "企业",
-  "其他",
-  "服务",
-  "机构",
-  "委员会",
-  "办公室",
-  "社会保险",
-  "经办",
-  "合同",
-  "付款",
-  "费用",
-  "构成",
-  "明细"
-]
-
-/** Positions (in characters) where the text may break between words. */
-export const wordBreaks = (text: string): Set<number> => {
-  const chars = [...text]
-  const joined = chars.join("")
-  const out = new Set<number>()
-  for (const w of words) {
-    for (let i = joined.indexOf(w); i >= 0; i = joined.indexOf(w, i + 1)) {
-      out.add(i)
-      out.add(i + w.length)
-    }
-  }
-  chars.forEach((c, i) => {
-    if ("，、：；）》".includes(c)) out.add(i + 1)
-    if ("（《".includes(c)) out.add(i)
-    if (c === "年" && /\d/.test(chars[i - 1] ?? "")) out.add(i + 1)
-    if (c === "市" || c === "的") out.add(i + 1)
-  })
-  // never inside a number, a date or a Latin word
-  chars.forEach((c, i) => {
-    if (/[\d.,A-Za-z¥]/.test(c) && /[\d.,A-Za-z%]/.test(chars[i + 1] ?? "")) out.delete(i + 1)
-  })
-  out.delete(0)
-  out.delete(chars.length)
-  return out
-}
+const { wordBreaks } = Numbering
 
 /**
  * Splits `text` into the fewest lines of at most `width` whose breaks are all
