@@ -577,3 +577,19 @@ export * as RuleSet from "./rules/RuleSet.js"
  * @since 0.1.0
  */
 export * as Supervision from "./lifecycle/Supervision.js"
+
+/**
+ * Amounts written with their unit, as a city writes them in a parameter file:
+ * `"230万元"`, `"230万"`, `"2300000.01元"`, `"2,300,000.01 元"`, or a bare
+ * number (or numeric text) in the unit the parameter is expressed in. The
+ * result keeps what was written and how it was read, so a loader can say
+ * which reading it made (`"2300000.01元" read as 2300000.01 yuan =
+ * 230.000001万元`).
+ *
+ * Exactness is that of {@link Money}: an amount must come to whole fen
+ * (at most two decimals in 元, six in 万元), and numbers are read through
+ * their shortest decimal text, never through binary arithmetic.
+ *
+ * @since 0.2.0
+ */
+export * as WrittenAmount from "./kernel/WrittenAmount.js"
