@@ -14,7 +14,9 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { readdirSync, statSync } from "node:fs"
 import { basename, dirname, extname, join, resolve } from "node:path"
+import * as Checkpoint from "./Checkpoint.js"
 import { Expectation } from "./Expectation.js"
+import * as Given from "./Given.js"
 import { failWith, issueAt, type Message, problemIssue } from "./internal/issue.js"
 import * as Src from "./internal/source.js"
 import { type ScenarioError, type ScenarioIssue } from "./ScenarioError.js"
@@ -79,8 +81,10 @@ export const ScenarioFile = Schema.Struct({
       })
     )
   ),
-  /** Another scenario (relative path) whose end state this one starts from. */
+  /** Another scenario (relative path), or a named checkpoint (`seed@budget-approved`), whose end state this one starts from. */
   from: Schema.optional(Text),
+  /** A city's planning chain built from a few facts (see {@link Given}), instead of `from`. */
+  given: Schema.optional(Given.Given),
   actors: Schema.optional(Schema.Record({ key: Schema.String, value: Actor.Actor })),
   /** Configuring the plugins must fail like this (and there are no steps). */
   configError: Schema.optional(
@@ -364,7 +368,7 @@ const loadParent = (
   from: string,
   chain: ReadonlyArray<string>
 ): { readonly parent?: Scenario; readonly issues: ReadonlyArray<ScenarioIssue> } => {
-  const target = resolve(dirname(source.file), from)
+  const target = Src.resolveFrom(source.file, from)
   if (target === source.file || chain.includes(target)) {
     const text = chainText([...chain, source.file, target])
     return { issues: [issueAt(source, ["from"], { zh: `from 形成循环:${text}`, en: `from makes a cycle: ${text}` })] }
@@ -378,10 +382,109 @@ const loadParent = (
   return { issues: [issueAt(source, ["from"], message), ...loaded.left.issues] }
 }
 
+type Start = { readonly parent?: Scenario; readonly issues: ReadonlyArray<ScenarioIssue> }
+
+const seedStage = (stage: string) => Src.embedded(`/scenarios/seed/${stage}`)
+
+/**
+ * A named checkpoint: the seed's stages before its own, each run with its expectations, then the
+ * steps of its stage it names (their expectations are the stage file's own, not checked again).
+ */
+const loadCheckpoint = (loader: Loader, source: Src.Source, ref: string): Start => {
+  const name = ref.slice(Checkpoint.lifecycle.length + 1)
+  const checkpoint = Checkpoint.get(name)
+  if (checkpoint === undefined) {
+    const known = Checkpoint.checkpoints.map((c) => `${Checkpoint.lifecycle}@${c.name}`).join(", ")
+    return {
+      issues: [issueAt(source, ["from"], {
+        zh: `未知的检查点 ${ref};已有:${known}`,
+        en: `unknown checkpoint ${JSON.stringify(ref)}; known: ${known}`
+      })]
+    }
+  }
+  const key = `${Checkpoint.lifecycle}@${name}`
+  const cached = loader.cache.get(key)
+  if (cached !== undefined) return { parent: cached, issues: [] }
+  const stage = loadFile(loader, seedStage(checkpoint.stage), [], true)
+  if (Either.isLeft(stage)) return { issues: stage.left.issues }
+  const full = stage.right
+  const steps = checkpoint.steps === "all"
+    ? full.steps
+    : checkpoint.steps.map((n) => ({ ...full.steps[n - 1]!, expect: {} }))
+  const parent: Scenario = {
+    ...full,
+    file: key,
+    name: key,
+    description: `${checkpoint.section} ${checkpoint.zh}`,
+    steps
+  }
+  loader.cache.set(key, parent)
+  return { parent, issues: [] }
+}
+
+/** The chain a `given:` block stands for, as a scenario this one starts from. */
+const loadGiven = (source: Src.Source, f: ScenarioFile, given: Given.Given): Start => {
+  const chain = Given.chain(given)
+  const here: Path = ["given"]
+  const cx: StepContext = { source, actors: chain.actors, idPrefix: `${basename(source.file)}#given`, issues: [] }
+  const steps = chain.acts.map((act, i): LoadedStep => {
+    const at = dateTimeOf(act.date) as IsoDate.IsoDateTime
+    const command = {
+      _tag: act.command,
+      commandId: `${cx.idPrefix}-${i + 1}`,
+      actor: chain.actors.get(act.actor),
+      at,
+      ...act.input
+    }
+    return {
+      index: i,
+      line: source.locate(here).line,
+      name: act.command,
+      date: act.date as IsoDate.IsoDate,
+      at,
+      command,
+      expect: {}
+    }
+  })
+  const parameterFile = typeof f.parameters === "string" ? f.parameters : f.parameters?.file
+  const parent: Scenario = {
+    file: `${source.file}#given`,
+    name: `${f.name} (given: ${given.city} ${given.year})`,
+    description: "given",
+    plugins: f.plugins,
+    parameterFile: parameterFile === undefined
+      ? Src.embedded(Given.seedParameters)
+      : Src.resolveFrom(source.file, parameterFile),
+    overlay: chain.overlay,
+    from: undefined,
+    actors: chain.actors,
+    configError: undefined,
+    steps,
+    locate: () => source.locate(here)
+  }
+  return { parent, issues: [] }
+}
+
+const startOf = (loader: Loader, source: Src.Source, f: ScenarioFile, chain: ReadonlyArray<string>): Start => {
+  if (f.given !== undefined && f.from !== undefined) {
+    return {
+      issues: [issueAt(source, ["given"], {
+        zh: "given 与 from 只能给出其一",
+        en: "give either given or from, not both"
+      })]
+    }
+  }
+  if (f.given !== undefined) return loadGiven(source, f, f.given)
+  if (f.from === undefined) return { issues: [] }
+  return Checkpoint.isReference(f.from)
+    ? loadCheckpoint(loader, source, f.from)
+    : loadParent(loader, source, f.from, chain)
+}
+
 const topLevelIssues = (source: Src.Source, f: ScenarioFile, parent: Scenario | undefined) => {
   const issues: Array<ScenarioIssue> = []
   const parameterFile = typeof f.parameters === "string" ? f.parameters : f.parameters?.file
-  if (parameterFile === undefined && parent === undefined && f.from === undefined) {
+  if (parameterFile === undefined && parent === undefined && f.from === undefined && f.given === undefined) {
     issues.push(issueAt(source, ["parameters"], {
       zh: "须给出参数文件(parameters)或起始场景(from)",
       en: "give a parameter file (parameters) or a scenario to start from (from)"
@@ -402,7 +505,7 @@ const loadFile = (
   chain: ReadonlyArray<string>,
   reveal: boolean
 ): Either.Either<Scenario, ScenarioError> => {
-  const abs = resolve(file)
+  const abs = Src.absolute(file)
   const cached = loader.cache.get(abs)
   if (cached !== undefined) return Either.right(cached)
   const read = readScenario(loader, abs, reveal)
@@ -411,7 +514,7 @@ const loadFile = (
   const decoded = Schema.decodeUnknownEither(ScenarioFile, { errors: "all", onExcessProperty: "error" })(source.value)
   if (Either.isLeft(decoded)) return Either.left(failWith(abs, schemaIssues(source, decoded.left)))
   const f = decoded.right
-  const fromParent = f.from === undefined ? { issues: [] } : loadParent(loader, source, f.from, chain)
+  const fromParent = startOf(loader, source, f, chain)
   const parent = fromParent.parent
   const issues: Array<ScenarioIssue> = [...fromParent.issues, ...topLevelIssues(source, f, parent)]
   const actors = new Map<string, Actor.Actor>(parent?.actors ?? [])
@@ -425,7 +528,9 @@ const loadFile = (
     name: f.name,
     description: f.description,
     plugins: f.plugins,
-    parameterFile: parameterSpec?.file === undefined ? undefined : resolve(dirname(abs), parameterSpec.file),
+    parameterFile: parameterSpec?.file === undefined || f.given !== undefined
+      ? undefined
+      : Src.resolveFrom(abs, parameterSpec.file),
     overlay: parameterSpec?.overlay,
     from: parent,
     actors,

@@ -195,17 +195,26 @@ interface Start {
   readonly pluginNames: ReadonlyArray<string>
 }
 
+const firstFailure = (r: Result): string => {
+  const step = r.steps.find((x) => !x.ok)
+  const f = step?.failures[0] ?? r.configFailures[0]
+  if (f === undefined) return ""
+  const shown = (u: unknown) => JSON.stringify(plain(u))
+  return `; first: ${f.path} (line ${f.line}) expected ${shown(f.expected)}, got ${shown(f.actual)}`
+}
+
 const failedParent = (scenario: Load.Scenario, parent: Result): ReadonlyArray<ScenarioIssue> => {
   const failed = parent.error !== undefined
     ? "cannot be configured"
     : `has ${
       parent.steps.reduce((n, s) => n + s.failures.length, 0) + parent.configFailures.length
-    } failed expectation(s)`
+    } failed expectation(s)${firstFailure(parent)}`
+  const given = parent.file === `${scenario.file}#given`
   const name = basename(parent.file)
   return [
-    issueAt(scenario, ["from"], {
-      zh: `起始场景 ${name} 未通过`,
-      en: `the scenario this one starts from, ${name}, ${failed}`
+    issueAt(scenario, [given ? "given" : "from"], {
+      zh: given ? `given 描述的规划链未能走通` : `起始场景 ${name} 未通过`,
+      en: given ? `the chain given ${failed}` : `the scenario this one starts from, ${name}, ${failed}`
     }, "configuration")
   ]
 }

@@ -6,6 +6,25 @@
  */
 
 /**
+ * Named checkpoints of the seed lifecycle (示例市 2026, the plan of
+ * `examples/scenarios/seed/`), shipped with the package: a scenario writes
+ * `from: seed@budget-approved` and starts from the state the seed plan has
+ * reached at that step, with its parameters, plugins and actors (`bureau`,
+ * `committee`, `finance`, `agency`, `providerA`…, `expert1`…, `unit-hr`…).
+ * There is one checkpoint for each step of the plan, both sub-projects at the
+ * same step where the seed has them so.
+ *
+ * A checkpoint runs the seed's stage files up to the stage it belongs to (each
+ * checked by its own expectations), then the steps of that stage it names
+ * (their expectations are the stage file's business, so they are not checked
+ * again). A scenario's `parameters: { overlay: … }` changes parameters of a
+ * checkpoint for that scenario only.
+ *
+ * @since 0.2.0
+ */
+export * as Checkpoint from "./Checkpoint.js"
+
+/**
  * What a scenario step expects, and how it is checked against what the step
  * produced: its events, a rejection and its rules, findings, values of the
  * {@link StateView}, quota progress, payments and deadlines. Each expectation
@@ -15,6 +34,32 @@
  * @since 0.2.0
  */
 export * as Expectation from "./Expectation.js"
+
+/**
+ * A city's planning chain from a few facts. A scenario's `given:` block names
+ * the city, the year and, when they differ from the seed plan's, the fund
+ * revenue the 3% cap is taken on, the two sub-projects' budgets and the key
+ * areas; the scenario then starts where that city's chain has got to: the key
+ * areas selected from statistics that rank the given industries in the given
+ * order (plus the hazardous-chemicals area the national programme mandates),
+ * the eight member units' opinions, the plan issued, the key-enterprise list
+ * provided and, when asked (`through`), the budget submitted and approved.
+ *
+ * ```yaml
+ * given: { city: 某市, year: 2025, fund: 9000万元, budgets: { hazchem: 60万元, keyAreas: 200万元 }, keyAreas: [C, E, G] }
+ * ```
+ *
+ * Every other parameter is the seed plan's (`examples/plans/seed-2026.yaml`,
+ * shipped with the package), its months moved to the given year; a
+ * scenario's `parameters: { overlay: … }` changes them for the case. The
+ * actors are the seed plan's (`bureau`, `committee`, `finance`, `agency`,
+ * `providerA`…, `expert1`…, `unit-hr`…) with the city's name in their
+ * organisations. The chain's commands run through the lifecycle like any
+ * step, so every rule applies to them.
+ *
+ * @since 0.2.0
+ */
+export * as Given from "./Given.js"
 
 /**
  * Loading scenario files (YAML or JSON): the file schema, the loaded

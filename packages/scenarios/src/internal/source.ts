@@ -8,6 +8,7 @@
  * counted: a file may expand to at most `maxValues` values.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs"
+import { dirname, posix, resolve } from "node:path"
 import {
   CST,
   type Document,
@@ -21,6 +22,7 @@ import {
   type Node,
   parseDocument
 } from "yaml"
+import { seedFiles } from "./seedFiles.js"
 
 /** A path into a parsed value: object keys and array indexes. */
 export type Path = ReadonlyArray<string | number>
@@ -354,11 +356,35 @@ export const parse = (
   return { source: { file, text, value, locate, scalars } }
 }
 
+const embeddedPrefix = "gsyf:"
+
+/** Whether a file is one shipped inside the package (`gsyf:/scenarios/seed/02-budget.yaml`). */
+export const isEmbedded = (file: string): boolean => file.startsWith(embeddedPrefix)
+
+/** The name of a file shipped inside the package, from its path under `examples/`. */
+export const embedded = (path: string): string => `${embeddedPrefix}${posix.resolve("/", path)}`
+
+/** The absolute name of a file referred to from `base` (a file on disk, or one shipped inside the package). */
+export const resolveFrom = (base: string, ref: string): string =>
+  isEmbedded(base) ? embedded(posix.resolve(posix.dirname(base.slice(embeddedPrefix.length)), ref)) : resolve(
+    dirname(base),
+    ref
+  )
+
+/** The absolute name of a file given by the user. */
+export const absolute = (file: string): string => (isEmbedded(file) ? file : resolve(file))
+
 /** Reads and parses a file within the limits. */
 export const read = (
   file: string,
   options: ReadOptions = {}
 ): { readonly source: Source } | { readonly problem: Problem } => {
+  if (isEmbedded(file)) {
+    const text = seedFiles.get(file.slice(embeddedPrefix.length))
+    return text === undefined
+      ? { problem: unreadable(file, "包内没有这个文件", "no such file in the package") }
+      : parse(file, text, options)
+  }
   const read = readText(file, limitsOf(options.limits).maxBytes)
   return "problem" in read ? read : parse(file, read.text, options)
 }
