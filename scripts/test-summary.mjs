@@ -1,8 +1,10 @@
-// Prints the closing line "tests: N passed, N failed, N skipped" from the JSON report vitest writes in CI.
+// Prints the closing line "tests: N passed, N failed, N skipped" from the JSON report vitest writes in CI
+// (test-artifacts/vitest.json, or the report named on the command line, relative to the repository).
 import { readFileSync, existsSync } from "node:fs"
-const file = new URL("../test-artifacts/vitest.json", import.meta.url)
+const report = process.argv[2] ?? "test-artifacts/vitest.json"
+const file = new URL(`../${report}`, import.meta.url)
 if (!existsSync(file)) {
-  console.error("no test report found at test-artifacts/vitest.json")
+  console.error(`no test report found at ${report}`)
   process.exit(1)
 }
 const r = JSON.parse(readFileSync(file, "utf8"))
