@@ -24,6 +24,33 @@ export * as Acceptance from "./lifecycle/Acceptance.js"
 export * as Actor from "./kernel/Actor.js"
 
 /**
+ * The host's audit key: an Ed25519 key pair (`node:crypto`) whose private half
+ * the host keeps outside the database (a file readable only by the application,
+ * a secrets manager, an HSM-backed signer). With it gsyf signs
+ *
+ * - **receipts**: one signature per append, stored in the command row, over the
+ *   stream, the command id, the command's fingerprint, its positions and the hash
+ *   of its last event (the promise, like a certificate log's signed timestamp,
+ *   that this command was appended by a holder of the key);
+ * - **checkpoints** (see `Checkpoint`): signed heads of every stream and of the
+ *   whole store, kept outside the database.
+ *
+ * Someone who can write to the database but does not hold the key can change
+ * rows and recompute hash chains, but cannot make a receipt or a checkpoint that
+ * verifies, so `StoreAudit.verify` finds the change. The public key is all a
+ * verifier needs.
+ *
+ * ```ts
+ * const { privateKeyPem, publicKeyPem } = AuditKey.generate()
+ * const signer = Either.getOrThrow(AuditKey.signer(privateKeyPem))
+ * const StoreLive = SqliteEventStore.layer({ filename, projections, signer })
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as AuditKey from "./runtime/AuditKey.js"
+
+/**
  * The tamper-evident audit trail of a stream: every stored event carries the
  * SHA-256 hash of its predecessor and its own hash, so changing, removing or
  * reordering one event breaks the chain from that point on.
@@ -103,6 +130,33 @@ export * as AuditTrail from "./runtime/AuditTrail.js"
 export * as Calendar from "./kernel/Calendar.js"
 
 /**
+ * Signed checkpoints of a whole event store, as verifiable logs publish signed
+ * tree heads (RFC 9162 §4.10): the head of every stream (its version, the hash
+ * of its last event, a digest of its events' global positions and a digest of its
+ * command rows), a Merkle tree hash (RFC 9162 §2.1) over those heads, and an
+ * Ed25519 signature by the host's {@link AuditKey}.
+ *
+ * A checkpoint is kept **outside** the database (a file on another machine, a
+ * write-once bucket, a message to the auditor: see {@link toFile} and
+ * {@link Sink}). Whoever can rewrite the database cannot rewrite the checkpoint,
+ * so `StoreAudit.verify` against it finds a truncated stream, a deleted stream, a
+ * chain recomputed after an edit, changed global positions and edited, deleted
+ * or added command rows among what the checkpoint covers; receipts (see
+ * `AuditKey`) cover the appends made after it.
+ *
+ * ```ts
+ * const checkpoint = yield* Checkpoint.take(store, signer)
+ * yield* Checkpoint.write(checkpoint, [Checkpoint.toFile("/mnt/audit/checkpoints")])
+ * ```
+ *
+ * The file is canonical JSON (RFC 8785); the signature is over the canonical
+ * JSON of every field but `signature`.
+ *
+ * @since 0.2.0
+ */
+export * as Checkpoint from "./runtime/Checkpoint.js"
+
+/**
  * A plain Promise API for hosts that do not use Effect. Every method returns a
  * Promise; a rejected command resolves to `{ ok: false, rejection }` with the
  * rule ids and bilingual messages, so host code never has to catch domain
@@ -139,9 +193,14 @@ export * as Client from "./runtime/Client.js"
  * const result = yield* CommandHandler.handle(counter, counterCodec, "counter-1", { _tag: "Add", n: 2 }, commandId)
  * ```
  *
- * A rejection from `decide` fails the effect with the decider's own rejection
- * value and writes nothing. A command id that was already appended (a retried
- * request) returns the original outcome with `result.duplicate === true`.
+ * The decider's `authorize` runs first, on the current state: a refusal fails
+ * the effect with the decider's rejection before anything else, so a command id
+ * resent by someone not allowed to send it is refused, not answered from the
+ * store. A rejection from `decide` fails the effect with the decider's own
+ * rejection value and writes nothing. A command id already appended to the
+ * stream with the same fingerprint (a retried request) returns the original
+ * outcome with `result.duplicate === true`; with another fingerprint the
+ * effect fails with `EventStore.CommandIdConflict`.
  *
  * @since 0.1.0
  */
@@ -193,8 +252,15 @@ export * as DeliverableRules from "./lifecycle/DeliverableRules.js"
  *   exactly `expectedVersion` (`0`: it must not exist); there is no "any
  *   version". Positions are 1-based per stream.
  * - An append without events writes nothing and returns the current version.
- * - A `commandId` that is already stored returns the original result with
- *   `duplicate: true` and writes nothing, so retries are safe.
+ * - A command id belongs to its stream: the same id in another stream is
+ *   another command. Each command is stored with a fingerprint (`commandHash`:
+ *   given by the caller, e.g. the SHA-256 of the canonical command, or else the
+ *   SHA-256 of its events). An id already stored in the stream with the same
+ *   fingerprint returns the original result with `duplicate: true` and writes
+ *   nothing, so retries are safe; with another fingerprint the append fails
+ *   with {@link CommandIdConflict}, never answering with the original events.
+ * - With a `signer` (see `AuditKey`), every command row carries a receipt: the
+ *   host's signature over the command and the hash of its last event.
  * - Events, their hash chain links, the command record and the read-model
  *   updates are written in one transaction, or not at all.
  * - Input is validated before anything is written; bad input fails with
@@ -562,6 +628,38 @@ export * as Rule from "./rules/Rule.js"
  * @since 0.1.0
  */
 export * as RuleSet from "./rules/RuleSet.js"
+
+/**
+ * Audits a whole event store, optionally against a signed {@link Checkpoint}
+ * kept outside the database and with the rebuilt read models compared to the
+ * stored ones. Each problem is a finding that names the stream and position,
+ * the command or the read-model key, in Chinese and English.
+ *
+ * What is checked:
+ *
+ * - every stream's hash chain (`AuditTrail`): an edited payload, timestamp or
+ *   link, a deleted or moved event;
+ * - every event belongs to a command row covering its position, every row to
+ *   its events (edited or deleted command rows);
+ * - receipts (`AuditKey`), given the public keys: a chain recomputed after an
+ *   edit, a forged or edited command row, a forged append;
+ * - against a checkpoint: a stream gone or cut short, a head that changed (an
+ *   edit with the chain recomputed forward), changed global positions, command
+ *   rows edited, deleted or added, the checkpoint's own signature; events after
+ *   the checkpoint without a valid receipt when the checkpoint says appends are
+ *   signed (a forged append);
+ * - with `readModels: true`: every registered projection rebuilt in memory from
+ *   the events and compared document by document with the stored read models
+ *   (including `gsyf.audit`, the stored head of each project's chain).
+ *
+ * ```ts
+ * const report = yield* StoreAudit.verify(store, { checkpoint, keys: [verifier], readModels: true })
+ * if (!report.ok) for (const f of report.findings) console.log(f.zh, f.en)
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as StoreAudit from "./runtime/StoreAudit.js"
 
 /**
  * Process supervision (实施方案 三(八)): the provider's monthly plan and

@@ -21,11 +21,15 @@ const issuesOf = (streamId: unknown, expectedVersion: unknown, commandId: unknow
 
 describe("EventStore.prepareAppend", () => {
   it("holds each event's data as canonical JSON text", () => {
-    const prepared = ok("流-1", 3, "cmd-1", [
+    const events = [
       { type: "Added", schemaVersion: 2, data: { z: [1, -0, 1e21], a: "工伤预防", m: { b: null, a: true } } },
       { type: "Noted", schemaVersion: 1, data: "text" }
-    ])
-    expect(prepared).toEqual({
+    ]
+    const prepared = ok("流-1", 3, "cmd-1", events)
+    // Without a fingerprint of the command, the events' canonical JSON is fingerprinted.
+    const { commandHash, ...rest } = prepared
+    expect(commandHash).toBe(Either.getOrThrow(EventStore.fingerprint(events)))
+    expect(rest).toEqual({
       streamId: "流-1",
       expectedVersion: 3,
       commandId: "cmd-1",
@@ -34,8 +38,22 @@ describe("EventStore.prepareAppend", () => {
         { type: "Noted", schemaVersion: 1, dataJson: `"text"` }
       ]
     })
-    expect(ok("s", 0, "c", [])).toEqual({ streamId: "s", expectedVersion: 0, commandId: "c", events: [] })
+    expect(ok("s", 0, "c", [])).toMatchObject({ streamId: "s", expectedVersion: 0, commandId: "c", events: [] })
     expect(ok("x".repeat(200), 0, "c", []).streamId).toHaveLength(200)
+  })
+
+  it("keeps a command fingerprint given by the caller and refuses a malformed one", () => {
+    const hash = "0123456789abcdef".repeat(4)
+    const given = EventStore.prepareAppend("s", 0, "c", [{ type: "X", schemaVersion: 1, data: 1 }], {
+      commandHash: hash
+    })
+    expect(Either.getOrThrow(given).commandHash).toBe(hash)
+    for (const bad of ["ABC", hash.toUpperCase(), hash + "0"]) {
+      const r = EventStore.prepareAppend("s", 0, "c", [], { commandHash: bad })
+      expect(Either.isLeft(r) && r.left.issues.map((i) => i.path)).toEqual(["commandHash"])
+    }
+    expect(EventStore.fingerprint({ b: 1, a: [2] })).toEqual(EventStore.fingerprint({ a: [2], b: 1 }))
+    expect(Either.isLeft(EventStore.fingerprint({ a: undefined }))).toBe(true)
   })
 
   it("names every bad field, in the limits the schema sets", () => {

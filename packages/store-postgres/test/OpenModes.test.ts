@@ -143,7 +143,7 @@ describe("PostgreSQL store: placement and upgrades", () => {
         )
       expect(rows.map((r) =>
         r.migration_id
-      )).toEqual([1])
+      )).toEqual([1, 2])
     }), 60_000)
 
   it.scoped(
@@ -175,7 +175,7 @@ describe("PostgreSQL store: placement and upgrades", () => {
               events: 7,
               total: 362
             })
-            expect(Option.getOrThrow(yield* store.findCommand("legacy-cmd-10"))).toMatchObject({
+            expect(Option.getOrThrow(yield* store.findCommand("legacy-b", "legacy-cmd-10"))).toMatchObject({
               streamId: "legacy-b",
               version: 7
             })

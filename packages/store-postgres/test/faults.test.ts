@@ -66,7 +66,7 @@ const checkNoPartialCommands = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const commands = yield* sql<{ command_id: string; first_position: number; last_position: number; n: string }>`
     SELECT c.command_id, c.first_position, c.last_position,
-      (SELECT COUNT(*) FROM events e WHERE e.command_id = c.command_id) AS n
+      (SELECT COUNT(*) FROM events e WHERE e.stream_id = c.stream_id AND e.command_id = c.command_id) AS n
     FROM commands c WHERE c.command_id LIKE '%-cmd-%'`
   for (const c of commands) {
     const i = Number(c.command_id.split("-").pop())
@@ -74,7 +74,7 @@ const checkNoPartialCommands = Effect.gen(function*() {
     expect(c.last_position - c.first_position + 1).toBe(Number(c.n))
   }
   const orphans = yield* sql<{ n: string }>`
-    SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM commands c WHERE c.command_id = e.command_id)`
+    SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM commands c WHERE c.stream_id = e.stream_id AND c.command_id = e.command_id)`
   expect(Number(orphans[0]!.n)).toBe(0)
   return commands.length
 })
@@ -95,7 +95,9 @@ describe("PostgreSQL under faults", () => {
     await run(Effect.gen(function*() {
       const store = yield* EventStore.EventStore
       for (const [id, { events }] of killed.acked) {
-        const found = yield* store.findCommand(id)
+        // The writer (4 streams) sends command i of prefix p to stream `p-(i % 4)`.
+        const [prefix, , i] = id.split("-")
+        const found = yield* store.findCommand(`${prefix}-${Number(i) % 4}`, id)
         expect(Option.isSome(found), id).toBe(true)
         expect(Option.getOrThrow(found).events.length).toBe(events)
       }

@@ -34,12 +34,15 @@ export const runIn = (database: string, text: string): Effect.Effect<void, unkno
     Effect.provide(PgClient.layer({ host: pg.host, port: pg.port, username: pg.username, database, maxConnections: 1 }))
   )
 
-/** Creates a fresh database for this test run and drops it when the scope closes. */
-export const testDatabase = (label: string): Effect.Effect<string, unknown, Scope.Scope> =>
+/**
+ * Creates a fresh database for this test run (a copy of `template` when given, which nobody may be connected
+ * to) and drops it when the scope closes.
+ */
+export const testDatabase = (label: string, template?: string): Effect.Effect<string, unknown, Scope.Scope> =>
   Effect.acquireRelease(
     Effect.gen(function*() {
       const name = `gsyf_${label}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-      yield* runAdmin(`CREATE DATABASE ${name}`)
+      yield* runAdmin(`CREATE DATABASE ${name}${template === undefined ? "" : ` TEMPLATE ${template}`}`)
       return name
     }),
     (name) => runAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).pipe(Effect.orDie)

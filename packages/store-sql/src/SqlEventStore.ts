@@ -12,7 +12,7 @@
  * | table | columns | keys |
  * | --- | --- | --- |
  * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
- * | `commands` | `command_id, stream_id, first_position, last_position` | PK `command_id` |
+ * | `commands` | `stream_id, command_id, first_position, last_position, command_hash, receipt` | PK `(stream_id, command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
  *
@@ -28,9 +28,12 @@
  * Concurrency control is the two unique
  * keys: a writer that read version `n` inserts position `n + 1`; if another
  * writer got there first the insert hits UNIQUE `(stream_id, position)` and the
- * append fails with `VersionConflict`; a command id seen before hits the
- * `commands` primary key and the append returns the original result. No locks
- * are taken, so any number of application instances can share one database.
+ * append fails with `VersionConflict`; a command id seen before in the stream
+ * hits the `commands` primary key and the append returns the original result
+ * when the command's fingerprint (`command_hash`) is the same, and fails with
+ * `CommandIdConflict` when it is not. No locks are taken, so any number of
+ * application instances can share one database. With a `signer`, `receipt`
+ * holds the host's signature of the command (see `AuditKey`).
  *
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
@@ -41,7 +44,7 @@
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
-import { AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
+import { AuditKey, AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -223,6 +226,26 @@ const toChained = (row: EventRow): AuditTrail.ChainedEvent => ({
   hash: row.hash
 })
 
+interface CommandRow {
+  readonly stream_id: string
+  readonly command_id: string
+  readonly first_position: number | string
+  readonly last_position: number | string
+  readonly command_hash: string | null
+  readonly receipt: string | null
+}
+
+const toRecord = (row: CommandRow): EventStore.CommandRecord => ({
+  streamId: row.stream_id,
+  commandId: row.command_id,
+  first: Number(row.first_position),
+  last: Number(row.last_position),
+  commandHash: row.command_hash ?? undefined,
+  receipt: row.receipt ?? undefined
+})
+
+const commandColumnList = "stream_id, command_id, first_position, last_position, command_hash, receipt"
+
 const columns =
   "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
 
@@ -247,6 +270,7 @@ export const make = (
       projections: sql.literal(t.projections)
     }
     const readOnly = options.readOnly === true
+    const signer = options.signer
     const refuseWrite = (operation: string) =>
       Effect.fail(
         new EventStore.StoreError({
@@ -257,6 +281,7 @@ export const make = (
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     const headCacheSize = Math.max(0, options.headCacheSize ?? 10_000)
     const cols = sql.literal(columns)
+    const commandCols = sql.literal(commandColumnList)
     const quiet = options.statementSpans === true
       ? <A, E, R>(effect: Effect.Effect<A, E, R>) => effect
       : <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.withTracerEnabled(effect, false)
@@ -329,22 +354,36 @@ export const make = (
         (rows) => Number(rows[0]?.v ?? 0)
       )
 
-    const commandResult = (commandId: string) =>
+    const commandResult = (streamId: string, commandId: string) =>
       Effect.gen(function*() {
-        const rows = yield* sql<{ stream_id: string; first_position: number | string; last_position: number | string }>`
-          SELECT stream_id, first_position, last_position FROM ${T.commands} WHERE command_id = ${commandId}`
+        const rows = yield* sql<CommandRow>`SELECT ${commandCols} FROM ${T.commands}
+          WHERE stream_id = ${streamId} AND command_id = ${commandId}`
         const c = rows[0]
-        if (c === undefined) return Option.none<EventStore.AppendResult>()
-        const events = yield* sql<EventRow>`SELECT ${cols} FROM ${T.events} WHERE stream_id = ${c.stream_id}
-          AND position >= ${Number(c.first_position)} AND position <= ${Number(c.last_position)} ORDER BY position`
-        return Option.some<EventStore.AppendResult>({
-          streamId: c.stream_id,
-          commandId,
-          version: Number(c.last_position),
+        if (c === undefined) return Option.none<EventStore.StoredCommand>()
+        const record = toRecord(c)
+        const events = yield* sql<EventRow>`SELECT ${cols} FROM ${T.events} WHERE stream_id = ${streamId}
+          AND position >= ${record.first} AND position <= ${record.last} ORDER BY position`
+        return Option.some<EventStore.StoredCommand>({
+          ...record,
+          version: record.last,
           events: events.map(toStored),
           duplicate: true
         })
       })
+
+    const listCommands: EventStore.Service["listCommands"] = () =>
+      Stream.paginateEffect(undefined as CommandRow | undefined, (after) =>
+        Effect.map(
+          after === undefined
+            ? sql<CommandRow>`SELECT ${commandCols} FROM ${T.commands}
+                ORDER BY stream_id, first_position LIMIT ${pageSize}`
+            : sql<CommandRow>`SELECT ${commandCols} FROM ${T.commands}
+                WHERE stream_id > ${after.stream_id}
+                  OR (stream_id = ${after.stream_id} AND first_position > ${Number(after.first_position)})
+                ORDER BY stream_id, first_position LIMIT ${pageSize}`,
+          (rows) =>
+            [rows.map(toRecord), rows.length < pageSize ? Option.none() : Option.some(rows[rows.length - 1])] as const
+        ).pipe(mapSqlErrors("listCommands"))).pipe(Stream.flattenIterables)
 
     const loadDoc = (projection: string, key: string) =>
       Effect.map(
@@ -371,14 +410,14 @@ export const make = (
       constructor(readonly streamId: string) {}
     }
 
-    const commandColumns = "command_id, stream_id, first_position, last_position"
+    const commandColumns = commandColumnList
     const eventColumns = "stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
     const eventValues = (from: number, count: number) => {
       let out = ""
       for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + `(${placeholders(from + 9 * i, 9)})`
       return out
     }
-    const insertCommandText = `INSERT INTO ${t.commands} (${commandColumns}) VALUES (${placeholders(1, 4)})`
+    const insertCommandText = `INSERT INTO ${t.commands} (${commandColumns}) VALUES (${placeholders(1, 6)})`
     const insertEventsTexts = new Map<number, string>()
     // PostgreSQL: the command row and the events in one statement; SQLite: the events statement alone.
     const insertEventsText = (count: number) => {
@@ -386,7 +425,7 @@ export const make = (
       if (text === undefined) {
         text = isPg
           ? `WITH command AS (${insertCommandText}) INSERT INTO ${t.events} (${eventColumns}) VALUES ${
-            eventValues(5, count)
+            eventValues(7, count)
           } RETURNING global_position, position`
           : `INSERT INTO ${t.events} (${eventColumns}) VALUES ${
             eventValues(1, count)
@@ -398,7 +437,7 @@ export const make = (
     // Bound parameters per statement: PostgreSQL allows 65,535, SQLite (3.32+) 32,766.
     const maxEventsPerStatement = isPg ? 7000 : 3000
 
-    const insertAppend = (prepared: EventStore.PreparedAppend, recordedAt: string) => {
+    const insertAppend = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) => {
       const body = Effect.gen(function*() {
         let prevHash: string | undefined = AuditTrail.genesisHash
         if (prepared.expectedVersion > 0) {
@@ -413,12 +452,17 @@ export const make = (
         }
         if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
         const sealed = EventStore.seal(prepared, prevHash, recordedAt)
-        const commandParams = [
-          prepared.commandId,
-          prepared.streamId,
-          sealed[0]!.position,
-          sealed[sealed.length - 1]!.position
-        ]
+        const first = sealed[0]!.position
+        const last = sealed[sealed.length - 1]!
+        const receipt = signer === undefined ? null : AuditKey.signReceipt(signer, {
+          streamId: prepared.streamId,
+          commandId: prepared.commandId,
+          commandHash,
+          first,
+          last: last.position,
+          head: last.hash
+        })
+        const commandParams = [prepared.streamId, prepared.commandId, first, last.position, commandHash, receipt]
         const eventParams = (events: ReadonlyArray<EventStore.SealedEvent>) => {
           const params: Array<string | number> = []
           for (const e of events) {
@@ -488,17 +532,17 @@ export const make = (
         : sql.withTransaction(body)
     }
 
-    const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events) =>
+    const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events, appendOptions) =>
       Effect.gen(function*() {
-        const prepared = yield* EventStore.prepareAppend(streamId, expectedVersion, commandId, events)
+        const prepared = yield* EventStore.prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
         if (prepared.events.length === 0) {
           const version = yield* versionOf(prepared.streamId).pipe(mapSqlErrors("append"))
           return { streamId: prepared.streamId, commandId: prepared.commandId, version, events: [], duplicate: false }
         }
         const recordedAt = yield* EventStore.now
         const conflictOrDuplicate = Effect.gen(function*() {
-          const previous = yield* commandResult(prepared.commandId)
-          if (Option.isSome(previous)) return previous.value
+          const previous = yield* commandResult(prepared.streamId, prepared.commandId)
+          if (Option.isSome(previous)) return yield* EventStore.duplicateOf(previous.value, prepared.commandHash)
           const actual = yield* versionOf(prepared.streamId)
           return yield* new EventStore.VersionConflict({
             streamId: prepared.streamId,
@@ -506,7 +550,7 @@ export const make = (
             actual
           })
         })
-        const result = yield* insertAppend(prepared, recordedAt).pipe(
+        const result = yield* insertAppend(prepared, prepared.commandHash, recordedAt).pipe(
           Effect.map((stored): EventStore.AppendResult => ({
             streamId: prepared.streamId,
             commandId: prepared.commandId,
@@ -599,7 +643,8 @@ export const make = (
       projections,
       append: readOnly
         ? () => refuseWrite("append")
-        : (streamId, expectedVersion, commandId, events) => quiet(append(streamId, expectedVersion, commandId, events)),
+        : (streamId, expectedVersion, commandId, events, appendOptions) =>
+          quiet(append(streamId, expectedVersion, commandId, events, appendOptions)),
       readStream: (streamId, options) => quiet(readStream(streamId, options)),
       streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
       readAll,
@@ -615,7 +660,13 @@ export const make = (
           Effect.map((rows) => rows.map((r) => ({ streamId: r.stream_id, version: Number(r.v) }))),
           mapSqlErrors("listStreams")
         ),
-      findCommand: (commandId) => commandResult(commandId).pipe(mapSqlErrors("findCommand")),
+      // No stored id contains NUL (appends refuse control characters), and PostgreSQL cannot even compare one.
+      findCommand: (streamId, commandId) =>
+        streamId.includes("\u0000") || commandId.includes("\u0000")
+          ? Effect.succeedNone
+          : commandResult(streamId, commandId).pipe(mapSqlErrors("findCommand")),
+      listCommands,
+      receiptKeyId: signer?.keyId,
       readModel: (projection, key) =>
         sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM ${T.readModels}
           WHERE projection = ${projection} AND key = ${key}`.pipe(

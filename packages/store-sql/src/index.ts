@@ -19,7 +19,7 @@
  * | table | columns | keys |
  * | --- | --- | --- |
  * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
- * | `commands` | `command_id, stream_id, first_position, last_position` | PK `command_id` |
+ * | `commands` | `stream_id, command_id, first_position, last_position, command_hash, receipt` | PK `(stream_id, command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
  *
@@ -35,9 +35,12 @@
  * Concurrency control is the two unique
  * keys: a writer that read version `n` inserts position `n + 1`; if another
  * writer got there first the insert hits UNIQUE `(stream_id, position)` and the
- * append fails with `VersionConflict`; a command id seen before hits the
- * `commands` primary key and the append returns the original result. No locks
- * are taken, so any number of application instances can share one database.
+ * append fails with `VersionConflict`; a command id seen before in the stream
+ * hits the `commands` primary key and the append returns the original result
+ * when the command's fingerprint (`command_hash`) is the same, and fails with
+ * `CommandIdConflict` when it is not. No locks are taken, so any number of
+ * application instances can share one database. With a `signer`, `receipt`
+ * holds the host's signature of the command (see `AuditKey`).
  *
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,

@@ -179,9 +179,17 @@ describe("SQLite store: placement and upgrades", () => {
           events: 10,
           total: 548
         })
-        const found = Option.getOrThrow(yield* store.findCommand("legacy-cmd-5"))
+        const found = Option.getOrThrow(yield* store.findCommand("legacy-c", "legacy-cmd-5"))
         expect(found).toMatchObject({ streamId: "legacy-c", version: 6, duplicate: true })
         expect(found.events.map((e) => e.data)).toEqual([50, 51, 52].map((n) => ({ _tag: "Added", n })))
+        // A command stored before fingerprints cannot be told from another one with its id: refused.
+        expect(found).toMatchObject({ commandHash: undefined, receipt: undefined })
+        const resent = yield* Effect.flip(store.append("legacy-c", 10, "legacy-cmd-5", [{
+          type: "Added",
+          schemaVersion: 1,
+          data: { _tag: "Added", n: 50 }
+        }]))
+        expect(resent._tag).toBe("CommandIdConflict")
         const next = yield* store.append("legacy-a", 4, "new-1", [{
           type: "Added",
           schemaVersion: 1,
@@ -193,7 +201,8 @@ describe("SQLite store: placement and upgrades", () => {
     expect(tablesOf(file)).not.toContain("gsyf_migrations")
     const db = new Database(file, { readonly: true })
     expect(db.prepare("SELECT migration_id, name FROM gsyf_schema_migrations").all()).toEqual([
-      { migration_id: 1, name: "events, commands, read models" }
+      { migration_id: 1, name: "events, commands, read models" },
+      { migration_id: 2, name: "command ids scoped to their stream, command fingerprints and receipts" }
     ])
     db.close()
     // Opening again applies nothing.

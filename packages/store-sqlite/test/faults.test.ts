@@ -49,14 +49,16 @@ describe("SQLite under faults", () => {
       const store = yield* EventStore.EventStore
       const sql = yield* SqlClient.SqlClient
       for (const [id, n] of [...first.acked, ...second.acked]) {
-        const found = yield* store.findCommand(id)
+        // The writer sends command i of prefix p to stream `p-(i % 4)`.
+        const [prefix, , i] = id.split("-")
+        const found = yield* store.findCommand(`${prefix}-${Number(i) % 4}`, id)
         expect(Option.isSome(found), id).toBe(true)
         expect(Option.getOrThrow(found).events.length).toBe(n)
       }
       // Every command stored is complete: as many events as it planned, positions first..last.
       const commands = yield* sql<{ command_id: string; first_position: number; last_position: number; n: number }>`
         SELECT c.command_id, c.first_position, c.last_position,
-          (SELECT COUNT(*) FROM events e WHERE e.command_id = c.command_id) AS n
+          (SELECT COUNT(*) FROM events e WHERE e.stream_id = c.stream_id AND e.command_id = c.command_id) AS n
         FROM commands c`
       expect(commands.length).toBeGreaterThanOrEqual(first.acked.size + second.acked.size)
       for (const c of commands) {
@@ -65,7 +67,7 @@ describe("SQLite under faults", () => {
         expect(c.last_position - c.first_position + 1).toBe(c.n)
       }
       const orphans = yield* sql<{ n: number }>`
-        SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM commands c WHERE c.command_id = e.command_id)`
+        SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM commands c WHERE c.stream_id = e.stream_id AND c.command_id = e.command_id)`
       expect(orphans[0]!.n).toBe(0)
       for (const s of yield* store.listStreams()) {
         expect(yield* store.verify(s.streamId)).toMatchObject({ ok: true, count: s.version })

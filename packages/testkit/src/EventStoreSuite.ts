@@ -9,14 +9,15 @@
  * EventStoreSuite.suite("memory", (options) => EventStore.layerMemory(options))
  * ```
  *
- * The factory receives the suite's own projections and must register them with
- * the store it builds. Give `tamper` (write different `data` into a stored event
+ * The factory receives the suite's own projections and an audit key's signer,
+ * and must give both to the store it builds (spreading the options into the
+ * adapter's own is enough). Give `tamper` (write different `data` into a stored event
  * without touching its hash) to run the tamper-detection case.
  *
  * @since 0.1.0
  */
 import { describe, expect, layer } from "@effect/vitest"
-import { CommandHandler, type Decider, EventStore, Projection } from "@gsyf/core"
+import { AuditKey, Checkpoint, CommandHandler, type Decider, EventStore, Projection, StoreAudit } from "@gsyf/core"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -126,6 +127,27 @@ export const counterCodec: Decider.EventCodec<CounterEvent> = {
 }
 
 /**
+ * A command of the guarded counter: the counter's commands with the role of whoever sends them.
+ *
+ * @since 0.2.0
+ * @category toy decider
+ */
+export type GuardedCommand = CounterCommand & { readonly role: "clerk" | "public" }
+
+/**
+ * The counter behind an authorization check: only a clerk may change it. The
+ * check runs before anything else, so a stored command resent by someone else is
+ * refused rather than answered from the store.
+ *
+ * @since 0.2.0
+ * @category toy decider
+ */
+export const guardedCounter: Decider.Decider<GuardedCommand, CounterEvent, number, string> = {
+  ...(counter as unknown as Decider.Decider<GuardedCommand, CounterEvent, number, string>),
+  authorize: (command) => (command.role === "clerk" ? Either.void : Either.left("forbidden"))
+}
+
+/**
  * Options of {@link suite}.
  *
  * @since 0.1.0
@@ -157,9 +179,12 @@ export const suite = <R, E>(
   const run = Math.random().toString(36).slice(2, 8)
   const sid = (s: string) => `suite-${run}-${s}`
   const store = EventStore.EventStore
+  const keys = AuditKey.generate()
+  const signer = Either.getOrThrow(AuditKey.signer(keys.privateKeyPem))
+  const verifier = Either.getOrThrow(AuditKey.verifier(keys.publicKeyPem))
 
   describe(`EventStore conformance: ${name}`, () => {
-    layer(makeLayer({ projections }), { timeout, excludeTestServices: true })((it) => {
+    layer(makeLayer({ projections, signer }), { timeout, excludeTestServices: true })((it) => {
       it.effect("appends and reads back a new stream", () =>
         Effect.gen(function*() {
           const s = yield* store
@@ -232,26 +257,91 @@ export const suite = <R, E>(
             expect(r2.version).toBe(0)
             expect(yield* Stream.runCount(s.readAll(0))).toBe(before)
             expect(yield* s.streamVersion(sid("empty-new"))).toBe(0)
-            expect(Option.isNone(yield* s.findCommand(`${run}-empty-2`))).toBe(true)
+            expect(Option.isNone(yield* s.findCommand(sid("empty"), `${run}-empty-2`))).toBe(true)
           }),
         timeout
       )
 
-      it.effect("returns the original result for a command id already stored", () =>
+      it.effect(
+        "returns the original result for a command id already stored in the stream",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            const first = yield* s.append(sid("idem"), 0, `${run}-idem-1`, [added(5), added(6)])
+            const again = yield* s.append(sid("idem"), 0, `${run}-idem-1`, [added(5), added(6)])
+            expect(again.duplicate).toBe(true)
+            expect(again.version).toBe(2)
+            expect(again.events).toEqual(first.events)
+            // Even at another expected version: the command id and the same events decide.
+            const later = yield* s.append(sid("idem"), 2, `${run}-idem-1`, [added(5), added(6)])
+            expect(later).toMatchObject({ duplicate: true, version: 2 })
+            expect(yield* s.streamVersion(sid("idem"))).toBe(2)
+            const found = Option.getOrThrow(yield* s.findCommand(sid("idem"), `${run}-idem-1`))
+            expect(found).toMatchObject({ streamId: sid("idem"), commandId: `${run}-idem-1`, first: 1, last: 2 })
+            expect(found.events).toEqual(first.events)
+          }),
+        timeout
+      )
+
+      it.effect(
+        "scopes command ids to their stream: the same id elsewhere is another command",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            const a = yield* s.append(sid("scope-a"), 0, `${run}-scope-1`, [added(5)])
+            const b = yield* s.append(sid("scope-b"), 0, `${run}-scope-1`, [added(7), added(8)])
+            expect(b).toMatchObject({ duplicate: false, streamId: sid("scope-b"), version: 2 })
+            expect(b.events.map((e) => e.data)).toEqual([{ _tag: "Added", n: 7 }, { _tag: "Added", n: 8 }])
+            expect(Option.getOrThrow(yield* s.findCommand(sid("scope-a"), `${run}-scope-1`)).events).toEqual(a.events)
+            expect(Option.getOrThrow(yield* s.findCommand(sid("scope-b"), `${run}-scope-1`)).events).toEqual(b.events)
+            expect(Option.isNone(yield* s.findCommand(sid("scope-c"), `${run}-scope-1`))).toBe(true)
+          }),
+        timeout
+      )
+
+      it.effect(
+        "refuses a command id reused for a different command with CommandIdConflict, writing nothing",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            yield* s.append(sid("reuse"), 0, `${run}-reuse-1`, [added(5)])
+            // Different events, no fingerprint given: the events are the fingerprint.
+            const e1 = yield* Effect.flip(s.append(sid("reuse"), 1, `${run}-reuse-1`, [added(500)]))
+            expect(e1).toMatchObject({ _tag: "CommandIdConflict", streamId: sid("reuse"), commandId: `${run}-reuse-1` })
+            expect(e1.message).toMatch(/命令标识.*\/ command id/)
+            // An explicit fingerprint decides, whatever the events.
+            const h1 = "a".repeat(64)
+            const h2 = "b".repeat(64)
+            yield* s.append(sid("reuse"), 1, `${run}-reuse-2`, [added(1)], { commandHash: h1 })
+            const same = yield* s.append(sid("reuse"), 2, `${run}-reuse-2`, [added(1)], { commandHash: h1 })
+            expect(same).toMatchObject({ duplicate: true, version: 2 })
+            const e2 = yield* Effect.flip(s.append(sid("reuse"), 2, `${run}-reuse-2`, [added(1)], { commandHash: h2 }))
+            expect(e2._tag).toBe("CommandIdConflict")
+            expect(yield* s.streamVersion(sid("reuse"))).toBe(2)
+            const bad = yield* Effect.flip(
+              s.append(sid("reuse"), 2, `${run}-reuse-3`, [added(1)], { commandHash: "x" })
+            )
+            expect(bad._tag).toBe("InvalidInput")
+          }),
+        timeout
+      )
+
+      it.effect("lists every command row in stream and position order", () =>
         Effect.gen(function*() {
           const s = yield* store
-          const first = yield* s.append(sid("idem"), 0, `${run}-idem-1`, [added(5), added(6)])
-          const again = yield* s.append(sid("idem"), 0, `${run}-idem-1`, [added(5), added(6)])
-          expect(again.duplicate).toBe(true)
-          expect(again.version).toBe(2)
-          expect(again.events).toEqual(first.events)
-          // Even with another expected version or stream: the command id decides.
-          const elsewhere = yield* s.append(sid("idem-other"), 0, `${run}-idem-1`, [added(1)])
-          expect(elsewhere).toMatchObject({ duplicate: true, streamId: sid("idem") })
-          expect(yield* s.streamVersion(sid("idem"))).toBe(2)
-          expect(yield* s.streamVersion(sid("idem-other"))).toBe(0)
-          const found = yield* s.findCommand(`${run}-idem-1`)
-          expect(Option.getOrThrow(found).events).toEqual(first.events)
+          yield* s.append(sid("list-b"), 0, `${run}-list-2`, [added(1), added(2)])
+          yield* s.append(sid("list-a"), 0, `${run}-list-1`, [added(3)])
+          yield* s.append(sid("list-b"), 2, `${run}-list-3`, [added(4)])
+          const rows = Chunk.toReadonlyArray(yield* Stream.runCollect(s.listCommands()))
+          const mine = rows.filter((r) => r.streamId.startsWith(sid("list-")))
+          expect(mine.map((r) => [r.streamId.slice(-6), r.commandId.slice(-6), r.first, r.last])).toEqual([
+            ["list-a", "list-1", 1, 1],
+            ["list-b", "list-2", 1, 2],
+            ["list-b", "list-3", 3, 3]
+          ])
+          expect(mine.every((r) => /^[0-9a-f]{64}$/.test(r.commandHash ?? ""))).toBe(true)
+          const keys = rows.map((r) => [r.streamId, r.first] as const)
+          expect(keys).toEqual([...keys].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1])))
         }), timeout)
 
       it.effect("orders all events globally", () =>
@@ -287,6 +377,44 @@ export const suite = <R, E>(
           const r = yield* s.append(sid("chain"), 2, `${run}-chain-2`, [added(3)])
           expect(yield* s.verify(sid("chain"))).toEqual({ ok: true, count: 3, head: r.events[0]!.hash })
           expect(yield* s.verify(sid("chain-none"))).toEqual({ ok: true, count: 0, head: "0".repeat(64) })
+        }), timeout)
+
+      it.effect("signs a receipt for every append with the host's key", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          expect(s.receiptKeyId).toBe(signer.keyId)
+          const r = yield* s.append(sid("receipt"), 0, `${run}-receipt-1`, [added(1), added(2)])
+          const row = Option.getOrThrow(yield* s.findCommand(sid("receipt"), `${run}-receipt-1`))
+          const fields = { ...row, commandHash: row.commandHash!, head: r.events[1]!.hash }
+          expect(AuditKey.checkReceipt([verifier], fields, row.receipt!)).toBe("valid")
+          expect(AuditKey.checkReceipt([verifier], { ...fields, last: 1 }, row.receipt!)).toBe("invalid")
+          const other = Either.getOrThrow(AuditKey.verifier(AuditKey.generate().publicKeyPem))
+          expect(AuditKey.checkReceipt([other], fields, row.receipt!)).toBe("unknown-key")
+        }), timeout)
+
+      it.effect("takes a signed checkpoint and audits the whole store against it", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          yield* s.append(sid("cp"), 0, `${run}-cp-1`, [added(1), added(2)])
+          const checkpoint = yield* Checkpoint.take(s, signer)
+          expect(checkpoint).toMatchObject({ format: "gsyf-checkpoint/1", keyId: signer.keyId, signedAppends: true })
+          expect(checkpoint.heads.find((h) => h.streamId === sid("cp"))).toMatchObject({ version: 2, commandCount: 1 })
+          expect(Checkpoint.check(checkpoint, [verifier])).toBe("valid")
+          expect(Either.getOrThrow(Checkpoint.decode(Checkpoint.encode(checkpoint)))).toEqual(checkpoint)
+          const proof = Checkpoint.inclusionProof(checkpoint, sid("cp"))!
+          expect(Checkpoint.verifyInclusion(proof.head, proof.index, proof.proof, checkpoint.root, checkpoint.streams))
+            .toBe(true)
+          // Appends after the checkpoint carry receipts; the audit accepts them and the rebuilt read models.
+          yield* s.append(sid("cp"), 2, `${run}-cp-2`, [added(3)])
+          yield* s.append(sid("cp-new"), 0, `${run}-cp-3`, [added(4)])
+          const report = yield* StoreAudit.verify(s, { checkpoint, keys: [verifier], readModels: true })
+          expect(report.findings).toEqual([])
+          expect(report).toMatchObject({ ok: true, unattested: [] })
+          expect(report.events).toBeGreaterThanOrEqual(checkpoint.events + 2)
+          // Without the key, neither the checkpoint nor the receipts are trusted.
+          const stranger = Either.getOrThrow(AuditKey.verifier(AuditKey.generate().publicKeyPem))
+          const untrusted = yield* StoreAudit.verify(s, { checkpoint, keys: [stranger] })
+          expect(untrusted.findings.map((f) => f.kind)).toContain("checkpoint-signature")
         }), timeout)
 
       const tamper = options.tamper
@@ -330,7 +458,7 @@ export const suite = <R, E>(
           expect(e._tag).toBe("StoreError")
           expect(yield* s.streamVersion(sid("rm"))).toBe(3)
           expect(Option.getOrThrow(yield* s.readModel(totals.name, sid("rm"))).doc).toEqual({ total: 10, events: 3 })
-          expect(Option.isNone(yield* s.findCommand(`${run}-rm-3`))).toBe(true)
+          expect(Option.isNone(yield* s.findCommand(sid("rm"), `${run}-rm-3`))).toBe(true)
           // null deletes the document.
           yield* s.append(sid("rm"), 3, `${run}-rm-4`, [{ type: "Cleared", schemaVersion: 1, data: {} }])
           expect(Option.isNone(yield* s.readModel(totals.name, sid("rm")))).toBe(true)
@@ -389,7 +517,8 @@ export const suite = <R, E>(
           const s = yield* store
           const id = sid("huge")
           yield* s.append(id, 0, `${run}-huge-0`, [added(-1)])
-          const r = yield* s.append(id, 1, `${run}-huge-1`, Array.from({ length: 10_000 }, (_, i) => added(i)))
+          const events = Array.from({ length: 10_000 }, (_, i) => added(i))
+          const r = yield* s.append(id, 1, `${run}-huge-1`, events)
           expect(r.version).toBe(10_001)
           expect(r.events.map((e) => e.position)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 2))
           const globals = r.events.map((e) => e.globalPosition)
@@ -399,7 +528,7 @@ export const suite = <R, E>(
             Option.some({ total: 49_995_000 - 1, events: 10_001 })
           )
           // the same command again changes nothing
-          const again = yield* s.append(id, 1, `${run}-huge-1`, [added(0)])
+          const again = yield* s.append(id, 1, `${run}-huge-1`, events)
           expect(again).toMatchObject({ duplicate: true, version: 10_001 })
           expect(again.events).toHaveLength(10_000)
           expect(yield* s.streamVersion(id)).toBe(10_001)
@@ -428,7 +557,7 @@ export const suite = <R, E>(
           for (const [streamId, expected, commandId, events] of bad) {
             const e = yield* Effect.flip(s.append(streamId, expected, commandId, events))
             expect(e._tag).toBe("InvalidInput")
-            if (commandId !== "") expect(Option.isNone(yield* s.findCommand(commandId))).toBe(true)
+            if (commandId !== "") expect(Option.isNone(yield* s.findCommand(streamId, commandId))).toBe(true)
           }
           expect(yield* s.streamVersion(sid("bad"))).toBe(0)
         }), timeout)
@@ -463,6 +592,60 @@ export const suite = <R, E>(
           expect(retried.events).toEqual([{ _tag: "Removed", n: 4 }])
           expect(yield* s.streamVersion(id)).toBe(3)
         }), timeout)
+
+      it.effect(
+        "authorizes before answering from the store, and refuses a reused id for another command",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            const id = sid("guarded")
+            const first = yield* CommandHandler.handle(guardedCounter, counterCodec, id, {
+              _tag: "Add",
+              n: 5,
+              role: "clerk"
+            }, `${run}-g-1`)
+            expect(first.state).toBe(5)
+            // The same command id resent by someone not allowed: refused, not answered with the stored events.
+            const resent = yield* Effect.flip(
+              CommandHandler.handle(
+                guardedCounter,
+                counterCodec,
+                id,
+                { _tag: "Add", n: 5, role: "public" },
+                `${run}-g-1`
+              )
+            )
+            expect(resent).toBe("forbidden")
+            // The same id with another amount: a typed conflict, not the original result.
+            const changed = yield* Effect.flip(
+              CommandHandler.handle(
+                guardedCounter,
+                counterCodec,
+                id,
+                { _tag: "Add", n: 6, role: "clerk" },
+                `${run}-g-1`
+              )
+            )
+            expect(changed).toMatchObject({ _tag: "CommandIdConflict", streamId: id, commandId: `${run}-g-1` })
+            // The same command again: the original outcome.
+            const again = yield* CommandHandler.handle(guardedCounter, counterCodec, id, {
+              _tag: "Add",
+              n: 5,
+              role: "clerk"
+            }, `${run}-g-1`)
+            expect(again.result.duplicate).toBe(true)
+            expect(again.events).toEqual([{ _tag: "Added", n: 5 }])
+            // The same id on another stream is a command of its own.
+            const other = yield* CommandHandler.handle(guardedCounter, counterCodec, sid("guarded-2"), {
+              _tag: "Add",
+              n: 9,
+              role: "clerk"
+            }, `${run}-g-1`)
+            expect(other).toMatchObject({ state: 9, result: { duplicate: false } })
+            expect(yield* s.streamVersion(id)).toBe(1)
+          }),
+        timeout
+      )
     })
   })
 }

@@ -16,8 +16,9 @@
  * EventStoreSuite.suite("memory", (options) => EventStore.layerMemory(options))
  * ```
  *
- * The factory receives the suite's own projections and must register them with
- * the store it builds. Give `tamper` (write different `data` into a stored event
+ * The factory receives the suite's own projections and an audit key's signer,
+ * and must give both to the store it builds (spreading the options into the
+ * adapter's own is enough). Give `tamper` (write different `data` into a stored event
  * without touching its hash) to run the tamper-detection case.
  *
  * @since 0.1.0

@@ -14,6 +14,13 @@ import type * as Schema from "effect/Schema"
  */
 export interface Decider<Command, Event, State, Rejection> {
   readonly initialState: State
+  /**
+   * Whether the command's sender may send it at all, checked before anything
+   * else: before a resent command id is answered from the store, so that someone
+   * not allowed to send a command cannot read the stored outcome of one by
+   * reusing its id. Pure; optional (everything is allowed without it).
+   */
+  readonly authorize?: ((command: Command, state: State) => Either.Either<void, Rejection>) | undefined
   /** Answers a command: the events it causes, or why it is rejected. Pure. */
   readonly decide: (command: Command, state: State) => Either.Either<ReadonlyArray<Event>, Rejection>
   /** Folds one event into the state. Pure. */

@@ -2430,19 +2430,33 @@ const decideAcceptance = (
 }
 
 /**
+ * Whether the command's actor may send it: the role check, made before
+ * anything else (before a resent command id is recognised), so that a role not
+ * allowed to send a command is refused even when it reuses a stored command's id.
+ *
+ * @since 0.2.0
+ * @category decide
+ */
+export const authorize = (command: Command, _state: State): Either.Either<void, Rejection> => {
+  const allowed = allowedRoles[command._tag]
+  return allowed.includes(command.actor.role)
+    ? Either.void
+    : Either.left(new Unauthorized({ command: command._tag, role: command.actor.role, allowed }))
+}
+
+/**
  * Decides a command against a state: the events it causes, or why it is
- * rejected. A command id already applied gives no events (a retry).
+ * rejected. The actor is authorized first; then a command id already applied
+ * gives no events (a retry).
  *
  * @since 0.1.0
  * @category decide
  */
 export const decide =
   (config: Config) => (command: Command, state: State): Either.Either<ReadonlyArray<Event>, Rejection> => {
+    const authorized = authorize(command, state)
+    if (Either.isLeft(authorized)) return Either.left(authorized.left)
     if (HashSet.has(state.commandIds, command.commandId)) return Either.right([])
-    const allowed = allowedRoles[command._tag]
-    if (!allowed.includes(command.actor.role)) {
-      return Either.left(new Unauthorized({ command: command._tag, role: command.actor.role, allowed }))
-    }
     return Either.map(decideCommand(config, state, command), (steps) =>
       steps.map(
         (step, i) =>
@@ -2467,6 +2481,7 @@ export const decide =
  */
 export const decider = (config: Config): Decider<Command, Event, State, Rejection> => ({
   initialState,
+  authorize,
   decide: decide(config),
   evolve
 })

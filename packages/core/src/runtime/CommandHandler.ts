@@ -9,9 +9,14 @@
  * const result = yield* CommandHandler.handle(counter, counterCodec, "counter-1", { _tag: "Add", n: 2 }, commandId)
  * ```
  *
- * A rejection from `decide` fails the effect with the decider's own rejection
- * value and writes nothing. A command id that was already appended (a retried
- * request) returns the original outcome with `result.duplicate === true`.
+ * The decider's `authorize` runs first, on the current state: a refusal fails
+ * the effect with the decider's rejection before anything else, so a command id
+ * resent by someone not allowed to send it is refused, not answered from the
+ * store. A rejection from `decide` fails the effect with the decider's own
+ * rejection value and writes nothing. A command id already appended to the
+ * stream with the same fingerprint (a retried request) returns the original
+ * outcome with `result.duplicate === true`; with another fingerprint the
+ * effect fails with `EventStore.CommandIdConflict`.
  *
  * @since 0.1.0
  */
@@ -196,6 +201,13 @@ export interface Options {
   readonly maxRetries?: number | undefined
   /** Read only the events after a cached state (see {@link StateCache}); without it the whole stream is read each time. */
   readonly cache?: StateCache | undefined
+  /**
+   * The command's fingerprint (64 hex digits), stored with it so that a reused
+   * command id can be told from a retry. Default: `EventStore.fingerprint` of the
+   * command when it is plain JSON; pass one when it is not (e.g. the SHA-256 of
+   * its encoded form).
+   */
+  readonly commandHash?: string | undefined
 }
 
 /**
@@ -224,6 +236,7 @@ export interface Handled<Event, State> {
  */
 export type HandleError =
   | EventStore.VersionConflict
+  | EventStore.CommandIdConflict
   | EventStore.StoreUnavailable
   | EventStore.StoreError
   | InputError.InvalidInput
@@ -389,6 +402,9 @@ export const handle = <C, E, S, Rej>(
     const maxRetries = Math.max(0, options.maxRetries ?? 3)
     const cache = options.cache as StateCacheImpl | undefined
 
+    const commandHash = options.commandHash ?? Either.getOrUndefined(EventStore.fingerprint(command))
+    const appendOptions = commandHash === undefined ? undefined : { commandHash }
+
     const duplicateOf = (original: EventStore.AppendResult, attempts: number) =>
       Effect.gen(function*() {
         const events = yield* decodeEvents(codec, original.events)
@@ -406,19 +422,33 @@ export const handle = <C, E, S, Rej>(
       const { state, version }: Current<S> = cached !== undefined
         ? { state: cached.state as S, version: cached.version }
         : yield* loadWith(store, decider, codec, streamId, cache)
+      // Authorization comes first: a sender not allowed to send the command learns nothing,
+      // not even the stored outcome of a command id someone else used.
+      const authorized = decider.authorize === undefined ? Either.void : decider.authorize(command, state)
+      if (Either.isLeft(authorized)) {
+        if (!verified) continue
+        return yield* Effect.fail(authorized.left)
+      }
       const decided = decider.decide(command, state)
       // Nothing to append means nothing checks the cached version: read, then decide again.
       if (!verified && (Either.isLeft(decided) || decided.right.length === 0)) continue
       if (Either.isLeft(decided) || decided.right.length === 0) {
         // A retried command may be rejected (or be a no-op) against the state it produced itself.
-        const previous = yield* store.findCommand(commandId)
-        if (Option.isSome(previous)) return yield* duplicateOf(previous.value, attempt)
+        const previous = yield* store.findCommand(streamId, commandId)
+        if (Option.isSome(previous)) {
+          // Without a fingerprint of its own the command cannot be compared: answered as a retry.
+          const answer = commandHash === undefined
+            ? Either.right(previous.value)
+            : EventStore.duplicateOf(previous.value, commandHash)
+          if (Either.isLeft(answer)) return yield* Effect.fail(answer.left)
+          return yield* duplicateOf(answer.right, attempt)
+        }
         if (Either.isLeft(decided)) return yield* Effect.fail(decided.left)
         const result: EventStore.AppendResult = { streamId, commandId, version, events: [], duplicate: false }
         return { events: [], state, result, attempts: attempt }
       }
       const newEvents = yield* encodeEvents(codec, streamId, decided.right)
-      const appended = yield* Effect.either(store.append(streamId, version, commandId, newEvents))
+      const appended = yield* Effect.either(store.append(streamId, version, commandId, newEvents, appendOptions))
       if (Either.isRight(appended)) {
         if (appended.right.duplicate) return yield* duplicateOf(appended.right, attempt)
         const after = fold(decider, decided.right, state)

@@ -14,8 +14,15 @@
  *   exactly `expectedVersion` (`0`: it must not exist); there is no "any
  *   version". Positions are 1-based per stream.
  * - An append without events writes nothing and returns the current version.
- * - A `commandId` that is already stored returns the original result with
- *   `duplicate: true` and writes nothing, so retries are safe.
+ * - A command id belongs to its stream: the same id in another stream is
+ *   another command. Each command is stored with a fingerprint (`commandHash`:
+ *   given by the caller, e.g. the SHA-256 of the canonical command, or else the
+ *   SHA-256 of its events). An id already stored in the stream with the same
+ *   fingerprint returns the original result with `duplicate: true` and writes
+ *   nothing, so retries are safe; with another fingerprint the append fails
+ *   with {@link CommandIdConflict}, never answering with the original events.
+ * - With a `signer` (see `AuditKey`), every command row carries a receipt: the
+ *   host's signature over the command and the hash of its last event.
  * - Events, their hash chain links, the command record and the read-model
  *   updates are written in one transaction, or not at all.
  * - Input is validated before anything is written; bad input fails with
@@ -33,6 +40,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { createHash } from "node:crypto"
 import * as InputError from "../kernel/InputError.js"
+import * as AuditKey from "./AuditKey.js"
 import * as AuditTrail from "./AuditTrail.js"
 import { canonicalBody, canonicalize, NotJson } from "./internal/canonicalJson.js"
 import type * as EventModel from "./internal/eventModel.js"
@@ -79,6 +87,45 @@ export interface AppendResult {
   readonly version: number
   readonly events: ReadonlyArray<StoredEvent>
   readonly duplicate: boolean
+}
+
+/**
+ * A command as its row records it: the positions its events took in its stream,
+ * its fingerprint and its receipt. `commandHash` and `receipt` are `undefined`
+ * for commands stored before 0.2 (and `receipt` when the store signs nothing).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CommandRecord {
+  readonly streamId: string
+  readonly commandId: string
+  readonly first: number
+  readonly last: number
+  readonly commandHash: string | undefined
+  readonly receipt: string | undefined
+}
+
+/**
+ * A stored command with the events it wrote (the result an idempotent retry returns).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StoredCommand extends AppendResult, CommandRecord {}
+
+/**
+ * Options of an append.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AppendOptions {
+  /**
+   * The command's fingerprint: 64 lowercase hex digits, e.g. {@link fingerprint}
+   * of the canonical command. Default: the fingerprint of the events appended.
+   */
+  readonly commandHash?: string | undefined
 }
 
 /**
@@ -163,6 +210,25 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
 }
 
 /**
+ * A command id already stored in the stream for a different command (another
+ * fingerprint). Nothing was written and nothing of the stored command is returned.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class CommandIdConflict extends Schema.TaggedError<CommandIdConflict>()("CommandIdConflict", {
+  streamId: Schema.String,
+  commandId: Schema.String
+}) {
+  /** The conflict in Chinese and English. */
+  override get message(): string {
+    return `命令标识 ${this.commandId} 已在流 ${this.streamId} 中用于另一条内容不同的命令;请使用新的命令标识 / ` +
+      `command id ${this.commandId} was already used in stream ${this.streamId} for a different command; ` +
+      `use a new command id`
+  }
+}
+
+/**
  * Errors of the reading operations.
  *
  * @since 0.1.0
@@ -176,7 +242,12 @@ export type ReadError = StoreUnavailable | StoreError
  * @since 0.1.0
  * @category errors
  */
-export type AppendError = VersionConflict | StoreUnavailable | StoreError | InputError.InvalidInput
+export type AppendError =
+  | VersionConflict
+  | CommandIdConflict
+  | StoreUnavailable
+  | StoreError
+  | InputError.InvalidInput
 
 // -----------------------------------------------------------------------------
 // port
@@ -196,7 +267,8 @@ export interface Service {
     streamId: string,
     expectedVersion: number,
     commandId: string,
-    events: ReadonlyArray<NewEvent>
+    events: ReadonlyArray<NewEvent>,
+    options?: AppendOptions | undefined
   ) => Effect.Effect<AppendResult, AppendError>
   /** The events of a stream in position order (from `fromPosition`, default 1); empty when it does not exist. */
   readonly readStream: (
@@ -214,8 +286,15 @@ export interface Service {
   readonly verify: (streamId: string) => Effect.Effect<AuditTrail.VerifyResult, ReadError>
   /** Every stream with its version, ordered by stream id. */
   readonly listStreams: () => Effect.Effect<ReadonlyArray<StreamInfo>, ReadError>
-  /** The stored result of a command id, if it was appended. */
-  readonly findCommand: (commandId: string) => Effect.Effect<Option.Option<AppendResult>, ReadError>
+  /** A command stored in a stream, with its events, if it was appended there. */
+  readonly findCommand: (
+    streamId: string,
+    commandId: string
+  ) => Effect.Effect<Option.Option<StoredCommand>, ReadError>
+  /** Every command row, ordered by stream id and first position, read in pages. */
+  readonly listCommands: () => Stream.Stream<CommandRecord, ReadError>
+  /** The key id receipts are signed with (`undefined` when the store signs nothing). */
+  readonly receiptKeyId: string | undefined
   /** One read-model document. */
   readonly readModel: (
     projection: string,
@@ -244,6 +323,11 @@ export class EventStore extends Context.Tag("@gsyf/core/EventStore")<EventStore,
 export interface StoreOptions {
   /** Projections kept in the same transaction as the events. */
   readonly projections?: ReadonlyArray<Projection.Any> | undefined
+  /**
+   * The host's audit key: sign a receipt for every append (see `AuditKey`). The
+   * private key stays with the host; only signatures reach the database.
+   */
+  readonly signer?: AuditKey.Signer | undefined
 }
 
 // -----------------------------------------------------------------------------
@@ -300,6 +384,14 @@ const AppendInput = Schema.Struct({
   commandId: Name("commandId", "命令标识"),
   events: Schema.Array(NewEventInput).pipe(
     Schema.maxItems(10_000, InputError.bilingual("一次最多追加 10000 个事件", "at most 10000 events per append"))
+  ),
+  commandHash: Schema.optional(
+    Schema.String.pipe(
+      Schema.pattern(
+        /^[0-9a-f]{64}$/,
+        InputError.bilingual("命令指纹须为 64 位小写十六进制数", "commandHash must be 64 lowercase hex digits")
+      )
+    )
   )
 })
 
@@ -316,7 +408,54 @@ export interface PreparedAppend {
   readonly expectedVersion: number
   readonly commandId: string
   readonly events: ReadonlyArray<{ readonly type: string; readonly schemaVersion: number; readonly dataJson: string }>
+  /** The command's fingerprint: the one given, or the fingerprint of the events. */
+  readonly commandHash: string
 }
+
+/**
+ * The SHA-256 (hex) of the canonical JSON (RFC 8785) of a plain JSON value: the
+ * fingerprint of a command, to pass as `AppendOptions.commandHash`.
+ *
+ * @since 0.2.0
+ * @category fingerprints
+ */
+export const fingerprint = (value: unknown): Either.Either<string, AuditTrail.NotJsonProblem> =>
+  Either.map(AuditTrail.canonicalizeEither(value), (text) => createHash("sha256").update(text, "utf8").digest("hex"))
+
+/** The default fingerprint: SHA-256 of the canonical JSON array of the events (`data`, `schemaVersion`, `type`). */
+const eventsFingerprint = (events: PreparedAppend["events"]): string => {
+  const h = createHash("sha256").update("[", "utf8")
+  events.forEach((e, i) =>
+    h.update(
+      `${i === 0 ? "" : ","}{"data":${e.dataJson},"schemaVersion":${e.schemaVersion},"type":${JSON.stringify(e.type)}}`,
+      "utf8"
+    )
+  )
+  return h.update("]", "utf8").digest("hex")
+}
+
+/**
+ * The answer to an append whose command id is already stored in the stream (for
+ * adapter authors): the stored result when the fingerprints agree, otherwise
+ * {@link CommandIdConflict}. A command stored before fingerprints existed (0.1)
+ * cannot be matched and is a conflict too.
+ *
+ * @since 0.2.0
+ * @category adapters
+ */
+export const duplicateOf = (
+  stored: StoredCommand,
+  commandHash: string
+): Either.Either<AppendResult, CommandIdConflict> =>
+  stored.commandHash !== undefined && stored.commandHash === commandHash
+    ? Either.right({
+      streamId: stored.streamId,
+      commandId: stored.commandId,
+      version: stored.version,
+      events: stored.events,
+      duplicate: true
+    })
+    : Either.left(new CommandIdConflict({ streamId: stored.streamId, commandId: stored.commandId }))
 
 /**
  * Validates the arguments of an append (for adapter authors). Fails with
@@ -329,17 +468,28 @@ export const prepareAppend = (
   streamId: string,
   expectedVersion: number,
   commandId: string,
-  events: ReadonlyArray<NewEvent>
+  events: ReadonlyArray<NewEvent>,
+  options?: AppendOptions | undefined
 ): Either.Either<PreparedAppend, InputError.InvalidInput> => {
-  const fast = prepareValid(streamId, expectedVersion, commandId, events)
+  const commandHash = options?.commandHash
+  const fast = prepareValid(streamId, expectedVersion, commandId, events, commandHash)
   if (fast !== undefined) return Either.right(fast)
   // Something is wrong (or unusual): the schema names every bad field.
-  return Either.map(decodeAppendInput({ streamId, expectedVersion, commandId, events }), (input) => ({
-    streamId: input.streamId,
-    expectedVersion: input.expectedVersion,
-    commandId: input.commandId,
-    events: input.events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, dataJson: canonicalize(e.data) }))
-  }))
+  const input = { streamId, expectedVersion, commandId, events, ...(commandHash === undefined ? {} : { commandHash }) }
+  return Either.map(decodeAppendInput(input), (input) => {
+    const prepared = input.events.map((e) => ({
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      dataJson: canonicalize(e.data)
+    }))
+    return {
+      streamId: input.streamId,
+      expectedVersion: input.expectedVersion,
+      commandId: input.commandId,
+      events: prepared,
+      commandHash: input.commandHash ?? eventsFingerprint(prepared)
+    }
+  })
 }
 
 // The same checks as `AppendInput`, written out for the common all-valid case (appends are the
@@ -354,13 +504,17 @@ const isName = (u: unknown): u is string => {
   return true
 }
 
+const isFingerprint = (u: unknown): u is string => typeof u === "string" && /^[0-9a-f]{64}$/.test(u)
+
 const prepareValid = (
   streamId: unknown,
   expectedVersion: unknown,
   commandId: unknown,
-  events: unknown
+  events: unknown,
+  commandHash: unknown
 ): PreparedAppend | undefined => {
   if (!isName(streamId) || !isName(commandId)) return undefined
+  if (commandHash !== undefined && !isFingerprint(commandHash)) return undefined
   if (typeof expectedVersion !== "number" || !Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
     return undefined
   }
@@ -380,7 +534,13 @@ const prepareValid = (
     }
     out.push({ type, schemaVersion, dataJson })
   }
-  return { streamId, expectedVersion, commandId, events: out }
+  return {
+    streamId,
+    expectedVersion,
+    commandId,
+    events: out,
+    commandHash: commandHash === undefined ? eventsFingerprint(out) : commandHash
+  }
 }
 
 /**
@@ -484,7 +644,8 @@ export const unknownProjection = (name: string): InputError.InvalidInput =>
 interface MemoryState {
   readonly all: Array<StoredEvent>
   readonly streams: Map<string, Array<StoredEvent>>
-  readonly commands: Map<string, { readonly streamId: string; readonly first: number; readonly last: number }>
+  /** Per stream: command id → its row. */
+  readonly commands: Map<string, Map<string, CommandRecord>>
   readonly readModels: Map<string, Map<string, { json: string; position: number }>>
 }
 
@@ -521,17 +682,22 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
     // Appends, rebuilds and tamper run under this lock; reads see a consistent state between them.
     const lock = yield* Effect.makeSemaphore(1)
 
-    const resultOf = (commandId: string): Option.Option<AppendResult> => {
-      const c = state.commands.get(commandId)
+    const signer = options.signer
+    const resultOf = (streamId: string, commandId: string): Option.Option<StoredCommand> => {
+      const c = state.commands.get(streamId)?.get(commandId)
       if (c === undefined) return Option.none()
-      const stream = state.streams.get(c.streamId) ?? []
-      return Option.some({
-        streamId: c.streamId,
-        commandId,
-        version: c.last,
-        events: stream.slice(c.first - 1, c.last),
-        duplicate: true
-      })
+      const stream = state.streams.get(streamId) ?? []
+      return Option.some({ ...c, version: c.last, events: stream.slice(c.first - 1, c.last), duplicate: true })
+    }
+
+    const recordCommand = (prepared: PreparedAppend, stored: ReadonlyArray<StoredEvent>): CommandRecord => {
+      const first = stored[0]!.position
+      const last = stored[stored.length - 1]!
+      const fields = { streamId: prepared.streamId, commandId: prepared.commandId, commandHash: prepared.commandHash }
+      const receipt = signer === undefined
+        ? undefined
+        : AuditKey.signReceipt(signer, { ...fields, first, last: last.position, head: last.hash })
+      return { ...fields, first, last: last.position, receipt }
     }
 
     const models = (name: string) => {
@@ -552,9 +718,9 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
 
     const loadDoc = (name: string, key: string) => Effect.sync(() => state.readModels.get(name)?.get(key)?.json)
 
-    const append: Service["append"] = (streamId, expectedVersion, commandId, events) =>
+    const append: Service["append"] = (streamId, expectedVersion, commandId, events, appendOptions) =>
       Effect.gen(function*() {
-        const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events)
+        const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
         const recordedAt = yield* now
         return yield* lock.withPermits(1)(Effect.gen(function*() {
           const s = state
@@ -568,8 +734,8 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
               duplicate: false
             }
           }
-          const dup = resultOf(prepared.commandId)
-          if (Option.isSome(dup)) return dup.value
+          const dup = resultOf(prepared.streamId, prepared.commandId)
+          if (Option.isSome(dup)) return yield* duplicateOf(dup.value, prepared.commandHash)
           if (stream.length !== prepared.expectedVersion) {
             return yield* new VersionConflict({
               streamId: prepared.streamId,
@@ -588,11 +754,9 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
           // Commit: nothing above has touched the state.
           s.all.push(...stored)
           s.streams.set(prepared.streamId, [...stream, ...stored])
-          s.commands.set(prepared.commandId, {
-            streamId: prepared.streamId,
-            first: stored[0]!.position,
-            last: stored[stored.length - 1]!.position
-          })
+          let rows = s.commands.get(prepared.streamId)
+          if (rows === undefined) s.commands.set(prepared.streamId, rows = new Map())
+          rows.set(prepared.commandId, recordCommand(prepared, stored))
           applyChanges(changes)
           return {
             streamId: prepared.streamId,
@@ -659,7 +823,14 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
             .map(([streamId, events]) => ({ streamId, version: events.length }))
             .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
         ),
-      findCommand: (commandId) => Effect.sync(() => resultOf(commandId)),
+      findCommand: (streamId, commandId) => Effect.sync(() => resultOf(streamId, commandId)),
+      listCommands: () =>
+        Stream.fromIterableEffect(Effect.sync(() =>
+          [...state.commands.keys()]
+            .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+            .flatMap((streamId) => [...state.commands.get(streamId)!.values()].sort((a, b) => a.first - b.first))
+        )),
+      receiptKeyId: signer?.keyId,
       readModel: (projection, key) =>
         Effect.sync(() =>
           Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))

@@ -23,10 +23,13 @@
  */
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import type * as IsoDate from "../kernel/IsoDate.js"
 import * as Lifecycle from "../lifecycle/Lifecycle.js"
+import { Command as CommandSchema } from "../lifecycle/ProjectCommand.js"
 import type { Event } from "../lifecycle/ProjectEvent.js"
 import { codec } from "../lifecycle/ProjectEvent.js"
 import type * as Quota from "../lifecycle/Quota.js"
@@ -134,6 +137,8 @@ export interface Options {
   readonly stateCacheMode?: CommandHandler.CacheMode | undefined
 }
 
+const encodeCommand = Schema.encodeEither(CommandSchema)
+
 /**
  * Builds the service over the event store in context.
  *
@@ -175,8 +180,12 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
       execute: (projectId, input) =>
         Effect.gen(function*() {
           const command = yield* Lifecycle.decodeCommandInput(input)
+          // The fingerprint of the decoded command in its encoded form: spellings that decode alike match.
+          const commandHash = Either.getOrUndefined(
+            Either.flatMap(encodeCommand(command), (encoded) => EventStore.fingerprint(encoded))
+          )
           const handled = yield* provide(
-            CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache })
+            CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache, commandHash })
           )
           if (!handled.result.duplicate && handled.result.events.length > 0) yield* notify(handled.result.events)
           return {

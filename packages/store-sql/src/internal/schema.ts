@@ -72,6 +72,34 @@ export const migrations = (t: Tables): ReadonlyArray<Migration> => [
         rebuilt_at TEXT NOT NULL
       )`
     ])
+  },
+  {
+    id: 2,
+    name: "command ids scoped to their stream, command fingerprints and receipts",
+    up: run((pg) =>
+      pg
+        ? [
+          `ALTER TABLE ${t.commands} DROP CONSTRAINT "${t.bare.commands}_pkey",
+            ADD PRIMARY KEY (stream_id, command_id),
+            ADD COLUMN command_hash TEXT,
+            ADD COLUMN receipt TEXT`
+        ]
+        : [
+          `CREATE TABLE "${t.bare.commands}_v2" (
+            stream_id TEXT NOT NULL,
+            command_id TEXT NOT NULL,
+            first_position INTEGER NOT NULL,
+            last_position INTEGER NOT NULL,
+            command_hash TEXT,
+            receipt TEXT,
+            PRIMARY KEY (stream_id, command_id)
+          )`,
+          `INSERT INTO "${t.bare.commands}_v2" (stream_id, command_id, first_position, last_position)
+            SELECT stream_id, command_id, first_position, last_position FROM ${t.commands}`,
+          `DROP TABLE ${t.commands}`,
+          `ALTER TABLE "${t.bare.commands}_v2" RENAME TO "${t.bare.commands}"`
+        ]
+    )
   }
 ]
 
