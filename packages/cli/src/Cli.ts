@@ -8,7 +8,8 @@
  * - `gsyf rules`: lists every rule with its id, titles and legal basis;
  * - `gsyf explain <project> [event id]`: explains a decision of a stored project;
  * - `gsyf verify [project]`: checks a store's audit trail;
- * - `gsyf ocds <project>`: writes a stored project's OCDS release package.
+ * - `gsyf ocds <project>`: writes a stored project's OCDS release package (`--validate`: checks it and its
+ *   compiled releases with `Ocds.validate`; `--validate --file <package.json>` checks a package file).
  *
  * Stores: `--db <file>` (SQLite, default `out/gsyf-demo.db`) or `--pg <url>` / `GSYF_DATABASE_URL` (PostgreSQL).
  *
@@ -35,7 +36,7 @@ const commands: Record<string, { readonly run: (args: Args.Args) => Promise<numb
   rules: { run: rules.run, help: "列出全部规则 / list every rule" },
   explain: { run: explain.run, help: "解释已存项目的决定 / explain a decision of a stored project" },
   verify: { run: verify.run, help: "校验审计追踪 / verify audit trails" },
-  ocds: { run: ocds.run, help: "导出 OCDS 数据包 / write an OCDS release package" }
+  ocds: { run: ocds.run, help: "导出并校验 OCDS 数据包 / write (--validate: check) an OCDS release package" }
 }
 
 const usage = (): string =>
@@ -66,7 +67,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     return 2
   }
   try {
-    return await command.run(Args.parse(rest, new Set(["json", "help"])))
+    return await command.run(Args.parse(rest, new Set(["json", "help", "validate"])))
   } catch (e) {
     if (e instanceof CliError) {
       error(e.zh, e.en)

@@ -15,7 +15,8 @@
  * - `gsyf rules`: lists every rule with its id, titles and legal basis;
  * - `gsyf explain <project> [event id]`: explains a decision of a stored project;
  * - `gsyf verify [project]`: checks a store's audit trail;
- * - `gsyf ocds <project>`: writes a stored project's OCDS release package.
+ * - `gsyf ocds <project>`: writes a stored project's OCDS release package (`--validate`: checks it and its
+ *   compiled releases with `Ocds.validate`; `--validate --file <package.json>` checks a package file).
  *
  * Stores: `--db <file>` (SQLite, default `out/gsyf-demo.db`) or `--pg <url>` / `GSYF_DATABASE_URL` (PostgreSQL).
  *

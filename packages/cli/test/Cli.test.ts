@@ -196,4 +196,24 @@ describe("gsyf demo, then the commands that read its store", () => {
     expect(pkg.version).toBe("1.1")
     expect(pkg.releases.length).toBeGreaterThan(100)
   })
+
+  it("validates the OCDS export as Ocds.validate does, and a package file that breaks the rules", async () => {
+    const r = await gsyf("ocds", "sample-city-2026", "--db", db, "--plan", plan, "--validate")
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("OCDS 校验通过 / valid")
+    expect(r.out).toContain("extensions: budgetBreakdown, gsyf")
+    const json = await gsyf("ocds", "sample-city-2026", "--db", db, "--plan", plan, "--validate", "--json")
+    const report = JSON.parse(json.out) as { valid: boolean; compiledReleases: number }
+    expect(report.valid).toBe(true)
+    expect(report.compiledReleases).toBe(3)
+    const file = join(out, "ocds-to-break.json")
+    expect((await gsyf("ocds", "sample-city-2026", "--db", db, "--plan", plan, "--out", file)).code).toBe(0)
+    const pkg = JSON.parse(readFileSync(file, "utf8")) as { releases: Array<Record<string, unknown>> }
+    pkg.releases.reverse()
+    const broken = join(out, "ocds-broken.json")
+    writeFileSync(broken, JSON.stringify(pkg))
+    const bad = await gsyf("ocds", "--validate", "--file", broken)
+    expect(bad.code).toBe(1)
+    expect(bad.out).toContain("date-order")
+  })
 })
