@@ -39,6 +39,7 @@ import {
   acceptanceReport as buildAcceptance,
   auditExtract as buildAudit
 } from "./internal/acceptanceDocuments.js"
+import { official } from "./internal/official.js"
 import {
   noticeReady,
   paymentNotice as buildPaymentNotice,
@@ -329,13 +330,15 @@ export const AuditExtractInput = Schema.Struct({
   toPosition: Schema.optional(Schema.Int),
   subject: Schema.optional(Schema.String),
   issuer: Schema.optional(Schema.String),
-  date: Schema.optional(IsoDateText)
+  date: Schema.optional(IsoDateText),
+  settings: Schema.optional(DocumentSettings.DocumentSettings),
+  config: Schema.optional(ConfigInput)
 })
 
 const builder =
   <A, I>(schema: Schema.Schema<A, I, never>, subject: string, build: (a: A) => Document.Document) =>
   (input: unknown): Either.Either<Document.Document, InputError.InvalidInput> =>
-    Either.map(InputError.decodeEither(schema, subject)(input), build)
+    Either.map(InputError.decodeEither(schema, subject)(input), (a) => official(build(a)))
 
 /**
  * The annual implementation plan (实施方案) with every section of the seed
@@ -485,7 +488,7 @@ const template = <A, I>(
   description: string,
   input: Schema.Schema<A, I, never>,
   build: (a: A) => Document.Document
-): Templates.Template<A> => Templates.make({ kind, name, description, input, build })
+): Templates.Template<A> => Templates.make({ kind, name, description, input, build: (a) => official(build(a)) })
 
 /**
  * The templates of the project documents, in the order of the lifecycle.

@@ -210,7 +210,7 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     expect(d.meta.date).toBe("2026-03-16")
     expect(md).toContain("| 2026年3月21日 | 星期六 | 休息日 | 不计入 |")
     expect(md).toContain("| 2026年3月23日 | 星期一 | 工作日 | 第5个工作日 |")
-    expect(md).toContain("自 2026-03-16 起公示 5 个工作日")
+    expect(md).toContain("自 2026年3月16日起公示 5 个工作日")
     expect(md).toContain("已在磋商文件中明确四类行业培训场次")
   })
 
@@ -282,22 +282,28 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     expect(Either.isLeft(n) && n.left.issues[0]!.en).toBe("the payment has not been made")
   })
 
-  it("monthly briefing: quota progress as of the end of that month", () => {
+  it("monthly briefing: quota progress as of the briefing's own date, percentages rounded half up to 0.1", () => {
     const row = (month: string, title: string) => {
       const d = Either.getOrThrow(ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month }))
       const table = d.blocks.filter((b): b is Block.Table => b._tag === "Table").at(-1)!
       return table.body.map((r) => r.map((c) => Inline.plainText(c.runs))).find((r) => r[1] === title)!
     }
-    // park events on 05-20, 05-21, 06-20, 06-21, 07-20, 07-21
-    expect(row("2026-05", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "2场", "33.3%", "进行中"])
-    expect(row("2026-06", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "4场", "66.6%", "进行中"])
-    expect(row("2026-07", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "6场", "100%", "已完成"])
+    // park events on 05-20, 05-21, 06-20, 06-21, 07-20, 07-21; each month's briefing is submitted on its 3rd
+    expect(row("2026-06", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "2场", "33.3%", "进行中"])
+    expect(row("2026-07", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "4场", "66.7%", "进行中"])
+    expect(row("2026-08", "园区大型宣传活动场次").slice(2)).toEqual(["6场", "6场", "100%", "已完成"])
     const june = Either.getOrThrow(
       ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month: "2026-06" })
     )
     const t = modelText(june)
     expect(t).toContain("报送日期:2026年6月3日（按期）")
-    expect(t).toContain("制造行业培训(第一场)（符合要求）")
+    expect(t).toContain("截至2026年6月3日")
+    expect(t).toContain("完成比例按四舍五入保留一位小数")
+    expect(t).not.toContain("制造行业培训（第一场）")
+    const july = modelText(
+      Either.getOrThrow(ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month: "2026-07" }))
+    )
+    expect(july).toContain("制造行业培训（第一场）（符合要求）")
     const bad = ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month: "2026-13" })
     expect(Either.isLeft(bad) && bad.left.issues.map((i) => i.path)).toEqual(["month"])
     const before = ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month: "2026-03" })
@@ -351,14 +357,15 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     const ok = Either.getOrThrow(ProjectDocuments.auditExtract({ events: trail }))
     const t = modelText(ok)
     expect(t).toContain(`校验通过。共校验${seed.events.length}条事件`)
-    expect(t).toContain(squash(`链头哈希:${trail.at(-1)!.hash.replace(/(.{16})(?=.)/g, "$1 ")}`))
+    expect(t).toContain(squash(`链头哈希值:${trail.at(-1)!.hash.replace(/(.{16})(?=.)/g, "$1 ")}`))
     const tampered = trail.map((
       e
     ) => (e.position === 41 ? { ...e, data: { ...(e.data as object), amount: "972000.00" } } : e))
     const bad = Either.getOrThrow(ProjectDocuments.auditExtract({ events: tampered, fromPosition: 38, toPosition: 44 }))
     const b = modelText(bad)
     expect(b).toContain("校验未通过。")
-    expect(b).toContain("流project-2026第41号事件:事件内容已被改动(哈希不符)")
+    expect(b).toContain("第41号事件：事件内容已被改动（哈希不符）")
+    expect(b).not.toContain("project-2026")
     expect(b).toContain(`${trail[40]!.hash.slice(0, 16)}（断）`)
     expect(b).not.toContain(`${trail[39]!.hash.slice(0, 16)}（断）`)
     expect(b).toContain("摘录范围:第38号至第44号，共7条")

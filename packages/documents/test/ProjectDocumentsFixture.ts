@@ -111,7 +111,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
         "人民币捌拾柒万贰仟元整",
         "中国工商银行示例市分行",
         "6222021000001234",
-        "实施方案三(六)"
+        "实施方案三（六）"
       ]
     },
     {
@@ -126,7 +126,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       file: "spot-check-keyAreas",
       input: { ...src, subProject: "keyAreas" },
       build: ProjectDocuments.spotCheckRecord,
-      expected: ["抽查记录", "制造行业培训(第一场)", "签到表齐全", "符合要求"]
+      expected: ["抽查记录", "制造行业培训（第一场）", "签到表齐全", "符合要求"]
     },
     {
       kind: K.followUpRecord,
@@ -145,9 +145,20 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
     {
       kind: K.auditExtract,
       file: "audit-trail-extract",
-      input: { events: storedTrail(seed.events), subject: "2026年度示例市工伤预防项目", toPosition: 40 },
+      input: {
+        events: storedTrail(seed.events),
+        subject: "2026年度示例市工伤预防项目",
+        toPosition: 40,
+        config: seed.config
+      },
       build: ProjectDocuments.auditExtract,
-      expected: ["审计追踪摘录", "校验通过", `共校验${seed.events.length}条事件`, "事件清单", "project-2026"]
+      expected: [
+        "审计追踪摘录",
+        "校验通过",
+        `共校验${seed.events.length}条事件`,
+        "事件清单",
+        "示例市人力资源和社会保障局"
+      ]
     }
   ]
 }
@@ -189,6 +200,6 @@ export const documentSet = (seed: Seed): ReadonlyArray<readonly [string, Documen
     ["acceptance-report-keyAreas-1", build(P.acceptanceReport, { ...src, subProject: "keyAreas", attempt: 1 })],
     ["acceptance-report-keyAreas-2", build(P.acceptanceReport, { ...src, subProject: "keyAreas", attempt: 2 })],
     ["acceptance-report-hazchem", build(P.acceptanceReport, { ...src, subProject: "hazchem" })],
-    ["audit-trail-extract", build(P.auditExtract, { events: storedTrail(seed.events) })]
+    ["audit-trail-extract", build(P.auditExtract, { events: storedTrail(seed.events), config: seed.config })]
   ]
 }

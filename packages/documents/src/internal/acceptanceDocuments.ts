@@ -3,13 +3,15 @@
  *
  * @internal
  */
-import { AuditTrail, Money } from "@gsyf/core"
+import { AuditTrail, IsoDate, Money } from "@gsyf/core"
+import type { Plugin } from "@gsyf/core"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
 import * as Inline from "../Inline.js"
+import { chineseDate } from "../Numbering.js"
+import { basisTextFor, displayName } from "./official.js"
 import {
   amountRuns,
-  basisText,
   committeeName,
   distinctBases,
   eventName,
@@ -160,7 +162,7 @@ export const acceptanceReport = (src: Source, sub: SubProject, attempt: number |
         ]),
       ...(ev.remarks !== undefined ? [Block.note(ev.remarks, { label: "备注" })] : []),
       Block.heading(1, "依据"),
-      Block.numbered(distinctBases(ev.basis).map(basisText)),
+      Block.numbered(distinctBases(ev.basis).map(basisTextFor(src))),
       Block.paragraph(`本报告报${committee}办公室备案，并作为开展下一年度项目的重要依据。`),
       Block.table({
         caption: "验收专家签字",
@@ -200,7 +202,20 @@ export interface AuditOptions {
   readonly subject?: string | undefined
   readonly issuer?: string | undefined
   readonly date?: string | undefined
+  /** Display names of actors (document settings) and the configuration (the city). */
+  readonly settings?: Source["settings"]
+  readonly config?: Plugin.Config | undefined
 }
+
+/** The business date of a stored event: the time its command says it happened, else when it was stored. */
+const businessDate = (e: StoredLike): string => {
+  const at = dataField(e.data, "at")
+  return typeof at === "string" && /^\d{4}-\d{2}-\d{2}T/.test(at)
+    ? IsoDate.dateOf(at as IsoDate.IsoDateTime)
+    : e.recordedAt.slice(0, 10)
+}
+
+const subProjectSuffix: Readonly<Record<string, string>> = { hazchem: "（危化）", keyAreas: "（重点领域）" }
 
 /** The audit trail extract with its verification status. @internal */
 export const auditExtract = (o: AuditOptions): Document.Document => {
@@ -212,20 +227,25 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
       (o.toPosition === undefined || e.position <= o.toPosition)
   )
   const streams = [...new Set(o.events.map((e) => e.streamId))]
-  const issuer = o.issuer ??
-    (o.events.map((e) => actorOf(e.data)).find((a) => a?.role === "agency")?.organisation as string | undefined) ??
-    "社会保险经办机构"
+  const names = { settings: o.settings, config: undefined }
+  const actorName = (e: StoredLike) => {
+    const a = actorOf(e.data) as Parameters<typeof displayName>[1] | undefined
+    return a === undefined ? "—" : displayName(o.config === undefined ? undefined : { ...names, config: o.config }, a)
+  }
+  const agency = o.events.find((e) => actorOf(e.data)?.role === "agency")
+  const issuer = o.issuer ?? (agency !== undefined ? actorName(agency) : "社会保险经办机构")
   const last = o.events.at(-1)
-  const date = o.date ?? (last !== undefined ? last.recordedAt.slice(0, 10) : undefined)
+  const date = o.date ?? (last !== undefined ? businessDate(last) : undefined)
   const brokenAt = result.ok ? undefined : { streamId: result.streamId, position: result.firstBrokenPosition }
+  const subject = o.subject ?? "工伤预防项目"
   return Document.make({
-    title: `${o.subject ?? "工伤预防项目"}审计追踪摘录`,
+    title: `${subject}审计追踪摘录`,
     issuer,
     date,
     footer: "— {page} / {pages} —",
     blocks: [
       Block.paragraph(
-        "本摘录自项目事件库导出。每条事件按 RFC 8785 规范化 JSON 计算 SHA-256 哈希，并与前一条事件的哈希相链接（哈希链）；" +
+        "本摘录自项目事件库导出。每条事件按规范化文本计算 SHA-256 哈希值，并与前一条事件的哈希值相链接（哈希链）；" +
           "任何事件被改动、删除或插入，校验都会在该处中断。"
       ),
       Block.heading(1, "校验结果"),
@@ -234,44 +254,38 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
           Inline.bold("校验通过。"),
           `共校验${result.count}条事件（${streams.length}个事件流），哈希链完整。`
         ])
-        : Block.paragraph([Inline.bold("校验未通过。"), `${result.zh}。该处及其后的事件不能视为可信记录。`]),
+        : Block.paragraph([
+          Inline.bold("校验未通过。"),
+          `${result.zh.replace(/^流\s*\S+?\s*第/, "第")}。该处及其后的事件不能视为可信记录。`
+        ]),
       Block.keyValue([
-        ["事件流", streams.join("、") || "—"],
+        ["项目", subject],
         ["事件总数", String(o.events.length)],
         [
           "摘录范围",
           rows.length === 0 ? "无" : `第${rows[0]!.position}号至第${rows.at(-1)!.position}号，共${rows.length}条`
         ],
-        ["校验状态", result.ok ? "通过" : `未通过（流 ${result.streamId} 第${result.firstBrokenPosition}号）`],
-        ["链头哈希", result.ok ? groups(result.head) : "—"]
+        ["校验状态", result.ok ? "通过" : `未通过（第${result.firstBrokenPosition}号起）`],
+        ["链头哈希值", result.ok ? groups(result.head) : "—"]
       ]),
       Block.heading(1, "事件清单"),
       Block.table({
-        header: [["序号", "事件", "命令号", "记录日期", "操作单位", "哈希（前16位）"]],
+        header: [["序号", "事件", "发生日期", "操作单位", "哈希值（前16位）"]],
         body: rows.map((e) => {
           const broken = brokenAt !== undefined && e.streamId === brokenAt.streamId && e.position >= brokenAt.position
-          const org = actorOf(e.data)?.organisation
+          const sub = dataField(e.data, "subProject")
           return [
             String(e.position),
-            `${eventName(e.type)}${
-              dataField(e.data, "subProject") === "hazchem"
-                ? "（危化）"
-                : dataField(e.data, "subProject") === "keyAreas"
-                ? "（重点领域）"
-                : ""
-            }`,
-            e.commandId,
-            e.recordedAt.slice(0, 10),
-            typeof org === "string" ? org : "—",
+            `${eventName(e.type)}${typeof sub === "string" ? subProjectSuffix[sub] ?? "" : ""}`,
+            chineseDate(businessDate(e)),
+            actorName(e),
             broken ? Inline.bold(`${e.hash.slice(0, 16)}（断）`) : e.hash.slice(0, 16)
           ]
         }),
-        align: ["center", "left", "center", "center", "left", "center"],
-        widths: [0.7, 2.2, 1.3, 1.5, 2.8, 2.2]
+        align: ["center", "left", "center", "left", "center"],
+        widths: [0.7, 2.4, 1.8, 3.2, 2.3]
       }),
-      Block.note(
-        "完整的事件数据及哈希可用 AuditTrail.exportJsonl 导出为 JSON Lines，按模块文档所列方法用标准工具独立复核。"
-      ),
+      Block.note("完整的事件数据及哈希值可导出为逐行文本文件，由审计人员用通用工具按同一方法独立复核。"),
       Block.signature({ issuer, date, seal: true })
     ]
   })

@@ -10,9 +10,9 @@ import { Money } from "@gsyf/core"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
 import * as Inline from "../Inline.js"
+import { basisTextFor } from "./official.js"
 import {
   amountRuns,
-  basisText,
   capital,
   decimalText,
   distinctBases,
@@ -198,7 +198,7 @@ export const paymentNotice = (src: Source, sub: SubProject, kind: Kind): Documen
           })
         ]),
       Block.heading(1, "依据"),
-      Block.numbered(distinctBases(payment.basis).map(basisText).filter(relevant(kind))),
+      Block.numbered(distinctBases(payment.basis).map(basisTextFor(src)).filter(relevant(kind))),
       Block.signature({ issuer, date: payment.paidOn, seal: true })
     ]
   })

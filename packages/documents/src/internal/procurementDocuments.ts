@@ -9,9 +9,9 @@ import * as Either from "effect/Either"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
 import * as Inline from "../Inline.js"
+import { basisTextFor, planQuote } from "./official.js"
 import {
   amountRuns,
-  basisText,
   cityYear,
   dayKindNames,
   distinctBases,
@@ -79,7 +79,9 @@ export const publicityNotice = (src: Source, sub: SubProject): Document.Document
       Block.paragraph(
         `根据《${year}年度${city}工伤预防项目工作实施方案》${
           plan !== undefined ? `（${plan.documentNumber}）` : ""
-        }三（四）“对采购需求进行为期${e.length}${unit}公示”的规定，` +
+        }三（四）“${
+          planQuote(src, "三（四）", "采购需求进行为期") ?? `对采购需求进行为期${e.length}${unit}公示。`
+        }”的规定，` +
           `现将${title}的采购需求予以公示，公示期为${e.length}${unit}。`
       ),
       Block.heading(1, "项目基本情况"),
@@ -142,7 +144,7 @@ export const publicityNotice = (src: Source, sub: SubProject): Document.Document
           })
         ]),
       Block.heading(1, "依据"),
-      Block.numbered(distinctBases(e.basis).map(basisText)),
+      Block.numbered(distinctBases(e.basis).map(basisTextFor(src))),
       Block.signature({ issuer, date: e.startsOn, seal: true })
     ]
   })
@@ -265,7 +267,7 @@ export const reviewResult = (src: Source, sub: SubProject): Document.Document =>
       ]),
       Block.paragraph([Inline.bold("理由："), award.reasons.join("；"), "。"]),
       Block.heading(1, "依据"),
-      Block.numbered(distinctBases(award.basis).map(basisText)),
+      Block.numbered(distinctBases(award.basis).map(basisTextFor(src))),
       Block.table({
         caption: consultation ? "磋商小组成员签字" : "评审小组成员签字",
         header: [["姓名", "单位", "签字"]],

@@ -10,6 +10,7 @@ import * as Chunk from "effect/Chunk"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
 import * as Inline from "../Inline.js"
+import { planQuote } from "./official.js"
 import {
   agencyName,
   dateOfEvent,
@@ -33,17 +34,27 @@ export const briefingReady = (src: Source, sub: SubProject, month: string): bool
   return c !== undefined && c.signedOn <= monthEnd(month)
 }
 
-const percentDone = (p: Quota.Progress): string =>
-  p.required === 0 ? "—" : `${Math.min(100, Math.floor((p.done / p.required) * 1000) / 10)}%`
+/**
+ * The rounding rule of completion percentages: 四舍五入，保留一位小数 (4 of 6 → 66.7%), capped at 100%.
+ * Computed on integers, so no binary fraction decides a rounding.
+ */
+export const percentRule = "完成比例按四舍五入保留一位小数"
+
+const percentDone = (p: Quota.Progress): string => {
+  if (p.required === 0) return "—"
+  const tenths = Math.floor((p.done * 2000 + p.required) / (2 * p.required)) / 10
+  return `${Math.min(100, tenths)}%`
+}
 
 /** The monthly plan and progress briefing. @internal */
 export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Document.Document => {
-  const end = monthEnd(month)
+  const briefing = subEventsOf(src.events, "MonthlyBriefingSubmitted", sub).filter((b) => b.month === month).at(-1)
+  // progress as the briefing reports it: at its own date (the month's end when none was submitted)
+  const end = briefing?.submittedOn ?? monthEnd(month)
   const contract = lastSub(src.events, "ContractSigned", sub)!
   const upTo = src.events.filter((e) => dateOfEvent(e) <= end)
   const state = fold(upTo)
   const progress = Project.quotaProgress(src.config, state, end, sub)
-  const briefing = subEventsOf(src.events, "MonthlyBriefingSubmitted", sub).filter((b) => b.month === month).at(-1)
   const title = subProjectTitle(src.config, sub, end)
   const issuer = briefing !== undefined ? issuerOf(briefing) : contract.supplierName
   const agency = issuerOf(contract)
@@ -51,7 +62,11 @@ export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Do
   const thisMonth = evidence.filter((e) => e.date.slice(0, 7) === month)
   const byKind = new Map<string, number>()
   for (const e of thisMonth) byKind.set(e._tag, (byKind.get(e._tag) ?? 0) + 1)
-  const checks = subEventsOf(upTo, "SpotCheckRecorded", sub).filter((s) => s.checkedOn.slice(0, 7) === month)
+  // the spot checks since the previous briefing, up to this one
+  const previous = subEventsOf(upTo, "MonthlyBriefingSubmitted", sub).filter((b) => b.submittedOn < end).at(-1)
+  const checks = subEventsOf(upTo, "SpotCheckRecorded", sub).filter((s) =>
+    previous === undefined ? s.checkedOn.slice(0, 7) === month : s.checkedOn > previous.submittedOn
+  )
   const met = progress.filter((p) => p.met).length
   const dueDay = param<number>(src.config, "supervision.briefingDueDay", end)
   return Document.make({
@@ -129,6 +144,7 @@ export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Do
         align: ["center", "left", "center", "center", "center", "center"],
         widths: [0.8, 4.4, 1.2, 1.2, 1.2, 1.2]
       }),
+      Block.note(`${percentRule}。`),
       Block.signature({ issuer, date: briefing?.submittedOn ?? end, seal: true })
     ]
   })
@@ -154,7 +170,9 @@ export const spotCheckRecord = (src: Source, sub: SubProject, eventId: string | 
     footer: "— {page} —",
     blocks: [
       Block.paragraph(
-        `根据实施方案三（八）“市级社会保险经办机构可选择性地对月度计划开展的项目进行抽查，监督执行过程质量”的规定，` +
+        `根据实施方案三（八）“${
+          planQuote(src, "三（八）", "抽查") ?? "市级社会保险经办机构可对月度计划开展的项目进行抽查。"
+        }”的规定，` +
           `${issuer}对${contract?.supplierName ?? "工伤预防服务机构"}承担的${title}开展了抽查，记录如下。`
       ),
       Block.table({

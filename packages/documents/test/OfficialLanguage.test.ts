@@ -1,0 +1,62 @@
+/**
+ * Every project document speaks official Chinese: no English word or
+ * identifier (only document codes such as a contract number, hash values and
+ * the name of the hash algorithm), no unfilled `x` blank of the seed, no ISO
+ * date in running text, full-width punctuation next to Chinese text.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Markdown } from "@gsyf/documents"
+import { documentSet, runSeed } from "./ProjectDocumentsFixture.js"
+
+const seed = runSeed()
+const texts = documentSet(seed).map(([name, doc]) => ({
+  name,
+  doc,
+  text: Markdown.toMarkdown(doc).replace(/\\(.)/g, "$1").replace(/[*#|>-]{2,}|\*\*/g, " ")
+}))
+
+/** Latin words a Chinese official document may hold: document codes, hash values, SHA-256. */
+const allowed = (word: string): boolean =>
+  /^[A-Z]{1,4}(-[A-Z0-9]+)+$/.test(word) || /^[0-9a-f]{8,}$/.test(word) || word === "SHA-256"
+
+describe("Official language in every project document", () => {
+  it("has no English word or identifier", () => {
+    const found = texts.flatMap(({ name, text }) =>
+      [...text.matchAll(/[A-Za-z0-9][A-Za-z0-9_./#-]*/g)]
+        .map((m) => m[0].replace(/[.]$/, ""))
+        .filter((w) => /[A-Za-z]/.test(w) && !allowed(w))
+        .map((w) => `${name}: ${w}`)
+    )
+    expect(found).toEqual([])
+  })
+
+  it("leaves no x blank of the seed unfilled", () => {
+    const found = texts.flatMap(({ name, text }) =>
+      [...text.matchAll(/.{0,8}(?<![A-Za-z0-9])x(?![A-Za-z0-9]).{0,8}/g)].map((m) => `${name}: ${m[0]}`)
+    )
+    expect(found).toEqual([])
+  })
+
+  it("writes dates in Chinese, never as ISO dates in running text", () => {
+    const found = texts.flatMap(({ name, text }) =>
+      [...text.matchAll(/.{0,6}\d{4}-\d{2}-\d{2}.{0,6}/g)].map((m) => `${name}: ${m[0]}`)
+    )
+    expect(found).toEqual([])
+    expect(texts.find((t) => t.name === "implementation-plan")!.text).toContain("2026年2月10日")
+  })
+
+  it("uses full-width punctuation next to Chinese text", () => {
+    const found = texts.flatMap(({ name, text }) =>
+      [...text.matchAll(/[\u4e00-\u9fff][(),:;?!]|[(),:;?!][\u4e00-\u9fff]/g)].map((m) => `${name}: ${m[0]}`)
+    )
+    expect(found).toEqual([])
+  })
+
+  it("names actors by their Chinese names in the audit extract, each row dated by its business date", () => {
+    const audit = texts.find((t) => t.name === "audit-trail-extract")!.text
+    expect(audit).toContain("示例市人力资源和社会保障局")
+    expect(audit).toContain("示例市工业和信息化局")
+    expect(audit).toContain("2026年1月15日")
+    expect(audit).not.toMatch(/示例市[a-z]/)
+  })
+})
