@@ -157,7 +157,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
         "校验通过",
         `共校验${seed.events.length}条事件`,
         "事件清单",
-        "示例市人力资源和社会保障局"
+        "链头哈希值"
       ]
     }
   ]
