@@ -184,32 +184,20 @@ export const run = async (args: Args): Promise<number> => {
     line(yellow(`  未找到中文字体,跳过 PDF / no CJK font found, PDFs skipped: ${pdfExit.left.message}`))
   }
   const src = { config, events }
-  const docs: Array<[string, unknown, (i: unknown) => Either.Either<Document.Document, { message: string }>]> = [
+  type Entry = [string, unknown, (i: unknown) => Either.Either<Document.Document, { message: string }>]
+  const docs: Array<Entry> = [
     ["01-implementation-plan", src, ProjectDocuments.implementationPlan],
     ["02-publicity-notice-keyAreas", { ...src, subProject: "keyAreas" }, ProjectDocuments.publicityNotice],
     ["02-publicity-notice-hazchem", { ...src, subProject: "hazchem" }, ProjectDocuments.publicityNotice],
     ["03-review-result-keyAreas", { ...src, subProject: "keyAreas" }, ProjectDocuments.reviewResult],
     ["03-review-result-hazchem", { ...src, subProject: "hazchem" }, ProjectDocuments.reviewResult],
-    [
-      "04-payment-request-advance-keyAreas",
-      { ...src, subProject: "keyAreas", kind: "advance" },
-      ProjectDocuments.paymentRequest
-    ],
-    [
-      "04-payment-notice-advance-keyAreas",
-      { ...src, subProject: "keyAreas", kind: "advance" },
-      ProjectDocuments.paymentNotice
-    ],
-    [
-      "04-payment-request-balance-keyAreas",
-      { ...src, subProject: "keyAreas", kind: "balance" },
-      ProjectDocuments.paymentRequest
-    ],
-    [
-      "04-payment-notice-balance-keyAreas",
-      { ...src, subProject: "keyAreas", kind: "balance" },
-      ProjectDocuments.paymentNotice
-    ],
+    // payment documents for every sub-project
+    ...Project.subProjectKeys.flatMap((subProject) =>
+      (["advance", "balance"] as const).flatMap((kind): Array<Entry> => [
+        [`04-payment-request-${kind}-${subProject}`, { ...src, subProject, kind }, ProjectDocuments.paymentRequest],
+        [`04-payment-notice-${kind}-${subProject}`, { ...src, subProject, kind }, ProjectDocuments.paymentNotice]
+      ])
+    ),
     [
       "05-monthly-briefing-2026-06-keyAreas",
       { ...src, subProject: "keyAreas", month: "2026-06" },
@@ -228,7 +216,7 @@ export const run = async (args: Args): Promise<number> => {
       ProjectDocuments.acceptanceReport
     ],
     ["07-acceptance-report-hazchem", { ...src, subProject: "hazchem" }, ProjectDocuments.acceptanceReport],
-    ["08-audit-trail-extract", { events: stored, streamId: projectId }, ProjectDocuments.auditExtract]
+    ["08-audit-trail-extract", { events: stored, streamId: projectId, config }, ProjectDocuments.auditExtract]
   ]
   let written = 0
   for (const [name, input, build] of docs) {
