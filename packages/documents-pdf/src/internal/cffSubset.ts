@@ -24,7 +24,18 @@ const readIndex = (b: Uint8Array, at: number): Index => {
     return v
   }
   const data = at + 3 + (count + 1) * offSize - 1
-  const items = Array.from({ length: count }, (_, i) => b.subarray(data + off(i), data + off(i + 1)))
+  // entries are cut on access: a CJK font's 65,535 charstrings are never all materialised
+  const items = new Proxy(new Array<Uint8Array>(count), {
+    get: (target, key, receiver) => {
+      if (typeof key === "string") {
+        const i = Number(key)
+        if (Number.isInteger(i) && i >= 0 && i < count) return b.subarray(data + off(i), data + off(i + 1))
+      }
+      return Reflect.get(target, key, receiver)
+    },
+    has: (target, key) =>
+      typeof key === "string" && Number.isInteger(Number(key)) ? Number(key) >= 0 && Number(key) < count : key in target
+  })
   return { items, end: data + off(count) }
 }
 
