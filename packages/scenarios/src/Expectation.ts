@@ -11,6 +11,10 @@ import { IsoDate, Lifecycle, Money, type Plugin, ProjectEvent, type Rule } from 
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { at as valueAt, match, type Mismatch, plain, scalarEquals } from "./internal/compare.js"
+import * as Deadlines from "./internal/deadlines.js"
+import * as Documents from "./internal/documents.js"
+import * as Matchers from "./internal/matchers.js"
+import * as Releases from "./internal/releases.js"
 import { formatPath, type Path, type Position } from "./internal/source.js"
 import type * as StateView from "./StateView.js"
 
@@ -23,19 +27,56 @@ const Amount = Schema.Union(Schema.String, Schema.Number).pipe(
   })
 )
 
+/** A matcher (`{ capital: … }`, `{ approximately: …, tolerance: … }`, `{ contains: … }`), checked when loading. */
+const MatcherObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+const AmountExpected = Schema.Union(Amount, MatcherObject)
+
 const NullableDate = Schema.NullOr(IsoDate.IsoDate)
 
 const PaymentsOf = Schema.Struct({
-  advance: Schema.optional(Amount),
-  balance: Schema.optional(Amount),
-  total: Schema.optional(Amount)
+  advance: Schema.optional(AmountExpected),
+  balance: Schema.optional(AmountExpected),
+  total: Schema.optional(AmountExpected)
 })
+
+/** A deadline: its date, or its date and its calendar reason (a text it contains, or a matcher). */
+const DeadlineExpected = Schema.Union(
+  NullableDate,
+  Schema.Struct({ date: NullableDate, reason: Schema.optional(Schema.Unknown) })
+)
 const DeadlinesOf = Schema.Struct({
-  publicityEnd: Schema.optional(NullableDate),
-  signBy: Schema.optional(NullableDate),
-  balanceDue: Schema.optional(NullableDate),
-  rectification: Schema.optional(NullableDate)
+  publicityEnd: Schema.optional(DeadlineExpected),
+  signBy: Schema.optional(DeadlineExpected),
+  balanceDue: Schema.optional(DeadlineExpected),
+  rectification: Schema.optional(DeadlineExpected)
 })
+
+/**
+ * A document the project produces as of the step, built with `@gsyf/documents`
+ * from the configuration and the events so far: the texts it contains and does
+ * not contain. Every such document must also have no blank left unfilled
+ * (template blanks, placeholders such as x年, empty fields) and every amount in
+ * capital letters must be a legal form that an amount in figures of the same
+ * block agrees with.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const DocumentExpectation = Schema.Struct({
+  /** The document kind (`ProjectDocuments.kinds`, the audit extract aside). */
+  document: Schema.Literal(...Documents.kinds),
+  /** The builder's other input: `subProject`, `kind` (advance | balance), `month`, `eventId`, `attempt`… */
+  input: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+  contains: Schema.optional(Schema.Array(Text)),
+  excludes: Schema.optional(Schema.Array(Text))
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type DocumentExpectation = typeof DocumentExpectation.Type
 
 /**
  * What a step expects.
@@ -79,6 +120,13 @@ export const Expectation = Schema.Struct({
   deadlines: Schema.optional(
     Schema.Struct({ hazchem: Schema.optional(DeadlinesOf), keyAreas: Schema.optional(DeadlinesOf) })
   ),
+  /** Documents as of the step (see {@link DocumentExpectation}). */
+  documents: Schema.optional(Schema.Array(DocumentExpectation)),
+  /**
+   * The OCDS releases the step's events produce (`@gsyf/ocds`, project id `scenario`): a list matched
+   * element by element, or a matcher such as `{ contains: [{ tag: [award] }] }`.
+   */
+  ocds: Schema.optional(Schema.Unknown),
   /** Findings present in the step's events' evaluations (or its rejection). */
   findings: Schema.optional(
     Schema.Array(
@@ -124,6 +172,8 @@ export interface Outcome {
   readonly locate: (path: Path) => Position
   /** Whether the step ran a command (a check-only step has none). */
   readonly command: boolean
+  /** The events before the step (the starting point's and the earlier steps'). */
+  readonly history: ReadonlyArray<ProjectEvent.Event>
   /** The events the step's command produced (none when rejected or without a command). */
   readonly events: ReadonlyArray<ProjectEvent.Event>
   /** Why the command was rejected, if it was. */
@@ -218,18 +268,83 @@ const checkView = (e: Expectation, o: Outcome, add: Add, addAll: (p: Path, ms: R
   for (const key of ["hazchem", "keyAreas"] as const) {
     for (const [kind, expected] of Object.entries(e.payments?.[key] ?? {})) {
       if (expected === undefined) continue
-      const actual = valueAt(o.view, `subProjects.${key}.payments.${kind}`)
-      if (!scalarEquals(typeof expected === "number" ? String(expected) : expected, actual)) {
-        add(["payments", key, kind], plain(expected), actual)
-      }
+      addAll(["payments", key, kind], match(expected, valueAt(o.view, `subProjects.${key}.payments.${kind}`)))
     }
     for (const [kind, expected] of Object.entries(e.deadlines?.[key] ?? {})) {
       if (expected === undefined) continue
-      const actual = valueAt(o.view, `subProjects.${key}.deadlines.${kind}`)
-      if (!scalarEquals(expected, actual)) add(["deadlines", key, kind], expected, actual)
+      checkDeadline(o, add, addAll, key, kind as Deadlines.Kind, expected)
     }
   }
 }
+
+const checkDeadline = (
+  o: Outcome,
+  add: Add,
+  addAll: (p: Path, ms: ReadonlyArray<Mismatch>) => void,
+  key: "hazchem" | "keyAreas",
+  kind: Deadlines.Kind,
+  expected: typeof DeadlineExpected.Type
+) => {
+  const actual = valueAt(o.view, `subProjects.${key}.deadlines.${kind}`)
+  const date = expected !== null && typeof expected === "object" ? expected.date : expected
+  const at: Path = expected !== null && typeof expected === "object" ? ["deadlines", key, kind, "date"] : [
+    "deadlines",
+    key,
+    kind
+  ]
+  if (!scalarEquals(date, actual)) add(at, date, actual)
+  if (expected === null || typeof expected !== "object" || expected.reason === undefined) return
+  const reason = Deadlines.reason(o.config, [...o.history, ...o.events], key, kind)
+  const where: Path = ["deadlines", key, kind, "reason"]
+  if (reason === undefined) add(where, expected.reason, null)
+  else if (typeof expected.reason === "string") {
+    if (!reason.includes(expected.reason)) add(where, expected.reason, reason)
+  } else addAll(where, match(expected.reason, reason))
+}
+
+const checkDocuments = (e: Expectation, o: Outcome, add: Add) => {
+  ;(e.documents ?? []).forEach((d, i) => {
+    const at: Path = ["documents", i]
+    const built = Documents.build(d.document, o.config, [...o.history, ...o.events], d.input ?? {})
+    if (Either.isLeft(built)) {
+      add([...at, "document"], `${d.document} built`, built.left)
+      return
+    }
+    const text = Documents.texts(built.right).join("\n")
+    ;(d.contains ?? []).forEach((t, j) => {
+      if (!text.includes(t)) add([...at, "contains", j], t, text)
+    })
+    ;(d.excludes ?? []).forEach((t, j) => {
+      if (text.includes(t)) add([...at, "excludes", j], { not: t }, text)
+    })
+    const blanks = Documents.blanks(built.right)
+    if (blanks.length > 0) add([...at, "document"], "no blank left", blanks)
+    const disagreements = Documents.disagreements(built.right)
+    if (disagreements.length > 0) add([...at, "document"], "figures and capitals agree", disagreements)
+  })
+}
+
+const checkOcds = (e: Expectation, o: Outcome, add: Add, addAll: (p: Path, ms: ReadonlyArray<Mismatch>) => void) => {
+  if (e.ocds === undefined) return
+  const produced = Releases.produced(o.config, o.history, o.events)
+  if (Either.isLeft(produced)) add(["ocds"], plain(e.ocds), produced.left)
+  else addAll(["ocds"], match(e.ocds, produced.right))
+}
+
+/**
+ * Problems in how the matchers of an expectation are written (a tolerance
+ * missing, a capital that is no amount…), with their paths in the expectation.
+ *
+ * @since 0.2.0
+ * @category checking
+ */
+export const matcherProblems = (e: Expectation): ReadonlyArray<Matchers.MatcherProblem> => [
+  ...Matchers.problems(e.events ?? [], ["events"]),
+  ...Matchers.problems(e.state ?? {}, ["state"]),
+  ...Matchers.problems(e.payments ?? {}, ["payments"]),
+  ...Matchers.problems(e.deadlines ?? {}, ["deadlines"]),
+  ...Matchers.problems(e.ocds, ["ocds"])
+]
 
 /**
  * Checks a step's expectations against its outcome.
@@ -252,5 +367,7 @@ export const check = (expectation: Expectation, outcome: Outcome): ReadonlyArray
   checkEvents(expectation, outcome, add, addAll)
   checkFindings(expectation, outcome, add)
   checkView(expectation, outcome, add, addAll)
+  checkDocuments(expectation, outcome, add)
+  checkOcds(expectation, outcome, add, addAll)
   return failures
 }

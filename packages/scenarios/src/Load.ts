@@ -15,7 +15,7 @@ import * as Schema from "effect/Schema"
 import { readdirSync, statSync } from "node:fs"
 import { basename, dirname, extname, join, resolve } from "node:path"
 import * as Checkpoint from "./Checkpoint.js"
-import { Expectation } from "./Expectation.js"
+import { Expectation, matcherProblems } from "./Expectation.js"
 import * as Given from "./Given.js"
 import { failWith, issueAt, type Message, problemIssue } from "./internal/issue.js"
 import * as Src from "./internal/source.js"
@@ -243,10 +243,13 @@ const checkOnly = (cx: StepContext, step: Step, expect: Expectation, here: (p: P
       }))
     }
   }
-  if (expect.rejected !== undefined || expect.events !== undefined || expect.findings !== undefined) {
+  if (
+    expect.rejected !== undefined || expect.events !== undefined || expect.findings !== undefined ||
+    expect.ocds !== undefined
+  ) {
     cx.issues.push(issueAt(cx.source, here(["expect"]), {
-      zh: "没有 command 的步骤只能检查 state、quota、payments、deadlines",
-      en: "a step without a command checks only state, quota, payments and deadlines"
+      zh: "没有 command 的步骤只能检查 state、quota、payments、deadlines、documents",
+      en: "a step without a command checks only state, quota, payments, deadlines and documents"
     }))
   }
 }
@@ -322,6 +325,9 @@ const loadStep = (cx: StepContext, step: Step, i: number): LoadedStep | undefine
       zh: "被拒绝的命令不产生事件",
       en: "a rejected command has no events"
     }))
+  }
+  for (const p of matcherProblems(expect)) {
+    cx.issues.push(issueAt(cx.source, here(["expect", ...p.path]), { zh: p.zh, en: p.en }))
   }
   let command: Record<string, unknown> | undefined
   if (step.command === undefined) checkOnly(cx, step, expect, here)

@@ -26,13 +26,17 @@ export interface FormatOptions {
   readonly relativeTo?: string | undefined
 }
 
+const longest = 600
+
+/** A value for a report: JSON, long texts cut (a document's whole text would drown the diff). */
 const show = (u: unknown): string => {
-  if (typeof u === "string") return JSON.stringify(u)
+  let text: string
   try {
-    return JSON.stringify(plain(u)) ?? String(u)
+    text = typeof u === "string" ? JSON.stringify(u) : (JSON.stringify(plain(u)) ?? String(u))
   } catch {
-    return String(u)
+    text = String(u)
   }
+  return text.length > longest ? `${text.slice(0, longest)}… (${text.length - longest} more characters)` : text
 }
 
 /**

@@ -76,6 +76,8 @@ export interface Result {
   readonly error: ScenarioError | undefined
   /** The end state (undefined when configuring failed). */
   readonly state: Lifecycle.State | undefined
+  /** Every event from the start of the lifecycle to the end state (those of the starting point first). */
+  readonly history: ReadonlyArray<ProjectEvent.Event>
   readonly config: Plugin.Config | undefined
 }
 
@@ -186,11 +188,13 @@ const failedResult = (
   configFailures: [],
   error,
   state: undefined,
+  history: [],
   config: undefined
 })
 
 interface Start {
   readonly state: Lifecycle.State
+  readonly history: ReadonlyArray<ProjectEvent.Event>
   readonly baseParameters: Parameter.ParameterSet | undefined
   readonly pluginNames: ReadonlyArray<string>
 }
@@ -223,6 +227,7 @@ const startOf = (ctx: Context, scenario: Load.Scenario): Either.Either<Start, Re
   if (scenario.from === undefined) {
     return Either.right({
       state: Lifecycle.initialState,
+      history: [],
       baseParameters: undefined,
       pluginNames: scenario.plugins ?? []
     })
@@ -231,6 +236,7 @@ const startOf = (ctx: Context, scenario: Load.Scenario): Either.Either<Start, Re
   if (!parent.result.ok || parent.result.state === undefined) return Either.left(failedParent(scenario, parent.result))
   return Either.right({
     state: parent.result.state,
+    history: parent.result.history,
     baseParameters: parent.baseParameters,
     pluginNames: scenario.plugins ?? parent.pluginNames
   })
@@ -336,10 +342,15 @@ const configFailures = (
 const runSteps = (
   scenario: Load.Scenario,
   config: Plugin.Config,
-  start: Lifecycle.State
-): { readonly steps: ReadonlyArray<StepResult>; readonly state: Lifecycle.State } => {
+  start: Start
+): {
+  readonly steps: ReadonlyArray<StepResult>
+  readonly state: Lifecycle.State
+  readonly history: ReadonlyArray<ProjectEvent.Event>
+} => {
   const handle = Lifecycle.handle(config)
-  let state = start
+  let state = start.state
+  const history: Array<ProjectEvent.Event> = [...start.history]
   const steps = scenario.steps.map((step): StepResult => {
     let events: ReadonlyArray<ProjectEvent.Event> = []
     let rejection: Lifecycle.Rejection | undefined
@@ -355,12 +366,13 @@ const runSteps = (
       at: ["steps", step.index, "expect"],
       locate: scenario.locate,
       command: step.command !== undefined,
+      history: [...history],
       events,
       rejection,
       view: StateView.make(config, state, step.date),
       config
     })
-    return {
+    const result: StepResult = {
       index: step.index,
       name: step.name,
       line: step.line,
@@ -373,8 +385,10 @@ const runSteps = (
       failures,
       ok: failures.length === 0
     }
+    history.push(...events)
+    return result
   })
-  return { steps, state }
+  return { steps, state, history }
 }
 
 const configure = (
@@ -415,7 +429,7 @@ const runUncached = (ctx: Context, scenario: Load.Scenario): Ran => {
   }
   const { start, configured } = prepared.right
   const kept = { baseParameters: start.baseParameters, pluginNames: start.pluginNames }
-  const none = { error: undefined, state: undefined, config: undefined }
+  const none = { error: undefined, state: undefined, history: [], config: undefined }
   if (scenario.configError !== undefined) {
     const failures = configFailures(scenario, configured)
     return { result: { ...base, ...none, ok: failures.length === 0, steps: [], configFailures: failures }, ...kept }
@@ -428,9 +442,18 @@ const runUncached = (ctx: Context, scenario: Load.Scenario): Ran => {
     return { result: failedResult(base, failWith(scenario.file, [issue])), baseParameters: undefined, pluginNames: [] }
   }
   const config = configured.right
-  const { state, steps } = runSteps(scenario, config, start.state)
+  const { state, steps, history } = runSteps(scenario, config, start)
   return {
-    result: { ...base, ok: steps.every((s) => s.ok), steps, configFailures: [], error: undefined, state, config },
+    result: {
+      ...base,
+      ok: steps.every((s) => s.ok),
+      steps,
+      configFailures: [],
+      error: undefined,
+      state,
+      history,
+      config
+    },
     ...kept
   }
 }

@@ -1,25 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Parameter } from "@gsyf/core"
 import { Checkpoint, Scenario } from "@gsyf/scenarios"
 import { Effect, Either } from "effect"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { seedFiles } from "../src/internal/seedFiles.js"
+import { runEither as run, scratch, withCalendar as options } from "./files.js"
 
 const examples = fileURLToPath(new URL("../../../examples", import.meta.url))
-const tmp = mkdtempSync(join(tmpdir(), "gsyf-checkpoints-"))
-let n = 0
-const write = (text: string): string => {
-  const file = join(tmp, `case-${++n}.yaml`)
-  writeFileSync(file, text)
-  return file
-}
-const options = { calendar: ChinaHolidays.calendar }
-const run = (file: string) =>
-  Effect.runSync(Effect.either(Effect.flatMap(Scenario.load(file), (s) => Scenario.run(s, options))))
+const { write } = scratch("checkpoints")
 const passing = (file: string) => {
   const r = run(file)
   if (Either.isLeft(r)) throw new Error(r.left.message)

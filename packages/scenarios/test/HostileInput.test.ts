@@ -4,33 +4,17 @@
  * leak of another file's characters.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Scenario } from "@gsyf/scenarios"
 import { Effect, Either } from "effect"
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { runEither, scratch, withCalendar } from "./files.js"
 
 const plans = fileURLToPath(new URL("../../../examples/plans/seed-2026.yaml", import.meta.url))
-const tmp = mkdtempSync(join(tmpdir(), "gsyf-hostile-"))
-let n = 0
-const write = (text: string | Buffer, name = `case-${++n}.yaml`): string => {
-  const file = join(tmp, name)
-  writeFileSync(file, text)
-  return file
-}
+const { write } = scratch("hostile")
 
 /** The load error, or the configuration error of running the scenario (parameter files are read then). */
 const errorOf = (file: string, options: Scenario.LoadOptions = {}): Scenario.ScenarioError => {
-  const r = Effect.runSync(
-    Effect.either(
-      Effect.flatMap(
-        Scenario.load(file, options),
-        (s) => Scenario.run(s, { calendar: ChinaHolidays.calendar, ...options })
-      )
-    )
-  )
+  const r = runEither(file, { ...withCalendar, ...options })
   if (Either.isRight(r)) throw new Error(`expected ${file} to fail`)
   return r.left
 }

@@ -3,6 +3,7 @@
  * arrays element by element, numbers and numeric strings as exact decimals.
  */
 import { Money } from "@gsyf/core"
+import { apply, isMatcher } from "./matchers.js"
 import type { Path } from "./source.js"
 
 /** One mismatch, at a path relative to where matching started. */
@@ -42,8 +43,17 @@ export const scalarEquals = (expected: unknown, actual: unknown): boolean => {
   return expected === actual
 }
 
-/** Every mismatch of `expected` (a subset for objects) against `actual`. */
+/**
+ * Every mismatch of `expected` (a subset for objects, a matcher such as
+ * `{ contains: [...] }` where one is written) against `actual`.
+ */
 export const match = (expected: unknown, actual: unknown, path: Path = []): ReadonlyArray<Mismatch> => {
+  if (isMatcher(expected)) {
+    return apply(expected, actual, (e, a) => match(e, a).length === 0, plain).map((m) => ({
+      ...m,
+      path: [...path, ...m.path]
+    }))
+  }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [{ path, expected, actual: plain(actual) }]
     if (expected.length !== actual.length) return [{ path, expected, actual: plain(actual) }]
