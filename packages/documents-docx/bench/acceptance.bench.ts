@@ -2,7 +2,7 @@
  * Render benchmark of the seed scenario's acceptance report (key areas, the
  * failed first attempt with its rectification order): median over 30 runs in
  * Markdown, HTML and DOCX, and the DOCX size. The document is built once from
- * the seed lifecycle's events before timing. Target: DOCX < 100 ms.
+ * the seed lifecycle's events before timing. Target: DOCX < 50 ms.
  *
  * Run: `npx tsx packages/documents-docx/bench/acceptance.bench.ts`
  */

@@ -2,7 +2,7 @@
  * PDF render benchmark of the seed scenario's acceptance report (key areas,
  * the failed first attempt with its rectification order): the font is found
  * and loaded once, then the median of 30 renders and the PDF size are
- * printed. Targets: < 500 ms per render once the font is loaded, < 1 MB.
+ * printed. Targets: < 300 ms per render once the font is loaded, < 1 MB.
  *
  * Run: `npx tsx packages/documents-pdf/bench/acceptance.bench.ts`
  */
