@@ -10,5 +10,7 @@ export default defineConfig({
   clean: true,
   target: "node20",
   tsconfig: "tsconfig.build.json",
-  skipNodeModulesBundle: true
+  skipNodeModulesBundle: true,
+  // import.meta.url in the CommonJS build (the bundled examples are found from the module's own path)
+  shims: true
 })

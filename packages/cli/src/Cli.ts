@@ -1,79 +1,106 @@
 /**
- * The `gsyf` command line.
+ * The `gsyf` command line, on `@effect/cli`.
  *
- * - `gsyf demo`: the seed plan's full lifecycle on the embedded SQLite store, with every document written to `./out`;
+ * - `gsyf demo`: the seed plan's full lifecycle on a store (SQLite in `./out` by default), every document written;
  * - `gsyf plan [file]`: validates a city's parameter file and prints the rule report;
- * - `gsyf test [files or folders]`: runs rule scenarios (`--junit file` writes JUnit XML; the plugins scenarios
- *   name come from the example packs, a `plugins.ts` found beside the scenarios, or `--registry <module>`);
+ * - `gsyf test [files or folders]`: runs rule scenarios (`--junit file` writes JUnit XML; plugins come from the
+ *   example packs, a `plugins.ts`/`.mjs`/`.js` beside the scenarios, or `--registry <module>`);
  * - `gsyf rules`: lists every rule with its id, titles and legal basis;
  * - `gsyf explain <project> [event id]`: explains a decision of a stored project;
- * - `gsyf verify [project]`: checks a store's audit trail;
+ * - `gsyf verify [project]`: checks a store's audit trail, read-only;
  * - `gsyf ocds <project>`: writes a stored project's OCDS release package (`--validate`: checks it and its
  *   compiled releases with `Ocds.validate`; `--validate --file <package.json>` checks a package file).
  *
- * Stores: `--db <file>` (SQLite, default `out/gsyf-demo.db`) or `--pg <url>` / `GSYF_DATABASE_URL` (PostgreSQL).
+ * Every command takes `--help` (which runs nothing) and `--json` (machine output on stdout, messages on stderr);
+ * `gsyf --version` prints the version. Stores: `--db <file>` (SQLite, default `out/gsyf-demo.db`) or `--pg <url>` /
+ * `GSYF_DATABASE_URL` (PostgreSQL), with `--schema` and `--table-prefix`. Without a file argument the commands use
+ * the seed plan and example scenarios shipped in the package. Exit codes: 0 done, 1 the work failed (a rule, a
+ * broken chain, a project not found), 2 the command line is wrong (unknown flag, missing value), 70 an internal
+ * error.
  *
  * @since 0.1.0
  */
-import * as Args from "./internal/args.js"
-import * as demo from "./internal/commands/demo.js"
-import * as explain from "./internal/commands/explain.js"
-import * as ocds from "./internal/commands/ocds.js"
-import * as plan from "./internal/commands/plan.js"
-import * as rules from "./internal/commands/rules.js"
-import * as test from "./internal/commands/test.js"
-import * as verify from "./internal/commands/verify.js"
+import * as Command from "@effect/cli/Command"
+import * as ValidationError from "@effect/cli/ValidationError"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import { lastExitCode, resetExitCode } from "./internal/action.js"
+import { subcommands } from "./internal/commands/index.js"
 import { CliError } from "./internal/context.js"
-import { error, line } from "./internal/output.js"
+import { version } from "./internal/defaults.js"
+import { clean, error, setMachineOutput } from "./internal/output.js"
+import { environment } from "./internal/terminal.js"
 
-const commands: Record<string, { readonly run: (args: Args.Args) => Promise<number>; readonly help: string }> = {
-  demo: {
-    run: demo.run,
-    help: "运行示例方案全生命周期并输出全部文件 / run the seed plan end to end, write documents to ./out"
-  },
-  plan: { run: plan.run, help: "校验参数文件并输出规则报告 / validate a parameter file, print the rule report" },
-  test: { run: test.run, help: "运行规则场景文件 / run rule scenario files" },
-  rules: { run: rules.run, help: "列出全部规则 / list every rule" },
-  explain: { run: explain.run, help: "解释已存项目的决定 / explain a decision of a stored project" },
-  verify: { run: verify.run, help: "校验审计追踪 / verify audit trails" },
-  ocds: { run: ocds.run, help: "导出并校验 OCDS 数据包 / write (--validate: check) an OCDS release package" }
+const root = Command.make("gsyf").pipe(
+  Command.withDescription("工伤预防项目规则即代码 / work-injury prevention projects as rules as code"),
+  Command.withSubcommands(subcommands)
+)
+
+const cli = Command.run(root, { name: "gsyf", version: version() })
+
+/** Chinese for each kind of command-line mistake (the parser's own text follows in English). */
+const mistakes: Record<ValidationError.ValidationError["_tag"], string> = {
+  CommandMismatch: "未知命令",
+  CorrectedFlag: "未知选项(可能是拼写错误)",
+  HelpRequested: "请求帮助",
+  InvalidArgument: "参数无效",
+  InvalidValue: "选项的值无效或未知选项",
+  MissingValue: "缺少选项或参数的值",
+  MissingFlag: "缺少选项",
+  MultipleValuesDetected: "同一选项给了多个值",
+  MissingSubcommand: "缺少子命令",
+  NoBuiltInMatch: "内置选项不匹配",
+  UnclusteredFlag: "选项无法合并"
 }
 
-const usage = (): string =>
-  [
-    "gsyf <command> [options]",
-    "",
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.help}`),
-    "",
-    "  --db <file>   SQLite store (default out/gsyf-demo.db)    --pg <url>   PostgreSQL store",
-    "  --plan <file> parameter file (default examples/plans/seed-2026.yaml)"
-  ].join("\n")
+/**
+ * Runs `effect` with the parser's console output taken in hand: help goes to standard output without colour codes,
+ * and the parser's own error text (English) is kept to follow the Chinese message instead of preceding it.
+ */
+const withConsole = async <A>(effect: () => Promise<A>): Promise<{ readonly value: A; readonly errors: string }> => {
+  const original = { log: console.log, error: console.error }
+  const errors: Array<string> = []
+  console.log = (...parts: Array<unknown>) => void process.stdout.write(clean(parts.map(String).join(" ")) + "\n")
+  console.error = (...parts: Array<unknown>) => void errors.push(clean(parts.map(String).join(" ")))
+  try {
+    return { value: await effect(), errors: errors.join(" ").replace(/\s+/g, " ").trim() }
+  } finally {
+    console.log = original.log
+    console.error = original.error
+  }
+}
 
 /**
- * Runs the command line with the given arguments; resolves to the exit code.
+ * Runs the command line with the given arguments (without `node` and the script); resolves to the exit code.
  *
  * @since 0.1.0
  * @category running
  */
 export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
-  const [name, ...rest] = argv
-  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    line(usage())
-    return name === undefined ? 1 : 0
-  }
-  const command = commands[name]
-  if (command === undefined) {
-    error(`未知命令 ${name}`, `unknown command ${name}\n\n${usage()}`)
+  resetExitCode()
+  setMachineOutput(false)
+  if (argv.length === 0) argv = ["--help"]
+  const { value: exit, errors } = await withConsole(() =>
+    Effect.runPromiseExit(cli(["node", "gsyf", ...argv.map(clean)]).pipe(Effect.provide(environment)))
+  )
+  if (Exit.isSuccess(exit)) return lastExitCode()
+  const failure = Cause.failureOption(exit.cause)
+  const e = Option.isSome(failure) ? failure.value : Cause.squash(exit.cause)
+  if (ValidationError.isValidationError(e)) {
+    if (ValidationError.isHelpRequested(e)) return 0
+    error(
+      `命令行有误:${mistakes[e._tag]}(见 gsyf --help)`,
+      `invalid command line: ${errors || e._tag} (see gsyf --help)`
+    )
     return 2
   }
-  try {
-    return await command.run(Args.parse(rest, new Set(["json", "help", "validate"])))
-  } catch (e) {
-    if (e instanceof CliError) {
-      error(e.zh, e.en)
-      for (const d of e.details) process.stderr.write(`  - ${d}\n`)
-      return 1
-    }
-    throw e
+  if (e instanceof CliError) {
+    error(e.zh, e.en, e.details)
+    return e.code
   }
+  const message = e instanceof Error ? e.message : String(e)
+  error("内部错误,请报告此问题", `internal error: ${message.split("\n")[0]}`)
+  return 70
 }

@@ -11,7 +11,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    process.stderr.write(`gsyf: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    // Never a stack trace: one line, in both languages.
+    const message = e instanceof Error ? e.message.split("\n")[0] : String(e)
+    process.stderr.write(`错误:内部错误,请报告此问题\nerror: internal error: ${message}\n`)
     process.exitCode = 70
   }
 )

@@ -98,7 +98,7 @@ describe("gsyf verify on bad stores", () => {
     const file = join(mkdtempSync(join(tmpdir(), "gsyf-cli-")), "none.db")
     const r = await gsyf("verify", "--db", file)
     expect(r.code).toBe(1)
-    expect(r.err).toContain("no such database file")
+    expect(r.err).toContain("no such file")
     expect(existsSync(file)).toBe(false)
   })
 
@@ -144,12 +144,19 @@ describe("gsyf test", () => {
 
 describe("gsyf demo, then the commands that read its store", () => {
   const out = mkdtempSync(join(tmpdir(), "gsyf-demo-"))
-  const db = join(out, "gsyf-demo.db")
+  // --db is honoured: the store goes where it says, not into the output folder
+  const db = join(mkdtempSync(join(tmpdir(), "gsyf-demo-store-")), "store.db")
   let demo: Awaited<ReturnType<typeof gsyf>>
 
   beforeAll(async () => {
-    demo = await gsyf("demo", "--out", out, "--plan", plan, "--scenario", join(scenarios, "seed-plan.yaml"))
+    demo = await gsyf("demo", "--out", out, "--db", db, "--plan", plan, "--scenario", join(scenarios, "seed-plan.yaml"))
   }, 300_000)
+
+  it("writes the store where --db says", () => {
+    expect(existsSync(db)).toBe(true)
+    expect(existsSync(join(out, "gsyf-demo.db"))).toBe(false)
+    expect(existsSync(join(out, ".gsyf.lock"))).toBe(false)
+  })
 
   it("runs the seed lifecycle to filing and writes every document", () => {
     expect(demo.code).toBe(0)

@@ -57,7 +57,7 @@ const screenshot = async (file: string, png: string): Promise<void> => {
   )
 }
 
-describe("pnpm docs", () => {
+describe("pnpm site", () => {
   it("builds the site with validation and no warning", () => {
     expect(build.output).not.toMatch(/\[warning\]|\[error\]/)
     expect(build.status).toBe(0)

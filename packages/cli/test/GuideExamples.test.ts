@@ -79,15 +79,19 @@ describe("the guides' code", () => {
     expect(html).toContain("公示")
   })
 
-  it("every region a guide includes exists in the example file", () => {
+  it("the guides show the example file's regions as code, current (no typedoc directive left)", () => {
     const source = readFileSync(join(repo, "examples/guides/embedding.ts"), "utf8")
     const guides = readdirSync(join(repo, "docs/guides")).filter((f) => f.endsWith(".md"))
-    const included = guides.flatMap((g) =>
-      [...readFileSync(join(repo, "docs/guides", g), "utf8").matchAll(/\{@includeCode ([^}#]+)#([^}]+)\}/g)]
-        .filter((m) => m[1]!.endsWith("examples/guides/embedding.ts"))
-        .flatMap((m) => m[2]!.split(","))
-    )
+    const texts = guides.map((g) => readFileSync(join(repo, "docs/guides", g), "utf8"))
+    for (const text of texts) expect(text).not.toContain("{@includeCode")
+    const included = texts.flatMap((
+      t
+    ) => [...t.matchAll(/<!-- snippet: examples\/guides\/embedding\.ts#([\w-]+) -->\n```ts\n([\s\S]*?)\n```/g)])
     expect(included.length).toBeGreaterThan(0)
-    for (const region of included) expect(source).toContain(`// #region ${region}`)
+    for (const [, region, code] of included) {
+      expect(source).toContain(`// #region ${region}`)
+      // the block holds the region's code (the first line of the block is a line of the file)
+      expect(source).toContain(code!.split("\n")[0]!)
+    }
   })
 })

@@ -426,6 +426,25 @@ export * as Parameter from "./rules/Parameter.js"
 export * as Payment from "./lifecycle/Payment.js"
 
 /**
+ * Plain values and Promises for hosts that do not use Effect. Functions across gsyf return `Either` (parameters,
+ * money and capitals, documents, OCDS) or `Effect` (rendering to bytes); these helpers turn either into a plain
+ * result object, a value or a Promise, so a host needs no `effect` import of its own:
+ *
+ * @example
+ * ```ts
+ * import { Money, Parameter, Plain } from "@gsyf/core"
+ *
+ * const parameters = Plain.result(Parameter.load(cityFile))        // { ok: true, value } | { ok: false, error }
+ * if (!parameters.ok) console.log(parameters.error.issues)         // every bad field path, zh and en
+ * const words = Plain.unwrap(Money.capital(Money.unsafeYuan("872000"))) // "人民币捌拾柒万贰仟元整"
+ * const pdf: Uint8Array = await Plain.promise(Pdf.render(document))     // an Effect, awaited
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as Plain from "./runtime/Plain.js"
+
+/**
  * Rules over a city's parameter set as a whole: the payment split, the budget
  * split and the fee cap, the permitted uses of the fee, ranges and orders.
  * Evaluating them is the first thing gsyf does with a plan.

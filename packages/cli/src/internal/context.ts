@@ -4,9 +4,9 @@ import { EventStore, Parameter, Plugin, Projection, ReadModels } from "@gsyf/cor
 import * as ExamplePlugins from "@gsyf/example-plugins"
 import { PgEventStore } from "@gsyf/store-postgres"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
-import { Cause, Effect, Either, Exit, Layer } from "effect"
-import { existsSync, readFileSync } from "node:fs"
-import { resolve } from "node:path"
+import { Cause, Effect, Either, Exit, Layer, Option } from "effect"
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { basename, dirname, join, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { parse as parseYaml } from "yaml"
 
@@ -15,29 +15,43 @@ export class CliError extends Error {
   constructor(
     readonly zh: string,
     readonly en: string,
-    readonly details: ReadonlyArray<string> = []
+    readonly details: ReadonlyArray<{ readonly zh: string; readonly en: string }> = [],
+    /** The exit code (1: the work failed; 2: the command line itself is wrong). */
+    readonly code: number = 1
   ) {
     super(en)
   }
 }
 
-/** Reads a YAML or JSON file, with clear messages for a missing or unreadable file. @internal */
+/** The largest parameter or data file the command line reads (10 MB). @internal */
+export const maxFileBytes = 10 * 1024 * 1024
+
+/**
+ * Reads a YAML or JSON file within {@link maxFileBytes}, with aliases limited; a problem names the file and the
+ * line and column, never the file's text. @internal
+ */
 export const readDataFile = (file: string): unknown => {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliError(`找不到文件 ${file}`, `no such file: ${file}`)
   let text: string
   try {
+    if (statSync(path).size > maxFileBytes) {
+      throw new CliError(
+        `文件 ${file} 超过 ${maxFileBytes / 1024 / 1024} MB`,
+        `${file} is larger than ${maxFileBytes / 1024 / 1024} MB`
+      )
+    }
     text = readFileSync(path, "utf8")
   } catch (e) {
-    throw new CliError(`无法读取文件 ${file}`, `cannot read ${file}: ${String(e)}`)
+    if (e instanceof CliError) throw e
+    throw new CliError(`无法读取文件 ${file}`, `cannot read ${file}`)
   }
   try {
-    return parseYaml(text)
+    return parseYaml(text, { maxAliasCount: 100 })
   } catch (e) {
-    throw new CliError(
-      `文件 ${file} 不是有效的 YAML/JSON`,
-      `${file} is not valid YAML or JSON: ${(e as Error).message}`
-    )
+    const at = (e as { readonly linePos?: ReadonlyArray<{ readonly line: number; readonly col: number }> }).linePos?.[0]
+    const where = at === undefined ? "" : `:${at.line}:${at.col}`
+    throw new CliError(`文件 ${file}${where} 不是有效的 YAML/JSON`, `${file}${where} is not valid YAML or JSON`)
   }
 }
 
@@ -54,6 +68,46 @@ export const knownPlugins = (): Map<string, Plugin.Plugin> => {
 }
 
 /**
+ * Imports a plugin module: `.js`/`.mjs` as they are; `.ts`/`.mts` as they are where the runtime strips types (tsx,
+ * vitest), else with the types stripped by esbuild into a temporary `.mjs` beside the source (so its own imports
+ * resolve from the same folder), removed once loaded. @internal
+ */
+export const importModule = async (path: string, options: { readonly native?: boolean } = {}): Promise<unknown> => {
+  const url = pathToFileURL(path).href
+  if (!/\.m?ts$/.test(path)) return import(url)
+  if (options.native !== false) {
+    try {
+      return await import(url)
+    } catch (e) {
+      if ((e as { readonly code?: unknown }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw e
+    }
+  }
+  const { transform } = await import("esbuild")
+  const stripped = await transform(readFileSync(path, "utf8"), {
+    loader: "ts",
+    format: "esm",
+    target: "node20",
+    sourcefile: basename(path)
+  }).catch(() => {
+    throw new CliError(`插件文件 ${basename(path)} 不是有效的 TypeScript`, `${basename(path)} is not valid TypeScript`)
+  })
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.mjs`)
+  try {
+    writeFileSync(temporary, stripped.code)
+  } catch {
+    throw new CliError(
+      `无法在 ${dirname(path)} 写入临时文件,请先将 ${basename(path)} 编译为 .js`,
+      `cannot write a temporary file in ${dirname(path)}: compile ${basename(path)} to .js first`
+    )
+  }
+  try {
+    return await import(pathToFileURL(temporary).href)
+  } finally {
+    rmSync(temporary, { force: true })
+  }
+}
+
+/**
  * Adds the plugins of registry modules (each exporting `registry()` returning a
  * `Map` of names to plugins, like `examples/scenarios/plugins.ts`). @internal
  */
@@ -62,7 +116,7 @@ export const loadRegistry = async (files: ReadonlyArray<string>): Promise<Map<st
   for (const file of files) {
     const path = resolve(file)
     if (!existsSync(path)) throw new CliError(`找不到插件注册文件 ${file}`, `no such plugin registry module: ${file}`)
-    const mod = (await import(pathToFileURL(path).href)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
+    const mod = (await importModule(path)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
     if (typeof mod.registry !== "function") {
       throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
     }
@@ -70,6 +124,10 @@ export const loadRegistry = async (files: ReadonlyArray<string>): Promise<Map<st
   }
   return plugins
 }
+
+/** `--plugins a,b` as a list of names. @internal */
+export const pluginNames = (option: Option.Option<string>): ReadonlyArray<string> =>
+  Option.getOrElse(option, () => "").split(",").map((s) => s.trim()).filter((s) => s.length > 0)
 
 /** Loads and validates a parameter file, then the plugins; throws a CliError listing every problem. @internal */
 export const loadConfig = (
@@ -83,7 +141,7 @@ export const loadConfig = (
     throw new CliError(
       `参数文件 ${planFile} 有 ${parameters.left.issues.length} 处问题`,
       `parameter file ${planFile} has ${parameters.left.issues.length} problem(s)`,
-      parameters.left.issues.map((i) => `${i.path}: ${i.zh} / ${i.en}`)
+      parameters.left.issues.map((i) => ({ zh: `${i.path}:${i.zh}`, en: `${i.path}: ${i.en}` }))
     )
   }
   const plugins = pluginNames.map((name) => {
@@ -103,7 +161,7 @@ export const loadConfig = (
       throw new CliError(
         "插件参数无效",
         "invalid plugin parameters",
-        e.issues.map((i) => `${i.path}: ${i.zh} / ${i.en}`)
+        e.issues.map((i) => ({ zh: `${i.path}:${i.zh}`, en: `${i.path}: ${i.en}` }))
       )
     }
     throw new CliError(e.zh, e.en)
@@ -111,60 +169,84 @@ export const loadConfig = (
   return configured.right
 }
 
-/** Where events are stored. @internal */
-export type StoreChoice = { readonly kind: "sqlite"; readonly file: string } | {
-  readonly kind: "postgres"
-  readonly url: string
+/** Where events are stored, and where the store's tables are. @internal */
+export type StoreChoice =
+  & (
+    | { readonly kind: "sqlite"; readonly file: string }
+    | { readonly kind: "postgres"; readonly url: string }
+  )
+  & { readonly schema?: string | undefined; readonly tablePrefix?: string | undefined }
+
+/** The store options of a command line, as parsed. @internal */
+export interface StoreFlags {
+  readonly db?: string | undefined
+  readonly pg?: string | undefined
+  readonly schema?: string | undefined
+  readonly tablePrefix?: string | undefined
 }
 
 /** Chooses the store from `--db <file>` or `--pg <url>` (or `GSYF_DATABASE_URL`). @internal */
-export const storeChoice = (db: string | undefined, pg: string | undefined, fallback: string): StoreChoice => {
-  const url = pg ?? process.env.GSYF_DATABASE_URL
-  if (url !== undefined && db === undefined) return { kind: "postgres", url }
-  return { kind: "sqlite", file: resolve(db ?? fallback) }
+export const storeChoice = (flags: StoreFlags, fallback: string): StoreChoice => {
+  const url = flags.pg ?? (process.env.GSYF_DATABASE_URL || undefined)
+  const placement = { schema: flags.schema, tablePrefix: flags.tablePrefix }
+  if (url !== undefined && flags.db === undefined) return { kind: "postgres", url, ...placement }
+  if (flags.schema !== undefined) {
+    throw new CliError("--schema 仅适用于 PostgreSQL(--pg)", "--schema applies to PostgreSQL (--pg) only")
+  }
+  return { kind: "sqlite", file: resolve(flags.db ?? fallback), ...placement }
 }
 
-/** The store layer; `mustExist` refuses to create a new SQLite file (for read-only commands). @internal */
+/** Where a store is, for messages (a PostgreSQL password is never shown). @internal */
+export const describeStore = (choice: StoreChoice): string =>
+  choice.kind === "sqlite" ? choice.file : choice.url.replace(/:[^:@/]*@/, ":***@")
+
+/**
+ * The store layer. `readOnly` (every command but `demo`) opens without writing anything: no file, table or WAL
+ * switch is created, and a file or database that holds no gsyf store is refused. @internal
+ */
 export const storeLayer = (
   choice: StoreChoice,
   projections: ReadonlyArray<Projection.Any>,
-  mustExist: boolean
+  readOnly: boolean
 ): Layer.Layer<EventStore.EventStore, Layer.Layer.Error<ReturnType<typeof SqliteEventStore.layer>>> => {
-  if (choice.kind === "postgres") return PgEventStore.layer({ url: choice.url, projections })
-  if (mustExist && !existsSync(choice.file)) {
-    return Layer.fail(new EventStore.StoreUnavailable({ reason: `no such database file: ${choice.file}` }))
-  }
-  return SqliteEventStore.layer({ filename: choice.file, projections })
+  const common = { projections, readOnly, tablePrefix: choice.tablePrefix }
+  if (choice.kind === "postgres") return PgEventStore.layer({ url: choice.url, schema: choice.schema, ...common })
+  return SqliteEventStore.layer({ filename: choice.file, ...common })
 }
 
 /** Read models for a configuration. @internal */
 export const readModels = (config: Plugin.Config) => ReadModels.projections(config)
 
+const halves = (message: string): { readonly zh: string; readonly en: string } => {
+  const cut = message.indexOf(" / ")
+  return cut < 0 ? { zh: message, en: message } : { zh: message.slice(0, cut), en: message.slice(cut + 3) }
+}
+
+/** A store failure as a CliError: Chinese, then English. @internal */
+export const storeFailure = (choice: StoreChoice, e: unknown): CliError | undefined => {
+  const tagged = e as { readonly _tag?: string; readonly reason?: string; readonly message?: string }
+  const where = describeStore(choice)
+  if (tagged._tag === "UnusableStore") {
+    const m = halves(tagged.message ?? "")
+    return new CliError(`无法使用数据库 ${where}:${m.zh}`, `cannot use the database ${where}: ${m.en}`)
+  }
+  if (tagged._tag === "StoreUnavailable" || tagged._tag === "StoreError") {
+    return new CliError(`无法使用数据库 ${where}`, `cannot use the database ${where}: ${tagged.reason ?? ""}`)
+  }
+  return undefined
+}
+
 /** Runs an effect that needs the store, turning store failures into CliErrors. @internal */
 export const withStore = <A, E>(
   choice: StoreChoice,
   projections: ReadonlyArray<Projection.Any>,
-  mustExist: boolean,
+  readOnly: boolean,
   effect: Effect.Effect<A, E, EventStore.EventStore>
 ): Promise<A> =>
   Effect.runPromiseExit(
     effect.pipe(
-      Effect.provide(storeLayer(choice, projections, mustExist)),
-      Effect.catchAll((e: unknown) => {
-        const tagged = e as { _tag?: string; reason?: string; message?: string }
-        const where = choice.kind === "sqlite" ? choice.file : choice.url.replace(/:[^:@/]*@/, ":***@")
-        if (tagged._tag === "StoreUnavailable" || tagged._tag === "StoreError" || tagged._tag === "UnusableStore") {
-          return Effect.fail(
-            new CliError(
-              `无法使用数据库 ${where}`,
-              `cannot use the database ${where}: ${
-                (tagged._tag === "UnusableStore" ? tagged.message : tagged.reason) ?? tagged.message ?? ""
-              }`
-            )
-          )
-        }
-        return Effect.fail(e)
-      })
+      Effect.provide(storeLayer(choice, projections, readOnly)),
+      Effect.catchAll((e: unknown) => Effect.fail(storeFailure(choice, e) ?? e))
     )
   ).then((exit) => {
     if (Exit.isSuccess(exit)) return exit.value

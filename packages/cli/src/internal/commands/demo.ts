@@ -6,18 +6,22 @@
  *
  * @internal
  */
-import { EventStore, Money, Project, type ProjectEvent, Projects } from "@gsyf/core"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import { EventStore, Money, Project, type ProjectEvent, ProjectService } from "@gsyf/core"
 import { type Document, type DocumentRenderer, Html, Markdown, ProjectDocuments } from "@gsyf/documents"
 import { Docx } from "@gsyf/documents-docx"
 import { Pdf } from "@gsyf/documents-pdf"
 import { Scenario } from "@gsyf/scenarios"
-import { Effect, Either, Layer } from "effect"
+import { Effect, Either, Layer, Option } from "effect"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
-import type { Args } from "../args.js"
-import { option } from "../args.js"
-import { CliError, loadConfig, readModels, storeLayer } from "../context.js"
-import { bold, dim, green, line, red, yellow } from "../output.js"
+import { action, storeFlags } from "../action.js"
+import { CliError, describeStore, loadConfig, readModels, storeChoice, storeFailure, storeLayer } from "../context.js"
+import { seedPlan, seedScenario } from "../defaults.js"
+import { lockFolder } from "../lock.js"
+import * as Opt from "../options.js"
+import { bold, dim, green, json, line, progress, red, yellow } from "../output.js"
 import { ocdsExport } from "./ocds.js"
 
 const projectId = "sample-city-2026"
@@ -62,32 +66,66 @@ const writeDocument = async (
   if (pdf !== undefined) writeFileSync(join(outDir, `${name}.pdf`), await Effect.runPromise(pdf.render(doc)))
 }
 
+const spec = {
+  out: Options.text("out").pipe(
+    Options.withDescription("输出文件夹 / folder for the documents"),
+    Options.withDefault("out")
+  ),
+  scenario: Options.text("scenario").pipe(
+    Options.withDescription("场景文件(默认:示例方案全生命周期)/ scenario (default: the seed lifecycle)"),
+    Options.optional
+  ),
+  plan: Opt.plan,
+  json: Opt.json,
+  ...Opt.store
+}
+
 /** @internal */
-export const run = async (args: Args): Promise<number> => {
-  const outDir = resolve(option(args, "out") ?? "out")
-  const scenarioFile = option(args, "scenario") ?? "examples/scenarios/seed-plan.yaml"
-  const planFile = option(args, "plan") ?? "examples/plans/seed-2026.yaml"
+export const run = async (input: Command.Command.ParseConfig<typeof spec>): Promise<number> => {
+  const outDir = resolve(input.out)
+  mkdirSync(outDir, { recursive: true })
+  const release = lockFolder(outDir)
+  try {
+    return await demo(input, outDir)
+  } finally {
+    release()
+  }
+}
+
+const demo = async (input: Command.Command.ParseConfig<typeof spec>, outDir: string): Promise<number> => {
+  const scenarioFile = Option.getOrElse(input.scenario, seedScenario)
+  const planFile = Option.getOrElse(input.plan, seedPlan)
   const config = loadConfig(planFile)
   const scenario = await Effect.runPromise(Effect.either(Scenario.load(scenarioFile)))
-  if (Either.isLeft(scenario)) throw new CliError(`无法读取场景 ${scenarioFile}`, scenario.left.message)
+  if (Either.isLeft(scenario)) {
+    throw new CliError(
+      `无法读取场景 ${scenarioFile}`,
+      `cannot read the scenario ${scenarioFile}: ${scenario.left.message}`
+    )
+  }
   const steps = flatten(scenario.right).filter((s) => s.command !== undefined)
 
-  mkdirSync(outDir, { recursive: true })
+  const flags = storeFlags(input)
   const dbFile = join(outDir, "gsyf-demo.db")
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true })
+  const choice = storeChoice(flags, dbFile)
+  // The demo's own file is started afresh (under the folder's lock); a store the user names is used as it is.
+  if (flags.db === undefined && choice.kind === "sqlite") {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true })
+  }
 
   line(bold(`gsyf demo — ${scenario.right.name}`))
-  line(dim(`参数 / parameters: ${planFile}; 存储 / store: SQLite ${dbFile}`))
+  line(dim(`参数 / parameters: ${planFile}; 存储 / store: ${describeStore(choice)}`))
   line()
 
-  const live = Projects.layer(config).pipe(
-    Layer.provideMerge(storeLayer({ kind: "sqlite", file: dbFile }, readModels(config), false))
+  const live = ProjectService.layer(config).pipe(
+    Layer.provideMerge(storeLayer(choice, readModels(config), false))
   )
   const program = Effect.gen(function*() {
-    const projects = yield* Projects.Projects
+    const projects = yield* ProjectService.ProjectService
     const store = yield* EventStore.EventStore
     let rejected = 0
-    for (const step of steps) {
+    for (const [i, step] of steps.entries()) {
+      progress(i, steps.length, String(step.command!["_tag"]))
       const outcome = yield* Effect.either(projects.execute(projectId, step.command))
       const tag = String(step.command!["_tag"])
       const expectRejected = step.expect.rejected !== undefined
@@ -116,6 +154,7 @@ export const run = async (args: Args): Promise<number> => {
         )
       }
     }
+    progress(steps.length, steps.length, "")
     const loaded = yield* projects.load(projectId)
     const verified = yield* projects.verify(projectId)
     const trail = yield* projects.exportTrail(projectId)
@@ -125,7 +164,8 @@ export const run = async (args: Args): Promise<number> => {
   })
   const result = await Effect.runPromise(program.pipe(Effect.provide(live), Effect.either))
   if (Either.isLeft(result)) {
-    throw new CliError("演示运行失败", String((result.left as { message?: string }).message ?? result.left))
+    throw storeFailure(choice, result.left) ??
+      new CliError("演示运行失败", `the demo failed: ${String((result.left as { message?: string }).message ?? "")}`)
   }
   const { loaded, verified, trail, stored, rejected, list } = result.right
   const { state, events } = loaded
@@ -241,5 +281,21 @@ export const run = async (args: Args): Promise<number> => {
   line()
   const ok = rejected === 0 && verified.ok && written === docs.length && Project.status(state) === "filed"
   line(ok ? green(bold("完成 / done")) : red(bold("有步骤未完成 / some steps failed")))
+  if (input.json) {
+    json({
+      ok,
+      status: Project.status(state),
+      events: events.length,
+      verified: verified.ok,
+      documents: written,
+      outDir,
+      store: describeStore(choice)
+    })
+  }
   return ok ? 0 : 1
 }
+
+/** @internal */
+export const command = Command.make("demo", spec, action(run)).pipe(
+  Command.withDescription("运行示例方案全生命周期并输出全部文件 / run the seed plan end to end, write every document")
+)

@@ -1,26 +1,47 @@
 /** `gsyf plan <file>`: validates a city's parameter file and prints the plan rule report. @internal */
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
 import { PlanRules, RuleSet } from "@gsyf/core"
-import type { Args } from "../args.js"
-import { flag, option } from "../args.js"
-import { CliError, loadConfig } from "../context.js"
-import { bold, dim, green, line, red, yellow } from "../output.js"
+import { Option } from "effect"
+import { action } from "../action.js"
+import { CliError, loadConfig, pluginNames } from "../context.js"
+import { seedPlan } from "../defaults.js"
+import * as Opt from "../options.js"
+import { bold, dim, green, json, line, red, yellow } from "../output.js"
+
+const spec = {
+  file: Opt.positional("file", "参数文件(默认:随包附带的示例方案)/ parameter file (default: the bundled seed plan)")
+    .pipe(
+      Args.optional
+    ),
+  plugins: Opt.plugins,
+  at: Options.text("at").pipe(Options.withDescription("评估日期 YYYY-MM-DD / evaluation date"), Options.optional),
+  json: Opt.json
+}
 
 /** @internal */
-export const run = async (args: Args): Promise<number> => {
-  const file = args.positionals[0] ?? "examples/plans/seed-2026.yaml"
-  const plugins = (option(args, "plugins") ?? "").split(",").filter((s) => s.length > 0)
-  const config = loadConfig(file, plugins)
+export const run = async (input: Command.Command.ParseConfig<typeof spec>): Promise<number> => {
+  const file = Option.getOrElse(input.file, seedPlan)
+  let loaded: ReturnType<typeof loadConfig>
+  try {
+    loaded = loadConfig(file, pluginNames(input.plugins))
+  } catch (e) {
+    if (input.json && e instanceof CliError) json({ passed: false, file, problems: e.details })
+    throw e
+  }
+  const config = loaded
   const year = config.parameters.histories.get("plan.fiscalYear")?.[0]?.value as number | undefined
-  const at = option(args, "at") ?? `${year ?? new Date().getFullYear()}-01-01`
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) throw new CliError(`日期 ${at} 无效`, `invalid date ${at}`)
+  const at = Option.getOrElse(input.at, () => `${year ?? new Date().getFullYear()}-01-01`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) throw new CliError(`日期 ${at} 无效`, `invalid date ${at}`, [], 2)
   const report = RuleSet.evaluate(
     RuleSet.make(config.rules.plan),
     {} satisfies PlanRules.PlanInput,
     config.parameters,
     at
   )
-  if (flag(args, "json")) {
-    line(JSON.stringify(report, null, 2))
+  if (input.json) {
+    json(report)
     return report.passed ? 0 : 1
   }
   line(bold(`实施方案参数校验 / plan rule report — ${file} (${at})`))
@@ -58,3 +79,8 @@ export const run = async (args: Args): Promise<number> => {
   )
   return report.passed ? 0 : 1
 }
+
+/** @internal */
+export const command = Command.make("plan", spec, action(run)).pipe(
+  Command.withDescription("校验参数文件并输出规则报告 / validate a parameter file, print the rule report")
+)

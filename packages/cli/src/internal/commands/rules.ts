@@ -1,9 +1,12 @@
 /** `gsyf rules`: lists every rule and guard with its id, titles and legal basis. @internal */
+import * as Command from "@effect/cli/Command"
 import { Guard, Plugin } from "@gsyf/core"
-import type { Args } from "../args.js"
-import { flag, option } from "../args.js"
-import { loadConfig } from "../context.js"
-import { bold, dim, line } from "../output.js"
+import { Option } from "effect"
+import { action } from "../action.js"
+import { loadConfig, pluginNames } from "../context.js"
+import { seedPlan } from "../defaults.js"
+import * as Opt from "../options.js"
+import { bold, dim, json, line } from "../output.js"
 
 /** One row of the rule list. @internal */
 export interface RuleRow {
@@ -56,13 +59,14 @@ export const rows = (config: Plugin.Config): ReadonlyArray<RuleRow> => {
   return out
 }
 
+const spec = { plan: Opt.plan, plugins: Opt.plugins, json: Opt.json }
+
 /** @internal */
-export const run = async (args: Args): Promise<number> => {
-  const plugins = (option(args, "plugins") ?? "").split(",").filter((s) => s.length > 0)
-  const config = loadConfig(option(args, "plan") ?? "examples/plans/seed-2026.yaml", plugins)
+export const run = async (input: Command.Command.ParseConfig<typeof spec>): Promise<number> => {
+  const config = loadConfig(Option.getOrElse(input.plan, seedPlan), pluginNames(input.plugins))
   const list = rows(config)
-  if (flag(args, "json")) {
-    line(JSON.stringify(list, null, 2))
+  if (input.json) {
+    json(list)
     return 0
   }
   let stage = ""
@@ -79,3 +83,8 @@ export const run = async (args: Args): Promise<number> => {
   line(`${list.length} rules`)
   return 0
 }
+
+/** @internal */
+export const command = Command.make("rules", spec, action(run)).pipe(
+  Command.withDescription("列出全部规则:编号、标题、条款、依据 / list every rule with its id, titles and basis")
+)

@@ -1,21 +1,27 @@
 /** `gsyf test <files or folders>`: runs scenario files, prints a diff for each failed expectation, can write JUnit XML. @internal */
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Scenario } from "@gsyf/scenarios"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { writeFileSync } from "node:fs"
 import { existsSync, readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
-import type { Args } from "../args.js"
-import { option } from "../args.js"
+import { action } from "../action.js"
 import { CliError, loadRegistry } from "../context.js"
-import { green, line, red } from "../output.js"
+import { exampleScenarios } from "../defaults.js"
+import * as Opt from "../options.js"
+import { green, json, line, progress, red } from "../output.js"
 
 /** A `plugins.ts` module beside scenarios (in a folder given, or one below it) names the plugins they use. @internal */
 const findRegistries = (paths: ReadonlyArray<string>): ReadonlyArray<string> => {
   const out: Array<string> = []
   const walk = (dir: string, depth: number) => {
-    const candidate = join(dir, "plugins.ts")
-    if (existsSync(candidate)) out.push(candidate)
+    const candidate = ["plugins.ts", "plugins.mts", "plugins.mjs", "plugins.js"].map((f) => join(dir, f)).find(
+      existsSync
+    )
+    if (candidate !== undefined) out.push(candidate)
     if (depth === 0) return
     for (const entry of readdirSync(dir)) {
       if (entry.startsWith(".") || entry === "node_modules") continue
@@ -27,9 +33,23 @@ const findRegistries = (paths: ReadonlyArray<string>): ReadonlyArray<string> => 
   return out
 }
 
+const spec = {
+  paths: Opt.positional(
+    "path",
+    "场景文件或文件夹(默认:随包附带的示例场景)/ scenario files or folders (default: the bundled examples)"
+  )
+    .pipe(Args.repeated),
+  junit: Options.text("junit").pipe(Options.withDescription("写入 JUnit XML / write JUnit XML"), Options.optional),
+  registry: Options.text("registry").pipe(
+    Options.withDescription("插件注册模块(.js/.mjs/.ts)/ plugin registry module (.js, .mjs or .ts)"),
+    Options.optional
+  ),
+  json: Opt.json
+}
+
 /** @internal */
-export const run = async (args: Args): Promise<number> => {
-  const paths = args.positionals.length > 0 ? args.positionals : ["examples/scenarios"]
+export const run = async (input: Command.Command.ParseConfig<typeof spec>): Promise<number> => {
+  const paths = input.paths.length > 0 ? input.paths : [exampleScenarios()]
   const files = Scenario.collect(paths)
   if (files.length === 0) {
     throw new CliError(
@@ -37,10 +57,17 @@ export const run = async (args: Args): Promise<number> => {
       `no scenario files (.yaml, .yml, .json) in ${paths.join(" ")}`
     )
   }
-  const registries = [option(args, "registry"), ...findRegistries(paths)].filter((f): f is string => f !== undefined)
+  const registries = [Option.getOrUndefined(input.registry), ...findRegistries(paths)].filter((f): f is string =>
+    f !== undefined
+  )
   const plugins = await loadRegistry(registries)
-  const results = await Effect.runPromise(Scenario.runAll(paths, { plugins, calendar: ChinaHolidays.calendar }))
-  const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined
+  const results: Array<Scenario.Result> = []
+  for (const [i, file] of files.entries()) {
+    progress(i, files.length, file)
+    results.push(...(await Effect.runPromise(Scenario.runAll([file], { plugins, calendar: ChinaHolidays.calendar }))))
+  }
+  progress(files.length, files.length, "")
+  const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined && !input.json
   let failed = 0
   for (const r of results) {
     if (r.ok) line(`${green("✓")} ${r.name} ${r.file}`)
@@ -49,8 +76,9 @@ export const run = async (args: Args): Promise<number> => {
       line(Scenario.formatResult(r, { color }))
     }
   }
-  const junit = option(args, "junit")
+  const junit = Option.getOrUndefined(input.junit)
   if (junit !== undefined) writeFileSync(junit, Scenario.junit(results))
+  if (input.json) json({ passed: results.length - failed, failed, results })
   line()
   line(
     failed === 0
@@ -59,3 +87,8 @@ export const run = async (args: Args): Promise<number> => {
   )
   return failed === 0 ? 0 : 1
 }
+
+/** @internal */
+export const command = Command.make("test", spec, action(run)).pipe(
+  Command.withDescription("运行规则场景文件 / run rule scenario files")
+)
