@@ -1,5 +1,5 @@
 // Code in the Markdown docs comes from tested files, so it shows as code on GitHub and npm and cannot go stale:
-// a marker line `<!-- snippet: path/to/file.ts#region -->` (path from the repository root; `#region` optional,
+// a marker line `<!-- snippet: path/to/file.ts#region -->` (indented inside a list item if need be) (path from the repository root; `#region` optional,
 // the whole file without it) is followed by a fenced block that this script writes from the file's
 // `// #region name` … `// #endregion name` lines (`# #region` in YAML). `--check` fails when a block is stale.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
@@ -7,7 +7,7 @@ import { join, relative } from "node:path"
 
 const root = new URL("..", import.meta.url).pathname
 const check = process.argv.includes("--check")
-const marker = /^<!-- snippet: ([^#\s]+)(?:#([\w-]+))? -->$/
+const marker = /^(\s*)<!-- snippet: ([^#\s]+)(?:#([\w-]+))? -->$/
 
 const markdownFiles = () => {
   const out = [join(root, "README.md")]
@@ -53,15 +53,16 @@ for (const md of markdownFiles()) {
     out.push(lines[i])
     const m = marker.exec(lines[i])
     if (m === null) continue
-    const [, file, name] = m
-    // drop the fenced block that follows (if any), then write the current one
+    const [, indent, file, name] = m
+    // drop the fenced block that follows (if any), then write the current one, indented like the marker
     let j = i + 1
-    if (lines[j]?.startsWith("```")) {
+    if (lines[j]?.trimStart().startsWith("```")) {
       j++
-      while (j < lines.length && !lines[j].startsWith("```")) j++
+      while (j < lines.length && !lines[j].trimStart().startsWith("```")) j++
       j++
     }
-    out.push("```" + language(file), ...region(file, name), "```")
+    const code = region(file, name).map((l) => (l === "" ? "" : indent + l))
+    out.push(indent + "```" + language(file), ...code, indent + "```")
     i = j - 1
   }
   const text = out.join("\n")
