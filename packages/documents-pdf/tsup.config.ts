@@ -12,5 +12,7 @@ export default defineConfig({
   clean: true,
   target: "node20",
   tsconfig: "tsconfig.build.json",
-  skipNodeModulesBundle: true
+  skipNodeModulesBundle: true,
+  // import.meta.url has a CommonJS stand-in in the .cjs build (a bare import.meta is a syntax error there)
+  shims: true
 })
