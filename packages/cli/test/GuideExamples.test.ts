@@ -49,14 +49,17 @@ describe("the guides' code", () => {
   it("loads the province pack's parameters and rules", () => {
     const config = withProvincePack(seedParameterFile())
     expect(Parameter.get(config.parameters, "publicity.length", "2026-03-01")).toBe(5)
-    expect(config.rules.plan.map((r) => r.id)).toContain("budget.province.fee-split")
+    expect(config.rules.budget.map((r) => r.id)).toContain("budget.province.fee-split")
     expect(config.plugins.map((p) => p.name)).toEqual(["example-province-pack"])
   })
 
   it("adds a city rule as a plugin, and the rule finds what it should", () => {
     const config = configure(seedParameterFile(), [cityRules])
     expect(config.rules.plan.map((r) => r.id)).toContain("city.period-at-most-a-year")
-    const reader = (months: number) => ({ read: <A>() => months as unknown as A })
+    const reader = (months: number) => ({
+      read: <A>() => months as unknown as A,
+      readOptional: <A>() => months as unknown as A
+    })
     expect(periodAtMostAYear.evaluate({}, reader(6))).toEqual([])
     const [finding] = periodAtMostAYear.evaluate({}, reader(13))
     expect([finding?.ruleId, finding?.severity, finding?.actual]).toEqual(["city.period-at-most-a-year", "error", "13"])

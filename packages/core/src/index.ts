@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-export * as Acceptance from "./lifecycle/Acceptance.js"
+export * as Acceptance from "./lifecycle/3.9-acceptance/Acceptance.js"
 
 /**
  * Who gives a command: the plan's roles (实施方案 二、三、七(一)) and the
@@ -108,6 +108,16 @@ export * as AuditKey from "./runtime/AuditKey.js"
  * @since 0.1.0
  */
 export * as AuditTrail from "./runtime/AuditTrail.js"
+
+/**
+ * 实施方案 三(三): the rules over the budget a city submits — the two sub-projects' budgets add up to the total,
+ * the fee stays under its cap (上年度工伤保险基金征缴收入的3%, or a provincial approval's), the fee is spent on
+ * permitted uses, the advance and balance percentages add up to 100. They run when the plan is issued (三(二))
+ * and again when the budget is submitted (stage `budget`).
+ *
+ * @since 0.2.0
+ */
+export * as BudgetRules from "./lifecycle/3.3-budget/BudgetRules.js"
 
 /**
  * Working days, holidays and legal periods.
@@ -207,6 +217,17 @@ export * as Client from "./runtime/Client.js"
 export * as CommandHandler from "./runtime/CommandHandler.js"
 
 /**
+ * What a project's lifecycle runs with: the parameters and the calendar, the rules of every stage
+ * ({@link StageRules}), the guards of every command ({@link CommandRules}), the quota items, the deliverable types
+ * and procurement methods (values with their titles, bases and award paths), and what plugins changed
+ * (overrides, removals). `Plugin.configure` builds one from gsyf's defaults ({@link baseRules},
+ * {@link baseGuards}, {@link baseProcurementMethods}) and the plugins.
+ *
+ * @since 0.2.0
+ */
+export * as Config from "./lifecycle/Config.js"
+
+/**
  * The decider pattern: a pure state machine that answers a command with events
  * or a rejection, and folds events into state. The project lifecycle is a
  * decider; the event store's command handler runs any decider.
@@ -223,7 +244,7 @@ export * as Decider from "./lifecycle/Decider.js"
  *
  * @since 0.1.0
  */
-export * as Deliverable from "./lifecycle/Deliverable.js"
+export * as Deliverable from "./lifecycle/4-deliverables/Deliverable.js"
 
 /**
  * Guards on recording a deliverable (实施方案 三(七), 四, 五): the work falls
@@ -234,7 +255,7 @@ export * as Deliverable from "./lifecycle/Deliverable.js"
  *
  * @since 0.1.0
  */
-export * as DeliverableRules from "./lifecycle/DeliverableRules.js"
+export * as DeliverableRules from "./lifecycle/4-deliverables/DeliverableRules.js"
 
 /**
  * The event store port: append-only streams of events with optimistic
@@ -288,11 +309,16 @@ export * as EventStore from "./runtime/EventStore.js"
 export * as Explain from "./plugin/Explain.js"
 
 /**
- * The lifecycle's own guards: the checks the project decider makes inline
- * (order of the steps, publicity before procurement, contract terms, briefing
- * months, corrections …), each with a stable id, titles, plan section and
- * legal basis. Together with the rule values of each stage (see
- * `Plugin.baseRules`) they are every rule id a rejection or finding can carry.
+ * Guards: the rules a command must pass before the decider answers it, as values. A guard is a `Rule` over the
+ * command's {@link Input} (the command, the project's state, the date of the act and the configuration) with a
+ * {@link Kind}: an `order` guard finds the step at the wrong point of the lifecycle (`OutOfOrder`, nothing after
+ * it runs), a `check` finds errors in the command (`RuleViolation`, with the other checks' findings), an
+ * `authorization` finds the actor not allowed (`Unauthorized`). Each section declares its commands' guards
+ * (`lifecycle/3.6-contract/guards.ts` …); plugins add guards to any command, override one by id with a priority
+ * or remove one with a stated legal reason (see `Plugin`). Every guard evaluation that reads parameters or finds
+ * something is recorded in the event, like the rules of the stages.
+ *
+ * {@link all} documents every guard and every traced step of the lifecycle (the rule reference renders it).
  *
  * @since 0.1.0
  */
@@ -360,7 +386,7 @@ export * as IsoDate from "./kernel/IsoDate.js"
  *
  * @since 0.1.0
  */
-export * as KeyAreas from "./lifecycle/KeyAreas.js"
+export * as KeyAreas from "./lifecycle/3.1-key-areas/KeyAreas.js"
 
 /**
  * Where a rule or a parameter value comes from: a section of the city's own
@@ -373,14 +399,15 @@ export * as LegalBasis from "./kernel/LegalBasis.js"
 
 /**
  * The lifecycle of a project — one city, one year, its two sub-projects — as a decider (named `Project` before
- * 0.2, which remains as a deprecated alias):
- * `decide(command, state)` answers with events or a typed rejection,
- * `evolve(state, event)` folds them. The whole of 实施方案 三 to 七 runs
- * through it: key areas, the plan and its opinions, budget approval,
- * requirement publicity, procurement, contract and payments, implementation,
- * supervision, deliverables, acceptance with rectification, filing.
+ * 0.2, which remains as a deprecated alias): `decide(command, state)` answers with events or a typed rejection,
+ * `evolve(state, event)` folds them. The whole of 实施方案 三 and 四 runs through it, one folder per plan section
+ * (`lifecycle/3.1-key-areas` … `lifecycle/4-deliverables`), each with its commands, events, guards, handlers and
+ * folds; the decider is assembled here from exhaustive records over the command names.
  *
- * Every guard is a rule with an id; a rejected command changes nothing.
+ * Deciding a command: a retried command id gives no events; the actor's role must be allowed; the section's input
+ * checks run; then the command's guards (`Guard`, with the plugins' additions, overrides and removals) in order;
+ * then its handler, which may run stage rules and traced computations. Every guard evaluation that read
+ * parameters or found something is recorded in the event. A rejected command changes nothing.
  *
  * @since 0.1.0
  */
@@ -423,7 +450,7 @@ export * as Parameter from "./rules/Parameter.js"
  *
  * @since 0.1.0
  */
-export * as Payment from "./lifecycle/Payment.js"
+export * as Payment from "./lifecycle/3.6-contract/Payment.js"
 
 /**
  * Plain values and Promises for hosts that do not use Effect. Functions across gsyf return `Either` (parameters,
@@ -445,29 +472,33 @@ export * as Payment from "./lifecycle/Payment.js"
 export * as Plain from "./runtime/Plain.js"
 
 /**
- * Rules over a city's parameter set as a whole: the payment split, the budget
- * split and the fee cap, the permitted uses of the fee, ranges and orders.
- * Evaluating them is the first thing gsyf does with a plan.
+ * Rules over a city's parameter set as a whole (实施方案 三(二), run when the plan is issued): ranges and orders
+ * of the parameters, and with them the budget's rules of `BudgetRules` (三(三)). Evaluating them is the first
+ * thing gsyf does with a plan.
  *
  * @since 0.1.0
  */
-export * as PlanRules from "./lifecycle/PlanRules.js"
+export * as PlanRules from "./lifecycle/3.2-plan/PlanRules.js"
 
 /**
  * The plugin API. A plugin is a typed value with a manifest (name, version,
- * what it adds and what it overrides) that can
+ * what it adds, overrides and removes) that can
  *
  * - override parameter values (a province's publicity length) or add parameters,
  * - add rules to a stage (a province's publicity/training split, per-project caps,
- *   a threshold above which public tender is required),
- * - override a rule by id with an explicit priority,
- * - add deliverable types with their quota items, and procurement methods,
+ *   a threshold above which public tender is required) or guards to any command,
+ * - override a rule or guard by id with an explicit priority,
+ * - remove a rule or guard, stating the legal reason (recorded in its manifest and
+ *   the configuration),
+ * - add deliverable types with their quota items, and procurement methods (values
+ *   with their titles, bases, guards and award paths),
  * - supply calendar years (next year's holiday notice),
  * - subscribe to committed events.
  *
  * Conflicts fail at load time and name both plugins: two overrides of one rule
  * without distinct priorities, two plugins setting the same parameter, a rule
- * added under an id that already exists.
+ * added under an id that already exists, an override or removal of a rule that
+ * does not exist, a rule both overridden and removed, a method without an award path.
  *
  * @since 0.1.0
  */
@@ -496,7 +527,7 @@ export * as Plugin from "./plugin/Plugin.js"
  *
  * @since 0.1.0
  */
-export * as Procurement from "./lifecycle/Procurement.js"
+export * as Procurement from "./lifecycle/3.5-procurement/Procurement.js"
 
 /**
  * The former name of `Lifecycle` (the project decider), kept so that hosts written against 0.1 still compile.
@@ -508,7 +539,8 @@ export * as Procurement from "./lifecycle/Procurement.js"
 export * as Project from "./lifecycle/Project.js"
 
 /**
- * The commands that drive a project through the lifecycle of 实施方案 三 to 七.
+ * The commands that drive a project through the lifecycle of 实施方案 三 and 四, assembled from the sections'
+ * folders (`lifecycle/3.1-key-areas/commands.ts` … `lifecycle/4-deliverables/commands.ts`) in plan order.
  * Every command carries a command id (a retried command is recognised and not
  * applied twice), who gives it and when. Which roles may give each command is
  * listed in {@link allowedRoles}.
@@ -518,7 +550,8 @@ export * as Project from "./lifecycle/Project.js"
 export * as ProjectCommand from "./lifecycle/ProjectCommand.js"
 
 /**
- * The events of a project. Each records who acted and when, the command it
+ * The events of a project, assembled from the sections' folders (`lifecycle/3.1-key-areas/events.ts` …) in plan
+ * order. Each records who acted and when, the command it
  * answers, the rules evaluated with their findings and parameter reads, and
  * the legal basis. Nothing is edited in place: a correction is a new event
  * that names the one it corrects.
@@ -554,6 +587,15 @@ export * as ProjectEvent from "./lifecycle/ProjectEvent.js"
  * @since 0.1.0
  */
 export * as ProjectService from "./runtime/ProjectService.js"
+
+/**
+ * The state of a project as the decider sees it, its status, and the one fold of events into it ({@link evolve}),
+ * assembled from the folds of the sections (`lifecycle/3.1-key-areas/evolve.ts` …): the compiler names every
+ * event a section must fold.
+ *
+ * @since 0.2.0
+ */
+export * as ProjectState from "./lifecycle/ProjectState.js"
 
 /**
  * Read models kept in the same transaction as the events they are computed
@@ -607,7 +649,7 @@ export * as Projects from "./runtime/Projects.js"
  *
  * @since 0.1.0
  */
-export * as Quota from "./lifecycle/Quota.js"
+export * as Quota from "./lifecycle/4-deliverables/Quota.js"
 
 /**
  * The read models a host needs, kept by the event store in the same
@@ -628,6 +670,15 @@ export * as Quota from "./lifecycle/Quota.js"
  * @since 0.1.0
  */
 export * as ReadModels from "./runtime/ReadModels.js"
+
+/**
+ * Why a command is rejected: the actor may not give it (`Unauthorized`), it comes at the wrong point of the
+ * lifecycle (`OutOfOrder`), rules found errors (`RuleViolation`), or its input is malformed (`InvalidInput`).
+ * A rejected command changes nothing.
+ *
+ * @since 0.2.0
+ */
+export * as Rejection from "./lifecycle/Rejection.js"
 
 /**
  * Rules as values. A rule has a stable id (`budget.split-sum`), titles in
@@ -693,7 +744,7 @@ export * as StoreAudit from "./runtime/StoreAudit.js"
  *
  * @since 0.1.0
  */
-export * as Supervision from "./lifecycle/Supervision.js"
+export * as Supervision from "./lifecycle/3.8-supervision/Supervision.js"
 
 /**
  * Amounts written with their unit, as a city writes them in a parameter file:

@@ -147,7 +147,7 @@ describe("Explain.decision on the seed lifecycle", () => {
     expect(en).toContain("read publicity.length (Procurement requirement publicity length) = 5")
   })
 
-  it("explains the award: the consultation rules, resting on the bids and the scores", () => {
+  it("explains the award: the consultation rules and the signing period, resting on the bids and the scores", () => {
     const award = find("Awarded", (e) => e.subProject === "keyAreas")
     const x = explain(award.id, 1)
     expect(x.summary.zh).toContain("授予 示例安康安全咨询有限公司")
@@ -155,8 +155,10 @@ describe("Explain.decision on the seed lifecycle", () => {
     expect(x.summary.zh).toContain("竞争性磋商")
     expect(x.details.zh[0]).toContain("第 1 名 示例安康安全咨询有限公司")
     const ids = x.rules.map((r) => r.ruleId)
-    expect(ids).toEqual(config.rules.consultation.map((r) => r.id))
+    // the consultation's rules, then the date the contract is due, read from contract.signWithinDays
+    expect(ids).toEqual([...config.rules.consultation.map((r) => r.id), "contract.sign-within"])
     expect(x.rules.every((r) => r.known)).toBe(true)
+    expect(x.rules.at(-1)!.reads).toMatchObject([{ name: "contract.signWithinDays", value: "30" }])
     expect(x.rules.find((r) => r.ruleId === "procurement.consultation.min-suppliers")!.reads[0]).toMatchObject({
       name: "procurement.consultation.minSuppliers",
       value: "3"

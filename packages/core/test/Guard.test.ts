@@ -1,24 +1,21 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Guard, Plugin } from "@gsyf/core"
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
+import { Config, Guard, Plugin } from "@gsyf/core"
+import { seedConfig } from "./fixtures/seed.js"
 
-const source = readFileSync(fileURLToPath(new URL("../src/lifecycle/Lifecycle.ts", import.meta.url)), "utf8")
+const stageIds = new Set(Object.values(Plugin.baseRules).flatMap((rules) => rules.map((r) => r.id)))
 
 describe("Guard", () => {
-  it("documents every rule id the lifecycle can reject or report with", () => {
-    const ids = new Set<string>()
-    for (const m of source.matchAll(/(?:single|outOfOrder\(\s*c\._tag,|findingsFor)\(?\s*"([a-z-]+\.[a-z0-9.-]+)"/g)) {
-      ids.add(m[1]!)
-    }
-    for (const m of source.matchAll(/ruleId: "([a-z-]+\.[a-z0-9.-]+)"/g)) ids.add(m[1]!)
-    expect(ids.size).toBeGreaterThan(40)
-    const stageRules = new Set(Object.values(Plugin.baseRules).flatMap((rules) => rules.map((r) => r.id)))
-    const undocumented = [...ids].filter((id) => !Guard.byId.has(id) && !stageRules.has(id))
+  it("documents every guard of every command, the methods' included", () => {
+    const config = seedConfig()
+    const guards = Object.entries(config.guards).flatMap(([command, list]) => list.map((g) => [command, g.id] as const))
+    expect(guards.length).toBeGreaterThan(50)
+    const undocumented = guards.filter(([, id]) => !Guard.byId.has(id) && !stageIds.has(id))
     expect(undocumented).toEqual([])
+    // every command has a guard list, and the base lists are what the configuration starts from
+    expect(Object.keys(config.guards).sort()).toEqual(Object.keys(Config.baseGuards).sort())
   })
 
-  it("gives every guard titles, a section and a basis", () => {
+  it("gives every guard and step titles, a section and a basis, each id once", () => {
     for (const g of Guard.all) {
       expect(g.title.zh.length).toBeGreaterThan(1)
       expect(g.title.en.length).toBeGreaterThan(1)
@@ -26,5 +23,14 @@ describe("Guard", () => {
       expect(g.description.length).toBeGreaterThan(5)
     }
     expect(new Set(Guard.all.map((g) => g.id)).size).toBe(Guard.all.length)
+    // a guard that shares its id with a stage rule is documented by the stage rule
+    expect(Guard.all.filter((g) => stageIds.has(g.id))).toEqual([])
+  })
+
+  it("keeps the kinds: order guards reject as out of order, checks as rule violations", () => {
+    const kinds = new Map(Object.values(Config.baseGuards).flat().map((g) => [g.id, g.kind]))
+    expect(kinds.get("lifecycle.plan-first")).toBe("order")
+    expect(kinds.get("contract.sign-within")).toBe("check")
+    expect(kinds.get("roles.allowed")).toBe("authorization")
   })
 })

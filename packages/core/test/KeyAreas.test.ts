@@ -1,7 +1,7 @@
 import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import * as LegalBasis from "../src/kernel/LegalBasis.js"
-import * as KeyAreas from "../src/lifecycle/KeyAreas.js"
+import * as KeyAreas from "../src/lifecycle/3.1-key-areas/KeyAreas.js"
 
 const row = (
   code: string,

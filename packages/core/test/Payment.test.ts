@@ -47,7 +47,8 @@ describe("the split", () => {
     expect(Payment.balanceAmount(yuan("2180000.00"), [{ amount: yuan("872000.00") }]).toString()).toBe("1308000.00")
   })
   it("reads the advance percentage and rounding from the parameters in force", () => {
-    const reader = { read: <A>(name: string) => Parameter.get(params, name as Parameter.Name, "2026-04-27") as A }
+    const read = <A>(name: string) => Parameter.get(params, name as Parameter.Name, "2026-04-27") as A
+    const reader = { read, readOptional: read }
     expect(Payment.advanceAmount(yuan("780000.00"), reader).toString()).toBe("312000.00")
   })
 })

@@ -6,7 +6,8 @@
  *   (default 2 contests; knowledge contests are among the publicity items
  *   provinces list, e.g. 浙江's 2023 办法);
  * - a procurement method, 询价 (`inquiry`), one of the methods of
- *   《政府采购法》 第二十六条;
+ *   《政府采购法》 第二十六条, with its own award path (第四十条: at least three
+ *   quotes, the lowest wins);
  * - an override of `acceptance.expert-panel` with an explicit priority: the
  *   national minimum number of experts, and in addition an odd number so a
  *   split panel always has a majority;
@@ -19,7 +20,19 @@
  *
  * @since 0.1.0
  */
-import { Acceptance, InputError, LegalBasis, type Parameter, Plugin, Rule } from "@gsyf/core"
+import {
+  Acceptance,
+  type Config,
+  Guard,
+  InputError,
+  LegalBasis,
+  Lifecycle,
+  Money,
+  type Parameter,
+  Plugin,
+  Rule
+} from "@gsyf/core"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 
 /**
@@ -93,7 +106,62 @@ export const knowledgeContest: Plugin.DeliverableType = {
 export const inquiry: Plugin.ProcurementMethod = {
   id: "inquiry",
   title: { zh: "询价", en: "Request for quotations" },
-  basis: LegalBasis.national("《政府采购法》 第二十六条", "政府采购采用的方式之一:询价;程序见第四十条")
+  basis: [
+    LegalBasis.national("《政府采购法》 第二十六条", "政府采购采用的方式之一:询价"),
+    LegalBasis.national("《政府采购法》 第四十条", "询价小组从不少于三家供应商中确定成交供应商,报价最低者成交")
+  ],
+  award: (context) => lowestQuote(context)
+}
+
+const inquiryFindings = Rule.findings("procurement.inquiry.min-suppliers")
+
+/**
+ * The award of a request for quotations (《政府采购法》 第四十条): at least three suppliers quoted, and the lowest
+ * quote wins; equal quotes go to the one registered first.
+ *
+ * @since 0.2.0
+ * @category procurement
+ */
+export const lowestQuote = (
+  { input, procurement }: Config.AwardContext
+): Either.Either<Config.AwardResult, Lifecycle.Rejection> => {
+  const bids = procurement.bids
+  if (bids.length < 3) {
+    return Either.left(
+      new Lifecycle.RuleViolation({
+        command: input.command._tag,
+        findings: [
+          inquiryFindings.error(
+            "bids",
+            `询价须有不少于三家供应商报价,现有 ${bids.length} 家`,
+            `a request for quotations needs at least three quotes; there are ${bids.length}`,
+            "≥ 3",
+            String(bids.length)
+          )
+        ]
+      })
+    )
+  }
+  const ranked = [...bids].sort((a, b) => Money.compare(a.quote, b.quote) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+  const ties = ranked.filter((b) => Money.equals(b.quote, ranked[0]!.quote))
+  const winner = ranked[0]!
+  return Either.right({
+    supplierId: winner.supplierId,
+    supplierName: winner.supplierName,
+    value: winner.quote,
+    ranking: ranked.map((b, i) => ({
+      rank: i + 1,
+      supplierId: b.supplierId,
+      supplierName: b.supplierName,
+      quote: b.quote,
+      nonPriceScore: "—",
+      total: "—"
+    })),
+    tieBreaks: ties.length > 1 ? [`报价相同的 ${ties.length} 家中,${winner.supplierName} 最先递交响应`] : [],
+    reasons: [`${winner.supplierName} 报价 ${Money.format(winner.quote)},为最低报价`],
+    basis: inquiry.basis,
+    evaluations: []
+  })
 }
 
 /**
@@ -193,6 +261,75 @@ const describeEvent = (type: string, data: Record<string, unknown>): { zh: strin
       return undefined
   }
 }
+
+/**
+ * The city's own signing period (days after the award notice), stricter than the national 30 days.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const signWithinDaysParameter: Parameter.Definition = widen({
+  name: "city.contractSignWithinDays",
+  title: { zh: "本市合同签订期限(日)", en: "City contract signing period (days)" },
+  unit: "calendar-days",
+  section: "三(六)",
+  description: "本市要求成交通知发出后签订合同的日数;只能比《政府采购法》第四十六条的30日更短,更长时仍按全国期限",
+  schema: Count,
+  basis: cityBasis("第六条", "成交通知发出之日起20日内签订合同"),
+  default: { value: 20, basis: cityBasis("第六条") }
+})
+
+/**
+ * `contract.sign-within`, stricter: the contract is due within the city's period
+ * (`city.contractSignWithinDays`) or the national one (`contract.signWithinDays`), whichever is shorter, counted
+ * from the award notice on the calendar (民法典 第二百零一条至第二百零三条). A city may be stricter than the
+ * national bound, never looser.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const stricterSigning: Guard.Guard<"SignContract"> = Guard.check<"SignContract">({
+  id: "contract.sign-within",
+  title: { zh: "按本市期限签订合同", en: "Sign within the city's period" },
+  section: "三(六)",
+  basis: [cityBasis("第六条", "成交通知发出之日起20日内签订合同"), LegalBasis.national("《政府采购法》 第四十六条")],
+  description: "合同须在本市规定的日数与全国30日中较短者内签订,自成交通知发出之日起按日历计算。",
+  reads: ["city.contractSignWithinDays", "contract.signWithinDays"]
+}, ({ command, state, on, config }, f, p) => {
+  const award = state.subProjects[command.subProject].award!
+  const days = Math.min(p.read<number>("city.contractSignWithinDays"), p.read<number>("contract.signWithinDays"))
+  const due = config.calendar.periodEnd(award.awardedOn, days, "calendar-days")
+  if (Either.isLeft(due)) return [f.error("at", due.left.message, due.left.message)]
+  return on <= due.right ? [] : [
+    f.error(
+      "at",
+      `应在成交通知后${days}日内(${due.right} 前)签订合同`,
+      `the contract was due within ${days} days of the award (by ${due.right})`,
+      `≤ ${due.right}`,
+      on
+    )
+  ]
+})
+
+/**
+ * A plugin that holds contracts to the city's stricter signing period: it adds `city.contractSignWithinDays`
+ * (default 20 days) and overrides `contract.sign-within` at `SignContract` with {@link stricterSigning}.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const signingPeriod = (options: { readonly days?: number; readonly priority?: number } = {}): Plugin.Plugin =>
+  Plugin.make(
+    { name: "example-city-signing-period", version: "0.2.0", description: "示例市合同签订期限:成交通知后20日内" },
+    {
+      parameters: {
+        definitions: [signWithinDaysParameter],
+        values: options.days === undefined ? {} : { "city.contractSignWithinDays": options.days },
+        basis: cityBasis("第六条")
+      },
+      overrides: [{ command: "SignContract", priority: options.priority ?? 10, rule: stricterSigning }]
+    }
+  )
 
 /**
  * The city pack: a plugin that also exposes the notifications its subscriber kept.

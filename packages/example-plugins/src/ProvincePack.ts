@@ -350,8 +350,24 @@ export const capCeiling = Rule.make<PlanRules.PlanInput>({
 })
 
 /**
- * The pack's plan-stage rules (they run when the plan is issued; the `budget.*`
- * ones again when the budget is submitted).
+ * The pack's budget rules (stage `budget`: they run when the plan is issued and
+ * again when the budget is submitted).
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const budgetRules: ReadonlyArray<Rule.Rule<PlanRules.PlanInput>> = [feeSplit, openProjectCap, capCeiling]
+
+/**
+ * The pack's plan rules (stage `plan`: they run when the plan is issued).
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const planRules: ReadonlyArray<Rule.Rule<PlanRules.PlanInput>> = [publicTender]
+
+/**
+ * All the pack's rules.
  *
  * @since 0.1.0
  * @category rules
@@ -392,7 +408,7 @@ export const make = (options: Options = {}): Plugin.Plugin =>
           note: "报道摘要未提及采购需求公示天数;7个工作日是本示例包的取值,使用时应按本省文件修改"
         })
       },
-      rules: { plan: rules }
+      rules: { budget: budgetRules, plan: planRules }
     }
   )
 

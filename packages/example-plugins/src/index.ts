@@ -13,7 +13,8 @@
  *   (default 2 contests; knowledge contests are among the publicity items
  *   provinces list, e.g. 浙江's 2023 办法);
  * - a procurement method, 询价 (`inquiry`), one of the methods of
- *   《政府采购法》 第二十六条;
+ *   《政府采购法》 第二十六条, with its own award path (第四十条: at least three
+ *   quotes, the lowest wins);
  * - an override of `acceptance.expert-panel` with an explicit priority: the
  *   national minimum number of experts, and in addition an odd number so a
  *   split panel always has a majority;

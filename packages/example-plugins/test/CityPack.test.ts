@@ -34,6 +34,7 @@ describe("CityPack", () => {
     ])
     const config = seedConfig([pack])
     expect(config.overrides).toEqual([{
+      target: "acceptanceGuard",
       stage: "acceptanceGuard",
       ruleId: "acceptance.expert-panel",
       by: "example-city-pack",

@@ -113,7 +113,7 @@ describe("loading the example plugins", () => {
 
   it("a rule added twice, a type added twice and a plugin loaded twice conflict", () => {
     const copy = Plugin.make({ name: "copy", version: "0.0.1", description: "adds a rule that exists" }, {
-      rules: { plan: [ProvincePack.feeSplit] }
+      rules: { budget: [ProvincePack.feeSplit] }
     })
     expect(conflictOf([ProvincePack.plugin, copy]).plugins).toEqual(["example-province-pack", "copy"])
     const contests = Plugin.make({ name: "contests", version: "0.0.1", description: "same type" }, {

@@ -37,13 +37,16 @@ describe("ProvincePack", () => {
     const config = withProvince()
     expect(ProvincePack.plugin.manifest.adds).toEqual(
       expect.arrayContaining([
-        "rule:plan/budget.province.fee-split",
+        "rule:budget/budget.province.fee-split",
         "rule:plan/procurement.province.public-tender",
         "parameter:province.capCeilingPercent"
       ])
     )
     expect(ProvincePack.plugin.manifest.overrides).toEqual(["parameter:publicity.length", "parameter:publicity.unit"])
-    expect(config.rules.plan.map((r) => r.id)).toEqual(expect.arrayContaining(ProvincePack.rules.map((r) => r.id)))
+    expect(config.rules.plan.map((r) => r.id)).toEqual(expect.arrayContaining(ProvincePack.planRules.map((r) => r.id)))
+    expect(config.rules.budget.map((r) => r.id)).toEqual(
+      expect.arrayContaining(ProvincePack.budgetRules.map((r) => r.id))
+    )
     expect(Parameter.resolve(config.parameters, "publicity.length", "2026-03-16")!.value).toBe(7)
     for (const rule of ProvincePack.rules) expect(rule.basis[0]!.level).toBe("provincial")
     expect(ProvincePack.rules.every((r) => r.basis[0]!.note!.includes("新闻摘要"))).toBe(true)

@@ -46,15 +46,18 @@ it.effect("every stored project verifies and folds to the status it had", () =>
     }
   }).pipe(Effect.provide(live())))
 
-it.effect("read models rebuilt from the stored events equal the ones 0.1 wrote", () =>
+// A projection whose version changed since 0.1 is rebuilt when the store opens; its documents may gain fields,
+// never change the ones 0.1 wrote.
+it.effect("read models rebuilt from the stored events keep every field 0.1 wrote", () =>
   Effect.gen(function*() {
     const store = yield* EventStore.EventStore
     for (const [name, docs] of Object.entries(expected.readModels)) {
       const stored = yield* store.listReadModel(name)
-      expect(stored.map((e) => ({ key: e.key, doc: e.doc }))).toEqual(docs)
+      expect(stored.map((e) => ({ key: e.key, doc: e.doc }))).toMatchObject(docs)
       yield* store.rebuild(name)
       const rebuilt = yield* store.listReadModel(name)
-      expect(rebuilt.map((e) => ({ key: e.key, doc: e.doc }))).toEqual(docs)
+      expect(rebuilt.map((e) => ({ key: e.key, doc: e.doc }))).toMatchObject(docs)
+      expect(rebuilt.length).toBe(docs.length)
     }
   }).pipe(Effect.provide(live())))
 

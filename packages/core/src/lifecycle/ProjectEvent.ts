@@ -1,5 +1,6 @@
 /**
- * The events of a project. Each records who acted and when, the command it
+ * The events of a project, assembled from the sections' folders (`lifecycle/3.1-key-areas/events.ts` …) in plan
+ * order. Each records who acted and when, the command it
  * answers, the rules evaluated with their findings and parameter reads, and
  * the legal basis. Nothing is edited in place: a correction is a new event
  * that names the one it corrects.
@@ -10,21 +11,21 @@
  * @since 0.1.0
  */
 import type * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
-import { Actor, MemberUnit } from "../kernel/Actor.js"
-import { IsoDate, IsoDateTime } from "../kernel/IsoDate.js"
-import { LegalBasis } from "../kernel/LegalBasis.js"
-import * as Money from "../kernel/Money.js"
-import { Finding } from "../rules/Rule.js"
+import * as KeyAreas from "./3.1-key-areas/events.js"
+import * as Plan from "./3.2-plan/events.js"
+import * as Budget from "./3.3-budget/events.js"
+import * as Publicity from "./3.4-publicity/events.js"
+import * as Procurement from "./3.5-procurement/events.js"
+import * as Contract from "./3.6-contract/events.js"
+import * as Implementation from "./3.7-implementation/events.js"
+import * as Supervision from "./3.8-supervision/events.js"
+import * as Acceptance from "./3.9-acceptance/events.js"
+import * as Deliverables from "./4-deliverables/events.js"
 import type { EventCodec } from "./Decider.js"
-import * as Deliverable from "./Deliverable.js"
-import { Kind as PaymentKind, Payee } from "./Payment.js"
-import { Criterion, PanelMember } from "./ProjectCommand.js"
-
-const SubProject = Schema.Literal("hazchem", "keyAreas")
-const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
+import * as Shared from "./internal/schemas.js"
 
 /**
  * A rule evaluated while deciding a command: its findings and the parameter values it read.
@@ -32,18 +33,7 @@ const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
  * @since 0.1.0
  * @category schemas
  */
-export const Evaluation = Schema.Struct({
-  ruleId: Schema.String,
-  reads: Schema.Array(
-    Schema.Struct({
-      name: Schema.String,
-      value: Schema.String,
-      effectiveFrom: Schema.optional(Schema.String),
-      basis: Schema.String
-    })
-  ),
-  findings: Schema.Array(Finding)
-})
+export const Evaluation = Shared.Evaluation
 
 /**
  * @since 0.1.0
@@ -51,79 +41,13 @@ export const Evaluation = Schema.Struct({
  */
 export type Evaluation = typeof Evaluation.Type
 
-// Every event carries a handful of citations, nearly always the same ones. Decoding
-// them as a class is the dearest part of decoding an event, so they are decoded
-// as their plain encoded struct (same checks, same error paths) and interned:
-// equal citations decode to one shared, immutable LegalBasis. The cache is bounded.
-const internedBases = new Map<string, LegalBasis>()
-const internLimit = 4096
-const BasisItem: Schema.Schema<LegalBasis, Schema.Schema.Encoded<typeof LegalBasis>> = Schema.transformOrFail(
-  Schema.encodedSchema(LegalBasis),
-  Schema.typeSchema(LegalBasis),
-  {
-    strict: true,
-    decode: (x) => {
-      const key = `${x.level}\u0000${x.citation}\u0000${x.note === undefined ? "\u0001" : x.note}`
-      let basis = internedBases.get(key)
-      if (basis === undefined) {
-        basis = new LegalBasis(x, { disableValidation: true })
-        if (internedBases.size < internLimit) internedBases.set(key, basis)
-      }
-      return ParseResult.succeed(basis)
-    },
-    encode: (b) =>
-      ParseResult.succeed({ level: b.level, citation: b.citation, ...(b.note === undefined ? {} : { note: b.note }) })
-  }
-)
-
-const meta = {
-  /** `<commandId>/<index>`: stable, unique within the project. */
-  id: Schema.String,
-  commandId: Schema.String,
-  actor: Actor,
-  at: IsoDateTime,
-  basis: Schema.Array(BasisItem),
-  evaluations: Schema.Array(Evaluation),
-  /** Ids of the earlier events this one rests on (for explanations). */
-  restsOn: Schema.Array(Schema.String)
-}
-
-const QuotaResult = Schema.Struct({
-  itemId: Schema.String,
-  title: Bilingual,
-  subProject: SubProject,
-  unit: Schema.String,
-  required: Schema.Number,
-  done: Schema.Number,
-  met: Schema.Boolean,
-  note: Schema.optional(Bilingual)
-})
-
 /**
  * One quota item's result as recorded at acceptance.
  *
  * @since 0.1.0
  * @category models
  */
-export type QuotaResult = typeof QuotaResult.Type
-
-const Expert = Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })
-const PerformanceTarget = Schema.Struct({
-  name: Schema.String,
-  target: Schema.String,
-  actual: Schema.String,
-  met: Schema.Boolean
-})
-
-const RankedBid = Schema.Struct({
-  rank: Schema.Number,
-  supplierId: Schema.String,
-  supplierName: Schema.String,
-  quote: Schema.optional(Money.Yuan),
-  priceScore: Schema.optional(Schema.String),
-  nonPriceScore: Schema.String,
-  total: Schema.String
-})
+export type QuotaResult = typeof Shared.QuotaResult.Type
 
 /**
  * A ranked bid as recorded in the award.
@@ -131,235 +55,25 @@ const RankedBid = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export type RankedBid = typeof RankedBid.Type
+export type RankedBid = typeof Procurement.RankedBid.Type
 
 /**
- * All events.
+ * All events, by plan section.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const Event = Schema.Union(
-  Schema.TaggedStruct("KeyAreasSelected", {
-    ...meta,
-    ranking: Schema.Array(
-      Schema.Struct({ rank: Schema.Number, code: Schema.String, label: Schema.String, score: Schema.String })
-    ),
-    selected: Schema.Array(
-      Schema.Struct({
-        label: Schema.String,
-        codes: Schema.Array(Schema.String),
-        reason: Schema.String,
-        basis: Schema.String
-      })
-    ),
-    weighting: Schema.String
-  }),
-  Schema.TaggedStruct("MemberOpinionRecorded", {
-    ...meta,
-    unit: MemberUnit,
-    opinion: Schema.String,
-    agrees: Schema.Boolean
-  }),
-  Schema.TaggedStruct("PlanIssued", { ...meta, documentNumber: Schema.String, issuedOn: IsoDate }),
-  Schema.TaggedStruct("KeyEnterpriseListProvided", { ...meta, enterprises: Schema.Array(Schema.String) }),
-  Schema.TaggedStruct("BudgetSubmitted", {
-    ...meta,
-    total: Money.Yuan,
-    hazchem: Money.Yuan,
-    keyAreas: Money.Yuan,
-    cap: Money.Yuan
-  }),
-  Schema.TaggedStruct("BudgetApproved", { ...meta, approvedOn: IsoDate, note: Schema.optional(Schema.String) }),
-  Schema.TaggedStruct("BudgetReturned", { ...meta, reasons: Schema.Array(Schema.String) }),
-  Schema.TaggedStruct("PublicityStarted", {
-    ...meta,
-    subProject: SubProject,
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    length: Schema.Number,
-    unit: Schema.Literal("calendar-days", "working-days"),
-    explanation: Bilingual
-  }),
-  Schema.TaggedStruct("ObjectionRecorded", {
-    ...meta,
-    subProject: SubProject,
-    objectionId: Schema.String,
-    receivedOn: IsoDate,
-    objection: Schema.String
-  }),
-  Schema.TaggedStruct("ObjectionResolved", {
-    ...meta,
-    subProject: SubProject,
-    objectionId: Schema.String,
-    response: Schema.String
-  }),
-  Schema.TaggedStruct("ProcurementStarted", {
-    ...meta,
-    subProject: SubProject,
-    method: Schema.String,
-    documentsIssuedOn: IsoDate,
-    responseDeadline: IsoDate,
-    criteria: Schema.Array(Criterion),
-    governmentPurchasedService: Schema.Boolean,
-    category: Schema.Literal("goods", "services"),
-    priceWeight: Schema.optional(Money.DecimalFromInput)
-  }),
-  Schema.TaggedStruct("BidSubmitted", {
-    ...meta,
-    subProject: SubProject,
-    supplierId: Schema.String,
-    supplierName: Schema.String,
-    quote: Money.Yuan,
-    proposal: Schema.optional(Schema.String)
-  }),
-  Schema.TaggedStruct("PanelAppointed", { ...meta, subProject: SubProject, members: Schema.Array(PanelMember) }),
-  Schema.TaggedStruct("ScoresSubmitted", {
-    ...meta,
-    subProject: SubProject,
-    memberId: Schema.String,
-    scores: Schema.Array(
-      Schema.Struct({ supplierId: Schema.String, criterionId: Schema.String, points: Money.DecimalFromInput })
-    )
-  }),
-  Schema.TaggedStruct("Awarded", {
-    ...meta,
-    subProject: SubProject,
-    supplierId: Schema.String,
-    supplierName: Schema.String,
-    value: Money.Yuan,
-    awardedOn: IsoDate,
-    signBy: IsoDate,
-    method: Schema.String,
-    ranking: Schema.Array(RankedBid),
-    tieBreaks: Schema.Array(Schema.String),
-    reasons: Schema.Array(Schema.String)
-  }),
-  Schema.TaggedStruct("ContractSigned", {
-    ...meta,
-    subProject: SubProject,
-    contractId: Schema.String,
-    supplierId: Schema.String,
-    supplierName: Schema.String,
-    amount: Money.Yuan,
-    payee: Payee,
-    signedOn: IsoDate,
-    periodEnd: IsoDate,
-    deliverables: Schema.Array(
-      Schema.Struct({ itemId: Schema.String, title: Schema.String, required: Schema.Number, unit: Schema.String })
-    ),
-    qualityRequirements: Schema.Array(Schema.String),
-    acceptanceStandards: Schema.Array(Schema.String),
-    advance: Money.Yuan,
-    balance: Money.Yuan
-  }),
-  Schema.TaggedStruct("PaymentMade", {
-    ...meta,
-    subProject: SubProject,
-    contractId: Schema.String,
-    kind: PaymentKind,
-    amount: Money.Yuan,
-    payee: Payee,
-    paidOn: IsoDate,
-    dueDate: Schema.optional(IsoDate),
-    voucher: Schema.optional(Schema.String)
-  }),
-  Schema.TaggedStruct("ImplementationPlanSubmitted", {
-    ...meta,
-    subProject: SubProject,
-    summary: Schema.String,
-    activities: Schema.Array(Schema.String)
-  }),
-  Schema.TaggedStruct("ImplementationPlanApproved", { ...meta, subProject: SubProject }),
-  Schema.TaggedStruct("ImplementationPlanReturned", {
-    ...meta,
-    subProject: SubProject,
-    reasons: Schema.Array(Schema.String)
-  }),
-  Schema.TaggedStruct("MaterialDesignSubmitted", {
-    ...meta,
-    designId: Schema.String,
-    materialType: Schema.String,
-    title: Schema.String
-  }),
-  Schema.TaggedStruct("MaterialDesignApproved", { ...meta, designId: Schema.String }),
-  Schema.TaggedStruct("MaterialDesignReturned", {
-    ...meta,
-    designId: Schema.String,
-    reasons: Schema.Array(Schema.String)
-  }),
-  Schema.TaggedStruct("DeliverableRecorded", { ...meta, subProject: SubProject, evidence: Deliverable.Evidence }),
-  Schema.TaggedStruct("DeliverableCorrected", {
-    ...meta,
-    corrects: Schema.String,
-    reason: Schema.String,
-    replacement: Schema.optional(Deliverable.Evidence)
-  }),
-  Schema.TaggedStruct("MonthlyBriefingSubmitted", {
-    ...meta,
-    subProject: SubProject,
-    month: Schema.String,
-    dueOn: IsoDate,
-    submittedOn: IsoDate,
-    late: Schema.Boolean,
-    plannedActivities: Schema.Array(Schema.String),
-    progress: Schema.String
-  }),
-  Schema.TaggedStruct("SpotCheckRecorded", {
-    ...meta,
-    subProject: SubProject,
-    activity: Schema.String,
-    checkedOn: IsoDate,
-    observations: Schema.Array(Schema.String),
-    satisfactory: Schema.Boolean
-  }),
-  Schema.TaggedStruct("ProgressReported", {
-    ...meta,
-    summary: Schema.String,
-    reportedOn: IsoDate,
-    quotas: Schema.Array(QuotaResult)
-  }),
-  Schema.TaggedStruct("AcceptanceApplied", {
-    ...meta,
-    subProject: SubProject,
-    appliedOn: IsoDate,
-    attempt: Schema.Number,
-    receipts: Schema.Array(
-      Schema.Struct({ number: Schema.String, amount: Money.Yuan, issuer: Schema.optional(Schema.String) })
-    ),
-    receiptsTotal: Money.Yuan,
-    details: Schema.String
-  }),
-  Schema.TaggedStruct("AcceptancePassed", {
-    ...meta,
-    subProject: SubProject,
-    evaluatedOn: IsoDate,
-    attempt: Schema.Number,
-    experts: Schema.Array(Expert),
-    items: Schema.Array(QuotaResult),
-    targets: Schema.Array(PerformanceTarget),
-    balanceDue: Money.Yuan,
-    dueDate: IsoDate,
-    dueExplanation: Bilingual,
-    remarks: Schema.optional(Schema.String)
-  }),
-  Schema.TaggedStruct("AcceptanceFailed", {
-    ...meta,
-    subProject: SubProject,
-    evaluatedOn: IsoDate,
-    attempt: Schema.Number,
-    experts: Schema.Array(Expert),
-    items: Schema.Array(QuotaResult),
-    targets: Schema.Array(PerformanceTarget),
-    rectification: Schema.Struct({ items: Schema.Array(Schema.String), deadline: IsoDate, explanation: Bilingual }),
-    remarks: Schema.optional(Schema.String)
-  }),
-  Schema.TaggedStruct("AcceptanceReportFiled", {
-    ...meta,
-    subProject: SubProject,
-    reportNumber: Schema.String,
-    filedOn: IsoDate
-  })
+  ...KeyAreas.events,
+  ...Plan.events,
+  ...Budget.events,
+  ...Publicity.events,
+  ...Procurement.events,
+  ...Contract.events,
+  ...Implementation.events,
+  ...Supervision.events,
+  ...Acceptance.events,
+  ...Deliverables.events
 ).annotations({ identifier: "Event" })
 
 /**
@@ -375,6 +89,14 @@ export type Event = typeof Event.Type
  * @category models
  */
 export type Name = Event["_tag"]
+
+/**
+ * The event of a name.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Of<K extends Name> = Extract<Event, { readonly _tag: K }>
 
 /**
  * The current schema version of every event.

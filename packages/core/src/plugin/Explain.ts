@@ -19,10 +19,11 @@ import type { Actor } from "../kernel/Actor.js"
 import * as InputError from "../kernel/InputError.js"
 import type { LegalBasis } from "../kernel/LegalBasis.js"
 import * as Money from "../kernel/Money.js"
-import * as Deliverable from "../lifecycle/Deliverable.js"
+import * as Deliverable from "../lifecycle/4-deliverables/Deliverable.js"
+import * as Quota from "../lifecycle/4-deliverables/Quota.js"
+import * as Config from "../lifecycle/Config.js"
 import * as Guard from "../lifecycle/Guard.js"
 import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
-import * as Quota from "../lifecycle/Quota.js"
 import * as Parameter from "../rules/Parameter.js"
 import type { Finding, Rule, Title } from "../rules/Rule.js"
 import * as Plugin from "./Plugin.js"
@@ -30,7 +31,7 @@ import * as Plugin from "./Plugin.js"
 // ── rule index ───────────────────────────────────────────────────────────────
 
 /**
- * What the index knows about a rule (or a quota item).
+ * What the index knows about a rule, a guard, a step or a quota item.
  *
  * @since 0.1.0
  * @category models
@@ -41,8 +42,13 @@ export interface RuleEntry {
   readonly section: string
   readonly basis: ReadonlyArray<LegalBasis>
   readonly description: string
-  /** The stage the rule runs at (`plan`, `payment`, …), `guard` for a lifecycle guard or step (see `Guard`), `quota` for a quota item. */
+  /**
+   * Where the rule runs: its stage (`plan`, `payment`, …), `guard` for a command's guard or a step of the
+   * lifecycle (see `Guard`), `quota` for a quota item.
+   */
   readonly source: string
+  /** The plugin whose rule replaced gsyf's (or another plugin's) under this id, with its priority. */
+  readonly overriddenBy?: { readonly plugin: string; readonly priority: number | undefined } | undefined
 }
 
 /**
@@ -61,33 +67,44 @@ export type RuleIndex = ReadonlyMap<string, RuleEntry>
  */
 export const quotaRuleId = (itemId: string): string => `quota.${itemId}`
 
-const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.Item>): RuleIndex => {
+type IndexSource = {
+  readonly rules: Plugin.StageRules
+  readonly quotaItems: ReadonlyArray<Quota.Item>
+  readonly guards?: Config.CommandRules | undefined
+  readonly overrides?: ReadonlyArray<Plugin.AppliedOverride> | undefined
+}
+
+const entryOf = (
+  rule: Guard.Documented,
+  source: string,
+  overridden: ReadonlyMap<string, Plugin.AppliedOverride>
+): RuleEntry => {
+  const by = overridden.get(rule.id)
+  return {
+    id: rule.id,
+    title: rule.title,
+    section: rule.section,
+    basis: rule.basis,
+    description: rule.description,
+    source,
+    ...(by === undefined ? {} : { overriddenBy: { plugin: by.by, priority: by.priority } })
+  }
+}
+
+const buildIndex = (config: IndexSource): RuleIndex => {
   const index = new Map<string, RuleEntry>()
-  for (const stage of Object.keys(rules) as Array<Plugin.Stage>) {
-    for (const rule of rules[stage] as ReadonlyArray<Rule<never>>) {
-      if (index.has(rule.id)) continue
-      index.set(rule.id, {
-        id: rule.id,
-        title: rule.title,
-        section: rule.section,
-        basis: rule.basis,
-        description: rule.description,
-        source: stage
-      })
-    }
+  const overridden = new Map((config.overrides ?? []).map((o) => [o.ruleId, o]))
+  const add = (rule: Guard.Documented, source: string) => {
+    if (!index.has(rule.id)) index.set(rule.id, entryOf(rule, source, overridden))
   }
-  for (const guard of Guard.all) {
-    if (index.has(guard.id)) continue
-    index.set(guard.id, {
-      id: guard.id,
-      title: guard.title,
-      section: guard.section,
-      basis: guard.basis,
-      description: guard.description,
-      source: "guard"
-    })
+  for (const stage of Object.keys(config.rules) as Array<Plugin.Stage>) {
+    for (const rule of config.rules[stage] as ReadonlyArray<Rule<never>>) add(rule, stage)
   }
-  for (const item of quotaItems) {
+  for (const guards of Object.values(config.guards ?? Config.baseGuards)) {
+    for (const g of guards as ReadonlyArray<Guard.Documented>) add(g, "guard")
+  }
+  for (const doc of Guard.all) add(doc, "guard")
+  for (const item of config.quotaItems) {
     const id = quotaRuleId(item.id)
     if (index.has(id)) continue
     index.set(id, {
@@ -103,15 +120,16 @@ const buildIndex = (rules: Plugin.StageRules, quotaItems: ReadonlyArray<Quota.It
 }
 
 /**
- * The registry of every rule of a configuration: the rules of every stage
- * (with plugin additions and overrides applied), the lifecycle's own guards
- * and steps (`Guard.all`, e.g. `publicity.period`) and the quota items.
+ * The registry of every rule of a configuration: the rules of every stage and the guards of every command (with
+ * plugin additions, overrides and removals applied, overrides marked with their plugin), the lifecycle's
+ * documented steps (`Guard.all`, e.g. `publicity.period`) and the quota items.
  *
  * @since 0.1.0
  * @category rule index
  */
-export const ruleIndex = (config: Pick<Plugin.Config, "rules" | "quotaItems">): RuleIndex =>
-  buildIndex(config.rules, config.quotaItems)
+export const ruleIndex = (
+  config: Pick<Plugin.Config, "rules" | "quotaItems"> & Partial<Pick<Plugin.Config, "guards" | "overrides">>
+): RuleIndex => buildIndex(config)
 
 /**
  * The registry of the rules gsyf ships (no plugins); used when no index is given.
@@ -119,7 +137,7 @@ export const ruleIndex = (config: Pick<Plugin.Config, "rules" | "quotaItems">): 
  * @since 0.1.0
  * @category rule index
  */
-export const baseIndex: RuleIndex = buildIndex(Plugin.baseRules, Quota.planItems)
+export const baseIndex: RuleIndex = buildIndex({ rules: Plugin.baseRules, quotaItems: Quota.planItems })
 
 // ── models ───────────────────────────────────────────────────────────────────
 
@@ -167,6 +185,8 @@ export interface ExplainedRule {
   readonly basis: ReadonlyArray<LegalBasis>
   readonly findings: ReadonlyArray<Finding>
   readonly reads: ReadonlyArray<ExplainedRead>
+  /** The plugin whose rule was evaluated under this id instead of gsyf's, when the index knows of one. */
+  readonly overriddenBy?: { readonly plugin: string; readonly priority: number | undefined } | undefined
 }
 
 /**
@@ -251,13 +271,9 @@ const subName: Record<"hazchem" | "keyAreas", Bilingual> = {
   keyAreas: { zh: "其他重点领域培训宣传项目", en: "key areas training and publicity sub-project" }
 }
 
-const methodName: Record<string, Bilingual> = {
-  "competitive-consultation": { zh: "竞争性磋商", en: "competitive consultation" },
-  "panel-review": { zh: "评审小组评审", en: "panel review" },
-  "public-tender": { zh: "公开招标", en: "public tender" }
-}
-
-const method = (m: string): Bilingual => methodName[m] ?? { zh: m, en: m }
+const baseMethods: ReadonlyMap<string, { readonly title: Title }> = new Map(
+  Config.baseProcurementMethods.map((m) => [m.id, m])
+)
 
 const days = (n: number | string, unit: string | undefined): Bilingual =>
   unit === "working-days" ? { zh: `${n} 个工作日`, en: `${n} working days` } : { zh: `${n} 日`, en: `${n} days` }
@@ -272,7 +288,11 @@ interface Context {
   readonly byId: ReadonlyMap<string, Event>
   readonly order: ReadonlyMap<string, number>
   readonly events: ReadonlyArray<Event>
+  /** Procurement methods by id: their titles name them (a plugin's method keeps its own title). */
+  readonly methods: ReadonlyMap<string, { readonly title: Title }>
 }
+
+const method = (m: string, ctx: Context): Bilingual => ctx.methods.get(m)?.title ?? { zh: m, en: m }
 
 const contractOf = (e: Of<"PaymentMade">, ctx: Context): Of<"ContractSigned"> | undefined => {
   for (const id of e.restsOn) {
@@ -350,9 +370,9 @@ const explainPayment = (e: Of<"PaymentMade">, ctx: Context): Told => {
   )
 }
 
-const explainAward = (e: Of<"Awarded">): Told => {
+const explainAward = (e: Of<"Awarded">, ctx: Context): Told => {
   const sub = subName[e.subProject]
-  const m = method(e.method)
+  const m = method(e.method, ctx)
   const top = e.ranking[0]
   const score = top === undefined ? "" : `,综合得分 ${top.total}`
   const scoreEn = top === undefined ? "" : `, total score ${top.total}`
@@ -422,144 +442,188 @@ const explainAcceptance = (e: Of<"AcceptancePassed"> | Of<"AcceptanceFailed">): 
   )
 }
 
-const summarise = (e: Event, ctx: Context): Told => {
-  switch (e._tag) {
-    case "PaymentMade":
-      return explainPayment(e, ctx)
-    case "Awarded":
-      return explainAward(e)
-    case "AcceptancePassed":
-    case "AcceptanceFailed":
-      return explainAcceptance(e)
-    case "PublicityStarted": {
-      const d = days(e.length, e.unit)
-      return told(
-        `${subName[e.subProject].zh}采购需求公示 ${d.zh},${e.startsOn} 起至 ${e.endsOn} 止:${e.explanation.zh}`,
-        `${
-          subName[e.subProject].en
-        } requirements publicised for ${d.en}, ${e.startsOn} to ${e.endsOn}: ${e.explanation.en}`
-      )
+const explainContract = (e: Of<"ContractSigned">): Told =>
+  told(
+    `${subName[e.subProject].zh}合同 ${e.contractId} 与 ${e.supplierName} 于 ${e.signedOn} 签订,金额 ${
+      Money.format(e.amount)
+    }(预付款 ${Money.format(e.advance)},余款 ${Money.format(e.balance)});服务期至 ${e.periodEnd}`,
+    `contract ${e.contractId} of the ${subName[e.subProject].en} signed with ${e.supplierName} on ${e.signedOn} for ${
+      Money.format(e.amount)
+    } (advance ${Money.format(e.advance)}, balance ${Money.format(e.balance)}); service until ${e.periodEnd}`,
+    {
+      zh: e.acceptanceStandards.map((s) => `验收标准:${s}`),
+      en: e.deliverables.map((d) => `deliverable: ${d.itemId} ≥ ${d.required}`)
     }
-    case "ContractSigned":
-      return told(
-        `${subName[e.subProject].zh}合同 ${e.contractId} 与 ${e.supplierName} 于 ${e.signedOn} 签订,金额 ${
-          Money.format(e.amount)
-        }(预付款 ${Money.format(e.advance)},余款 ${Money.format(e.balance)});服务期至 ${e.periodEnd}`,
-        `contract ${e.contractId} of the ${
-          subName[e.subProject].en
-        } signed with ${e.supplierName} on ${e.signedOn} for ${Money.format(e.amount)} (advance ${
-          Money.format(e.advance)
-        }, balance ${Money.format(e.balance)}); service until ${e.periodEnd}`,
-        {
-          zh: e.acceptanceStandards.map((s) => `验收标准:${s}`),
-          en: e.deliverables.map((d) => `deliverable: ${d.itemId} ≥ ${d.required}`)
-        }
-      )
-    case "MonthlyBriefingSubmitted": {
-      const dueDay = readOf(e, "supervision.briefingDueDay")?.value
-      const rule = dueDay === undefined
-        ? { zh: "", en: "" }
-        : { zh: `每月 ${dueDay} 日前报送,遇休息日顺延`, en: `due by day ${dueDay} of the month, moved past rest days` }
-      return told(
-        `${subName[e.subProject].zh} ${e.month} 月度简报于 ${e.submittedOn} 报送,截止日 ${e.dueOn}${
-          rule.zh === "" ? "" : `(${rule.zh})`
-        }:${e.late ? "迟报" : "按时"}`,
-        `${e.month} briefing of the ${subName[e.subProject].en} submitted ${e.submittedOn}, due ${e.dueOn}${
-          rule.en === "" ? "" : ` (${rule.en})`
-        }: ${e.late ? "late" : "on time"}`
-      )
-    }
-    case "BudgetSubmitted": {
-      const revenue = readOf(e, "fund.priorYearContributionRevenue")?.value
-      const percent = readOf(e, "fund.feeCapPercent")?.value
-      const cap = revenue !== undefined && percent !== undefined
-        ? {
-          zh: ` = 上年度征缴收入 ${revenue} × ${percent}%`,
-          en: ` = prior-year contributions ${revenue} × ${percent}%`
-        }
-        : { zh: "", en: "" }
-      return told(
-        `项目预算 ${Money.format(e.total)}(危化项目 ${Money.format(e.hazchem)},其他重点领域项目 ${
-          Money.format(e.keyAreas)
-        })报财政审核;工伤预防费使用上限 ${Money.format(e.cap)}${cap.zh}`,
-        `budget of ${Money.format(e.total)} (hazardous chemicals ${Money.format(e.hazchem)}, key areas ${
-          Money.format(e.keyAreas)
-        }) submitted to finance; fee cap ${Money.format(e.cap)}${cap.en}`
-      )
-    }
-    case "DeliverableRecorded":
-      return told(
-        `${subName[e.subProject].zh}交付物:${Deliverable.kindNames[e.evidence._tag]}(${e.evidence.date})`,
-        `${e.subProject} deliverable: ${e.evidence._tag} on ${e.evidence.date}`
-      )
-    case "BidSubmitted":
-      return told(
-        `${e.supplierName} 提交响应文件,报价 ${Money.format(e.quote)}`,
-        `${e.supplierName} responded with a quote of ${Money.format(e.quote)}`
-      )
-    case "ScoresSubmitted":
-      return told(
-        `评审成员 ${e.memberId} 提交评分(${e.scores.length} 项)`,
-        `panel member ${e.memberId} submitted ${e.scores.length} scores`
-      )
-    case "PanelAppointed":
-      return told(
-        `${subName[e.subProject].zh}评审小组组建,${e.members.length} 人`,
-        `panel of ${e.members.length} appointed for the ${subName[e.subProject].en}`
-      )
-    case "ProcurementStarted":
-      return told(
-        `${subName[e.subProject].zh}启动采购(${
-          method(e.method).zh
-        }),${e.documentsIssuedOn} 发出采购文件,响应截止 ${e.responseDeadline}`,
-        `procurement of the ${subName[e.subProject].en} started (${
-          method(e.method).en
-        }): documents ${e.documentsIssuedOn}, responses by ${e.responseDeadline}`
-      )
-    case "AcceptanceApplied":
-      return told(
-        `${subName[e.subProject].zh}第 ${e.attempt} 次申请验收(${e.appliedOn}),票据合计 ${
-          Money.format(e.receiptsTotal)
-        }`,
-        `${e.subProject} applied for acceptance (attempt ${e.attempt}, ${e.appliedOn}), receipts ${
-          Money.format(e.receiptsTotal)
-        }`
-      )
-    case "ImplementationPlanApproved":
-      return told(
-        `${subName[e.subProject].zh}实施计划审批通过`,
-        `implementation plan of the ${subName[e.subProject].en} approved`
-      )
-    case "BudgetApproved":
-      return told(`预算于 ${e.approvedOn} 审核通过`, `budget approved on ${e.approvedOn}`)
-    case "PlanIssued":
-      return told(
-        `实施方案 ${e.documentNumber} 于 ${e.issuedOn} 印发`,
-        `plan ${e.documentNumber} issued on ${e.issuedOn}`
-      )
-    case "KeyAreasSelected":
-      return told(
-        `确定重点领域:${e.selected.map((s) => s.label).join("、")}`,
-        `key areas chosen: ${e.selected.map((s) => s.label).join(", ")}`
-      )
-    case "MemberOpinionRecorded":
-      return told(
-        `成员单位 ${e.unit} ${e.agrees ? "同意" : "不同意"}:${e.opinion}`,
-        `member unit ${e.unit} ${e.agrees ? "agrees" : "disagrees"}: ${e.opinion}`
-      )
-    default:
-      return told(e._tag, e._tag)
-  }
+  )
+
+const explainBriefing = (e: Of<"MonthlyBriefingSubmitted">): Told => {
+  const dueDay = readOf(e, "supervision.briefingDueDay")?.value
+  const rule = dueDay === undefined
+    ? { zh: "", en: "" }
+    : { zh: `每月 ${dueDay} 日前报送,遇休息日顺延`, en: `due by day ${dueDay} of the month, moved past rest days` }
+  return told(
+    `${subName[e.subProject].zh} ${e.month} 月度简报于 ${e.submittedOn} 报送,截止日 ${e.dueOn}${
+      rule.zh === "" ? "" : `(${rule.zh})`
+    }:${e.late ? "迟报" : "按时"}`,
+    `${e.month} briefing of the ${subName[e.subProject].en} submitted ${e.submittedOn}, due ${e.dueOn}${
+      rule.en === "" ? "" : ` (${rule.en})`
+    }: ${e.late ? "late" : "on time"}`
+  )
 }
 
-const contextOf = (events: ReadonlyArray<Event>): Context => {
+const explainBudget = (e: Of<"BudgetSubmitted">): Told => {
+  const revenue = readOf(e, "fund.priorYearContributionRevenue")?.value
+  const percent = readOf(e, "fund.feeCapPercent")?.value
+  const cap = revenue !== undefined && percent !== undefined
+    ? {
+      zh: ` = 上年度征缴收入 ${revenue} × ${percent}%`,
+      en: ` = prior-year contributions ${revenue} × ${percent}%`
+    }
+    : { zh: "", en: "" }
+  return told(
+    `项目预算 ${Money.format(e.total)}(危化项目 ${Money.format(e.hazchem)},其他重点领域项目 ${
+      Money.format(e.keyAreas)
+    })报财政审核;工伤预防费使用上限 ${Money.format(e.cap)}${cap.zh}`,
+    `budget of ${Money.format(e.total)} (hazardous chemicals ${Money.format(e.hazchem)}, key areas ${
+      Money.format(e.keyAreas)
+    }) submitted to finance; fee cap ${Money.format(e.cap)}${cap.en}`
+  )
+}
+
+type Summary<K extends Event["_tag"]> = (e: Of<K>, ctx: Context) => Told
+
+const sub = (e: { readonly subProject: "hazchem" | "keyAreas" }) => subName[e.subProject]
+
+// Exhaustive: a new event type does not compile until it is summarised.
+const summaries: { readonly [K in Event["_tag"]]: Summary<K> } = {
+  KeyAreasSelected: (e) =>
+    told(
+      `确定重点领域:${e.selected.map((s) => s.label).join("、")}`,
+      `key areas chosen: ${e.selected.map((s) => s.label).join(", ")}`
+    ),
+  MemberOpinionRecorded: (e) =>
+    told(
+      `成员单位 ${e.unit} ${e.agrees ? "同意" : "不同意"}:${e.opinion}`,
+      `member unit ${e.unit} ${e.agrees ? "agrees" : "disagrees"}: ${e.opinion}`
+    ),
+  PlanIssued: (e) =>
+    told(`实施方案 ${e.documentNumber} 于 ${e.issuedOn} 印发`, `plan ${e.documentNumber} issued on ${e.issuedOn}`),
+  KeyEnterpriseListProvided: (e) =>
+    told(
+      `委员会提供重点企业名单 ${e.enterprises.length} 家`,
+      `key-enterprise list of ${e.enterprises.length} provided`
+    ),
+  BudgetSubmitted: (e) => explainBudget(e),
+  BudgetApproved: (e) => told(`预算于 ${e.approvedOn} 审核通过`, `budget approved on ${e.approvedOn}`),
+  BudgetReturned: (e) => told(`预算被退回:${e.reasons.join(";")}`, `budget returned: ${e.reasons.join("; ")}`),
+  PublicityStarted: (e) => {
+    const d = days(e.length, e.unit)
+    return told(
+      `${sub(e).zh}采购需求公示 ${d.zh},${e.startsOn} 起至 ${e.endsOn} 止:${e.explanation.zh}`,
+      `${sub(e).en} requirements publicised for ${d.en}, ${e.startsOn} to ${e.endsOn}: ${e.explanation.en}`
+    )
+  },
+  ObjectionRecorded: (e) =>
+    told(
+      `${sub(e).zh}公示期间收到异议(${e.receivedOn}):${e.objection}`,
+      `objection received on ${e.receivedOn}: ${e.objection}`
+    ),
+  ObjectionResolved: (e) =>
+    told(
+      `${sub(e).zh}异议 ${e.objectionId} 已答复:${e.response}`,
+      `objection ${e.objectionId} answered: ${e.response}`
+    ),
+  ProcurementStarted: (e, ctx) =>
+    told(
+      `${sub(e).zh}启动采购(${
+        method(e.method, ctx).zh
+      }),${e.documentsIssuedOn} 发出采购文件,响应截止 ${e.responseDeadline}`,
+      `procurement of the ${sub(e).en} started (${
+        method(e.method, ctx).en
+      }): documents ${e.documentsIssuedOn}, responses by ${e.responseDeadline}`
+    ),
+  BidSubmitted: (e) =>
+    told(
+      `${e.supplierName} 提交响应文件,报价 ${Money.format(e.quote)}`,
+      `${e.supplierName} responded with a quote of ${Money.format(e.quote)}`
+    ),
+  PanelAppointed: (e) =>
+    told(
+      `${sub(e).zh}评审小组组建,${e.members.length} 人`,
+      `panel of ${e.members.length} appointed for the ${sub(e).en}`
+    ),
+  ScoresSubmitted: (e) =>
+    told(
+      `评审成员 ${e.memberId} 提交评分(${e.scores.length} 项)`,
+      `panel member ${e.memberId} submitted ${e.scores.length} scores`
+    ),
+  Awarded: (e, ctx) => explainAward(e, ctx),
+  ContractSigned: (e) => explainContract(e),
+  PaymentMade: (e, ctx) => explainPayment(e, ctx),
+  ImplementationPlanSubmitted: (e) =>
+    told(
+      `${sub(e).zh}报送实施计划(${e.activities.length} 项活动)`,
+      `implementation plan of the ${sub(e).en} submitted`
+    ),
+  ImplementationPlanApproved: (e) =>
+    told(`${sub(e).zh}实施计划审批通过`, `implementation plan of the ${sub(e).en} approved`),
+  ImplementationPlanReturned: (e) =>
+    told(`${sub(e).zh}实施计划被退回:${e.reasons.join(";")}`, `implementation plan returned: ${e.reasons.join("; ")}`),
+  MonthlyBriefingSubmitted: (e) => explainBriefing(e),
+  SpotCheckRecorded: (e) =>
+    told(
+      `${sub(e).zh}抽查“${e.activity}”(${e.checkedOn}):${e.satisfactory ? "合格" : "不合格"}`,
+      `spot check of "${e.activity}" on ${e.checkedOn}: ${e.satisfactory ? "satisfactory" : "not satisfactory"}`
+    ),
+  ProgressReported: (e) =>
+    told(`${e.reportedOn} 向委员会反馈项目进展:${e.summary}`, `progress reported to the committee on ${e.reportedOn}`),
+  AcceptanceApplied: (e) =>
+    told(
+      `${sub(e).zh}第 ${e.attempt} 次申请验收(${e.appliedOn}),票据合计 ${Money.format(e.receiptsTotal)}`,
+      `${e.subProject} applied for acceptance (attempt ${e.attempt}, ${e.appliedOn}), receipts ${
+        Money.format(e.receiptsTotal)
+      }`
+    ),
+  AcceptancePassed: (e) => explainAcceptance(e),
+  AcceptanceFailed: (e) => explainAcceptance(e),
+  AcceptanceReportFiled: (e) =>
+    told(
+      `${sub(e).zh}验收报告 ${e.reportNumber} 于 ${e.filedOn} 备案`,
+      `acceptance report ${e.reportNumber} filed on ${e.filedOn}`
+    ),
+  MaterialDesignSubmitted: (e) =>
+    told(`报送宣传材料设计稿“${e.title}”(${e.materialType})`, `material design "${e.title}" submitted`),
+  MaterialDesignApproved: (e) => told(`设计稿 ${e.designId} 审核通过`, `design ${e.designId} approved`),
+  MaterialDesignReturned: (e) =>
+    told(
+      `设计稿 ${e.designId} 被退回:${e.reasons.join(";")}`,
+      `design ${e.designId} returned: ${e.reasons.join("; ")}`
+    ),
+  DeliverableRecorded: (e) =>
+    told(
+      `${sub(e).zh}交付物:${Deliverable.kindNames[e.evidence._tag]}(${e.evidence.date})`,
+      `${e.subProject} deliverable: ${e.evidence._tag} on ${e.evidence.date}`
+    ),
+  DeliverableCorrected: (e) =>
+    told(
+      `更正交付物记录 ${e.corrects}${e.replacement === undefined ? "(撤回)" : "(替换)"}:${e.reason}`,
+      `deliverable ${e.corrects} ${e.replacement === undefined ? "withdrawn" : "replaced"}: ${e.reason}`
+    )
+}
+
+const summarise = (e: Event, ctx: Context): Told => (summaries[e._tag] as Summary<Event["_tag"]>)(e, ctx)
+
+const contextOf = (
+  events: ReadonlyArray<Event>,
+  methods: ReadonlyMap<string, { readonly title: Title }> = baseMethods
+): Context => {
   const byId = new Map<string, Event>()
   const order = new Map<string, number>()
   events.forEach((e, i) => {
     byId.set(e.id, e)
     order.set(e.id, i)
   })
-  return { byId, order, events }
+  return { byId, order, events, methods }
 }
 
 // ── explaining ───────────────────────────────────────────────────────────────
@@ -575,6 +639,11 @@ export interface Options {
   readonly depth?: number | undefined
   /** The rule registry for titles and bases (default {@link baseIndex}; pass {@link ruleIndex}`(config)` with plugins). */
   readonly index?: RuleIndex | undefined
+  /**
+   * The configuration the events were decided with: its rule index (with plugins' rules and overrides) and its
+   * procurement methods' titles. `index`, when given too, wins.
+   */
+  readonly config?: Plugin.Config | undefined
 }
 
 const Request = Schema.Struct({
@@ -618,6 +687,7 @@ const explainRules = (e: Event, index: RuleIndex): ReadonlyArray<ExplainedRule> 
       title: entry?.title ?? { zh: ev.ruleId, en: ev.ruleId },
       section: entry?.section,
       basis: entry?.basis ?? [],
+      ...(entry?.overriddenBy === undefined ? {} : { overriddenBy: entry.overriddenBy }),
       findings: ev.findings,
       reads: ev.reads.map((r) => ({
         name: r.name,
@@ -673,7 +743,7 @@ export const decision = (
   Either.flatMap(
     decodeRequest({ eventId, ...(options.depth === undefined ? {} : { depth: options.depth }) }),
     (request) => {
-      const ctx = contextOf(events)
+      const ctx = contextOf(events, options.config?.procurementMethods)
       const e = ctx.byId.get(request.eventId)
       if (e === undefined) {
         return Either.left(
@@ -685,7 +755,7 @@ export const decision = (
           )
         )
       }
-      const index = options.index ?? baseIndex
+      const index = options.index ?? (options.config === undefined ? baseIndex : ruleIndex(options.config))
       const { details, summary } = summarise(e, ctx)
       const { refs, unresolved } = follow(e, ctx, request.depth ?? 2)
       return Either.right({
@@ -707,8 +777,11 @@ export const decision = (
  * @since 0.1.0
  * @category explaining
  */
-export const findDecisions = (events: ReadonlyArray<ProjectEvent.Event>): ReadonlyArray<Decision> => {
-  const ctx = contextOf(events)
+export const findDecisions = (
+  events: ReadonlyArray<ProjectEvent.Event>,
+  config?: Pick<Plugin.Config, "procurementMethods">
+): ReadonlyArray<Decision> => {
+  const ctx = contextOf(events, config?.procurementMethods)
   const types: ReadonlySet<string> = new Set(decisionTypes)
   return events
     .filter((e): e is Extract<ProjectEvent.Event, { _tag: DecisionType }> => types.has(e._tag))
@@ -732,6 +805,8 @@ const labels = {
     basis: "法律与方案依据",
     restsOn: "所依据的事件",
     unresolved: "未在事件流中找到",
+    overriddenBy: "由插件覆盖:",
+    priority: "优先级",
     colon: ":"
   },
   en: {
@@ -748,6 +823,8 @@ const labels = {
     basis: "Legal basis",
     restsOn: "Rests on",
     unresolved: "not found in the stream",
+    overriddenBy: "overridden by plugin",
+    priority: "priority",
     colon: ": "
   }
 } as const
@@ -775,6 +852,10 @@ export const render = (explanation: Explanation, language: "zh" | "en"): string 
     for (const r of x.rules) {
       const section = r.section === undefined ? "" : language === "zh" ? ` [${r.section}]` : ` [section ${r.section}]`
       lines.push(`- ${r.ruleId} ${r.known ? r.title[language] : L.unknownRule}${section}`)
+      if (r.overriddenBy !== undefined) {
+        const p = r.overriddenBy.priority === undefined ? "" : ` (${L.priority} ${r.overriddenBy.priority})`
+        lines.push(`    ${L.overriddenBy} ${r.overriddenBy.plugin}${p}`)
+      }
       if (r.basis.length > 0) {
         lines.push(`    ${L.basisOf}${L.colon}${r.basis.map((b) => b.citation).join(language === "zh" ? ";" : "; ")}`)
       }

@@ -1,32 +1,34 @@
 /**
  * The plugin API. A plugin is a typed value with a manifest (name, version,
- * what it adds and what it overrides) that can
+ * what it adds, overrides and removes) that can
  *
  * - override parameter values (a province's publicity length) or add parameters,
  * - add rules to a stage (a province's publicity/training split, per-project caps,
- *   a threshold above which public tender is required),
- * - override a rule by id with an explicit priority,
- * - add deliverable types with their quota items, and procurement methods,
+ *   a threshold above which public tender is required) or guards to any command,
+ * - override a rule or guard by id with an explicit priority,
+ * - remove a rule or guard, stating the legal reason (recorded in its manifest and
+ *   the configuration),
+ * - add deliverable types with their quota items, and procurement methods (values
+ *   with their titles, bases, guards and award paths),
  * - supply calendar years (next year's holiday notice),
  * - subscribe to committed events.
  *
  * Conflicts fail at load time and name both plugins: two overrides of one rule
  * without distinct priorities, two plugins setting the same parameter, a rule
- * added under an id that already exists.
+ * added under an id that already exists, an override or removal of a rule that
+ * does not exist, a rule both overridden and removed, a method without an award path.
  *
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Calendar from "../kernel/Calendar.js"
-import type { LegalBasis } from "../kernel/LegalBasis.js"
-import * as Acceptance from "../lifecycle/Acceptance.js"
-import * as DeliverableRules from "../lifecycle/DeliverableRules.js"
-import type * as Lifecycle from "../lifecycle/Lifecycle.js"
-import * as Payment from "../lifecycle/Payment.js"
-import * as PlanRules from "../lifecycle/PlanRules.js"
-import * as Procurement from "../lifecycle/Procurement.js"
-import * as Quota from "../lifecycle/Quota.js"
+import type { InvalidInput } from "../kernel/InputError.js"
+import { LegalBasis } from "../kernel/LegalBasis.js"
+import * as Quota from "../lifecycle/4-deliverables/Quota.js"
+import * as ConfigModule from "../lifecycle/Config.js"
+import type { Guard } from "../lifecycle/Guard.js"
+import type * as ProjectCommand from "../lifecycle/ProjectCommand.js"
 import * as Parameter from "../rules/Parameter.js"
 import type { Rule, Title } from "../rules/Rule.js"
 
@@ -36,13 +38,13 @@ import type { Rule, Title } from "../rules/Rule.js"
  * @since 0.1.0
  * @category models
  */
-export type StageInputs = Lifecycle.StageInputs
+export type StageInputs = ConfigModule.StageInputs
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Stage = Lifecycle.Stage
+export type Stage = ConfigModule.Stage
 
 /**
  * The rules of every stage.
@@ -50,7 +52,7 @@ export type Stage = Lifecycle.Stage
  * @since 0.1.0
  * @category models
  */
-export type StageRules = Lifecycle.StageRules
+export type StageRules = ConfigModule.StageRules
 
 /**
  * A committed event as a subscriber sees it.
@@ -58,16 +60,16 @@ export type StageRules = Lifecycle.StageRules
  * @since 0.1.0
  * @category models
  */
-export type CommittedEvent = Lifecycle.CommittedEvent
+export type CommittedEvent = ConfigModule.CommittedEvent
 
 /**
- * A plugin's manifest: who it is and what it adds and overrides (computed from
- * its contents by {@link make}, so it cannot disagree with them).
+ * A plugin's manifest: who it is and what it adds, overrides and removes
+ * (computed from its contents by {@link make}, so it cannot disagree with them).
  *
  * @since 0.1.0
  * @category models
  */
-export type Manifest = Lifecycle.Manifest
+export type Manifest = ConfigModule.Manifest
 
 /**
  * An applied override, for the rule reference and explanations.
@@ -75,17 +77,23 @@ export type Manifest = Lifecycle.Manifest
  * @since 0.1.0
  * @category models
  */
-export type AppliedOverride = Lifecycle.AppliedOverride
+export type AppliedOverride = ConfigModule.AppliedOverride
 
 /**
- * Everything a project runs with: parameters (with plugin values applied),
- * the calendar, the rules of each stage, the quota items, the known
- * deliverable types and procurement methods, and the subscribers.
+ * A removed rule with its stated reason.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type AppliedRemoval = ConfigModule.AppliedRemoval
+
+/**
+ * Everything a project runs with (see `Config`).
  *
  * @since 0.1.0
  * @category models
  */
-export type Config = Lifecycle.Config
+export type Config = ConfigModule.Config
 
 /**
  * The rules gsyf ships, by stage.
@@ -93,31 +101,61 @@ export type Config = Lifecycle.Config
  * @since 0.1.0
  * @category constants
  */
-export const baseRules: StageRules = {
-  plan: PlanRules.rules,
-  consultation: Procurement.consultationRules,
-  panelReview: Procurement.panelReviewRules,
-  payment: Payment.rules,
-  deliverable: DeliverableRules.rules,
-  acceptanceGuard: Acceptance.guardRules,
-  acceptanceVerdict: Acceptance.verdictRules
-}
+export const baseRules: StageRules = ConfigModule.baseRules
 
 /**
- * A rule override: replaces the rule with the same id at a stage. When several
- * plugins override one rule, the highest priority wins; equal or missing
- * priorities are a load-time conflict.
+ * Where a plugin's rule goes: a stage (`plan`, `payment` …) or a command (`SignContract` …, whose guards run
+ * before the decider answers it).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Target = Stage | ProjectCommand.Name
+
+/**
+ * Rules by stage and guards by command.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RulesByTarget =
+  & { readonly [S in Stage]?: ReadonlyArray<Rule<StageInputs[S]>> | undefined }
+  & { readonly [K in ProjectCommand.Name]?: ReadonlyArray<Guard<K>> | undefined }
+
+/**
+ * A rule override: replaces the rule with the same id at a stage, or the guard with the same id at a command.
+ * When several plugins override one rule, the highest priority wins; equal or missing priorities are a load-time
+ * conflict.
  *
  * @since 0.1.0
  * @category models
  */
-export type RuleOverride = {
-  readonly [S in Stage]: {
-    readonly stage: S
-    readonly priority?: number | undefined
-    readonly rule: Rule<StageInputs[S]>
-  }
-}[Stage]
+export type RuleOverride =
+  | {
+    readonly [S in Stage]: {
+      readonly stage: S
+      readonly priority?: number | undefined
+      readonly rule: Rule<StageInputs[S]>
+    }
+  }[Stage]
+  | {
+    readonly [K in ProjectCommand.Name]: {
+      readonly command: K
+      readonly priority?: number | undefined
+      readonly rule: Guard<K>
+    }
+  }[ProjectCommand.Name]
+
+/**
+ * A rule removal: takes the rule with this id out of a stage, or the guard out of a command, for the legal reason
+ * stated (a provincial text that sets the requirement aside, say). The reason is part of the manifest.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RuleRemoval =
+  | { readonly stage: Stage; readonly ruleId: string; readonly reason: LegalBasis }
+  | { readonly command: ProjectCommand.Name; readonly ruleId: string; readonly reason: LegalBasis }
 
 /**
  * A deliverable type added by a plugin, with the quota item that counts it.
@@ -133,16 +171,13 @@ export interface DeliverableType {
 }
 
 /**
- * A procurement method added by a plugin.
+ * A procurement method added by a plugin: its title and basis, the guards it adds and its own award path (see
+ * `Config.ProcurementMethod`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface ProcurementMethod {
-  readonly id: string
-  readonly title: Title
-  readonly basis: LegalBasis
-}
+export type ProcurementMethod = ConfigModule.ProcurementMethod
 
 /**
  * What a plugin contributes.
@@ -159,8 +194,9 @@ export interface Contents {
       readonly basis: LegalBasis
     }
     | undefined
-  readonly rules?: { readonly [S in Stage]?: ReadonlyArray<Rule<StageInputs[S]>> } | undefined
+  readonly rules?: RulesByTarget | undefined
   readonly overrides?: ReadonlyArray<RuleOverride> | undefined
+  readonly removals?: ReadonlyArray<RuleRemoval> | undefined
   readonly deliverableTypes?: ReadonlyArray<DeliverableType> | undefined
   readonly procurementMethods?: ReadonlyArray<ProcurementMethod> | undefined
   readonly calendars?: ReadonlyArray<Calendar.HolidayYear> | undefined
@@ -178,6 +214,9 @@ export interface Plugin extends Contents {
   readonly manifest: Manifest
 }
 
+const targetOf = (x: { readonly stage: Stage } | { readonly command: ProjectCommand.Name }): Target =>
+  "stage" in x ? x.stage : x.command
+
 /**
  * Builds a plugin and its manifest.
  *
@@ -192,15 +231,16 @@ export const make = (
   const overrides: Array<string> = []
   for (const d of contents.parameters?.definitions ?? []) adds.push(`parameter:${d.name}`)
   for (const name of Object.keys(contents.parameters?.values ?? {})) overrides.push(`parameter:${name}`)
-  for (const [stage, rules] of Object.entries(contents.rules ?? {})) {
-    for (const r of (rules ?? []) as ReadonlyArray<Rule<never>>) adds.push(`rule:${stage}/${r.id}`)
+  for (const [target, rules] of Object.entries(contents.rules ?? {})) {
+    for (const r of (rules ?? []) as ReadonlyArray<Rule<never>>) adds.push(`rule:${target}/${r.id}`)
   }
-  for (const o of contents.overrides ?? []) overrides.push(`rule:${o.stage}/${o.rule.id}`)
+  for (const o of contents.overrides ?? []) overrides.push(`rule:${targetOf(o)}/${o.rule.id}`)
+  const removes = (contents.removals ?? []).map((r) => ({ rule: `rule:${targetOf(r)}/${r.ruleId}`, reason: r.reason }))
   for (const t of contents.deliverableTypes ?? []) adds.push(`deliverable:${t.id}`)
   for (const m of contents.procurementMethods ?? []) adds.push(`procurement-method:${m.id}`)
   for (const y of contents.calendars ?? []) adds.push(`calendar:${y.year}`)
   if (contents.onEvent !== undefined) adds.push("subscriber")
-  return { ...contents, manifest: { ...info, adds, overrides } }
+  return { ...contents, manifest: { ...info, adds, overrides, removes } }
 }
 
 /**
@@ -222,102 +262,162 @@ export class PluginConflict extends Schema.TaggedError<PluginConflict>()("Plugin
 }
 
 /**
- * The procurement methods gsyf knows without plugins.
+ * The ids of the procurement methods gsyf knows without plugins (the values are `Config.baseProcurementMethods`).
  *
  * @since 0.1.0
  * @category constants
  */
-export const baseProcurementMethods: ReadonlyArray<string> = [
-  "panel-review",
-  "competitive-consultation",
-  "public-tender"
-]
+export const baseProcurementMethods: ReadonlyArray<string> = ConfigModule.baseProcurementMethods.map((m) => m.id)
 
-const stages: ReadonlyArray<Stage> = [
-  "plan",
-  "consultation",
-  "panelReview",
-  "payment",
-  "deliverable",
-  "acceptanceGuard",
-  "acceptanceVerdict"
-]
+const conflict = (target: string, plugins: ReadonlyArray<string>, zh: string, en: string) =>
+  new PluginConflict({ target, plugins, zh, en })
 
-/**
- * Loads plugins over a parameter set and a calendar, in order. Fails with a
- * {@link PluginConflict} naming both plugins on any conflict.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const configure = (options: {
-  readonly parameters: Parameter.ParameterSet
-  readonly calendar: Calendar.Service
-  readonly plugins?: ReadonlyArray<Plugin> | undefined
-}): Either.Either<Config, PluginConflict | import("../kernel/InputError.js").InvalidInput> => {
-  const plugins = options.plugins ?? []
-  const names = new Map<string, Plugin>()
+type Result<A> = Either.Either<A, PluginConflict | InvalidInput>
+
+const uniqueNames = (plugins: ReadonlyArray<Plugin>): Result<void> => {
+  const names = new Set<string>()
   for (const p of plugins) {
-    if (names.has(p.manifest.name)) {
+    const name = p.manifest.name
+    if (names.has(name)) {
+      return Either.left(
+        conflict(`plugin:${name}`, [name, name], "同名插件加载了两次", "the same plugin is loaded twice")
+      )
+    }
+    names.add(name)
+  }
+  return Either.right(undefined)
+}
+
+const applyParameters = (
+  base: Parameter.ParameterSet,
+  plugins: ReadonlyArray<Plugin>
+): Result<Parameter.ParameterSet> => {
+  let parameters = base
+  for (const p of plugins) {
+    const added = p.parameters?.definitions ?? []
+    const existing = added.find((d) => parameters.definitions.has(d.name))
+    if (existing !== undefined) {
       return Either.left(
         conflict(
-          `plugin:${p.manifest.name}`,
-          [p.manifest.name, p.manifest.name],
-          "同名插件加载了两次",
-          "the same plugin is loaded twice"
+          `parameter:${existing.name}`,
+          [p.manifest.name],
+          `参数 ${existing.name} 已存在,不能重复定义`,
+          `parameter ${existing.name} already exists`
         )
       )
     }
-    names.set(p.manifest.name, p)
-  }
-  // parameters: definitions first, then values; one owner per parameter value
-  let parameters = options.parameters
-  const valueOwner = new Map<string, string>()
-  for (const p of plugins) {
-    const added = p.parameters?.definitions ?? []
-    for (const d of added) {
-      if (parameters.definitions.has(d.name)) {
-        return Either.left(
-          conflict(
-            `parameter:${d.name}`,
-            [p.manifest.name],
-            `参数 ${d.name} 已存在,不能重复定义`,
-            `parameter ${d.name} already exists`
-          )
-        )
-      }
-    }
     parameters = Parameter.extend(parameters, added)
   }
+  const owner = new Map<string, string>()
   for (const p of plugins) {
     const values = p.parameters?.values
     if (values === undefined) continue
     for (const name of Object.keys(values)) {
-      const owner = valueOwner.get(name)
-      if (owner !== undefined) {
+      const first = owner.get(name)
+      if (first !== undefined) {
         return Either.left(
           conflict(
             `parameter:${name}`,
-            [owner, p.manifest.name],
-            `插件 ${owner} 和 ${p.manifest.name} 都设置了参数 ${name}`,
-            `plugins ${owner} and ${p.manifest.name} both set parameter ${name}`
+            [first, p.manifest.name],
+            `插件 ${first} 和 ${p.manifest.name} 都设置了参数 ${name}`,
+            `plugins ${first} and ${p.manifest.name} both set parameter ${name}`
           )
         )
       }
-      valueOwner.set(name, p.manifest.name)
+      owner.set(name, p.manifest.name)
     }
     const overlaid = Parameter.overlay(parameters, values, p.parameters!.basis)
     if (Either.isLeft(overlaid)) return Either.left(overlaid.left)
     parameters = overlaid.right
   }
-  // rules
-  const rules: Record<Stage, Array<Rule<any>>> = Object.fromEntries(stages.map((s) => [s, [...baseRules[s]]])) as any
-  const origin = new Map<string, string>()
-  for (const s of stages) for (const r of rules[s]) origin.set(`${s}/${r.id}`, "gsyf")
+  return Either.right(parameters)
+}
+
+/** The procurement methods by id, and the guards they add (wrapped to run for their own procurements only). */
+const applyMethods = (
+  plugins: ReadonlyArray<Plugin>
+): Result<
+  { readonly methods: ReadonlyMap<string, ProcurementMethod>; readonly origin: ReadonlyMap<string, string> }
+> => {
+  const methods = new Map(ConfigModule.baseProcurementMethods.map((m) => [m.id, m]))
+  const origin = new Map(ConfigModule.baseProcurementMethods.map((m) => [m.id, "gsyf"]))
   for (const p of plugins) {
-    for (const s of stages) {
-      for (const r of (p.rules?.[s] ?? []) as ReadonlyArray<Rule<any>>) {
-        const key = `${s}/${r.id}`
+    for (const m of p.procurementMethods ?? []) {
+      const name = p.manifest.name
+      if (methods.has(m.id)) {
+        return Either.left(
+          conflict(
+            `procurement-method:${m.id}`,
+            [name],
+            `采购方式 ${m.id} 已存在`,
+            `procurement method ${m.id} already exists`
+          )
+        )
+      }
+      if (typeof m.award !== "function" || !Array.isArray(m.basis)) {
+        return Either.left(
+          conflict(
+            `procurement-method:${m.id}`,
+            [name],
+            `采购方式 ${m.id} 须有法律依据和自己的成交方式(award)`,
+            `procurement method ${m.id} needs its legal basis and its own award path (award)`
+          )
+        )
+      }
+      methods.set(m.id, m)
+      origin.set(m.id, name)
+    }
+  }
+  return Either.right({ methods, origin })
+}
+
+type Lists = Record<Target, Array<Rule<any>>>
+
+/**
+ * The rules of every target before plugins' rules: the stages', the commands' guards and the methods' guards,
+ * with who each comes from (`gsyf`, or the plugin that added the method).
+ */
+const baseLists = (
+  methods: ReadonlyMap<string, ProcurementMethod>,
+  methodOrigin: ReadonlyMap<string, string>
+): { readonly lists: Lists; readonly origin: Map<string, string> } => {
+  const lists = {} as Lists
+  const origin = new Map<string, string>()
+  const add = (target: Target, rules: ReadonlyArray<Rule<any>>, from: string) => {
+    for (const r of rules) {
+      lists[target].push(r)
+      if (!origin.has(`${target}/${r.id}`)) origin.set(`${target}/${r.id}`, from)
+    }
+  }
+  for (const s of ConfigModule.stages) lists[s] = []
+  for (const k of Object.keys(ConfigModule.baseGuards)) lists[k as Target] = []
+  for (const s of ConfigModule.stages) add(s, ConfigModule.baseRules[s], "gsyf")
+  for (const [k, guards] of Object.entries(ConfigModule.baseGuards)) add(k as Target, guards, "gsyf")
+  for (const m of methods.values()) {
+    for (const [k, guards] of Object.entries(ConfigModule.methodGuards([m]))) {
+      add(k as Target, guards, methodOrigin.get(m.id) ?? "gsyf")
+    }
+  }
+  return { lists, origin }
+}
+
+const isTarget = (lists: Lists, target: string): target is Target => Object.prototype.hasOwnProperty.call(lists, target)
+
+const addRules = (lists: Lists, origin: Map<string, string>, plugins: ReadonlyArray<Plugin>): Result<void> => {
+  for (const p of plugins) {
+    for (const [target, rules] of Object.entries(p.rules ?? {})) {
+      if (!isTarget(lists, target)) {
+        return Either.left(
+          conflict(
+            `rule:${target}`,
+            [p.manifest.name],
+            `没有名为 ${target} 的阶段或命令`,
+            `there is no stage or command ${target}`
+          )
+        )
+      }
+      for (const r of (rules ?? []) as ReadonlyArray<Rule<any>>) {
+        const key = `${target}/${r.id}`
         const existing = origin.get(key)
         if (existing !== undefined) {
           return Either.left(
@@ -330,62 +430,134 @@ export const configure = (options: {
           )
         }
         origin.set(key, p.manifest.name)
-        rules[s].push(r)
+        lists[target].push(r)
       }
     }
   }
-  const byTarget = new Map<string, Array<{ plugin: string; o: RuleOverride }>>()
+  return Either.right(undefined)
+}
+
+interface Claim {
+  readonly plugin: string
+  readonly target: Target
+  readonly priority: number | undefined
+  readonly rule?: Rule<any> | undefined
+  readonly reason?: LegalBasis | undefined
+}
+
+/** The overrides and removals of each rule, checked against the rules that exist. */
+const claims = (
+  origin: ReadonlyMap<string, string>,
+  plugins: ReadonlyArray<Plugin>
+): Result<Map<string, Array<Claim>>> => {
+  const byKey = new Map<string, Array<Claim>>()
+  const claim = (
+    plugin: string,
+    target: Target,
+    id: string,
+    c: Omit<Claim, "plugin" | "target">,
+    verb: { zh: string; en: string }
+  ) => {
+    const key = `${target}/${id}`
+    if (!origin.has(key)) {
+      return conflict(
+        `rule:${key}`,
+        [plugin],
+        `要${verb.zh}的规则 ${id} 在 ${target} 不存在`,
+        `rule ${id} to ${verb.en} does not exist at ${target}`
+      )
+    }
+    byKey.set(key, [...(byKey.get(key) ?? []), { plugin, target, ...c }])
+    return undefined
+  }
   for (const p of plugins) {
     for (const o of p.overrides ?? []) {
-      const key = `${o.stage}/${o.rule.id}`
-      if (!origin.has(key)) {
+      const failed = claim(p.manifest.name, targetOf(o), o.rule.id, { priority: o.priority, rule: o.rule }, {
+        zh: "覆盖",
+        en: "override"
+      })
+      if (failed !== undefined) return Either.left(failed)
+    }
+    for (const r of p.removals ?? []) {
+      if (!(r.reason instanceof LegalBasis)) {
         return Either.left(
           conflict(
-            `rule:${key}`,
+            `rule:${targetOf(r)}/${r.ruleId}`,
             [p.manifest.name],
-            `要覆盖的规则 ${o.rule.id} 在阶段 ${o.stage} 不存在`,
-            `rule ${o.rule.id} to override does not exist at stage ${o.stage}`
+            `删除规则 ${r.ruleId} 须说明法律依据`,
+            `removing rule ${r.ruleId} needs a stated legal reason`
           )
         )
       }
-      const list = byTarget.get(key) ?? []
-      list.push({ plugin: p.manifest.name, o })
-      byTarget.set(key, list)
+      const failed = claim(p.manifest.name, targetOf(r), r.ruleId, { priority: undefined, reason: r.reason }, {
+        zh: "删除",
+        en: "remove"
+      })
+      if (failed !== undefined) return Either.left(failed)
     }
   }
-  const applied: Array<AppliedOverride> = []
-  for (const [key, list] of byTarget) {
-    if (list.length > 1) {
-      const sorted = [...list].sort((a, b) => (b.o.priority ?? Number.NaN) - (a.o.priority ?? Number.NaN))
-      const [first, second] = sorted
-      if (
-        first!.o.priority === undefined || second!.o.priority === undefined || first!.o.priority === second!.o.priority
-      ) {
-        const both = list.map((x) => x.plugin)
+  return Either.right(byKey)
+}
+
+/** Settles the claims on each rule: one removal alone, or overrides with distinct priorities (highest wins). */
+const settle = (
+  lists: Lists,
+  origin: ReadonlyMap<string, string>,
+  byKey: ReadonlyMap<string, ReadonlyArray<Claim>>
+): Result<{ overrides: Array<ConfigModule.AppliedOverride>; removals: Array<ConfigModule.AppliedRemoval> }> => {
+  const overrides: Array<ConfigModule.AppliedOverride> = []
+  const removals: Array<ConfigModule.AppliedRemoval> = []
+  for (const [key, list] of byKey) {
+    const who = list.map((x) => x.plugin)
+    const id = key.slice(key.indexOf("/") + 1)
+    const target = list[0]!.target
+    const removal = list.find((x) => x.reason !== undefined)
+    if (removal !== undefined) {
+      if (list.length > 1) {
         return Either.left(
           conflict(
             `rule:${key}`,
-            both,
-            `插件 ${both.join("、")} 都覆盖规则 ${key},但没有规定不同的优先级`,
-            `plugins ${both.join(", ")} all override rule ${key} without distinct priorities`
+            who,
+            `插件 ${who.join("、")} 对规则 ${key} 既有删除又有其他修改`,
+            `plugins ${who.join(", ")} both remove and change rule ${key}`
           )
         )
       }
-      list.splice(0, list.length, ...sorted)
+      lists[target] = lists[target].filter((r) => r.id !== id)
+      removals.push({ target, ruleId: id, by: removal.plugin, reason: removal.reason! })
+      continue
     }
-    const winner = list[0]!
-    const stage = winner.o.stage
-    rules[stage] = rules[stage].map((r) => (r.id === winner.o.rule.id ? winner.o.rule : r))
-    applied.push({
-      stage,
-      ruleId: winner.o.rule.id,
+    const sorted = [...list].sort((a, b) => (b.priority ?? Number.NaN) - (a.priority ?? Number.NaN))
+    const [first, second] = sorted
+    if (
+      second !== undefined &&
+      (first!.priority === undefined || second.priority === undefined || first!.priority === second.priority)
+    ) {
+      return Either.left(
+        conflict(
+          `rule:${key}`,
+          who,
+          `插件 ${who.join("、")} 都覆盖规则 ${key},但没有规定不同的优先级`,
+          `plugins ${who.join(", ")} all override rule ${key} without distinct priorities`
+        )
+      )
+    }
+    const winner = sorted[0]!
+    lists[target] = lists[target].map((r) => (r.id === id ? winner.rule! : r))
+    overrides.push({
+      target,
+      stage: target,
+      ruleId: id,
       by: winner.plugin,
-      priority: winner.o.priority,
-      shadowed: [origin.get(key)!, ...list.slice(1).map((x) => x.plugin)]
+      priority: winner.priority,
+      shadowed: [origin.get(key)!, ...sorted.slice(1).map((x) => x.plugin)]
     })
   }
-  // calendar years
-  let calendar = options.calendar
+  return Either.right({ overrides, removals })
+}
+
+const applyCalendars = (base: Calendar.Service, plugins: ReadonlyArray<Plugin>): Result<Calendar.Service> => {
+  let calendar = base
   for (const p of plugins) {
     if (p.calendars === undefined || p.calendars.length === 0) continue
     const extended = Calendar.extend(calendar, p.calendars)
@@ -394,12 +566,17 @@ export const configure = (options: {
     }
     calendar = extended.right
   }
-  // deliverable types and methods
-  const deliverableTypes = new Set<string>()
+  return Either.right(calendar)
+}
+
+const applyDeliverables = (
+  plugins: ReadonlyArray<Plugin>
+): Result<{ readonly types: ReadonlySet<string>; readonly quotaItems: ReadonlyArray<Quota.Item> }> => {
+  const types = new Set<string>()
   const quotaItems: Array<Quota.Item> = [...Quota.planItems]
   for (const p of plugins) {
     for (const t of p.deliverableTypes ?? []) {
-      if (deliverableTypes.has(t.id)) {
+      if (types.has(t.id)) {
         return Either.left(
           conflict(
             `deliverable:${t.id}`,
@@ -409,7 +586,7 @@ export const configure = (options: {
           )
         )
       }
-      deliverableTypes.add(t.id)
+      types.add(t.id)
       if (t.quota !== undefined) {
         quotaItems.push({
           ...t.quota,
@@ -418,34 +595,47 @@ export const configure = (options: {
       }
     }
   }
-  const procurementMethods = new Set(baseProcurementMethods)
-  for (const p of plugins) {
-    for (const m of p.procurementMethods ?? []) {
-      if (procurementMethods.has(m.id)) {
-        return Either.left(
-          conflict(
-            `procurement-method:${m.id}`,
-            [p.manifest.name],
-            `采购方式 ${m.id} 已存在`,
-            `procurement method ${m.id} already exists`
-          )
-        )
-      }
-      procurementMethods.add(m.id)
-    }
-  }
-  return Either.right({
-    parameters,
-    calendar,
-    rules: rules as unknown as StageRules,
-    quotaItems,
-    deliverableTypes,
-    procurementMethods,
-    plugins: plugins.map((p) => p.manifest),
-    overrides: applied,
-    subscribers: plugins.flatMap((p) => (p.onEvent === undefined ? [] : [p.onEvent]))
-  })
+  return Either.right({ types, quotaItems })
 }
 
-const conflict = (target: string, plugins: ReadonlyArray<string>, zh: string, en: string) =>
-  new PluginConflict({ target, plugins, zh, en })
+/**
+ * Loads plugins over a parameter set and a calendar, in order. Fails with a
+ * {@link PluginConflict} naming both plugins on any conflict.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const configure = (options: {
+  readonly parameters: Parameter.ParameterSet
+  readonly calendar: Calendar.Service
+  readonly plugins?: ReadonlyArray<Plugin> | undefined
+}): Either.Either<Config, PluginConflict | InvalidInput> =>
+  Either.gen(function*() {
+    const plugins = options.plugins ?? []
+    yield* uniqueNames(plugins)
+    const parameters = yield* applyParameters(options.parameters, plugins)
+    const { methods, origin: methodOrigin } = yield* applyMethods(plugins)
+    const { lists, origin } = baseLists(methods, methodOrigin)
+    yield* addRules(lists, origin, plugins)
+    const byKey = yield* claims(origin, plugins)
+    const { overrides, removals } = yield* settle(lists, origin, byKey)
+    const calendar = yield* applyCalendars(options.calendar, plugins)
+    const deliverables = yield* applyDeliverables(plugins)
+    const rules = Object.fromEntries(ConfigModule.stages.map((s) => [s, lists[s]])) as unknown as StageRules
+    const guards = Object.fromEntries(
+      Object.keys(ConfigModule.baseGuards).map((k) => [k, lists[k as Target]])
+    ) as unknown as ConfigModule.CommandRules
+    return {
+      parameters,
+      calendar,
+      rules,
+      guards,
+      quotaItems: deliverables.quotaItems,
+      deliverableTypes: deliverables.types,
+      procurementMethods: methods,
+      plugins: plugins.map((p) => p.manifest),
+      overrides,
+      removals,
+      subscribers: plugins.flatMap((p) => (p.onEvent === undefined ? [] : [p.onEvent]))
+    }
+  })

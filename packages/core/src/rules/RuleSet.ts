@@ -90,14 +90,56 @@ class TracingReader implements ParameterReader {
     private readonly at: string
   ) {}
   read<A>(name: string): A {
-    const r = Parameter.resolve(this.set, name, this.at)
+    const r = this.readOptional<A>(name)
     if (r === undefined) throw new MissingParameter(name)
+    return r
+  }
+  readOptional<A>(name: string): A | undefined {
+    const r = Parameter.resolve(this.set, name, this.at)
+    if (r === undefined) return undefined
     this.reads.push({ name, value: Parameter.show(r.value), effectiveFrom: r.effectiveFrom, basis: r.basis.citation })
     return r.value as A
   }
 }
 
 const missing = findingsFor("parameters.missing")
+
+const missingFinding = (ruleId: string, name: string, at: string): Finding =>
+  missing.error(
+    `parameters.${name}`,
+    `规则 ${ruleId} 需要的参数 ${name} 在 ${at} 没有有效取值`,
+    `rule ${ruleId} needs parameter ${name}, which has no value in force on ${at}`
+  )
+
+/**
+ * Runs a computation that reads parameters (a deadline, a split, a sign-by date) with a tracing reader, so that
+ * its reads are recorded under `ruleId` like a rule's. A parameter with no value in force ends the computation:
+ * the result is then the `parameters.missing` finding instead of a value.
+ *
+ * @since 0.2.0
+ * @category evaluation
+ */
+export const traced = <A>(
+  ruleId: string,
+  set: Parameter.ParameterSet,
+  at: string,
+  compute: (parameters: ParameterReader) => A
+): {
+  readonly trace: RuleTrace
+  readonly value: { readonly ok: true; readonly value: A } | { readonly ok: false; readonly finding: Finding }
+} => {
+  const { reader, reads } = tracingReader(set, at)
+  try {
+    const value = compute(reader)
+    return { trace: { ruleId, reads, findings: [] }, value: { ok: true, value } }
+  } catch (e) {
+    if (e instanceof MissingParameter) {
+      const finding = missingFinding(ruleId, e.name, at)
+      return { trace: { ruleId, reads, findings: [finding] }, value: { ok: false, finding } }
+    }
+    throw e
+  }
+}
 
 /**
  * Evaluates one rule, capturing its reads.
@@ -114,13 +156,7 @@ export const evaluateRule = <I>(rule: Rule<I>, input: I, set: Parameter.Paramete
       return {
         ruleId: rule.id,
         reads,
-        findings: [
-          missing.error(
-            `parameters.${e.name}`,
-            `规则 ${rule.id} 需要的参数 ${e.name} 在 ${at} 没有有效取值`,
-            `rule ${rule.id} needs parameter ${e.name}, which has no value in force on ${at}`
-          )
-        ]
+        findings: [missingFinding(rule.id, e.name, at)]
       }
     }
     throw e

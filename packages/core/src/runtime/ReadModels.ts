@@ -20,10 +20,11 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as IsoDate from "../kernel/IsoDate.js"
 import * as Money from "../kernel/Money.js"
-import * as Deliverable from "../lifecycle/Deliverable.js"
+import * as Deliverable from "../lifecycle/4-deliverables/Deliverable.js"
+import * as Quota from "../lifecycle/4-deliverables/Quota.js"
 import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
 import { Event } from "../lifecycle/ProjectEvent.js"
-import * as Quota from "../lifecycle/Quota.js"
+import * as ProjectState from "../lifecycle/ProjectState.js"
 import type { Config } from "../plugin/Plugin.js"
 import * as Parameter from "../rules/Parameter.js"
 import * as Projection from "./Projection.js"
@@ -72,109 +73,110 @@ export interface ProjectDoc {
   readonly accepted: ReadonlyArray<string>
   /** Sub-projects whose acceptance report is filed. */
   readonly filed: ReadonlyArray<string>
-}
-
-const statusAfter: Partial<Record<string, string>> = {
-  KeyAreasSelected: "key-areas-selected",
-  PlanIssued: "plan-issued",
-  BudgetSubmitted: "budget-submitted",
-  BudgetApproved: "budget-approved",
-  BudgetReturned: "plan-issued",
-  PublicityStarted: "procurement",
-  ContractSigned: "implementation",
-  AcceptanceApplied: "acceptance"
-}
-
-const rank: Record<string, number> = {
-  new: 0,
-  "key-areas-selected": 1,
-  "plan-issued": 2,
-  "budget-submitted": 3,
-  "budget-approved": 4,
-  procurement: 5,
-  implementation: 6,
-  acceptance: 7,
-  accepted: 8,
-  filed: 9
+  /** What the status is derived from (see `ProjectState.StatusFacts`). */
+  readonly facts: ProjectState.StatusFacts
 }
 
 const earliest = (deadlines: Readonly<Record<string, Deadline>>): Deadline | null =>
   Object.values(deadlines).reduce<Deadline | null>((min, d) => (min === null || d.date < min.date ? d : min), null)
 
+type Deadlines = Record<string, Deadline>
+type Of<K extends ProjectEvent.Name> = ProjectEvent.Of<K>
+type DeadlineStep<K extends ProjectEvent.Name> = (deadlines: Deadlines, e: Of<K>) => void
+
+const open = (d: Deadlines, name: string, what: string, subProject: string, date: string) => {
+  d[`${name}:${subProject}`] = { what, subProject, date }
+}
+const close = (d: Deadlines, name: string, subProject: string) => {
+  delete d[`${name}:${subProject}`]
+}
+const none = () => {}
+
+// Exhaustive: a new event type must say which deadlines it opens or closes.
+const deadlineSteps: { readonly [K in ProjectEvent.Name]: DeadlineStep<K> } = {
+  KeyAreasSelected: none,
+  MemberOpinionRecorded: none,
+  PlanIssued: none,
+  KeyEnterpriseListProvided: none,
+  BudgetSubmitted: none,
+  BudgetApproved: none,
+  BudgetReturned: none,
+  PublicityStarted: (d, e) => open(d, "publicity", "publicity-ends", e.subProject, e.endsOn),
+  ObjectionRecorded: none,
+  ObjectionResolved: none,
+  ProcurementStarted: (d, e) => {
+    close(d, "publicity", e.subProject)
+    open(d, "responses", "responses-due", e.subProject, e.responseDeadline)
+  },
+  BidSubmitted: none,
+  PanelAppointed: none,
+  ScoresSubmitted: none,
+  Awarded: (d, e) => {
+    close(d, "responses", e.subProject)
+    open(d, "sign", "contract-due", e.subProject, e.signBy)
+  },
+  ContractSigned: (d, e) => {
+    close(d, "sign", e.subProject)
+    open(d, "period", "work-ends", e.subProject, e.periodEnd)
+  },
+  PaymentMade: (d, e) => {
+    if (e.kind === "balance") close(d, "balance", e.subProject)
+  },
+  ImplementationPlanSubmitted: none,
+  ImplementationPlanApproved: none,
+  ImplementationPlanReturned: none,
+  MonthlyBriefingSubmitted: none,
+  SpotCheckRecorded: none,
+  ProgressReported: none,
+  AcceptanceApplied: (d, e) => close(d, "period", e.subProject),
+  AcceptancePassed: (d, e) => {
+    close(d, "rectification", e.subProject)
+    open(d, "balance", "balance-due", e.subProject, e.dueDate)
+  },
+  AcceptanceFailed: (d, e) => open(d, "rectification", "rectification-due", e.subProject, e.rectification.deadline),
+  AcceptanceReportFiled: none,
+  MaterialDesignSubmitted: none,
+  MaterialDesignApproved: none,
+  MaterialDesignReturned: none,
+  DeliverableRecorded: none,
+  DeliverableCorrected: none
+}
+
+const subsWhere = (
+  facts: ProjectState.StatusFacts,
+  pred: (s: ProjectState.StatusFacts["subProjects"]["hazchem"]) => boolean
+) => ProjectState.subProjectKeys.filter((k) => pred(facts.subProjects[k]))
+
 /**
- * Project list with status and next deadline.
+ * Project list with status and next deadline. The status is the decider's own (`ProjectState.statusOf` over the
+ * status facts the document keeps, folded by `ProjectState.foldFacts`).
  *
  * @since 0.1.0
  * @category projections
  */
 export const projects: Projection.Projection<ProjectDoc> = Projection.make<ProjectDoc>({
   name: "gsyf.projects",
-  version: 1,
+  version: 2,
   keysOf: (e) => [e.streamId],
   reduce: (doc, stored) => {
     const e = decoded(stored)
-    const deadlines: Record<string, Deadline> = { ...(doc?.deadlines ?? {}) }
-    let status = doc?.status ?? "new"
-    const accepted = new Set<string>(doc?.accepted ?? [])
-    const filed = new Set<string>(doc?.filed ?? [])
-    const next = statusAfter[stored.type]
-    if (next !== undefined && rank[next]! >= rank[status]!) status = next
+    const deadlines: Deadlines = { ...(doc?.deadlines ?? {}) }
+    let facts = doc?.facts ?? ProjectState.initialFacts
     if (e !== undefined) {
-      switch (e._tag) {
-        case "PublicityStarted":
-          deadlines[`publicity:${e.subProject}`] = { what: "publicity-ends", subProject: e.subProject, date: e.endsOn }
-          break
-        case "ProcurementStarted":
-          delete deadlines[`publicity:${e.subProject}`]
-          deadlines[`responses:${e.subProject}`] = {
-            what: "responses-due",
-            subProject: e.subProject,
-            date: e.responseDeadline
-          }
-          break
-        case "Awarded":
-          delete deadlines[`responses:${e.subProject}`]
-          deadlines[`sign:${e.subProject}`] = { what: "contract-due", subProject: e.subProject, date: e.signBy }
-          break
-        case "ContractSigned":
-          delete deadlines[`sign:${e.subProject}`]
-          deadlines[`period:${e.subProject}`] = { what: "work-ends", subProject: e.subProject, date: e.periodEnd }
-          break
-        case "AcceptanceApplied":
-          delete deadlines[`period:${e.subProject}`]
-          break
-        case "AcceptanceFailed":
-          deadlines[`rectification:${e.subProject}`] = {
-            what: "rectification-due",
-            subProject: e.subProject,
-            date: e.rectification.deadline
-          }
-          break
-        case "AcceptancePassed":
-          delete deadlines[`rectification:${e.subProject}`]
-          deadlines[`balance:${e.subProject}`] = { what: "balance-due", subProject: e.subProject, date: e.dueDate }
-          accepted.add(e.subProject)
-          break
-        case "PaymentMade":
-          if (e.kind === "balance") delete deadlines[`balance:${e.subProject}`]
-          break
-        case "AcceptanceReportFiled":
-          filed.add(e.subProject)
-          break
-      }
+      ;(deadlineSteps[e._tag] as DeadlineStep<ProjectEvent.Name>)(deadlines, e)
+      facts = ProjectState.foldFacts(facts, e)
     }
-    if (accepted.size === 2) status = "accepted"
-    if (filed.size === 2) status = "filed"
     return {
       projectId: stored.streamId,
-      status,
+      status: ProjectState.statusOf(facts),
       version: stored.position,
       lastEvent: stored.type,
       lastAt: stored.recordedAt,
       deadlines,
       nextDeadline: earliest(deadlines),
-      accepted: [...accepted].sort(),
-      filed: [...filed].sort()
+      accepted: subsWhere(facts, (s) => s.acceptance === "passed"),
+      filed: subsWhere(facts, (s) => s.filed),
+      facts
     }
   }
 })

@@ -34,8 +34,10 @@ export const run = async (input: Command.Command.ParseConfig<typeof spec>): Prom
   const year = config.parameters.histories.get("plan.fiscalYear")?.[0]?.value as number | undefined
   const at = Option.getOrElse(input.at, () => `${year ?? new Date().getFullYear()}-01-01`)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) throw new CliError(`日期 ${at} 无效`, `invalid date ${at}`, [], 2)
+  // what issuing the plan checks: the budget's rules, then the plan's own
+  const rules = [...config.rules.budget, ...config.rules.plan]
   const report = RuleSet.evaluate(
-    RuleSet.make(config.rules.plan),
+    RuleSet.make(rules),
     {} satisfies PlanRules.PlanInput,
     config.parameters,
     at
@@ -46,7 +48,7 @@ export const run = async (input: Command.Command.ParseConfig<typeof spec>): Prom
   }
   line(bold(`实施方案参数校验 / plan rule report — ${file} (${at})`))
   for (const t of report.trace) {
-    const rule = config.rules.plan.find((r) => r.id === t.ruleId)!
+    const rule = rules.find((r) => r.id === t.ruleId)!
     const errors = t.findings.filter((f) => f.severity === "error").length
     const warnings = t.findings.filter((f) => f.severity === "warning").length
     const mark = errors > 0 ? red("✗") : warnings > 0 ? yellow("!") : green("✓")

@@ -10,12 +10,12 @@
  */
 import type { Decimal as DecimalJs } from "decimal.js"
 import * as Schema from "effect/Schema"
-import { bilingual } from "../kernel/InputError.js"
-import type { IsoDate } from "../kernel/IsoDate.js"
-import { national, plan, texts } from "../kernel/LegalBasis.js"
-import * as Money from "../kernel/Money.js"
-import * as Rule from "../rules/Rule.js"
-import * as RuleSet from "../rules/RuleSet.js"
+import { bilingual } from "../../kernel/InputError.js"
+import type { IsoDate } from "../../kernel/IsoDate.js"
+import { national, plan, texts } from "../../kernel/LegalBasis.js"
+import * as Money from "../../kernel/Money.js"
+import * as Rule from "../../rules/Rule.js"
+import * as RuleSet from "../../rules/RuleSet.js"
 
 const Text = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty")))
 

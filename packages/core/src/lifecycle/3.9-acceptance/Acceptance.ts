@@ -6,12 +6,12 @@
  *
  * @since 0.1.0
  */
-import type { IsoDate } from "../kernel/IsoDate.js"
-import { national, plan, texts } from "../kernel/LegalBasis.js"
-import * as Money from "../kernel/Money.js"
-import * as Rule from "../rules/Rule.js"
-import * as RuleSet from "../rules/RuleSet.js"
-import type * as Quota from "./Quota.js"
+import type { IsoDate } from "../../kernel/IsoDate.js"
+import { national, plan, texts } from "../../kernel/LegalBasis.js"
+import * as Money from "../../kernel/Money.js"
+import * as Rule from "../../rules/Rule.js"
+import * as RuleSet from "../../rules/RuleSet.js"
+import type * as Quota from "../4-deliverables/Quota.js"
 
 /**
  * What the acceptance rules look at.

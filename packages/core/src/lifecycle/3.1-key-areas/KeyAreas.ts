@@ -20,12 +20,12 @@
 import type { Decimal as DecimalJs } from "decimal.js"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as Industry from "../kernel/Industry.js"
-import { type Bilingual, bilingual, decodeEither, InputIssue, InvalidInput } from "../kernel/InputError.js"
-import * as X from "../kernel/internal/exactInput.js"
-import * as Q from "../kernel/internal/rational.js"
-import { gsyf, type LegalBasis, plan } from "../kernel/LegalBasis.js"
-import { Decimal } from "../kernel/Money.js"
+import * as Industry from "../../kernel/Industry.js"
+import { type Bilingual, bilingual, decodeEither, InputIssue, InvalidInput } from "../../kernel/InputError.js"
+import * as X from "../../kernel/internal/exactInput.js"
+import * as Q from "../../kernel/internal/rational.js"
+import { gsyf, type LegalBasis, plan } from "../../kernel/LegalBasis.js"
+import { Decimal } from "../../kernel/Money.js"
 
 /**
  * The two periods the plan analyses: the prior year (上年度) and the first half

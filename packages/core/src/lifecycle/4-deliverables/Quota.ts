@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
-import { plan } from "../kernel/LegalBasis.js"
-import type { LegalBasis } from "../kernel/LegalBasis.js"
-import type { Title } from "../rules/Rule.js"
+import { plan } from "../../kernel/LegalBasis.js"
+import type { LegalBasis } from "../../kernel/LegalBasis.js"
+import type { Title } from "../../rules/Rule.js"
 import type * as Deliverable from "./Deliverable.js"
 
 /**

@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { bilingual } from "../kernel/InputError.js"
-import { IsoDate } from "../kernel/IsoDate.js"
+import { bilingual } from "../../kernel/InputError.js"
+import { IsoDate } from "../../kernel/IsoDate.js"
 
 const Text = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty")))
 const Whole = Schema.Number.pipe(

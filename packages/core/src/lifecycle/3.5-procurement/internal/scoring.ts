@@ -5,8 +5,8 @@
  * @internal
  */
 import type { Decimal as DecimalJs } from "decimal.js"
-import { InputIssue } from "../../kernel/InputError.js"
-import * as Q from "../../kernel/internal/rational.js"
+import { InputIssue } from "../../../kernel/InputError.js"
+import * as Q from "../../../kernel/internal/rational.js"
 
 /** @internal */
 export interface CriterionLike {

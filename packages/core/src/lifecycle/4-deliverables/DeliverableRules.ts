@@ -7,10 +7,10 @@
  *
  * @since 0.1.0
  */
-import type { IsoDate } from "../kernel/IsoDate.js"
-import { plan } from "../kernel/LegalBasis.js"
-import * as Rule from "../rules/Rule.js"
-import * as RuleSet from "../rules/RuleSet.js"
+import type { IsoDate } from "../../kernel/IsoDate.js"
+import { plan } from "../../kernel/LegalBasis.js"
+import * as Rule from "../../rules/Rule.js"
+import * as RuleSet from "../../rules/RuleSet.js"
 import type * as Deliverable from "./Deliverable.js"
 
 /**

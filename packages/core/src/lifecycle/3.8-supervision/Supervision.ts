@@ -12,8 +12,8 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import type * as Calendar from "../kernel/Calendar.js"
-import * as IsoDate from "../kernel/IsoDate.js"
+import type * as Calendar from "../../kernel/Calendar.js"
+import * as IsoDate from "../../kernel/IsoDate.js"
 
 /**
  * The state of one month's briefing.

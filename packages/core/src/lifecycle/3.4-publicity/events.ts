@@ -1,0 +1,29 @@
+// 三(四) events.
+import * as Schema from "effect/Schema"
+import { IsoDate } from "../../kernel/IsoDate.js"
+import { Bilingual, meta, SubProject } from "../internal/schemas.js"
+
+export const PublicityStarted = Schema.TaggedStruct("PublicityStarted", {
+  ...meta,
+  subProject: SubProject,
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  length: Schema.Number,
+  unit: Schema.Literal("calendar-days", "working-days"),
+  explanation: Bilingual
+})
+export const ObjectionRecorded = Schema.TaggedStruct("ObjectionRecorded", {
+  ...meta,
+  subProject: SubProject,
+  objectionId: Schema.String,
+  receivedOn: IsoDate,
+  objection: Schema.String
+})
+export const ObjectionResolved = Schema.TaggedStruct("ObjectionResolved", {
+  ...meta,
+  subProject: SubProject,
+  objectionId: Schema.String,
+  response: Schema.String
+})
+
+export const events = [PublicityStarted, ObjectionRecorded, ObjectionResolved] as const

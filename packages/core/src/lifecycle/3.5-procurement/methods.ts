@@ -1,0 +1,243 @@
+// 三(五) procurement methods as values: 评审小组评审 (the dispersed panel review of the hazardous-chemicals
+// sub-project), 竞争性磋商 and 公开招标, each with its title, basis, the guards it adds and its award path.
+import * as Either from "effect/Either"
+import { national, plan, texts } from "../../kernel/LegalBasis.js"
+import * as Money from "../../kernel/Money.js"
+import type { AwardContext, AwardPath, AwardResult, ProcurementMethod } from "../Config.js"
+import type { Guard, Input } from "../Guard.js"
+import { basisOf, runStage, single, traced, violation } from "../internal/decide.js"
+import { check } from "../internal/guard.js"
+import type { Evaluation } from "../ProjectEvent.js"
+import { type Rejection, RuleViolation } from "../Rejection.js"
+import { aggregation, criteriaTotal, priceWeightFixed } from "./guards.js"
+import * as Procurement from "./Procurement.js"
+
+type Proc = AwardContext["procurement"]
+type Panel = AwardContext["panel"]
+
+/** The consultation rules' input at a point of the procurement. */
+const consultationInput = (
+  proc: Pick<Proc, "category" | "governmentPurchasedService" | "documentsIssuedOn" | "responseDeadline">,
+  more: Partial<Procurement.ConsultationInput> = {}
+): Procurement.ConsultationInput => ({
+  category: proc.category,
+  governmentPurchasedService: proc.governmentPurchasedService,
+  qualifiedSuppliers: [],
+  panel: [],
+  documentsIssuedOn: proc.documentsIssuedOn,
+  firstResponseDeadline: proc.responseDeadline,
+  ...more
+})
+
+const reviewMembers = (members: Panel["members"]) =>
+  members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    organisation: m.organisation,
+    kind: m.kind,
+    organisationKind: m.organisationKind ?? "other",
+    ...(m.recommendedBy === undefined ? {} : { recommendedBy: m.recommendedBy })
+  }))
+
+/** A stage rule run as a guard of a procurement command, on the input the command gives it. */
+const asGuard = <K extends "StartProcurement" | "AppointPanel", I>(
+  rule: import("../../rules/Rule.js").Rule<I>,
+  inputOf: (input: Input<K>) => I | undefined
+): Guard<K> =>
+  check<K>(rule, (input, _f, parameters) => {
+    const i = inputOf(input)
+    return i === undefined ? [] : rule.evaluate(i, parameters)
+  })
+
+const scoresOf = (proc: Proc) =>
+  proc.scores.flatMap((x) =>
+    x.scores.map((y) => ({
+      memberId: x.memberId,
+      supplierId: y.supplierId,
+      criterionId: y.criterionId,
+      points: y.points.toFixed()
+    }))
+  )
+
+const criteriaOf = (proc: Proc) =>
+  proc.criteria.map((x) => ({ id: x.id, name: x.name, maxPoints: x.maxPoints.toFixed() }))
+
+const consultationAward: AwardPath = ({ input, panel, procurement: proc }) => {
+  const c = input.command
+  const checked = runStage(input, "consultation", {
+    ...consultationInput(proc, {
+      qualifiedSuppliers: proc.bids.map((b) => ({ id: b.supplierId, name: b.supplierName })),
+      panel: panel.members.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation, kind: m.kind }))
+    }),
+    ...(proc.priceWeight === undefined ? {} : { priceWeight: proc.priceWeight }),
+    ...(c.financeApproval === undefined ? {} : { financeApproval: c.financeApproval })
+  })
+  if (checked.errors.length > 0) return violation(c._tag, checked.findings) as Either.Either<never, RuleViolation>
+  const weight: Either.Either<{ readonly value: Money.Decimal; readonly evaluation?: Evaluation }, Rejection> =
+    proc.priceWeight === undefined
+      ? traced(input, priceWeightFixed, (p) => p.read<Money.Decimal>("procurement.consultation.priceWeight"))
+      : Either.right({ value: proc.priceWeight })
+  if (Either.isLeft(weight)) return Either.left(weight.left)
+  const result = Procurement.scoreConsultation({
+    priceWeight: weight.right.value.toFixed(),
+    criteria: criteriaOf(proc),
+    bids: proc.bids.map((b) => ({
+      supplierId: b.supplierId,
+      supplierName: b.supplierName,
+      finalQuote: b.quote.toString(),
+      registeredAt: b.at
+    })),
+    scores: scoresOf(proc)
+  })
+  if (Either.isLeft(result)) {
+    const e = result.left
+    if (e._tag === "InvalidInput") return Either.left(e)
+    return Either.left(
+      new RuleViolation({
+        command: c._tag,
+        findings: [single(criteriaTotal.id, "criteria", e.message, e.message, e.expected, e.actual)]
+      })
+    )
+  }
+  const r = result.right
+  return Either.right<AwardResult>({
+    supplierId: r.recommended.supplierId,
+    supplierName: r.recommended.supplierName,
+    value: r.ranking[0]!.finalQuote,
+    ranking: r.ranking.map((x) => ({
+      rank: x.rank,
+      supplierId: x.supplierId,
+      supplierName: x.supplierName,
+      quote: x.finalQuote,
+      priceScore: x.priceScoreDisplay,
+      nonPriceScore: x.nonPriceScoreDisplay,
+      total: x.totalDisplay
+    })),
+    tieBreaks: r.tieBreaks.map((t) => t.zh),
+    reasons: r.recommended.reasons.map((x) => x.zh),
+    basis: [...basisOf(checked.rules), national(`${texts.consultation} 第二十四条`, "综合评分法,低价优先法计算价格分")],
+    evaluations: [...checked.evaluations, ...(weight.right.evaluation === undefined ? [] : [weight.right.evaluation])]
+  })
+}
+
+const panelReviewAward: AwardPath = ({ input, panel, procurement: proc }) => {
+  const c = input.command
+  const settings = traced(input, aggregation, (p) => ({
+    aggregation: p.read<Procurement.PanelReviewScoringInput["aggregation"]>("procurement.panelReview.aggregation"),
+    minPanelSize: p.read<number>("procurement.panelReview.minPanelSize")
+  }))
+  if (Either.isLeft(settings)) return Either.left(settings.left)
+  const decoded = Procurement.decodePanelReviewInput({
+    panel: reviewMembers(panel.members),
+    criteriaPublishedOn: proc.documentsIssuedOn,
+    scoreDates: proc.scores.map((x) => x.on)
+  })
+  if (Either.isLeft(decoded)) return Either.left(decoded.left)
+  const checked = runStage(input, "panelReview", decoded.right)
+  if (checked.errors.length > 0) return violation(c._tag, checked.findings) as Either.Either<never, RuleViolation>
+  const result = Procurement.scorePanelReview({
+    criteria: criteriaOf(proc),
+    proposals: proc.bids.map((b) => ({
+      supplierId: b.supplierId,
+      supplierName: b.supplierName,
+      quotedPrice: b.quote.toString(),
+      registeredAt: b.at
+    })),
+    scores: scoresOf(proc),
+    aggregation: settings.right.value.aggregation,
+    minPanelSize: settings.right.value.minPanelSize
+  })
+  if (Either.isLeft(result)) return Either.left(result.left)
+  const r = result.right
+  const winner = proc.bids.find((b) => b.supplierId === r.recommended.supplierId)!
+  return Either.right<AwardResult>({
+    supplierId: r.recommended.supplierId,
+    supplierName: r.recommended.supplierName,
+    value: winner.quote,
+    ranking: r.ranking.map((x) => ({
+      rank: x.rank,
+      supplierId: x.supplierId,
+      supplierName: x.supplierName,
+      ...(x.quotedPrice === undefined ? {} : { quote: x.quotedPrice }),
+      nonPriceScore: x.scoreDisplay,
+      total: x.scoreDisplay
+    })),
+    tieBreaks: r.tieBreaks.map((t) => t.zh),
+    reasons: r.recommended.reasons.map((x) => x.zh),
+    basis: [...basisOf(checked.rules), plan("三(五)", "参照政府采购法及本单位内控制度选定服务机构")],
+    evaluations: [...checked.evaluations, settings.right.evaluation]
+  })
+}
+
+const panelReviewBasis = [plan("三(五)", "邀请市应急、人社等部门工作人员或推荐专家组成评审小组")]
+
+/** The panel review's input checks: the panel must decode as a review panel. */
+const reviewPanelInput = (input: Input<"AppointPanel">) => {
+  const proc = input.state.subProjects[input.command.subProject].procurement!
+  return Procurement.decodePanelReviewInput({
+    panel: reviewMembers(input.command.members),
+    criteriaPublishedOn: proc.documentsIssuedOn,
+    scoreDates: []
+  })
+}
+
+/** 评审小组评审: the hazardous-chemicals sub-project's dispersed procurement (三(五)). */
+export const panelReview: ProcurementMethod = {
+  id: "panel-review",
+  title: { zh: "评审小组评审", en: "panel review" },
+  basis: [plan("三(五)", "分散采购,邀请部门工作人员或推荐专家组成评审小组评审打分")],
+  guards: {
+    AppointPanel: [
+      asGuard<"AppointPanel", Procurement.PanelReviewInput>(
+        Procurement.panelReviewPanel,
+        (input) => Either.getOrUndefined(reviewPanelInput(input))
+      )
+    ]
+  },
+  checkPanel: (input) => Either.match(reviewPanelInput(input), { onLeft: (e) => e, onRight: () => undefined }),
+  panelBasis: panelReviewBasis,
+  award: panelReviewAward
+}
+
+/** 竞争性磋商 (财库〔2014〕214号, 财库〔2015〕124号). */
+export const competitiveConsultation: ProcurementMethod = {
+  id: "competitive-consultation",
+  title: { zh: "竞争性磋商", en: "competitive consultation" },
+  basis: [national(texts.consultation), national(texts.consultationServices)],
+  guards: {
+    StartProcurement: [
+      asGuard<"StartProcurement", Procurement.ConsultationInput>(
+        Procurement.documentPeriod,
+        ({ command: c }) => consultationInput(c)
+      )
+    ],
+    AppointPanel: [
+      asGuard<"AppointPanel", Procurement.ConsultationInput>(Procurement.consultationPanel, (input) => {
+        const proc = input.state.subProjects[input.command.subProject].procurement!
+        return consultationInput(proc, {
+          panel: input.command.members.map((m) => ({
+            id: m.id,
+            name: m.name,
+            organisation: m.organisation,
+            kind: m.kind
+          }))
+        })
+      })
+    ]
+  },
+  onStart: (p) => ({ priceWeight: p.readOptional<Money.Decimal>("procurement.consultation.priceWeight") }),
+  startBasis: [plan("三(五)"), national(`${texts.consultation} 第十条`)],
+  panelBasis: [national(`${texts.consultation} 第十四条`)],
+  award: consultationAward
+}
+
+/** 公开招标: scored by the panel and awarded as a panel review until its own path is modelled. */
+export const publicTender: ProcurementMethod = {
+  id: "public-tender",
+  title: { zh: "公开招标", en: "public tender" },
+  basis: [national(`${texts.procurementLaw} 第二十六条`), national(texts.tenderMeasures)],
+  panelBasis: panelReviewBasis,
+  award: panelReviewAward
+}
+
+export const methods: ReadonlyArray<ProcurementMethod> = [panelReview, competitiveConsultation, publicTender]

@@ -1,0 +1,186 @@
+// 三(九) decisions: the application with its receipts, the evaluation (passed with the balance's due date, or
+// failed with the rectification deadline), the report filed.
+import * as Chunk from "effect/Chunk"
+import * as Either from "effect/Either"
+import { national, plan, texts } from "../../kernel/LegalBasis.js"
+import * as Money from "../../kernel/Money.js"
+import * as Payment from "../3.6-contract/Payment.js"
+import { quotaProgress, toQuotaResult } from "../4-deliverables/progress.js"
+import type { Input } from "../Guard.js"
+import {
+  basisOf,
+  calendarFinding,
+  type Checked,
+  type Handlers,
+  ok,
+  planBasis,
+  type Result,
+  runStage,
+  traced,
+  violation
+} from "../internal/decide.js"
+import type { Evaluation } from "../ProjectEvent.js"
+import type * as Acceptance from "./Acceptance.js"
+import { balanceDue, rectificationDeadline } from "./guards.js"
+
+type Unit = "calendar-days" | "working-days"
+const dayUnit = (
+  unit: Unit
+) => (unit === "working-days" ? { zh: "个工作日", en: "working days" } : { zh: "日", en: "days" })
+
+interface Verdict {
+  readonly input: Input<"EvaluateAcceptance">
+  readonly items: ReadonlyArray<import("../ProjectEvent.js").QuotaResult>
+  readonly evaluations: ReadonlyArray<Evaluation>
+  readonly basis: ReadonlyArray<import("../../kernel/LegalBasis.js").LegalBasis>
+  readonly restsOn: ReadonlyArray<string>
+}
+
+const passed = (v: Verdict): Result => {
+  const { command: c, state: s, on, config } = v.input
+  const sp = s.subProjects[c.subProject]
+  const read = traced(
+    v.input,
+    balanceDue,
+    (p) => ({ days: p.read<number>("payment.dueDays"), unit: p.read<Unit>("payment.dueDaysUnit") })
+  )
+  if (Either.isLeft(read)) return Either.left(read.left)
+  const { days, unit } = read.right.value
+  const deadline = config.calendar.deadline(on, days, unit)
+  if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
+  const d = deadline.right
+  const u = dayUnit(unit)
+  return ok({
+    draft: {
+      _tag: "AcceptancePassed",
+      subProject: c.subProject,
+      evaluatedOn: on,
+      attempt: sp.acceptance.attempts,
+      experts: c.experts,
+      items: v.items,
+      targets: c.performanceTargets,
+      balanceDue: Payment.balanceAmount(sp.contract!.amount, sp.payments),
+      dueDate: d.end,
+      dueExplanation: {
+        zh: `验收合格之日 ${on} 起 ${days} ${unit === "working-days" ? "个工作日" : "日"}内支付余款,${
+          d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`
+        }`,
+        en: `balance due within ${days} ${u.en} of acceptance on ${on}: by ${d.end}`
+      },
+      ...(c.remarks === undefined ? {} : { remarks: c.remarks })
+    },
+    basis: [...v.basis, national(`${texts.smePayment} 第九条`)],
+    evaluations: [...v.evaluations, read.right.evaluation],
+    restsOn: v.restsOn
+  })
+}
+
+const failed = (v: Verdict, verdict: Checked): Result => {
+  const { command: c, state: s, on, config } = v.input
+  const read = traced(v.input, rectificationDeadline, (p) => ({
+    days: p.read<number>("acceptance.rectificationDays"),
+    unit: p.read<Unit>("acceptance.rectificationUnit")
+  }))
+  if (Either.isLeft(read)) return Either.left(read.left)
+  const { days, unit } = read.right.value
+  const deadline = config.calendar.deadline(on, days, unit)
+  if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
+  const end = deadline.right.end
+  const u = dayUnit(unit)
+  return ok({
+    draft: {
+      _tag: "AcceptanceFailed",
+      subProject: c.subProject,
+      evaluatedOn: on,
+      attempt: s.subProjects[c.subProject].acceptance.attempts,
+      experts: c.experts,
+      items: v.items,
+      targets: c.performanceTargets,
+      rectification: {
+        items: verdict.errors.map((f) => f.zh),
+        deadline: end,
+        explanation: {
+          zh: `自 ${on} 起 ${days} 个${u.zh === "日" ? "日" : "工作日"}内完成整改,至 ${end} 止`,
+          en: `rectify within ${days} ${u.en} of ${on}: by ${end}`
+        }
+      },
+      ...(c.remarks === undefined ? {} : { remarks: c.remarks })
+    },
+    basis: [...v.basis, plan("三(九)", "对评估验收不合格的,督促进行整改")],
+    evaluations: [...v.evaluations, read.right.evaluation],
+    restsOn: v.restsOn
+  })
+}
+
+export const handlers: Handlers<"ApplyForAcceptance" | "EvaluateAcceptance" | "FileAcceptanceReport"> = {
+  ApplyForAcceptance: (input) => {
+    const { command: c, state: s, on } = input
+    const sp = s.subProjects[c.subProject]
+    const contract = sp.contract!
+    const progress = quotaProgress(input.config, s, on, c.subProject)
+    const receiptsTotal = Money.sum(c.receipts.map((r) => r.amount))
+    const application: Acceptance.AcceptanceInput = {
+      stage: "application",
+      on,
+      periodEnd: contract.periodEnd,
+      contractAmount: contract.amount,
+      receiptsTotal,
+      receiptCount: c.receipts.length,
+      progress,
+      targets: [],
+      experts: 0,
+      rectificationDeadline: sp.acceptance.rectificationDeadline
+    }
+    const checked = runStage(input, "acceptanceGuard", application)
+    if (checked.errors.length > 0) return violation(c._tag, checked.findings)
+    return ok({
+      draft: {
+        _tag: "AcceptanceApplied",
+        subProject: c.subProject,
+        appliedOn: on,
+        attempt: sp.acceptance.attempts + 1,
+        receipts: c.receipts,
+        receiptsTotal,
+        details: c.details
+      },
+      basis: [plan("三(九)", "提出项目验收申请"), plan("六(二)", "附费用票据、项目实施有关明细等财务资料")],
+      evaluations: checked.evaluations,
+      restsOn: [contract.eventId]
+    })
+  },
+  EvaluateAcceptance: (input) => {
+    const { command: c, state: s, on } = input
+    const sp = s.subProjects[c.subProject]
+    const contract = sp.contract!
+    const progress = quotaProgress(input.config, s, on, c.subProject)
+    const evaluation: Acceptance.AcceptanceInput = {
+      stage: "evaluation",
+      on,
+      periodEnd: contract.periodEnd,
+      contractAmount: contract.amount,
+      receiptsTotal: Money.zero,
+      receiptCount: 0,
+      progress,
+      targets: c.performanceTargets,
+      experts: c.experts.length,
+      rectificationDeadline: sp.acceptance.rectificationDeadline
+    }
+    const guards = runStage(input, "acceptanceGuard", evaluation)
+    if (guards.errors.length > 0) return violation(c._tag, guards.findings)
+    const verdict = runStage(input, "acceptanceVerdict", evaluation)
+    const v: Verdict = {
+      input,
+      items: progress.map(toQuotaResult),
+      evaluations: [...guards.evaluations, ...verdict.evaluations],
+      basis: [plan("三(九)", "组织相关专家对项目实施情况和绩效目标实现情况进行评估验收"), ...basisOf(verdict.rules)],
+      restsOn: [sp.acceptance.appliedEventId!, ...Chunk.toReadonlyArray(sp.evidence).map((x) => x.eventId)]
+    }
+    return verdict.errors.length === 0 ? passed(v) : failed(v, verdict)
+  },
+  FileAcceptanceReport: ({ command: c, state: s, on }) =>
+    ok({
+      draft: { _tag: "AcceptanceReportFiled", subProject: c.subProject, reportNumber: c.reportNumber, filedOn: on },
+      basis: planBasis("三(九)", "评估验收报告报委员会办公室备案并作为开展下一年度项目重要依据"),
+      restsOn: [s.subProjects[c.subProject].acceptance.passedEventId!]
+    })
+}

@@ -1,0 +1,57 @@
+// 三(九) events.
+import * as Schema from "effect/Schema"
+import { IsoDate } from "../../kernel/IsoDate.js"
+import * as Money from "../../kernel/Money.js"
+import { Bilingual, meta, QuotaResult, SubProject } from "../internal/schemas.js"
+
+const Expert = Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })
+const PerformanceTarget = Schema.Struct({
+  name: Schema.String,
+  target: Schema.String,
+  actual: Schema.String,
+  met: Schema.Boolean
+})
+
+export const AcceptanceApplied = Schema.TaggedStruct("AcceptanceApplied", {
+  ...meta,
+  subProject: SubProject,
+  appliedOn: IsoDate,
+  attempt: Schema.Number,
+  receipts: Schema.Array(
+    Schema.Struct({ number: Schema.String, amount: Money.Yuan, issuer: Schema.optional(Schema.String) })
+  ),
+  receiptsTotal: Money.Yuan,
+  details: Schema.String
+})
+export const AcceptancePassed = Schema.TaggedStruct("AcceptancePassed", {
+  ...meta,
+  subProject: SubProject,
+  evaluatedOn: IsoDate,
+  attempt: Schema.Number,
+  experts: Schema.Array(Expert),
+  items: Schema.Array(QuotaResult),
+  targets: Schema.Array(PerformanceTarget),
+  balanceDue: Money.Yuan,
+  dueDate: IsoDate,
+  dueExplanation: Bilingual,
+  remarks: Schema.optional(Schema.String)
+})
+export const AcceptanceFailed = Schema.TaggedStruct("AcceptanceFailed", {
+  ...meta,
+  subProject: SubProject,
+  evaluatedOn: IsoDate,
+  attempt: Schema.Number,
+  experts: Schema.Array(Expert),
+  items: Schema.Array(QuotaResult),
+  targets: Schema.Array(PerformanceTarget),
+  rectification: Schema.Struct({ items: Schema.Array(Schema.String), deadline: IsoDate, explanation: Bilingual }),
+  remarks: Schema.optional(Schema.String)
+})
+export const AcceptanceReportFiled = Schema.TaggedStruct("AcceptanceReportFiled", {
+  ...meta,
+  subProject: SubProject,
+  reportNumber: Schema.String,
+  filedOn: IsoDate
+})
+
+export const events = [AcceptanceApplied, AcceptancePassed, AcceptanceFailed, AcceptanceReportFiled] as const

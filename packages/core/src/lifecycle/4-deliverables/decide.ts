@@ -1,0 +1,90 @@
+// 四 decisions: material designs submitted and reviewed, deliverables recorded and corrected (checked by the
+// deliverable rules against the contract, the approved plan and designs, the key-enterprise steps).
+import * as Chunk from "effect/Chunk"
+import { plan } from "../../kernel/LegalBasis.js"
+import { basisOf, type Context, type Handlers, ok, planBasis, runStage, violation } from "../internal/decide.js"
+import type { State } from "../ProjectState.js"
+import * as Deliverable from "./Deliverable.js"
+import type { DeliverableInput } from "./DeliverableRules.js"
+
+const deliverableInput = (
+  input: Context & { readonly state: State },
+  evidence: Deliverable.Evidence,
+  excluding?: string
+): DeliverableInput => {
+  const s = input.state
+  const sp = s.subProjects[Deliverable.subProjectOf(evidence)]
+  const steps = new Map<string, Set<number>>()
+  for (const x of Chunk.toReadonlyArray(sp.evidence)) {
+    if (x.eventId === excluding) continue
+    const step = Deliverable.keyEnterpriseStep(x.evidence)
+    if (step === undefined) continue
+    const name = (x.evidence as { readonly enterprise: string }).enterprise
+    const set = steps.get(name) ?? new Set<number>()
+    set.add(step)
+    steps.set(name, set)
+  }
+  const approvedDesigns = new Map<string, string>()
+  for (const [id, d] of s.designs) if (d.status === "approved") approvedDesigns.set(id, d.materialType)
+  return {
+    evidence,
+    contract: sp.contract === undefined
+      ? undefined
+      : { signedOn: sp.contract.signedOn, periodEnd: sp.contract.periodEnd },
+    rectificationDeadline: sp.acceptance.status === "failed" ? sp.acceptance.rectificationDeadline : undefined,
+    implementationPlanApproved: sp.implementationPlan?.status === "approved",
+    approvedDesigns,
+    keyEnterpriseSteps: steps,
+    keyEnterpriseList: s.keyEnterpriseList,
+    customTypes: input.config.deliverableTypes
+  }
+}
+
+export const handlers: Handlers<
+  "SubmitMaterialDesign" | "ReviewMaterialDesign" | "RecordDeliverable" | "CorrectDeliverable"
+> = {
+  SubmitMaterialDesign: ({ command: c }) =>
+    ok({
+      draft: { _tag: "MaterialDesignSubmitted", designId: c.designId, materialType: c.materialType, title: c.title },
+      basis: planBasis("四(二)③", "设计宣传资料初稿,报请合同甲方审核")
+    }),
+  ReviewMaterialDesign: ({ command: c }) =>
+    c.decision === "return"
+      ? ok({
+        draft: { _tag: "MaterialDesignReturned", designId: c.designId, reasons: c.reasons ?? [] },
+        basis: planBasis("四(二)③")
+      })
+      : ok({ draft: { _tag: "MaterialDesignApproved", designId: c.designId }, basis: planBasis("四(二)③") }),
+  RecordDeliverable: (input) => {
+    const c = input.command
+    const key = Deliverable.subProjectOf(c.evidence)
+    const checked = runStage(input, "deliverable", deliverableInput(input, c.evidence))
+    if (checked.errors.length > 0) return violation(c._tag, checked.findings)
+    const sp = input.state.subProjects[key]
+    return ok({
+      draft: { _tag: "DeliverableRecorded", subProject: key, evidence: c.evidence },
+      basis: [plan("四"), ...basisOf(checked.rules)],
+      evaluations: checked.evaluations,
+      restsOn: [sp.contract!.eventId, ...(sp.implementationPlan ? [sp.implementationPlan.eventId] : [])]
+    })
+  },
+  CorrectDeliverable: (input) => {
+    const c = input.command
+    const replacement = c.replacement
+    const checked = replacement === undefined
+      ? undefined
+      : runStage(input, "deliverable", deliverableInput(input, replacement, c.correctsEventId))
+    if (checked !== undefined && checked.errors.length > 0) return violation(c._tag, checked.findings)
+    return ok({
+      draft: {
+        _tag: "DeliverableCorrected",
+        corrects: c.correctsEventId,
+        reason: c.reason,
+        ...(replacement === undefined ? {} : { replacement })
+      },
+      basis: planBasis("四", "更正以新事件记录,原事件不修改"),
+      evaluations: checked?.evaluations ?? [],
+      restsOn: [c.correctsEventId]
+    })
+  }
+}

@@ -1,0 +1,51 @@
+// 四 folds.
+import * as Chunk from "effect/Chunk"
+import { type Folds, mapWith, setSub } from "../internal/state.js"
+import type { State } from "../ProjectState.js"
+import * as Deliverable from "./Deliverable.js"
+
+const reviewed = (s: State, designId: string, status: "approved" | "returned"): State => {
+  const d = s.designs.get(designId)
+  return d === undefined ? s : { ...s, designs: mapWith(s.designs, designId, { ...d, status }) }
+}
+
+export const folds: Folds<
+  | "MaterialDesignSubmitted"
+  | "MaterialDesignApproved"
+  | "MaterialDesignReturned"
+  | "DeliverableRecorded"
+  | "DeliverableCorrected"
+> = {
+  MaterialDesignSubmitted: (s, e) => ({
+    ...s,
+    designs: mapWith(s.designs, e.designId, { materialType: e.materialType, status: "submitted" })
+  }),
+  MaterialDesignApproved: (s, e) => reviewed(s, e.designId, "approved"),
+  MaterialDesignReturned: (s, e) => reviewed(s, e.designId, "returned"),
+  DeliverableRecorded: (s, e) => ({
+    ...setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence })
+    })),
+    evidenceOwner: mapWith(s.evidenceOwner, e.id, e.subProject)
+  }),
+  DeliverableCorrected: (s, e) => {
+    const owner = s.evidenceOwner.get(e.corrects)
+    if (owner === undefined) return s
+    const removed = setSub(
+      s,
+      owner,
+      (sp) => ({ ...sp, evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects) })
+    )
+    const replacement = e.replacement
+    if (replacement === undefined) return removed
+    const target = Deliverable.subProjectOf(replacement)
+    return {
+      ...setSub(removed, target, (sp) => ({
+        ...sp,
+        evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: replacement })
+      })),
+      evidenceOwner: mapWith(removed.evidenceOwner, e.id, target)
+    }
+  }
+}

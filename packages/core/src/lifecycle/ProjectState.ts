@@ -1,0 +1,445 @@
+/**
+ * The state of a project as the decider sees it, its status, and the one fold of events into it ({@link evolve}),
+ * assembled from the folds of the sections (`lifecycle/3.1-key-areas/evolve.ts` …): the compiler names every
+ * event a section must fold.
+ *
+ * @since 0.2.0
+ */
+import * as Chunk from "effect/Chunk"
+import * as HashSet from "effect/HashSet"
+import type { MemberUnit } from "../kernel/Actor.js"
+import type * as IsoDate from "../kernel/IsoDate.js"
+import type * as Money from "../kernel/Money.js"
+import { folds as keyAreasFolds } from "./3.1-key-areas/evolve.js"
+import { folds as planFolds } from "./3.2-plan/evolve.js"
+import { folds as budgetFolds } from "./3.3-budget/evolve.js"
+import { folds as publicityFolds } from "./3.4-publicity/evolve.js"
+import { folds as procurementFolds } from "./3.5-procurement/evolve.js"
+import type * as Procurement from "./3.5-procurement/Procurement.js"
+import { folds as contractFolds } from "./3.6-contract/evolve.js"
+import type * as Payment from "./3.6-contract/Payment.js"
+import { folds as implementationFolds } from "./3.7-implementation/evolve.js"
+import { folds as supervisionFolds } from "./3.8-supervision/evolve.js"
+import { folds as acceptanceFolds } from "./3.9-acceptance/evolve.js"
+import type * as Deliverable from "./4-deliverables/Deliverable.js"
+import { folds as deliverableFolds } from "./4-deliverables/evolve.js"
+import type { SubProject } from "./internal/schemas.js"
+import type { Fold } from "./internal/state.js"
+import type { PanelMember } from "./ProjectCommand.js"
+import type { Event, QuotaResult, RankedBid } from "./ProjectEvent.js"
+
+/**
+ * The sub-projects of the plan.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SubProjectKey = typeof SubProject.Type
+
+/**
+ * The sub-project keys in plan order.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const subProjectKeys: ReadonlyArray<SubProjectKey> = ["hazchem", "keyAreas"]
+
+/**
+ * The plan's names of the sub-projects.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const subProjectNames: Record<SubProjectKey, string> = {
+  hazchem: "危险化学品企业工伤预防能力提升培训项目",
+  keyAreas: "其他重点领域工伤预防培训宣传项目"
+}
+
+/**
+ * A recorded piece of evidence still in force (not corrected away).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ActiveEvidence {
+  readonly eventId: string
+  readonly evidence: Deliverable.Evidence
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Objection {
+  readonly id: string
+  readonly eventId: string
+  readonly receivedOn: IsoDate.IsoDate
+  readonly objection: string
+  readonly response: string | undefined
+}
+
+/**
+ * The state of a procurement.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ProcurementState {
+  readonly eventId: string
+  readonly method: string
+  readonly startedOn: IsoDate.IsoDate
+  readonly documentsIssuedOn: IsoDate.IsoDate
+  readonly responseDeadline: IsoDate.IsoDate
+  readonly criteria: ReadonlyArray<Procurement.Criterion>
+  readonly governmentPurchasedService: boolean
+  readonly category: "goods" | "services"
+  readonly priceWeight: Money.Decimal | undefined
+  readonly bids: ReadonlyArray<
+    {
+      readonly eventId: string
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly quote: Money.Money
+      readonly at: string
+    }
+  >
+  readonly panel: { readonly eventId: string; readonly members: ReadonlyArray<typeof PanelMember.Type> } | undefined
+  readonly scores: ReadonlyArray<
+    {
+      readonly eventId: string
+      readonly memberId: string
+      readonly on: IsoDate.IsoDate
+      readonly scores: ReadonlyArray<
+        { readonly supplierId: string; readonly criterionId: string; readonly points: Money.Decimal }
+      >
+    }
+  >
+}
+
+/**
+ * The state of one sub-project.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SubProjectState {
+  readonly key: SubProjectKey
+  readonly publicity:
+    | {
+      readonly eventId: string
+      readonly startsOn: IsoDate.IsoDate
+      readonly endsOn: IsoDate.IsoDate
+      readonly objections: ReadonlyArray<Objection>
+    }
+    | undefined
+  readonly procurement: ProcurementState | undefined
+  readonly award:
+    | {
+      readonly eventId: string
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly value: Money.Money
+      readonly awardedOn: IsoDate.IsoDate
+      readonly signBy: IsoDate.IsoDate
+      readonly ranking: ReadonlyArray<RankedBid>
+    }
+    | undefined
+  readonly contract:
+    | {
+      readonly eventId: string
+      readonly contractId: string
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly amount: Money.Money
+      readonly payee: Payment.Payee
+      readonly signedOn: IsoDate.IsoDate
+      readonly periodEnd: IsoDate.IsoDate
+      readonly advance: Money.Money
+      readonly balance: Money.Money
+    }
+    | undefined
+  readonly payments: ReadonlyArray<
+    {
+      readonly eventId: string
+      readonly kind: Payment.Kind
+      readonly amount: Money.Money
+      readonly paidOn: IsoDate.IsoDate
+    }
+  >
+  readonly implementationPlan:
+    | { readonly status: "submitted" | "approved" | "returned"; readonly eventId: string }
+    | undefined
+  readonly evidence: Chunk.Chunk<ActiveEvidence>
+  readonly briefings: ReadonlyMap<string, IsoDate.IsoDate>
+  readonly spotChecks: number
+  readonly acceptance: {
+    readonly status: "none" | "applied" | "passed" | "failed"
+    readonly attempts: number
+    readonly appliedEventId: string | undefined
+    readonly passedOn: IsoDate.IsoDate | undefined
+    readonly passedEventId: string | undefined
+    readonly dueDate: IsoDate.IsoDate | undefined
+    readonly rectificationDeadline: IsoDate.IsoDate | undefined
+    readonly lastItems: ReadonlyArray<QuotaResult>
+  }
+  readonly filed:
+    | { readonly reportNumber: string; readonly filedOn: IsoDate.IsoDate; readonly eventId: string }
+    | undefined
+}
+
+/**
+ * The state of a project.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface State {
+  /** Number of events folded. */
+  readonly version: number
+  readonly commandIds: HashSet.HashSet<string>
+  readonly keyAreas: { readonly eventId: string; readonly selected: ReadonlyArray<string> } | undefined
+  readonly opinions: ReadonlyMap<MemberUnit, { readonly agrees: boolean; readonly eventId: string }>
+  readonly plan:
+    | { readonly documentNumber: string; readonly issuedOn: IsoDate.IsoDate; readonly eventId: string }
+    | undefined
+  readonly keyEnterpriseList: ReadonlyArray<string> | undefined
+  readonly budget: {
+    readonly status: "none" | "submitted" | "approved" | "returned"
+    readonly eventId: string | undefined
+  }
+  readonly designs: ReadonlyMap<
+    string,
+    { readonly materialType: string; readonly status: "submitted" | "approved" | "returned" }
+  >
+  readonly subProjects: { readonly [K in SubProjectKey]: SubProjectState }
+  /** Event ids of every event, by id, to find corrections' targets. */
+  readonly evidenceOwner: ReadonlyMap<string, SubProjectKey>
+  /** What the status is derived from (see {@link status}). */
+  readonly facts: StatusFacts
+}
+
+/**
+ * What the status of a project is derived from: a handful of facts that the state keeps (`State.facts`) and
+ * that a read model can keep without the whole state (see {@link foldFacts}).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StatusFacts {
+  readonly keyAreas: boolean
+  readonly plan: boolean
+  readonly budget: "none" | "submitted" | "approved" | "returned"
+  readonly subProjects: {
+    readonly [K in SubProjectKey]: {
+      readonly publicity: boolean
+      readonly contract: boolean
+      readonly acceptance: "none" | "applied" | "passed" | "failed"
+      readonly filed: boolean
+    }
+  }
+}
+
+const noSubFacts: StatusFacts["subProjects"][SubProjectKey] = {
+  publicity: false,
+  contract: false,
+  acceptance: "none",
+  filed: false
+}
+
+/**
+ * The facts of a project before any event.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const initialFacts: StatusFacts = {
+  keyAreas: false,
+  plan: false,
+  budget: "none",
+  subProjects: { hazchem: noSubFacts, keyAreas: noSubFacts }
+}
+
+type FactFold<K extends Event["_tag"]> = (f: StatusFacts, e: Extract<Event, { readonly _tag: K }>) => StatusFacts
+
+const same = (f: StatusFacts): StatusFacts => f
+const sub = (
+  f: StatusFacts,
+  key: SubProjectKey,
+  patch: Partial<StatusFacts["subProjects"][SubProjectKey]>
+): StatusFacts => ({ ...f, subProjects: { ...f.subProjects, [key]: { ...f.subProjects[key], ...patch } } })
+
+// Exhaustive: a new event type must say whether it changes the status.
+const factFolds: { readonly [K in Event["_tag"]]: FactFold<K> } = {
+  KeyAreasSelected: (f) => ({ ...f, keyAreas: true }),
+  MemberOpinionRecorded: same,
+  PlanIssued: (f) => ({ ...f, plan: true }),
+  KeyEnterpriseListProvided: same,
+  BudgetSubmitted: (f) => ({ ...f, budget: "submitted" }),
+  BudgetApproved: (f) => ({ ...f, budget: "approved" }),
+  BudgetReturned: (f) => ({ ...f, budget: "returned" }),
+  PublicityStarted: (f, e) => sub(f, e.subProject, { publicity: true }),
+  ObjectionRecorded: same,
+  ObjectionResolved: same,
+  ProcurementStarted: same,
+  BidSubmitted: same,
+  PanelAppointed: same,
+  ScoresSubmitted: same,
+  Awarded: same,
+  ContractSigned: (f, e) => sub(f, e.subProject, { contract: true }),
+  PaymentMade: same,
+  ImplementationPlanSubmitted: same,
+  ImplementationPlanApproved: same,
+  ImplementationPlanReturned: same,
+  MonthlyBriefingSubmitted: same,
+  SpotCheckRecorded: same,
+  ProgressReported: same,
+  AcceptanceApplied: (f, e) => sub(f, e.subProject, { acceptance: "applied" }),
+  AcceptancePassed: (f, e) => sub(f, e.subProject, { acceptance: "passed" }),
+  AcceptanceFailed: (f, e) => sub(f, e.subProject, { acceptance: "failed" }),
+  AcceptanceReportFiled: (f, e) => sub(f, e.subProject, { filed: true }),
+  MaterialDesignSubmitted: same,
+  MaterialDesignApproved: same,
+  MaterialDesignReturned: same,
+  DeliverableRecorded: same,
+  DeliverableCorrected: same
+}
+
+/**
+ * Folds one event into the status facts (what {@link evolve} does to `State.facts`, and what the
+ * `gsyf.projects` read model keeps).
+ *
+ * @since 0.2.0
+ * @category evolve
+ */
+export const foldFacts = (f: StatusFacts, e: Event): StatusFacts => (factFolds[e._tag] as FactFold<Event["_tag"]>)(f, e)
+
+const emptySubProject = (key: SubProjectKey): SubProjectState => ({
+  key,
+  publicity: undefined,
+  procurement: undefined,
+  award: undefined,
+  contract: undefined,
+  payments: [],
+  implementationPlan: undefined,
+  evidence: Chunk.empty(),
+  briefings: new Map(),
+  spotChecks: 0,
+  acceptance: {
+    status: "none",
+    attempts: 0,
+    appliedEventId: undefined,
+    passedOn: undefined,
+    passedEventId: undefined,
+    dueDate: undefined,
+    rectificationDeadline: undefined,
+    lastItems: []
+  },
+  filed: undefined
+})
+
+/**
+ * The state before any event.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const initialState: State = {
+  version: 0,
+  commandIds: HashSet.empty(),
+  keyAreas: undefined,
+  opinions: new Map(),
+  plan: undefined,
+  keyEnterpriseList: undefined,
+  budget: { status: "none", eventId: undefined },
+  designs: new Map(),
+  subProjects: { hazchem: emptySubProject("hazchem"), keyAreas: emptySubProject("keyAreas") },
+  evidenceOwner: new Map(),
+  facts: initialFacts
+}
+
+/**
+ * Where a project stands, derived from its state.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Status =
+  | "new"
+  | "key-areas-selected"
+  | "plan-issued"
+  | "budget-submitted"
+  | "budget-approved"
+  | "procurement"
+  | "implementation"
+  | "acceptance"
+  | "accepted"
+  | "filed"
+
+/**
+ * The status the facts mean: the one derivation of a project's status.
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const statusOf = (f: StatusFacts): Status => {
+  const subs = subProjectKeys.map((k) => f.subProjects[k])
+  if (subs.every((p) => p.filed)) return "filed"
+  if (subs.every((p) => p.acceptance === "passed")) return "accepted"
+  if (subs.some((p) => p.acceptance !== "none")) return "acceptance"
+  if (subs.some((p) => p.contract)) return "implementation"
+  if (subs.some((p) => p.publicity)) return "procurement"
+  if (f.budget === "approved") return "budget-approved"
+  if (f.budget === "submitted") return "budget-submitted"
+  if (f.plan) return "plan-issued"
+  if (f.keyAreas) return "key-areas-selected"
+  return "new"
+}
+
+/**
+ * The status of a project.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const status = (s: State): Status => statusOf(s.facts)
+
+/**
+ * The evidence in force for a sub-project (or both).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const evidenceOf = (s: State, key?: SubProjectKey): ReadonlyArray<Deliverable.Evidence> =>
+  (key === undefined ? subProjectKeys : [key]).flatMap((k) =>
+    Chunk.toReadonlyArray(s.subProjects[k].evidence).map((e) => e.evidence)
+  )
+
+// Exhaustive: a new event type does not compile until a section folds it.
+const folds: { readonly [K in Event["_tag"]]: Fold<K> } = {
+  ...keyAreasFolds,
+  ...planFolds,
+  ...budgetFolds,
+  ...publicityFolds,
+  ...procurementFolds,
+  ...contractFolds,
+  ...implementationFolds,
+  ...supervisionFolds,
+  ...acceptanceFolds,
+  ...deliverableFolds
+}
+
+/**
+ * Folds one event into the state.
+ *
+ * @since 0.1.0
+ * @category evolve
+ */
+export const evolve = (state: State, e: Event): State => {
+  const s: State = {
+    ...state,
+    version: state.version + 1,
+    commandIds: HashSet.add(state.commandIds, e.commandId),
+    facts: foldFacts(state.facts, e)
+  }
+  return (folds[e._tag] as Fold<Event["_tag"]>)(s, e)
+}
