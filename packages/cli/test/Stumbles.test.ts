@@ -19,6 +19,16 @@ const root = fileURLToPath(new URL("../../../", import.meta.url))
 const plan = join(root, "examples/plans/seed-2026.yaml")
 const temp = (label: string) => mkdtempSync(join(tmpdir(), `gsyf-${label}-`))
 
+/** A statement through psql (an asynchronous child process), its output trimmed. */
+const psql = (database: string, sql: string) =>
+  new Promise<string>((resolve, reject) => {
+    const child = spawn("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", database, "-tAc", sql])
+    let out = ""
+    child.stdout.on("data", (d) => (out += String(d)))
+    child.on("error", reject)
+    child.on("close", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`psql exited ${code}`))))
+  })
+
 /** Runs in another working directory, as a user outside the repository does. */
 const inFolder = async <A>(dir: string, f: () => Promise<A>): Promise<A> => {
   const before = process.cwd()
@@ -133,14 +143,6 @@ describe("verify reads and never writes", () => {
   })
 
   it("verify --pg on an empty database is refused as holding no gsyf store, and no table is created", async () => {
-    const psql = (database: string, sql: string) =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", database, "-tAc", sql])
-        let out = ""
-        child.stdout.on("data", (d) => (out += String(d)))
-        child.on("error", reject)
-        child.on("close", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`psql exited ${code}`))))
-      })
     const database = `gsyf_cli_empty_${process.pid}`
     await psql("test", `CREATE DATABASE ${database}`)
     try {
@@ -232,6 +234,26 @@ export const registry = (): Map<string, Plugin.Plugin> => new Map([["ts-only", n
     expect([...mod.registry().keys()]).toEqual(["ts-only"])
     expect(readdirSync(dir)).toEqual(["plugins.ts"])
   })
+})
+
+describe("demo honours --pg", () => {
+  it("runs the seed lifecycle into the PostgreSQL schema it is given, not into a SQLite file", async () => {
+    const database = `gsyf_cli_demo_${process.pid}`
+    await psql("test", `CREATE DATABASE ${database}`)
+    try {
+      const out = temp("demo-pg")
+      const url = `postgres://postgres@127.0.0.1:5432/${database}`
+      const r = await gsyf("demo", "--out", out, "--pg", url, "--schema", "city", "--plan", plan, "--json")
+      expect(r.code).toBe(0)
+      expect(JSON.parse(r.out)).toMatchObject({ ok: true, status: "filed" })
+      expect(existsSync(join(out, "gsyf-demo.db"))).toBe(false)
+      expect(Number(await psql(database, "SELECT count(*) FROM city.events"))).toBeGreaterThan(100)
+      const verified = await gsyf("verify", "sample-city-2026", "--pg", url, "--schema", "city")
+      expect(verified.code).toBe(0)
+    } finally {
+      await psql("test", `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    }
+  }, 300_000)
 })
 
 describe("demo takes its output folder for itself", () => {
