@@ -50,6 +50,15 @@ describe("named checkpoints", () => {
     expect(dates[dates.length - 1], "date of the last act").toBe(c.date)
   })
 
+  it("are all listed by the scenarios guide, under their section", () => {
+    const guide = readFileSync(join(examples, "..", "docs", "guides", "scenarios.md"), "utf8")
+    for (const c of Checkpoint.checkpoints) {
+      const row = guide.split("\n").find((l) => l.includes(`\`seed@${c.name}\``))
+      expect(row, c.name).toBeDefined()
+      expect(row, c.name).toContain(c.section)
+    }
+  })
+
   it("cover every section of the plan, in its order", () => {
     const sections = [...new Set(Checkpoint.checkpoints.map((c) => c.section))]
     expect(sections).toEqual(["三(一)", "三(二)", "三(三)", "三(四)", "三(五)", "三(六)", "三(七)", "三(八)", "三(九)"])

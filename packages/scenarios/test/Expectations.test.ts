@@ -2,11 +2,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Scenario } from "@gsyf/scenarios"
 import { Either } from "effect"
+import { readFileSync, writeFileSync } from "node:fs"
 import { basename } from "node:path"
 import { fileURLToPath } from "node:url"
 import { loadError, runEither, scratch } from "./files.js"
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+const repo = here("../../..")
 const { write } = scratch("expectations")
 const run = (file: string) => Either.getOrThrowWith(runEither(file), (e) => new Error(e.message))
 const failuresOf = (r: Scenario.Result) => r.steps.flatMap((s) => s.failures.map((f) => [f.path, f.line] as const))
@@ -33,6 +35,13 @@ describe("a capital amount, a document and an OCDS release", () => {
     expect(text).toMatch(/more characters\)/)
     expect(text).toContain("- expected: 870000")
     expect(text).toContain("+ actual:   872000")
+  })
+
+  it("the report the scenarios guide shows is this one (GSYF_UPDATE_GOLDEN=1 rewrites it)", () => {
+    const golden = here("fixtures/clerk-checks-failing.txt")
+    const text = `${Scenario.formatResult(run(here("fixtures/clerk-checks-failing.yaml")), { relativeTo: repo })}\n`
+    if (process.env["GSYF_UPDATE_GOLDEN"] === "1") writeFileSync(golden, text)
+    expect(text).toBe(readFileSync(golden, "utf8"))
   })
 })
 

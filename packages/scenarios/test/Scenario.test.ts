@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Scenario } from "@gsyf/scenarios"
 import { Effect, Either } from "effect"
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -43,6 +43,18 @@ describe("the example scenarios", () => {
     expect(r.error?.message).toBeUndefined()
     expect(Scenario.formatResult(r), Scenario.formatResult(r)).toMatch(/^✓/)
     expect(r.ok).toBe(true)
+  })
+
+  it("one short case per plan section, each from a checkpoint, in under 15 lines", () => {
+    const sections = files.filter((f) => dirname(f) === join(examples, "sections"))
+    const heads = sections.map((f) => {
+      const text = readFileSync(f, "utf8")
+      expect(text.trimEnd().split("\n").length, f).toBeLessThan(15)
+      expect(text, f).toMatch(/^from: seed@[a-z-]+$/m)
+      return /^name: (三\([一二三四五六七八九]\))/m.exec(text)?.[1]
+    })
+    expect(heads).toEqual(["三(一)", "三(二)", "三(三)", "三(四)", "三(五)", "三(六)", "三(七)", "三(八)", "三(九)"])
+    for (const f of sections) expect(results.find((r) => r.file === f)?.ok, f).toBe(true)
   })
 
   it("the seed plan ends filed with both contracts paid in full", () => {
