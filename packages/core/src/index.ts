@@ -428,17 +428,29 @@ export * as Lifecycle from "./lifecycle/Lifecycle.js"
 export * as Money from "./kernel/Money.js"
 
 /**
- * Every blank `x` of the plan as a named, typed, documented parameter with a
- * unit, a legal basis and an effective-dated value history (OpenFisca style: a
- * value applies from its date until the next one, so a 2022 plan and a 2026
- * plan read different values from the same file).
+ * Every blank `x` of the plan as a named, typed, documented parameter with a unit, a legal basis and an
+ * effective-dated value history (OpenFisca style). The catalogue is the sections' trees merged
+ * (`lifecycle/3.3-budget/parameters.ts` declares `budget.*` and `fund.*`, and so on): each name is written once,
+ * as its path in the tree, and a parameter's plan section is its folder's unless it says otherwise.
  *
- * National defaults come with their citation. A parameter that no national
- * text fixes has no default and must be given by the city.
+ * National defaults come with their citation. A parameter that no national text fixes has no default and must be
+ * given by the city. The machinery (sets, histories, overlays, trees) is `ParameterSet`; its functions are also
+ * exported here.
  *
  * @since 0.1.0
  */
-export * as Parameter from "./rules/Parameter.js"
+export * as Parameter from "./lifecycle/Parameter.js"
+
+/**
+ * Parameters as values: definitions (title, unit, plan section, legal basis, schema, default), trees of them
+ * declared OpenFisca style ({@link Tree}, {@link section}, {@link merge}), and parameter sets with an
+ * effective-dated value history per name (a value applies from its date until the next one, so a 2022 plan and a
+ * 2026 plan read different values from the same file). The plan's own catalogue, built from the sections'
+ * trees, is `Parameter`.
+ *
+ * @since 0.2.0
+ */
+export * as ParameterSet from "./rules/ParameterSet.js"
 
 /**
  * Payment rules (实施方案 六(二)): the advance is the contract amount times the

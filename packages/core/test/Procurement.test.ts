@@ -2,7 +2,7 @@ import * as Either from "effect/Either"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Procurement from "../src/lifecycle/3.5-procurement/Procurement.js"
-import * as Parameter from "../src/rules/Parameter.js"
+import * as Parameter from "../src/lifecycle/Parameter.js"
 import type * as Rule from "../src/rules/Rule.js"
 import * as RuleSet from "../src/rules/RuleSet.js"
 

@@ -28,8 +28,8 @@ import { LegalBasis } from "../kernel/LegalBasis.js"
 import * as Quota from "../lifecycle/4-deliverables/Quota.js"
 import * as ConfigModule from "../lifecycle/Config.js"
 import type { Guard } from "../lifecycle/Guard.js"
+import * as Parameter from "../lifecycle/Parameter.js"
 import type * as ProjectCommand from "../lifecycle/ProjectCommand.js"
-import * as Parameter from "../rules/Parameter.js"
 import type { Rule, Title } from "../rules/Rule.js"
 
 /**

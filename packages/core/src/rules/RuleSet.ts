@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import * as Parameter from "./Parameter.js"
+import * as Parameter from "./ParameterSet.js"
 import { type Finding, findings as findingsFor, hasErrors, type ParameterReader, type Rule } from "./Rule.js"
 
 /**

@@ -22,11 +22,11 @@ import * as IsoDate from "../kernel/IsoDate.js"
 import * as Money from "../kernel/Money.js"
 import * as Deliverable from "../lifecycle/4-deliverables/Deliverable.js"
 import * as Quota from "../lifecycle/4-deliverables/Quota.js"
+import * as Parameter from "../lifecycle/Parameter.js"
 import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
 import { Event } from "../lifecycle/ProjectEvent.js"
 import * as ProjectState from "../lifecycle/ProjectState.js"
 import type { Config } from "../plugin/Plugin.js"
-import * as Parameter from "../rules/Parameter.js"
 import * as Projection from "./Projection.js"
 
 type Stored = Parameters<Projection.Projection["reduce"]>[1]

@@ -7,10 +7,10 @@
  */
 import type { Decimal as DecimalJs } from "decimal.js"
 import { gsyf, national, plan, texts } from "../../kernel/LegalBasis.js"
-import type * as Parameter from "../../rules/Parameter.js"
 import * as Rule from "../../rules/Rule.js"
 import * as RuleSet from "../../rules/RuleSet.js"
 import * as BudgetRules from "../3.3-budget/BudgetRules.js"
+import type * as Parameter from "../Parameter.js"
 
 /**
  * Plan rules need no input besides the parameters they read.

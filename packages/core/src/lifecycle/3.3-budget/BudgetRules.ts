@@ -9,9 +9,9 @@
 import type { Decimal as DecimalJs } from "decimal.js"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
-import type * as Parameter from "../../rules/Parameter.js"
 import * as Rule from "../../rules/Rule.js"
 import type { PlanInput } from "../3.2-plan/PlanRules.js"
+import type * as Parameter from "../Parameter.js"
 
 type V = Parameter.Values
 

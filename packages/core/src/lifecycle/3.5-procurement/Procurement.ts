@@ -30,8 +30,8 @@ import * as X from "../../kernel/internal/exactInput.js"
 import * as Q from "../../kernel/internal/rational.js"
 import { gsyf, national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
-import type * as Parameter from "../../rules/Parameter.js"
 import * as Rule from "../../rules/Rule.js"
+import type * as Parameter from "../Parameter.js"
 import * as S from "./internal/scoring.js"
 
 type V = Parameter.Values

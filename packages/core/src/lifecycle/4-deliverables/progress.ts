@@ -1,8 +1,8 @@
 // 四 quota progress: done / required per quota item, from the evidence in force (events record the required and
 // done counts of every item).
 import type * as IsoDate from "../../kernel/IsoDate.js"
-import * as Parameter from "../../rules/Parameter.js"
 import type { Config } from "../Config.js"
+import * as Parameter from "../Parameter.js"
 import type { QuotaResult } from "../ProjectEvent.js"
 import { evidenceOf, type State, type SubProjectKey } from "../ProjectState.js"
 import * as Quota from "./Quota.js"

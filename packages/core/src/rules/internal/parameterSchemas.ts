@@ -120,15 +120,6 @@ export const Schedule = Schema.partial(
 )
 
 /** @internal */
-export const BreakdownLine = Schema.Struct({
-  subProject: Schema.Literal("hazchem", "keyAreas"),
-  item: NonEmptyText,
-  category: Schema.Literal("publicity", "training", "expert-fee", "other"),
-  fundingSource: Schema.Literal("prevention-fee", "agency-budget"),
-  amount: Money.Yuan
-})
-
-/** @internal */
 export const CapApproval = Schema.Struct({
   document: NonEmptyText,
   approvedOn: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/)),

@@ -1,0 +1,125 @@
+// 三(五) parameters: each sub-project's method, the consultation's and the panel review's settings.
+// Names are the tree's paths (`procurement.hazchem.method` …); a parameter's section is the group's unless it says otherwise.
+import * as Schema from "effect/Schema"
+import { national, plan, texts } from "../../kernel/LegalBasis.js"
+import * as Param from "../../rules/internal/parameterSchemas.js"
+import { param, section } from "../../rules/ParameterSet.js"
+import { noNational } from "../internal/parameters.js"
+
+export const parameters = section("三(五)", {
+  procurement: {
+    hazchem: {
+      method: param({
+        title: { zh: "危化培训项目采购方式", en: "Procurement method: hazardous-chemicals sub-project" },
+        unit: "choice",
+        description: "方案规定对危化培训项目进行分散采购,由评审小组评审打分",
+        schema: Param.ProcurementMethod,
+        basis: plan("三(五)"),
+        default: { value: "panel-review", basis: plan("三(五)", "分散采购,评审小组打分") },
+        subProject: "hazchem"
+      })
+    },
+    keyAreas: {
+      method: param({
+        title: { zh: "其他重点领域项目采购方式", en: "Procurement method: key areas sub-project" },
+        unit: "choice",
+        description: "方案规定对其他重点领域培训宣传项目采用竞争性磋商方式",
+        schema: Param.ProcurementMethod,
+        basis: plan("三(五)"),
+        default: { value: "competitive-consultation", basis: plan("三(五)", "采用竞争性磋商方式") },
+        subProject: "keyAreas"
+      })
+    },
+    consultation: {
+      minSuppliers: param({
+        title: { zh: "磋商供应商最少家数", en: "Minimum suppliers in a consultation" },
+        unit: "count",
+        description: "竞争性磋商邀请不少于3家符合条件的供应商",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.consultation} 第六条`),
+        default: { value: 3, basis: national(`${texts.consultation} 第六条`) }
+      }),
+      allowTwoForServices: param({
+        title: { zh: "政府购买服务项目允许两家", en: "Two suppliers allowed for government-purchased services" },
+        unit: "flag",
+        description: "政府购买服务项目符合条件的供应商只有2家的,磋商可以继续进行",
+        schema: Schema.Boolean,
+        basis: national(texts.consultationServices),
+        default: { value: true, basis: national(texts.consultationServices) }
+      }),
+      minDocumentDays: param({
+        title: {
+          zh: "磋商文件发出至首次提交响应文件最短日数",
+          en: "Days from consultation documents to first responses"
+        },
+        unit: "calendar-days",
+        description: "从磋商文件发出之日起至供应商提交首次响应文件截止之日止不得少于10日",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.consultation} 第十条`),
+        default: { value: 10, basis: national(`${texts.consultation} 第十条`) }
+      }),
+      minPanelSize: param({
+        title: { zh: "磋商小组最少人数", en: "Minimum consultation panel size" },
+        unit: "count",
+        description: "磋商小组由采购人代表和评审专家共3人以上单数组成",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.consultation} 第十四条`),
+        default: { value: 3, basis: national(`${texts.consultation} 第十四条`) }
+      }),
+      expertShare: param({
+        title: { zh: "评审专家最低占比", en: "Minimum share of experts on the panel" },
+        unit: "record",
+        description: "评审专家人数不得少于磋商小组成员总数的2/3",
+        schema: Param.Fraction,
+        basis: national(`${texts.consultation} 第十四条`),
+        default: { value: "2/3", basis: national(`${texts.consultation} 第十四条`) }
+      }),
+      priceWeightRange: param({
+        title: { zh: "服务项目价格分值占比范围", en: "Price weight range for services" },
+        unit: "record",
+        description: "综合评分法中服务项目的价格分值占总分值的比重为10%至30%;超出须经本级财政部门批准",
+        schema: Param.PercentRange,
+        basis: national(`${texts.consultation} 第二十四条`),
+        default: { value: { min: "10", max: "30" }, basis: national(`${texts.consultation} 第二十四条`) }
+      }),
+      priceWeight: param({
+        title: { zh: "磋商价格分值占比", en: "Price weight chosen for the consultation" },
+        unit: "percent",
+        description: noNational("磋商文件规定的价格分值占总分值的比重"),
+        schema: Param.Percent,
+        basis: national(`${texts.consultation} 第二十四条`),
+        subProject: "keyAreas"
+      })
+    },
+    panelReview: {
+      minPanelSize: param({
+        title: { zh: "方案评审小组最少人数", en: "Minimum review panel size" },
+        unit: "count",
+        description: noNational("由应急、人社等部门工作人员或推荐专家组成的项目方案评审小组的最少人数"),
+        schema: Param.PositiveInt,
+        basis: plan("三(五)"),
+        subProject: "hazchem"
+      }),
+      aggregation: param({
+        title: { zh: "评审得分汇总方法", en: "How panel scores are aggregated" },
+        unit: "choice",
+        description: noNational(
+          "评审小组成员打分的汇总方法:算术平均(mean)或去掉一个最高分和一个最低分后平均(trimmed-mean)"
+        ),
+        schema: Param.Aggregation,
+        basis: plan("三(五)"),
+        subProject: "hazchem"
+      })
+    },
+    tender: {
+      minBidDays: param({
+        title: { zh: "公开招标等标期", en: "Minimum bid period for public tender" },
+        unit: "calendar-days",
+        description: "自招标文件开始发出之日起至投标人提交投标文件截止之日止,不得少于二十日",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementLaw} 第三十五条`),
+        default: { value: 20, basis: national(`${texts.procurementLaw} 第三十五条`) }
+      })
+    }
+  }
+})
