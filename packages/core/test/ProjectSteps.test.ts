@@ -292,6 +292,59 @@ describe("三(五) procurement", () => {
     ])
   })
 
+  it("records the exact scores the ranking compared beside the display figures, and the ranking's basis", () => {
+    const e = only(given(until(tagIs("Award", "keyAreas"))).when(award()).thenEvents("Awarded"), "Awarded")
+    // base price 2 050 000 (sup-b): sup-a 2050000 / 2180000 × 20 = 2050/109, plus 357/5 = 49163/545 ≈ 90.2073
+    expect(e.ranking.map((r) => [r.supplierId, r.exact, r.fourDecimals])).toEqual([
+      ["sup-a", { priceScore: "2050/109", nonPriceScore: "357/5", total: "49163/545" }, {
+        priceScore: "18.8073",
+        nonPriceScore: "71.4000",
+        total: "90.2073"
+      }],
+      ["sup-c", { priceScore: "205/11", nonPriceScore: "347/5", total: "4842/55" }, {
+        priceScore: "18.6364",
+        nonPriceScore: "69.4000",
+        total: "88.0364"
+      }],
+      ["sup-b", { priceScore: "20", nonPriceScore: "322/5", total: "422/5" }, {
+        priceScore: "20.0000",
+        nonPriceScore: "64.4000",
+        total: "84.4000"
+      }]
+    ])
+    expect({ ...e.rankingBasis, basePrice: e.rankingBasis?.basePrice?.toString() }).toEqual({
+      order: ["total", "final-quote", "technical-score", "registration", "supplier-id"],
+      exact: "fraction",
+      fourDecimals: "half-up",
+      display: "half-up-2",
+      basePrice: "2050000.00",
+      priceWeight: "20"
+    })
+    expect(e.ties).toEqual([])
+  })
+
+  it("records a tie by supplier ids with the equal score exact and the step that broke it", () => {
+    // sup-c quotes like sup-a and every expert scores it as sup-a: equal totals and quotes, equal technical score
+    const history = until(tagIs("Award", "keyAreas")).map((c) => {
+      if (c._tag === "SubmitBid" && c.subProject === "keyAreas" && c.supplierId === "sup-c") {
+        return { ...c, quote: "2180000.00" }
+      }
+      if (c._tag !== "SubmitScores" || c.subProject !== "keyAreas") return c
+      const scores = c.scores as Array<Raw>
+      return {
+        ...c,
+        scores: scores.map((s) =>
+          s.supplierId === "sup-c"
+            ? { ...s, points: scores.find((x) => x.supplierId === "sup-a" && x.criterionId === s.criterionId)!.points }
+            : s
+        )
+      }
+    })
+    const e = only(given(history).when(award()).thenEvents("Awarded"), "Awarded")
+    expect(e.ties).toEqual([{ first: "sup-a", second: "sup-c", score: "49163/545", decidedBy: "registration" }])
+    expect(e.tieBreaks).toHaveLength(1)
+  })
+
   it("awards the dispersed panel review by trimmed mean", () => {
     const e = only(
       given(until(tagIs("Award", "hazchem"))).when(variant(seedCommand(tagIs("Award", "hazchem")))).thenEvents(
@@ -300,6 +353,19 @@ describe("三(五) procurement", () => {
       "Awarded"
     )
     expect([e.supplierId, e.value.toString(), e.method]).toEqual(["sup-h1", "780000.00", "panel-review"])
+    expect(e.rankingBasis).toEqual({
+      order: ["score", "quoted-price", "registration", "supplier-id"],
+      exact: "fraction",
+      fourDecimals: "half-up",
+      display: "half-up-2",
+      aggregation: "trimmed-mean"
+    })
+    for (const r of e.ranking) {
+      const [n, d = "1"] = r.exact!.total.split("/")
+      // the display and four-decimal figures are the exact score rounded half-up
+      expect(r.fourDecimals!.total).toBe(new Money.Decimal(n!).dividedBy(d).toDecimalPlaces(4, 4).toFixed(4))
+      expect(r.total).toBe(new Money.Decimal(n!).dividedBy(d).toDecimalPlaces(2, 4).toFixed(2))
+    }
     expect(e.evaluations.find((x) => x.ruleId === "procurement.panel-review.aggregation")!.reads[0]!.value).toBe(
       "trimmed-mean"
     )
@@ -780,6 +846,16 @@ describe("三(九) acceptance and filing", () => {
       met: false
     })
     expect(failed.rectification.items).toHaveLength(1)
+    // the order names the quota item by its id with both values; the sentence stays for display
+    expect(failed.rectification.orders).toEqual([{
+      kind: "quota",
+      rule: "acceptance.quotas-met",
+      itemId: "portal-articles",
+      unit: "篇",
+      required: 20,
+      delivered: 18,
+      text: failed.rectification.items[0]
+    }])
 
     const rectifying = g.and([evaluate("keyAreas", "2026-10-23")])
     expect(rectifying.state.subProjects.keyAreas.acceptance.rectificationDeadline).toBe("2026-11-13")

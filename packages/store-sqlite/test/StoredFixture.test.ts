@@ -2,9 +2,10 @@
 // meaning the same: the same statuses, the same read models when rebuilt from its events by today's code, and
 // the same answers when its unfinished project goes on.
 import { it } from "@effect/vitest"
-import { EventStore, Project, Projects, ReadModels } from "@gsyf/core"
+import { EventStore, Project, ProjectEvent, Projects, ReadModels } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -44,6 +45,28 @@ it.effect("every stored project verifies and folds to the status it had", () =>
       expect(tags).toEqual(want.tags)
       expect(Project.status(state)).toBe(want.status)
     }
+  }).pipe(Effect.provide(live())))
+
+// 0.2 added exact scores and the ranking basis to Awarded and identified rectification orders to AcceptanceFailed,
+// all optional: the events 0.1 stored decode without them and keep their display texts.
+it.effect("awards and rectifications stored by 0.1 decode without the fields added since", () =>
+  Effect.gen(function*() {
+    const projects = yield* Projects.Projects
+    const { stored } = yield* projects.load("sample-city-2026")
+    const events = stored.map((s) => Schema.decodeUnknownSync(ProjectEvent.Event)(s.data))
+    const awards = events.filter((e) => e._tag === "Awarded")
+    expect(awards.map((a) => [a.subProject, a.supplierId, a.rankingBasis, a.ties])).toEqual([
+      ["keyAreas", "sup-a", undefined, undefined],
+      ["hazchem", "sup-h1", undefined, undefined]
+    ])
+    expect(awards.flatMap((a) => a.ranking.map((r) => [r.total, r.exact, r.fourDecimals]))).toContainEqual([
+      "90.21",
+      undefined,
+      undefined
+    ])
+    const failed = events.find((e) => e._tag === "AcceptanceFailed")!
+    expect(failed.rectification.orders).toBeUndefined()
+    expect(failed.rectification.items.join()).toContain("门户网站")
   }).pipe(Effect.provide(live())))
 
 // A projection whose version changed since 0.1 is rebuilt when the store opens; its documents may gain fields,

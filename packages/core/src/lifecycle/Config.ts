@@ -34,7 +34,7 @@ import type * as Quota from "./4-deliverables/Quota.js"
 import type { Guard, Input } from "./Guard.js"
 import type * as Parameter from "./Parameter.js"
 import type * as ProjectCommand from "./ProjectCommand.js"
-import type { Evaluation, RankedBid } from "./ProjectEvent.js"
+import type { Evaluation, RankedBid, RankingBasis, TieBreak } from "./ProjectEvent.js"
 import type { ProcurementState } from "./ProjectState.js"
 import type { Rejection } from "./Rejection.js"
 
@@ -175,6 +175,10 @@ export interface AwardResult {
   readonly ranking: ReadonlyArray<RankedBid>
   readonly tieBreaks: ReadonlyArray<string>
   readonly reasons: ReadonlyArray<string>
+  /** How the ranking was made (recorded in the `Awarded` event). */
+  readonly rankingBasis?: RankingBasis | undefined
+  /** The ties broken, by supplier id. */
+  readonly ties?: ReadonlyArray<TieBreak> | undefined
   readonly basis: ReadonlyArray<LegalBasis>
   readonly evaluations: ReadonlyArray<Evaluation>
 }

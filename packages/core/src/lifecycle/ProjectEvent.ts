@@ -58,6 +58,31 @@ export type QuotaResult = typeof Shared.QuotaResult.Type
 export type RankedBid = typeof Procurement.RankedBid.Type
 
 /**
+ * One thing a rectification order asks to put right, by its stable identifier (quota item id, target name or
+ * a rule's path), with its display sentence.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RectificationOrder = typeof Acceptance.RectificationOrder.Type
+
+/**
+ * How an award's ranking was made: the order of what it compared, how its figures are written.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RankingBasis = typeof Procurement.RankingBasis.Type
+
+/**
+ * A tie broken in an award's ranking, by supplier id, with the equal score exact.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type TieBreak = typeof Procurement.TieBreak.Type
+
+/**
  * All events, by plan section.
  *
  * @since 0.1.0

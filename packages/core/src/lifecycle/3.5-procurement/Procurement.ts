@@ -753,6 +753,8 @@ export interface TieBreak extends Bilingual {
   readonly second: string
   /** The equal score, exact. */
   readonly score: DecimalJs
+  /** The equal score as an exact fraction (`"256/3"`, `"85"`). */
+  readonly scoreExact: string
   readonly decidedBy: "final-quote" | "quoted-price" | "technical-score" | "registration" | "supplier-id"
 }
 
@@ -776,6 +778,13 @@ export interface ConsultationEntry {
   readonly total: DecimalJs
   /** The total as an exact fraction, e.g. `"1703/20"`. */
   readonly totalExact: string
+  /** The price and non-price scores as exact fractions. */
+  readonly priceScoreExact: string
+  readonly nonPriceScoreExact: string
+  /** The total, price and non-price scores rounded half-up to 4 decimals (the audit figures; still not the ranking basis). */
+  readonly totalFourDecimals: string
+  readonly priceScoreFourDecimals: string
+  readonly nonPriceScoreFourDecimals: string
   /** The total rounded half-up to 2 decimals (display only; ranking uses the exact total). */
   readonly totalDisplay: string
   readonly priceScoreDisplay: string
@@ -797,6 +806,8 @@ export interface ConsultationResult {
   readonly basePrice: Money.Money
   readonly priceWeight: DecimalJs
   readonly ranking: ReadonlyArray<ConsultationEntry>
+  /** What the ranking compares, in order: the exact total, then each tie-break step (`consultationOrder`). */
+  readonly rankedBy: ReadonlyArray<string>
   readonly tieBreaks: ReadonlyArray<TieBreak>
   readonly recommended: {
     readonly supplierId: string
@@ -818,6 +829,7 @@ interface ConsultationRow {
 }
 
 const fmt2 = (q: Q.Rational) => Q.toFixedHalfUp(q, 2)
+const fmt4 = (q: Q.Rational) => Q.toFixedHalfUp(q, 4)
 
 const consultationSteps: ReadonlyArray<S.TieStep<ConsultationRow>> = [
   {
@@ -863,6 +875,14 @@ const consultationSteps: ReadonlyArray<S.TieStep<ConsultationRow>> = [
   }
 ]
 
+/**
+ * What a consultation's ranking compares, in order: the exact total (higher first), then the tie-break steps.
+ *
+ * @since 0.2.0
+ * @category scoring
+ */
+export const consultationOrder: ReadonlyArray<string> = ["total", ...consultationSteps.map((s) => s.name)]
+
 const tieBreaksOf = <A>(
   ordered: ReadonlyArray<A>,
   score: (a: A) => Q.Rational,
@@ -880,6 +900,7 @@ const tieBreaksOf = <A>(
       first: id(a),
       second: id(b),
       score: Q.toDecimal(score(a)),
+      scoreExact: Q.toFraction(score(a)),
       decidedBy: step.name as TieBreak["decidedBy"],
       ...step.explain(a, b)
     })
@@ -1005,6 +1026,11 @@ export const scoreConsultation = (
           technicalScore: Q.toDecimal(r.technical),
           total: Q.toDecimal(r.total),
           totalExact: Q.toFraction(r.total),
+          priceScoreExact: Q.toFraction(r.price),
+          nonPriceScoreExact: Q.toFraction(r.nonPrice),
+          totalFourDecimals: fmt4(r.total),
+          priceScoreFourDecimals: fmt4(r.price),
+          nonPriceScoreFourDecimals: fmt4(r.nonPrice),
           totalDisplay: fmt2(r.total),
           priceScoreDisplay: fmt2(r.price),
           nonPriceScoreDisplay: fmt2(r.nonPrice),
@@ -1029,6 +1055,7 @@ export const scoreConsultation = (
         basePrice: base,
         priceWeight: d.priceWeight,
         ranking,
+        rankedBy: consultationOrder,
         tieBreaks,
         recommended: { supplierId: top.bid.supplierId, supplierName: top.bid.supplierName, reasons },
         excluded: excluded.map((b) => ({ supplierId: b.supplierId, supplierName: b.supplierName }))
@@ -1094,6 +1121,8 @@ export interface PanelReviewEntry {
   readonly quotedPrice: Money.Money | undefined
   readonly score: DecimalJs
   readonly scoreExact: string
+  /** Rounded half-up to 4 decimals (the audit figure; the ranking uses the exact score). */
+  readonly scoreFourDecimals: string
   /** Rounded half-up to 2 decimals, display only. */
   readonly scoreDisplay: string
   /** Each member's total; `dropped` marks the totals a trimmed mean left out. */
@@ -1114,6 +1143,8 @@ export interface PanelReviewResult {
   readonly aggregation: typeof Aggregation.Type
   readonly members: ReadonlyArray<string>
   readonly ranking: ReadonlyArray<PanelReviewEntry>
+  /** What the ranking compares, in order: the exact score, then each tie-break step (`panelReviewOrder`). */
+  readonly rankedBy: ReadonlyArray<string>
   readonly tieBreaks: ReadonlyArray<TieBreak>
   readonly recommended: {
     readonly supplierId: string
@@ -1166,6 +1197,14 @@ const reviewSteps: ReadonlyArray<S.TieStep<ReviewRow>> = [
     })
   }
 ]
+
+/**
+ * What a panel review's ranking compares, in order: the exact score (higher first), then the tie-break steps.
+ *
+ * @since 0.2.0
+ * @category scoring
+ */
+export const panelReviewOrder: ReadonlyArray<string> = ["score", ...reviewSteps.map((s) => s.name)]
 
 /**
  * Aggregates the review panel's scores of the hazardous-chemicals training
@@ -1270,6 +1309,7 @@ export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResul
     return Either.right({
       aggregation: d.aggregation,
       members: sheet.members,
+      rankedBy: panelReviewOrder,
       ranking: ordered.map(
         (r, k): PanelReviewEntry => ({
           rank: k + 1,
@@ -1278,6 +1318,7 @@ export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResul
           quotedPrice: r.proposal.quotedPrice,
           score: Q.toDecimal(r.score),
           scoreExact: Q.toFraction(r.score),
+          scoreFourDecimals: fmt4(r.score),
           scoreDisplay: fmt2(r.score),
           memberTotals: r.memberTotals.map((t) => ({
             memberId: t.memberId,

@@ -102,7 +102,9 @@ export const handlers: Handlers<"StartProcurement" | "SubmitBid" | "AppointPanel
         method: proc.method,
         ranking: a.ranking,
         tieBreaks: a.tieBreaks,
-        reasons: a.reasons
+        reasons: a.reasons,
+        ...(a.rankingBasis === undefined ? {} : { rankingBasis: a.rankingBasis }),
+        ...(a.ties === undefined ? {} : { ties: a.ties })
       },
       basis: a.basis,
       evaluations: [...a.evaluations, due.right.evaluation],

@@ -6,7 +6,21 @@ import { meta, SubProject } from "../internal/schemas.js"
 import { PanelMember } from "./commands.js"
 import { Criterion } from "./Procurement.js"
 
-/** A ranked bid as recorded in the award. */
+/** An exact score: a fraction in lowest terms, `"256/3"`, or an integer, `"85"`. */
+export const Fraction = Schema.String.pipe(Schema.pattern(/^-?\d+(\/[1-9]\d*)?$/))
+
+/** A bid's scores written one way: exact fractions, or rounded half-up to four decimals. */
+export const BidScores = Schema.Struct({
+  priceScore: Schema.optional(Schema.String),
+  nonPriceScore: Schema.String,
+  total: Schema.String
+})
+
+/**
+ * A ranked bid as recorded in the award. `priceScore`, `nonPriceScore` and `total` are the display figures
+ * (half-up to 2 decimals); `exact` holds the fractions the ranking compared and `fourDecimals` the same rounded
+ * half-up to 4 decimals. Awards recorded before 0.2.0 have neither.
+ */
 export const RankedBid = Schema.Struct({
   rank: Schema.Number,
   supplierId: Schema.String,
@@ -14,7 +28,32 @@ export const RankedBid = Schema.Struct({
   quote: Schema.optional(Money.Yuan),
   priceScore: Schema.optional(Schema.String),
   nonPriceScore: Schema.String,
-  total: Schema.String
+  total: Schema.String,
+  exact: Schema.optional(Schema.Struct({ ...BidScores.fields, total: Fraction })),
+  fourDecimals: Schema.optional(BidScores)
+})
+
+/**
+ * How the ranking of an award was made: what it compared in order (`order`: the exact total or score, higher
+ * first, then each tie-break step), how its figures are written (`exact`: fractions; `fourDecimals` and
+ * `display`: rounded half-up to 4 and 2 decimals), and the figures the scoring rested on.
+ */
+export const RankingBasis = Schema.Struct({
+  order: Schema.Array(Schema.String),
+  exact: Schema.Literal("fraction"),
+  fourDecimals: Schema.Literal("half-up"),
+  display: Schema.Literal("half-up-2"),
+  aggregation: Schema.optional(Schema.Literal("mean", "trimmed-mean")),
+  basePrice: Schema.optional(Money.Yuan),
+  priceWeight: Schema.optional(Schema.String)
+})
+
+/** A tie between neighbours of the ranking and the step that broke it, with the equal score exact. */
+export const TieBreak = Schema.Struct({
+  first: Schema.String,
+  second: Schema.String,
+  score: Fraction,
+  decidedBy: Schema.String
 })
 
 export const ProcurementStarted = Schema.TaggedStruct("ProcurementStarted", {
@@ -60,7 +99,11 @@ export const Awarded = Schema.TaggedStruct("Awarded", {
   method: Schema.String,
   ranking: Schema.Array(RankedBid),
   tieBreaks: Schema.Array(Schema.String),
-  reasons: Schema.Array(Schema.String)
+  reasons: Schema.Array(Schema.String),
+  /** Absent from awards recorded before 0.2.0. */
+  rankingBasis: Schema.optional(RankingBasis),
+  /** The ties broken, by supplier id (`tieBreaks` says the same in words); absent before 0.2.0. */
+  ties: Schema.optional(Schema.Array(TieBreak))
 })
 
 export const events = [ProcurementStarted, BidSubmitted, PanelAppointed, ScoresSubmitted, Awarded] as const

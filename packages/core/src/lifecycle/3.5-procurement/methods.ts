@@ -62,6 +62,12 @@ const scoresOf = (proc: Proc) =>
 const criteriaOf = (proc: Proc) =>
   proc.criteria.map((x) => ({ id: x.id, name: x.name, maxPoints: x.maxPoints.toFixed() }))
 
+/** How an award's figures are written: exact fractions, four decimals and the display, each rounded half-up. */
+const writtenAs = { exact: "fraction", fourDecimals: "half-up", display: "half-up-2" } as const
+
+const tiesOf = (ties: ReadonlyArray<Procurement.TieBreak>) =>
+  ties.map((t) => ({ first: t.first, second: t.second, score: t.scoreExact, decidedBy: t.decidedBy }))
+
 const consultationAward: AwardPath = ({ input, panel, procurement: proc }) => {
   const c = input.command
   const checked = runStage(input, "consultation", {
@@ -111,10 +117,23 @@ const consultationAward: AwardPath = ({ input, panel, procurement: proc }) => {
       quote: x.finalQuote,
       priceScore: x.priceScoreDisplay,
       nonPriceScore: x.nonPriceScoreDisplay,
-      total: x.totalDisplay
+      total: x.totalDisplay,
+      exact: { priceScore: x.priceScoreExact, nonPriceScore: x.nonPriceScoreExact, total: x.totalExact },
+      fourDecimals: {
+        priceScore: x.priceScoreFourDecimals,
+        nonPriceScore: x.nonPriceScoreFourDecimals,
+        total: x.totalFourDecimals
+      }
     })),
     tieBreaks: r.tieBreaks.map((t) => t.zh),
     reasons: r.recommended.reasons.map((x) => x.zh),
+    rankingBasis: {
+      ...writtenAs,
+      order: r.rankedBy,
+      basePrice: r.basePrice,
+      priceWeight: r.priceWeight.toFixed()
+    },
+    ties: tiesOf(r.tieBreaks),
     basis: [...basisOf(checked.rules), national(`${texts.consultation} 第二十四条`, "综合评分法,低价优先法计算价格分")],
     evaluations: [...checked.evaluations, ...(weight.right.evaluation === undefined ? [] : [weight.right.evaluation])]
   })
@@ -160,10 +179,14 @@ const panelReviewAward: AwardPath = ({ input, panel, procurement: proc }) => {
       supplierName: x.supplierName,
       ...(x.quotedPrice === undefined ? {} : { quote: x.quotedPrice }),
       nonPriceScore: x.scoreDisplay,
-      total: x.scoreDisplay
+      total: x.scoreDisplay,
+      exact: { nonPriceScore: x.scoreExact, total: x.scoreExact },
+      fourDecimals: { nonPriceScore: x.scoreFourDecimals, total: x.scoreFourDecimals }
     })),
     tieBreaks: r.tieBreaks.map((t) => t.zh),
     reasons: r.recommended.reasons.map((x) => x.zh),
+    rankingBasis: { ...writtenAs, order: r.rankedBy, aggregation: r.aggregation },
+    ties: tiesOf(r.tieBreaks),
     basis: [...basisOf(checked.rules), plan("三(五)", "参照政府采购法及本单位内控制度选定服务机构")],
     evaluations: [...checked.evaluations, settings.right.evaluation]
   })

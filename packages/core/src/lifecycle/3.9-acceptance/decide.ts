@@ -4,6 +4,7 @@ import * as Chunk from "effect/Chunk"
 import * as Either from "effect/Either"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
+import type { Finding } from "../../rules/Rule.js"
 import * as Payment from "../3.6-contract/Payment.js"
 import { quotaProgress, toQuotaResult } from "../4-deliverables/progress.js"
 import type { Input } from "../Guard.js"
@@ -19,7 +20,7 @@ import {
   traced,
   violation
 } from "../internal/decide.js"
-import type { Evaluation } from "../ProjectEvent.js"
+import type { Evaluation, RectificationOrder } from "../ProjectEvent.js"
 import type * as Acceptance from "./Acceptance.js"
 import { balanceDue, rectificationDeadline } from "./guards.js"
 
@@ -75,6 +76,36 @@ const passed = (v: Verdict): Result => {
   })
 }
 
+/** A failing verdict's finding as a rectification order: a quota item or a target by its id, else the rule's path. */
+const orderOf = (v: Verdict) => (f: Finding): RectificationOrder => {
+  const [head, ...rest] = f.path.split(".")
+  const key = rest.join(".")
+  const item = head === "items" ? v.items.find((i) => i.itemId === key) : undefined
+  if (item !== undefined) {
+    return {
+      kind: "quota",
+      rule: f.ruleId,
+      itemId: item.itemId,
+      unit: item.unit,
+      required: item.required,
+      delivered: item.done,
+      text: f.zh
+    }
+  }
+  const target = head === "targets" ? v.input.command.performanceTargets.find((t) => t.name === key) : undefined
+  if (target !== undefined) {
+    return {
+      kind: "target",
+      rule: f.ruleId,
+      name: target.name,
+      target: target.target,
+      actual: target.actual,
+      text: f.zh
+    }
+  }
+  return { kind: "finding", rule: f.ruleId, path: f.path, text: f.zh }
+}
+
 const failed = (v: Verdict, verdict: Checked): Result => {
   const { command: c, state: s, on, config } = v.input
   const read = traced(v.input, rectificationDeadline, (p) => ({
@@ -98,6 +129,7 @@ const failed = (v: Verdict, verdict: Checked): Result => {
       targets: c.performanceTargets,
       rectification: {
         items: verdict.errors.map((f) => f.zh),
+        orders: verdict.errors.map(orderOf(v)),
         deadline: end,
         explanation: {
           zh: `自 ${on} 起 ${days} 个${u.zh === "日" ? "日" : "工作日"}内完成整改,至 ${end} 止`,

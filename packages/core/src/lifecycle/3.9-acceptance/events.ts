@@ -36,6 +36,32 @@ export const AcceptancePassed = Schema.TaggedStruct("AcceptancePassed", {
   dueExplanation: Bilingual,
   remarks: Schema.optional(Schema.String)
 })
+/**
+ * One thing a rectification order asks to put right, by its stable identifier, with its display sentence (`text`,
+ * the same as the order's `items` entry): a quota item not delivered in full (`required` and `delivered` in the
+ * item's `unit`), a performance target not met, or the finding of another verdict rule (a plugin's) at its path.
+ */
+export const RectificationOrder = Schema.Union(
+  Schema.Struct({
+    kind: Schema.Literal("quota"),
+    rule: Schema.String,
+    itemId: Schema.String,
+    unit: Schema.String,
+    required: Schema.Number,
+    delivered: Schema.Number,
+    text: Schema.String
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("target"),
+    rule: Schema.String,
+    name: Schema.String,
+    target: Schema.String,
+    actual: Schema.String,
+    text: Schema.String
+  }),
+  Schema.Struct({ kind: Schema.Literal("finding"), rule: Schema.String, path: Schema.String, text: Schema.String })
+)
+
 export const AcceptanceFailed = Schema.TaggedStruct("AcceptanceFailed", {
   ...meta,
   subProject: SubProject,
@@ -44,7 +70,14 @@ export const AcceptanceFailed = Schema.TaggedStruct("AcceptanceFailed", {
   experts: Schema.Array(Expert),
   items: Schema.Array(QuotaResult),
   targets: Schema.Array(PerformanceTarget),
-  rectification: Schema.Struct({ items: Schema.Array(Schema.String), deadline: IsoDate, explanation: Bilingual }),
+  rectification: Schema.Struct({
+    /** What to put right, as sentences for display. */
+    items: Schema.Array(Schema.String),
+    deadline: IsoDate,
+    explanation: Bilingual,
+    /** The same, one order per item with its identifiers; absent from orders recorded before 0.2.0. */
+    orders: Schema.optional(Schema.Array(RectificationOrder))
+  }),
   remarks: Schema.optional(Schema.String)
 })
 export const AcceptanceReportFiled = Schema.TaggedStruct("AcceptanceReportFiled", {
