@@ -49,6 +49,44 @@ describe("gsyf plan", () => {
     expect(r.err).toContain("unknown parameter")
   })
 
+  it("refuses a city file looser than a national bound, naming the parameter, value, bound and law", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
+    const looser = join(dir, "looser.yaml")
+    const text = readFileSync(plan, "utf8")
+    writeFileSync(
+      looser,
+      text + [
+        "  procurement.consultation.minSuppliers: 1",
+        "  procurement.consultation.minDocumentDays: 3",
+        "  procurement.consultation.expertShare: 1/3",
+        "  payment.dueDays: 90",
+        "  contract.signWithinDays: 90",
+        ""
+      ].join("\n")
+    )
+    const r = await gsyf("plan", looser)
+    expect(r.code).toBe(1)
+    for (const name of ["minSuppliers", "minDocumentDays", "expertShare"]) {
+      expect(r.err).toContain(`parameters.procurement.consultation.${name}`)
+    }
+    expect(r.err).toContain("parameters.payment.dueDays")
+    expect(r.err).toContain(
+      "取值 90,比全国规定宽松:依据《保障中小企业款项支付条例》(国务院令第802号) 第九条,应不超过 60"
+    )
+    expect(r.err).toContain(
+      "parameter contract.signWithinDays (Days to sign the contract after the award notice) is 90"
+    )
+    expect(r.err).toContain("《政府采购法》 第四十六条 requires at most 30")
+    const stricter = join(dir, "stricter.yaml")
+    writeFileSync(
+      stricter,
+      text + ["  procurement.consultation.minSuppliers: 4", "  contract.signWithinDays: 20", ""].join("\n")
+    )
+    const ok = await gsyf("plan", stricter)
+    expect(ok.code).toBe(0)
+    expect(ok.out).toContain("passed")
+  })
+
   it("reports a plan that breaks a rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
     const over = join(dir, "over.yaml")

@@ -428,6 +428,18 @@ export * as Lifecycle from "./lifecycle/Lifecycle.js"
 export * as Money from "./kernel/Money.js"
 
 /**
+ * National floors and ceilings on parameters. A parameter that national law bounds (至少3家, 不少于10日,
+ * 不得少于2/3, 30日内, 原则上不超过3%) declares its bound with the citation; a city or province may be
+ * stricter, never looser. A file that is looser fails when it loads, with a {@link BoundIssue} naming the
+ * parameter, the value, the bound and the law — unless the law allows a looser value with an approval and the
+ * approval is recorded in the parameter the bound names (the fee cap's provincial approval, a price weight
+ * outside 10%–30% with the finance department's approval).
+ *
+ * @since 0.3.0
+ */
+export * as NationalBound from "./rules/NationalBound.js"
+
+/**
  * Every blank `x` of the plan as a named, typed, documented parameter with a unit, a legal basis and an
  * effective-dated value history (OpenFisca style). The catalogue is the sections' trees merged
  * (`lifecycle/3.3-budget/parameters.ts` declares `budget.*` and `fund.*`, and so on): each name is written once,

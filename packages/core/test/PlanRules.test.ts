@@ -58,10 +58,17 @@ describe("budget.fee-cap", () => {
     expect(check(PlanRules.feeCap, setWith({ "budget.total": "360", "budget.keyAreas": "280" }))).toEqual([])
   })
   it("fails when the cap is raised above 3% without a provincial approval, and still caps at 3%", () => {
-    const findings = check(
-      PlanRules.feeCap,
-      setWith({ "fund.feeCapPercent": "4", "budget.total": "400", "budget.keyAreas": "320" })
+    const patch = { "fund.feeCapPercent": "4", "budget.total": "400", "budget.keyAreas": "320" }
+    // the catalogue's national bound already refuses such a file when it loads
+    expect(() => setWith(patch)).toThrow(/fund\.feeCapPercent.*looser than national law/)
+    // the rule still guards a set whose definitions carry no bound (a plugin's own catalogue)
+    const unbounded = new Map(
+      [...Parameter.catalogue].map(([name, d]) => [name, { ...d, bound: undefined }] as const)
     )
+    const file = structuredClone(seedParameterFile()) as File
+    Object.assign(file.parameters, patch)
+    const set = Either.getOrThrowWith(Parameter.load(file, { definitions: unbounded }), (e) => new Error(e.message))
+    const findings = check(PlanRules.feeCap, set)
     expect(findings.map((f) => [f.severity, f.path])).toEqual([
       ["error", "parameters.fund.feeCapPercent"],
       ["error", "parameters.budget.total"]

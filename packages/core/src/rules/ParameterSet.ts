@@ -13,6 +13,7 @@ import { bilingual, InputIssue, InvalidInput } from "../kernel/InputError.js"
 import { LegalBasis } from "../kernel/LegalBasis.js"
 import * as Money from "../kernel/Money.js"
 import * as Param from "./internal/parameterSchemas.js"
+import * as NationalBound from "./NationalBound.js"
 import type { Title } from "./Rule.js"
 
 /**
@@ -63,6 +64,8 @@ export interface Definition<A = unknown> {
   readonly optional?: boolean | undefined
   /** The sub-project the blank belongs to, if any (`hazchem`, `keyAreas`). */
   readonly subProject?: string | undefined
+  /** The national floor or ceiling a city may not loosen, with its citation (see `NationalBound`). */
+  readonly bound?: NationalBound.NationalBound<A> | undefined
 }
 
 /**
@@ -272,7 +275,16 @@ export const load = (
     readonly definitions: ReadonlyMap<string, Definition>
     readonly requireAll?: boolean | undefined
   }
-): Either.Either<ParameterSet, InvalidInput> => {
+): Either.Either<ParameterSet, InvalidInput> =>
+  Either.flatMap(decode(input, options), (set) => checkBounds(set, set.histories))
+
+const decode = (
+  input: unknown,
+  options: {
+    readonly definitions: ReadonlyMap<string, Definition>
+    readonly requireAll?: boolean | undefined
+  }
+): Either.Either<ParameterSet & { readonly paths: ReadonlyMap<string, ReadonlyArray<string>> }, InvalidInput> => {
   const defs = options.definitions
   const file = Schema.decodeUnknownEither(ParameterFile, { errors: "all", onExcessProperty: "error" })(input)
   if (Either.isLeft(file)) {
@@ -282,6 +294,7 @@ export const load = (
   }
   const issues: Array<InputIssue> = []
   const histories = new Map<string, Array<Dated>>()
+  const paths = new Map<string, Array<string>>()
   const cityBasis = (note: string | undefined) =>
     new LegalBasis({
       level: "city",
@@ -298,6 +311,7 @@ export const load = (
     const decode = Schema.decodeUnknownEither(definition.schema, { errors: "all", onExcessProperty: "error" })
     const entries = isHistory(raw) ? raw : [{ from: undefined, value: raw, basis: undefined }]
     const dated: Array<Dated> = []
+    const entryPaths = new Map<Dated, string>()
     entries.forEach((entry, i) => {
       const entryPath = isHistory(raw) ? `${path}[${i}].value` : path
       const decoded = decode(entry.value)
@@ -309,8 +323,10 @@ export const load = (
         return
       }
       dated.push({ from: entry.from, value: decoded.right, basis: cityBasis(entry.basis) })
+      entryPaths.set(dated.at(-1)!, entryPath)
     })
     dated.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""))
+    paths.set(name, dated.map((d) => entryPaths.get(d)!))
     for (let i = 1; i < dated.length; i++) {
       if (dated[i]!.from === dated[i - 1]!.from) {
         issues.push(
@@ -343,7 +359,42 @@ export const load = (
     )
   }
   if (issues.length > 0) return Either.left(new InvalidInput({ subject: "ParameterFile", issues }))
-  return Either.right({ city: file.right.city, histories, definitions: defs })
+  return Either.right({ city: file.right.city, histories, definitions: defs, paths })
+}
+
+/**
+ * Checks every value of the given histories against its parameter's national bound (`NationalBound`), reading
+ * approvals from the whole set at the value's date (an undated value needs an undated approval). A looser value without a recorded approval that covers it
+ * is a `NationalBound.BoundIssue`.
+ */
+const checkBounds = (
+  set: ParameterSet & { readonly paths?: ReadonlyMap<string, ReadonlyArray<string>> },
+  checked: ReadonlyMap<string, ReadonlyArray<Dated>>
+): Either.Either<ParameterSet, InvalidInput> => {
+  const issues: Array<InputIssue> = []
+  for (const [name, history] of checked) {
+    const definition = set.definitions.get(name)
+    const bound = definition?.bound
+    if (definition === undefined || bound === undefined) continue
+    history.forEach((entry, i) => {
+      if (bound.holds(entry.value)) return
+      const approval = bound.approval === undefined
+        ? undefined
+        : resolveUncached(set, bound.approval.parameter, entry.from ?? "0000-00-00")?.value
+      if (approval !== undefined && bound.approval!.covers(entry.value, approval)) return
+      issues.push(NationalBound.issue({
+        parameter: name,
+        title: definition.title,
+        path: set.paths?.get(name)?.[i] ?? `parameters.${name}`,
+        shown: show(entry.value),
+        bound,
+        from: entry.from
+      }))
+    })
+  }
+  if (issues.length > 0) return Either.left(new InvalidInput({ subject: "ParameterFile", issues }))
+  const { paths: _paths, ...plain } = set
+  return Either.right(plain)
 }
 
 const collectIssues = (error: import("effect/ParseResult").ParseError): ReadonlyArray<InputIssue> =>
@@ -412,14 +463,22 @@ export const overlay = (
   input: unknown,
   source: LegalBasis
 ): Either.Either<ParameterSet, InvalidInput> => {
-  const parsed = load({ parameters: input }, { definitions: set.definitions, requireAll: false })
-  return Either.map(parsed, (extra) => {
+  const parsed = decode({ parameters: input }, { definitions: set.definitions, requireAll: false })
+  return Either.flatMap(parsed, (extra) => {
     const histories = new Map(set.histories)
+    const overlaid = new Map<string, ReadonlyArray<Dated>>()
     for (const [name, entries] of extra.histories) {
       if (input === null || typeof input !== "object" || !(name in input)) continue
       histories.set(name, entries.map((e) => ({ ...e, basis: source })))
+      overlaid.set(name, histories.get(name)!)
     }
-    return { ...set, histories }
+    for (const [name, definition] of set.definitions) {
+      const approval = definition.bound?.approval?.parameter
+      if (approval !== undefined && overlaid.has(approval) && !overlaid.has(name)) {
+        overlaid.set(name, histories.get(name) ?? [])
+      }
+    }
+    return checkBounds({ ...set, histories, paths: extra.paths }, overlaid)
   })
 }
 

@@ -4,6 +4,7 @@ import * as Schema from "effect/Schema"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
+import * as NationalBound from "../../rules/NationalBound.js"
 import { param, section } from "../../rules/ParameterSet.js"
 import { noNational } from "../internal/parameters.js"
 import { SubProject } from "../internal/schemas.js"
@@ -68,7 +69,13 @@ export const parameters = section("三(三)", {
         "工伤预防费使用原则上不得超过上年度工伤保险基金征缴收入的3%;提高须经省级人社和财政部门同意(见 fund.provincialCapApproval)",
       schema: Param.Percent,
       basis: national(`${texts.feeMeasures} 第五条`),
-      default: { value: "3", basis: national(`${texts.feeMeasures} 第五条`, "原则上不得超过3%") }
+      default: { value: "3", basis: national(`${texts.feeMeasures} 第五条`, "原则上不得超过3%") },
+      bound: NationalBound.atMost(3, national(`${texts.feeMeasures} 第五条`, "原则上不得超过3%"), {
+        parameter: "fund.provincialCapApproval",
+        by: { zh: "省级人力资源社会保障部门和财政部门", en: "the provincial human-resources and finance departments" },
+        covers: (value, approval: { readonly capPercent: Money.Decimal }) =>
+          new Money.Decimal(value as Money.Decimal).lte(approval.capPercent)
+      })
     }),
     provincialCapApproval: param({
       title: { zh: "省级提高上限的批准", en: "Provincial approval raising the cap" },

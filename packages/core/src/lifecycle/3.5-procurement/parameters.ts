@@ -3,6 +3,7 @@
 import * as Schema from "effect/Schema"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
+import * as NationalBound from "../../rules/NationalBound.js"
 import { param, section } from "../../rules/ParameterSet.js"
 import { noNational } from "../internal/parameters.js"
 
@@ -37,7 +38,8 @@ export const parameters = section("三(五)", {
         description: "竞争性磋商邀请不少于3家符合条件的供应商",
         schema: Param.PositiveInt,
         basis: national(`${texts.consultation} 第六条`),
-        default: { value: 3, basis: national(`${texts.consultation} 第六条`) }
+        default: { value: 3, basis: national(`${texts.consultation} 第六条`) },
+        bound: NationalBound.atLeast(3, national(`${texts.consultation} 第六条`, "邀请不少于3家符合条件的供应商"))
       }),
       allowTwoForServices: param({
         title: { zh: "政府购买服务项目允许两家", en: "Two suppliers allowed for government-purchased services" },
@@ -56,7 +58,8 @@ export const parameters = section("三(五)", {
         description: "从磋商文件发出之日起至供应商提交首次响应文件截止之日止不得少于10日",
         schema: Param.PositiveInt,
         basis: national(`${texts.consultation} 第十条`),
-        default: { value: 10, basis: national(`${texts.consultation} 第十条`) }
+        default: { value: 10, basis: national(`${texts.consultation} 第十条`) },
+        bound: NationalBound.atLeast(10, national(`${texts.consultation} 第十条`, "不得少于10日"))
       }),
       minPanelSize: param({
         title: { zh: "磋商小组最少人数", en: "Minimum consultation panel size" },
@@ -64,7 +67,8 @@ export const parameters = section("三(五)", {
         description: "磋商小组由采购人代表和评审专家共3人以上单数组成",
         schema: Param.PositiveInt,
         basis: national(`${texts.consultation} 第十四条`),
-        default: { value: 3, basis: national(`${texts.consultation} 第十四条`) }
+        default: { value: 3, basis: national(`${texts.consultation} 第十四条`) },
+        bound: NationalBound.atLeast(3, national(`${texts.consultation} 第十四条`, "3人以上单数"))
       }),
       expertShare: param({
         title: { zh: "评审专家最低占比", en: "Minimum share of experts on the panel" },
@@ -72,7 +76,11 @@ export const parameters = section("三(五)", {
         description: "评审专家人数不得少于磋商小组成员总数的2/3",
         schema: Param.Fraction,
         basis: national(`${texts.consultation} 第十四条`),
-        default: { value: "2/3", basis: national(`${texts.consultation} 第十四条`) }
+        default: { value: "2/3", basis: national(`${texts.consultation} 第十四条`) },
+        bound: NationalBound.fractionAtLeast(
+          "2/3",
+          national(`${texts.consultation} 第十四条`, "评审专家不得少于成员总数的2/3")
+        )
       }),
       priceWeightRange: param({
         title: { zh: "服务项目价格分值占比范围", en: "Price weight range for services" },
@@ -80,7 +88,26 @@ export const parameters = section("三(五)", {
         description: "综合评分法中服务项目的价格分值占总分值的比重为10%至30%;超出须经本级财政部门批准",
         schema: Param.PercentRange,
         basis: national(`${texts.consultation} 第二十四条`),
-        default: { value: { min: "10", max: "30" }, basis: national(`${texts.consultation} 第二十四条`) }
+        default: { value: { min: "10", max: "30" }, basis: national(`${texts.consultation} 第二十四条`) },
+        bound: NationalBound.rangeWithin(
+          10,
+          30,
+          national(`${texts.consultation} 第二十四条`, "服务项目价格分值占比10%至30%"),
+          {
+            parameter: "procurement.consultation.priceWeightApproval",
+            by: { zh: "本级财政部门", en: "the finance department at the same level" },
+            covers: (range: Param.PercentRangeType, approval: Param.PercentRangeApprovalType) =>
+              range.min.gte(approval.range.min) && range.max.lte(approval.range.max)
+          }
+        )
+      }),
+      priceWeightApproval: param({
+        title: { zh: "财政部门批准的价格分值占比范围", en: "Finance-department approval of a price weight range" },
+        unit: "record",
+        description: "服务项目价格分值占比范围超出10%至30%的,本级财政部门批准的文件、日期和批准的范围",
+        schema: Param.PercentRangeApproval,
+        basis: national(`${texts.consultation} 第二十四条`, "超出范围的须经本级财政部门审核同意"),
+        optional: true
       }),
       priceWeight: param({
         title: { zh: "磋商价格分值占比", en: "Price weight chosen for the consultation" },
@@ -118,7 +145,8 @@ export const parameters = section("三(五)", {
         description: "自招标文件开始发出之日起至投标人提交投标文件截止之日止,不得少于二十日",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementLaw} 第三十五条`),
-        default: { value: 20, basis: national(`${texts.procurementLaw} 第三十五条`) }
+        default: { value: 20, basis: national(`${texts.procurementLaw} 第三十五条`) },
+        bound: NationalBound.atLeast(20, national(`${texts.procurementLaw} 第三十五条`, "不得少于二十日"))
       })
     }
   }

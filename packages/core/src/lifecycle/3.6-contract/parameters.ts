@@ -2,6 +2,7 @@
 // Names are the tree's paths (`project.periodMonths` …); a parameter's section is the group's unless it says otherwise.
 import { LegalBasis, national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
+import * as NationalBound from "../../rules/NationalBound.js"
 import { param, section } from "../../rules/ParameterSet.js"
 import { noNational } from "../internal/parameters.js"
 
@@ -40,7 +41,8 @@ export const parameters = section("六(二)", {
       default: {
         value: 30,
         basis: national(`${texts.smePayment} 第九条`, "自货物、工程、服务交付(验收)之日起30日内支付")
-      }
+      },
+      bound: NationalBound.atMost(60, national(`${texts.smePayment} 第九条`, "合同另有约定的,付款期限最长不得超过60日"))
     }),
     dueDaysUnit: param({
       title: { zh: "付款期限计算方式", en: "How the payment deadline is counted" },
@@ -48,7 +50,11 @@ export const parameters = section("六(二)", {
       description: "付款期限按自然日还是工作日计算",
       schema: Param.DayUnit,
       basis: national(`${texts.smePayment} 第九条`),
-      default: { value: "calendar-days", basis: national(`${texts.smePayment} 第九条`, "以日计") }
+      default: { value: "calendar-days", basis: national(`${texts.smePayment} 第九条`, "以日计") },
+      bound: NationalBound.equals(
+        "calendar-days",
+        national(`${texts.smePayment} 第九条`, "付款期限以日计,按工作日计算会延长期限")
+      )
     }),
     rounding: param({
       title: { zh: "预付款舍入方式", en: "Rounding of the advance payment" },
@@ -70,7 +76,8 @@ export const parameters = section("六(二)", {
       description: "自中标、成交通知书发出之日起三十日内签订政府采购合同",
       schema: Param.PositiveInt,
       basis: national(`${texts.procurementLaw} 第四十六条`),
-      default: { value: 30, basis: national(`${texts.procurementLaw} 第四十六条`) }
+      default: { value: 30, basis: national(`${texts.procurementLaw} 第四十六条`) },
+      bound: NationalBound.atMost(30, national(`${texts.procurementLaw} 第四十六条`, "三十日内签订"))
     })
   }
 })

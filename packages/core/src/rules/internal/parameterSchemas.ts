@@ -57,6 +57,19 @@ export const PercentRange = Schema.Struct({ min: Percent, max: Percent }).pipe(
 )
 
 /** @internal */
+export type PercentRangeType = typeof PercentRange.Type
+
+/** @internal */
+export const PercentRangeApproval = Schema.Struct({
+  document: NonEmptyText,
+  approvedOn: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/)),
+  range: PercentRange
+})
+
+/** @internal */
+export type PercentRangeApprovalType = typeof PercentRangeApproval.Type
+
+/** @internal */
 export const Fraction = Schema.String.pipe(
   Schema.filter((s) => {
     const m = /^(\d+)\/(\d+)$/.exec(s)
