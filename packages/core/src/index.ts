@@ -435,7 +435,7 @@ export * as Money from "./kernel/Money.js"
  * approval is recorded in the parameter the bound names (the fee cap's provincial approval, a price weight
  * outside 10%–30% with the finance department's approval).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export * as NationalBound from "./rules/NationalBound.js"
 

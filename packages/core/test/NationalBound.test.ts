@@ -26,7 +26,11 @@ const looser: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ["payment.dueDays", 90, "不超过 60", "国务院令第802号)"],
   ["payment.dueDaysUnit", "working-days", "为 calendar-days", "国务院令第802号)"],
   ["contract.signWithinDays", 90, "不超过 30", "《政府采购法》"],
-  ["fund.feeCapPercent", "4", "不超过 3", "人社部规〔2017〕13号)"]
+  ["fund.feeCapPercent", "4", "不超过 3", "人社部规〔2017〕13号)"],
+  ["payment.lateDailyPercent", "0.03", "不少于 0.05", "国务院令第802号)"],
+  ["contract.supplementCapPercent", "15", "不超过 10", "《政府采购法》"],
+  ["contract.publishWithinWorkingDays", 5, "不超过 2", "国务院令第658号)"],
+  ["contract.fileWithinWorkingDays", 10, "不超过 7", "《政府采购法》"]
 ]
 
 describe("national floors and ceilings", () => {

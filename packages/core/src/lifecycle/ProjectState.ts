@@ -156,6 +156,18 @@ export interface SubProjectState {
       readonly periodEnd: IsoDate.IsoDate
       readonly advance: Money.Money
       readonly balance: Money.Money
+      /** The amount signed, before any supplementary contract (`amount` includes them). */
+      readonly originalAmount?: Money.Money | undefined
+      readonly supplements?: ReadonlyArray<{ readonly supplementId: string; readonly amount: Money.Money }> | undefined
+      readonly terminated?:
+        | { readonly on: IsoDate.IsoDate; readonly owed: Money.Money; readonly eventId: string }
+        | undefined
+      readonly sme?: boolean | undefined
+      readonly lateInterestRate?: Money.Decimal | undefined
+      readonly publishBy?: IsoDate.IsoDate | undefined
+      readonly fileBy?: IsoDate.IsoDate | undefined
+      readonly publishedOn?: IsoDate.IsoDate | undefined
+      readonly filedOn?: IsoDate.IsoDate | undefined
     }
     | undefined
   readonly payments: ReadonlyArray<
@@ -287,6 +299,10 @@ const factFolds: { readonly [K in Event["_tag"]]: FactFold<K> } = {
   Awarded: same,
   ContractSigned: (f, e) => sub(f, e.subProject, { contract: true }),
   PaymentMade: same,
+  ContractAmended: same,
+  ContractTerminated: same,
+  ContractPublished: same,
+  ContractFiled: same,
   ImplementationPlanSubmitted: same,
   ImplementationPlanApproved: same,
   ImplementationPlanReturned: same,

@@ -560,6 +560,34 @@ const summaries: { readonly [K in Event["_tag"]]: Summary<K> } = {
   Awarded: (e, ctx) => explainAward(e, ctx),
   ContractSigned: (e) => explainContract(e),
   PaymentMade: (e, ctx) => explainPayment(e, ctx),
+  ContractAmended: (e) =>
+    told(
+      `${sub(e).zh}签订补充合同 ${e.supplementId},追加 ${Money.format(e.amount)}(补充合同累计 ${
+        Money.format(e.supplementsTotal)
+      },原合同 ${Money.format(e.originalAmount)}),合同金额变为 ${Money.format(e.newAmount)}:${e.reason}`,
+      `supplementary contract ${e.supplementId} adds ${Money.format(e.amount)} (supplements total ${
+        Money.format(e.supplementsTotal)
+      } of an original ${Money.format(e.originalAmount)}); the contract is now ${Money.format(e.newAmount)}`
+    ),
+  ContractTerminated: (e) =>
+    told(
+      `${sub(e).zh}合同 ${e.contractId} 于 ${e.terminatedOn} 解除(验收不合格 ${e.failedAcceptances} 次):已付 ${
+        Money.format(e.paid)
+      },结算工作价值 ${Money.format(e.workValue)},尚应支付 ${Money.format(e.owed)},应退回 ${Money.format(e.refund)}`,
+      `contract ${e.contractId} terminated on ${e.terminatedOn} after ${e.failedAcceptances} failed acceptances: paid ${
+        Money.format(e.paid)
+      }, work valued at ${Money.format(e.workValue)}, owed ${Money.format(e.owed)}, to refund ${Money.format(e.refund)}`
+    ),
+  ContractPublished: (e) =>
+    told(
+      `合同 ${e.contractId} 于 ${e.publishedOn} 在${e.medium}公告(应于 ${e.dueOn} 前${e.late ? ",逾期" : ""})`,
+      `contract ${e.contractId} published on ${e.publishedOn} (due by ${e.dueOn}${e.late ? ", late" : ""})`
+    ),
+  ContractFiled: (e) =>
+    told(
+      `合同 ${e.contractId} 于 ${e.filedOn} 报${e.filedWith}备案(应于 ${e.dueOn} 前${e.late ? ",逾期" : ""})`,
+      `contract ${e.contractId} filed on ${e.filedOn} (due by ${e.dueOn}${e.late ? ", late" : ""})`
+    ),
   ImplementationPlanSubmitted: (e) =>
     told(
       `${sub(e).zh}报送实施计划(${e.activities.length} 项活动)`,

@@ -6,7 +6,7 @@
  * approval is recorded in the parameter the bound names (the fee cap's provincial approval, a price weight
  * outside 10%–30% with the finance department's approval).
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import { InputIssue } from "../kernel/InputError.js"
@@ -17,7 +17,7 @@ import type { Title } from "./Rule.js"
 /**
  * The rule id every bound violation carries.
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constants
  */
 export const ruleId = "parameter.national-bound"
@@ -26,7 +26,7 @@ export const ruleId = "parameter.national-bound"
  * An approval the law allows for a looser value: the parameter that records it and whether the recorded approval
  * covers the value.
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export interface Approval<A = any> {
@@ -41,7 +41,7 @@ export interface Approval<A = any> {
 /**
  * A national floor or ceiling on a parameter.
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export interface NationalBound<A = any> {
@@ -62,7 +62,7 @@ const figure = (value: number | string): string => decimal(value).toFixed()
 /**
  * A floor: the value must be at least `min` (a minimum number of suppliers, a minimum period).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constructors
  */
 export const atLeast = (
@@ -79,7 +79,7 @@ export const atLeast = (
 /**
  * A ceiling: the value must be at most `max` (a signing period, a payment period, a fee cap).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constructors
  */
 export const atMost = (
@@ -101,7 +101,7 @@ const fraction = (text: string): readonly [bigint, bigint] => {
 /**
  * A floor on a fraction written `n/d` (the experts' share of a panel).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constructors
  */
 export const fractionAtLeast = (min: string, basis: LegalBasis): NationalBound<string> => ({
@@ -117,7 +117,7 @@ export const fractionAtLeast = (min: string, basis: LegalBasis): NationalBound<s
 /**
  * A range that must lie within `[min, max]` (a price weight range of 10%–30%).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constructors
  */
 export const rangeWithin = (
@@ -136,7 +136,7 @@ export const rangeWithin = (
  * One value that is looser than the national bound: a typed input issue (its `path` is the parameter's) that
  * names the parameter, the value, the bound and the law.
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category errors
  */
 export class BoundIssue extends InputIssue.extend<BoundIssue>("@gsyf/core/BoundIssue")({
@@ -153,7 +153,7 @@ const citationOf = (basis: LegalBasis): string => basis.citation
  * A fixed choice: the value must be `expected` (a period the law counts in calendar days may not be counted in
  * working days, which would lengthen it).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constructors
  */
 export const equals = (expected: string, basis: LegalBasis): NationalBound<string> => ({
@@ -165,7 +165,7 @@ export const equals = (expected: string, basis: LegalBasis): NationalBound<strin
 /**
  * The issue for a value outside its bound.
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category constructors
  */
 export const issue = (options: {

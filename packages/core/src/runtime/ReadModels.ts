@@ -118,10 +118,18 @@ const deadlineSteps: { readonly [K in ProjectEvent.Name]: DeadlineStep<K> } = {
   ContractSigned: (d, e) => {
     close(d, "sign", e.subProject)
     open(d, "period", "work-ends", e.subProject, e.periodEnd)
+    if (e.publishBy !== undefined) open(d, "publish", "contract-publication-due", e.subProject, e.publishBy)
+    if (e.fileBy !== undefined) open(d, "file", "contract-filing-due", e.subProject, e.fileBy)
   },
   PaymentMade: (d, e) => {
-    if (e.kind === "balance") close(d, "balance", e.subProject)
+    if (e.kind === "balance" || e.kind === "settlement") close(d, "balance", e.subProject)
   },
+  ContractAmended: none,
+  ContractTerminated: (d, e) => {
+    for (const name of ["period", "rectification", "balance", "publish", "file"]) close(d, name, e.subProject)
+  },
+  ContractPublished: (d, e) => close(d, "publish", e.subProject),
+  ContractFiled: (d, e) => close(d, "file", e.subProject),
   ImplementationPlanSubmitted: none,
   ImplementationPlanApproved: none,
   ImplementationPlanReturned: none,

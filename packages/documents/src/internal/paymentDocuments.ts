@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { Money } from "@gsyf/core"
+import { Money, type ProjectEvent } from "@gsyf/core"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
 import * as Inline from "../Inline.js"
@@ -139,6 +139,21 @@ export const paymentRequest = (src: Source, sub: SubProject, kind: Kind): Docume
   })
 }
 
+type Interest = NonNullable<ProjectEvent.Of<"PaymentMade">["lateInterest"]>
+
+/** The late-payment interest of a payment as the notice states it (保障中小企业款项支付条例 第十七条). */
+const interestRows = (interest: Interest | undefined) => {
+  if (interest === undefined) return []
+  const rate = interest.source === "agreed"
+    ? `合同约定年利率${interest.rate.toFixed()}%，按一年${interest.dayBasis ?? 365}日折算`
+    : `每日利率${interest.rate.toFixed()}%`
+  return [
+    ["逾期天数", `${interest.daysLate}日`],
+    ["逾期利息计算", `${Money.format(interest.amount)}（${rate}，依据《保障中小企业款项支付条例》第十七条）`],
+    ["逾期利息（大写）", Inline.bold(capital(interest.amount))]
+  ] as const
+}
+
 /** The agency's payment notice. @internal */
 export const paymentNotice = (src: Source, sub: SubProject, kind: Kind): Document.Document => {
   const payment = subEventsOf(src.events, "PaymentMade", sub).filter((p) => p.kind === kind).at(-1)!
@@ -171,6 +186,7 @@ export const paymentNotice = (src: Source, sub: SubProject, kind: Kind): Documen
         ["支付金额（大写）", Inline.bold(capital(payment.amount))],
         ["支付日期", zhDate(payment.paidOn)],
         ...(payment.dueDate !== undefined ? ([["付款期限", `${zhDate(payment.dueDate)}前`]] as const) : []),
+        ...interestRows(payment.lateInterest),
         ["资金来源", "工伤保险基金列支的工伤预防费（专款专用）"]
       ]),
       payeeBlock(payment.payee),

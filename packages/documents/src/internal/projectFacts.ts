@@ -157,7 +157,7 @@ export const memberKindNames: Record<string, string> = {
 }
 
 /** Chinese names of payment kinds. @internal */
-export const paymentKindNames: Record<string, string> = { advance: "预付款", balance: "余款" }
+export const paymentKindNames: Record<string, string> = { advance: "预付款", balance: "余款", settlement: "结算款" }
 
 /** Chinese names of the unit of a period. @internal */
 export const periodUnitNames: Record<string, string> = { "working-days": "个工作日", "calendar-days": "日" }
@@ -192,6 +192,10 @@ export const eventNames: { readonly [K in Event["_tag"]]: string } = {
   Awarded: "确定中标(成交)",
   ContractSigned: "签订合同",
   PaymentMade: "支付款项",
+  ContractAmended: "签订补充合同",
+  ContractTerminated: "解除合同",
+  ContractPublished: "公告合同",
+  ContractFiled: "合同备案",
   ImplementationPlanSubmitted: "报送实施计划",
   ImplementationPlanApproved: "实施计划审批通过",
   ImplementationPlanReturned: "实施计划退回",

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { Deliverable, IsoDate, Project, Quota } from "@gsyf/core"
+import { Deliverable, IsoDate, Project, type ProjectEvent, Quota } from "@gsyf/core"
 import * as Chunk from "effect/Chunk"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
@@ -47,6 +47,33 @@ const percentDone = (p: Quota.Progress): string => {
 }
 
 /** The monthly plan and progress briefing. @internal */
+type Signed = ProjectEvent.Of<"ContractSigned">
+
+/** One publication or filing of the contract as of `end`: done (on time or late), overdue, or not yet due. */
+const filingState = (done: { readonly on: string; readonly late: boolean } | undefined, due: string, end: string) =>
+  done !== undefined
+    ? `${zhDate(done.on)}已完成${done.late ? "（逾期）" : "（按期）"}`
+    : due < end
+    ? `逾期未完成（应于${zhDate(due)}前完成）`
+    : `尚未完成（应于${zhDate(due)}前完成）`
+
+/** The contract's publication (实施条例 第五十条) and filing (政府采购法 第四十七条), an overdue one shown as such. */
+const filingSection = (events: ReadonlyArray<ProjectEvent.Event>, sub: SubProject, contract: Signed, end: string) => {
+  if (contract.publishBy === undefined || contract.fileBy === undefined) return []
+  const published = subEventsOf(events, "ContractPublished", sub).at(-1)
+  const filed = subEventsOf(events, "ContractFiled", sub).at(-1)
+  return [
+    Block.heading(1, "合同公告和备案"),
+    Block.keyValue([
+      [
+        "合同公告",
+        filingState(published && { on: published.publishedOn, late: published.late }, contract.publishBy, end)
+      ],
+      ["合同备案", filingState(filed && { on: filed.filedOn, late: filed.late }, contract.fileBy, end)]
+    ])
+  ]
+}
+
 export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Document.Document => {
   const briefing = subEventsOf(src.events, "MonthlyBriefingSubmitted", sub).filter((b) => b.month === month).at(-1)
   // progress as the briefing reports it: at its own date (the month's end when none was submitted)
@@ -98,6 +125,7 @@ export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Do
             : `${zhDate(briefing.submittedOn)}${briefing.late ? "（逾期）" : "（按期）"}`
         ]
       ]),
+      ...filingSection(upTo, sub, contract, end),
       Block.heading(1, "本月工作计划"),
       briefing === undefined || briefing.plannedActivities.length === 0
         ? Block.paragraph("本月未报送工作计划。")

@@ -39,13 +39,75 @@ export type Payee = typeof Payee.Type
  * @since 0.1.0
  * @category models
  */
-export const Kind = Schema.Literal("advance", "balance")
+export const Kind = Schema.Literal("advance", "balance", "settlement")
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type Kind = typeof Kind.Type
+
+/**
+ * The interest on a late payment as the payment records it: the days late, the rate (per day, or per year when
+ * the contract agrees one), where the rate comes from and the amount, exact to the fen.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const LateInterest = Schema.Struct({
+  daysLate: Schema.Number,
+  /** `agreed`: the contract's annual rate (not below the 1-year LPR); `statutory`: 0.05% a day. */
+  source: Schema.Literal("agreed", "statutory"),
+  /** Percent per year (agreed) or per day (statutory). */
+  rate: Money.DecimalFromInput,
+  /** Days of a year for an annual rate. */
+  dayBasis: Schema.optional(Schema.Number),
+  amount: Money.Yuan
+}).annotations({ identifier: "LateInterest" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type LateInterest = typeof LateInterest.Type
+
+/**
+ * The interest on `amount` paid `daysLate` days after its due date (保障中小企业款项支付条例 第十七条): at the
+ * contract's agreed annual rate over `dayBasis` days a year, or else at the statutory daily rate; rounded once,
+ * to the fen, with the named rounding.
+ *
+ * @since 0.2.0
+ * @category computations
+ */
+export const lateInterest = (
+  amount: Money.Money,
+  daysLate: number,
+  rates: {
+    readonly agreedAnnualPercent: DecimalJs | undefined
+    readonly statutoryDailyPercent: DecimalJs
+    readonly dayBasis: number
+    readonly rounding: Money.Rounding
+  }
+): LateInterest => {
+  const days = Math.max(0, daysLate)
+  if (rates.agreedAnnualPercent !== undefined) {
+    const yuan = amount.yuan.times(rates.agreedAnnualPercent).dividedBy(100).times(days).dividedBy(rates.dayBasis)
+    return {
+      daysLate: days,
+      source: "agreed",
+      rate: rates.agreedAnnualPercent,
+      dayBasis: rates.dayBasis,
+      amount: Money.round(yuan, rates.rounding)
+    }
+  }
+  const yuan = amount.yuan.times(rates.statutoryDailyPercent).dividedBy(100).times(days)
+  return {
+    daysLate: days,
+    source: "statutory",
+    rate: rates.statutoryDailyPercent,
+    amount: Money.round(yuan, rates.rounding)
+  }
+}
 
 /**
  * What the payment rules look at.
@@ -70,6 +132,8 @@ export interface PaymentInput {
   }
   /** The balance's due date, when acceptance has passed. */
   readonly dueDate: IsoDate | undefined
+  /** The contract's termination, if it ended early: what is owed is paid as the settlement. */
+  readonly terminated?: { readonly on: IsoDate; readonly owed: Money.Money } | undefined
 }
 
 /**
@@ -360,6 +424,50 @@ export const paidOnTime = Rule.make<PaymentInput>({
 })
 
 /**
+ * After a termination only the settlement is paid, and it is exactly what the termination found owed; a
+ * settlement needs a terminated contract.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const settlement = Rule.make<PaymentInput>({
+  id: "payment.settlement",
+  title: { zh: "解除合同后按结算金额付款", en: "After termination only the settlement is paid" },
+  section: "三(九)",
+  basis: [national(`${texts.civilCode} 第五百六十六条`, "合同解除后,已经履行的,根据履行情况结算"), basis6],
+  reads: [],
+  description: "合同解除后不再支付预付款或余款,只支付解除时结算确定的应付金额;未解除的合同不能支付结算款。",
+  evaluate: (i) => {
+    const f = Rule.findings("payment.settlement")
+    if (i.terminated === undefined) {
+      return i.request.kind === "settlement"
+        ? [f.error("request.kind", "合同未解除,不能支付结算款", "the contract is not terminated; no settlement is due")]
+        : []
+    }
+    if (i.request.kind !== "settlement") {
+      return [
+        f.error(
+          "request.kind",
+          `合同已于 ${i.terminated.on} 解除,只能支付结算款`,
+          `the contract was terminated on ${i.terminated.on}; only the settlement can be paid`
+        )
+      ]
+    }
+    const paidSince = Money.sum(i.paid.filter((x) => x.kind === "settlement").map((x) => x.amount))
+    const due = Money.subtract(i.terminated.owed, paidSince)
+    return Money.equals(due, i.request.amount) ? [] : [
+      f.error(
+        "request.amount",
+        `结算款应为 ${Money.format(due)},申请 ${Money.format(i.request.amount)}`,
+        `the settlement due is ${Money.format(due)}, requested ${Money.format(i.request.amount)}`,
+        Money.format(due),
+        Money.format(i.request.amount)
+      )
+    ]
+  }
+})
+
+/**
  * The payment rules in evaluation order.
  *
  * @since 0.1.0
@@ -373,7 +481,8 @@ export const rules: ReadonlyArray<Rule.Rule<PaymentInput>> = [
   balanceAmountRule,
   notBeyondContract,
   payeeMatches,
-  paidOnTime
+  paidOnTime,
+  settlement
 ]
 
 /**

@@ -12,7 +12,11 @@ export const SignContract = Schema.TaggedStruct("SignContract", {
   supplierId: Id,
   amount: Money.Yuan,
   payee: Payee,
-  qualityRequirements: Schema.Array(Text)
+  qualityRequirements: Schema.Array(Text),
+  /** The supplier is a small or medium-sized enterprise (保障中小企业款项支付条例 applies). */
+  sme: Schema.optional(Schema.Boolean),
+  /** The late-payment interest rate the contract agrees, per year in percent (not below the one-year LPR). */
+  lateInterestRate: Schema.optional(Money.DecimalFromInput)
 })
 export const MakePayment = Schema.TaggedStruct("MakePayment", {
   ...envelope,
@@ -20,12 +24,58 @@ export const MakePayment = Schema.TaggedStruct("MakePayment", {
   kind: PaymentKind,
   amount: Money.Yuan,
   payee: Payee,
-  voucher: Schema.optional(Text)
+  voucher: Schema.optional(Text),
+  /** The late-payment interest paid with it, when the payer states it (checked against the computed interest). */
+  interest: Schema.optional(Money.Yuan)
 })
 
-export const commands = [SignContract, MakePayment] as const
+/** A supplementary contract (补充合同, 政府采购法 第四十九条): more of the same services, the other terms unchanged. */
+export const AmendContract = Schema.TaggedStruct("AmendContract", {
+  ...envelope,
+  subProject: SubProject,
+  supplementId: Id,
+  /** The amount this supplementary contract adds. */
+  amount: Money.Yuan,
+  reason: Text,
+  /** What is added (the same kind of service). */
+  items: Schema.Array(Text)
+})
+/** The contract ends after failed rectification; what was paid and what is owed are settled. */
+export const TerminateContract = Schema.TaggedStruct("TerminateContract", {
+  ...envelope,
+  subProject: SubProject,
+  reason: Text,
+  /** The value of the work done and accepted, as the two sides settled it. */
+  workValue: Money.Yuan
+})
+
+/** The contract published in the designated media (实施条例 第五十条). */
+export const PublishContract = Schema.TaggedStruct("PublishContract", {
+  ...envelope,
+  subProject: SubProject,
+  medium: Text
+})
+/** A copy of the contract filed with the procurement supervision department (政府采购法 第四十七条). */
+export const FileContract = Schema.TaggedStruct("FileContract", {
+  ...envelope,
+  subProject: SubProject,
+  filedWith: Text
+})
+
+export const commands = [
+  SignContract,
+  MakePayment,
+  AmendContract,
+  TerminateContract,
+  PublishContract,
+  FileContract
+] as const
 
 export const roles = {
   SignContract: ["agency"],
-  MakePayment: ["agency"]
+  MakePayment: ["agency"],
+  AmendContract: ["agency"],
+  TerminateContract: ["agency"],
+  PublishContract: ["agency"],
+  FileContract: ["agency"]
 } as const satisfies Record<string, ReadonlyArray<Role>>

@@ -3,7 +3,7 @@ import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
 import { meta, SubProject } from "../internal/schemas.js"
-import { Kind as PaymentKind, Payee } from "./Payment.js"
+import { Kind as PaymentKind, LateInterest, Payee } from "./Payment.js"
 
 export const ContractSigned = Schema.TaggedStruct("ContractSigned", {
   ...meta,
@@ -21,7 +21,15 @@ export const ContractSigned = Schema.TaggedStruct("ContractSigned", {
   qualityRequirements: Schema.Array(Schema.String),
   acceptanceStandards: Schema.Array(Schema.String),
   advance: Money.Yuan,
-  balance: Money.Yuan
+  balance: Money.Yuan,
+  /** Signed after the signing period: recorded with a warning finding (政府采购法 第四十六条). */
+  signBy: Schema.optional(IsoDate),
+  late: Schema.optional(Schema.Boolean),
+  sme: Schema.optional(Schema.Boolean),
+  lateInterestRate: Schema.optional(Money.DecimalFromInput),
+  /** The contract is due to be published (2 working days) and filed (7 working days) by these dates. */
+  publishBy: Schema.optional(IsoDate),
+  fileBy: Schema.optional(IsoDate)
 })
 export const PaymentMade = Schema.TaggedStruct("PaymentMade", {
   ...meta,
@@ -32,7 +40,67 @@ export const PaymentMade = Schema.TaggedStruct("PaymentMade", {
   payee: Payee,
   paidOn: IsoDate,
   dueDate: Schema.optional(IsoDate),
-  voucher: Schema.optional(Schema.String)
+  voucher: Schema.optional(Schema.String),
+  /** Interest for a late payment (保障中小企业款项支付条例 第十七条), paid with it. */
+  lateInterest: Schema.optional(LateInterest)
+})
+export const ContractAmended = Schema.TaggedStruct("ContractAmended", {
+  ...meta,
+  subProject: SubProject,
+  contractId: Schema.String,
+  supplementId: Schema.String,
+  amount: Money.Yuan,
+  reason: Schema.String,
+  items: Schema.Array(Schema.String),
+  signedOn: IsoDate,
+  originalAmount: Money.Yuan,
+  /** All supplementary amounts so far, this one included. */
+  supplementsTotal: Money.Yuan,
+  /** The contract amount with every supplement. */
+  newAmount: Money.Yuan,
+  /** The balance after the supplement (the advance is unchanged). */
+  balance: Money.Yuan
+})
+export const ContractTerminated = Schema.TaggedStruct("ContractTerminated", {
+  ...meta,
+  subProject: SubProject,
+  contractId: Schema.String,
+  terminatedOn: IsoDate,
+  reason: Schema.String,
+  failedAcceptances: Schema.Number,
+  contractAmount: Money.Yuan,
+  workValue: Money.Yuan,
+  paid: Money.Yuan,
+  /** What the purchaser still owes the supplier (work value minus paid, if positive). */
+  owed: Money.Yuan,
+  /** What the supplier returns (paid minus work value, if positive). */
+  refund: Money.Yuan
 })
 
-export const events = [ContractSigned, PaymentMade] as const
+/** A publication or filing of the contract, with its due date and whether it was late. */
+const filing = {
+  ...meta,
+  subProject: SubProject,
+  contractId: Schema.String,
+  dueOn: IsoDate,
+  late: Schema.Boolean
+}
+export const ContractPublished = Schema.TaggedStruct("ContractPublished", {
+  ...filing,
+  publishedOn: IsoDate,
+  medium: Schema.String
+})
+export const ContractFiled = Schema.TaggedStruct("ContractFiled", {
+  ...filing,
+  filedOn: IsoDate,
+  filedWith: Schema.String
+})
+
+export const events = [
+  ContractSigned,
+  PaymentMade,
+  ContractAmended,
+  ContractTerminated,
+  ContractPublished,
+  ContractFiled
+] as const

@@ -1,7 +1,9 @@
 // 三(六) folds.
 import { type Folds, setSub } from "../internal/state.js"
 
-export const folds: Folds<"ContractSigned" | "PaymentMade"> = {
+export const folds: Folds<
+  "ContractSigned" | "PaymentMade" | "ContractAmended" | "ContractTerminated" | "ContractPublished" | "ContractFiled"
+> = {
   ContractSigned: (s, e) =>
     setSub(s, e.subProject, (sp) => ({
       ...sp,
@@ -15,9 +17,34 @@ export const folds: Folds<"ContractSigned" | "PaymentMade"> = {
         signedOn: e.signedOn,
         periodEnd: e.periodEnd,
         advance: e.advance,
-        balance: e.balance
+        balance: e.balance,
+        originalAmount: e.amount,
+        supplements: [],
+        sme: e.sme,
+        lateInterestRate: e.lateInterestRate,
+        publishBy: e.publishBy,
+        fileBy: e.fileBy
       }
     })),
+  ContractAmended: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      contract: {
+        ...sp.contract!,
+        amount: e.newAmount,
+        balance: e.balance,
+        supplements: [...(sp.contract!.supplements ?? []), { supplementId: e.supplementId, amount: e.amount }]
+      }
+    })),
+  ContractTerminated: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      contract: { ...sp.contract!, terminated: { on: e.terminatedOn, owed: e.owed, eventId: e.id } }
+    })),
+  ContractPublished: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({ ...sp, contract: { ...sp.contract!, publishedOn: e.publishedOn } })),
+  ContractFiled: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({ ...sp, contract: { ...sp.contract!, filedOn: e.filedOn } })),
   PaymentMade: (s, e) =>
     setSub(s, e.subProject, (sp) => ({
       ...sp,

@@ -56,6 +56,50 @@ export const parameters = section("六(二)", {
         national(`${texts.smePayment} 第九条`, "付款期限以日计,按工作日计算会延长期限")
       )
     }),
+    lprOneYear: param({
+      title: { zh: "一年期贷款市场报价利率(LPR)", en: "One-year loan prime rate (LPR)" },
+      unit: "percent",
+      description:
+        "全国银行间同业拆借中心公布的一年期贷款市场报价利率;合同约定的逾期利率不得低于合同订立时的该利率。按公布日期记为分段取值,城市参数文件可补充新的公布值",
+      schema: Param.Percent,
+      basis: national(`${texts.smePayment} 第十七条`, "约定利率不得低于合同订立时1年期贷款市场报价利率"),
+      default: {
+        value: "3.0",
+        basis: new LegalBasis({
+          level: "national",
+          citation: "全国银行间同业拆借中心 贷款市场报价利率公告",
+          note: "2025年5月20日起一年期LPR为3.0%;此后的公布值由参数文件按日期补充"
+        })
+      }
+    }),
+    lateDailyPercent: param({
+      title: { zh: "未约定时的逾期利息日利率", en: "Daily late-payment interest without an agreed rate" },
+      unit: "percent",
+      description: "未约定逾期利率的,按照每日利率万分之五(0.05%)支付逾期利息",
+      schema: Param.Percent,
+      basis: national(`${texts.smePayment} 第十七条`),
+      default: { value: "0.05", basis: national(`${texts.smePayment} 第十七条`, "每日利率万分之五") },
+      bound: NationalBound.atLeast("0.05", national(`${texts.smePayment} 第十七条`, "每日利率万分之五"))
+    }),
+    interestDayBasis: param({
+      title: { zh: "约定年利率折算日利率的天数", en: "Days per year for an agreed annual rate" },
+      unit: "days",
+      description: "合同约定年利率的,逾期利息按年利率 ÷ 该天数 × 逾期天数计算;条例未规定折算天数,默认365日",
+      schema: Param.PositiveInt,
+      basis: national(`${texts.smePayment} 第十七条`),
+      default: { value: 365, basis: new LegalBasis({ level: "gsyf", citation: "gsyf 约定", note: "按一年365日折算" }) }
+    }),
+    interestRounding: param({
+      title: { zh: "逾期利息舍入方式", en: "Rounding of late-payment interest" },
+      unit: "choice",
+      description: "逾期利息按本金、利率和天数一次计算后精确到分的舍入方式",
+      schema: Param.RoundingMode,
+      basis: national(`${texts.smePayment} 第十七条`),
+      default: {
+        value: "half-up",
+        basis: new LegalBasis({ level: "gsyf", citation: "gsyf 约定", note: "四舍五入到分" })
+      }
+    }),
     rounding: param({
       title: { zh: "预付款舍入方式", en: "Rounding of the advance payment" },
       unit: "choice",
@@ -78,6 +122,52 @@ export const parameters = section("六(二)", {
       basis: national(`${texts.procurementLaw} 第四十六条`),
       default: { value: 30, basis: national(`${texts.procurementLaw} 第四十六条`) },
       bound: NationalBound.atMost(30, national(`${texts.procurementLaw} 第四十六条`, "三十日内签订"))
+    }),
+    supplementCapPercent: param({
+      title: { zh: "补充合同累计金额上限比例", en: "Supplementary contracts: cap (% of the original)" },
+      unit: "percent",
+      section: "三(六)",
+      description: "追加与合同标的相同的服务的,所有补充合同的采购金额不得超过原合同采购金额的10%",
+      schema: Param.Percent,
+      basis: national(`${texts.procurementLaw} 第四十九条`),
+      default: { value: "10", basis: national(`${texts.procurementLaw} 第四十九条`) },
+      bound: NationalBound.atMost(
+        10,
+        national(`${texts.procurementLaw} 第四十九条`, "不得超过原合同采购金额的百分之十")
+      )
+    }),
+    terminationAfterFailedAcceptances: param({
+      title: { zh: "可解除合同的验收不合格次数", en: "Failed acceptances before the contract may be terminated" },
+      unit: "count",
+      section: "三(九)",
+      description:
+        "验收不合格、经督促整改后再次验收仍不合格的,可以解除合同;达到该次数后方可解除(国家未规定次数,默认整改后仍不合格即第2次不合格)",
+      schema: Param.PositiveInt,
+      basis: national(`${texts.civilCode} 第五百六十三条`, "经催告后在合理期限内仍未履行的,可以解除合同"),
+      default: {
+        value: 2,
+        basis: new LegalBasis({ level: "gsyf", citation: "gsyf 约定", note: "首次不合格整改后再次验收仍不合格" })
+      }
+    }),
+    publishWithinWorkingDays: param({
+      title: { zh: "合同公告期限(工作日)", en: "Working days to publish the contract" },
+      unit: "working-days",
+      section: "三(六)",
+      description: "采购人应当自政府采购合同签订之日起2个工作日内,将合同在指定媒体上公告",
+      schema: Param.PositiveInt,
+      basis: national(`${texts.procurementRegulation} 第五十条`),
+      default: { value: 2, basis: national(`${texts.procurementRegulation} 第五十条`) },
+      bound: NationalBound.atMost(2, national(`${texts.procurementRegulation} 第五十条`, "2个工作日内公告"))
+    }),
+    fileWithinWorkingDays: param({
+      title: { zh: "合同备案期限(工作日)", en: "Working days to file a copy of the contract" },
+      unit: "working-days",
+      section: "三(六)",
+      description: "政府采购合同自签订之日起7个工作日内,采购人应当将合同副本报同级政府采购监督管理部门备案",
+      schema: Param.PositiveInt,
+      basis: national(`${texts.procurementLaw} 第四十七条`),
+      default: { value: 7, basis: national(`${texts.procurementLaw} 第四十七条`) },
+      bound: NationalBound.atMost(7, national(`${texts.procurementLaw} 第四十七条`, "7个工作日内备案"))
     })
   }
 })

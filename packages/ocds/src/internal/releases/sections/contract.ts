@@ -97,5 +97,71 @@ const paid = (e: Of<"PaymentMade">, ctx: Ctx) => {
   if (body !== undefined) d.publish(["implementation", "contract"], body)
 }
 
+/** A supplementary contract (政府采购法 第四十九条): the contract's new value and the amendment. */
+const amended = (e: Of<"ContractAmended">, ctx: Ctx) => {
+  const body = contractBody(ctx.state, e.subProject, {
+    value: value(e.newAmount),
+    amendments: [
+      {
+        id: e.supplementId,
+        date: dayStart(e.signedOn),
+        rationale: e.reason,
+        description: `签订补充合同,追加${e.items.join("、")},金额${value(e.amount).amount}元;补充合同累计${
+          value(e.supplementsTotal).amount
+        }元,不超过原合同金额${value(e.originalAmount).amount}元的10%(《政府采购法》第四十九条)`
+      }
+    ]
+  })
+  if (body !== undefined) ctx.draft(e.subProject, e).publish(["contractAmendment"], body)
+}
+
+/** The contract ended after failed rectification, with what was paid and what is owed or refunded. */
+const terminated = (e: Of<"ContractTerminated">, ctx: Ctx) => {
+  const body = contractBody(ctx.state, e.subProject, {
+    status: "terminated",
+    period: { endDate: dayEnd(e.terminatedOn) },
+    documents: [
+      {
+        id: "termination",
+        documentType: "cancellationDetails",
+        title: "解除合同通知及结算",
+        description: `${e.reason};已付${value(e.paid).amount}元,结算工作价值${value(e.workValue).amount}元,应付${
+          value(e.owed).amount
+        }元,应退${value(e.refund).amount}元`,
+        datePublished: dayStart(e.terminatedOn),
+        language: "zh"
+      }
+    ]
+  })
+  if (body !== undefined) ctx.draft(e.subProject, e).publish(["contractTermination"], body)
+}
+
+/** The contract's publication in the designated media (实施条例 第五十条). */
+const published = (e: Of<"ContractPublished">, ctx: Ctx) => {
+  const body = contractBody(ctx.state, e.subProject, {
+    documents: [
+      {
+        id: "contract-notice",
+        documentType: "contractNotice",
+        title: "政府采购合同公告",
+        description: `在${e.medium}公告(应于${e.dueOn}前)`,
+        datePublished: dayStart(e.publishedOn),
+        language: "zh"
+      }
+    ]
+  })
+  if (body !== undefined) ctx.draft(e.subProject, e).publish(["contract"], body)
+}
+
 /** @internal */
-export const contract: Builders<"ContractSigned" | "PaymentMade"> = { ContractSigned: signed, PaymentMade: paid }
+export const contract: Builders<
+  "ContractSigned" | "PaymentMade" | "ContractAmended" | "ContractTerminated" | "ContractPublished" | "ContractFiled"
+> = {
+  ContractSigned: signed,
+  PaymentMade: paid,
+  ContractAmended: amended,
+  ContractTerminated: terminated,
+  ContractPublished: published,
+  // a filing with the supervision department is not published
+  ContractFiled: () => {}
+}
