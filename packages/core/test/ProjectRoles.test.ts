@@ -20,9 +20,15 @@ const samples = (() => {
   let beforeApprove: Lifecycle.State | undefined
   let beforeAcceptance: Lifecycle.State | undefined
   let firstArticle: string | undefined
+  let afterSigning: Lifecycle.State | undefined
+  let afterFailure: Lifecycle.State | undefined
   for (const raw of fullLifecycle()) {
     if (!out.has(raw._tag as string)) out.set(raw._tag as string, { raw, state })
     if (raw._tag === "ApproveBudget") beforeApprove = state
+    if (raw._tag === "PublishContract" && afterSigning === undefined) afterSigning = state
+    if (raw._tag === "ApplyForAcceptance" && state.subProjects.keyAreas.acceptance.status === "failed") {
+      afterFailure = state
+    }
     if (raw._tag === "ApplyForAcceptance" && beforeAcceptance === undefined) beforeAcceptance = state
     const events = Either.getOrThrow(Lifecycle.handle(config)(raw, state))
     for (const e of events) {
@@ -43,6 +49,36 @@ const samples = (() => {
     }),
     state: beforeAcceptance!
   })
+  out.set("AmendContract", {
+    raw: command("AmendContract", actors.agency, "2026-04-21", {
+      subProject: "keyAreas",
+      supplementId: "BC-1",
+      amount: "10000.00",
+      reason: "增加宣传折页印量",
+      items: ["宣传折页"]
+    }),
+    state: afterSigning!
+  })
+  // a second failed acceptance, as the sample's state (the seed's key areas fail once, then pass)
+  const failed = afterFailure!
+  const twice = {
+    ...failed,
+    subProjects: {
+      ...failed.subProjects,
+      keyAreas: {
+        ...failed.subProjects.keyAreas,
+        acceptance: { ...failed.subProjects.keyAreas.acceptance, attempts: 2 }
+      }
+    }
+  }
+  out.set("TerminateContract", {
+    raw: command("TerminateContract", actors.agency, "2026-11-20", {
+      subProject: "keyAreas",
+      reason: "整改后再次验收仍不合格",
+      workValue: "1900000.00"
+    }),
+    state: twice
+  })
   return out
 })()
 
@@ -56,7 +92,7 @@ const asRole = (raw: Raw, role: string): Raw => ({
 describe("roles", () => {
   it("every command has a sample and a role list", () => {
     expect([...samples.keys()].sort()).toEqual([...ProjectCommand.names].sort())
-    expect(ProjectCommand.names).toHaveLength(29)
+    expect(ProjectCommand.names).toHaveLength(33)
   })
 
   const cases = ProjectCommand.names.flatMap((name) =>

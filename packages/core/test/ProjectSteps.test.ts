@@ -483,9 +483,11 @@ describe("三(六) contract", () => {
       .thenRejected("RuleViolation", "contract.within-budget")
   })
 
-  it("rejects signing more than 30 days after the award", () => {
-    const r = g().when(variant(sign, { date: "2026-05-11" })).thenRejected("RuleViolation", "contract.sign-within")
-    expect(r._tag === "RuleViolation" && r.findings[0]!.expected).toBe("≤ 2026-05-09")
+  it("records a signing more than 30 days after the award as late, with a warning finding", () => {
+    const [e] = g().when(variant(sign, { date: "2026-05-11" })).thenEvents("ContractSigned")
+    expect(e).toMatchObject({ late: true, signBy: "2026-05-09", signedOn: "2026-05-11" })
+    const finding = e!.evaluations.flatMap((x) => x.findings).find((f) => f.ruleId === "contract.sign-within")!
+    expect([finding.severity, finding.expected, finding.actual]).toEqual(["warning", "≤ 2026-05-09", "2026-05-11"])
   })
 
   it("signs only after an award, once", () => {

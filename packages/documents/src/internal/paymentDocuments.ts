@@ -42,7 +42,7 @@ const ruleNames: Record<string, string> = {
 }
 
 const relevant = (kind: Kind) => (text: string): boolean =>
-  kind === "advance" ? !/余款|验收|30日|逾期/.test(text) : !/预付款/.test(text)
+  !/合同解除/.test(text) && (kind === "advance" ? !/余款|验收|30日|逾期/.test(text) : !/预付款/.test(text))
 
 /** Whether a payment request can be built (the contract, and for the balance a passed acceptance). @internal */
 export const requestReady = (src: Source, sub: SubProject, kind: Kind): boolean =>

@@ -434,7 +434,7 @@ export const settlement = Rule.make<PaymentInput>({
   id: "payment.settlement",
   title: { zh: "解除合同后按结算金额付款", en: "After termination only the settlement is paid" },
   section: "三(九)",
-  basis: [national(`${texts.civilCode} 第五百六十六条`, "合同解除后,已经履行的,根据履行情况结算"), basis6],
+  basis: [national(`${texts.civilCode} 第五百六十六条`, "合同解除后,已经履行的,根据履行情况结算")],
   reads: [],
   description: "合同解除后不再支付预付款或余款,只支付解除时结算确定的应付金额;未解除的合同不能支付结算款。",
   evaluate: (i) => {
