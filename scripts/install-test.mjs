@@ -5,6 +5,8 @@
 //    code (examples/guides/embedding.ts), the embedding programs and the plain host, compiled unchanged with
 //    `tsc --strict --module nodenext` (ESM, and a CommonJS `.cts` copy of the plain host) without skipLibCheck,
 //    then run on SQLite and PostgreSQL; subpath imports type-checked under node10 and bundler resolution too;
+//    The command line from the installed package: the bundled scenarios, and the host's own scenario folder with a
+//    plugins.js beside it (run without a build) plus a scenario `gsyf new-scenario` wrote;
 // 2. a host that already has effect 4 (`npm install effect` gives 4.x): installing the packages must not fail,
 //    and the plain host (Promise API, no effect import) runs as ESM and CommonJS on PostgreSQL.
 //
@@ -137,6 +139,13 @@ try {
   })
   await step("gsyf plan (the bundled seed plan)", () => gsyf(["plan"]))
   await step("gsyf test (the bundled scenarios; their plugins.ts loaded without tsx)", () => gsyf(["test"]))
+  await step("gsyf test: the host's own scenario folder with a plugins.js (no build), and one gsyf new-scenario wrote", async () => {
+    copy(a, ["plugins.js", "publicity-seven-days.yaml"].map((f) => [`examples/city-scenarios/${f}`, `city-scenarios/${f}`]))
+    await gsyf(["new-scenario", "seed@scored", "--out", "city-scenarios/award.yaml"])
+    const out = await gsyf(["test", "city-scenarios"])
+    if (!/3 passed, 0 failed/.test(out)) throw new Error(out)
+    return out
+  })
   await step("gsyf demo --json, then verify and ocds on its store", async () => {
     const summary = JSON.parse(await run(join(a, "node_modules", ".bin", "gsyf"), ["demo", "--out", "demo-out", "--json"], { cwd: a }).then((t) => t.slice(t.lastIndexOf("\n{") + 1)))
     if (summary.status !== "filed") throw new Error(`demo ended ${summary.status}`)

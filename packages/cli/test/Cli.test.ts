@@ -4,6 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
+import { stopWatching } from "../src/internal/commands/test.js"
 
 const root = fileURLToPath(new URL("../../../", import.meta.url))
 const plan = join(root, "examples/plans/seed-2026.yaml")
@@ -160,6 +161,18 @@ describe("gsyf test", () => {
     expect(r.out).toContain("2 passed, 0 failed")
   })
 
+  it("loads the plugins.js beside a scenario folder as it is (no build), and its plugin changes the outcome", async () => {
+    const r = await gsyf("test", join(root, "examples/city-scenarios"))
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining("1 passed, 0 failed")])
+    // the same scenario without its folder's registry names an unknown plugin
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-noplugins-"))
+    const alone = join(dir, "alone.yaml")
+    writeFileSync(alone, readFileSync(join(root, "examples/city-scenarios/publicity-seven-days.yaml"), "utf8"))
+    const without = await gsyf("test", alone)
+    expect(without.code).toBe(1)
+    expect(without.out).toContain("LongerPublicity")
+  })
+
   it("fails a wrong expectation with a readable diff and writes JUnit XML", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
     const source = readFileSync(join(scenarios, "publicity-national-day.yaml"), "utf8")
@@ -177,6 +190,53 @@ describe("gsyf test", () => {
     expect(r.out).toMatch(/expected/)
     expect(r.out).toContain("0 passed, 1 failed")
     expect(readFileSync(junit, "utf8")).toMatch(/failures="1"/)
+  })
+})
+
+describe("gsyf new-scenario and gsyf test --watch", () => {
+  const until = async (f: () => boolean, what: string) => {
+    for (let i = 0; i < 600 && !f(); i++) await new Promise((r) => setTimeout(r, 100))
+    if (!f()) throw new Error(`waited for ${what}`)
+  }
+
+  it("writes a scenario from a checkpoint that passes as written, and never overwrites one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-new-"))
+    const file = join(dir, "award.yaml")
+    const made = await gsyf("new-scenario", "seed@scored", "--out", file)
+    expect(made.code).toBe(0)
+    expect(readFileSync(file, "utf8")).toContain("from: seed@scored\n")
+    expect(readFileSync(file, "utf8")).toContain("command: Award")
+    const r = await gsyf("test", file)
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining("1 passed, 0 failed")])
+    const again = await gsyf("new-scenario", "scored", "--out", file)
+    expect(again.code).toBe(1)
+    expect(again.err).toContain("was not overwritten")
+    const unknown = await gsyf("new-scenario", "seed@scoring")
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain("no checkpoint named seed@scoring")
+  })
+
+  it("reruns a scenario file when it changes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-watch-"))
+    const file = join(dir, "contract.yaml")
+    expect((await gsyf("new-scenario", "awarded", "--out", file)).code).toBe(0)
+    let out = ""
+    const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true))
+    const e = vi.spyOn(process.stderr, "write").mockImplementation(() => true)
+    try {
+      const running = Cli.main(["test", "--watch", dir])
+      await until(() => out.includes("watching"), "the first run")
+      expect(out).toContain("1 passed, 0 failed")
+      writeFileSync(file, readFileSync(file, "utf8").replace("date: 2026-04-20", "date: 2026-04-21"))
+      await until(() => out.includes("0 passed, 1 failed"), "the rerun")
+      expect(out).toContain(`changed: ${file}`)
+      expect(out).toContain("- expected: \"2026-10-20\"")
+      stopWatching()
+      expect(await running).toBe(1)
+    } finally {
+      o.mockRestore()
+      e.mockRestore()
+    }
   })
 })
 

@@ -15,6 +15,10 @@
  *
  * @since 0.2.0
  */
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { parse as parseYaml, stringify } from "yaml"
+import { seedFiles } from "./internal/seedFiles.js"
 
 /**
  * One named checkpoint.
@@ -341,3 +345,83 @@ export const stages: ReadonlyArray<string> = [
   "06-delivery.yaml",
   "07-acceptance.yaml"
 ]
+
+/**
+ * Why no scenario can be written from a checkpoint: the name is unknown, or nothing follows it.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class TemplateError extends Schema.TaggedError<TemplateError>()("TemplateError", {
+  checkpoint: Schema.String,
+  zh: Schema.String,
+  en: Schema.String
+}) {
+  override get message(): string {
+    return `${this.en} / ${this.zh}`
+  }
+}
+
+const stageSteps = (stage: string): ReadonlyArray<unknown> =>
+  (parseYaml(seedFiles.get(`/scenarios/seed/${stage}`)!) as { readonly steps: ReadonlyArray<unknown> }).steps
+
+const stepsOf = (c: Checkpoint): ReadonlyArray<number> =>
+  c.steps === "all" ? stageSteps(c.stage).map((_, i) => i + 1) : c.steps
+
+/** The seed step that leads from a checkpoint towards the next one: its stage and 1-based number. */
+const nextStep = (c: Checkpoint): { readonly stage: string; readonly step: number } | undefined => {
+  const next = checkpoints[checkpoints.indexOf(c) + 1]
+  if (next === undefined) return undefined
+  const done = next.stage === c.stage ? new Set(stepsOf(c)) : new Set<number>()
+  const step = Math.min(...stepsOf(next).filter((n) => !done.has(n)))
+  return { stage: next.stage, step }
+}
+
+/**
+ * A scenario file that starts at a checkpoint, to be edited into a case: its one step is the seed plan's next
+ * step from there (with the seed's expectations), so the file passes as written. `gsyf new-scenario` writes it.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const template = (name: string): Either.Either<string, TemplateError> => {
+  const c = get(name.replace(new RegExp(`^${lifecycle}@`), ""))
+  if (c === undefined) {
+    return Either.left(
+      new TemplateError({
+        checkpoint: name,
+        zh: `没有名为 ${name} 的检查点(可用:${checkpoints.map((x) => x.name).join("、")})`,
+        en: `no checkpoint named ${name} (known: ${checkpoints.map((x) => x.name).join(", ")})`
+      })
+    )
+  }
+  const next = nextStep(c)
+  if (next === undefined) {
+    return Either.left(
+      new TemplateError({
+        checkpoint: name,
+        zh: `${lifecycle}@${c.name} 是种子计划的最后一个检查点,其后没有步骤`,
+        en: `${lifecycle}@${c.name} is the seed plan's last checkpoint: no step follows it`
+      })
+    )
+  }
+  const step = stageSteps(next.stage)[next.step - 1]
+  const body = stringify(
+    {
+      name: `${c.section} from ${lifecycle}@${c.name}`,
+      description: `${c.section}: ${c.en}; then the seed plan's next step (${next.stage}, step ${next.step}).`,
+      from: `${lifecycle}@${c.name}`,
+      steps: [step]
+    },
+    { lineWidth: 0, flowCollectionPadding: true }
+  )
+  return Either.right(
+    [
+      `# 从检查点 ${lifecycle}@${c.name} 开始(${c.date}):${c.zh}。`,
+      `# Starts at ${lifecycle}@${c.name} (${c.date}): ${c.en}.`,
+      "# The step is the seed plan's next one, so the file passes as written: change its input and",
+      "# expectations to the case you test (docs/guides/scenarios.md).",
+      body
+    ].join("\n")
+  )
+}

@@ -50,6 +50,36 @@ describe("named checkpoints", () => {
     expect(dates[dates.length - 1], "date of the last act").toBe(c.date)
   })
 
+  // the file `gsyf new-scenario` writes: one per checkpoint but the last, passing as written
+  const templates = Checkpoint.checkpoints.slice(0, -1).map((c) =>
+    write(Either.getOrThrow(Checkpoint.template(c.name)))
+  )
+  const templated = Effect.runSync(Scenario.runAll(templates, options))
+
+  it.each(Checkpoint.checkpoints.slice(0, -1).map((c, i) => [c.name, i] as const))(
+    "the template from seed@%s passes as written",
+    (_name, i) => {
+      const r = templated[i]!
+      expect(r.error?.message).toBeUndefined()
+      expect(r.ok, Scenario.formatResult(r)).toBe(true)
+      expect(r.steps.length).toBe(1)
+    }
+  )
+
+  it("a template names its checkpoint, and none follows the last one or an unknown name", () => {
+    const text = Either.getOrThrow(Checkpoint.template("seed@budget-approved"))
+    expect(text).toContain("from: seed@budget-approved\n")
+    expect(text).toContain("command: StartPublicity")
+    const last = Checkpoint.template("filed")
+    expect(Either.isLeft(last) && last.left.en).toBe(
+      "seed@filed is the seed plan's last checkpoint: no step follows it"
+    )
+    const unknown = Checkpoint.template("budget-approve")
+    expect(Either.isLeft(unknown) && unknown.left.en).toContain(
+      "no checkpoint named budget-approve (known: key-areas-selected,"
+    )
+  })
+
   it("are all listed by the scenarios guide, under their section", () => {
     const guide = readFileSync(join(examples, "..", "docs", "guides", "scenarios.md"), "utf8")
     for (const c of Checkpoint.checkpoints) {

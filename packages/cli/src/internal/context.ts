@@ -72,10 +72,14 @@ export const knownPlugins = (): Map<string, Plugin.Plugin> => {
  * vitest), else with the types stripped by esbuild into a temporary `.mjs` beside the source (so its own imports
  * resolve from the same folder), removed once loaded. @internal
  */
-export const importModule = async (path: string, options: { readonly native?: boolean } = {}): Promise<unknown> => {
+export const importModule = async (
+  path: string,
+  options: { readonly native?: boolean; readonly fresh?: boolean } = {}
+): Promise<unknown> => {
   const url = pathToFileURL(path).href
-  if (!/\.m?ts$/.test(path)) return import(url)
-  if (options.native !== false) {
+  // a fresh import (`gsyf test --watch` after a change) gets its own URL, so the module is read again
+  if (!/\.m?ts$/.test(path)) return import(options.fresh === true ? `${url}?t=${Date.now()}` : url)
+  if (options.native !== false && options.fresh !== true) {
     try {
       return await import(url)
     } catch (e) {
@@ -111,12 +115,17 @@ export const importModule = async (path: string, options: { readonly native?: bo
  * Adds the plugins of registry modules (each exporting `registry()` returning a
  * `Map` of names to plugins, like `examples/scenarios/plugins.ts`). @internal
  */
-export const loadRegistry = async (files: ReadonlyArray<string>): Promise<Map<string, Plugin.Plugin>> => {
+export const loadRegistry = async (
+  files: ReadonlyArray<string>,
+  options: { readonly fresh?: boolean } = {}
+): Promise<Map<string, Plugin.Plugin>> => {
   const plugins = knownPlugins()
   for (const file of files) {
     const path = resolve(file)
     if (!existsSync(path)) throw new CliError(`找不到插件注册文件 ${file}`, `no such plugin registry module: ${file}`)
-    const mod = (await importModule(path)) as { registry?: () => ReadonlyMap<string, Plugin.Plugin> }
+    const mod = (await importModule(path, { fresh: options.fresh === true })) as {
+      registry?: () => ReadonlyMap<string, Plugin.Plugin>
+    }
     if (typeof mod.registry !== "function") {
       throw new CliError(`${file} 没有导出 registry()`, `${file} does not export registry()`)
     }

@@ -6,6 +6,7 @@
  */
 import * as demo from "./demo.js"
 import * as explain from "./explain.js"
+import * as newScenario from "./new-scenario.js"
 import * as ocds from "./ocds.js"
 import * as plan from "./plan.js"
 import * as rules from "./rules.js"
@@ -17,6 +18,7 @@ export const subcommands = [
   demo.command,
   plan.command,
   test.command,
+  newScenario.command,
   rules.command,
   explain.command,
   verify.command,
