@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { WrittenAmount } from "@gsyf/core"
+import { Parameter, WrittenAmount } from "@gsyf/core"
 import { Either, Schema } from "effect"
+import { seedParameterFile } from "./fixtures/seed.js"
 
 const read = (input: string | number, unit: WrittenAmount.Unit = "wan-yuan") =>
   Either.getOrThrowWith(WrittenAmount.parse(input, unit), (p) => new Error(p.en))
@@ -63,5 +64,44 @@ describe("WrittenAmount.schema", () => {
 
   it("refuses negative amounts", () => {
     expect(Either.isLeft(Schema.decodeUnknownEither(wan)("-1万元"))).toBe(true)
+  })
+})
+
+describe("amount parameters written with their unit", () => {
+  const plan = seedParameterFile() as { readonly parameters: Record<string, unknown> }
+  const withBudget = (budget: Record<string, unknown>) =>
+    Either.getOrThrowWith(
+      Parameter.load({ ...plan, parameters: { ...plan.parameters, ...budget } }),
+      (e) => new Error(e.message)
+    )
+
+  it("the budget and the fund revenue accept 万元, 元 or a number in 万元, and the loader says how it read each", () => {
+    const set = withBudget({
+      "budget.total": "3000000.01元",
+      "budget.hazchem": "80万元",
+      "budget.keyAreas": 220.000001,
+      "fund.priorYearContributionRevenue": "12000万"
+    })
+    const at = "2026-03-02"
+    expect(Parameter.get(set, "budget.total", at)?.toString()).toBe("3000000.01")
+    expect(Parameter.get(set, "budget.hazchem", at)?.toString()).toBe("800000.00")
+    expect(Parameter.get(set, "budget.keyAreas", at)?.toString()).toBe("2200000.01")
+    expect(Parameter.get(set, "fund.priorYearContributionRevenue", at)?.toString()).toBe("120000000.00")
+    expect(Parameter.readings(set, ["budget.total", "budget.hazchem", "budget.keyAreas"]).map((r) => [r.name, r.en]))
+      .toEqual([
+        ["budget.total", "\"3000000.01元\" read as 3000000.01 yuan (300.000001万元; unit written: 元)"],
+        ["budget.hazchem", "\"80万元\" read as 800000.00 yuan (80万元; unit written: 万元)"],
+        [
+          "budget.keyAreas",
+          "220.000001 read as 2200000.01 yuan (220.000001万元; no unit written: the parameter's unit, 万元)"
+        ]
+      ])
+  })
+
+  it("an amount in another unit is refused with the parameter's path", () => {
+    const r = Parameter.load({ ...plan, parameters: { ...plan.parameters, "budget.total": "3百万" } })
+    expect(Either.isLeft(r) && r.left.issues.map((i) => [i.path, i.en])).toEqual([
+      ["parameters.budget.total", expect.stringContaining("元, 万元 or 万")]
+    ])
   })
 })

@@ -56,6 +56,9 @@ export const formatResult = (result: Result, options: FormatOptions = {}): strin
     lines.push(`      ${c("31", "+ actual:  ")} ${show(f.actual)}`)
   }
   if (result.error !== undefined) { for (const i of result.error.issues) lines.push(`  ${c("31", "error")} ${i.text}`) }
+  for (const r of result.readings ?? []) {
+    lines.push(`  ${c("2", "read")} ${r.path} (${file}:${r.line}): ${r.zh} / ${r.en}`)
+  }
   if (result.configFailures.length > 0) {
     lines.push(`  configure`)
     result.configFailures.forEach(failure)

@@ -59,6 +59,19 @@ export interface StepResult {
 }
 
 /**
+ * How an amount the scenario wrote was read, at its place in the file.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Reading {
+  readonly path: string
+  readonly line: number
+  readonly zh: string
+  readonly en: string
+}
+
+/**
  * The result of running a scenario. `error` is set when it could not be
  * loaded or configured (then there are no steps).
  *
@@ -78,6 +91,8 @@ export interface Result {
   readonly state: Lifecycle.State | undefined
   /** Every event from the start of the lifecycle to the end state (those of the starting point first). */
   readonly history: ReadonlyArray<ProjectEvent.Event>
+  /** How the amounts of the scenario's `parameters: { overlay }` were read (`"230万元" read as 2300000.00 yuan …`). */
+  readonly readings?: ReadonlyArray<Reading> | undefined
   readonly config: Plugin.Config | undefined
 }
 
@@ -409,6 +424,14 @@ const configure = (
     return { start: { ...start, baseParameters: parameters }, configured }
   })
 
+const readingsOf = (scenario: Load.Scenario, parameters: Parameter.ParameterSet | undefined): Array<Reading> =>
+  scenario.overlay === undefined || parameters === undefined
+    ? []
+    : Parameter.readings(parameters, Object.keys(scenario.overlay)).map((r) => {
+      const path: Path = ["parameters", "overlay", r.name]
+      return { path: Src.formatPath(path), line: scenario.locate(path).line, zh: r.zh, en: r.en }
+    })
+
 const runIn = (ctx: Context, scenario: Load.Scenario): Ran => {
   const cached = ctx.ran.get(scenario.file)
   if (cached !== undefined) return cached
@@ -452,7 +475,8 @@ const runUncached = (ctx: Context, scenario: Load.Scenario): Ran => {
       error: undefined,
       state,
       history,
-      config
+      config,
+      readings: readingsOf(scenario, start.baseParameters)
     },
     ...kept
   }

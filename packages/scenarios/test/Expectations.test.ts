@@ -195,3 +195,36 @@ steps:
     expect(e.issues[0]!.path).toBe("steps[0].expect")
   })
 })
+
+describe("amounts written with their unit", () => {
+  it("are read exactly, and the result says how each was read, at its line", () => {
+    const r = run(here("../../../examples/scenarios/budget-written-units.yaml"))
+    expect(r.ok, Scenario.formatResult(r)).toBe(true)
+    expect(r.readings?.map((x) => [x.path, x.line, x.en])).toEqual([
+      [
+        "parameters.overlay[\"budget.total\"]",
+        9,
+        "\"3000000.01元\" read as 3000000.01 yuan (300.000001万元; unit written: 元)"
+      ],
+      ["parameters.overlay[\"budget.hazchem\"]", 10, "\"70万元\" read as 700000.00 yuan (70万元; unit written: 万元)"],
+      [
+        "parameters.overlay[\"budget.keyAreas\"]",
+        11,
+        "\"2300000.01元\" read as 2300000.01 yuan (230.000001万元; unit written: 元)"
+      ]
+    ])
+    expect(Scenario.formatResult(r)).toContain("\"2300000.01元\" 读作 2300000.01 元")
+  })
+
+  it("in another unit, the overlay's line names the value refused", () => {
+    const file = write(
+      readFileSync(here("../../../examples/scenarios/budget-written-units.yaml"), "utf8").replace(
+        "budget.hazchem: 70万元",
+        "budget.hazchem: 70千元"
+      )
+    )
+    const e = Either.getOrThrowWith(Either.flip(runEither(file)), () => new Error("expected an error"))
+    expect(e.issues.map((i) => [i.line, i.code])).toEqual([[10, "configuration"]])
+    expect(e.message).toContain("元, 万元 or 万")
+  })
+})

@@ -23,7 +23,7 @@ import { parameters as acceptance } from "./3.9-acceptance/parameters.js"
 import { parameters as quotas } from "./4-deliverables/parameters.js"
 import { SubProject } from "./internal/schemas.js"
 
-export { extend, intAtLeast, overlay, ParameterFile, resolve, show } from "../rules/ParameterSet.js"
+export { extend, intAtLeast, overlay, ParameterFile, readings, resolve, show } from "../rules/ParameterSet.js"
 export type { Dated, Definition, ParameterSet, Read, Unit } from "../rules/ParameterSet.js"
 
 /**

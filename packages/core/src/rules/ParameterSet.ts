@@ -12,6 +12,7 @@ import * as Schema from "effect/Schema"
 import { bilingual, InputIssue, InvalidInput } from "../kernel/InputError.js"
 import { LegalBasis } from "../kernel/LegalBasis.js"
 import * as Money from "../kernel/Money.js"
+import * as WrittenAmount from "../kernel/WrittenAmount.js"
 import * as Param from "./internal/parameterSchemas.js"
 import * as NationalBound from "./NationalBound.js"
 import type { Title } from "./Rule.js"
@@ -197,6 +198,8 @@ export interface Dated<A = unknown> {
   readonly value: A
   /** Where the value comes from: the default's citation, or what the city wrote. */
   readonly basis: LegalBasis
+  /** For an amount a city wrote: what was written and how it was read (`"230万元" read as 2300000.00 yuan …`). */
+  readonly reading?: { readonly zh: string; readonly en: string } | undefined
 }
 
 /**
@@ -322,7 +325,13 @@ const decode = (
         }
         return
       }
-      dated.push({ from: entry.from, value: decoded.right, basis: cityBasis(entry.basis) })
+      const reading = readingOf(definition, entry.value, decoded.right)
+      dated.push({
+        from: entry.from,
+        value: decoded.right,
+        basis: cityBasis(entry.basis),
+        ...(reading === undefined ? {} : { reading })
+      })
       entryPaths.set(dated.at(-1)!, entryPath)
     })
     dated.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""))
@@ -396,6 +405,31 @@ const checkBounds = (
   const { paths: _paths, ...plain } = set
   return Either.right(plain)
 }
+
+/** How an amount parameter's written value was read, for parameters in 元 or 万元. */
+const readingOf = (definition: Definition, raw: unknown, value: unknown) => {
+  if (definition.unit !== "yuan" && definition.unit !== "wan-yuan") return undefined
+  if (!Money.isMoney(value) || (typeof raw !== "string" && typeof raw !== "number")) return undefined
+  const parsed = WrittenAmount.parse(raw, definition.unit)
+  return Either.isRight(parsed) ? WrittenAmount.describe(parsed.right) : undefined
+}
+
+/**
+ * How the amounts a city wrote were read, by parameter: what was written, in which unit it was read and the
+ * amount in yuan and in 万元 (`"230万元" read as 2300000.00 yuan (230万元; unit written: 万元)`).
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const readings = (
+  set: ParameterSet,
+  names?: ReadonlyArray<string>
+): ReadonlyArray<
+  { readonly name: string; readonly from: string | undefined; readonly zh: string; readonly en: string }
+> =>
+  [...set.histories].filter(([name]) => names === undefined || names.includes(name)).flatMap(([name, history]) =>
+    history.flatMap((d) => (d.reading === undefined ? [] : [{ name, from: d.from, ...d.reading }]))
+  )
 
 const collectIssues = (error: import("effect/ParseResult").ParseError): ReadonlyArray<InputIssue> =>
   Param.issuesOf(error)

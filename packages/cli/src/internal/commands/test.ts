@@ -66,8 +66,10 @@ const runFiles = async (files: ReadonlyArray<string>, r: Run, fresh = false): Pr
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined && !r.input.json
   let failed = 0
   for (const result of results) {
-    if (result.ok) line(`${green("✓")} ${result.name} ${result.file}`)
-    else {
+    if (result.ok) {
+      line(`${green("✓")} ${result.name} ${result.file}`)
+      for (const x of result.readings ?? []) line(`    ${x.path} (line ${x.line}): ${x.zh} / ${x.en}`)
+    } else {
       failed++
       line(Scenario.formatResult(result, { color }))
     }

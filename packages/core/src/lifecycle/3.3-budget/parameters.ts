@@ -3,6 +3,7 @@
 import * as Schema from "effect/Schema"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
+import * as WrittenAmount from "../../kernel/WrittenAmount.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import * as NationalBound from "../../rules/NationalBound.js"
 import { param, section } from "../../rules/ParameterSet.js"
@@ -24,14 +25,14 @@ export const parameters = section("三(三)", {
       title: { zh: "项目总预算", en: "Total budget" },
       unit: "wan-yuan",
       description: noNational("年度工伤预防项目预算 (x万元)"),
-      schema: Money.Wan,
+      schema: WrittenAmount.schema("wan-yuan"),
       basis: plan("三(三)", "x年x市工伤预防项目预算x万元")
     }),
     hazchem: param({
       title: { zh: "危化企业能力提升培训项目预算", en: "Budget: hazardous-chemicals training sub-project" },
       unit: "wan-yuan",
       description: noNational("危险化学品企业工伤预防能力提升培训项目预算 (x万元)"),
-      schema: Money.Wan,
+      schema: WrittenAmount.schema("wan-yuan"),
       basis: plan("六(一)"),
       subProject: "hazchem"
     }),
@@ -39,7 +40,7 @@ export const parameters = section("三(三)", {
       title: { zh: "其他重点领域培训宣传项目预算", en: "Budget: other key areas training and publicity sub-project" },
       unit: "wan-yuan",
       description: noNational("其他重点领域工伤预防培训宣传项目预算 (x万元)"),
-      schema: Money.Wan,
+      schema: WrittenAmount.schema("wan-yuan"),
       basis: plan("六(一)"),
       subProject: "keyAreas"
     }),
@@ -58,7 +59,7 @@ export const parameters = section("三(三)", {
       unit: "wan-yuan",
       section: "六(一)",
       description: "统筹地区上年度工伤保险基金征缴收入,工伤预防费上限的基数",
-      schema: Money.Wan,
+      schema: WrittenAmount.schema("wan-yuan"),
       basis: national(`${texts.feeMeasures} 第五条`)
     }),
     feeCapPercent: param({
