@@ -1,11 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Scenario } from "@gsyf/scenarios"
+import { Checkpoint, Scenario } from "@gsyf/scenarios"
 import { Effect, Either } from "effect"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { runScenarios } from "../../../examples/guides/scenarios.js"
 import { registry } from "../../../examples/scenarios/plugins.js"
 import { parseXml } from "./xml.js"
 
@@ -26,6 +27,21 @@ const loadError = (file: string): Scenario.ScenarioError => {
   return r.left
 }
 const runFile = (file: string) => Effect.runSync(Effect.flatMap(Scenario.load(file), (s) => Scenario.run(s, options())))
+
+describe("the guide's code and the files it shows", () => {
+  it("runScenarios reports and judges a folder", () => {
+    const r = runScenarios([join(examples, "sections")])
+    expect(r.ok, r.report).toBe(true)
+    expect(r.report).toContain("9 scenarios, 9 steps: 9 passed, 0 failed")
+    expect(r.junit).toContain("<testsuites")
+  })
+
+  it("the template shown is what gsyf new-scenario writes today", () => {
+    expect(readFileSync(join(examples, "templates", "budget-approved.yaml"), "utf8")).toBe(
+      Either.getOrThrow(Checkpoint.template("budget-approved"))
+    )
+  })
+})
 
 describe("the example scenarios", () => {
   const files = Scenario.collect([examples])
