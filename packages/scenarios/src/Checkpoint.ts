@@ -357,6 +357,7 @@ export class TemplateError extends Schema.TaggedError<TemplateError>()("Template
   zh: Schema.String,
   en: Schema.String
 }) {
+  /** The reason in English, then in Chinese. */
   override get message(): string {
     return `${this.en} / ${this.zh}`
   }
