@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { IsoDate, Lifecycle, Money, type ProjectEvent } from "@gsyf/core"
+import { Either } from "effect"
 import {
   command,
   configWith,
@@ -789,7 +790,7 @@ describe("三(八) monthly briefings", () => {
 
   it("briefingStatus shows missing and late months at a date", () => {
     const gv = g().and([brief("2026-05", "2026-05-08"), brief("2026-06", "2026-06-03")])
-    const status = Lifecycle.briefingStatus(gv.config, gv.state, "keyAreas", d("2026-07-20"))
+    const status = Either.getOrThrow(Lifecycle.briefingStatus(gv.config, gv.state, "keyAreas", d("2026-07-20")))
     expect(status.map((m) => [m.month, m.status])).toEqual([
       ["2026-05", "late"],
       ["2026-06", "on-time"],

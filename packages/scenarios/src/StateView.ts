@@ -24,7 +24,8 @@
  *   implementationPlan           submitted | approved | returned, or null
  *   evidence                     number of deliverables in force
  *   quota.<itemId>               { done, required, met }
- *   briefings                    { submitted, onTime, late, missing, pending }: lists of months YYYY-MM
+ *   briefings                    { submitted, onTime, late, missing, pending }: lists of months YYYY-MM;
+ *                                calendarNotCovered: the year the calendar lacks (the lists are then empty), or null
  *   spotChecks                   number
  *   acceptance                   { status: none | applied | passed | failed, attempts, passedOn, dueDate, rectificationDeadline }
  *   deadlines                    { publicityEnd, signBy, balanceDue, rectification }
@@ -35,6 +36,7 @@
  */
 import { type IsoDate, Money, type Plugin, Project } from "@gsyf/core"
 import * as Chunk from "effect/Chunk"
+import * as Either from "effect/Either"
 
 /**
  * A JSON value.
@@ -56,7 +58,8 @@ const subProjectView = (
   const sumOf = (kind: "advance" | "balance" | undefined) =>
     amount(Money.sum(sp.payments.filter((p) => kind === undefined || p.kind === kind).map((p) => p.amount)))
   const briefings = Project.briefingStatus(config, state, key, asOf)
-  const months = (status: string) => briefings.filter((b) => b.status === status).map((b) => b.month)
+  const months = (status: string) =>
+    Either.isLeft(briefings) ? [] : briefings.right.filter((b) => b.status === status).map((b) => b.month)
   const quota: Record<string, Json> = {}
   for (const p of Project.quotaProgress(config, state, asOf, key)) {
     quota[p.itemId] = { done: p.done, required: p.required, met: p.met }
@@ -120,7 +123,8 @@ const subProjectView = (
       onTime: months("on-time"),
       late: months("late"),
       missing: months("missing"),
-      pending: months("pending")
+      pending: months("pending"),
+      calendarNotCovered: Either.isLeft(briefings) ? briefings.left.year : null
     },
     spotChecks: sp.spotChecks,
     acceptance: {

@@ -14,6 +14,7 @@
  */
 import * as Either from "effect/Either"
 import * as HashSet from "effect/HashSet"
+import type { CalendarYearNotCovered } from "../kernel/Calendar.js"
 import type { InvalidInput } from "../kernel/InputError.js"
 import { decodeEither } from "../kernel/InputError.js"
 import * as IsoDate from "../kernel/IsoDate.js"
@@ -132,7 +133,8 @@ export const quotaProgress: (
 ) => ReadonlyArray<Quota.Progress> = progressAt
 
 /**
- * Monthly briefing status of a sub-project as of a date (empty before the contract).
+ * Monthly briefing status of a sub-project as of a date (empty before the contract); `CalendarYearNotCovered`
+ * when the calendar lacks a year of the contract period.
  *
  * @since 0.1.0
  * @category getters
@@ -142,11 +144,11 @@ export const briefingStatus = (
   s: State,
   key: SubProjectKey,
   asOf: IsoDate.IsoDate
-): ReadonlyArray<Supervision.MonthStatus> => {
+): Either.Either<ReadonlyArray<Supervision.MonthStatus>, CalendarYearNotCovered> => {
   const sp = s.subProjects[key]
-  if (sp.contract === undefined) return []
+  if (sp.contract === undefined) return Either.right([])
   const dueDay = Parameter.resolve(config.parameters, "supervision.briefingDueDay", asOf)?.value as number | undefined
-  if (dueDay === undefined) return []
+  if (dueDay === undefined) return Either.right([])
   return Supervision.status({
     signedOn: sp.contract.signedOn,
     periodEnd: sp.contract.periodEnd,

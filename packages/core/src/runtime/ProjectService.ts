@@ -27,6 +27,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import type * as Calendar from "../kernel/Calendar.js"
 import type * as IsoDate from "../kernel/IsoDate.js"
 import type * as Supervision from "../lifecycle/3.8-supervision/Supervision.js"
 import type * as Quota from "../lifecycle/4-deliverables/Quota.js"
@@ -91,12 +92,12 @@ export interface Service {
   readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
   /** Quota progress (done / required per item) at a date. */
   readonly progress: (projectId: string, at: IsoDate.IsoDate) => Effect.Effect<ReadonlyArray<Quota.Progress>, LoadError>
-  /** Monthly briefings (on time, late, missing, pending) of a sub-project at a date. */
+  /** Monthly briefings (on time, late, missing, pending) of a sub-project at a date; fails when the calendar lacks a year. */
   readonly briefings: (
     projectId: string,
     subProject: Lifecycle.SubProjectKey,
     asOf: IsoDate.IsoDate
-  ) => Effect.Effect<ReadonlyArray<Supervision.MonthStatus>, LoadError>
+  ) => Effect.Effect<ReadonlyArray<Supervision.MonthStatus>, LoadError | Calendar.CalendarYearNotCovered>
   /** Checks the hash chain of the project's audit trail. */
   readonly verify: (projectId: string) => Effect.Effect<AuditTrail.VerifyResult, EventStore.ReadError>
   /** The audit trail as JSON Lines with hashes. */
@@ -199,7 +200,7 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
       progress: (projectId, at) =>
         Effect.map(current(projectId), ({ state }) => Lifecycle.quotaProgress(config, state, at)),
       briefings: (projectId, subProject, asOf) =>
-        Effect.map(current(projectId), ({ state }) => Lifecycle.briefingStatus(config, state, subProject, asOf)),
+        Effect.flatMap(current(projectId), ({ state }) => Lifecycle.briefingStatus(config, state, subProject, asOf)),
       verify: (projectId) => store.verify(projectId),
       exportTrail: (projectId) => Effect.map(store.readStream(projectId), exportJsonl),
       list: () =>

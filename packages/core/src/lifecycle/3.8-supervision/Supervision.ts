@@ -6,8 +6,9 @@
  * The briefing for month M (its plan for M and its progress so far) is due on
  * day `supervision.briefingDueDay` of M. Months run from the month after the
  * contract is signed to the month in which the contract period ends. A due
- * day that is a rest day moves to the next working day (民法典 第二百零三条),
- * when the calendar covers that year.
+ * day that is a rest day moves to the next working day (民法典 第二百零三条).
+ * A calendar that does not cover the year answers `CalendarYearNotCovered`:
+ * the day as written is never taken for a working day.
  *
  * @since 0.1.0
  */
@@ -46,24 +47,32 @@ export const months = (signedOn: IsoDate.IsoDate, periodEnd: IsoDate.IsoDate): R
 }
 
 /**
- * The due date of the briefing for a month, moved past rest days when the calendar knows the year.
+ * The due date of the briefing for a month, moved past rest days. Fails with
+ * `CalendarYearNotCovered` when the calendar lacks a year the search reaches;
+ * without a calendar (`undefined`, an explicit choice) the day is kept as written.
  *
  * @since 0.1.0
  * @category getters
  */
-export const dueOn = (month: string, dueDay: number, calendar: Calendar.Service | undefined): IsoDate.IsoDate => {
+export const dueOn = (
+  month: string,
+  dueDay: number,
+  calendar: Calendar.Service | undefined
+): Either.Either<IsoDate.IsoDate, Calendar.CalendarYearNotCovered> => {
   let date = IsoDate.unsafeFromString(`${month}-${String(dueDay).padStart(2, "0")}`)
-  if (calendar === undefined) return date
+  if (calendar === undefined) return Either.right(date)
   for (let i = 0; i < 31; i++) {
     const working = calendar.isWorkingDay(date)
-    if (Either.isLeft(working) || working.right) return date
+    if (Either.isLeft(working)) return Either.left(working.left)
+    if (working.right) return Either.right(date)
     date = IsoDate.addDays(date, 1)
   }
-  return date
+  return Either.right(date)
 }
 
 /**
- * The status of every briefing month as of a date.
+ * The status of every briefing month as of a date; `CalendarYearNotCovered`
+ * when the calendar lacks a year of the contract period.
  *
  * @since 0.1.0
  * @category getters
@@ -75,12 +84,15 @@ export const status = (options: {
   readonly submitted: ReadonlyMap<string, IsoDate.IsoDate>
   readonly asOf: IsoDate.IsoDate
   readonly calendar?: Calendar.Service | undefined
-}): ReadonlyArray<MonthStatus> =>
-  months(options.signedOn, options.periodEnd).map((month) => {
-    const due = dueOn(month, options.dueDay, options.calendar)
-    const submittedOn = options.submitted.get(month)
-    if (submittedOn !== undefined) {
-      return { month, dueOn: due, submittedOn, status: submittedOn <= due ? "on-time" : "late" }
-    }
-    return { month, dueOn: due, status: options.asOf > due ? "missing" : "pending" }
-  })
+}): Either.Either<ReadonlyArray<MonthStatus>, Calendar.CalendarYearNotCovered> =>
+  Either.all(
+    months(options.signedOn, options.periodEnd).map((month) =>
+      Either.map(dueOn(month, options.dueDay, options.calendar), (due): MonthStatus => {
+        const submittedOn = options.submitted.get(month)
+        if (submittedOn !== undefined) {
+          return { month, dueOn: due, submittedOn, status: submittedOn <= due ? "on-time" : "late" }
+        }
+        return { month, dueOn: due, status: options.asOf > due ? "missing" : "pending" }
+      })
+    )
+  )

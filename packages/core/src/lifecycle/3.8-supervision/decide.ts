@@ -3,7 +3,7 @@ import * as Either from "effect/Either"
 import { plan } from "../../kernel/LegalBasis.js"
 import { findings as findingsFor } from "../../rules/Rule.js"
 import { quotaProgress, toQuotaResult } from "../4-deliverables/progress.js"
-import { type Handlers, ok, planBasis, traced } from "../internal/decide.js"
+import { calendarFinding, type Handlers, ok, planBasis, traced, violation } from "../internal/decide.js"
 import { briefingDue } from "./guards.js"
 import * as Supervision from "./Supervision.js"
 
@@ -18,7 +18,8 @@ export const handlers: Handlers<"SubmitMonthlyBriefing" | "RecordSpotCheck" | "R
       (p) => Supervision.dueOn(c.month, p.read<number>("supervision.briefingDueDay"), config.calendar)
     )
     if (Either.isLeft(due)) return Either.left(due.left)
-    const dueOn = due.right.value
+    if (Either.isLeft(due.right.value)) return violation(c._tag, [calendarFinding(due.right.value.left, "month")])
+    const dueOn = due.right.value.right
     const isLate = on > dueOn
     const findings = isLate
       ? [
