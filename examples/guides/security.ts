@@ -3,7 +3,19 @@
  * below with typedoc's `{@includeCode}`), run by
  * `packages/store-sqlite/test/SecurityGuide.test.ts`.
  */
-import { AuditKey, Checkpoint, EventStore, type Plugin, ProjectService, ReadModels, StoreAudit } from "@gsyf/core"
+import {
+  type ActorBinding,
+  AuditKey,
+  type Calendar,
+  Checkpoint,
+  Client,
+  EventStore,
+  type Plugin,
+  ProjectService,
+  ReadModels,
+  SecurityLog,
+  StoreAudit
+} from "@gsyf/core"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { Effect, Either, Layer } from "effect"
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs"
@@ -57,6 +69,32 @@ export const audit = (config: Plugin.Config, filename: string, checkpointFile: s
     Effect.provide(SqliteEventStore.layer({ filename, projections: ReadModels.projections(config), readOnly: true }))
   )
 // #endregion audit
+
+// #region principal
+/** What the host knows of a signed-in person: the party they act for, looked up after authenticating them. */
+export interface Session {
+  readonly partyId: string
+  readonly role: ActorBinding.Principal["role"]
+  readonly unit?: ActorBinding.Principal["unit"]
+}
+
+/**
+ * A client that refuses any command given without the party the host authenticated, and writes refused
+ * attempts to a log of their own, outside the database.
+ */
+export const openClient = (parameters: unknown, calendar: Calendar.Service, filename: string, logFile: string) =>
+  Client.make({
+    parameters,
+    calendar,
+    store: { sqlite: filename },
+    requirePrincipal: true,
+    securityLog: SecurityLog.toFile(logFile)
+  })
+
+/** One request: gsyf binds the command to the session's party and refuses it in anyone else's name. */
+export const handle = (client: Client.Client, session: Session, projectId: string, body: unknown) =>
+  client.execute(projectId, body, { principal: { id: session.partyId, role: session.role, unit: session.unit } })
+// #endregion principal
 
 /** Runs commands through the service over the signing store (for the guide's test). */
 export const runSigned = (

@@ -24,6 +24,30 @@ export * as Acceptance from "./lifecycle/3.9-acceptance/Acceptance.js"
 export * as Actor from "./kernel/Actor.js"
 
 /**
+ * Actor binding: who a command acts for. The host authenticates people (gsyf never sees a password, a token or
+ * a certificate) and tells gsyf which party the person acts for, as a {@link Principal}; gsyf then binds every
+ * command to that party and refuses a mismatch with `Unauthorized`, before anything is written and before a
+ * resent command id is answered:
+ *
+ * - the command's `actor` must be the principal (same id, role and member unit) — {@link bind}, rule
+ *   `actors.authenticated`;
+ * - a supplier bids only for itself: `SubmitBid.supplierId` is the actor's id — `actors.own-bid`;
+ * - the provider steps of a sub-project (implementation plan, monthly briefings, material designs, deliverables
+ *   and their corrections, the application for acceptance) come only from the provider its contract was signed
+ *   with — `actors.contracted-provider`;
+ * - a member unit's opinion is recorded as the unit of its actor, so with {@link bind} a unit gives only its own;
+ * - an expert scores as itself (with {@link bind}) and only on a panel it sits on (`SubmitScores`, rule
+ *   `roles.allowed` of 三(五)).
+ *
+ * The bindings on the command's content are guards of kind `authorization` (see `Guard`), listed in {@link guards}
+ * and run for every command; {@link bind} is the host's port, run by `ProjectService.execute` and
+ * `Client.execute` when they are given a principal. `docs/guides/security.md` states the split.
+ *
+ * @since 0.2.0
+ */
+export * as ActorBinding from "./lifecycle/ActorBinding.js"
+
+/**
  * The host's audit key: an Ed25519 key pair (`node:crypto`) whose private half
  * the host keeps outside the database (a file readable only by the application,
  * a secrets manager, an HSM-backed signer). With it gsyf signs
@@ -724,6 +748,23 @@ export * as Rule from "./rules/Rule.js"
 export * as RuleSet from "./rules/RuleSet.js"
 
 /**
+ * The security log: refused attempts — a command its actor may not give, a command given in another party's
+ * name, a command id reused for another command — written where the host can read them, outside the project's
+ * audit trail (a refused command never enters the project's chain). `ProjectService` and `Client` write to it
+ * when they are given one.
+ *
+ * ```ts
+ * const log = SecurityLog.memory()
+ * const projects = yield* ProjectService.make(config, { securityLog: log })
+ * // … later
+ * log.entries() // [{ kind: "unauthorized", ruleIds: ["actors.own-bid"], … }]
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as SecurityLog from "./runtime/SecurityLog.js"
+
+/**
  * Audits a whole event store, optionally against a signed {@link Checkpoint}
  * kept outside the database and with the rebuilt read models compared to the
  * stored ones. Each problem is a finding that names the stream and position,
@@ -763,8 +804,9 @@ export * as StoreAudit from "./runtime/StoreAudit.js"
  * The briefing for month M (its plan for M and its progress so far) is due on
  * day `supervision.briefingDueDay` of M. Months run from the month after the
  * contract is signed to the month in which the contract period ends. A due
- * day that is a rest day moves to the next working day (民法典 第二百零三条),
- * when the calendar covers that year.
+ * day that is a rest day moves to the next working day (民法典 第二百零三条).
+ * A calendar that does not cover the year answers `CalendarYearNotCovered`:
+ * the day as written is never taken for a working day.
  *
  * @since 0.1.0
  */

@@ -145,7 +145,8 @@ export * as ScenarioError from "./ScenarioError.js"
  *   implementationPlan           submitted | approved | returned, or null
  *   evidence                     number of deliverables in force
  *   quota.<itemId>               { done, required, met }
- *   briefings                    { submitted, onTime, late, missing, pending }: lists of months YYYY-MM
+ *   briefings                    { submitted, onTime, late, missing, pending }: lists of months YYYY-MM;
+ *                                calendarNotCovered: the year the calendar lacks (the lists are then empty), or null
  *   spotChecks                   number
  *   acceptance                   { status: none | applied | passed | failed, attempts, passedOn, dueDate, rectificationDeadline }
  *   deadlines                    { publicityEnd, signBy, balanceDue, rectification }

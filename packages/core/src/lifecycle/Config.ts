@@ -31,6 +31,7 @@ import { guards as acceptanceGuards } from "./3.9-acceptance/guards.js"
 import * as DeliverableRules from "./4-deliverables/DeliverableRules.js"
 import { guards as deliverableGuards } from "./4-deliverables/guards.js"
 import type * as Quota from "./4-deliverables/Quota.js"
+import * as ActorBinding from "./ActorBinding.js"
 import type { Guard, Input } from "./Guard.js"
 import type * as Parameter from "./Parameter.js"
 import type * as ProjectCommand from "./ProjectCommand.js"
@@ -119,6 +120,15 @@ export const baseRules: StageRules = {
  */
 export type CommandRules = { readonly [K in ProjectCommand.Name]: ReadonlyArray<Guard<K>> }
 
+/** The actor bindings (`ActorBinding.guards`) first: who a command acts for is settled before anything else. */
+function withBindings(sections: CommandRules): CommandRules {
+  const out: Record<string, ReadonlyArray<unknown>> = {}
+  for (const [name, list] of Object.entries(sections)) {
+    out[name] = [...(ActorBinding.guards[name as ProjectCommand.Name] ?? []), ...list]
+  }
+  return out as unknown as CommandRules
+}
+
 /**
  * The guards gsyf ships, by command (exhaustive: a new command does not compile until its section lists its
  * guards).
@@ -126,7 +136,7 @@ export type CommandRules = { readonly [K in ProjectCommand.Name]: ReadonlyArray<
  * @since 0.2.0
  * @category constants
  */
-export const baseGuards: CommandRules = {
+export const baseGuards: CommandRules = withBindings({
   ...keyAreasGuards,
   ...planGuards,
   ...budgetGuards,
@@ -137,7 +147,7 @@ export const baseGuards: CommandRules = {
   ...supervisionGuards,
   ...acceptanceGuards,
   ...deliverableGuards
-}
+})
 
 // ── procurement methods ─────────────────────────────────────────────────────
 

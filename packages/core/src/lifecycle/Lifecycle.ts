@@ -181,6 +181,24 @@ const validators: { readonly [K in Name]?: (command: ProjectCommand.Of<K>) => In
   ...planValidate
 }
 
+/** The rejection of an authorisation guard's error: a binding names its rule and says why. */
+const unauthorizedBy = (
+  ruleId: string,
+  command: string,
+  role: string,
+  error: import("../rules/Rule.js").Finding
+): Unauthorized =>
+  ruleId === "roles.allowed"
+    ? new Unauthorized({ command, role: error.actual ?? role, allowed: allowedOf(error) })
+    : new Unauthorized({
+      command,
+      role: error.actual ?? role,
+      allowed: allowedOf(error),
+      ruleId,
+      zh: error.zh,
+      en: error.en
+    })
+
 /**
  * Runs a command's guards in order: an order or authorisation error stops at once (unless checks already found
  * errors, which then reject the command), check errors accumulate. Gives the evaluations to record.
@@ -202,9 +220,7 @@ const runGuards = <K extends Name>(
       if (kind === "order") {
         return Either.left(new OutOfOrder({ command, ruleId: guard.id, zh: error.zh, en: error.en }))
       }
-      return Either.left(
-        new Unauthorized({ command, role: error.actual ?? input.command.actor.role, allowed: allowedOf(error) })
-      )
+      return Either.left(unauthorizedBy(guard.id, command, input.command.actor.role, error))
     }
     if (trace.findings.some((f) => f.severity === "error")) failed = true
     findings.push(...trace.findings)
@@ -243,6 +259,35 @@ export const authorize = (command: ProjectCommand.Command, _state: State): Eithe
 }
 
 /**
+ * The role check, then the command's authorisation guards (the actor bindings of `ActorBinding`, the panel
+ * membership of a scorer, and those plugins add): what the decider checks before a resent command id is
+ * recognised, so that a party cannot read another's stored command by reusing its id. A guard that cannot judge
+ * the command at this point of the lifecycle is left to the ordered guards.
+ *
+ * @since 0.2.0
+ * @category decide
+ */
+export const authorizeWith =
+  (config: Config) => (command: ProjectCommand.Command, state: State): Either.Either<void, Rejection> => {
+    const role = authorize(command, state)
+    if (Either.isLeft(role)) return role
+    const input: Input<Name> = { command, state, on: IsoDate.dateOf(command.at), config }
+    const guards = config.guards[command._tag] as ReadonlyArray<Guard<Name>>
+    for (const guard of guards) {
+      if (guard.kind !== "authorization") continue
+      let trace: RuleSet.RuleTrace
+      try {
+        trace = RuleSet.evaluateRule(guard, input, config.parameters, input.on)
+      } catch {
+        continue // state the guard needs is not there yet: the ordered guards answer first
+      }
+      const error = trace.findings.find((f) => f.severity === "error" && f.ruleId === guard.id)
+      if (error !== undefined) return Either.left(unauthorizedBy(guard.id, command._tag, command.actor.role, error))
+    }
+    return Either.void
+  }
+
+/**
  * Decides a command against a state: the events it causes, or why it is
  * rejected. The actor is authorized first; then a command id already applied
  * gives no events (a retry).
@@ -255,7 +300,7 @@ export const decide = (config: Config) =>
   command: ProjectCommand.Command,
   state: State
 ): Either.Either<ReadonlyArray<Event>, Rejection> => {
-  const authorized = authorize(command, state)
+  const authorized = authorizeWith(config)(command, state)
   if (Either.isLeft(authorized)) return Either.left(authorized.left)
   if (HashSet.has(state.commandIds, command.commandId)) return Either.right([])
   return Either.map(decideCommand(config, state, command), (steps) =>
@@ -282,7 +327,7 @@ export const decide = (config: Config) =>
  */
 export const decider = (config: Config): Decider<ProjectCommand.Command, Event, State, Rejection> => ({
   initialState,
-  authorize,
+  authorize: authorizeWith(config),
   decide: decide(config),
   evolve
 })

@@ -10,7 +10,9 @@ import type { InvalidInput } from "../kernel/InputError.js"
 import { Finding } from "../rules/Rule.js"
 
 /**
- * The actor's role may not give this command. Nothing is recorded.
+ * The actor may not give this command: its role is not allowed (`roles.allowed`), or the command is not bound
+ * to the party it acts for (`ruleId` names the binding, e.g. `actors.own-bid`, and `zh`/`en` say why). Nothing is
+ * recorded.
  *
  * @since 0.1.0
  * @category errors
@@ -18,14 +20,21 @@ import { Finding } from "../rules/Rule.js"
 export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthorized", {
   command: Schema.String,
   role: Schema.String,
-  allowed: Schema.Array(Schema.String)
+  allowed: Schema.Array(Schema.String),
+  /** The rule that refused the actor (default `roles.allowed`). @since 0.2.0 */
+  ruleId: Schema.optional(Schema.String),
+  /** Why, in Chinese, when a binding refused the actor. @since 0.2.0 */
+  zh: Schema.optional(Schema.String),
+  /** Why, in English, when a binding refused the actor. @since 0.2.0 */
+  en: Schema.optional(Schema.String)
 }) {
   /** Rule ids behind the rejection. */
   get ruleIds(): ReadonlyArray<string> {
-    return ["roles.allowed"]
+    return [this.ruleId ?? "roles.allowed"]
   }
   /** Who may not give which command, and who may, in Chinese and English. */
   override get message(): string {
+    if (this.zh !== undefined && this.en !== undefined) return `${this.zh} / ${this.en}`
     return `角色 ${this.role} 无权执行 ${this.command}(允许:${
       this.allowed.join("、")
     }) / role ${this.role} may not give ${this.command} (allowed: ${this.allowed.join(", ")})`

@@ -45,6 +45,7 @@ import { keyedQueue, retryConflicts } from "./internal/conflictRetry.js"
 import type * as Projection from "./Projection.js"
 import * as ProjectService from "./ProjectService.js"
 import * as ReadModels from "./ReadModels.js"
+import type * as SecurityLog from "./SecurityLog.js"
 
 /**
  * A rejected command, flattened for non-Effect hosts.
@@ -81,8 +82,16 @@ export type ExecuteResult =
  */
 export interface Client {
   readonly config: Plugin.Config
-  /** Decodes, decides and appends a command; resolves with the new events or the rejection (never rejects for a rule). */
-  readonly execute: (projectId: string, command: unknown) => Promise<ExecuteResult>
+  /**
+   * Decodes, decides and appends a command; resolves with the new events or the rejection (never rejects for a
+   * rule). `options.principal` is the party the host authenticated: the command's actor must be it (see
+   * `ActorBinding`).
+   */
+  readonly execute: (
+    projectId: string,
+    command: unknown,
+    options?: ProjectService.ExecuteOptions
+  ) => Promise<ExecuteResult>
   /** The project's current state, folded from its events. */
   readonly state: (projectId: string) => Promise<Lifecycle.State>
   /** The project's events, oldest first. */
@@ -171,6 +180,10 @@ export interface Options {
     | ((projections: ReadonlyArray<Projection.Any>) => Layer.Layer<EventStore.EventStore, unknown>)
   /** Retrying of version conflicts in `execute` (see {@link RetryOptions}). */
   readonly retry?: RetryOptions | undefined
+  /** Refuse every command given without `options.principal` (see `ProjectService.Options`). */
+  readonly requirePrincipal?: boolean | undefined
+  /** Where refused attempts are written (see `SecurityLog`). */
+  readonly securityLog?: SecurityLog.Service | undefined
 }
 
 /**
@@ -236,8 +249,8 @@ const describe = (r: Lifecycle.Rejection): RejectionInfo => {
     case "Unauthorized":
       return {
         ...base,
-        zh: `角色 ${r.role} 无权执行 ${r.command}`,
-        en: `role ${r.role} may not give ${r.command}`,
+        zh: r.zh ?? `角色 ${r.role} 无权执行 ${r.command}`,
+        en: r.en ?? `role ${r.role} may not give ${r.command}`,
         findings: [],
         issues: []
       }
@@ -285,7 +298,11 @@ export const make = async (options: Options): Promise<Client> => {
   }
   const config = configured.right
   const store = ClientStore.factory(options.store)(ReadModels.projections(config))
-  const runtime = ManagedRuntime.make(ProjectService.layer(config).pipe(Layer.provide(store)))
+  const service = ProjectService.layer(config, {
+    requirePrincipal: options.requirePrincipal,
+    securityLog: options.securityLog
+  })
+  const runtime = ManagedRuntime.make(service.pipe(Layer.provide(store)))
   await open(runtime)
   const run = async <A, E>(effect: Effect.Effect<A, E, ProjectService.ProjectService>): Promise<A> => {
     const exit = await runtime.runPromiseExit(effect)
@@ -296,10 +313,10 @@ export const make = async (options: Options): Promise<Client> => {
   const queue = keyedQueue()
   return {
     config,
-    execute: async (projectId, command) => {
+    execute: async (projectId, command, executeOptions) => {
       const exit = await queue(projectId, () =>
         runtime.runPromiseExit(
-          retryConflicts(Effect.flatMap(svc, (p) => p.execute(projectId, command)), options.retry)
+          retryConflicts(Effect.flatMap(svc, (p) => p.execute(projectId, command, executeOptions)), options.retry)
         ))
       if (Exit.isSuccess(exit)) {
         const v = exit.value

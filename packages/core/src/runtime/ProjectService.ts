@@ -28,11 +28,14 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Calendar from "../kernel/Calendar.js"
+import { decodeEither } from "../kernel/InputError.js"
 import type * as IsoDate from "../kernel/IsoDate.js"
 import type * as Supervision from "../lifecycle/3.8-supervision/Supervision.js"
 import type * as Quota from "../lifecycle/4-deliverables/Quota.js"
+import * as ActorBinding from "../lifecycle/ActorBinding.js"
 import * as Lifecycle from "../lifecycle/Lifecycle.js"
 import { Command as CommandSchema } from "../lifecycle/ProjectCommand.js"
+import type * as ProjectCommand from "../lifecycle/ProjectCommand.js"
 import type { Event } from "../lifecycle/ProjectEvent.js"
 import { codec } from "../lifecycle/ProjectEvent.js"
 import type { Config } from "../plugin/Plugin.js"
@@ -41,6 +44,7 @@ import { exportJsonl } from "./AuditTrail.js"
 import * as CommandHandler from "./CommandHandler.js"
 import * as EventStore from "./EventStore.js"
 import type * as ReadModels from "./ReadModels.js"
+import type * as SecurityLog from "./SecurityLog.js"
 
 /**
  * The outcome of a command.
@@ -55,6 +59,17 @@ export interface Executed {
   readonly version: number
   /** True when the command id was already applied (nothing new was written). */
   readonly duplicate: boolean
+}
+
+/**
+ * Options of one command.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ExecuteOptions {
+  /** The party the host authenticated for this command; the command's actor is bound to it. */
+  readonly principal?: ActorBinding.Principal | undefined
 }
 
 /**
@@ -83,10 +98,15 @@ export type LoadError = EventStore.ReadError | CommandHandler.EventCodecError
  */
 export interface Service {
   readonly config: Config
-  /** Decodes, decides and appends a command; retries on concurrent writes. */
+  /**
+   * Decodes, decides and appends a command; retries on concurrent writes. With `principal` (the party the host
+   * authenticated, see `ActorBinding`) the command's actor must be that party, or it is refused with
+   * `Unauthorized` (`actors.authenticated`) before anything else.
+   */
   readonly execute: (
     projectId: string,
-    command: unknown
+    command: unknown,
+    options?: ExecuteOptions
   ) => Effect.Effect<Executed, Lifecycle.Rejection | CommandHandler.HandleError>
   /** The project's events and the state folded from them. */
   readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
@@ -136,9 +156,18 @@ export interface Options {
    * a project). See `CommandHandler.StateCache`.
    */
   readonly stateCacheMode?: CommandHandler.CacheMode | undefined
+  /**
+   * `true` refuses every command given without a principal (`ExecuteOptions.principal`), so that a host cannot
+   * forget to say who it authenticated. Default `false`: a command without a principal is bound only by its
+   * content (see `ActorBinding`).
+   */
+  readonly requirePrincipal?: boolean | undefined
+  /** Where refused attempts are written (see `SecurityLog`); none by default. */
+  readonly securityLog?: SecurityLog.Service | undefined
 }
 
 const encodeCommand = Schema.encodeEither(CommandSchema)
+const decodePrincipal = decodeEither(ActorBinding.Principal, "Principal")
 
 /**
  * Builds the service over the event store in context.
@@ -167,6 +196,48 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
         }
       })
 
+    const bound = (command: ProjectCommand.Command, principal: ActorBinding.Principal | undefined) => {
+      if (principal !== undefined) {
+        return Either.flatMap(decodePrincipal(principal), (p) => ActorBinding.bind(p, command))
+      }
+      if (options.requirePrincipal !== true) return Either.void
+      return Either.left(
+        new Lifecycle.Unauthorized({
+          command: command._tag,
+          role: `${command.actor.role}:${command.actor.id}`,
+          allowed: [],
+          ruleId: "actors.authenticated",
+          zh: "未提供经认证的发出者,命令不予执行",
+          en: "no authenticated party was given with the command"
+        })
+      )
+    }
+
+    const refused = (
+      projectId: string,
+      command: ProjectCommand.Command,
+      principal: ActorBinding.Principal | undefined,
+      error: unknown
+    ): Effect.Effect<void> => {
+      const log = options.securityLog
+      const tag = (error as { readonly _tag?: unknown })._tag
+      if (log === undefined || (tag !== "Unauthorized" && tag !== "CommandIdConflict")) return Effect.void
+      const e = error as Lifecycle.Unauthorized | EventStore.CommandIdConflict
+      const message = e.message.split(" / ")
+      return log.record({
+        kind: tag === "Unauthorized" ? "unauthorized" : "command-id-conflict",
+        at: new Date().toISOString(),
+        projectId,
+        commandId: command.commandId,
+        command: command._tag,
+        actor: { id: command.actor.id, role: command.actor.role, unit: command.actor.unit },
+        principal,
+        ruleIds: e._tag === "Unauthorized" ? e.ruleIds : ["commands.id-reused"],
+        zh: message[0] ?? e.message,
+        en: message.slice(1).join(" / ") || e.message
+      })
+    }
+
     const load = (projectId: string) =>
       Effect.gen(function*() {
         const stored = yield* store.readStream(projectId)
@@ -178,16 +249,18 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
 
     return ProjectService.of({
       config,
-      execute: (projectId, input) =>
+      execute: (projectId, input, executeOptions = {}) =>
         Effect.gen(function*() {
           const command = yield* Lifecycle.decodeCommandInput(input)
+          const refusal = (e: unknown) => refused(projectId, command, executeOptions.principal, e)
+          yield* Effect.tapError(bound(command, executeOptions.principal), refusal)
           // The fingerprint of the decoded command in its encoded form: spellings that decode alike match.
           const commandHash = Either.getOrUndefined(
             Either.flatMap(encodeCommand(command), (encoded) => EventStore.fingerprint(encoded))
           )
           const handled = yield* provide(
             CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache, commandHash })
-          )
+          ).pipe(Effect.tapError(refusal))
           if (!handled.result.duplicate && handled.result.events.length > 0) yield* notify(handled.result.events)
           return {
             events: handled.events,

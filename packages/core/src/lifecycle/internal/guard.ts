@@ -75,10 +75,18 @@ export const check = <K extends Name>(
   return { ...doc, kind: "check", evaluate: (input, parameters) => evaluate(input, f, parameters) }
 }
 
+/** Who was refused, who would have been allowed, and (optionally) why in Chinese and English. */
+export interface Denied {
+  readonly role: string
+  readonly allowed: ReadonlyArray<string>
+  readonly zh?: string | undefined
+  readonly en?: string | undefined
+}
+
 /** An authorisation: `who` gives the actor and who would be allowed when the actor may not give the command. */
 export const authorization = <K extends Name>(
   doc: Doc,
-  who: (input: Input<K>) => { readonly role: string; readonly allowed: ReadonlyArray<string> } | undefined
+  who: (input: Input<K>) => Denied | undefined
 ): Guard<K> => {
   const f = findingsFor(doc.id)
   return {
@@ -90,8 +98,8 @@ export const authorization = <K extends Name>(
       return [
         f.error(
           "actor",
-          `${denied.role} 无权执行该命令`,
-          `${denied.role} may not give this command`,
+          denied.zh ?? `${denied.role} 无权执行该命令`,
+          denied.en ?? `${denied.role} may not give this command`,
           JSON.stringify(denied.allowed),
           denied.role
         )
