@@ -813,6 +813,16 @@ export * as StoreAudit from "./runtime/StoreAudit.js"
 export * as Supervision from "./lifecycle/3.8-supervision/Supervision.js"
 
 /**
+ * Text given by people: names, titles, reasons. Read in Unicode normal form C (so that a name typed with a
+ * combining accent and one typed precomposed are the same name) and refused when nothing visible is left once
+ * spaces and format characters (zero-width spaces and joiners, direction marks, the byte-order mark) are
+ * removed.
+ *
+ * @since 0.2.0
+ */
+export * as Text from "./kernel/Text.js"
+
+/**
  * Amounts written with their unit, as a city writes them in a parameter file:
  * `"230万元"`, `"230万"`, `"2300000.01元"`, `"2,300,000.01 元"`, or a bare
  * number (or numeric text) in the unit the parameter is expressed in. The

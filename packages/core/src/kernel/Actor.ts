@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { bilingual } from "./InputError.js"
+import { Text } from "./Text.js"
 
 /**
  * The roles of the plan.
@@ -100,9 +100,7 @@ export const roleNames: Record<Role, string> = {
   public: "社会公众"
 }
 
-const NonEmpty = Schema.String.pipe(
-  Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty"))
-)
+const NonEmpty = Text
 
 /**
  * The person or body giving a command.

@@ -21,7 +21,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import type { Bilingual } from "./InputError.js"
-import { bilingual, fromParseError, InvalidInput, single } from "./InputError.js"
+import { bilingual, checkDepth, fromParseError, InvalidInput, single } from "./InputError.js"
 import * as table from "./internal/calendarTable.js"
 import * as days from "./internal/days.js"
 import { IsoDate } from "./IsoDate.js"
@@ -729,7 +729,8 @@ export const deadline = (
  * @category decoding
  */
 export const decodeHolidayYear = (input: unknown): Either.Either<HolidayYear, InvalidInput> =>
-  Either.mapLeft(
-    Schema.decodeUnknownEither(HolidayYear, { errors: "all", onExcessProperty: "error" })(input),
-    (e) => fromParseError("HolidayYear", e)
-  )
+  Either.flatMap(checkDepth("HolidayYear", input), (checked) =>
+    Either.mapLeft(
+      Schema.decodeUnknownEither(HolidayYear, { errors: "all", onExcessProperty: "error" })(checked),
+      (e) => fromParseError("HolidayYear", e)
+    ))

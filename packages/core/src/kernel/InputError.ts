@@ -168,13 +168,84 @@ const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>
   }
 }
 
+/** A short preview of a value: bounded in depth and length, whatever the value (never recursing far, never throwing). */
 const safeShow = (u: unknown): string => {
-  try {
-    const s = typeof u === "string" ? JSON.stringify(u) : typeof u === "bigint" ? `${u}n` : JSON.stringify(u)
-    return s === undefined ? String(u) : s.length > 60 ? s.slice(0, 57) + "..." : s
-  } catch {
-    return String(u)
+  const out = preview(u, 3, 60)
+  return out.length > 60 ? out.slice(0, 57) + "..." : out
+}
+
+const preview = (u: unknown, depth: number, budget: number): string => {
+  if (typeof u === "string") return JSON.stringify(u.length > budget ? u.slice(0, budget) : u)
+  if (typeof u === "bigint") return `${u}n`
+  if (typeof u !== "object" || u === null) return String(u)
+  if (depth === 0) return Array.isArray(u) ? "[...]" : "{...}"
+  const parts: Array<string> = []
+  let used = 0
+  const entries: ReadonlyArray<readonly [string | undefined, unknown]> = Array.isArray(u)
+    ? u.slice(0, 8).map((v) => [undefined, v] as const)
+    : Object.keys(u).slice(0, 8).map((k) => [k, (u as Record<string, unknown>)[k]] as const)
+  for (const [k, v] of entries) {
+    if (used > budget) break
+    const part = (k === undefined ? "" : `${JSON.stringify(k)}:`) + preview(v, depth - 1, budget - used)
+    parts.push(part)
+    used += part.length + 1
   }
+  return Array.isArray(u) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`
+}
+
+/**
+ * How deeply an input may nest arrays and objects (64 levels): deeper input is refused before it is decoded,
+ * with an issue naming the path where the limit is crossed.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const maxDepth = 64
+
+/** The path of the first value nested deeper than `limit`, or `undefined`; iterative, so any depth is safe. */
+const tooDeepAt = (input: unknown, limit: number): string | undefined => {
+  const stack: Array<readonly [unknown, number, string]> = [[input, 0, ""]]
+  while (stack.length > 0) {
+    const [value, depth, path] = stack.pop()!
+    if (typeof value !== "object" || value === null) continue
+    if (depth >= limit) return path
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1, `${path}[${i}]`])
+    } else if (isPlain(value)) {
+      for (const key of Object.keys(value)) {
+        stack.push([(value as Record<string, unknown>)[key], depth + 1, path === "" ? key : `${path}.${key}`])
+      }
+    }
+  }
+  return undefined
+}
+
+const isPlain = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+const depthIssue = (subject: string, path: string): InvalidInput =>
+  new InvalidInput({
+    subject,
+    issues: [
+      new InputIssue({
+        path,
+        zh: `嵌套层数超过 ${maxDepth} 层`,
+        en: `nested more than ${maxDepth} levels deep`
+      })
+    ]
+  })
+
+/**
+ * Refuses input nested deeper than {@link maxDepth}.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const checkDepth = (subject: string, input: unknown): Either.Either<unknown, InvalidInput> => {
+  const at = tooDeepAt(input, maxDepth)
+  return at === undefined ? Either.right(input) : Either.left(depthIssue(subject, at))
 }
 
 /**
@@ -201,7 +272,8 @@ export const single = (subject: string, path: string, zh: string, en: string): I
 const options: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
 
 /**
- * Decodes unknown input, rejecting unknown fields and reporting every issue.
+ * Decodes unknown input, rejecting unknown fields and reporting every issue; input nested deeper than
+ * {@link maxDepth} is refused before decoding.
  *
  * @since 0.1.0
  * @category decoding
@@ -209,7 +281,10 @@ const options: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
 export const decode = <A, I, R>(schema: Schema.Schema<A, I, R>, subject: string) => {
   const run = Schema.decodeUnknown(schema, options)
   return (input: unknown): Effect.Effect<A, InvalidInput, R> =>
-    Effect.mapError(run(input), (e) => fromParseError(subject, e))
+    Effect.flatMap(
+      checkDepth(subject, input),
+      (checked) => Effect.mapError(run(checked), (e) => fromParseError(subject, e))
+    )
 }
 
 /**
@@ -221,5 +296,8 @@ export const decode = <A, I, R>(schema: Schema.Schema<A, I, R>, subject: string)
 export const decodeEither = <A, I>(schema: Schema.Schema<A, I, never>, subject: string) => {
   const run = Schema.decodeUnknownEither(schema, options)
   return (input: unknown): Either.Either<A, InvalidInput> =>
-    Either.mapLeft(run(input), (e) => fromParseError(subject, e))
+    Either.flatMap(
+      checkDepth(subject, input),
+      (checked) => Either.mapLeft(run(checked), (e) => fromParseError(subject, e))
+    )
 }

@@ -121,21 +121,52 @@ export interface MoneyProblem {
   readonly en: string
 }
 
+/**
+ * The most digits before the decimal point an amount read from input may have: 15, i.e. under 1,000 万亿元 —
+ * above the whole national budget, far above any city's. Longer input is refused, never rounded.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const maxIntegerDigits = 15
+
+/** Digits an exact decimal read from input (a percentage, a ratio) may have in all. */
+const maxDecimalDigits = 30
+
+// Thousands separators only where they belong: "1,234,567.89" or none at all ("1,,0,0" is not a number).
+const decimalText = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
+
+const notANumber = (input: string | number): MoneyProblem => {
+  const shown = typeof input === "string" && input.length > 40 ? `${input.slice(0, 37)}...` : input
+  return { zh: `不是有效的金额:${JSON.stringify(shown)}`, en: `not a valid amount: ${JSON.stringify(shown)}` }
+}
+
 const parseDecimal = (input: string | number): Either.Either<DecimalJs, MoneyProblem> => {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) return Either.left({ zh: "金额必须是有限数", en: "amount must be a finite number" })
     // Numbers are read through their shortest decimal representation, never through binary arithmetic.
     input = String(input)
   }
-  const text = input.trim().replace(/,/g, "")
-  if (!/^[-+]?\d+(\.\d+)?$/.test(text)) {
+  const trimmed = input.trim()
+  if (trimmed.length > 64 || !decimalText.test(trimmed)) return Either.left(notANumber(input))
+  const text = trimmed.replace(/,/g, "")
+  const digits = text.replace(/^[-+]/, "").replace(".", "").replace(/^0+(?=\d)/, "")
+  if (digits.length > maxDecimalDigits) {
     return Either.left({
-      zh: `不是有效的金额:${JSON.stringify(input)}`,
-      en: `not a valid amount: ${JSON.stringify(input)}`
+      zh: `数字位数过多(不超过 ${maxDecimalDigits} 位):${JSON.stringify(input)}`,
+      en: `too many digits (at most ${maxDecimalDigits}): ${JSON.stringify(input)}`
     })
   }
   return Either.right(new Decimal(text))
 }
+
+const tooLarge = (d: DecimalJs): MoneyProblem | undefined =>
+  d.abs().gte(new Decimal(10).pow(maxIntegerDigits))
+    ? {
+      zh: `金额超出范围(整数部分不超过 ${maxIntegerDigits} 位):${d.toFixed()}`,
+      en: `amount out of range (at most ${maxIntegerDigits} digits before the point): ${d.toFixed()}`
+    }
+    : undefined
 
 /**
  * Reads an amount in yuan; fails when it is not a number or has more than two decimals.
@@ -145,13 +176,16 @@ const parseDecimal = (input: string | number): Either.Either<DecimalJs, MoneyPro
  */
 export const fromYuan = (input: string | number | DecimalJs): Either.Either<Money, MoneyProblem> => {
   const parsed = DecimalJs.isDecimal(input) ? Either.right(new Decimal(input)) : parseDecimal(input)
-  return Either.flatMap(parsed, (d) =>
-    d.decimalPlaces() > 2
-      ? Either.left({
+  return Either.flatMap(parsed, (d) => {
+    if (d.decimalPlaces() > 2) {
+      return Either.left({
         zh: `金额只能精确到分:${d.toString()}`,
         en: `amount is exact to the fen at most: ${d.toString()}`
       })
-      : Either.right(new Money(d.plus(0))))
+    }
+    const large = tooLarge(d)
+    return large === undefined ? Either.right(new Money(d.plus(0))) : Either.left(large)
+  })
 }
 
 /**

@@ -24,8 +24,8 @@ import * as Chunk from "effect/Chunk"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { type Actor, MemberUnit, Role } from "../kernel/Actor.js"
-import { bilingual } from "../kernel/InputError.js"
 import { gsyf, plan } from "../kernel/LegalBasis.js"
+import { Text } from "../kernel/Text.js"
 import * as Deliverable from "./4-deliverables/Deliverable.js"
 import type { Guard, Input } from "./Guard.js"
 import { authorization, type Denied } from "./internal/guard.js"
@@ -41,7 +41,7 @@ import { Unauthorized } from "./Rejection.js"
  * @category models
  */
 export const Principal = Schema.Struct({
-  id: Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty"))),
+  id: Text,
   role: Role,
   unit: Schema.optional(MemberUnit)
 }).annotations({ identifier: "Principal" })

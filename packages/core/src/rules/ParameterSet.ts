@@ -9,7 +9,7 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { bilingual, InputIssue, InvalidInput } from "../kernel/InputError.js"
+import { bilingual, checkDepth, InputIssue, InvalidInput } from "../kernel/InputError.js"
 import { LegalBasis } from "../kernel/LegalBasis.js"
 import * as Money from "../kernel/Money.js"
 import * as WrittenAmount from "../kernel/WrittenAmount.js"
@@ -289,6 +289,8 @@ const decode = (
   }
 ): Either.Either<ParameterSet & { readonly paths: ReadonlyMap<string, ReadonlyArray<string>> }, InvalidInput> => {
   const defs = options.definitions
+  const shallow = checkDepth("ParameterFile", input)
+  if (Either.isLeft(shallow)) return Either.left(shallow.left)
   const file = Schema.decodeUnknownEither(ParameterFile, { errors: "all", onExcessProperty: "error" })(input)
   if (Either.isLeft(file)) {
     return Either.left(

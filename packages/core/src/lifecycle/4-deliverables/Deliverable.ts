@@ -9,13 +9,18 @@
 import * as Schema from "effect/Schema"
 import { bilingual } from "../../kernel/InputError.js"
 import { IsoDate } from "../../kernel/IsoDate.js"
+import { Text } from "../../kernel/Text.js"
 
-const Text = Schema.String.pipe(Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty")))
+/** The most any count of one deliverable may be (people, enterprises, copies): far above any real one. */
+const maxCount = 1_000_000
+const atMost = Schema.filter((n: number) => n <= maxCount, bilingual("不能超过 1000000", "must not exceed 1,000,000"))
 const Whole = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0")),
+  atMost
 )
 const PositiveWhole = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1")),
+  atMost
 )
 
 /**
@@ -84,7 +89,11 @@ export const Evidence = Schema.Union(
     date: IsoDate,
     title: Text,
     durationMinutes: Schema.Number.pipe(
-      Schema.filter((n) => Number.isFinite(n) && n > 0, bilingual("时长须为正数", "duration must be positive"))
+      Schema.filter((n) => Number.isFinite(n) && n > 0, bilingual("时长须为正数", "duration must be positive")),
+      Schema.filter(
+        (n) => n <= 100_000,
+        bilingual("时长不能超过 100000 分钟", "duration must not exceed 100,000 minutes")
+      )
     )
   }),
   Schema.TaggedStruct("tv-report", { date: IsoDate, outlet: Text, title: Schema.optional(Text) }),

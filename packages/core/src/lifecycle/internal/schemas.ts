@@ -7,15 +7,14 @@ import { bilingual } from "../../kernel/InputError.js"
 import { IsoDateTime } from "../../kernel/IsoDate.js"
 import { LegalBasis } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
+import { Text as TextSchema } from "../../kernel/Text.js"
 import { Finding } from "../../rules/Rule.js"
 
 /** The two sub-projects of the plan (三(二)): the one schema every command, event and parameter uses. */
 export const SubProject = Schema.Literal("hazchem", "keyAreas")
 
-/** A non-empty text. */
-export const Text = Schema.String.pipe(
-  Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty"))
-)
+/** A non-empty text, in NFC, with something visible in it (see `kernel/Text`). */
+export const Text = TextSchema
 
 /** An identifier given by the host (non-empty). */
 export const Id = Text
@@ -30,7 +29,8 @@ export const Month = Schema.String.pipe(
 
 /** A whole number ≥ 1. */
 export const Whole = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1")),
+  Schema.filter((n) => n <= 1_000_000, bilingual("不能超过 1000000", "must not exceed 1,000,000"))
 )
 
 /** An exact decimal given as a string or a number. */

@@ -2,6 +2,7 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { bilingual, fromParseError, type InputIssue } from "../../kernel/InputError.js"
 import * as Money from "../../kernel/Money.js"
+import { Text } from "../../kernel/Text.js"
 
 /** @internal */
 export const Year = Schema.Int.pipe(
@@ -12,9 +13,15 @@ export const Year = Schema.Int.pipe(
 )
 
 /** @internal */
-export const NonEmptyText = Schema.String.pipe(
-  Schema.filter((s) => s.trim().length > 0, bilingual("不能为空", "must not be empty"))
-)
+export const NonEmptyText = Text
+
+/**
+ * The largest whole number a period (in days or months) or a count of a city's annual project may be: no
+ * period or quota comes near it, and a larger value is a typing error or an attack (`1e308` days).
+ *
+ * @internal
+ */
+export const maxWhole = 1_000_000
 
 /** @internal */
 export const NonEmptyTextList = Schema.Array(NonEmptyText).pipe(
@@ -24,12 +31,14 @@ export const NonEmptyTextList = Schema.Array(NonEmptyText).pipe(
 
 /** @internal */
 export const PositiveInt = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1")),
+  Schema.filter((n) => n <= maxWhole, bilingual("不能超过 1000000", "must not exceed 1,000,000"))
 )
 
 /** @internal */
 export const Count = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0")),
+  Schema.filter((n) => n <= maxWhole, bilingual("不能超过 1000000", "must not exceed 1,000,000"))
 )
 
 /** @internal */

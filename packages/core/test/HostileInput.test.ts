@@ -1,0 +1,112 @@
+// Hostile input at the public entries: each case replays an attack that 0.1 let through (see the comments) and
+// shows it refused with a typed, bilingual error naming the field, nothing written.
+import { describe, expect, it } from "@effect/vitest"
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Client, EventStore, InputError, Lifecycle, Money, Parameter } from "@gsyf/core"
+import { Either } from "effect"
+import { seedCommand, tagIs } from "./fixtures/gwt.js"
+import { seedParameterFile } from "./fixtures/seed.js"
+
+const nested = (depth: number, leaf: unknown = "x"): unknown => {
+  let v = leaf
+  for (let i = 0; i < depth; i++) v = [v]
+  return v
+}
+const plan = seedParameterFile() as { readonly parameters: Record<string, unknown> }
+const withParameters = (values: Record<string, unknown>) => ({ ...plan, parameters: { ...plan.parameters, ...values } })
+const issuesOf = (r: Either.Either<unknown, InputError.InvalidInput>) =>
+  Either.isLeft(r) ? r.left.issues.map((i) => [i.path, i.en]) : []
+
+describe("nesting depth", () => {
+  const list = seedCommand(tagIs("ProvideKeyEnterpriseList"))
+
+  it("a deeply nested command is InvalidInput at its path, not a RangeError", () => {
+    // 0.1 threw `RangeError: Maximum call stack size exceeded` from InputError's preview of the value.
+    const r = Lifecycle.decodeCommandInput({ ...list, enterprises: nested(100_000) })
+    expect(Either.isLeft(r)).toBe(true)
+    const [[path, en]] = issuesOf(r) as [[string, string]]
+    expect(path).toMatch(/^enterprises(\[0\])+$/)
+    expect(en).toBe(`nested more than ${InputError.maxDepth} levels deep`)
+    // just under the limit, the ordinary message, with a bounded preview of the value
+    const shallow = Lifecycle.decodeCommandInput({ ...list, enterprises: [nested(30)] })
+    expect(issuesOf(shallow)[0]![1]).toMatch(/^expected string, got \[\[\[/)
+    expect(issuesOf(shallow)[0]![1]!.length).toBeLessThan(100)
+  })
+
+  it("deeply nested parameters are refused by Parameter.load and by Client.make as a ConfigurationError", async () => {
+    const r = Parameter.load(withParameters({ "plan.fiscalYear": nested(10_000, 2026) }))
+    expect(issuesOf(r)[0]).toEqual([
+      expect.stringMatching(/^parameters\.plan\.fiscalYear(\[0\])+$/),
+      `nested more than ${InputError.maxDepth} levels deep`
+    ])
+    const made = Client.make({
+      parameters: withParameters({ "plan.fiscalYear": nested(10_000, 2026) }),
+      calendar: ChinaHolidays.calendar,
+      store: (projections) => EventStore.layerMemory({ projections })
+    })
+    await expect(made).rejects.toBeInstanceOf(Client.ConfigurationError)
+  })
+})
+
+describe("money", () => {
+  const yuan = (s: string) => Either.isRight(Money.fromYuan(s))
+
+  it("more digits than any budget has are refused, never rounded", () => {
+    // 0.1 rounded a 45-digit amount to 40 significant digits without a word.
+    const r = Money.fromYuan("1".repeat(45))
+    expect(Either.isLeft(r) && r.left.en).toMatch(/too many digits|out of range/)
+    expect(yuan("9".repeat(Money.maxIntegerDigits) + ".99")).toBe(true)
+    expect(yuan("1" + "0".repeat(Money.maxIntegerDigits))).toBe(false)
+    expect(Either.isLeft(Money.fromWan("1" + "0".repeat(12)))).toBe(true) // 10^12 万元 = 10^16 元
+  })
+
+  it("thousands separators only where they belong", () => {
+    // 0.1 read "1,,0,0" as 100.00.
+    for (const bad of ["1,,0,0", "1,0", "12,34.00", ",100", "100,", "1,000,00", "1.000,00"]) {
+      expect(yuan(bad)).toBe(false)
+    }
+    expect(Money.fromYuan("1,234,567.89")).toEqual(Either.right(Money.unsafeYuan("1234567.89")))
+    expect(yuan("1234567.89")).toBe(true)
+  })
+
+  it("a payment of a 41-digit amount is refused at its field", () => {
+    const pay = seedCommand(tagIs("MakePayment"))
+    const r = Lifecycle.decodeCommandInput({ ...pay, amount: "1".repeat(41) })
+    expect(issuesOf(r).map(([p]) => p)).toEqual(["amount"])
+  })
+})
+
+describe("names", () => {
+  const opinion = seedCommand(tagIs("RecordMemberOpinion")) as { readonly actor: Record<string, unknown> }
+
+  it("a name made only of zero-width or format characters is refused", () => {
+    // 0.1 accepted an actor named "\u200b\u200b".
+    for (const invisible of ["\u200b\u200b", "\u200d", "\ufeff", " \u2060 ", "\u202e"]) {
+      const r = Lifecycle.decodeCommandInput({ ...opinion, actor: { ...opinion.actor, name: invisible } })
+      expect(issuesOf(r).map(([p]) => p)).toEqual(["actor.name"])
+    }
+    const text = Lifecycle.decodeCommandInput({ ...opinion, opinion: "\u200b" })
+    expect(issuesOf(text).map(([p]) => p)).toEqual(["opinion"])
+  })
+
+  it("names are read in NFC: a decomposed and a precomposed spelling are one name", () => {
+    const decomposed = Either.getOrThrow(
+      Lifecycle.decodeCommandInput({ ...opinion, actor: { ...opinion.actor, name: "Jose\u0301" } })
+    )
+    expect(decomposed.actor.name).toBe("Jos\u00e9")
+  })
+})
+
+describe("periods and counts", () => {
+  it("a publicity of 1e308 days is refused, with its path", () => {
+    // 0.1 accepted it, and `gsyf plan` passed.
+    const r = Parameter.load(withParameters({ "publicity.length": 1e308 }))
+    expect(issuesOf(r)).toEqual([["parameters.publicity.length", "must not exceed 1,000,000"]])
+  })
+
+  it("a deliverable counting 1e308 people is refused", () => {
+    const record = seedCommand(tagIs("RecordDeliverable")) as { readonly evidence: Record<string, unknown> }
+    const r = Lifecycle.decodeCommandInput({ ...record, evidence: { ...record.evidence, enterprises: 1e308 } })
+    expect(issuesOf(r)).toEqual([["evidence.enterprises", "must not exceed 1,000,000"]])
+  })
+})
