@@ -1,5 +1,9 @@
 import { Cli } from "@gsyf/cli"
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { AuditKey, Checkpoint, EventStore } from "@gsyf/core"
+import { SqliteEventStore } from "@gsyf/store-sqlite"
+import { Effect, Either } from "effect"
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -281,6 +285,58 @@ describe("gsyf demo, then the commands that read its store", () => {
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/sample-city-2026: \d+ events/)
   })
+
+  it(
+    "audits the whole store: read models rebuilt, a checkpoint kept elsewhere; a cut tail and an edited read model are named",
+    async () => {
+      const clean = await gsyf("verify", "--read-models", "--db", db, "--plan", plan)
+      expect(clean.code).toBe(0)
+      expect(clean.out).toContain("no finding")
+      // a copy of the store, its checkpoint written to another folder, and the audit key's public half
+      const copy = join(out, "audited.db")
+      copyFileSync(db, copy)
+      const { privateKeyPem, publicKeyPem } = AuditKey.generate()
+      const signer = Either.getOrThrow(AuditKey.signer(privateKeyPem))
+      const folder = join(out, "checkpoints")
+      await Effect.runPromise(
+        Effect.flatMap(EventStore.EventStore, (store) => Checkpoint.take(store, signer)).pipe(
+          Effect.flatMap((c) => Checkpoint.write(c, [Checkpoint.toFile(folder)])),
+          Effect.provide(SqliteEventStore.layer({ filename: copy, readOnly: true }))
+        )
+      )
+      const checkpoint = join(folder, readdirSync(folder)[0]!)
+      const publicKey = join(out, "audit.pub")
+      writeFileSync(publicKey, publicKeyPem)
+      const audit = (...more: Array<string>) =>
+        gsyf("verify", "--checkpoint", checkpoint, "--public-key", publicKey, "--db", copy, "--plan", plan, ...more)
+      expect((await audit("--read-models")).code).toBe(0)
+      // the last command cut off (events and command row), and a payment taken out of the ledger
+      const Database = createRequire(join(root, "packages/store-sqlite/package.json"))("better-sqlite3")
+      const sqlite = new Database(copy)
+      const last = sqlite.prepare("SELECT MAX(first_position) AS p FROM commands WHERE stream_id = ?").get(
+        "sample-city-2026"
+      ).p
+      sqlite.prepare("DELETE FROM events WHERE stream_id = ? AND position >= ?").run("sample-city-2026", last)
+      sqlite.prepare("DELETE FROM commands WHERE stream_id = ? AND first_position >= ?").run("sample-city-2026", last)
+      const ledger = sqlite.prepare("SELECT doc FROM read_models WHERE projection = 'gsyf.payment-ledger' LIMIT 1")
+        .get()
+      const doc = JSON.parse(ledger.doc)
+      sqlite.prepare("UPDATE read_models SET doc = ? WHERE projection = 'gsyf.payment-ledger' AND doc = ?").run(
+        JSON.stringify({ ...doc, payments: doc.payments.slice(1) }),
+        ledger.doc
+      )
+      sqlite.close()
+      const found = await audit("--read-models", "--json")
+      expect(found.code).toBe(1)
+      const kinds = JSON.parse(found.out).findings as Array<{ kind: string; streamId?: string; position?: number }>
+      expect(kinds).toContainEqual(expect.objectContaining({ kind: "stream-truncated", streamId: "sample-city-2026" }))
+      expect(kinds.map((f) => f.kind)).toContain("read-model-mismatch")
+      const text = await audit()
+      expect(text.code).toBe(1)
+      expect(text.out).toContain(`sample-city-2026`)
+    },
+    120_000
+  )
 
   it("explains the advance payment with the parameters it read", async () => {
     const list = await gsyf("explain", "sample-city-2026", "--db", db, "--plan", plan)

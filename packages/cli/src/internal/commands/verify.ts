@@ -1,25 +1,92 @@
 /**
  * `gsyf verify [project]`: checks the audit trail of every project (or one) in a store. The store is opened
  * read-only (nothing is created, a file that is not a gsyf store is refused); a project that is not in the store
- * and a store without projects both answer "not found" with exit code 1. @internal
+ * and a store without projects both answer "not found" with exit code 1. With `--checkpoint`, `--public-key` or
+ * `--read-models` it audits the whole store (`StoreAudit.verify`): against a checkpoint kept elsewhere, with the
+ * receipts checked by the public key, and with the read models rebuilt and compared; every finding names the
+ * stream and position or the read model, and any finding exits 1. @internal
  */
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
-import { type AuditTrail, EventStore } from "@gsyf/core"
-import { Effect, Option } from "effect"
+import * as Options from "@effect/cli/Options"
+import { AuditKey, type AuditTrail, Checkpoint, EventStore, StoreAudit } from "@gsyf/core"
+import { Effect, Either, Option } from "effect"
+import { readFileSync } from "node:fs"
 import { action, storeFlags } from "../action.js"
-import { CliError, describeStore, storeChoice, withStore } from "../context.js"
+import { CliError, describeStore, loadConfig, readModels, storeChoice, withStore } from "../context.js"
+import { seedPlan } from "../defaults.js"
 import * as Opt from "../options.js"
 import { green, json as printJson, line, red } from "../output.js"
 
 const spec = {
   project: Opt.positional("project", "项目编号 / project id").pipe(Args.optional),
+  checkpoint: Options.text("checkpoint").pipe(
+    Options.withDescription("在数据库之外保存的检查点文件 / a checkpoint file kept outside the database"),
+    Options.optional
+  ),
+  publicKey: Options.text("public-key").pipe(
+    Options.withDescription("审计公钥(PEM 文件)/ the audit public key (PEM file)"),
+    Options.optional
+  ),
+  readModels: Options.boolean("read-models").pipe(
+    Options.withDescription("重建读模型并与存储的比对 / rebuild the read models and compare them with the stored ones")
+  ),
+  plan: Opt.plan,
   json: Opt.json,
   ...Opt.store
 }
 
+type Input = Command.Command.ParseConfig<typeof spec>
+
+const publicKeyOf = (file: string): AuditKey.Verifier => {
+  let pem: string
+  try {
+    pem = readFileSync(file, "utf8")
+  } catch {
+    throw new CliError(`无法读取公钥文件 ${file}`, `cannot read the public key file ${file}`)
+  }
+  const key = AuditKey.verifier(pem)
+  if (Either.isLeft(key)) throw new CliError(`${file} 不是有效的审计公钥`, `${file} is not a valid audit public key`)
+  return key.right
+}
+
+/** The whole-store audit: checkpoint, receipts, read models. */
+const audit = async (input: Input): Promise<number> => {
+  const choice = storeChoice(storeFlags(input), "out/gsyf-demo.db")
+  const only = Option.getOrUndefined(input.project)
+  const keys = Option.match(input.publicKey, { onNone: () => [], onSome: (f) => [publicKeyOf(f)] })
+  const projections = input.readModels ? readModels(loadConfig(Option.getOrElse(input.plan, seedPlan))) : []
+  const report = await withStore(
+    choice,
+    projections,
+    true,
+    Effect.gen(function*() {
+      const file = Option.getOrUndefined(input.checkpoint)
+      const checkpoint = file === undefined ? undefined : yield* Effect.mapError(
+        Checkpoint.load(file),
+        () => new CliError(`无法读取检查点 ${file}`, `cannot read the checkpoint ${file}`)
+      )
+      const store = yield* EventStore.EventStore
+      return yield* StoreAudit.verify(store, { checkpoint, keys, readModels: input.readModels })
+    })
+  )
+  const findings = report.findings.filter((f) => only === undefined || f.streamId === undefined || f.streamId === only)
+  const ok = findings.length === 0
+  if (input.json) {
+    printJson({ ok, streams: report.streams, events: report.events, commands: report.commands, findings })
+    return ok ? 0 : 1
+  }
+  if (ok) line(`${green("✓")} ${report.streams} 个项目、${report.events} 个事件未发现问题 / no finding`)
+  for (const f of findings) {
+    line(`${red("✗")} ${f.zh}`)
+    line(`  ${f.en}`)
+  }
+  return ok ? 0 : 1
+}
+
 /** @internal */
-export const run = async (input: Command.Command.ParseConfig<typeof spec>): Promise<number> => {
+export const run = async (input: Input): Promise<number> => {
+  if (Option.isSome(input.checkpoint) || Option.isSome(input.publicKey) || input.readModels) return audit(input)
   const choice = storeChoice(storeFlags(input), "out/gsyf-demo.db")
   const only = Option.getOrUndefined(input.project)
   const results = await withStore(

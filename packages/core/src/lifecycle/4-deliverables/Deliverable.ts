@@ -13,14 +13,14 @@ import { Text } from "../../kernel/Text.js"
 
 /** The most any count of one deliverable may be (people, enterprises, copies): far above any real one. */
 const maxCount = 1_000_000
-const atMost = Schema.filter((n: number) => n <= maxCount, bilingual("不能超过 1000000", "must not exceed 1,000,000"))
+const atMost = bilingual("不能超过 1000000", "must not exceed 1,000,000")
 const Whole = Schema.Number.pipe(
   Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0")),
-  atMost
+  Schema.filter((n) => n <= maxCount, atMost)
 )
 const PositiveWhole = Schema.Number.pipe(
   Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1")),
-  atMost
+  Schema.filter((n) => n <= maxCount, atMost)
 )
 
 /**
