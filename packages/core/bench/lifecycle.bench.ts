@@ -4,26 +4,26 @@
  * (a) Replay of a 10,000-event project including decoding: the stream is
  *     encoded to JSON once; each run times `JSON.parse` → decoding every
  *     event with the `ProjectEvent.Event` schema → `Lifecycle.evolve`.
- * (b) Acceptance evaluation of the 20 plan quotas on the final seed state:
- *     `Lifecycle.quotaProgress` plus the acceptance verdict rules.
+ *     Alternated with `JSON.parse` alone of the same rows (see `compare.ts`),
+ *     printing the ratio. Acceptance is in `acceptance.bench.ts`.
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/lifecycle.bench.ts`.
  */
-import { Acceptance, IsoDate, Lifecycle, Money, ProjectEvent, RuleSet } from "@gsyf/core"
+import { Lifecycle, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
+import { compare, rate } from "./compare.js"
 import { buildProject } from "./project10k.js"
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
 
 const t0 = performance.now()
-const { config, state, events } = buildProject(10_000)
+const { state, events } = buildProject(10_000)
 const json = JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events))
 console.log(
   `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${
     (json.length / 1e6).toFixed(1)
   } MB of JSON), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`
 )
-
 // ── (a) replay including decoding ────────────────────────────────────────────
 // `Schema.decodeUnknown(ProjectEvent.Event)` (run synchronously as an Either), and
 // `ProjectEvent.decodeUnknownEither`, which picks the member schema by `_tag` first.
@@ -53,23 +53,6 @@ const evolveOnly = (): Lifecycle.State => {
   return s
 }
 
-const timeRuns = (name: string, perRun: number, unit: string, fn: () => unknown, budgetMs = 3000, warmup = 2): void => {
-  for (let i = 0; i < warmup; i++) fn()
-  let runs = 0
-  const start = performance.now()
-  let elapsed = 0
-  while (elapsed < budgetMs || runs < 3) {
-    fn()
-    runs++
-    elapsed = performance.now() - start
-  }
-  console.log(
-    `${name.padEnd(58)} ${fmt(((runs * perRun) / elapsed) * 1000)} ${unit}/s   (${
-      (elapsed / runs).toFixed(1)
-    } ms per run)`
-  )
-}
-
 const check = replay()
 if (replayWith(unionDecode)().version !== check.version) throw new Error("the two decoders disagree")
 if (check.version !== state.version || Lifecycle.status(check) !== Lifecycle.status(state)) {
@@ -77,55 +60,19 @@ if (check.version !== state.version || Lifecycle.status(check) !== Lifecycle.sta
 }
 
 const parsed = JSON.parse(json) as ReadonlyArray<unknown>
-timeRuns("replay: JSON.parse → decode by _tag → evolve", events.length, "events", replay)
-timeRuns("replay: JSON.parse → Schema.decodeUnknown(Event) → evolve", events.length, "events", replayWith(unionDecode))
-timeRuns("  JSON.parse alone", events.length, "events", parseOnly)
-timeRuns(
-  "  decode by _tag alone (ProjectEvent.decodeUnknownEither)",
-  events.length,
+const n = events.length
+const replayed = compare(
+  "replay: JSON.parse → decode by _tag → evolve, vs JSON.parse alone",
   "events",
-  decodeOnly(tagDecode, parsed)
+  n,
+  replay,
+  parseOnly
 )
-timeRuns("  decode with the union alone", events.length, "events", decodeOnly(unionDecode, parsed))
-timeRuns("  evolve alone (already decoded)", events.length, "events", evolveOnly)
-
-// ── (b) acceptance evaluation of the 20 plan quotas ─────────────────────────
-const on = IsoDate.unsafeFromString("2026-11-04")
-const acceptanceOf = (s: Lifecycle.State) => {
-  const contract = s.subProjects.keyAreas.contract!
-  return (): boolean => {
-    const progress = Lifecycle.quotaProgress(config, s, on)
-    const input: Acceptance.AcceptanceInput = {
-      stage: "evaluation",
-      on,
-      periodEnd: contract.periodEnd,
-      contractAmount: contract.amount,
-      receiptsTotal: Money.zero,
-      receiptCount: 0,
-      progress,
-      targets: [{ name: "培训满意度", target: ">85%", actual: "93%", met: true }],
-      experts: 5,
-      rectificationDeadline: undefined
-    }
-    return RuleSet.evaluate(Acceptance.verdictRuleSet, input, config.parameters, on).passed
-  }
-}
-const seedState = buildProject(0).state // the seed lifecycle alone: 182 events
+console.log(`    replay incl. decoding: ${fmt(replayed.gsyf).trim()} events/s (target ≥ 200,000)`)
 for (
-  const [name, s] of [
-    ["final seed state", seedState],
-    ["final state of the 10,000-event project", state]
+  const [name, fn] of [
+    ["  decode with the union alone", decodeOnly(unionDecode, parsed)],
+    ["  decode by _tag alone (ProjectEvent.decodeUnknownEither)", decodeOnly(tagDecode, parsed)],
+    ["  evolve alone (already decoded)", evolveOnly]
   ] as const
-) {
-  const evaluate = acceptanceOf(s)
-  if (!evaluate()) throw new Error("the final state should pass acceptance")
-  const evidence = Lifecycle.evidenceOf(s).length.toLocaleString("en-US")
-  timeRuns(
-    `acceptance (${config.quotaItems.length} quotas + verdict), ${name} (${evidence} evidence)`,
-    1,
-    "evaluations",
-    evaluate,
-    2000,
-    20
-  )
-}
+) console.log(`${name.padEnd(58)} ${fmt(rate(fn) * n)} events/s`)

@@ -5,6 +5,7 @@
  * by `Lifecycle.decide` (so the stream is one a real host could have stored).
  * Not a benchmark itself (only `*.bench.ts` files are run).
  */
+import { Lifecycle, type ProjectEvent } from "@gsyf/core"
 import {
   acceptanceAndFiling,
   actors,
@@ -15,11 +16,11 @@ import {
 } from "../test/fixtures/seed.js"
 
 /** Extra deliverables (mixed kinds, both sub-projects) dated inside the contract period 2026-04-24 – 2026-10-20. */
-const extraDeliverables = (count: number): Array<Record<string, unknown>> => {
+export const extraDeliverables = (count: number, from = 0): Array<Record<string, unknown>> => {
   const out: Array<Record<string, unknown>> = []
   const first = Date.UTC(2026, 3, 25)
   const span = 178 // days up to 2026-10-20
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < from + count; i++) {
     const date = new Date(first + ((i * 37) % span) * 86_400_000).toISOString().slice(0, 10)
     const k = i % 5
     const evidence = k === 0
@@ -73,4 +74,32 @@ export const buildProject = (target = 10_000) => {
   const seedCount = base.length + tail.length // every seed command yields one event
   const commands = [...base, ...extraDeliverables(target - seedCount), ...tail]
   return runCommands(commands)
+}
+
+/**
+ * A project still in its contract period (no acceptance yet) whose stream holds
+ * `target` events: the seed lifecycle up to delivery, then extra deliverables.
+ * Up to `decided` events every event is decided by `Lifecycle.decide`; beyond that
+ * the decided extra deliverables are repeated with fresh event and command ids
+ * (the same events a decider gives, without deciding 100,000 commands to build a
+ * benchmark). Returns the events, the folded state and the number of extra
+ * deliverables used (the next free index for {@link extraDeliverables}).
+ */
+export const buildOpenProject = (target: number, decided = 10_000) => {
+  const base = [...planningToAward(), ...contracting(), ...delivery({ portalArticles: 18 })]
+  const extra = Math.max(0, Math.min(target, decided) - base.length)
+  const run = runCommands([...base, ...extraDeliverables(extra)])
+  const events = [...run.events]
+  const bulk = run.events.filter((e) => e.commandId.startsWith("bulk-"))
+  let state = run.state
+  let i = extra
+  while (events.length < target && bulk.length > 0) {
+    const model = bulk[i % bulk.length]!
+    const commandId = `bulk-${String(i).padStart(6, "0")}`
+    const e = { ...model, id: `${commandId}/0`, commandId } as ProjectEvent.Event
+    events.push(e)
+    state = Lifecycle.evolve(state, e)
+    i++
+  }
+  return { config: run.config, state, events, next: i }
 }

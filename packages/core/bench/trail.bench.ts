@@ -3,14 +3,15 @@
  * a project (the seed lifecycle plus thousands of deliverables, appended to the
  * in-memory event store one command at a time), against raw `node:crypto`
  * SHA-256 chaining over the same bytes (`prevHash + canonical(body)`, computed
- * once beforehand). Prints events per second and the ratio verify ÷ raw
- * (target ≥ 0.5: canonicalising must not cost more than hashing).
+ * once beforehand), in turns in one process (see `compare.ts`). Prints events per
+ * second and the ratio verify ÷ raw (target ≥ 0.9 over stored rows).
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/trail.bench.ts`.
  */
 import { AuditTrail, EventStore, ProjectEvent } from "@gsyf/core"
 import { Effect, Schema } from "effect"
 import { createHash } from "node:crypto"
+import { compare } from "./compare.js"
 import { buildProject } from "./project10k.js"
 
 const { events } = buildProject(10_000)
@@ -47,20 +48,6 @@ const raw = (): string => {
 }
 if (raw() !== first.head) throw new Error("the raw chain should end at the verified head")
 
-const perSecond = (fn: () => unknown, budgetMs = 3000): number => {
-  fn()
-  fn()
-  let runs = 0
-  const start = performance.now()
-  let elapsed = 0
-  while (elapsed < budgetMs || runs < 3) {
-    fn()
-    runs++
-    elapsed = performance.now() - start
-  }
-  return (runs * stored.length * 1000) / elapsed
-}
-
 console.log(
   `Audit trail, ${process.version}: ${stored.length.toLocaleString("en-US")} stored events, ${
     (bytes / 1e6).toFixed(1)
@@ -70,20 +57,19 @@ console.log(
 const rows = stored.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
 const fromRows = AuditTrail.verify(rows)
 if (!fromRows.ok || fromRows.head !== first.head) throw new Error("verifying the stored text should give the same head")
-const verifyRate = perSecond(() => AuditTrail.verify(stored))
-const verifyRowsRate = perSecond(() => AuditTrail.verify(rows))
-const rawRate = perSecond(raw)
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(12)
-console.log(
-  `${"AuditTrail.verify, stored rows (SQL stores: hash the stored text)".padEnd(66)} ${fmt(verifyRowsRate)} events/s`
+const n = stored.length
+compare(
+  "AuditTrail.verify over stored rows (hash the stored text) vs raw SHA-256 chaining",
+  "events",
+  n,
+  () => AuditTrail.verify(rows),
+  raw,
+  0.9
 )
-console.log(
-  `${"AuditTrail.verify, decoded data (memory store: canonicalise + hash)".padEnd(66)} ${fmt(verifyRate)} events/s`
+compare(
+  "AuditTrail.verify over decoded data (canonicalise + hash) vs raw SHA-256 chaining",
+  "events",
+  n,
+  () => AuditTrail.verify(stored),
+  raw
 )
-console.log(`${"raw SHA-256 chaining over the same bytes".padEnd(66)} ${fmt(rawRate)} events/s`)
-console.log(
-  `${"ratio verify (stored rows) / raw (target ≥ 0.5)".padEnd(66)} ${
-    (verifyRowsRate / rawRate).toFixed(2).padStart(12)
-  }`
-)
-console.log(`${"ratio verify (decoded data) / raw".padEnd(66)} ${(verifyRate / rawRate).toFixed(2).padStart(12)}`)

@@ -1,0 +1,160 @@
+// How the work per command grows with a project's history, on SQLite: a project in
+// its contract period with 1,000 / 10,000 (and, with GSYF_BENCH_FULL=1, 100,000)
+// events, each size in a fresh store file. For each size:
+//
+// - cold first command: a fresh store layer and `ProjectService` without a state
+//   cache execute one `RecordDeliverable` (read + decode + fold the whole stream,
+//   decide, append); the first one in the process and the median of 3 fresh ones;
+// - RSS after the cold loads;
+// - decide p50 / p99: `Lifecycle.handle` of new deliverables, each on the state the
+//   previous one left (decoding the command, guards, rules, events);
+// - progress p50 / p99: `Lifecycle.quotaProgress` of all 20 quotas on each of those
+//   states;
+// - replay: `JSON.parse` + decode + fold of the stored rows, events per second.
+//
+//   npx tsx packages/store-sqlite/bench/scaling.bench.ts
+//   GSYF_BENCH_FULL=1 npx tsx packages/store-sqlite/bench/scaling.bench.ts
+//
+// Prints figures; asserts nothing.
+import { EventStore, IsoDate, Lifecycle, ProjectEvent, ProjectService, ReadModels } from "@gsyf/core"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { full, percentile } from "../../core/bench/compare.js"
+import { buildOpenProject, extraDeliverables } from "../../core/bench/project10k.js"
+import { SqliteEventStore } from "../src/index.js"
+
+const SIZES = (process.env.GSYF_BENCH_SIZES ?? (full ? "1000,10000,100000" : "1000,10000")).split(",").map(Number)
+const SAMPLES = Number(process.env.GSYF_BENCH_SAMPLES ?? 200)
+const dir = mkdtempSync(join(tmpdir(), "gsyf-bench-scaling-"))
+const projectId = "sample-city-2026"
+const encode = Schema.encodeSync(ProjectEvent.Event)
+
+const storeLayer = (filename: string, config: Parameters<typeof ReadModels.projections>[0]) =>
+  SqliteEventStore.layer({ filename, synchronous: "NORMAL", projections: ReadModels.projections(config) })
+
+const fill = (
+  filename: string,
+  config: Parameters<typeof ReadModels.projections>[0],
+  events: ReadonlyArray<ProjectEvent.Event>
+) =>
+  Effect.gen(function*() {
+    const store = yield* EventStore.EventStore
+    let version = 0
+    for (let i = 0; i < events.length; i += 2000) {
+      const batch = events.slice(i, i + 2000).map((e): EventStore.NewEvent => ({
+        type: e._tag,
+        schemaVersion: ProjectEvent.currentVersion,
+        data: encode(e)
+      }))
+      version = (yield* store.append(projectId, version, `load-${i}`, batch)).version
+    }
+    return version
+  }).pipe(Effect.provide(storeLayer(filename, config)), Effect.runPromise)
+
+const coldFirstCommand = (filename: string, config: Parameters<typeof ReadModels.projections>[0], command: unknown) =>
+  Effect.gen(function*() {
+    const start = performance.now()
+    const projects = yield* ProjectService.ProjectService
+    const r = yield* projects.execute(projectId, command)
+    const ms = performance.now() - start
+    if (r.events.length !== 1) throw new Error("the cold command should record one event")
+    return ms
+  }).pipe(
+    Effect.provide(
+      ProjectService.layer(config, { stateCacheSize: 0 }).pipe(Layer.provide(storeLayer(filename, config)))
+    ),
+    Effect.runPromise
+  )
+
+const replayRows = (filename: string, config: Parameters<typeof ReadModels.projections>[0]) =>
+  Effect.gen(function*() {
+    const store = yield* EventStore.EventStore
+    const start = performance.now()
+    const rows = yield* store.readStream(projectId)
+    let s = Lifecycle.initialState
+    for (const row of rows) {
+      const e = ProjectEvent.decodeUnknownEither(row.data)
+      if (Either.isLeft(e)) throw new Error(String(e.left))
+      s = Lifecycle.evolve(s, e.right)
+    }
+    return { ms: performance.now() - start, n: rows.length, version: s.version }
+  }).pipe(Effect.provide(storeLayer(filename, config)), Effect.runPromise)
+
+const ms = (x: number) => x.toFixed(x < 10 ? 2 : 0)
+
+const main = async () => {
+  console.log(`Scaling on SQLite, ${process.version}, sizes ${SIZES.join(" / ")}, ${SAMPLES} commands sampled per size`)
+  const rows: Array<Array<string>> = []
+  for (const size of SIZES) {
+    const t0 = performance.now()
+    const { config, state, events, next } = buildOpenProject(size)
+    const filename = join(dir, `p${size}.db`)
+    await fill(filename, config, events)
+    const built = (performance.now() - t0) / 1000
+    const commands = extraDeliverables(SAMPLES + 4, next + 1_000_000).map((c) => ({
+      ...c,
+      commandId: `s-${String(c.commandId)}`
+    }))
+    const cold: Array<number> = []
+    for (let k = 0; k < 4; k++) cold.push(await coldFirstCommand(filename, config, commands[k]))
+    const rss = process.memoryUsage().rss / 1e6
+    const replay = await replayRows(filename, config)
+    const handle = Lifecycle.handle(config)
+    const on = IsoDate.unsafeFromString("2026-10-20")
+    const decideMs: Array<number> = []
+    const progressMs: Array<number> = []
+    let s = state
+    for (const command of commands.slice(4)) {
+      const a = performance.now()
+      const r = handle(command, s)
+      decideMs.push(performance.now() - a)
+      if (Either.isLeft(r)) throw new Error(r.left.message)
+      for (const e of r.right) s = Lifecycle.evolve(s, e)
+      const b = performance.now()
+      Lifecycle.quotaProgress(config, s, on)
+      progressMs.push(performance.now() - b)
+    }
+    const coldRest = [...cold.slice(1)].sort((x, y) => x - y)
+    rows.push([
+      size.toLocaleString("en-US"),
+      ms(percentile(decideMs, 50)),
+      ms(percentile(decideMs, 99)),
+      ms(percentile(progressMs, 50)),
+      ms(percentile(progressMs, 99)),
+      ms(cold[0]!),
+      ms(coldRest[1]!),
+      Math.round((replay.n / replay.ms) * 1000).toLocaleString("en-US"),
+      rss.toFixed(0)
+    ])
+    console.log(`  ${size.toLocaleString("en-US")} events: built and stored in ${built.toFixed(1)} s`)
+  }
+  const head = [
+    "events",
+    "decide p50",
+    "decide p99",
+    "progress p50",
+    "progress p99",
+    "cold 1st",
+    "cold median",
+    "replay ev/s",
+    "RSS MB"
+  ]
+  console.log(
+    "\n  times in ms; cold = fresh store + service, no cache, first command; replay = read + JSON.parse + decode + fold"
+  )
+  console.log("  " + head.map((h) => h.padStart(13)).join(""))
+  for (const r of rows) console.log("  " + r.map((c) => c.padStart(13)).join(""))
+  console.log("  targets: decide p99 ≤ 1 ms, progress ≤ 1 ms at every size; cold first command ≤ 50 ms at 10,000")
+}
+
+main()
+  .catch((e) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+  .finally(() => rmSync(dir, { recursive: true, force: true }))
