@@ -42,6 +42,12 @@ export interface EventCodec<Event> {
   readonly currentVersion: number
   /** Brings stored data of an older schema version to the current encoded shape. */
   readonly upcast: (type: string, schemaVersion: number, data: unknown) => unknown
+  /**
+   * Optional fast path for rows a store wrote at `currentVersion`: the decoded event, or `undefined` to decode
+   * with `schema` instead (which then reports any error). Only stored rows of the current version come here;
+   * commands, imports and upcast rows always go through `schema`.
+   */
+  readonly decodeStored?: ((type: string, data: unknown) => Event | undefined) | undefined
 }
 
 /**

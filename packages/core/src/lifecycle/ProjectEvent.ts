@@ -26,6 +26,7 @@ import * as Acceptance from "./3.9-acceptance/events.js"
 import * as Deliverables from "./4-deliverables/events.js"
 import type { EventCodec } from "./Decider.js"
 import * as Shared from "./internal/schemas.js"
+import * as StoredDecoder from "./internal/storedDecoder.js"
 
 /**
  * A rule evaluated while deciding a command: its findings and the parameter values it read.
@@ -179,6 +180,7 @@ export const makeCodec = (
     schema: Event,
     typeOf: (e) => e._tag,
     currentVersion: version,
+    decodeStored: (type, data) => decodeStored(type, data),
     upcast: (type, schemaVersion, data) => {
       if (!Number.isInteger(schemaVersion) || schemaVersion > version || schemaVersion < 1) {
         throw new UnknownEventVersion({ type, schemaVersion, known: version })
@@ -215,6 +217,26 @@ const memberDecoders: ReadonlyMap<string, (u: unknown) => Either.Either<Event, P
   ) => [tagOf(member.ast), Schema.decodeUnknownEither(member as unknown as Schema.Schema<Event, unknown>)])
 )
 const unionDecoder = Schema.decodeUnknownEither(Event)
+const storedDecoders: ReadonlyMap<string, (u: unknown) => Event | undefined> = new Map(
+  Event.members.map((
+    member
+  ) => [tagOf(member.ast), StoredDecoder.make(member as unknown as Schema.Schema<Event, unknown>)])
+)
+
+/**
+ * Decodes a row that a store wrote at {@link currentVersion}: the shape is checked and the schema's own
+ * transformations run (money, decimals, legal bases), but the refinements the schema checked when the event was
+ * encoded are trusted, which makes replays several times faster. Gives `undefined` for anything that is not such
+ * a row (decode it with {@link decodeUnknownEither}, which reports the error). Never use it for input from
+ * outside the store.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeStored = (type: string, data: unknown): Event | undefined => {
+  const e = storedDecoders.get(type)?.(data)
+  return e !== undefined && e._tag === type ? e : undefined
+}
 
 /**
  * Decodes one event: the same result and errors as decoding with {@link Event},

@@ -23,6 +23,7 @@ import { folds as supervisionFolds } from "./3.8-supervision/evolve.js"
 import { folds as acceptanceFolds } from "./3.9-acceptance/evolve.js"
 import type * as Deliverable from "./4-deliverables/Deliverable.js"
 import { folds as deliverableFolds } from "./4-deliverables/evolve.js"
+import * as EvidenceIndex from "./internal/evidenceIndex.js"
 import type { SubProject } from "./internal/schemas.js"
 import type { Fold } from "./internal/state.js"
 import type { PanelMember } from "./ProjectCommand.js"
@@ -182,6 +183,11 @@ export interface SubProjectState {
     | { readonly status: "submitted" | "approved" | "returned"; readonly eventId: string }
     | undefined
   readonly evidence: Chunk.Chunk<ActiveEvidence>
+  /**
+   * Counters over the evidence in force (kinds, tracks, parks, key-enterprise steps…), kept by the deliverable
+   * folds so that quota progress and the deliverable rules cost the same at any length of history.
+   */
+  readonly evidenceIndex: EvidenceIndex.EvidenceIndex
   readonly briefings: ReadonlyMap<string, IsoDate.IsoDate>
   readonly spotChecks: number
   readonly acceptance: {
@@ -338,6 +344,7 @@ const emptySubProject = (key: SubProjectKey): SubProjectState => ({
   payments: [],
   implementationPlan: undefined,
   evidence: Chunk.empty(),
+  evidenceIndex: EvidenceIndex.empty,
   briefings: new Map(),
   spotChecks: 0,
   acceptance: {

@@ -237,31 +237,43 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
   const heads = new Map<string, { position: number; hash: string }>()
   let count = 0
   let head = genesisHash
+  // The stream of the previous event and its head, kept in locals: a stream's events usually come together.
+  let stream: string | undefined
+  let position = 0
+  let prevHash = genesisHash
   for (const e of events) {
-    const prev = heads.get(e.streamId) ?? { position: 0, hash: genesisHash }
-    const broken = (reason: BrokenReason): VerifyResult => ({
-      ok: false,
-      streamId: e.streamId,
-      firstBrokenPosition: reason === "position-gap" ? prev.position + 1 : e.position,
-      reason,
-      zh: `流 ${e.streamId} 第 ${e.position} 号事件:${reasonText[reason].zh}`,
-      en: `stream ${e.streamId} position ${e.position}: ${reasonText[reason].en}`
-    })
-    if (e.position !== prev.position + 1) return broken("position-gap")
-    if (e.prevHash !== prev.hash) return broken("prev-hash-mismatch")
+    if (e.streamId !== stream) {
+      if (stream !== undefined) heads.set(stream, { position, hash: prevHash })
+      const known = heads.get(e.streamId)
+      stream = e.streamId
+      position = known?.position ?? 0
+      prevHash = known?.hash ?? genesisHash
+    }
+    if (e.position !== position + 1) return broken(e, position + 1, "position-gap")
+    if (e.prevHash !== prevHash) return broken(e, e.position, "prev-hash-mismatch")
     let recomputed: string
     try {
-      recomputed = hashChained(prev.hash, e)
+      recomputed = hashChained(prevHash, e)
     } catch {
-      return broken("hash-mismatch")
+      return broken(e, e.position, "hash-mismatch")
     }
-    if (recomputed !== e.hash) return broken("hash-mismatch")
-    heads.set(e.streamId, { position: e.position, hash: e.hash })
+    if (recomputed !== e.hash) return broken(e, e.position, "hash-mismatch")
+    position = e.position
+    prevHash = e.hash
     head = e.hash
     count++
   }
   return { ok: true, count, head }
 }
+
+const broken = (e: ChainedEvent, firstBrokenPosition: number, reason: BrokenReason): VerifyResult => ({
+  ok: false,
+  streamId: e.streamId,
+  firstBrokenPosition,
+  reason,
+  zh: `流 ${e.streamId} 第 ${e.position} 号事件:${reasonText[reason].zh}`,
+  en: `stream ${e.streamId} position ${e.position}: ${reasonText[reason].en}`
+})
 
 /**
  * Computes `prevHash` and `hash` for consecutive bodies of one stream, starting from `prevHash`.

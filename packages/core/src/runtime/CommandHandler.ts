@@ -257,7 +257,8 @@ const codecFns = <E>(codec: EventCodec<E>) => {
 }
 
 /**
- * Decodes stored events with a codec, upcasting older schema versions first.
+ * Decodes stored events with a codec, upcasting older schema versions first. Rows at the current version go
+ * through the codec's `decodeStored` fast path when it has one, and through the schema when it gives up.
  *
  * @since 0.1.0
  * @category decoding
@@ -283,6 +284,11 @@ export const decodeEvents = <E>(
       } catch (e) {
         return fail(`upcast from version ${s.schemaVersion} failed: ${String(e)}`)
       }
+    }
+    const trusted = s.schemaVersion === codec.currentVersion ? codec.decodeStored?.(s.type, data) : undefined
+    if (trusted !== undefined) {
+      out.push(trusted)
+      continue
     }
     const decoded = decode(data)
     if (Either.isLeft(decoded)) return fail(ParseResult.TreeFormatter.formatErrorSync(decoded.left))

@@ -1,8 +1,8 @@
 // 四 decisions: material designs submitted and reviewed, deliverables recorded and corrected (checked by the
 // deliverable rules against the contract, the approved plan and designs, the key-enterprise steps).
-import * as Chunk from "effect/Chunk"
 import { plan } from "../../kernel/LegalBasis.js"
 import { basisOf, type Context, type Handlers, ok, planBasis, runStage, violation } from "../internal/decide.js"
+import * as EvidenceIndex from "../internal/evidenceIndex.js"
 import type { State } from "../ProjectState.js"
 import * as Deliverable from "./Deliverable.js"
 import type { DeliverableInput } from "./DeliverableRules.js"
@@ -14,16 +14,9 @@ const deliverableInput = (
 ): DeliverableInput => {
   const s = input.state
   const sp = s.subProjects[Deliverable.subProjectOf(evidence)]
-  const steps = new Map<string, Set<number>>()
-  for (const x of Chunk.toReadonlyArray(sp.evidence)) {
-    if (x.eventId === excluding) continue
-    const step = Deliverable.keyEnterpriseStep(x.evidence)
-    if (step === undefined) continue
-    const name = (x.evidence as { readonly enterprise: string }).enterprise
-    const set = steps.get(name) ?? new Set<number>()
-    set.add(step)
-    steps.set(name, set)
-  }
+  // Steps done per key enterprise, from the counters (without the evidence a correction replaces).
+  const index = excluding === undefined ? sp.evidenceIndex : EvidenceIndex.remove(sp.evidenceIndex, excluding)
+  const steps = EvidenceIndex.keyEnterpriseSteps(index)
   const approvedDesigns = new Map<string, string>()
   for (const [id, d] of s.designs) if (d.status === "approved") approvedDesigns.set(id, d.materialType)
   return {

@@ -1,5 +1,6 @@
 // 四 folds.
 import * as Chunk from "effect/Chunk"
+import * as EvidenceIndex from "../internal/evidenceIndex.js"
 import { type Folds, mapWith, setSub } from "../internal/state.js"
 import type { State } from "../ProjectState.js"
 import * as Deliverable from "./Deliverable.js"
@@ -25,7 +26,8 @@ export const folds: Folds<
   DeliverableRecorded: (s, e) => ({
     ...setSub(s, e.subProject, (sp) => ({
       ...sp,
-      evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence })
+      evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence }),
+      evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, e.id, e.evidence)
     })),
     evidenceOwner: mapWith(s.evidenceOwner, e.id, e.subProject)
   }),
@@ -35,7 +37,11 @@ export const folds: Folds<
     const removed = setSub(
       s,
       owner,
-      (sp) => ({ ...sp, evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects) })
+      (sp) => ({
+        ...sp,
+        evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects),
+        evidenceIndex: EvidenceIndex.remove(sp.evidenceIndex, e.corrects)
+      })
     )
     const replacement = e.replacement
     if (replacement === undefined) return removed
@@ -43,7 +49,8 @@ export const folds: Folds<
     return {
       ...setSub(removed, target, (sp) => ({
         ...sp,
-        evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: replacement })
+        evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: replacement }),
+        evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, e.id, replacement)
       })),
       evidenceOwner: mapWith(removed.evidenceOwner, e.id, target)
     }

@@ -1,11 +1,100 @@
 // 四 quota progress: done / required per quota item, from the evidence in force (events record the required and
-// done counts of every item).
+// done counts of every item). The plan's own items read the counters the folds keep (`State.evidenceIndex`), so
+// progress costs the same at any length of history; an item a plugin adds counts over the evidence list.
 import type * as IsoDate from "../../kernel/IsoDate.js"
 import type { Config } from "../Config.js"
+import * as EvidenceIndex from "../internal/evidenceIndex.js"
 import * as Parameter from "../Parameter.js"
 import type { QuotaResult } from "../ProjectEvent.js"
 import { evidenceOf, type State, type SubProjectKey } from "../ProjectState.js"
 import * as Quota from "./Quota.js"
+
+type Index = EvidenceIndex.EvidenceIndex
+interface Reader {
+  readonly done: (index: Index, ctx: Quota.Context) => number
+  readonly extra?: (index: Index, ctx: Quota.Context) => Quota.Condition | undefined
+}
+
+const kind = (k: string): Reader => ({ done: (ix) => EvidenceIndex.count(ix, "kind", k) })
+const tracks = ["manufacturing", "construction", "occupationalDisease", "transportPostal"] as const
+
+// The same counts as the items' own `count` / `extra` over the evidence list (a test compares both).
+const readers: Record<string, Reader> = {
+  "deployment-meeting": kind("deployment-meeting"),
+  "park-events": kind("park-event"),
+  parks: { done: (ix) => EvidenceIndex.distinct(ix, "park") },
+  "material-types": {
+    done: (ix, ctx) =>
+      (ctx.read("quota.materialTypes") as ReadonlyArray<string>).filter((t, i, all) =>
+        all.indexOf(t) === i && EvidenceIndex.count(ix, "material", t) > 0
+      ).length
+  },
+  "warning-videos": {
+    done: (ix) => EvidenceIndex.count(ix, "kind", "warning-video"),
+    extra: (ix, ctx) => {
+      const industries = ctx.read("quota.warningVideoIndustries") as ReadonlyArray<string>
+      const missing = industries.filter((i) => EvidenceIndex.count(ix, "industry", i) === 0)
+      return missing.length === 0
+        ? undefined
+        : { zh: `尚未覆盖行业:${missing.join("、")}`, en: `industries not yet covered: ${missing.join(", ")}` }
+    }
+  },
+  "summary-video": {
+    done: (ix, ctx) => {
+      const min = ctx.read("quota.summaryVideo.minMinutes") as number
+      const max = ctx.read("quota.summaryVideo.maxMinutes") as number
+      let n = 0
+      for (const [minutes, k] of EvidenceIndex.entries(ix, "summary")) {
+        if (Number(minutes) >= min && Number(minutes) <= max) n += k
+      }
+      return Math.min(1, n)
+    }
+  },
+  "city-tv-reports": kind("tv-report"),
+  "city-newspaper-reports": { done: (ix) => EvidenceIndex.count(ix, "newspaper", "city") },
+  "provincial-newspaper-reports": { done: (ix) => EvidenceIndex.count(ix, "newspaper", "higher") },
+  "portal-articles": kind("portal-article"),
+  "hazchem-trainees": { done: (ix) => EvidenceIndex.count(ix, "trainees", "") },
+  "key-enterprises": { done: (ix) => EvidenceIndex.completedKeyEnterprises(ix) },
+  ...Object.fromEntries(
+    tracks.flatMap((t) => [
+      [`training.${t}.sessions`, { done: (ix: Index) => EvidenceIndex.count(ix, "sessions", t) }],
+      [`training.${t}.people`, { done: (ix: Index) => EvidenceIndex.count(ix, "people", t) }]
+    ])
+  )
+}
+
+// Only the plan's own item objects use the counters; an item replaced or added by a plugin counts itself.
+const readerOf = new Map<Quota.Item, Reader>(
+  Quota.planItems.flatMap((item) => (readers[item.id] === undefined ? [] : [[item, readers[item.id]!] as const]))
+)
+
+const progressOf = (
+  items: ReadonlyArray<Quota.Item>,
+  s: State,
+  key: SubProjectKey | undefined,
+  ctx: Quota.Context
+): ReadonlyArray<Quota.Progress> => {
+  let evidence: ReadonlyArray<Parameters<Quota.Item["count"]>[0]> | undefined
+  const all = () => (evidence ??= evidenceOf(s, key))
+  return items.map((item) => {
+    const reader = readerOf.get(item)
+    const required = Quota.requiredOf(item, ctx)
+    const index = s.subProjects[item.subProject].evidenceIndex
+    const done = reader === undefined ? item.count(all(), ctx) : reader.done(index, ctx)
+    const note = reader === undefined ? item.extra?.(all(), ctx) : reader.extra?.(index, ctx)
+    return {
+      itemId: item.id,
+      title: item.title,
+      subProject: item.subProject,
+      unit: item.unit,
+      required,
+      done,
+      met: done >= required && note === undefined,
+      ...(note === undefined ? {} : { note })
+    }
+  })
+}
 
 /** Quota progress at a date, reading the parameters in force (untraced: a getter for hosts and read models). */
 export const quotaProgress = (
@@ -16,7 +105,7 @@ export const quotaProgress = (
 ): ReadonlyArray<Quota.Progress> => {
   const items = config.quotaItems.filter((i) => key === undefined || i.subProject === key)
   const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
-  return Quota.progress(items, evidenceOf(s, key), ctx)
+  return progressOf(items, s, key, ctx)
 }
 
 /** A quota item's progress as events record it. */

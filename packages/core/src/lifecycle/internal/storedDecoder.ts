@@ -1,0 +1,185 @@
+// A decoder for rows the store itself wrote at the current schema version, compiled once from a schema's AST.
+// It checks the shape (objects, arrays, primitive types, literals, tags) and runs the schema's own decode
+// transformations (money, decimals, legal bases…), but trusts refinements (ranges, patterns, lengths) that the
+// schema checked when the event was first encoded and stored. Anything it does not expect makes it give up
+// (`undefined`), and the caller decodes with the full schema, which reports the error. Untrusted input (commands,
+// imports, upcast older rows) never comes here.
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
+
+/** Gave up: the caller decodes with the full schema. */
+const FAIL: unique symbol = Symbol("storedDecoder.fail")
+type Out = unknown | typeof FAIL
+type Decode = (u: unknown) => Out
+
+const options: AST.ParseOptions = {}
+const identity: Decode = (u) => u
+
+// The full schema for one node (rare shapes: declarations, index signatures, property transformations).
+const full = (ast: AST.AST): Decode => {
+  const decode = ParseResult.decodeUnknownEither(Schema.make(ast))
+  return (u) => {
+    const r = decode(u)
+    return Either.isRight(r) ? r.right : FAIL
+  }
+}
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+
+const hasTransformation = (ast: AST.AST, seen = new Set<AST.AST>()): boolean => {
+  if (seen.has(ast)) return false
+  seen.add(ast)
+  switch (ast._tag) {
+    case "Transformation":
+      return true
+    case "Refinement":
+      return hasTransformation(ast.from, seen)
+    case "TypeLiteral":
+      return ast.propertySignatures.some((p) => hasTransformation(p.type, seen)) ||
+        ast.indexSignatures.some((i) => hasTransformation(i.type, seen))
+    case "TupleType":
+      return ast.elements.some((e) => hasTransformation(e.type, seen)) ||
+        ast.rest.some((r) => hasTransformation(r.type, seen))
+    case "Union":
+      return ast.types.some((t) => hasTransformation(t, seen))
+    case "Suspend":
+      return hasTransformation(ast.f(), seen)
+    default:
+      return false
+  }
+}
+
+const typeLiteral = (ast: AST.TypeLiteral): Decode => {
+  if (ast.indexSignatures.length > 0) return full(ast)
+  const props = ast.propertySignatures.map((p) => ({
+    name: p.name as string,
+    optional: p.isOptional,
+    decode: compile(p.type),
+    changes: hasTransformation(p.type)
+  }))
+  return (u) => {
+    if (!isObject(u)) return FAIL
+    let out: Record<string, unknown> | undefined
+    for (const p of props) {
+      const v = u[p.name]
+      if (v === undefined) {
+        if (p.optional) continue
+        return FAIL
+      }
+      const d = p.decode(v)
+      if (d === FAIL) return FAIL
+      if (p.changes && d !== v) (out ??= { ...u })[p.name] = d
+    }
+    return out ?? u
+  }
+}
+
+const tuple = (ast: AST.TupleType): Decode => {
+  if (ast.elements.length > 0 || ast.rest.length !== 1) return full(ast)
+  const item = compile(ast.rest[0]!.type)
+  const changes = hasTransformation(ast.rest[0]!.type)
+  return (u) => {
+    if (!Array.isArray(u)) return FAIL
+    let out: Array<unknown> | undefined
+    for (let i = 0; i < u.length; i++) {
+      const d = item(u[i])
+      if (d === FAIL) return FAIL
+      if (changes && d !== u[i]) (out ??= [...u])[i] = d
+    }
+    return out ?? u
+  }
+}
+
+const tagOf = (ast: AST.AST): string | undefined => {
+  if (ast._tag === "Refinement") return tagOf(ast.from)
+  if (ast._tag !== "TypeLiteral") return undefined
+  const t = ast.propertySignatures.find((p) => p.name === "_tag")?.type
+  return t !== undefined && AST.isLiteral(t) && typeof t.literal === "string" ? t.literal : undefined
+}
+
+const union = (ast: AST.Union): Decode => {
+  const literals = ast.types.every(AST.isLiteral)
+    ? new Set(ast.types.map((t) => (t as AST.Literal).literal))
+    : undefined
+  if (literals !== undefined) return (u) => (literals.has(u as AST.LiteralValue) ? u : FAIL)
+  const tags = ast.types.map(tagOf)
+  if (tags.every((t) => t !== undefined)) {
+    const byTag = new Map(ast.types.map((t, i) => [tags[i]!, compile(t)]))
+    return (u) => {
+      const d = isObject(u) && typeof u._tag === "string" ? byTag.get(u._tag) : undefined
+      return d === undefined ? FAIL : d(u)
+    }
+  }
+  const members = ast.types.map(compile)
+  return (u) => {
+    for (const m of members) {
+      const d = m(u)
+      if (d !== FAIL) return d
+    }
+    return FAIL
+  }
+}
+
+const transformation = (ast: AST.Transformation): Decode => {
+  const t = ast.transformation
+  if (t._tag !== "FinalTransformation") return full(ast)
+  const from = compile(ast.from)
+  return (u) => {
+    const a = from(u)
+    if (a === FAIL) return FAIL
+    const r = t.decode(a, options, ast, u)
+    return Either.isEither(r) ? (Either.isRight(r) ? r.right : FAIL) : FAIL
+  }
+}
+
+const typeOf = (type: string): Decode => (u) => (typeof u === type ? u : FAIL)
+
+const compile = (ast: AST.AST): Decode => {
+  switch (ast._tag) {
+    case "Literal":
+      return (u) => (u === ast.literal ? u : FAIL)
+    case "StringKeyword":
+    case "TemplateLiteral":
+      return typeOf("string")
+    case "NumberKeyword":
+      return typeOf("number")
+    case "BooleanKeyword":
+      return typeOf("boolean")
+    case "UndefinedKeyword":
+    case "VoidKeyword":
+      return (u) => (u === undefined ? u : FAIL)
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return identity
+    case "Refinement":
+      return compile(ast.from)
+    case "TypeLiteral":
+      return typeLiteral(ast)
+    case "TupleType":
+      return tuple(ast)
+    case "Union":
+      return union(ast)
+    case "Transformation":
+      return transformation(ast)
+    case "Suspend": {
+      let inner: Decode | undefined
+      return (u) => (inner ??= compile(ast.f()))(u)
+    }
+    default:
+      return full(ast)
+  }
+}
+
+/**
+ * Compiles the stored-row decoder of a schema: the decoded value, or `undefined` when the row is not what the
+ * schema's own encoding writes (decode it with the full schema then).
+ */
+export const make = <A>(schema: Schema.Schema<A, any, never>): (u: unknown) => A | undefined => {
+  const decode = compile(schema.ast)
+  return (u) => {
+    const d = decode(u)
+    return d === FAIL ? undefined : (d as A)
+  }
+}

@@ -1,0 +1,53 @@
+// The decoder for rows the store wrote at the current schema version gives exactly what the full schema gives,
+// for every event of the seed lifecycle (money, decimals, legal bases and findings included), and gives up on
+// anything else, so that the full schema decodes it and reports the error.
+import { describe, expect, it } from "@effect/vitest"
+import { CommandHandler, type EventStore, ProjectEvent } from "@gsyf/core"
+import { Either, Schema } from "effect"
+import { fullLifecycle, runCommands } from "./fixtures/seed.js"
+
+const encode = Schema.encodeSync(ProjectEvent.Event)
+const full = Schema.decodeUnknownEither(ProjectEvent.Event)
+const { events } = runCommands(fullLifecycle())
+const rows = events.map((e) => JSON.parse(JSON.stringify(encode(e))) as Record<string, unknown>)
+const stored = (data: Record<string, unknown>, position: number): EventStore.StoredEvent => ({
+  streamId: "p",
+  position,
+  globalPosition: position,
+  type: String(data._tag),
+  schemaVersion: ProjectEvent.currentVersion,
+  data,
+  commandId: String(data.commandId),
+  recordedAt: "2026-01-01T00:00:00.000Z",
+  prevHash: "",
+  hash: ""
+})
+
+describe("ProjectEvent.decodeStored", () => {
+  it("decodes every stored event of the seed lifecycle as the full schema does", () => {
+    expect(new Set(rows.map((r) => r._tag)).size).toBeGreaterThan(25)
+    for (const row of rows) {
+      const fast = ProjectEvent.decodeStored(String(row._tag), row)
+      expect(fast).toBeDefined()
+      expect(fast).toEqual(Either.getOrThrow(full(row)))
+    }
+    expect(Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, rows.map(stored)))).toEqual(events)
+  })
+
+  it("gives up on rows that are not what the schema writes; the full schema then reports the error", () => {
+    const contract = rows.find((r) => r._tag === "ContractSigned")!
+    const broken: ReadonlyArray<Record<string, unknown>> = [
+      { ...contract, amount: true }, // money as a boolean
+      { ...contract, subProject: "other" }, // not a sub-project
+      { ...contract, actor: undefined }, // a required field missing
+      { ...contract, basis: "实施方案" }, // not a list
+      { ...contract, _tag: "DeliverableRecorded" } // another event's shape
+    ]
+    for (const row of broken) {
+      expect(ProjectEvent.decodeStored(String(row._tag), row)).toBeUndefined()
+      const r = CommandHandler.decodeEvents(ProjectEvent.codec, [stored(row, 1)])
+      expect(Either.isLeft(r) && r.left._tag).toBe("EventCodecError")
+    }
+    expect(ProjectEvent.decodeStored("NoSuchEvent", contract)).toBeUndefined()
+  })
+})
