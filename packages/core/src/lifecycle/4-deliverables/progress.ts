@@ -7,6 +7,7 @@ import * as EvidenceIndex from "../internal/evidenceIndex.js"
 import * as Parameter from "../Parameter.js"
 import type { QuotaResult } from "../ProjectEvent.js"
 import { evidenceOf, type State, type SubProjectKey } from "../ProjectState.js"
+import type * as Deliverable from "./Deliverable.js"
 import * as Quota from "./Quota.js"
 
 type Index = EvidenceIndex.EvidenceIndex
@@ -75,7 +76,7 @@ const progressOf = (
   key: SubProjectKey | undefined,
   ctx: Quota.Context
 ): ReadonlyArray<Quota.Progress> => {
-  let evidence: ReadonlyArray<Parameters<Quota.Item["count"]>[0]> | undefined
+  let evidence: ReadonlyArray<Deliverable.Evidence> | undefined
   const all = () => (evidence ??= evidenceOf(s, key))
   return items.map((item) => {
     const reader = readerOf.get(item)
