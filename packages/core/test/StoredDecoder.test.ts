@@ -51,3 +51,29 @@ describe("ProjectEvent.decodeStored", () => {
     expect(ProjectEvent.decodeStored("NoSuchEvent", contract)).toBeUndefined()
   })
 })
+
+describe("CommandHandler.decodeEvents without a codec fast path", () => {
+  const Added = Schema.TaggedStruct("Added", { n: Schema.Int, amount: Schema.NumberFromString })
+  const codec = {
+    schema: Added,
+    typeOf: () => "Added",
+    currentVersion: 1,
+    upcast: (_t: string, _v: number, d: unknown) => d
+  }
+  const row = (data: unknown, position: number): EventStore.StoredEvent => ({
+    ...stored({ _tag: "Added" }, position),
+    type: "Added",
+    schemaVersion: 1,
+    data
+  })
+
+  it("decodes current rows with a decoder compiled from the schema (transformations run)", () => {
+    const r = CommandHandler.decodeEvents(codec, [row({ _tag: "Added", n: 1, amount: "2.5" }, 1)])
+    expect(Either.getOrThrow(r)).toEqual([{ _tag: "Added", n: 1, amount: 2.5 }])
+  })
+
+  it("falls back to the schema, and its error, for rows of another shape", () => {
+    const r = CommandHandler.decodeEvents(codec, [row({ _tag: "Added", n: "one", amount: "2.5" }, 1)])
+    expect(Either.isLeft(r) && r.left.reason).toContain("n")
+  })
+})

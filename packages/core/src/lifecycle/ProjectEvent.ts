@@ -14,6 +14,7 @@ import type * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import * as KeyAreas from "./3.1-key-areas/events.js"
 import * as Plan from "./3.2-plan/events.js"
 import * as Budget from "./3.3-budget/events.js"
@@ -26,7 +27,6 @@ import * as Acceptance from "./3.9-acceptance/events.js"
 import * as Deliverables from "./4-deliverables/events.js"
 import type { EventCodec } from "./Decider.js"
 import * as Shared from "./internal/schemas.js"
-import * as StoredDecoder from "./internal/storedDecoder.js"
 
 /**
  * A rule evaluated while deciding a command: its findings and the parameter values it read.

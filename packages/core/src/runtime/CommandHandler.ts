@@ -26,6 +26,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as InputError from "../kernel/InputError.js"
+import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import type { Decider, EventCodec } from "../lifecycle/Decider.js"
 import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
@@ -245,12 +246,19 @@ export type HandleError =
 const codecCache = new WeakMap<EventCodec<any>, {
   readonly decode: (u: unknown) => Either.Either<any, ParseResult.ParseError>
   readonly encode: (a: any) => Either.Either<any, ParseResult.ParseError>
+  readonly decodeStored: (type: string, data: unknown) => unknown
 }>()
 
 const codecFns = <E>(codec: EventCodec<E>) => {
   let fns = codecCache.get(codec)
   if (fns === undefined) {
-    fns = { decode: Schema.decodeUnknownEither(codec.schema), encode: Schema.encodeEither(codec.schema) }
+    // without a codec's own fast path, the stored-row decoder compiled from its schema
+    const compiled = codec.decodeStored === undefined ? StoredDecoder.make(codec.schema) : undefined
+    fns = {
+      decode: Schema.decodeUnknownEither(codec.schema),
+      encode: Schema.encodeEither(codec.schema),
+      decodeStored: codec.decodeStored ?? ((_type, data) => compiled!(data))
+    }
     codecCache.set(codec, fns)
   }
   return fns
@@ -258,7 +266,9 @@ const codecFns = <E>(codec: EventCodec<E>) => {
 
 /**
  * Decodes stored events with a codec, upcasting older schema versions first. Rows at the current version go
- * through the codec's `decodeStored` fast path when it has one, and through the schema when it gives up.
+ * through a fast path (the codec's `decodeStored`, else a decoder compiled from its schema that checks the
+ * shape, runs the transformations and trusts the refinements checked when the rows were written) and through the
+ * schema when it gives up.
  *
  * @since 0.1.0
  * @category decoding
@@ -267,7 +277,7 @@ export const decodeEvents = <E>(
   codec: EventCodec<E>,
   stored: ReadonlyArray<EventStore.StoredEvent>
 ): Either.Either<Array<E>, EventCodecError> => {
-  const { decode } = codecFns(codec)
+  const { decode, decodeStored } = codecFns(codec)
   const out: Array<E> = []
   for (const s of stored) {
     const fail = (reason: string) =>
@@ -285,9 +295,9 @@ export const decodeEvents = <E>(
         return fail(`upcast from version ${s.schemaVersion} failed: ${String(e)}`)
       }
     }
-    const trusted = s.schemaVersion === codec.currentVersion ? codec.decodeStored?.(s.type, data) : undefined
+    const trusted = s.schemaVersion === codec.currentVersion ? decodeStored(s.type, data) : undefined
     if (trusted !== undefined) {
-      out.push(trusted)
+      out.push(trusted as E)
       continue
     }
     const decoded = decode(data)
