@@ -18,6 +18,7 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import * as IsoDate from "../kernel/IsoDate.js"
 import * as Money from "../kernel/Money.js"
 import * as Deliverable from "../lifecycle/4-deliverables/Deliverable.js"
@@ -36,7 +37,9 @@ const decodedCache = new WeakMap<Stored, ProjectEvent.Event | null>()
 const decoded = (e: Stored): ProjectEvent.Event | undefined => {
   let hit = decodedCache.get(e)
   if (hit === undefined) {
-    const r = ProjectEvent.decodeUnknownEither(e.data)
+    // rows the store wrote at the current version take the stored-row decoder; anything else the full schema
+    const fast = e.schemaVersion === ProjectEvent.currentVersion ? ProjectEvent.decodeStored(e.type, e.data) : undefined
+    const r = fast === undefined ? ProjectEvent.decodeUnknownEither(e.data) : Either.right(fast)
     hit = Either.isRight(r) ? r.right : null
     decodedCache.set(e, hit)
   }
@@ -343,7 +346,11 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
   })
 
 const decodeEvidenceSchema = Schema.decodeUnknownEither(Deliverable.Evidence)
+const decodeEvidenceStored = StoredDecoder.make(Deliverable.Evidence)
+// The evidence in a document this projection wrote: the stored-row decoder, else the full schema.
 const decodeEvidenceItem = (u: unknown): Deliverable.Evidence | undefined => {
+  const fast = decodeEvidenceStored(u)
+  if (fast !== undefined) return fast
   const r = decodeEvidenceSchema(u)
   return Either.isRight(r) ? r.right : undefined
 }

@@ -1,5 +1,7 @@
 // 四 decisions: material designs submitted and reviewed, deliverables recorded and corrected (checked by the
 // deliverable rules against the contract, the approved plan and designs, the key-enterprise steps).
+import * as Chunk from "effect/Chunk"
+import * as Option from "effect/Option"
 import { plan } from "../../kernel/LegalBasis.js"
 import { basisOf, type Context, type Handlers, ok, planBasis, runStage, violation } from "../internal/decide.js"
 import * as EvidenceIndex from "../internal/evidenceIndex.js"
@@ -15,7 +17,12 @@ const deliverableInput = (
   const s = input.state
   const sp = s.subProjects[Deliverable.subProjectOf(evidence)]
   // Steps done per key enterprise, from the counters (without the evidence a correction replaces).
-  const index = excluding === undefined ? sp.evidenceIndex : EvidenceIndex.remove(sp.evidenceIndex, excluding)
+  const corrected = excluding === undefined
+    ? Option.none()
+    : Chunk.findFirst(sp.evidence, (x) => x.eventId === excluding)
+  const index = Option.isNone(corrected)
+    ? sp.evidenceIndex
+    : EvidenceIndex.remove(sp.evidenceIndex, corrected.value.evidence)
   const steps = EvidenceIndex.keyEnterpriseSteps(index)
   const approvedDesigns = new Map<string, string>()
   for (const [id, d] of s.designs) if (d.status === "approved") approvedDesigns.set(id, d.materialType)

@@ -1,5 +1,6 @@
 // 四 folds.
 import * as Chunk from "effect/Chunk"
+import * as Option from "effect/Option"
 import * as EvidenceIndex from "../internal/evidenceIndex.js"
 import { type Folds, mapWith, setSub } from "../internal/state.js"
 import type { State } from "../ProjectState.js"
@@ -27,7 +28,7 @@ export const folds: Folds<
     ...setSub(s, e.subProject, (sp) => ({
       ...sp,
       evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence }),
-      evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, e.id, e.evidence)
+      evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, e.evidence)
     })),
     evidenceOwner: mapWith(s.evidenceOwner, e.id, e.subProject)
   }),
@@ -37,11 +38,14 @@ export const folds: Folds<
     const removed = setSub(
       s,
       owner,
-      (sp) => ({
-        ...sp,
-        evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects),
-        evidenceIndex: EvidenceIndex.remove(sp.evidenceIndex, e.corrects)
-      })
+      (sp) => {
+        const corrected = Chunk.findFirst(sp.evidence, (x) => x.eventId === e.corrects)
+        return Option.isNone(corrected) ? sp : {
+          ...sp,
+          evidence: Chunk.filter(sp.evidence, (x) => x.eventId !== e.corrects),
+          evidenceIndex: EvidenceIndex.remove(sp.evidenceIndex, corrected.value.evidence)
+        }
+      }
     )
     const replacement = e.replacement
     if (replacement === undefined) return removed
@@ -50,7 +54,7 @@ export const folds: Folds<
       ...setSub(removed, target, (sp) => ({
         ...sp,
         evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: replacement }),
-        evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, e.id, replacement)
+        evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, replacement)
       })),
       evidenceOwner: mapWith(removed.evidenceOwner, e.id, target)
     }

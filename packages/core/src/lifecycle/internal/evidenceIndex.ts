@@ -1,18 +1,21 @@
 // The evidence of a sub-project as counters kept by the deliverable folds, so that quota progress and the
 // deliverable rules read a few counters instead of scanning every recorded piece of evidence. Each piece of
 // evidence adds weights to (family, value) cells; a correction subtracts them again. Cells at zero are dropped,
-// so the size of a family is the number of distinct values in force.
+// and each family keeps the number of its distinct values in force. One flat persistent map of cells (two
+// lookups per cell) keeps the fold cheap: replays fold every recorded deliverable through it.
 import * as HashMap from "effect/HashMap"
 import * as Option from "effect/Option"
 import type * as Deliverable from "../4-deliverables/Deliverable.js"
 
-/** Counters by family and value (e.g. `park` → `园区3` → 2), and the evidence in force by event id. */
+/** Counters by family and value (`park` + `园区3` → 2), and the number of distinct values per family. */
 export interface EvidenceIndex {
-  readonly families: HashMap.HashMap<string, HashMap.HashMap<string, number>>
-  readonly byId: HashMap.HashMap<string, Deliverable.Evidence>
+  readonly cells: HashMap.HashMap<string, number>
+  readonly distinct: { readonly [family: string]: number }
+  /** The values seen per iterated family (summary lengths, key-enterprise steps), first seen first (some may be at zero now). */
+  readonly values: { readonly [family: string]: ReadonlyArray<string> }
 }
 
-export const empty: EvidenceIndex = { families: HashMap.empty(), byId: HashMap.empty() }
+export const empty: EvidenceIndex = { cells: HashMap.empty(), distinct: {}, values: {} }
 
 type Cell = readonly [family: string, value: string, weight: number]
 
@@ -42,55 +45,51 @@ const cellsOf = (e: Deliverable.Evidence): ReadonlyArray<Cell> => [
   ...(cells[e._tag] as (e: Deliverable.Evidence) => ReadonlyArray<Cell>)(e)
 ]
 
-const bump = (index: EvidenceIndex, cells: ReadonlyArray<Cell>, sign: 1 | -1): EvidenceIndex["families"] => {
-  let families = index.families
+// The families whose values are listed (small: lengths of summary videos, enterprises on the committee's list).
+const iterated = new Set(["summary", "ke1", "ke2", "ke3"])
+
+const keyOf = (family: string, value: string): string => `${family}\u0001${value}`
+
+const bump = (index: EvidenceIndex, cells: ReadonlyArray<Cell>, sign: 1 | -1): EvidenceIndex => {
+  let { cells: map, distinct, values } = index
   for (const [family, value, weight] of cells) {
-    const inner = Option.getOrElse(HashMap.get(families, family), () => HashMap.empty<string, number>())
-    const next = Option.getOrElse(HashMap.get(inner, value), () => 0) + sign * weight
-    families = HashMap.set(
-      families,
-      family,
-      next === 0 ? HashMap.remove(inner, value) : HashMap.set(inner, value, next)
-    )
+    const key = keyOf(family, value)
+    const before = Option.getOrElse(HashMap.get(map, key), () => 0)
+    const after = before + sign * weight
+    map = after === 0 ? HashMap.remove(map, key) : HashMap.set(map, key, after)
+    if (before === 0 && after !== 0) {
+      distinct = { ...distinct, [family]: (distinct[family] ?? 0) + 1 }
+      const seen = iterated.has(family) ? values[family] ?? [] : undefined
+      if (seen !== undefined && !seen.includes(value)) values = { ...values, [family]: [...seen, value] }
+    } else if (before !== 0 && after === 0) {
+      distinct = { ...distinct, [family]: (distinct[family] ?? 0) - 1 }
+    }
   }
-  return families
+  return { cells: map, distinct, values }
 }
 
 /** The index with one more piece of evidence in force. */
-export const add = (index: EvidenceIndex, eventId: string, e: Deliverable.Evidence): EvidenceIndex => ({
-  families: bump(index, cellsOf(e), 1),
-  byId: HashMap.set(index.byId, eventId, e)
-})
+export const add = (index: EvidenceIndex, e: Deliverable.Evidence): EvidenceIndex => bump(index, cellsOf(e), 1)
 
-/** The index without the evidence of `eventId` (unchanged when it is not in force here). */
-export const remove = (index: EvidenceIndex, eventId: string): EvidenceIndex => {
-  const e = HashMap.get(index.byId, eventId)
-  if (Option.isNone(e)) return index
-  return { families: bump(index, cellsOf(e.value), -1), byId: HashMap.remove(index.byId, eventId) }
-}
-
-/** The evidence in force recorded by `eventId`, if any. */
-export const get = (index: EvidenceIndex, eventId: string): Deliverable.Evidence | undefined =>
-  Option.getOrUndefined(HashMap.get(index.byId, eventId))
-
-const family = (index: EvidenceIndex, name: string): HashMap.HashMap<string, number> =>
-  Option.getOrElse(HashMap.get(index.families, name), () => HashMap.empty<string, number>())
+/** The index without one piece of evidence in force (found by the caller among the evidence in force). */
+export const remove = (index: EvidenceIndex, e: Deliverable.Evidence): EvidenceIndex => bump(index, cellsOf(e), -1)
 
 /** The total weight of one cell. */
-export const count = (index: EvidenceIndex, name: string, value: string): number =>
-  Option.getOrElse(HashMap.get(family(index, name), value), () => 0)
+export const count = (index: EvidenceIndex, family: string, value: string): number =>
+  Option.getOrElse(HashMap.get(index.cells, keyOf(family, value)), () => 0)
 
 /** How many distinct values of a family are in force. */
-export const distinct = (index: EvidenceIndex, name: string): number => HashMap.size(family(index, name))
+export const distinct = (index: EvidenceIndex, family: string): number => index.distinct[family] ?? 0
 
 /** The values of a family in force, with their weights. */
-export const entries = (index: EvidenceIndex, name: string): Iterable<readonly [string, number]> => family(index, name)
+export const entries = (index: EvidenceIndex, family: string): ReadonlyArray<readonly [string, number]> =>
+  (index.values[family] ?? []).map((v) => [v, count(index, family, v)] as const).filter(([, n]) => n !== 0)
 
 /** The key-enterprise steps done per enterprise. */
 export const keyEnterpriseSteps = (index: EvidenceIndex): ReadonlyMap<string, ReadonlySet<number>> => {
   const steps = new Map<string, Set<number>>()
-  for (const [step, name] of [[1, "ke1"], [2, "ke2"], [3, "ke3"]] as const) {
-    for (const [enterprise] of family(index, name)) {
+  for (const [step, family] of [[1, "ke1"], [2, "ke2"], [3, "ke3"]] as const) {
+    for (const [enterprise] of entries(index, family)) {
       const set = steps.get(enterprise) ?? new Set<number>()
       set.add(step)
       steps.set(enterprise, set)
@@ -100,10 +99,8 @@ export const keyEnterpriseSteps = (index: EvidenceIndex): ReadonlyMap<string, Re
 }
 
 /** How many enterprises have done all three key-enterprise steps. */
-export const completedKeyEnterprises = (index: EvidenceIndex): number => {
-  let n = 0
-  for (const [enterprise] of family(index, "ke3")) {
-    if (count(index, "ke1", enterprise) > 0 && count(index, "ke2", enterprise) > 0) n++
-  }
-  return n
-}
+export const completedKeyEnterprises = (index: EvidenceIndex): number =>
+  entries(index, "ke3").filter(([enterprise]) =>
+    count(index, "ke1", enterprise) > 0 && count(index, "ke2", enterprise) > 0
+  )
+    .length
