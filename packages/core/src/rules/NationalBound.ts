@@ -8,7 +8,6 @@
  *
  * @since 0.2.0
  */
-import * as Schema from "effect/Schema"
 import { InputIssue } from "../kernel/InputError.js"
 import type { LegalBasis } from "../kernel/LegalBasis.js"
 import * as Money from "../kernel/Money.js"
@@ -139,13 +138,33 @@ export const rangeWithin = (
  * @since 0.2.0
  * @category errors
  */
-export class BoundIssue extends InputIssue.extend<BoundIssue>("@gsyf/core/BoundIssue")({
-  ruleId: Schema.Literal(ruleId),
-  parameter: Schema.String,
-  value: Schema.String,
-  bound: Schema.String,
-  law: Schema.String
-}) {}
+export class BoundIssue extends InputIssue {
+  /** Always {@link ruleId}. */
+  readonly ruleId: typeof ruleId = ruleId
+  /** The parameter's name. */
+  readonly parameter: string
+  /** The value as written. */
+  readonly value: string
+  /** The bound, as the law states it (in Chinese). */
+  readonly bound: string
+  /** The citation of the law. */
+  readonly law: string
+  constructor(fields: {
+    readonly path: string
+    readonly zh: string
+    readonly en: string
+    readonly parameter: string
+    readonly value: string
+    readonly bound: string
+    readonly law: string
+  }) {
+    super({ path: fields.path, zh: fields.zh, en: fields.en })
+    this.parameter = fields.parameter
+    this.value = fields.value
+    this.bound = fields.bound
+    this.law = fields.law
+  }
+}
 
 const citationOf = (basis: LegalBasis): string => basis.citation
 
@@ -189,7 +208,6 @@ export const issue = (options: {
     }
   return new BoundIssue({
     path: options.path,
-    ruleId,
     parameter,
     value: shown,
     bound: bound.requirement.zh,
