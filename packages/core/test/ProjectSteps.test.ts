@@ -444,8 +444,9 @@ describe("三(五) procurement", () => {
       expect(r.message).toContain("expert-99")
     })
 
-    it("scores only after responses close", () => {
-      g().when(variant(tpl, { date: "2026-04-07" })).thenRejected("RuleViolation", "procurement.score-after-deadline")
+    it("scores once responses close: the deadline day itself, not the day before", () => {
+      g().when(variant(tpl, { date: "2026-04-06" })).thenRejected("RuleViolation", "procurement.score-after-deadline")
+      only(g().when(variant(tpl, { date: "2026-04-07" })).thenEvents("ScoresSubmitted"), "ScoresSubmitted")
     })
 
     it("accepts the boundary values", () => {

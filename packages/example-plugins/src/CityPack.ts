@@ -5,9 +5,10 @@
  *   item `knowledge-contests` and parameter `quota.knowledgeContests`
  *   (default 2 contests; knowledge contests are among the publicity items
  *   provinces list, e.g. 浙江's 2023 办法);
- * - a procurement method, 询价 (`inquiry`), one of the methods of
- *   《政府采购法》 第二十六条, with its own award path (第四十条: at least three
- *   quotes, the lowest wins);
+ * - a procurement method, 竞争性谈判 (`competitive-negotiation`), one of the
+ *   methods of 《政府采购法》 第二十六条 that gsyf does not ship, with its own
+ *   award path (第三十八条: at least three suppliers, the lowest quote that
+ *   meets the requirements wins);
  * - an override of `acceptance.expert-panel` with an explicit priority: the
  *   national minimum number of experts, and in addition an odd number so a
  *   split panel always has a majority;
@@ -98,26 +99,29 @@ export const knowledgeContest: Plugin.DeliverableType = {
 }
 
 /**
- * 询价 (request for quotations), 《政府采购法》 第二十六条 and 第四十条.
+ * 竞争性谈判 (competitive negotiation), 《政府采购法》 第二十六条、第三十条 and 第三十八条.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category constants
  */
-export const inquiry: Plugin.ProcurementMethod = {
-  id: "inquiry",
-  title: { zh: "询价", en: "Request for quotations" },
+export const negotiation: Plugin.ProcurementMethod = {
+  id: "competitive-negotiation",
+  title: { zh: "竞争性谈判", en: "Competitive negotiation" },
   basis: [
-    LegalBasis.national("《政府采购法》 第二十六条", "政府采购采用的方式之一:询价"),
-    LegalBasis.national("《政府采购法》 第四十条", "询价小组从不少于三家供应商中确定成交供应商,报价最低者成交")
+    LegalBasis.national("《政府采购法》 第二十六条", "政府采购采用的方式之一:竞争性谈判"),
+    LegalBasis.national(
+      "《政府采购法》 第三十八条",
+      "谈判小组从符合相应资格条件的供应商名单中确定不少于三家的供应商参加谈判,根据符合采购需求、质量和服务相等且报价最低的原则确定成交供应商"
+    )
   ],
   award: (context) => lowestQuote(context)
 }
 
-const inquiryFindings = Rule.findings("procurement.inquiry.min-suppliers")
+const negotiationFindings = Rule.findings("procurement.negotiation.min-suppliers")
 
 /**
- * The award of a request for quotations (《政府采购法》 第四十条): at least three suppliers quoted, and the lowest
- * quote wins; equal quotes go to the one registered first.
+ * The award of a competitive negotiation (《政府采购法》 第三十八条): at least three suppliers passed the review, and
+ * the lowest quote wins; equal quotes go to the one registered first.
  *
  * @since 0.2.0
  * @category procurement
@@ -125,16 +129,16 @@ const inquiryFindings = Rule.findings("procurement.inquiry.min-suppliers")
 export const lowestQuote = (
   { input, procurement }: Config.AwardContext
 ): Either.Either<Config.AwardResult, Lifecycle.Rejection> => {
-  const bids = procurement.bids
+  const bids = procurement.bids.filter((b) => b.rejected === undefined)
   if (bids.length < 3) {
     return Either.left(
       new Lifecycle.RuleViolation({
         command: input.command._tag,
         findings: [
-          inquiryFindings.error(
+          negotiationFindings.error(
             "bids",
-            `询价须有不少于三家供应商报价,现有 ${bids.length} 家`,
-            `a request for quotations needs at least three quotes; there are ${bids.length}`,
+            `竞争性谈判须有不少于三家合格供应商报价,现有 ${bids.length} 家`,
+            `a competitive negotiation needs at least three qualified quotes; there are ${bids.length}`,
             "≥ 3",
             String(bids.length)
           )
@@ -159,7 +163,7 @@ export const lowestQuote = (
     })),
     tieBreaks: ties.length > 1 ? [`报价相同的 ${ties.length} 家中,${winner.supplierName} 最先递交响应`] : [],
     reasons: [`${winner.supplierName} 报价 ${Money.format(winner.quote)},为最低报价`],
-    basis: inquiry.basis,
+    basis: negotiation.basis,
     evaluations: []
   })
 }
@@ -379,7 +383,7 @@ export const make = (options: Options = {}): CityPack => {
       },
       overrides: [{ stage: "acceptanceGuard", priority: options.priority ?? 10, rule: oddExpertPanel }],
       deliverableTypes: [knowledgeContest],
-      procurementMethods: [inquiry],
+      procurementMethods: [negotiation],
       onEvent: (event) => {
         const data = (event.data ?? {}) as Record<string, unknown>
         const text = describeEvent(event.type, data)

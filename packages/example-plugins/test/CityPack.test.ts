@@ -25,7 +25,7 @@ describe("CityPack", () => {
     expect(pack.manifest.adds).toEqual([
       "parameter:quota.knowledgeContests",
       "deliverable:knowledge-contest",
-      "procurement-method:inquiry",
+      "procurement-method:competitive-negotiation",
       "subscriber"
     ])
     expect(pack.manifest.overrides).toEqual([
@@ -41,7 +41,7 @@ describe("CityPack", () => {
       priority: 10,
       shadowed: ["gsyf"]
     }])
-    expect(config.procurementMethods.has("inquiry")).toBe(true)
+    expect(config.procurementMethods.has("competitive-negotiation")).toBe(true)
     expect(Parameter.resolve(config.parameters, "supervision.briefingDueDay", "2026-05-01")!.value).toBe(10)
   })
 
@@ -102,18 +102,28 @@ describe("CityPack", () => {
     given(until(tagIs("EvaluateAcceptance", "hazchem"))).when(evaluate(6)).thenEvents("AcceptancePassed")
   })
 
-  it("adds 询价 as a procurement method the plan may name", () => {
+  it("adds 竞争性谈判 as a procurement method the plan may name", () => {
     const before = until(tagIs("StartProcurement", "keyAreas"))
-    const inquiry = { ...seedCommand(tagIs("StartProcurement", "keyAreas")), method: "inquiry", commandId: "inq" }
-    const started = given(before, configWith({ "procurement.keyAreas.method": "inquiry" }, [CityPack.make()])).when(
-      inquiry
+    const negotiation = {
+      ...seedCommand(tagIs("StartProcurement", "keyAreas")),
+      method: "competitive-negotiation",
+      commandId: "neg"
+    }
+    const started = given(
+      before,
+      configWith({ "procurement.keyAreas.method": "competitive-negotiation" }, [CityPack.make()])
+    ).when(
+      negotiation
     ).thenEvents("ProcurementStarted")
-    expect((started[0] as Extract<ProjectEvent.Event, { _tag: "ProcurementStarted" }>).method).toBe("inquiry")
-    given(before, configWith({ "procurement.keyAreas.method": "inquiry" })).when(inquiry).thenRejected(
-      "RuleViolation",
-      "procurement.method-known"
+    expect((started[0] as Extract<ProjectEvent.Event, { _tag: "ProcurementStarted" }>).method).toBe(
+      "competitive-negotiation"
     )
-    given(before, seedConfig([CityPack.make()])).when(inquiry).thenRejected(
+    given(before, configWith({ "procurement.keyAreas.method": "competitive-negotiation" })).when(negotiation)
+      .thenRejected(
+        "RuleViolation",
+        "procurement.method-known"
+      )
+    given(before, seedConfig([CityPack.make()])).when(negotiation).thenRejected(
       "RuleViolation",
       "procurement.method-as-planned"
     )

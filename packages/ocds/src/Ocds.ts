@@ -117,6 +117,9 @@ export type MethodMapping = typeof MethodMapping.Type
  *   service providers and a panel of department staff and recommended experts
  *   scores their proposals (实施方案 三(五)); there is no public call.
  * - `public-tender` (公开招标) → `open`.
+ * - `inquiry` (询价) → `limited`: the inquiry panel picks at least three suppliers and asks them for quotes
+ *   (《政府采购法》第四十条).
+ * - `single-source` (单一来源) → `direct`: one supplier, publicised beforehand (实施条例 第三十八条).
  *
  * @since 0.1.0
  * @category constants
@@ -133,7 +136,17 @@ export const defaultMethods: Readonly<Record<string, MethodMapping>> = {
     details: "分散采购:经办机构邀请服务机构,由相关部门工作人员和推荐专家组成的评审小组对培训项目方案评审打分",
     rationale: "实施方案 三(五):分散采购,参照政府采购法及本单位内控制度"
   },
-  "public-tender": { method: "open", details: "公开招标", rationale: "《中华人民共和国政府采购法》第二十六条" }
+  "public-tender": { method: "open", details: "公开招标", rationale: "《中华人民共和国政府采购法》第二十六条" },
+  inquiry: {
+    method: "limited",
+    details: "询价:询价小组确定不少于三家供应商并向其发出询价通知书",
+    rationale: "《中华人民共和国政府采购法》第三十二条、第四十条"
+  },
+  "single-source": {
+    method: "direct",
+    details: "单一来源采购:经公示后与唯一供应商协商",
+    rationale: "《中华人民共和国政府采购法》第三十一条;《政府采购法实施条例》第三十八条"
+  }
 }
 
 const ParameterSetSchema = Schema.declare(

@@ -225,12 +225,17 @@ export interface ProcurementMethod {
   readonly checkPanel?: ((input: Input<"AppointPanel">) => InvalidInput | undefined) | undefined
   /** The basis recorded when its panel is appointed (default: {@link ProcurementMethod.basis}). */
   readonly panelBasis?: ReadonlyArray<LegalBasis> | undefined
+  /** Whether the method has a panel (`required`, the default) or none (单一来源: no `AppointPanel`). */
+  readonly panel?: "required" | "none" | undefined
+  /** Whether the panel scores the bids (default `true`; 询价's panel checks and compares prices instead). */
+  readonly scored?: boolean | undefined
   readonly award: AwardPath
 }
 
 /**
  * The procurement methods gsyf ships: 评审小组评审 (`panel-review`, the hazardous-chemicals sub-project's dispersed
- * procurement), 竞争性磋商 (`competitive-consultation`) and 公开招标 (`public-tender`).
+ * procurement), 竞争性磋商 (`competitive-consultation`), 公开招标 (`public-tender`), 询价 (`inquiry`) and 单一来源
+ * (`single-source`). A province or city adds its own with a plugin (`Plugin.ProcurementMethod`).
  *
  * @since 0.2.0
  * @category constants

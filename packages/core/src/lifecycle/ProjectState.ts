@@ -95,6 +95,17 @@ export interface ProcurementState {
   readonly governmentPurchasedService: boolean
   readonly category: "goods" | "services"
   readonly priceWeight: Money.Decimal | undefined
+  /** The time of day of the response deadline (China Standard Time), when the documents name one. */
+  readonly responseDeadlineTime?: string | undefined
+  readonly documentsOnSaleUntil?: IsoDate.IsoDate | undefined
+  readonly singleSource?:
+    | {
+      readonly supplierId: string
+      readonly supplierName: string
+      readonly publicityStartsOn: IsoDate.IsoDate
+      readonly publicityEndsOn: IsoDate.IsoDate
+    }
+    | undefined
   readonly bids: ReadonlyArray<
     {
       readonly eventId: string
@@ -102,6 +113,8 @@ export interface ProcurementState {
       readonly supplierName: string
       readonly quote: Money.Money
       readonly at: string
+      /** Why the review rejected the bid, when it did. */
+      readonly rejected?: { readonly eventId: string; readonly reason: string; readonly note: string } | undefined
     }
   >
   readonly panel: { readonly eventId: string; readonly members: ReadonlyArray<typeof PanelMember.Type> } | undefined

@@ -146,7 +146,9 @@ export const committeeName = (src: Source): string =>
 export const methodNames: Record<string, string> = {
   "competitive-consultation": "竞争性磋商",
   "panel-review": "分散采购(方案评审)",
-  "public-tender": "公开招标"
+  "public-tender": "公开招标",
+  inquiry: "询价",
+  "single-source": "单一来源采购"
 }
 
 /** Chinese names of panel member kinds. @internal */

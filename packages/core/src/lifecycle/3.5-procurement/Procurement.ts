@@ -76,21 +76,18 @@ export type PanelMember = typeof PanelMember.Type
 
 /**
  * Where a member of the dispersed-procurement review panel comes from. The
- * plan (三(五)) allows staff of the emergency management department
+ * plan (三(五)) names staff of the emergency management department
  * (`emergency-management`, 应急), of the human resources and social security
- * department (`human-resources-social-security`, 人社), or experts one of
- * those departments recommends (`recommended-expert`, with `recommendedBy`).
- * `other` is anything else.
+ * department (`human-resources-social-security`, 人社), "等" other departments,
+ * or experts a department recommends (`recommended-expert`, with
+ * `recommendedBy`). The kinds a city accepts are the parameter
+ * `procurement.panelReview.organisationKinds`; any other kind (`other`, or a
+ * department the city did not list) is refused by the rule.
  *
  * @since 0.1.0
  * @category models
  */
-export const OrganisationKind = Schema.Literal(
-  "emergency-management",
-  "human-resources-social-security",
-  "recommended-expert",
-  "other"
-)
+export const OrganisationKind = X.NonEmptyText
 
 /**
  * @since 0.1.0
@@ -99,7 +96,8 @@ export const OrganisationKind = Schema.Literal(
 export type OrganisationKind = typeof OrganisationKind.Type
 
 /**
- * The organisation kinds the plan allows on the review panel.
+ * The organisation kinds the plan names for the review panel (the default of
+ * `procurement.panelReview.organisationKinds`).
  *
  * @since 0.1.0
  * @category constants
@@ -111,12 +109,12 @@ export const allowedReviewOrganisations: ReadonlyArray<OrganisationKind> = [
 ]
 
 /**
- * The departments that may recommend experts.
+ * The department that recommended an expert: one of the accepted organisation kinds.
  *
  * @since 0.1.0
  * @category models
  */
-export const Recommender = Schema.Literal("emergency-management", "human-resources-social-security")
+export const Recommender = X.NonEmptyText
 
 /**
  * A member of the review panel of the dispersed procurement.
@@ -524,19 +522,24 @@ export type PanelReviewInput = typeof PanelReviewInput.Type
  */
 export const decodePanelReviewInput = decodeEither(PanelReviewInput, "PanelReviewInput")
 
-const orgName: Record<OrganisationKind, Bilingual> = {
+const orgName: Record<string, Bilingual> = {
   "emergency-management": { zh: "应急管理部门", en: "emergency management" },
   "human-resources-social-security": { zh: "人力资源社会保障部门", en: "human resources and social security" },
   "recommended-expert": { zh: "部门推荐的专家", en: "expert recommended by a department" },
+  health: { zh: "卫生健康部门", en: "health" },
+  "housing-construction": { zh: "住房城乡建设部门", en: "housing and urban-rural construction" },
+  transport: { zh: "交通运输部门", en: "transport" },
   other: { zh: "其他单位", en: "another organisation" }
 }
+const nameOf = (kind: string): Bilingual => orgName[kind] ?? { zh: kind, en: kind }
 
 /**
  * The review panel: at least `procurement.panelReview.minPanelSize` members,
- * each from an allowed organisation kind ({@link allowedReviewOrganisations});
- * a recommended expert must say which department (应急 or 人社) recommended
- * them. The plan writes "市应急、人社**等**部门": a city that admits other
- * departments should replace this rule through a plugin.
+ * each of an organisation kind the city accepts
+ * (`procurement.panelReview.organisationKinds`: the plan's "市应急、人社**等**部门",
+ * by default emergency management, human resources and social security, and
+ * experts they recommend); a recommended expert must say which accepted
+ * department recommended them.
  *
  * @since 0.1.0
  * @category rules
@@ -546,12 +549,15 @@ export const panelReviewPanel = Rule.make<PanelReviewInput>({
   title: { zh: "项目方案评审小组组成", en: "Review panel composition" },
   section: "三(五)",
   basis: [plan("三(五)", "邀请市应急、人社等部门工作人员或部门推荐的相关专家组成项目方案评审小组")],
-  reads: ["procurement.panelReview.minPanelSize"],
+  reads: ["procurement.panelReview.minPanelSize", "procurement.panelReview.organisationKinds"],
   description:
-    "评审小组人数不少于城市规定的最少人数;成员须为应急、人社部门工作人员或上述部门推荐的专家,推荐专家须注明推荐部门。",
+    "评审小组人数不少于城市规定的最少人数;成员须来自参数列明的部门(默认应急、人社,方案的“等”由城市以参数增列)或为上述部门推荐的专家,推荐专家须注明推荐部门。",
   evaluate: (input, p) => {
     const f = Rule.findings("procurement.panel-review.panel")
     const min = p.read<V["procurement.panelReview.minPanelSize"]>("procurement.panelReview.minPanelSize")
+    const kinds = p.read<ReadonlyArray<string>>("procurement.panelReview.organisationKinds")
+    const departments = kinds.filter((k) => k !== "recommended-expert")
+    const listed = kinds.map((k) => nameOf(k))
     const out: Array<Rule.Finding> = []
     const size = input.panel.length
     if (size < min) {
@@ -567,28 +573,31 @@ export const panelReviewPanel = Rule.make<PanelReviewInput>({
     }
     input.panel.forEach((m, i) => {
       const path = `panel[${i}]`
-      if (!allowedReviewOrganisations.includes(m.organisationKind)) {
+      if (!kinds.includes(m.organisationKind)) {
         out.push(
           f.error(
             `${path}.organisationKind`,
-            `${m.name}(${m.organisation})来自${
-              orgName[m.organisationKind].zh
-            },方案只允许应急、人社部门工作人员或其推荐的专家`,
-            `${m.name} (${m.organisation}) is from ${
-              orgName[m.organisationKind].en
-            }; the plan allows staff of emergency management or HR and social security, or experts they recommend`,
-            allowedReviewOrganisations.join(" | "),
+            `${m.name}(${m.organisation})来自${nameOf(m.organisationKind).zh},评审小组成员只能来自:${
+              listed.map((x) => x.zh).join("、")
+            }`,
+            `${m.name} (${m.organisation}) is from ${nameOf(m.organisationKind).en}; the panel accepts only: ${
+              listed.map((x) => x.en).join(", ")
+            }`,
+            kinds.join(" | "),
             m.organisationKind
           )
         )
-      } else if (m.organisationKind === "recommended-expert" && m.recommendedBy === undefined) {
+      } else if (
+        m.organisationKind === "recommended-expert" &&
+        (m.recommendedBy === undefined || !departments.includes(m.recommendedBy))
+      ) {
         out.push(
           f.error(
             `${path}.recommendedBy`,
-            `推荐专家 ${m.name} 未注明推荐部门(应急或人社)`,
-            `recommended expert ${m.name} does not say which department (emergency management or HR and social security) recommended them`,
-            "emergency-management | human-resources-social-security",
-            "missing"
+            `推荐专家 ${m.name} 须注明推荐部门(${departments.map((k) => nameOf(k).zh).join("、")}之一)`,
+            `recommended expert ${m.name} must name the recommending department (one of ${departments.join(", ")})`,
+            departments.join(" | "),
+            m.recommendedBy ?? "missing"
           )
         )
       }

@@ -4,7 +4,16 @@ import type { Role } from "../../kernel/Actor.js"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
 import { Decimal, envelope, Id, SubProject, Text } from "../internal/schemas.js"
+import { TimeOfDay } from "./internal/deadline.js"
 import * as Procurement from "./Procurement.js"
+
+/** The one supplier of a single-source procurement and the publicity of the method before it starts. */
+export const SingleSource = Schema.Struct({
+  supplierId: Id,
+  supplierName: Text,
+  publicityStartsOn: IsoDate,
+  publicityEndsOn: IsoDate
+})
 
 /**
  * A member of a review or consultation panel. For the dispersed review panel (三(五)) `organisationKind` says
@@ -25,7 +34,15 @@ export const StartProcurement = Schema.TaggedStruct("StartProcurement", {
   criteria: Schema.Array(Procurement.Criterion),
   governmentPurchasedService: Schema.Boolean,
   /** Goods or services: the price-weight range of a consultation depends on it. */
-  category: Schema.optionalWith(Schema.Literal("goods", "services"), { default: () => "services" as const })
+  category: Schema.optionalWith(Schema.Literal("goods", "services"), { default: () => "services" as const }),
+  /** The time of day of the response deadline (China Standard Time); without it the deadline is 24:00. */
+  responseDeadlineTime: Schema.optional(TimeOfDay),
+  /** The price weight the documents state, in percent (a public tender's 综合评分法). */
+  priceWeight: Schema.optional(Decimal),
+  /** The last day the tender documents are on offer (实施条例 第三十一条). */
+  documentsOnSaleUntil: Schema.optional(IsoDate),
+  /** The single-source supplier and its publicity (实施条例 第三十八条). */
+  singleSource: Schema.optional(SingleSource)
 })
 export const SubmitBid = Schema.TaggedStruct("SubmitBid", {
   ...envelope,

@@ -25,7 +25,7 @@ export const handlers: Handlers<"StartProcurement" | "SubmitBid" | "AppointPanel
       Rejection
     > = onStart === undefined ? Either.right({ value: {} }) : traced(input, priceWeightFixed, (p) => onStart(p))
     if (Either.isLeft(fixed)) return Either.left(fixed.left)
-    const priceWeight = fixed.right.value.priceWeight
+    const priceWeight = c.priceWeight ?? fixed.right.value.priceWeight
     const evaluation = fixed.right.evaluation
     return ok({
       draft: {
@@ -37,7 +37,10 @@ export const handlers: Handlers<"StartProcurement" | "SubmitBid" | "AppointPanel
         criteria: c.criteria,
         governmentPurchasedService: c.governmentPurchasedService,
         category: c.category,
-        ...(priceWeight === undefined ? {} : { priceWeight })
+        ...(priceWeight === undefined ? {} : { priceWeight }),
+        ...(c.responseDeadlineTime === undefined ? {} : { responseDeadlineTime: c.responseDeadlineTime }),
+        ...(c.documentsOnSaleUntil === undefined ? {} : { documentsOnSaleUntil: c.documentsOnSaleUntil }),
+        ...(c.singleSource === undefined ? {} : { singleSource: c.singleSource })
       },
       basis: method.startBasis ?? [plan("三(五)")],
       evaluations: evaluation === undefined || evaluation.reads.length === 0 ? [] : [evaluation],
@@ -80,7 +83,8 @@ export const handlers: Handlers<"StartProcurement" | "SubmitBid" | "AppointPanel
   Award: (input) => {
     const { command: c, state: s, config, on } = input
     const proc = s.subProjects[c.subProject].procurement!
-    const panel = proc.panel!
+    // a method without a panel (单一来源) awards with an empty one
+    const panel = proc.panel ?? { eventId: proc.eventId, members: [] }
     const method = config.procurementMethods.get(proc.method)
     if (method === undefined) return unknownMethod(c._tag, proc.method)
     const due = traced(input, signWithin, (p) => p.read<number>("contract.signWithinDays"))
@@ -108,7 +112,14 @@ export const handlers: Handlers<"StartProcurement" | "SubmitBid" | "AppointPanel
       },
       basis: a.basis,
       evaluations: [...a.evaluations, due.right.evaluation],
-      restsOn: [proc.eventId, panel.eventId, ...proc.bids.map((b) => b.eventId), ...proc.scores.map((x) => x.eventId)]
+      restsOn: [
+        ...new Set([
+          proc.eventId,
+          panel.eventId,
+          ...proc.bids.map((b) => b.eventId),
+          ...proc.scores.map((x) => x.eventId)
+        ])
+      ]
     })
   }
 }

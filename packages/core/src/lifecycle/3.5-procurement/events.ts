@@ -3,7 +3,7 @@ import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
 import { meta, SubProject } from "../internal/schemas.js"
-import { PanelMember } from "./commands.js"
+import { PanelMember, SingleSource } from "./commands.js"
 import { Criterion } from "./Procurement.js"
 
 /** An exact score: a fraction in lowest terms, `"256/3"`, or an integer, `"85"`. */
@@ -65,7 +65,10 @@ export const ProcurementStarted = Schema.TaggedStruct("ProcurementStarted", {
   criteria: Schema.Array(Criterion),
   governmentPurchasedService: Schema.Boolean,
   category: Schema.Literal("goods", "services"),
-  priceWeight: Schema.optional(Money.DecimalFromInput)
+  priceWeight: Schema.optional(Money.DecimalFromInput),
+  responseDeadlineTime: Schema.optional(Schema.String),
+  documentsOnSaleUntil: Schema.optional(IsoDate),
+  singleSource: Schema.optional(SingleSource)
 })
 export const BidSubmitted = Schema.TaggedStruct("BidSubmitted", {
   ...meta,

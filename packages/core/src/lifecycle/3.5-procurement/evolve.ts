@@ -16,6 +16,9 @@ export const folds: Folds<"ProcurementStarted" | "BidSubmitted" | "PanelAppointe
         governmentPurchasedService: e.governmentPurchasedService,
         category: e.category,
         priceWeight: e.priceWeight,
+        responseDeadlineTime: e.responseDeadlineTime,
+        documentsOnSaleUntil: e.documentsOnSaleUntil,
+        singleSource: e.singleSource,
         bids: [],
         panel: undefined,
         scores: []

@@ -6,6 +6,8 @@ import type { Guard, Input } from "../Guard.js"
 import { authorization, check, type Doc, order, step } from "../internal/guard.js"
 import type * as ProjectCommand from "../ProjectCommand.js"
 import type { State, SubProjectKey } from "../ProjectState.js"
+import { isAfterDeadline, isBeforeDeadline, show } from "./internal/deadline.js"
+import { qualifiedBids } from "./internal/qualified.js"
 
 type Started = "SubmitBid" | "AppointPanel" | "SubmitScores" | "Award"
 
@@ -60,7 +62,8 @@ const responseDeadlineDoc: Doc = {
   title: { zh: "在响应期内提交响应文件", en: "Responses within the response period" },
   section: "三(五)",
   basis: [national(`${texts.consultation} 第十条`)],
-  description: "响应截止日不得早于采购文件发出日;响应文件须在采购文件发出后、响应截止日(含)前提交。",
+  description:
+    "响应截止日不得早于采购文件发出日;响应文件须在采购文件发出后、响应截止时间前提交(载明时间的,截止于该日该时;未载明的,截止于该日二十四时)。",
   reads: []
 }
 
@@ -169,14 +172,16 @@ const open = <K extends Started>(): Guard<K> =>
 
 const withinResponsePeriod = check<"SubmitBid">(responseDeadlineDoc, (input, f) => {
   const proc = procurementOf(input)!
-  if (input.on > proc.responseDeadline) {
+  const time = proc.responseDeadlineTime
+  if (isAfterDeadline(input.command.at, proc.responseDeadline, time)) {
+    const deadline = show(proc.responseDeadline, time)
     return [
       f.error(
         "at",
-        `响应文件提交截止于 ${proc.responseDeadline}`,
-        `responses closed on ${proc.responseDeadline}`,
-        `≤ ${proc.responseDeadline}`,
-        input.on
+        `响应文件提交截止于 ${deadline}`,
+        `responses closed at ${deadline}`,
+        `≤ ${deadline}`,
+        input.command.at
       )
     ]
   }
@@ -219,6 +224,41 @@ const panelOnce = order<"AppointPanel">(
   ) => (procurementOf(input)!.panel !== undefined ? ["评审小组已组建", "the panel is already appointed"] : undefined)
 )
 
+const methodOf = (
+  input: {
+    readonly command: { readonly subProject: SubProjectKey }
+    readonly state: State
+    readonly config: Input["config"]
+  }
+) => {
+  const proc = procurementOf(input)
+  return proc === undefined ? undefined : input.config.procurementMethods.get(proc.method)
+}
+
+const methodHasPanel = order<"AppointPanel">({
+  id: "procurement.method-panel",
+  zh: "采购方式设有评审小组",
+  en: "The method has a panel",
+  section: "三(五)",
+  basis: [national(`${texts.procurementLaw} 第三十九条`)],
+  description: "不设评审小组的采购方式(如单一来源采购,由采购人与供应商协商)不组建评审小组。"
+}, (input) =>
+  methodOf(input)?.panel === "none"
+    ? ["该采购方式不组建评审小组", "this procurement method has no panel"]
+    : undefined)
+
+const methodScored = order<"SubmitScores">({
+  id: "procurement.method-scored",
+  zh: "采购方式设有评分",
+  en: "The method is scored",
+  section: "三(五)",
+  basis: [national(`${texts.procurementLaw} 第四十条`)],
+  description: "不评分的采购方式(询价按最低报价成交、单一来源协商定价)不提交评分。"
+}, (input) =>
+  methodOf(input)?.scored === false
+    ? ["该采购方式不评分", "this procurement method is not scored"]
+    : undefined)
+
 const panelFirst = <K extends "SubmitScores" | "Award">(): Guard<K> =>
   order<K>({
     id: "procurement.panel-first",
@@ -226,10 +266,12 @@ const panelFirst = <K extends "SubmitScores" | "Award">(): Guard<K> =>
     en: "The panel comes first",
     section: "三(五)",
     description: "评分和确定成交前须已组建评审小组。"
-  }, (input) =>
-    procurementOf(input as unknown as Input<"SubmitScores" | "Award">)!.panel === undefined
+  }, (input) => {
+    const i = input as unknown as Input<"SubmitScores" | "Award">
+    return procurementOf(i)!.panel === undefined && methodOf(i)?.panel !== "none"
       ? ["评审小组尚未组建", "the panel is not appointed yet"]
-      : undefined)
+      : undefined
+  })
 
 const panelMember = authorization<"SubmitScores">({
   id: "roles.allowed",
@@ -248,21 +290,25 @@ const panelMember = authorization<"SubmitScores">({
 
 const scoreAfterDeadline = check<"SubmitScores">({
   id: "procurement.score-after-deadline",
-  title: { zh: "响应截止后评审", en: "Scoring after responses close" },
+  title: { zh: "响应截止后评审", en: "Scoring once responses close" },
   section: "三(五)",
-  basis: [national(`${texts.consultation} 第十条`)],
-  description: "评审打分须在响应截止日之后。",
+  basis: [
+    national(`${texts.consultation} 第十条`),
+    national(`${texts.tenderMeasures} 第三十九条`, "开标应当在招标文件确定的提交投标文件截止时间的同一时间进行")
+  ],
+  description: "评审打分不得早于响应截止时间;开标、磋商和评审可以在截止时间当日进行(载明时间的,不早于该时)。",
   reads: []
 }, (input, f) => {
-  const deadline = procurementOf(input)!.responseDeadline
-  return input.on <= deadline
+  const proc = procurementOf(input)!
+  const deadline = show(proc.responseDeadline, proc.responseDeadlineTime)
+  return isBeforeDeadline(input.command.at, proc.responseDeadline, proc.responseDeadlineTime)
     ? [
       f.error(
         "at",
         `响应截止 ${deadline} 后方可评审`,
-        `scoring starts after responses close on ${deadline}`,
-        `> ${deadline}`,
-        input.on
+        `scoring starts once responses close at ${deadline}`,
+        `≥ ${deadline}`,
+        input.command.at
       )
     ]
     : []
@@ -279,11 +325,17 @@ const scoresValid = check<"SubmitScores">({
   const proc = procurementOf(input)!
   const out: Array<ReturnType<typeof f.error>> = []
   const criteria = new Map(proc.criteria.map((x) => [x.id, x]))
-  const suppliers = new Set(proc.bids.map((b) => b.supplierId))
+  const suppliers = new Set(qualifiedBids(proc).map((b) => b.supplierId))
   input.command.scores.forEach((x, i) => {
     const crit = criteria.get(x.criterionId)
     if (!suppliers.has(x.supplierId)) {
-      out.push(f.error(`scores[${i}].supplierId`, "该供应商没有提交响应", "this supplier did not respond"))
+      out.push(
+        f.error(
+          `scores[${i}].supplierId`,
+          "该供应商没有通过审查的响应",
+          "this supplier has no response that passed the review"
+        )
+      )
     }
     if (crit === undefined) {
       out.push(f.error(`scores[${i}].criterionId`, "未公布的评分因素", "not a published criterion"))
@@ -319,6 +371,7 @@ const allScored = check<"Award">({
   reads: []
 }, (input, f) => {
   const proc = procurementOf(input)!
+  if (methodOf(input)?.scored === false) return []
   const scoredBy = new Set(proc.scores.map((x) => x.memberId))
   const unscored = proc.panel!.members.filter((m) => !scoredBy.has(m.id))
   return unscored.length === 0 ? [] : [
@@ -341,8 +394,8 @@ export const guards: { readonly [K in "StartProcurement" | Started]: ReadonlyArr
     methodKnown
   ],
   SubmitBid: [started(), open(), withinResponsePeriod, oneBid],
-  AppointPanel: [started(), open(), panelOnce],
-  SubmitScores: [started(), open(), panelFirst(), panelMember, scoreAfterDeadline, scoresValid],
+  AppointPanel: [started(), open(), methodHasPanel, panelOnce],
+  SubmitScores: [started(), open(), methodScored, panelFirst(), panelMember, scoreAfterDeadline, scoresValid],
   Award: [started(), open(), panelFirst(), allScored]
 }
 

@@ -1,5 +1,6 @@
 // 三(五) procurement methods as values: 评审小组评审 (the dispersed panel review of the hazardous-chemicals
-// sub-project), 竞争性磋商 and 公开招标, each with its title, basis, the guards it adds and its award path.
+// sub-project), 竞争性磋商, 公开招标 (tender.ts), 询价 (inquiry.ts) and 单一来源 (singleSource.ts), each with its
+// title, basis, the guards it adds and its award path.
 import * as Either from "effect/Either"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
@@ -10,7 +11,13 @@ import { check } from "../internal/guard.js"
 import type { Evaluation } from "../ProjectEvent.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { aggregation, criteriaTotal, priceWeightFixed } from "./guards.js"
+import { inquiry } from "./inquiry.js"
+import { qualifiedBids } from "./internal/qualified.js"
 import * as Procurement from "./Procurement.js"
+import { singleSource } from "./singleSource.js"
+import { publicTender } from "./tender.js"
+
+export { inquiry, publicTender, singleSource }
 
 type Proc = AwardContext["procurement"]
 type Panel = AwardContext["panel"]
@@ -72,7 +79,7 @@ const consultationAward: AwardPath = ({ input, panel, procurement: proc }) => {
   const c = input.command
   const checked = runStage(input, "consultation", {
     ...consultationInput(proc, {
-      qualifiedSuppliers: proc.bids.map((b) => ({ id: b.supplierId, name: b.supplierName })),
+      qualifiedSuppliers: qualifiedBids(proc).map((b) => ({ id: b.supplierId, name: b.supplierName })),
       panel: panel.members.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation, kind: m.kind }))
     }),
     ...(proc.priceWeight === undefined ? {} : { priceWeight: proc.priceWeight }),
@@ -87,7 +94,7 @@ const consultationAward: AwardPath = ({ input, panel, procurement: proc }) => {
   const result = Procurement.scoreConsultation({
     priceWeight: weight.right.value.toFixed(),
     criteria: criteriaOf(proc),
-    bids: proc.bids.map((b) => ({
+    bids: qualifiedBids(proc).map((b) => ({
       supplierId: b.supplierId,
       supplierName: b.supplierName,
       finalQuote: b.quote.toString(),
@@ -156,7 +163,7 @@ const panelReviewAward: AwardPath = ({ input, panel, procurement: proc }) => {
   if (checked.errors.length > 0) return violation(c._tag, checked.findings) as Either.Either<never, RuleViolation>
   const result = Procurement.scorePanelReview({
     criteria: criteriaOf(proc),
-    proposals: proc.bids.map((b) => ({
+    proposals: qualifiedBids(proc).map((b) => ({
       supplierId: b.supplierId,
       supplierName: b.supplierName,
       quotedPrice: b.quote.toString(),
@@ -254,13 +261,10 @@ export const competitiveConsultation: ProcurementMethod = {
   award: consultationAward
 }
 
-/** 公开招标: scored by the panel and awarded as a panel review until its own path is modelled. */
-export const publicTender: ProcurementMethod = {
-  id: "public-tender",
-  title: { zh: "公开招标", en: "public tender" },
-  basis: [national(`${texts.procurementLaw} 第二十六条`), national(texts.tenderMeasures)],
-  panelBasis: panelReviewBasis,
-  award: panelReviewAward
-}
-
-export const methods: ReadonlyArray<ProcurementMethod> = [panelReview, competitiveConsultation, publicTender]
+export const methods: ReadonlyArray<ProcurementMethod> = [
+  panelReview,
+  competitiveConsultation,
+  publicTender,
+  inquiry,
+  singleSource
+]

@@ -2,6 +2,7 @@
 // Names are the tree's paths (`procurement.hazchem.method` …); a parameter's section is the group's unless it says otherwise.
 import * as Schema from "effect/Schema"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
+import * as Money from "../../kernel/Money.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import * as NationalBound from "../../rules/NationalBound.js"
 import { param, section } from "../../rules/ParameterSet.js"
@@ -61,6 +62,18 @@ export const parameters = section("三(五)", {
         default: { value: 10, basis: national(`${texts.consultation} 第十条`) },
         bound: NationalBound.atLeast(10, national(`${texts.consultation} 第十条`, "不得少于10日"))
       }),
+      clarificationDays: param({
+        title: {
+          zh: "磋商文件澄清或修改的提前日数",
+          en: "Days before the deadline a consultation clarification is due"
+        },
+        unit: "calendar-days",
+        description:
+          "澄清或者修改的内容可能影响响应文件编制的,应当在提交首次响应文件截止时间至少5日前通知;不足5日的,顺延提交首次响应文件截止时间",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.consultation} 第十条`),
+        default: { value: 5, basis: national(`${texts.consultation} 第十条`) }
+      }),
       minPanelSize: param({
         title: { zh: "磋商小组最少人数", en: "Minimum consultation panel size" },
         unit: "count",
@@ -119,6 +132,19 @@ export const parameters = section("三(五)", {
       })
     },
     panelReview: {
+      organisationKinds: param({
+        title: { zh: "评审小组成员可来自的单位类别", en: "Organisation kinds accepted on the review panel" },
+        unit: "list",
+        description:
+          "方案写“市应急、人社等部门工作人员或部门推荐的相关专家”:“等”字表明所列部门不是穷尽的,城市可以增列其他部门(如卫生健康、住房城乡建设)。推荐专家(recommended-expert)须注明推荐部门,推荐部门须为所列部门之一。",
+        schema: Param.NonEmptyTextList,
+        basis: plan("三(五)", "邀请市应急、人社等部门工作人员或部门推荐的相关专家"),
+        default: {
+          value: ["emergency-management", "human-resources-social-security", "recommended-expert"],
+          basis: plan("三(五)", "方案列明应急、人社两个部门及其推荐的专家")
+        },
+        subProject: "hazchem"
+      }),
       minPanelSize: param({
         title: { zh: "方案评审小组最少人数", en: "Minimum review panel size" },
         unit: "count",
@@ -147,6 +173,133 @@ export const parameters = section("三(五)", {
         basis: national(`${texts.procurementLaw} 第三十五条`),
         default: { value: 20, basis: national(`${texts.procurementLaw} 第三十五条`) },
         bound: NationalBound.atLeast(20, national(`${texts.procurementLaw} 第三十五条`, "不得少于二十日"))
+      }),
+      documentSaleWorkingDays: param({
+        title: { zh: "招标文件提供期限", en: "Working days the tender documents are on offer" },
+        unit: "working-days",
+        description: "招标文件的提供期限自招标文件开始发出之日起不得少于5个工作日",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementRegulation} 第三十一条`),
+        default: { value: 5, basis: national(`${texts.procurementRegulation} 第三十一条`) }
+      }),
+      clarificationDays: param({
+        title: { zh: "招标文件澄清或修改的提前日数", en: "Days before the deadline a tender clarification is due" },
+        unit: "calendar-days",
+        description: "澄清或者修改可能影响投标文件编制的,应当在投标截止时间至少15日前通知;不足15日的,顺延投标截止时间",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementRegulation} 第三十一条第二款`),
+        default: { value: 15, basis: national(`${texts.procurementRegulation} 第三十一条第二款`) }
+      }),
+      minPanelSize: param({
+        title: { zh: "评标委员会最少人数", en: "Minimum evaluation committee size" },
+        unit: "count",
+        description: "评标委员会由采购人代表和评审专家组成,成员人数应当为5人以上单数",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.tenderMeasures} 第四十七条`),
+        default: { value: 5, basis: national(`${texts.tenderMeasures} 第四十七条`) }
+      }),
+      expertShare: param({
+        title: { zh: "评标委员会评审专家最低占比", en: "Minimum share of experts on the evaluation committee" },
+        unit: "record",
+        description: "评审专家不得少于评标委员会成员总数的三分之二",
+        schema: Param.Fraction,
+        basis: national(`${texts.tenderMeasures} 第四十七条`),
+        default: { value: "2/3", basis: national(`${texts.tenderMeasures} 第四十七条`) }
+      }),
+      largePanelThreshold: param({
+        title: { zh: "须7人以上评标委员会的预算金额", en: "Budget from which the committee needs 7 or more" },
+        unit: "wan-yuan",
+        description: "采购预算金额在1000万元以上的项目,评标委员会成员人数应当为7人以上单数",
+        schema: Money.Wan,
+        basis: national(`${texts.tenderMeasures} 第四十七条`),
+        default: { value: 1000, basis: national(`${texts.tenderMeasures} 第四十七条`) }
+      }),
+      largePanelSize: param({
+        title: { zh: "大额项目评标委员会最少人数", en: "Minimum committee size for a large project" },
+        unit: "count",
+        description: "采购预算金额在1000万元以上等情形,评标委员会成员人数应当为7人以上单数",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.tenderMeasures} 第四十七条`),
+        default: { value: 7, basis: national(`${texts.tenderMeasures} 第四十七条`) }
+      }),
+      goodsPriceWeightFloor: param({
+        title: { zh: "货物项目价格分值占比下限", en: "Lowest price weight for goods" },
+        unit: "percent",
+        description: "采用综合评分法的,货物项目的价格分值占总分值的比重不得低于30%",
+        schema: Param.Percent,
+        basis: national(`${texts.tenderMeasures} 第五十五条`),
+        default: { value: "30", basis: national(`${texts.tenderMeasures} 第五十五条`) }
+      }),
+      servicesPriceWeightFloor: param({
+        title: { zh: "服务项目价格分值占比下限", en: "Lowest price weight for services" },
+        unit: "percent",
+        description: "采用综合评分法的,服务项目的价格分值占总分值的比重不得低于10%",
+        schema: Param.Percent,
+        basis: national(`${texts.tenderMeasures} 第五十五条`),
+        default: { value: "10", basis: national(`${texts.tenderMeasures} 第五十五条`) }
+      }),
+      minBidders: param({
+        title: { zh: "公开招标合格投标人最少家数", en: "Minimum qualified bidders in a tender" },
+        unit: "count",
+        description: "符合专业条件的供应商或者对招标文件作实质响应的供应商不足三家的,应予废标",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementLaw} 第三十六条`),
+        default: { value: 3, basis: national(`${texts.procurementLaw} 第三十六条`) }
+      })
+    },
+    inquiry: {
+      minSuppliers: param({
+        title: { zh: "询价供应商最少家数", en: "Minimum suppliers in a request for quotations" },
+        unit: "count",
+        description: "询价小组从符合相应资格条件的供应商名单中确定不少于三家的供应商",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementLaw} 第四十条`),
+        default: { value: 3, basis: national(`${texts.procurementLaw} 第四十条`) }
+      }),
+      minPanelSize: param({
+        title: { zh: "询价小组最少人数", en: "Minimum inquiry panel size" },
+        unit: "count",
+        description: "询价小组由采购人的代表和有关专家共三人以上的单数组成",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementLaw} 第四十条`),
+        default: { value: 3, basis: national(`${texts.procurementLaw} 第四十条`) }
+      }),
+      expertShare: param({
+        title: { zh: "询价小组专家最低占比", en: "Minimum share of experts on the inquiry panel" },
+        unit: "record",
+        description: "询价小组中专家的人数不得少于成员总数的三分之二",
+        schema: Param.Fraction,
+        basis: national(`${texts.procurementLaw} 第四十条`),
+        default: { value: "2/3", basis: national(`${texts.procurementLaw} 第四十条`) }
+      })
+    },
+    singleSource: {
+      publicityWorkingDays: param({
+        title: { zh: "单一来源采购公示期", en: "Publicity of a single-source procurement" },
+        unit: "working-days",
+        description: "达到公开招标数额的货物、服务项目拟采用单一来源采购方式的,公示期不得少于5个工作日",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementRegulation} 第三十八条`),
+        default: { value: 5, basis: national(`${texts.procurementRegulation} 第三十八条`) }
+      })
+    },
+    challenge: {
+      raiseWorkingDays: param({
+        title: { zh: "质疑期限", en: "Working days to raise a challenge" },
+        unit: "working-days",
+        description:
+          "供应商认为采购文件、采购过程和中标、成交结果使自己的权益受到损害的,可以在知道或者应知其权益受到损害之日起七个工作日内,以书面形式提出质疑",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementLaw} 第五十二条`),
+        default: { value: 7, basis: national(`${texts.procurementLaw} 第五十二条`) }
+      }),
+      answerWorkingDays: param({
+        title: { zh: "质疑答复期限", en: "Working days to answer a challenge" },
+        unit: "working-days",
+        description: "采购人应当在收到供应商的书面质疑后七个工作日内作出答复",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementLaw} 第五十三条`),
+        default: { value: 7, basis: national(`${texts.procurementLaw} 第五十三条`) }
       })
     }
   }
