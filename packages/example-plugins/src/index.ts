@@ -14,7 +14,8 @@
  *   provinces list, e.g. 浙江's 2023 办法);
  * - a procurement method, 竞争性谈判 (`competitive-negotiation`), one of the
  *   methods of 《政府采购法》 第二十六条 that gsyf does not ship, with its own
- *   award path (第三十八条: at least three suppliers, the lowest quote wins);
+ *   award path (第三十八条: at least three suppliers, the lowest quote that
+ *   meets the requirements wins);
  * - an override of `acceptance.expert-panel` with an explicit priority: the
  *   national minimum number of experts, and in addition an odd number so a
  *   split panel always has a majority;
