@@ -22,6 +22,7 @@ import { guards as publicityGuards } from "./3.4-publicity/guards.js"
 import { guards as procurementGuards } from "./3.5-procurement/guards.js"
 import { methods } from "./3.5-procurement/methods.js"
 import * as Procurement from "./3.5-procurement/Procurement.js"
+import { signingGuards } from "./3.5-procurement/recovery.js"
 import { guards as contractGuards } from "./3.6-contract/guards.js"
 import * as Payment from "./3.6-contract/Payment.js"
 import { guards as implementationGuards } from "./3.7-implementation/guards.js"
@@ -143,6 +144,7 @@ export const baseGuards: CommandRules = withBindings({
   ...publicityGuards,
   ...procurementGuards,
   ...contractGuards,
+  SignContract: [...contractGuards.SignContract, ...signingGuards],
   ...implementationGuards,
   ...supervisionGuards,
   ...acceptanceGuards,
@@ -227,6 +229,8 @@ export interface ProcurementMethod {
   readonly panelBasis?: ReadonlyArray<LegalBasis> | undefined
   /** Whether the method has a panel (`required`, the default) or none (单一来源: no `AppointPanel`). */
   readonly panel?: "required" | "none" | undefined
+  /** The parameter of the days before the deadline a clarification is due; a later one moves the deadline. */
+  readonly clarificationDays?: string | undefined
   /** Whether the panel scores the bids (default `true`; 询价's panel checks and compares prices instead). */
   readonly scored?: boolean | undefined
   readonly award: AwardPath

@@ -128,6 +128,48 @@ export interface ProcurementState {
       >
     }
   >
+  /** The round of the sub-project's procurement: 1, then one more after each termination. */
+  readonly round: number
+  /** The award event that closed the procurement to responses and scores, once awarded. */
+  readonly closedBy: string | undefined
+  /** The evaluation's ranking, kept for an award passed to the next-ranked candidate. */
+  readonly ranking: ReadonlyArray<RankedBid>
+  /** Suppliers who declined an award of this round. */
+  readonly declined: ReadonlyArray<string>
+  readonly challenges: ReadonlyArray<Challenge>
+}
+
+/**
+ * A supplier's challenge (质疑) and its answer.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Challenge {
+  readonly id: string
+  readonly eventId: string
+  readonly supplierId: string
+  readonly supplierName: string
+  readonly receivedOn: IsoDate.IsoDate
+  readonly answerBy: IsoDate.IsoDate
+  readonly suspendsSigning: boolean
+  readonly answer:
+    | { readonly eventId: string; readonly upheld: boolean; readonly answeredOn: IsoDate.IsoDate }
+    | undefined
+}
+
+/**
+ * A terminated procurement round, kept with why it ended and its notice.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface TerminatedRound {
+  readonly procurement: ProcurementState
+  readonly eventId: string
+  readonly reason: string
+  readonly note: string
+  readonly noticePublishedOn: IsoDate.IsoDate
 }
 
 /**
@@ -147,6 +189,8 @@ export interface SubProjectState {
     }
     | undefined
   readonly procurement: ProcurementState | undefined
+  /** Earlier procurement rounds, terminated (the audit trail keeps their events too). */
+  readonly rounds: ReadonlyArray<TerminatedRound>
   readonly award:
     | {
       readonly eventId: string
@@ -316,6 +360,13 @@ const factFolds: { readonly [K in Event["_tag"]]: FactFold<K> } = {
   PanelAppointed: same,
   ScoresSubmitted: same,
   Awarded: same,
+  DocumentsClarified: same,
+  BidRejected: same,
+  ProcurementTerminated: same,
+  AwardDeclined: same,
+  AwardedToNextRanked: same,
+  ChallengeRaised: same,
+  ChallengeAnswered: same,
   ContractSigned: (f, e) => sub(f, e.subProject, { contract: true }),
   PaymentMade: same,
   ContractAmended: same,
@@ -352,6 +403,7 @@ const emptySubProject = (key: SubProjectKey): SubProjectState => ({
   key,
   publicity: undefined,
   procurement: undefined,
+  rounds: [],
   award: undefined,
   contract: undefined,
   payments: [],

@@ -494,6 +494,12 @@ type Summary<K extends Event["_tag"]> = (e: Of<K>, ctx: Context) => Told
 
 const sub = (e: { readonly subProject: "hazchem" | "keyAreas" }) => subName[e.subProject]
 
+const rejectionNames: Record<"over-budget" | "missing-qualification" | "non-conforming", Bilingual> = {
+  "over-budget": { zh: "报价超过采购预算", en: "over the budget" },
+  "missing-qualification": { zh: "不符合资格条件", en: "missing a qualification" },
+  "non-conforming": { zh: "未实质性响应采购文件", en: "not conforming to the documents" }
+}
+
 // Exhaustive: a new event type does not compile until it is summarised.
 const summaries: { readonly [K in Event["_tag"]]: Summary<K> } = {
   KeyAreasSelected: (e) =>
@@ -558,6 +564,59 @@ const summaries: { readonly [K in Event["_tag"]]: Summary<K> } = {
       `panel member ${e.memberId} submitted ${e.scores.length} scores`
     ),
   Awarded: (e, ctx) => explainAward(e, ctx),
+  DocumentsClarified: (e) =>
+    told(
+      `${sub(e).zh}采购文件澄清或修改(${e.clarifiedOn}):${e.summary}${
+        e.responseDeadline === e.previousDeadline
+          ? ""
+          : `;响应截止由 ${e.previousDeadline} 顺延至 ${e.responseDeadline}`
+      }`,
+      `documents of the ${sub(e).en} clarified on ${e.clarifiedOn}: ${e.summary}${
+        e.responseDeadline === e.previousDeadline
+          ? ""
+          : `; deadline moved from ${e.previousDeadline} to ${e.responseDeadline}`
+      }`
+    ),
+  BidRejected: (e) =>
+    told(
+      `${e.supplierName} 的响应经审查认定无效(${rejectionNames[e.reason].zh}):${e.note}`,
+      `the response of ${e.supplierName} was rejected by the review (${rejectionNames[e.reason].en}): ${e.note}`
+    ),
+  ProcurementTerminated: (e, ctx) =>
+    told(
+      `${sub(e).zh}第 ${e.round} 轮采购(${method(e.method, ctx).zh})终止,${e.noticePublishedOn} 发布终止公告:${e.note}`,
+      `round ${e.round} of the ${sub(e).en} procurement (${
+        method(e.method, ctx).en
+      }) terminated, notice published ${e.noticePublishedOn}: ${e.note}`
+    ),
+  AwardDeclined: (e) =>
+    told(
+      `成交供应商 ${e.supplierName} 拒绝签订合同:${e.reason}`,
+      `the awarded supplier ${e.supplierName} declined to sign: ${e.reason}`
+    ),
+  AwardedToNextRanked: (e) =>
+    told(
+      `按评审报告排序确定第 ${e.rank} 名 ${e.supplierName} 为成交供应商,成交金额 ${
+        Money.format(e.value)
+      },应于 ${e.signBy} 前签订合同`,
+      `the award passed to the rank-${e.rank} candidate ${e.supplierName} at ${
+        Money.format(e.value)
+      }; sign by ${e.signBy}`
+    ),
+  ChallengeRaised: (e) =>
+    told(
+      `${e.supplierName} 提出质疑(${e.receivedOn} 收到):${e.grounds};应于 ${e.answerBy} 前答复${
+        e.suspendsSigning ? ",签约暂停" : ""
+      }`,
+      `${e.supplierName} challenged the result (received ${e.receivedOn}): ${e.grounds}; answer due by ${e.answerBy}${
+        e.suspendsSigning ? "; signing suspended" : ""
+      }`
+    ),
+  ChallengeAnswered: (e) =>
+    told(
+      `质疑 ${e.challengeId} 已于 ${e.answeredOn} 答复(${e.upheld ? "质疑成立" : "质疑不成立"}):${e.answer}`,
+      `challenge ${e.challengeId} answered on ${e.answeredOn} (${e.upheld ? "upheld" : "not upheld"}): ${e.answer}`
+    ),
   ContractSigned: (e) => explainContract(e),
   PaymentMade: (e, ctx) => explainPayment(e, ctx),
   ContractAmended: (e) =>

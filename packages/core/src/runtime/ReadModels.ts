@@ -118,6 +118,16 @@ const deadlineSteps: { readonly [K in ProjectEvent.Name]: DeadlineStep<K> } = {
     close(d, "responses", e.subProject)
     open(d, "sign", "contract-due", e.subProject, e.signBy)
   },
+  DocumentsClarified: (d, e) => open(d, "responses", "responses-due", e.subProject, e.responseDeadline),
+  BidRejected: none,
+  ProcurementTerminated: (d, e) => {
+    close(d, "responses", e.subProject)
+    close(d, "sign", e.subProject)
+  },
+  AwardDeclined: (d, e) => close(d, "sign", e.subProject),
+  AwardedToNextRanked: (d, e) => open(d, "sign", "contract-due", e.subProject, e.signBy),
+  ChallengeRaised: none,
+  ChallengeAnswered: none,
   ContractSigned: (d, e) => {
     close(d, "sign", e.subProject)
     open(d, "period", "work-ends", e.subProject, e.periodEnd)

@@ -1,4 +1,5 @@
-// 三(五) commands: starting a procurement, bids, the panel, scores and the award.
+// 三(五) commands: starting a procurement, clarifications, bids and their review, the panel, scores, the award,
+// and the ways back: termination and a new round, a declined award passed to the next-ranked, challenges (质疑).
 import * as Schema from "effect/Schema"
 import type { Role } from "../../kernel/Actor.js"
 import { IsoDate } from "../../kernel/IsoDate.js"
@@ -69,12 +70,104 @@ export const Award = Schema.TaggedStruct("Award", {
   financeApproval: Schema.optional(Procurement.FinanceApproval)
 })
 
-export const commands = [StartProcurement, SubmitBid, AppointPanel, SubmitScores, Award] as const
+/** A clarification or amendment of the procurement documents (实施条例 第三十一条; 214号 第十条). */
+export const ClarifyDocuments = Schema.TaggedStruct("ClarifyDocuments", {
+  ...envelope,
+  subProject: SubProject,
+  summary: Text
+})
+
+/** Why the qualification or conformity review rejects a bid. */
+export const RejectionReason = Schema.Literal("over-budget", "missing-qualification", "non-conforming")
+
+/** The qualification and conformity review (资格审查、符合性审查) rejects a bid, with its reason. */
+export const RejectBid = Schema.TaggedStruct("RejectBid", {
+  ...envelope,
+  subProject: SubProject,
+  supplierId: Id,
+  reason: RejectionReason,
+  note: Text
+})
+
+/** Why a procurement is terminated. */
+export const TerminationReason = Schema.Literal(
+  "too-few-qualified",
+  "winner-declined",
+  "challenge-upheld",
+  "other"
+)
+
+/** A failed procurement terminated with its reason and the notice published (终止公告); a new round may follow. */
+export const TerminateProcurement = Schema.TaggedStruct("TerminateProcurement", {
+  ...envelope,
+  subProject: SubProject,
+  reason: TerminationReason,
+  note: Text,
+  noticePublishedOn: IsoDate
+})
+
+/** The awarded supplier declines to sign (实施条例 第四十九条). */
+export const DeclineAward = Schema.TaggedStruct("DeclineAward", {
+  ...envelope,
+  subProject: SubProject,
+  supplierId: Id,
+  reason: Text
+})
+
+/** The award passes to the next-ranked candidate of the evaluation report (实施条例 第四十九条). */
+export const AwardNextRanked = Schema.TaggedStruct("AwardNextRanked", {
+  ...envelope,
+  subProject: SubProject
+})
+
+/** A supplier's written challenge (质疑) of the result (《政府采购法》第五十二条). */
+export const RaiseChallenge = Schema.TaggedStruct("RaiseChallenge", {
+  ...envelope,
+  subProject: SubProject,
+  challengeId: Id,
+  supplierId: Id,
+  supplierName: Text,
+  receivedOn: IsoDate,
+  grounds: Text,
+  /** Whether the purchaser suspends the signing until the challenge is answered. */
+  suspendsSigning: Schema.Boolean
+})
+
+/** The purchaser's answer to a challenge (《政府采购法》第五十三条); `upheld` when the challenge is founded. */
+export const AnswerChallenge = Schema.TaggedStruct("AnswerChallenge", {
+  ...envelope,
+  subProject: SubProject,
+  challengeId: Id,
+  answer: Text,
+  upheld: Schema.Boolean
+})
+
+export const commands = [
+  StartProcurement,
+  SubmitBid,
+  AppointPanel,
+  SubmitScores,
+  Award,
+  ClarifyDocuments,
+  RejectBid,
+  TerminateProcurement,
+  DeclineAward,
+  AwardNextRanked,
+  RaiseChallenge,
+  AnswerChallenge
+] as const
 
 export const roles = {
   StartProcurement: ["agency"],
   SubmitBid: ["provider"],
   AppointPanel: ["agency"],
   SubmitScores: ["expert"],
-  Award: ["agency"]
+  Award: ["agency"],
+  ClarifyDocuments: ["agency"],
+  RejectBid: ["agency"],
+  TerminateProcurement: ["agency"],
+  DeclineAward: ["agency"],
+  AwardNextRanked: ["agency"],
+  RaiseChallenge: ["agency"],
+  AnswerChallenge: ["agency"]
 } as const satisfies Record<string, ReadonlyArray<Role>>

@@ -7,6 +7,7 @@ import { signWithin } from "../3.6-contract/guards.js"
 import { calendarFinding, type Handlers, ok, planBasis, single, traced, violation } from "../internal/decide.js"
 import type { Evaluation } from "../ProjectEvent.js"
 import type { Rejection } from "../Rejection.js"
+import { handlers as recovery } from "./decideRecovery.js"
 import { priceWeightFixed } from "./guards.js"
 
 const unknownMethod = (command: string, method: string) =>
@@ -14,7 +15,15 @@ const unknownMethod = (command: string, method: string) =>
     single("procurement.method-known", "method", `未知的采购方式 ${method}`, `unknown procurement method ${method}`)
   ])
 
-export const handlers: Handlers<"StartProcurement" | "SubmitBid" | "AppointPanel" | "SubmitScores" | "Award"> = {
+export const handlers: Handlers<
+  | "StartProcurement"
+  | "SubmitBid"
+  | "AppointPanel"
+  | "SubmitScores"
+  | "Award"
+  | keyof typeof recovery
+> = {
+  ...recovery,
   StartProcurement: (input) => {
     const { command: c, state: s, config } = input
     const method = config.procurementMethods.get(c.method)

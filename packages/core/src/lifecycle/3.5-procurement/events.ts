@@ -3,7 +3,7 @@ import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
 import { meta, SubProject } from "../internal/schemas.js"
-import { PanelMember, SingleSource } from "./commands.js"
+import { PanelMember, RejectionReason, SingleSource, TerminationReason } from "./commands.js"
 import { Criterion } from "./Procurement.js"
 
 /** An exact score: a fraction in lowest terms, `"256/3"`, or an integer, `"85"`. */
@@ -109,4 +109,85 @@ export const Awarded = Schema.TaggedStruct("Awarded", {
   ties: Schema.optional(Schema.Array(TieBreak))
 })
 
-export const events = [ProcurementStarted, BidSubmitted, PanelAppointed, ScoresSubmitted, Awarded] as const
+export const DocumentsClarified = Schema.TaggedStruct("DocumentsClarified", {
+  ...meta,
+  subProject: SubProject,
+  summary: Schema.String,
+  clarifiedOn: IsoDate,
+  previousDeadline: IsoDate,
+  /** The deadline after the clarification: moved when the clarification came too close to it. */
+  responseDeadline: IsoDate
+})
+export const BidRejected = Schema.TaggedStruct("BidRejected", {
+  ...meta,
+  subProject: SubProject,
+  supplierId: Schema.String,
+  supplierName: Schema.String,
+  reason: RejectionReason,
+  note: Schema.String
+})
+export const ProcurementTerminated = Schema.TaggedStruct("ProcurementTerminated", {
+  ...meta,
+  subProject: SubProject,
+  /** The round terminated (1 for the first procurement of the sub-project). */
+  round: Schema.Number,
+  method: Schema.String,
+  reason: TerminationReason,
+  note: Schema.String,
+  noticePublishedOn: IsoDate
+})
+export const AwardDeclined = Schema.TaggedStruct("AwardDeclined", {
+  ...meta,
+  subProject: SubProject,
+  supplierId: Schema.String,
+  supplierName: Schema.String,
+  reason: Schema.String
+})
+export const AwardedToNextRanked = Schema.TaggedStruct("AwardedToNextRanked", {
+  ...meta,
+  subProject: SubProject,
+  supplierId: Schema.String,
+  supplierName: Schema.String,
+  value: Money.Yuan,
+  rank: Schema.Number,
+  /** The supplier who declined. */
+  declined: Schema.String,
+  awardedOn: IsoDate,
+  signBy: IsoDate,
+  method: Schema.String
+})
+export const ChallengeRaised = Schema.TaggedStruct("ChallengeRaised", {
+  ...meta,
+  subProject: SubProject,
+  challengeId: Schema.String,
+  supplierId: Schema.String,
+  supplierName: Schema.String,
+  receivedOn: IsoDate,
+  grounds: Schema.String,
+  suspendsSigning: Schema.Boolean,
+  /** The last day of the answer period. */
+  answerBy: IsoDate
+})
+export const ChallengeAnswered = Schema.TaggedStruct("ChallengeAnswered", {
+  ...meta,
+  subProject: SubProject,
+  challengeId: Schema.String,
+  answer: Schema.String,
+  upheld: Schema.Boolean,
+  answeredOn: IsoDate
+})
+
+export const events = [
+  ProcurementStarted,
+  BidSubmitted,
+  PanelAppointed,
+  ScoresSubmitted,
+  Awarded,
+  DocumentsClarified,
+  BidRejected,
+  ProcurementTerminated,
+  AwardDeclined,
+  AwardedToNextRanked,
+  ChallengeRaised,
+  ChallengeAnswered
+] as const

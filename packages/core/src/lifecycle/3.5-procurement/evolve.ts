@@ -2,7 +2,21 @@
 import * as IsoDate from "../../kernel/IsoDate.js"
 import { type Folds, setProcurement, setSub } from "../internal/state.js"
 
-export const folds: Folds<"ProcurementStarted" | "BidSubmitted" | "PanelAppointed" | "ScoresSubmitted" | "Awarded"> = {
+type Names =
+  | "ProcurementStarted"
+  | "BidSubmitted"
+  | "PanelAppointed"
+  | "ScoresSubmitted"
+  | "Awarded"
+  | "DocumentsClarified"
+  | "BidRejected"
+  | "ProcurementTerminated"
+  | "AwardDeclined"
+  | "AwardedToNextRanked"
+  | "ChallengeRaised"
+  | "ChallengeAnswered"
+
+export const folds: Folds<Names> = {
   ProcurementStarted: (s, e) =>
     setSub(s, e.subProject, (sp) => ({
       ...sp,
@@ -21,7 +35,12 @@ export const folds: Folds<"ProcurementStarted" | "BidSubmitted" | "PanelAppointe
         singleSource: e.singleSource,
         bids: [],
         panel: undefined,
-        scores: []
+        scores: [],
+        round: sp.rounds.length + 1,
+        closedBy: undefined,
+        ranking: [],
+        declined: [],
+        challenges: []
       }
     })),
   BidSubmitted: (s, e) =>
@@ -50,6 +69,9 @@ export const folds: Folds<"ProcurementStarted" | "BidSubmitted" | "PanelAppointe
   Awarded: (s, e) =>
     setSub(s, e.subProject, (sp) => ({
       ...sp,
+      procurement: sp.procurement === undefined
+        ? undefined
+        : { ...sp.procurement, closedBy: e.id, ranking: e.ranking },
       award: {
         eventId: e.id,
         supplierId: e.supplierId,
@@ -59,5 +81,71 @@ export const folds: Folds<"ProcurementStarted" | "BidSubmitted" | "PanelAppointe
         signBy: e.signBy,
         ranking: e.ranking
       }
+    })),
+  DocumentsClarified: (s, e) =>
+    setProcurement(s, e.subProject, (p) => ({ ...p, responseDeadline: e.responseDeadline })),
+  BidRejected: (s, e) =>
+    setProcurement(s, e.subProject, (p) => ({
+      ...p,
+      bids: p.bids.map((b) =>
+        b.supplierId === e.supplierId ? { ...b, rejected: { eventId: e.id, reason: e.reason, note: e.note } } : b
+      )
+    })),
+  ProcurementTerminated: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      procurement: undefined,
+      award: undefined,
+      rounds: sp.procurement === undefined ? sp.rounds : [...sp.rounds, {
+        procurement: sp.procurement,
+        eventId: e.id,
+        reason: e.reason,
+        note: e.note,
+        noticePublishedOn: e.noticePublishedOn
+      }]
+    })),
+  AwardDeclined: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      award: undefined,
+      procurement: sp.procurement === undefined
+        ? undefined
+        : { ...sp.procurement, declined: [...sp.procurement.declined, e.supplierId] }
+    })),
+  AwardedToNextRanked: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      award: {
+        eventId: e.id,
+        supplierId: e.supplierId,
+        supplierName: e.supplierName,
+        value: e.value,
+        awardedOn: e.awardedOn,
+        signBy: e.signBy,
+        ranking: sp.procurement?.ranking ?? []
+      }
+    })),
+  ChallengeRaised: (s, e) =>
+    setProcurement(s, e.subProject, (p) => ({
+      ...p,
+      challenges: [...p.challenges, {
+        id: e.challengeId,
+        eventId: e.id,
+        supplierId: e.supplierId,
+        supplierName: e.supplierName,
+        receivedOn: e.receivedOn,
+        answerBy: e.answerBy,
+        suspendsSigning: e.suspendsSigning,
+        answer: undefined
+      }]
+    })),
+  ChallengeAnswered: (s, e) =>
+    setProcurement(s, e.subProject, (p) => ({
+      ...p,
+      challenges: p.challenges.map((c) =>
+        c.id === e.challengeId
+          ? { ...c, answer: { eventId: e.id, upheld: e.upheld, answeredOn: e.answeredOn } }
+          : c
+      )
     }))
 }

@@ -4,12 +4,11 @@
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import type { Guard, Input } from "../Guard.js"
 import { authorization, check, type Doc, order, step } from "../internal/guard.js"
-import type * as ProjectCommand from "../ProjectCommand.js"
-import type { State, SubProjectKey } from "../ProjectState.js"
 import { isAfterDeadline, isBeforeDeadline, show } from "./internal/deadline.js"
+import { methodOf, open, procurementOf, type Started, started } from "./internal/order.js"
 import { qualifiedBids } from "./internal/qualified.js"
-
-type Started = "SubmitBid" | "AppointPanel" | "SubmitScores" | "Award"
+import * as Recovery from "./recovery.js"
+import * as Review from "./review.js"
 
 const beforeProcurementDoc = {
   id: "publicity.before-procurement",
@@ -34,13 +33,16 @@ const publicised = order<"StartProcurement">({
 
 const procurementOnce = order<"StartProcurement">({
   id: "procurement.once",
-  zh: "每个子项目采购一次",
-  en: "One procurement per sub-project",
+  zh: "每个子项目同时一轮采购",
+  en: "One procurement round at a time per sub-project",
   section: "三(五)",
-  description: "同一子项目只启动一次采购。"
+  description: "同一子项目同时只进行一轮采购;一轮采购终止并发布终止公告后,方可重新组织采购(新一轮)。"
 }, ({ command: c, state }) =>
   state.subProjects[c.subProject].procurement !== undefined
-    ? ["该子项目已启动采购", "procurement of this sub-project has already started"]
+    ? [
+      "该子项目已启动采购;如采购失败,须先终止本轮采购再重新组织",
+      "procurement of this sub-project has already started; a failed one is terminated before a new round"
+    ]
     : undefined)
 
 const afterPublicity = check<"StartProcurement">(beforeProcurementDoc, ({ command: c, state, on }, f) => {
@@ -143,33 +145,6 @@ const methodKnown = check<"StartProcurement">({
       )
     ])
 
-const procurementOf = (input: { readonly command: { readonly subProject: SubProjectKey }; readonly state: State }) =>
-  input.state.subProjects[input.command.subProject].procurement
-
-const started = <K extends Started>(): Guard<K> =>
-  order<K>({
-    id: "lifecycle.procurement-started",
-    zh: "先启动采购",
-    en: "Procurement must have started",
-    section: "三(五)",
-    description: "提交响应、组建评审小组、评分和确定成交前须已启动采购。"
-  }, (input) =>
-    procurementOf(input as unknown as Input<Started>) === undefined
-      ? ["该子项目尚未启动采购", "procurement of this sub-project has not started"]
-      : undefined)
-
-const open = <K extends Started>(): Guard<K> =>
-  order<K>({
-    id: "procurement.closed",
-    zh: "成交后采购结束",
-    en: "Procurement closes at the award",
-    section: "三(五)",
-    description: "确定成交供应商后不能再提交响应或评分。"
-  }, (input) =>
-    input.state.subProjects[(input.command as unknown as ProjectCommand.Of<Started>).subProject].award !== undefined
-      ? ["该子项目已确定成交供应商", "this sub-project is already awarded"]
-      : undefined)
-
 const withinResponsePeriod = check<"SubmitBid">(responseDeadlineDoc, (input, f) => {
   const proc = procurementOf(input)!
   const time = proc.responseDeadlineTime
@@ -223,17 +198,6 @@ const panelOnce = order<"AppointPanel">(
     input
   ) => (procurementOf(input)!.panel !== undefined ? ["评审小组已组建", "the panel is already appointed"] : undefined)
 )
-
-const methodOf = (
-  input: {
-    readonly command: { readonly subProject: SubProjectKey }
-    readonly state: State
-    readonly config: Input["config"]
-  }
-) => {
-  const proc = procurementOf(input)
-  return proc === undefined ? undefined : input.config.procurementMethods.get(proc.method)
-}
 
 const methodHasPanel = order<"AppointPanel">({
   id: "procurement.method-panel",
@@ -383,7 +347,9 @@ const allScored = check<"Award">({
   ]
 })
 
-export const guards: { readonly [K in "StartProcurement" | Started]: ReadonlyArray<Guard<K>> } = {
+export const guards: {
+  readonly [K in "StartProcurement" | Started]: ReadonlyArray<Guard<K>>
+} = {
   StartProcurement: [
     publicised,
     procurementOnce,
@@ -395,8 +361,19 @@ export const guards: { readonly [K in "StartProcurement" | Started]: ReadonlyArr
   ],
   SubmitBid: [started(), open(), withinResponsePeriod, oneBid],
   AppointPanel: [started(), open(), methodHasPanel, panelOnce],
-  SubmitScores: [started(), open(), methodScored, panelFirst(), panelMember, scoreAfterDeadline, scoresValid],
-  Award: [started(), open(), panelFirst(), allScored]
+  SubmitScores: [
+    started(),
+    open(),
+    methodScored,
+    panelFirst(),
+    panelMember,
+    scoreAfterDeadline,
+    scoresValid,
+    Review.withinBudget()
+  ],
+  Award: [started(), open(), panelFirst(), allScored, Review.withinBudget()],
+  ...Review.guards,
+  ...Recovery.guards
 }
 
 /** The price weight a consultation fixes in its documents. */
@@ -431,4 +408,4 @@ export const criteriaTotal = step(
   "磋商中非价格评分因素的满分合计须等于 100 减价格分值。"
 )
 
-export const steps: ReadonlyArray<Doc> = [aggregation, criteriaTotal]
+export const steps: ReadonlyArray<Doc> = [aggregation, criteriaTotal, ...Recovery.steps]

@@ -256,6 +256,7 @@ export const competitiveConsultation: ProcurementMethod = {
     ]
   },
   onStart: (p) => ({ priceWeight: p.readOptional<Money.Decimal>("procurement.consultation.priceWeight") }),
+  clarificationDays: "procurement.consultation.clarificationDays",
   startBasis: [plan("三(五)"), national(`${texts.consultation} 第十条`)],
   panelBasis: [national(`${texts.consultation} 第十四条`)],
   award: consultationAward

@@ -244,5 +244,6 @@ export const publicTender: ProcurementMethod = {
   guards: { StartProcurement: [bidPeriod, documentSale, priceWeightFloor], AppointPanel: [panel], Award: [minBidders] },
   startBasis: [law("第三十五条"), regulation("第三十一条")],
   panelBasis: [measures("第四十七条")],
+  clarificationDays: "procurement.tender.clarificationDays",
   award
 }

@@ -75,6 +75,8 @@ export interface State {
   readonly bids: Map<SubProject, Array<Of<"BidSubmitted">>>
   readonly procurement: Map<SubProject, Of<"ProcurementStarted">>
   readonly award: Map<SubProject, { readonly id: string; readonly supplier: Party }>
+  /** Procurement rounds terminated so far, by sub-project (a new round publishes a new tender id). */
+  readonly rounds: Map<SubProject, number>
   readonly contract: Map<SubProject, ContractRef>
   /** Deliverable and correction event ids: their sub-project and the milestone that shows them. */
   readonly evidence: Map<string, { readonly sub: SubProject; readonly milestone: string }>
@@ -89,6 +91,7 @@ export const emptyState = (): State => ({
   bids: new Map(),
   procurement: new Map(),
   award: new Map(),
+  rounds: new Map(),
   contract: new Map(),
   evidence: new Map(),
   failed: new Map()

@@ -22,15 +22,22 @@ const method = (ctx: Ctx, e: Of<"ProcurementStarted">): JsonObject => {
   }
 }
 
+/** The tender of the sub-project's current round: `<sub>-tender`, then `<sub>-tender-2` … after terminations. */
+const tenderId = (ctx: Ctx, sub: Of<"ProcurementStarted">["subProject"]): string => {
+  const n = (ctx.state.rounds.get(sub) ?? 0) + 1
+  return n === 1 ? `${sub}-tender` : `${sub}-tender-${n}`
+}
+
 const started = (e: Of<"ProcurementStarted">, ctx: Ctx) => {
   ctx.state.procurement.set(e.subProject, e)
+  ctx.state.bids.set(e.subProject, [])
   const sub = e.subProject
   const d = ctx.draft(sub, e)
   const criteria = e.criteria.map((c) => `${c.name} ${c.maxPoints.toString()} 分`).join(";")
   d.publish(["tender"], {
     ...buyer(ctx.state, d),
     tender: {
-      id: `${sub}-tender`,
+      id: tenderId(ctx, sub),
       title: subProjectTitles[sub],
       status: "active",
       ...procuringEntity(ctx.state, d),
@@ -67,7 +74,8 @@ const ranking = (e: Of<"Awarded">): string =>
 
 const awarded = (e: Of<"Awarded">, ctx: Ctx) => {
   const sub = e.subProject
-  const awardId = `${sub}-award`
+  const round = (ctx.state.rounds.get(sub) ?? 0) + 1
+  const awardId = round === 1 ? `${sub}-award` : `${sub}-award-${round}`
   const supplier = { id: e.supplierId, name: e.supplierName }
   ctx.state.award.set(sub, { id: awardId, supplier })
   const bids = ctx.state.bids.get(sub) ?? []
@@ -76,7 +84,7 @@ const awarded = (e: Of<"Awarded">, ctx: Ctx) => {
   d.publish(["award", "tender"], {
     ...buyer(ctx.state, d),
     tender: {
-      id: `${sub}-tender`,
+      id: tenderId(ctx, sub),
       status: "complete",
       numberOfTenderers: bids.length,
       tenderers: bids.map((b) => d.ref({ id: b.supplierId, name: b.supplierName }, "tenderer")),
@@ -99,9 +107,109 @@ const awarded = (e: Of<"Awarded">, ctx: Ctx) => {
   })
 }
 
+const clarified = (e: Of<"DocumentsClarified">, ctx: Ctx) => {
+  const sub = e.subProject
+  const d = ctx.draft(sub, e)
+  const proc = ctx.state.procurement.get(sub)
+  d.publish(["tenderAmendment"], {
+    tender: {
+      id: tenderId(ctx, sub),
+      ...(proc === undefined
+        ? {}
+        : { tenderPeriod: { startDate: dayStart(proc.documentsIssuedOn), endDate: dayEnd(e.responseDeadline) } }),
+      documents: [{
+        id: `clarification-${e.id}`,
+        documentType: "clarifications",
+        title: "采购文件澄清或修改",
+        description: e.responseDeadline === e.previousDeadline
+          ? e.summary
+          : `${e.summary};响应截止时间由 ${e.previousDeadline} 顺延至 ${e.responseDeadline}`,
+        datePublished: dayStart(e.clarifiedOn),
+        language: "zh"
+      }]
+    }
+  })
+}
+
+const terminated = (e: Of<"ProcurementTerminated">, ctx: Ctx) => {
+  const sub = e.subProject
+  const d = ctx.draft(sub, e)
+  const id = tenderId(ctx, sub)
+  d.publish(["tenderCancellation"], {
+    tender: {
+      id,
+      status: "cancelled",
+      statusDetails: `第 ${e.round} 轮采购终止:${e.note}`,
+      documents: [{
+        id: `termination-${e.round}`,
+        documentType: "cancellationDetails",
+        title: "终止公告",
+        description: `${e.note}(${basisText(e.basis)})`,
+        datePublished: dayStart(e.noticePublishedOn),
+        language: "zh"
+      }]
+    }
+  })
+  ctx.state.rounds.set(sub, (ctx.state.rounds.get(sub) ?? 0) + 1)
+  ctx.state.award.delete(sub)
+}
+
+const declined = (e: Of<"AwardDeclined">, ctx: Ctx) => {
+  const sub = e.subProject
+  const award = ctx.state.award.get(sub)
+  if (award === undefined) return
+  const d = ctx.draft(sub, e)
+  d.publish(["awardCancellation"], {
+    awards: [{
+      id: award.id,
+      status: "cancelled",
+      description: `成交供应商 ${e.supplierName} 拒绝签订合同:${e.reason}`
+    }]
+  })
+  ctx.state.award.delete(sub)
+}
+
+const nextRanked = (e: Of<"AwardedToNextRanked">, ctx: Ctx) => {
+  const sub = e.subProject
+  const round = (ctx.state.rounds.get(sub) ?? 0) + 1
+  const awardId = `${round === 1 ? `${sub}-award` : `${sub}-award-${round}`}-rank-${e.rank}`
+  const supplier = { id: e.supplierId, name: e.supplierName }
+  ctx.state.award.set(sub, { id: awardId, supplier })
+  const d = ctx.draft(sub, e)
+  d.publish(["award"], {
+    awards: [{
+      id: awardId,
+      title: `${subProjectTitles[sub]}成交结果(依次确定的下一候选人)`,
+      description: `原成交供应商拒绝签订合同,按评审报告的排序确定第${e.rank}名为成交供应商(${basisText(e.basis)})`,
+      status: "active",
+      date: dayStart(e.awardedOn),
+      value: value(e.value),
+      suppliers: [d.ref(supplier, "supplier")]
+    }]
+  })
+}
+
+const challengeDocument = (ctx: Ctx, sub: Of<"ChallengeRaised">["subProject"], id: string, body: JsonObject) => ({
+  tender: {
+    id: tenderId(ctx, sub),
+    documents: [{ id: `challenge-${id}`, documentType: "complaints", language: "zh", ...body }]
+  }
+})
+
 /** @internal */
 export const procurement: Builders<
-  "ProcurementStarted" | "BidSubmitted" | "PanelAppointed" | "ScoresSubmitted" | "Awarded"
+  | "ProcurementStarted"
+  | "BidSubmitted"
+  | "PanelAppointed"
+  | "ScoresSubmitted"
+  | "Awarded"
+  | "DocumentsClarified"
+  | "BidRejected"
+  | "ProcurementTerminated"
+  | "AwardDeclined"
+  | "AwardedToNextRanked"
+  | "ChallengeRaised"
+  | "ChallengeAnswered"
 > = {
   ProcurementStarted: started,
   BidSubmitted: (e, ctx) => {
@@ -109,5 +217,31 @@ export const procurement: Builders<
   },
   PanelAppointed: unpublished,
   ScoresSubmitted: unpublished,
-  Awarded: awarded
+  Awarded: awarded,
+  DocumentsClarified: clarified,
+  // bids stay sealed until the award; the rejection shows in the award's ranking
+  BidRejected: unpublished,
+  ProcurementTerminated: terminated,
+  AwardDeclined: declined,
+  AwardedToNextRanked: nextRanked,
+  ChallengeRaised: (e, ctx) =>
+    void ctx.draft(e.subProject, e).publish(
+      ["tender"],
+      challengeDocument(ctx, e.subProject, e.challengeId, {
+        title: "质疑",
+        description: `${e.supplierName} 于 ${e.receivedOn} 提出质疑;答复期限至 ${e.answerBy}${
+          e.suspendsSigning ? ";签约暂停" : ""
+        }`,
+        datePublished: dayStart(e.receivedOn)
+      })
+    ),
+  ChallengeAnswered: (e, ctx) =>
+    void ctx.draft(e.subProject, e).publish(
+      ["tender"],
+      challengeDocument(ctx, e.subProject, e.challengeId, {
+        title: "质疑答复",
+        description: `${e.upheld ? "质疑成立" : "质疑不成立"}:${e.answer}`,
+        dateModified: dayStart(e.answeredOn)
+      })
+    )
 }
