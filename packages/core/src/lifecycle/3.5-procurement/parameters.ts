@@ -72,7 +72,8 @@ export const parameters = section("三(五)", {
           "澄清或者修改的内容可能影响响应文件编制的,应当在提交首次响应文件截止时间至少5日前通知;不足5日的,顺延提交首次响应文件截止时间",
         schema: Param.PositiveInt,
         basis: national(`${texts.consultation} 第十条`),
-        default: { value: 5, basis: national(`${texts.consultation} 第十条`) }
+        default: { value: 5, basis: national(`${texts.consultation} 第十条`) },
+        bound: NationalBound.atLeast(5, national(`${texts.consultation} 第十条`, "至少5日前"))
       }),
       minPanelSize: param({
         title: { zh: "磋商小组最少人数", en: "Minimum consultation panel size" },
@@ -180,7 +181,8 @@ export const parameters = section("三(五)", {
         description: "招标文件的提供期限自招标文件开始发出之日起不得少于5个工作日",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementRegulation} 第三十一条`),
-        default: { value: 5, basis: national(`${texts.procurementRegulation} 第三十一条`) }
+        default: { value: 5, basis: national(`${texts.procurementRegulation} 第三十一条`) },
+        bound: NationalBound.atLeast(5, national(`${texts.procurementRegulation} 第三十一条`, "不得少于5个工作日"))
       }),
       clarificationDays: param({
         title: { zh: "招标文件澄清或修改的提前日数", en: "Days before the deadline a tender clarification is due" },
@@ -188,7 +190,8 @@ export const parameters = section("三(五)", {
         description: "澄清或者修改可能影响投标文件编制的,应当在投标截止时间至少15日前通知;不足15日的,顺延投标截止时间",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementRegulation} 第三十一条第二款`),
-        default: { value: 15, basis: national(`${texts.procurementRegulation} 第三十一条第二款`) }
+        default: { value: 15, basis: national(`${texts.procurementRegulation} 第三十一条第二款`) },
+        bound: NationalBound.atLeast(15, national(`${texts.procurementRegulation} 第三十一条第二款`, "至少15日前"))
       }),
       minPanelSize: param({
         title: { zh: "评标委员会最少人数", en: "Minimum evaluation committee size" },
@@ -196,7 +199,8 @@ export const parameters = section("三(五)", {
         description: "评标委员会由采购人代表和评审专家组成,成员人数应当为5人以上单数",
         schema: Param.PositiveInt,
         basis: national(`${texts.tenderMeasures} 第四十七条`),
-        default: { value: 5, basis: national(`${texts.tenderMeasures} 第四十七条`) }
+        default: { value: 5, basis: national(`${texts.tenderMeasures} 第四十七条`) },
+        bound: NationalBound.atLeast(5, national(`${texts.tenderMeasures} 第四十七条`, "5人以上单数"))
       }),
       expertShare: param({
         title: { zh: "评标委员会评审专家最低占比", en: "Minimum share of experts on the evaluation committee" },
@@ -204,7 +208,11 @@ export const parameters = section("三(五)", {
         description: "评审专家不得少于评标委员会成员总数的三分之二",
         schema: Param.Fraction,
         basis: national(`${texts.tenderMeasures} 第四十七条`),
-        default: { value: "2/3", basis: national(`${texts.tenderMeasures} 第四十七条`) }
+        default: { value: "2/3", basis: national(`${texts.tenderMeasures} 第四十七条`) },
+        bound: NationalBound.fractionAtLeast(
+          "2/3",
+          national(`${texts.tenderMeasures} 第四十七条`, "不得少于成员总数的三分之二")
+        )
       }),
       largePanelThreshold: param({
         title: { zh: "须7人以上评标委员会的预算金额", en: "Budget from which the committee needs 7 or more" },
@@ -220,7 +228,8 @@ export const parameters = section("三(五)", {
         description: "采购预算金额在1000万元以上等情形,评标委员会成员人数应当为7人以上单数",
         schema: Param.PositiveInt,
         basis: national(`${texts.tenderMeasures} 第四十七条`),
-        default: { value: 7, basis: national(`${texts.tenderMeasures} 第四十七条`) }
+        default: { value: 7, basis: national(`${texts.tenderMeasures} 第四十七条`) },
+        bound: NationalBound.atLeast(7, national(`${texts.tenderMeasures} 第四十七条`, "7人以上单数"))
       }),
       goodsPriceWeightFloor: param({
         title: { zh: "货物项目价格分值占比下限", en: "Lowest price weight for goods" },
@@ -228,7 +237,8 @@ export const parameters = section("三(五)", {
         description: "采用综合评分法的,货物项目的价格分值占总分值的比重不得低于30%",
         schema: Param.Percent,
         basis: national(`${texts.tenderMeasures} 第五十五条`),
-        default: { value: "30", basis: national(`${texts.tenderMeasures} 第五十五条`) }
+        default: { value: "30", basis: national(`${texts.tenderMeasures} 第五十五条`) },
+        bound: NationalBound.atLeast(30, national(`${texts.tenderMeasures} 第五十五条`, "不得低于30%"))
       }),
       servicesPriceWeightFloor: param({
         title: { zh: "服务项目价格分值占比下限", en: "Lowest price weight for services" },
@@ -236,7 +246,8 @@ export const parameters = section("三(五)", {
         description: "采用综合评分法的,服务项目的价格分值占总分值的比重不得低于10%",
         schema: Param.Percent,
         basis: national(`${texts.tenderMeasures} 第五十五条`),
-        default: { value: "10", basis: national(`${texts.tenderMeasures} 第五十五条`) }
+        default: { value: "10", basis: national(`${texts.tenderMeasures} 第五十五条`) },
+        bound: NationalBound.atLeast(10, national(`${texts.tenderMeasures} 第五十五条`, "不得低于10%"))
       }),
       minBidders: param({
         title: { zh: "公开招标合格投标人最少家数", en: "Minimum qualified bidders in a tender" },
@@ -244,7 +255,8 @@ export const parameters = section("三(五)", {
         description: "符合专业条件的供应商或者对招标文件作实质响应的供应商不足三家的,应予废标",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementLaw} 第三十六条`),
-        default: { value: 3, basis: national(`${texts.procurementLaw} 第三十六条`) }
+        default: { value: 3, basis: national(`${texts.procurementLaw} 第三十六条`) },
+        bound: NationalBound.atLeast(3, national(`${texts.procurementLaw} 第三十六条`, "不足三家的应予废标"))
       })
     },
     inquiry: {
@@ -254,7 +266,8 @@ export const parameters = section("三(五)", {
         description: "询价小组从符合相应资格条件的供应商名单中确定不少于三家的供应商",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementLaw} 第四十条`),
-        default: { value: 3, basis: national(`${texts.procurementLaw} 第四十条`) }
+        default: { value: 3, basis: national(`${texts.procurementLaw} 第四十条`) },
+        bound: NationalBound.atLeast(3, national(`${texts.procurementLaw} 第四十条`, "不少于三家"))
       }),
       minPanelSize: param({
         title: { zh: "询价小组最少人数", en: "Minimum inquiry panel size" },
@@ -262,7 +275,8 @@ export const parameters = section("三(五)", {
         description: "询价小组由采购人的代表和有关专家共三人以上的单数组成",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementLaw} 第四十条`),
-        default: { value: 3, basis: national(`${texts.procurementLaw} 第四十条`) }
+        default: { value: 3, basis: national(`${texts.procurementLaw} 第四十条`) },
+        bound: NationalBound.atLeast(3, national(`${texts.procurementLaw} 第四十条`, "三人以上的单数"))
       }),
       expertShare: param({
         title: { zh: "询价小组专家最低占比", en: "Minimum share of experts on the inquiry panel" },
@@ -270,7 +284,11 @@ export const parameters = section("三(五)", {
         description: "询价小组中专家的人数不得少于成员总数的三分之二",
         schema: Param.Fraction,
         basis: national(`${texts.procurementLaw} 第四十条`),
-        default: { value: "2/3", basis: national(`${texts.procurementLaw} 第四十条`) }
+        default: { value: "2/3", basis: national(`${texts.procurementLaw} 第四十条`) },
+        bound: NationalBound.fractionAtLeast(
+          "2/3",
+          national(`${texts.procurementLaw} 第四十条`, "不得少于成员总数的三分之二")
+        )
       })
     },
     singleSource: {
@@ -280,7 +298,8 @@ export const parameters = section("三(五)", {
         description: "达到公开招标数额的货物、服务项目拟采用单一来源采购方式的,公示期不得少于5个工作日",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementRegulation} 第三十八条`),
-        default: { value: 5, basis: national(`${texts.procurementRegulation} 第三十八条`) }
+        default: { value: 5, basis: national(`${texts.procurementRegulation} 第三十八条`) },
+        bound: NationalBound.atLeast(5, national(`${texts.procurementRegulation} 第三十八条`, "不得少于5个工作日"))
       })
     },
     challenge: {
@@ -291,7 +310,8 @@ export const parameters = section("三(五)", {
           "供应商认为采购文件、采购过程和中标、成交结果使自己的权益受到损害的,可以在知道或者应知其权益受到损害之日起七个工作日内,以书面形式提出质疑",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementLaw} 第五十二条`),
-        default: { value: 7, basis: national(`${texts.procurementLaw} 第五十二条`) }
+        default: { value: 7, basis: national(`${texts.procurementLaw} 第五十二条`) },
+        bound: NationalBound.atLeast(7, national(`${texts.procurementLaw} 第五十二条`, "七个工作日内"))
       }),
       answerWorkingDays: param({
         title: { zh: "质疑答复期限", en: "Working days to answer a challenge" },
@@ -299,7 +319,8 @@ export const parameters = section("三(五)", {
         description: "采购人应当在收到供应商的书面质疑后七个工作日内作出答复",
         schema: Param.PositiveInt,
         basis: national(`${texts.procurementLaw} 第五十三条`),
-        default: { value: 7, basis: national(`${texts.procurementLaw} 第五十三条`) }
+        default: { value: 7, basis: national(`${texts.procurementLaw} 第五十三条`) },
+        bound: NationalBound.atMost(7, national(`${texts.procurementLaw} 第五十三条`, "七个工作日内作出答复"))
       })
     }
   }

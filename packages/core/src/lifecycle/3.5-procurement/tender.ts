@@ -221,10 +221,25 @@ const award: AwardPath = ({ input, procurement: proc }) => {
       quote: x.finalQuote,
       priceScore: x.priceScoreDisplay,
       nonPriceScore: x.nonPriceScoreDisplay,
-      total: x.totalDisplay
+      total: x.totalDisplay,
+      exact: { priceScore: x.priceScoreExact, nonPriceScore: x.nonPriceScoreExact, total: x.totalExact },
+      fourDecimals: {
+        priceScore: x.priceScoreFourDecimals,
+        nonPriceScore: x.nonPriceScoreFourDecimals,
+        total: x.totalFourDecimals
+      }
     })),
     tieBreaks: r.tieBreaks.map((t) => tenderWords(t.zh)),
     reasons: r.recommended.reasons.map((x) => tenderWords(x.zh)),
+    rankingBasis: {
+      exact: "fraction",
+      fourDecimals: "half-up",
+      display: "half-up-2",
+      order: r.rankedBy,
+      basePrice: r.basePrice,
+      priceWeight: r.priceWeight.toFixed()
+    },
+    ties: r.tieBreaks.map((t) => ({ first: t.first, second: t.second, score: t.scoreExact, decidedBy: t.decidedBy })),
     basis: [
       law("第三十六条"),
       measures(
