@@ -55,6 +55,12 @@ import {
 } from "./internal/procurementDocuments.js"
 import { eventsOf, latest } from "./internal/projectFacts.js"
 import {
+  challengeAnswer as buildChallengeAnswer,
+  challengeAnswerReady,
+  terminationNotice as buildTermination,
+  terminationReady
+} from "./internal/recoveryDocuments.js"
+import {
   briefingReady,
   followUpReady,
   followUpRecord as buildFollowUp,
@@ -354,6 +360,56 @@ export const implementationPlan = builder(
 )
 
 /**
+ * Input of {@link terminationNotice}.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TerminationNoticeInput = Schema.Struct({ ...source, subProject: SubProject }).pipe(
+  Schema.filter(
+    (i) => terminationReady(i, i.subProject),
+    bilingual("该子项目没有终止的采购", "the sub-project has no terminated procurement")
+  )
+)
+
+/**
+ * Input of {@link challengeAnswer}.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ChallengeAnswerInput = Schema.Struct({ ...source, subProject: SubProject }).pipe(
+  Schema.filter(
+    (i) => challengeAnswerReady(i, i.subProject),
+    bilingual("该子项目没有已答复的质疑", "the sub-project has no answered challenge")
+  )
+)
+
+/**
+ * The termination notice (终止公告) of the sub-project's last terminated procurement round (三(五)).
+ *
+ * @since 0.2.0
+ * @category builders
+ */
+export const terminationNotice = builder(
+  TerminationNoticeInput,
+  "ProjectDocuments.terminationNotice",
+  (i) => buildTermination(i, i.subProject)
+)
+
+/**
+ * The answer to a supplier's challenge (质疑答复) of the sub-project's result (三(五)).
+ *
+ * @since 0.2.0
+ * @category builders
+ */
+export const challengeAnswer = builder(
+  ChallengeAnswerInput,
+  "ProjectDocuments.challengeAnswer",
+  (i) => buildChallengeAnswer(i, i.subProject)
+)
+
+/**
  * The procurement requirement publicity notice (三(四)) with its computed
  * start and end dates, day by day.
  *
@@ -472,6 +528,8 @@ export const kinds = {
   implementationPlan: "implementation-plan",
   publicityNotice: "publicity-notice",
   reviewResult: "review-result",
+  terminationNotice: "termination-notice",
+  challengeAnswer: "challenge-answer",
   paymentRequest: "payment-request",
   paymentNotice: "payment-notice",
   monthlyBriefing: "monthly-briefing",
@@ -505,6 +563,8 @@ export const templates: ReadonlyArray<Templates.Template> = [
   ),
   template(kinds.publicityNotice, "采购需求公示", PublicityNoticeInput, (i) => buildPublicity(i, i.subProject)),
   template(kinds.reviewResult, "评审(磋商)打分汇总表及结果", ReviewResultInput, (i) => buildReview(i, i.subProject)),
+  template(kinds.terminationNotice, "终止公告", TerminationNoticeInput, (i) => buildTermination(i, i.subProject)),
+  template(kinds.challengeAnswer, "质疑答复", ChallengeAnswerInput, (i) => buildChallengeAnswer(i, i.subProject)),
   template(kinds.paymentRequest, "付款申请", PaymentRequestInput, (i) => buildPaymentRequest(i, i.subProject, i.kind)),
   template(kinds.paymentNotice, "支付通知", PaymentNoticeInput, (i) => buildPaymentNotice(i, i.subProject, i.kind)),
   template(
