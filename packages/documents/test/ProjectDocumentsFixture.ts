@@ -9,12 +9,50 @@ import { AuditTrail, ProjectEvent } from "@gsyf/core"
 import { type Document, ProjectDocuments } from "@gsyf/documents"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { fullLifecycle, runCommands, seedConfig } from "../../core/test/fixtures/seed.js"
+import { actors, at, fullLifecycle, runCommands, seedConfig } from "../../core/test/fixtures/seed.js"
 
 export const runSeed = (commands: ReadonlyArray<unknown> = fullLifecycle(), config = seedConfig()) =>
   runCommands(commands, config)
 
 export type Seed = ReturnType<typeof runSeed>
+
+/**
+ * The seed up to its awards, then a challenge of the key-areas result, upheld, and the round terminated: the
+ * events of the termination notice and the challenge answer.
+ */
+export const recoveryEvents = (config = seedConfig()) => {
+  const all = fullLifecycle()
+  const before = all.slice(0, all.findIndex((c) => c._tag === "SignContract"))
+  const agency = (tag: string, date: string, input: Record<string, unknown>) => ({
+    _tag: tag,
+    commandId: `recovery-${tag}`,
+    actor: actors.agency,
+    at: at(date),
+    subProject: "keyAreas",
+    ...input
+  })
+  return runCommands([
+    ...before,
+    agency("RaiseChallenge", "2026-04-13", {
+      challengeId: "Q-1",
+      supplierId: "sup-b",
+      supplierName: "示例明安培训中心",
+      receivedOn: "2026-04-13",
+      grounds: "认为一名磋商小组成员的技术评分未按评分标准执行",
+      suspendsSigning: true
+    }),
+    agency("AnswerChallenge", "2026-04-17", {
+      challengeId: "Q-1",
+      answer: "经复核，该成员对实施方案的评分与评分标准不符，质疑成立",
+      upheld: true
+    }),
+    agency("TerminateProcurement", "2026-04-17", {
+      reason: "challenge-upheld",
+      note: "质疑成立，本次磋商结果作废，重新组织采购",
+      noticePublishedOn: "2026-04-17"
+    })
+  ], config)
+}
 
 /** The events as stored: encoded, in one stream, hashed into a chain. */
 export const storedTrail = (events: ReadonlyArray<ProjectEvent.Event>, streamId = "project-2026") => {
@@ -47,6 +85,8 @@ export interface Case {
 
 export const cases = (seed: Seed): ReadonlyArray<Case> => {
   const src = { config: seed.config, events: seed.events }
+  const recovered = recoveryEvents(seed.config)
+  const recovery = { config: seed.config, events: recovered.events }
   const K = ProjectDocuments.kinds
   return [
     {
@@ -85,6 +125,20 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
         "71.40",
         "人民币贰佰壹拾捌万元整"
       ]
+    },
+    {
+      kind: K.terminationNotice,
+      file: "termination-notice-keyAreas",
+      input: { ...recovery, subProject: "keyAreas" },
+      build: ProjectDocuments.terminationNotice,
+      expected: ["终止公告", "采购方式：竞争性磋商", "供应商质疑成立，影响采购结果", "重新组织采购活动"]
+    },
+    {
+      kind: K.challengeAnswer,
+      file: "challenge-answer-keyAreas",
+      input: { ...recovery, subProject: "keyAreas" },
+      build: ProjectDocuments.challengeAnswer,
+      expected: ["质疑的答复", "示例明安培训中心：", "2026年4月13日", "质疑成立", "已暂停签订合同"]
     },
     {
       kind: K.paymentRequest,
@@ -181,12 +235,15 @@ export const documentSet = (seed: Seed): ReadonlyArray<readonly [string, Documen
   const src = { config: seed.config, events: seed.events }
   const build = (f: (i: unknown) => Either.Either<Document.Document, unknown>, input: unknown) =>
     Either.getOrThrowWith(f(input), (e) => new Error(String((e as { message?: string }).message ?? e)))
+  const recovery = { config: seed.config, events: recoveryEvents(seed.config).events }
   const P = ProjectDocuments
   const subs = ["keyAreas", "hazchem"] as const
   return [
     ["implementation-plan", build(P.implementationPlan, src)],
     ...subs.map((s) => [`publicity-notice-${s}`, build(P.publicityNotice, { ...src, subProject: s })] as const),
     ...subs.map((s) => [`review-result-${s}`, build(P.reviewResult, { ...src, subProject: s })] as const),
+    ["termination-notice-keyAreas", build(P.terminationNotice, { ...recovery, subProject: "keyAreas" })],
+    ["challenge-answer-keyAreas", build(P.challengeAnswer, { ...recovery, subProject: "keyAreas" })],
     ...(["advance", "balance"] as const).flatMap((kind) => [
       [`payment-request-${kind}-keyAreas`, build(P.paymentRequest, { ...src, subProject: "keyAreas", kind })] as const,
       [`payment-notice-${kind}-keyAreas`, build(P.paymentNotice, { ...src, subProject: "keyAreas", kind })] as const
