@@ -19,6 +19,8 @@ const samples = (() => {
   let state = Lifecycle.initialState
   let beforeApprove: Lifecycle.State | undefined
   let beforeAcceptance: Lifecycle.State | undefined
+  let beforeSigning: Lifecycle.State | undefined
+  let beforePanel: Lifecycle.State | undefined
   let firstArticle: string | undefined
   let afterSigning: Lifecycle.State | undefined
   let afterFailure: Lifecycle.State | undefined
@@ -29,6 +31,8 @@ const samples = (() => {
     if (raw._tag === "ApplyForAcceptance" && state.subProjects.keyAreas.acceptance.status === "failed") {
       afterFailure = state
     }
+    if (raw._tag === "SignContract" && beforeSigning === undefined) beforeSigning = state
+    if (raw._tag === "AppointPanel" && beforePanel === undefined) beforePanel = state
     if (raw._tag === "ApplyForAcceptance" && beforeAcceptance === undefined) beforeAcceptance = state
     const events = Either.getOrThrow(Lifecycle.handle(config)(raw, state))
     for (const e of events) {
@@ -79,6 +83,40 @@ const samples = (() => {
     }),
     state: twice
   })
+  // the ways back of a procurement, met after the awards and before the contracts
+  const sub = { subProject: "keyAreas" }
+  const recovery: ReadonlyArray<readonly [string, Raw]> = [
+    ["ClarifyDocuments", { ...sub, summary: "补充说明" }],
+    ["RejectBid", { ...sub, supplierId: "sup-c", reason: "non-conforming", note: "未实质性响应" }],
+    ["TerminateProcurement", { ...sub, reason: "other", note: "终止", noticePublishedOn: "2026-04-13" }],
+    ["DeclineAward", { ...sub, supplierId: "sup-a", reason: "放弃成交" }],
+    ["AwardNextRanked", sub],
+    ["RaiseChallenge", {
+      ...sub,
+      challengeId: "Q-1",
+      supplierId: "sup-b",
+      supplierName: "示例明安培训中心",
+      receivedOn: "2026-04-13",
+      grounds: "质疑",
+      suspendsSigning: false
+    }],
+    ["AnswerChallenge", { ...sub, challengeId: "Q-1", answer: "答复", upheld: false }]
+  ]
+  const after = (state: Lifecycle.State, raw: Raw) =>
+    Either.getOrThrow(Lifecycle.handle(config)(raw, state)).reduce(Lifecycle.evolve, state)
+  const at = (tag: string) =>
+    tag === "ClarifyDocuments" || tag === "RejectBid" ? { date: "2026-04-06", state: beforePanel! } : {
+      date: "2026-04-13",
+      state: tag === "AwardNextRanked"
+        ? after(beforeSigning!, command("DeclineAward", actors.agency, "2026-04-13", recovery[3]![1]))
+        : tag === "AnswerChallenge"
+        ? after(beforeSigning!, command("RaiseChallenge", actors.agency, "2026-04-13", recovery[5]![1]))
+        : beforeSigning!
+    }
+  for (const [tag, input] of recovery) {
+    const { date, state } = at(tag)
+    out.set(tag, { raw: command(tag, actors.agency, date, input), state })
+  }
   return out
 })()
 
@@ -92,7 +130,7 @@ const asRole = (raw: Raw, role: string): Raw => ({
 describe("roles", () => {
   it("every command has a sample and a role list", () => {
     expect([...samples.keys()].sort()).toEqual([...ProjectCommand.names].sort())
-    expect(ProjectCommand.names).toHaveLength(33)
+    expect(ProjectCommand.names).toHaveLength(40)
   })
 
   const cases = ProjectCommand.names.flatMap((name) =>
