@@ -155,8 +155,12 @@ describe("Explain.decision on the seed lifecycle", () => {
     expect(x.summary.zh).toContain("竞争性磋商")
     expect(x.details.zh[0]).toContain("第 1 名 示例安康安全咨询有限公司")
     const ids = x.rules.map((r) => r.ruleId)
-    // the consultation's rules, then the date the contract is due, read from contract.signWithinDays
-    expect(ids).toEqual([...config.rules.consultation.map((r) => r.id), "contract.sign-within"])
+    // no bid above the budget, the consultation's rules, then the date the contract is due (contract.signWithinDays)
+    expect(ids).toEqual([
+      "procurement.bids-within-budget",
+      ...config.rules.consultation.map((r) => r.id),
+      "contract.sign-within"
+    ])
     expect(x.rules.every((r) => r.known)).toBe(true)
     expect(x.rules.at(-1)!.reads).toMatchObject([{ name: "contract.signWithinDays", value: "30" }])
     expect(x.rules.find((r) => r.ruleId === "procurement.consultation.min-suppliers")!.reads[0]).toMatchObject({

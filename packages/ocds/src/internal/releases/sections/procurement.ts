@@ -139,7 +139,6 @@ const terminated = (e: Of<"ProcurementTerminated">, ctx: Ctx) => {
     tender: {
       id,
       status: "cancelled",
-      statusDetails: `第 ${e.round} 轮采购终止:${e.note}`,
       documents: [{
         id: `termination-${e.round}`,
         documentType: "cancellationDetails",
