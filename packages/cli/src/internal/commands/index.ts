@@ -10,6 +10,7 @@ import * as newScenario from "./new-scenario.js"
 import * as ocds from "./ocds.js"
 import * as plan from "./plan.js"
 import * as rules from "./rules.js"
+import * as serve from "./serve.js"
 import * as test from "./test.js"
 import * as verify from "./verify.js"
 
@@ -22,5 +23,6 @@ export const subcommands = [
   rules.command,
   explain.command,
   verify.command,
-  ocds.command
+  ocds.command,
+  serve.command
 ] as const

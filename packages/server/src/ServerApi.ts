@@ -1,0 +1,354 @@
+/**
+ * The HTTP API of gsyf, declared once with `@effect/platform`'s `HttpApi`: the server is built from it and its
+ * OpenAPI 3.1 document is generated from it (`GET /openapi.json`, a documentation page at `/docs`). Bodies reuse
+ * the library's own Schemas (the command union `ProjectCommand.Command`, the event union `ProjectEvent.Event`,
+ * `Checkpoint.Checkpoint`), so the API cannot drift from the library.
+ *
+ * | method and path | what |
+ * |---|---|
+ * | `POST /projects/{projectId}/commands` | executes a command (`If-Match: "<version>"` to require the version) |
+ * | `GET /projects/{projectId}/state` | the project's state and status |
+ * | `GET /projects/{projectId}/events?after=&limit=` | stored events after a position, a page at a time |
+ * | `GET /projects/{projectId}/stream` | committed events as Server-Sent Events, resumable with `Last-Event-ID` |
+ * | `GET /projects/{projectId}/progress?at=` | quota progress at a date |
+ * | `GET /projects/{projectId}/deadlines?at=` | the next deadlines after a date |
+ * | `GET /projects/{projectId}/decisions[/{eventId}]` | the explainable decisions, or one explained |
+ * | `GET /projects/{projectId}/verify` | the project's hash chain |
+ * | `GET /projects/{projectId}/audit-trail` | the audit trail as JSON Lines |
+ * | `GET /projects/{projectId}/ocds` | the OCDS release package |
+ * | `GET /projects/{projectId}/documents[/{document}/{format}]` | the project's documents in md, html, docx or pdf |
+ * | `POST /audit` | audits the whole store (chains, command rows, receipts, a checkpoint) |
+ * | `GET /rules`, `GET /parameters`, `POST /parameters/validate` | the rules and parameters with their bases; checks a parameter file |
+ * | `GET /health`, `GET /ready` | liveness; readiness (the store answers) |
+ *
+ * @since 0.1.0
+ */
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, OpenApi } from "@effect/platform"
+import { Checkpoint, ProjectCommand, ProjectEvent } from "@gsyf/core"
+import * as Context from "effect/Context"
+import * as Schema from "effect/Schema"
+import type * as Authentication from "./Authentication.js"
+import * as Problem from "./Problem.js"
+
+/**
+ * The authenticated caller of a request (provided by the {@link Authenticated} middleware).
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class CurrentPrincipal extends Context.Tag("@gsyf/server/CurrentPrincipal")<
+  CurrentPrincipal,
+  Authentication.Principal
+>() {}
+
+/**
+ * The middleware that authenticates every request of the project, audit and reference groups.
+ *
+ * @since 0.1.0
+ * @category middleware
+ */
+export class Authenticated extends HttpApiMiddleware.Tag<Authenticated>()("@gsyf/server/Authenticated", {
+  failure: Problem.Unauthenticated,
+  provides: CurrentPrincipal
+}) {}
+
+const projectId = HttpApiSchema.param(
+  "projectId",
+  Schema.String.annotations({ description: "项目编号 / the project id" })
+)
+
+/**
+ * A stored event: its place in the project's hash chain and the event itself.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const StoredEvent = Schema.Struct({
+  position: Schema.Int,
+  globalPosition: Schema.Int,
+  recordedAt: Schema.String,
+  commandId: Schema.String,
+  prevHash: Schema.String,
+  hash: Schema.String,
+  event: ProjectEvent.Event
+}).annotations({ identifier: "StoredEvent" })
+
+/**
+ * A page of events.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EventPage = Schema.Struct({
+  projectId: Schema.String,
+  /** The project's version (its last position). */
+  version: Schema.Int,
+  events: Schema.Array(StoredEvent),
+  /** Pass as `after` for the next page; absent on the last page. */
+  next: Schema.optional(Schema.Int)
+}).annotations({ identifier: "EventPage" })
+
+/**
+ * The outcome of a command.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Executed = Schema.Struct({
+  projectId: Schema.String,
+  events: Schema.Array(ProjectEvent.Event),
+  /** The project's version after the command. */
+  version: Schema.Int,
+  /** True when the command id was already applied with the same command (nothing new was written). */
+  duplicate: Schema.Boolean,
+  status: Schema.String
+}).annotations({ identifier: "Executed" })
+
+/**
+ * A project's state: status, version and what each step recorded.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const StateView = Schema.Struct({
+  projectId: Schema.String,
+  version: Schema.Int,
+  status: Schema.String,
+  state: Schema.Record({ key: Schema.String, value: Schema.Unknown })
+}).annotations({ identifier: "StateView" })
+
+/**
+ * A deadline the project has to meet.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Deadline = Schema.Struct({
+  date: Schema.String,
+  kind: Schema.String,
+  subProject: Schema.optional(Schema.String),
+  zh: Schema.String,
+  en: Schema.String
+}).annotations({ identifier: "Deadline" })
+
+/**
+ * A document of a project and where to fetch it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DocumentEntry = Schema.Struct({
+  name: Schema.String,
+  title: Schema.String,
+  formats: Schema.Array(Schema.String),
+  href: Schema.String
+}).annotations({ identifier: "DocumentEntry" })
+
+/**
+ * A rule or guard with its basis.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RuleRow = Schema.Struct({
+  id: Schema.String,
+  stage: Schema.String,
+  section: Schema.String,
+  zh: Schema.String,
+  en: Schema.String,
+  basis: Schema.Array(Schema.String),
+  reads: Schema.Array(Schema.String)
+}).annotations({ identifier: "RuleRow" })
+
+/**
+ * A parameter of the catalogue with its basis and the value configured on this server.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ParameterRow = Schema.Struct({
+  name: Schema.String,
+  zh: Schema.String,
+  en: Schema.String,
+  unit: Schema.String,
+  section: Schema.String,
+  basis: Schema.String,
+  default: Schema.optional(Schema.Unknown),
+  defaultBasis: Schema.optional(Schema.String),
+  values: Schema.Array(Schema.Struct({ effectiveFrom: Schema.optional(Schema.String), value: Schema.Unknown }))
+}).annotations({ identifier: "ParameterRow" })
+
+/**
+ * The outcome of checking a parameter file.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ParameterReport = Schema.Struct({
+  passed: Schema.Boolean,
+  report: Schema.Unknown
+}).annotations({ identifier: "ParameterReport" })
+
+/**
+ * What `POST /audit` checks.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AuditRequest = Schema.Struct({
+  checkpoint: Schema.optional(Checkpoint.Checkpoint),
+  readModels: Schema.optional(Schema.Boolean)
+}).annotations({ identifier: "AuditRequest" })
+
+/**
+ * Readiness.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Health = Schema.Struct({
+  status: Schema.Literal("ok", "unavailable"),
+  store: Schema.optional(Schema.String)
+}).annotations({ identifier: "Health" })
+
+const text = (contentType: string, description: string) =>
+  HttpApiSchema.withEncoding(Schema.String, { kind: "Text", contentType }).annotations({ description })
+
+const documentTypes = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf"
+} as const
+
+/**
+ * The media type of each document format.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const documentMediaTypes: Readonly<Record<keyof typeof documentTypes, string>> = documentTypes
+
+const bytes = (contentType: string) =>
+  HttpApiSchema.withEncoding(Schema.Uint8ArrayFromSelf, { kind: "Uint8Array", contentType })
+
+/**
+ * The project endpoints.
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class Projects extends HttpApiGroup.make("projects")
+  .add(
+    HttpApiEndpoint.post("execute")`/projects/${projectId}/commands`
+      .setPayload(ProjectCommand.Command)
+      .setHeaders(Schema.Struct({ "if-match": Schema.optional(Schema.String) }))
+      .addSuccess(Executed)
+  )
+  .add(HttpApiEndpoint.get("state")`/projects/${projectId}/state`.addSuccess(StateView))
+  .add(
+    HttpApiEndpoint.get("events")`/projects/${projectId}/events`
+      .setUrlParams(Schema.Struct({ after: Schema.optional(Schema.String), limit: Schema.optional(Schema.String) }))
+      .addSuccess(EventPage)
+  )
+  .add(
+    HttpApiEndpoint.get("stream")`/projects/${projectId}/stream`
+      .setUrlParams(Schema.Struct({ after: Schema.optional(Schema.String) }))
+      .addSuccess(text("text/event-stream", "committed events; each `id:` is the event's position"))
+  )
+  .add(
+    HttpApiEndpoint.get("progress")`/projects/${projectId}/progress`
+      .setUrlParams(Schema.Struct({ at: Schema.optional(Schema.String) }))
+      .addSuccess(Schema.Array(Schema.Unknown))
+  )
+  .add(
+    HttpApiEndpoint.get("deadlines")`/projects/${projectId}/deadlines`
+      .setUrlParams(Schema.Struct({ at: Schema.optional(Schema.String) }))
+      .addSuccess(Schema.Array(Deadline))
+  )
+  .add(HttpApiEndpoint.get("decisions")`/projects/${projectId}/decisions`.addSuccess(Schema.Array(Schema.Unknown)))
+  .add(
+    HttpApiEndpoint.get("explain")`/projects/${projectId}/decisions/${HttpApiSchema.param("eventId", Schema.String)}`
+      .addSuccess(Schema.Unknown)
+  )
+  .add(HttpApiEndpoint.get("verify")`/projects/${projectId}/verify`.addSuccess(Schema.Unknown))
+  .add(
+    HttpApiEndpoint.get("auditTrail")`/projects/${projectId}/audit-trail`
+      .addSuccess(text("application/jsonl; charset=utf-8", "one stored event per line, with its hashes"))
+  )
+  .add(HttpApiEndpoint.get("ocds")`/projects/${projectId}/ocds`.addSuccess(Schema.Unknown))
+  .add(HttpApiEndpoint.get("documents")`/projects/${projectId}/documents`.addSuccess(Schema.Array(DocumentEntry)))
+  .add(
+    HttpApiEndpoint.get("document")`/projects/${projectId}/documents/${
+      HttpApiSchema.param("document", Schema.String)
+    }/${HttpApiSchema.param("format", Schema.String)}`
+      .addSuccess(bytes(documentTypes.pdf))
+      .addSuccess(bytes(documentTypes.docx))
+      .addSuccess(text(documentTypes.html, "HTML"))
+      .addSuccess(text(documentTypes.md, "Markdown"))
+  )
+  .middleware(Authenticated)
+{}
+
+/**
+ * The store-wide audit.
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class Audit extends HttpApiGroup.make("audit")
+  .add(HttpApiEndpoint.post("audit")`/audit`.setPayload(AuditRequest).addSuccess(Schema.Unknown))
+  .middleware(Authenticated)
+{}
+
+/**
+ * Rules and parameters.
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class Reference extends HttpApiGroup.make("reference")
+  .add(HttpApiEndpoint.get("rules")`/rules`.addSuccess(Schema.Array(RuleRow)))
+  .add(HttpApiEndpoint.get("parameters")`/parameters`.addSuccess(Schema.Array(ParameterRow)))
+  .add(
+    HttpApiEndpoint.post("validateParameters")`/parameters/validate`.setPayload(Schema.Unknown).addSuccess(
+      ParameterReport
+    )
+  )
+  .middleware(Authenticated)
+{}
+
+/**
+ * Health and readiness (no credentials needed).
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class Operations extends HttpApiGroup.make("operations")
+  .add(HttpApiEndpoint.get("health")`/health`.addSuccess(Health))
+  .add(HttpApiEndpoint.get("ready")`/ready`.addSuccess(Health))
+{}
+
+/**
+ * The API.
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export class Api extends HttpApi.make("gsyf")
+  .annotate(OpenApi.Title, "gsyf")
+  .annotate(OpenApi.Version, "0.1.0")
+  .annotate(OpenApi.Description, "工伤预防项目规则即代码 / a city's work-injury prevention project as rules as code")
+  .add(Projects)
+  .add(Audit)
+  .add(Reference)
+  .add(Operations)
+  .addError(Problem.BadRequest)
+  .addError(Problem.Forbidden)
+  .addError(Problem.NotFound)
+  .addError(Problem.Conflict)
+  .addError(Problem.PayloadTooLarge)
+  .addError(Problem.Rejected)
+  .addError(Problem.Internal)
+  .addError(Problem.Unavailable)
+{}

@@ -1,0 +1,162 @@
+/** Request ids, problems, bodies and the outer middleware (limits, logs, last-resort problems). @internal */
+import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import type { HttpApp } from "@effect/platform"
+import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import * as Option from "effect/Option"
+import { randomUUID } from "node:crypto"
+import * as Problem from "../Problem.js"
+
+/** The id of the current request. @internal */
+export const currentRequestId = FiberRef.unsafeMake<string>("")
+
+/** The path of the current request. @internal */
+export const currentPath = FiberRef.unsafeMake<string>("")
+
+/** A problem with the request id and path filled in. @internal */
+export const problem = (
+  status: Problem.Status,
+  zh: string,
+  en: string,
+  extra: Problem.Extra = {}
+): Effect.Effect<Problem.Problem> => withRequest(Problem.make(status, zh, en, extra))
+
+/** Adds the request id and path to a problem. @internal */
+export const withRequest = (p: Problem.Problem): Effect.Effect<Problem.Problem> =>
+  Effect.map(
+    Effect.all([FiberRef.get(currentRequestId), FiberRef.get(currentPath)]),
+    ([requestId, instance]) => ({ ...p, requestId, instance })
+  )
+
+/** Fails with a problem. @internal */
+export const fail = <S extends Problem.Status>(
+  status: S,
+  zh: string,
+  en: string,
+  extra: Problem.Extra = {}
+): Effect.Effect<never, Extract<Problem.Problem, { readonly status: S }>> =>
+  Effect.flatMap(
+    problem(status, zh, en, extra),
+    (p) => Effect.fail(p as Extract<Problem.Problem, { readonly status: S }>)
+  )
+
+/** Limits of the outer middleware. @internal */
+export interface Limits {
+  readonly maxBodyBytes: number
+  readonly requestTimeoutMs: number
+}
+
+/** The body of a request as JSON, within the size limit; 413 and 400 problems otherwise. @internal */
+export const jsonBody = (
+  limits: Limits
+): Effect.Effect<unknown, Problem.Problem, HttpServerRequest.HttpServerRequest> =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const text = yield* HttpServerRequest.withMaxBodySize(request.text, Option.some(limits.maxBodyBytes)).pipe(
+      Effect.catchAll(() =>
+        fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
+      )
+    )
+    if (Buffer.byteLength(text, "utf8") > limits.maxBodyBytes) {
+      return yield* fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
+    }
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      return yield* fail(400, "请求体不是有效的 JSON", "the body is not valid JSON", { kind: "invalid-json" })
+    }
+  })
+
+const problemResponse = (p: Problem.Problem) =>
+  HttpServerResponse.unsafeJson(p, { status: p.status, contentType: "application/problem+json" })
+
+const sane = /^[A-Za-z0-9._:-]{1,100}$/
+
+/** Structured log lines (JSON, one per line) or none. @internal */
+export type Log = (entry: Record<string, unknown>) => void
+
+/** A JSON line on standard output. @internal */
+export const jsonLog: Log = (entry) => {
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + "\n")
+}
+
+const lastResort = (cause: Cause.Cause<unknown>): Problem.Problem => {
+  const failure = Cause.failureOption(cause)
+  const e = Option.getOrUndefined(failure) as { readonly _tag?: string } | undefined
+  if (e !== undefined && Problem.isProblem(e)) return e
+  if (e?._tag === "RouteNotFound") return Problem.make(404, "没有这个地址", "no such route")
+  if (Cause.isInterruptedOnly(cause)) return Problem.make(503, "服务正在停止", "the service is stopping")
+  return Problem.make(500, "内部错误", "internal error")
+}
+
+/**
+ * The outer middleware: a request id (the caller's `x-request-id` when it is sane), the body-size limit on the
+ * declared length, the request-time limit, a problem for anything the API did not answer, and a log line.
+ * @internal
+ */
+export const outer = (limits: Limits, log: Log) => <R>(app: HttpApp.Default<never, R>): HttpApp.Default<never, R> =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const given = request.headers["x-request-id"]
+    const requestId = given !== undefined && sane.test(given) ? given : randomUUID()
+    const path = request.url.split("?")[0] ?? request.url
+    const started = Date.now()
+    const declared = Number(request.headers["content-length"] ?? "0")
+    const run: Effect.Effect<HttpServerResponse.HttpServerResponse, never, R | HttpServerRequest.HttpServerRequest> =
+      declared > limits.maxBodyBytes
+        ? Effect.succeed(problemResponse(
+          Problem.make(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
+        ))
+        : app.pipe(
+          Effect.timeoutFail({
+            duration: Duration.millis(limits.requestTimeoutMs),
+            onTimeout: () => Problem.make(503, "请求超时", "the request took too long")
+          }),
+          Effect.catchAllCause((cause) => Effect.succeed(problemResponse(lastResort(cause))))
+        )
+    const response = yield* run.pipe(
+      Effect.map((r) =>
+        r.status === 404 && r.body._tag === "Empty"
+          ? problemResponse(Problem.make(404, "没有这个地址", "no such route"))
+          : r
+      ),
+      Effect.flatMap((r) =>
+        r.status >= 400 && r.headers["content-type"] === "application/problem+json" && r.body._tag === "Uint8Array"
+          ? Effect.succeed(withId(r, requestId, path))
+          : Effect.succeed(r)
+      ),
+      Effect.locally(currentRequestId, requestId),
+      Effect.locally(currentPath, path)
+    )
+    log({
+      level: response.status >= 500 ? "error" : response.status >= 400 ? "warn" : "info",
+      requestId,
+      method: request.method,
+      path,
+      status: response.status,
+      ms: Date.now() - started
+    })
+    return HttpServerResponse.setHeader(response, "x-request-id", requestId)
+  })
+
+/** Fills in the request id and path of a problem that was made without them. */
+const withId = (
+  r: HttpServerResponse.HttpServerResponse,
+  requestId: string,
+  path: string
+): HttpServerResponse.HttpServerResponse => {
+  if (r.body._tag !== "Uint8Array") return r
+  try {
+    const p = JSON.parse(new TextDecoder().decode(r.body.body)) as Record<string, unknown>
+    if (p["requestId"] !== undefined && p["requestId"] !== "") return r
+    return HttpServerResponse.unsafeJson({ ...p, requestId, instance: p["instance"] || path }, {
+      status: r.status,
+      headers: r.headers,
+      contentType: "application/problem+json"
+    })
+  } catch {
+    return r
+  }
+}

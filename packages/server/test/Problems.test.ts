@@ -1,0 +1,226 @@
+/**
+ * Bad requests get the right RFC 9457 problem and write nothing: bad JSON, undecodable commands, oversized bodies,
+ * missing or wrong keys, keys used for another actor or party, roles the plan does not allow, unknown projects,
+ * version and command-id conflicts. Every response is checked against the OpenAPI document.
+ */
+import { Authentication, Server } from "@gsyf/server"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { parse } from "yaml"
+import { seedLifecycle, seedPlanFile, tempDir } from "./harness.js"
+import { checkResponses, type Doc, type Recorded, validateDocument } from "./openapi.js"
+
+const citizen = { id: "pub-1", name: "张三", organisation: "个人", role: "public" }
+const keys = { agency: "", bureau: "", citizen: "citizen-key-0123456789" }
+let first: Record<string, unknown> = {}
+let bureau: Record<string, unknown> = {}
+
+let server: Server.Running
+const recorded: Array<Recorded> = []
+
+const call = async (
+  method: string,
+  path: string,
+  init: { key?: string; body?: string; headers?: Record<string, string> } = {}
+) => {
+  const response = await fetch(server.url + path, {
+    method,
+    headers: {
+      ...(init.key === undefined ? {} : { authorization: `Bearer ${init.key}` }),
+      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      ...init.headers
+    },
+    ...(init.body === undefined ? {} : { body: init.body })
+  })
+  const contentType = response.headers.get("content-type") ?? ""
+  const text = await response.text()
+  const body = contentType.includes("json") ? JSON.parse(text) as Record<string, any> : undefined
+  recorded.push({ method, path, status: response.status, contentType, body })
+  return { status: response.status, contentType, body: body ?? {}, headers: response.headers }
+}
+
+/** The first command of the seed lifecycle (the bureau selects the key areas), with another id or actor. */
+const selectKeyAreas = (commandId: string, actor: object = bureau) => ({ ...first, commandId, actor })
+
+const nothingWritten = async (projectId: string) => {
+  const r = await call("GET", `/projects/${projectId}/events`, { key: keys.agency })
+  expect(r.status).toBe(404)
+  expect(r.body["type"]).toBe("urn:gsyf:problem:unknown-project")
+}
+
+beforeAll(async () => {
+  const { keyHashes, plan } = await seedLifecycle("problems")
+  first = plan.steps[1]!.command
+  bureau = first["actor"] as Record<string, unknown>
+  keys.bureau = plan.keys[bureau["id"] as string]!
+  keys.agency = plan.keys["agency-01"]!
+  server = await Server.start({
+    parameters: parse(readFileSync(seedPlanFile, "utf8")),
+    store: { sqlite: join(tempDir("problems"), "gsyf.db") },
+    authentication: Authentication.apiKeys([
+      ...keyHashes,
+      {
+        sha256: Authentication.hashKey(keys.citizen),
+        subject: citizen.id,
+        parties: [{ role: "public", organisation: "个人" }]
+      }
+    ]),
+    port: 0,
+    maxBodyBytes: 64 * 1024,
+    log: "none"
+  })
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+describe("problem responses", () => {
+  it("bad JSON is 400 and writes nothing", async () => {
+    const r = await call("POST", "/projects/p-json/commands", {
+      key: keys.bureau,
+      body: "{\"_tag\": \"SelectKeyAreas\","
+    })
+    expect(r.status).toBe(400)
+    expect(r.contentType).toBe("application/problem+json")
+    expect(r.body).toMatchObject({ type: "urn:gsyf:problem:invalid-json", status: 400, title: "Bad request" })
+    expect(r.body["zh"]).toContain("JSON")
+    expect(r.body["requestId"]).toBe(r.headers.get("x-request-id"))
+    expect(JSON.stringify(r.body)).not.toMatch(/at .*\.(ts|js):\d+/)
+    await nothingWritten("p-json")
+  })
+
+  it("an undecodable command is 400 with each field path in both languages", async () => {
+    const r = await call("POST", "/projects/p-decode/commands", {
+      key: keys.bureau,
+      body: JSON.stringify({ ...selectKeyAreas("c1"), at: "2026-13-45", actor: { ...bureau, role: "mayor" } })
+    })
+    expect(r.status).toBe(400)
+    const paths = (r.body["issues"] as Array<{ path: string; zh: string; en: string }>).map((i) => i.path)
+    expect(paths.some((p) => p.includes("actor.role"))).toBe(true)
+    for (const i of r.body["issues"]) expect(i.zh.length > 0 && i.en.length > 0).toBe(true)
+    await nothingWritten("p-decode")
+  })
+
+  it("an oversized body is 413, declared or streamed, and writes nothing", async () => {
+    const big = JSON.stringify({ ...selectKeyAreas("c-big"), padding: "x".repeat(100 * 1024) })
+    const declared = await call("POST", "/projects/p-big/commands", { key: keys.bureau, body: big })
+    expect(declared.status).toBe(413)
+    expect(declared.body["type"]).toBe("urn:gsyf:problem:payload-too-large")
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 10; i++) {
+          controller.enqueue(new TextEncoder().encode(big.slice(i * 11_000, (i + 1) * 11_000)))
+        }
+        controller.close()
+      }
+    })
+    // streamed without a length: the server stops reading at the limit and answers 413 (or closes the upload)
+    const streamed = await fetch(server.url + "/projects/p-big/commands", {
+      method: "POST",
+      headers: { authorization: `Bearer ${keys.bureau}`, "content-type": "application/json" },
+      body: chunks,
+      duplex: "half"
+    } as RequestInit).then((r) => r.status, () => "closed")
+    expect([413, "closed"]).toContain(streamed)
+    await nothingWritten("p-big")
+  })
+
+  it("no key or a wrong key is 401 and writes nothing", async () => {
+    const none = await call("POST", "/projects/p-key/commands", { body: JSON.stringify(selectKeyAreas("c1")) })
+    expect(none.status).toBe(401)
+    const wrong = await call("POST", "/projects/p-key/commands", {
+      key: "not-a-key",
+      body: JSON.stringify(selectKeyAreas("c1"))
+    })
+    expect(wrong.status).toBe(401)
+    expect(wrong.body["type"]).toBe("urn:gsyf:problem:unauthenticated")
+    const read = await call("GET", "/projects/p-key/state", { key: "not-a-key" })
+    expect(read.status).toBe(401)
+    await nothingWritten("p-key")
+  })
+
+  it("a key used for another actor or party is 403 and writes nothing", async () => {
+    const otherActor = await call("POST", "/projects/p-party/commands", {
+      key: keys.agency,
+      body: JSON.stringify(selectKeyAreas("c1"))
+    })
+    expect(otherActor.status).toBe(403)
+    expect(otherActor.body["type"]).toBe("urn:gsyf:problem:actor-binding")
+    const otherParty = await call("POST", "/projects/p-party/commands", {
+      key: keys.bureau,
+      body: JSON.stringify(selectKeyAreas("c1", { ...bureau, organisation: "另一个市人力资源和社会保障局" }))
+    })
+    expect(otherParty.status).toBe(403)
+    expect(otherParty.body["zh"]).toContain("另一个市人力资源和社会保障局")
+    await nothingWritten("p-party")
+  })
+
+  it("a role the plan does not allow is 403 with the rule and writes nothing", async () => {
+    const r = await call("POST", "/projects/p-role/commands", {
+      key: keys.citizen,
+      body: JSON.stringify(selectKeyAreas("c1", citizen))
+    })
+    expect(r.status).toBe(403)
+    expect(r.body["type"]).toBe("urn:gsyf:problem:role-refused")
+    await nothingWritten("p-role")
+  })
+
+  it("an unknown project or route is 404", async () => {
+    for (
+      const path of [
+        "/projects/nobody/state",
+        "/projects/nobody/verify",
+        "/projects/nobody/documents",
+        "/projects/nobody/ocds"
+      ]
+    ) {
+      const r = await call("GET", path, { key: keys.agency })
+      expect(r.status).toBe(404)
+      expect(r.body["instance"]).toBe(path)
+    }
+    const route = await call("GET", "/no/such/route", { key: keys.agency })
+    expect(route.status).toBe(404)
+    expect(route.contentType).toBe("application/problem+json")
+  })
+
+  it("health, readiness and the OpenAPI document need no key; the document is valid OpenAPI 3.1", async () => {
+    expect((await call("GET", "/health")).status).toBe(200)
+    expect((await call("GET", "/ready")).body).toEqual({ status: "ok", store: "ok" })
+    const doc = await (await fetch(server.url + "/openapi.json")).json() as Doc
+    const verdict = await validateDocument(doc)
+    expect(verdict.errors).toBeUndefined()
+    expect(verdict.valid).toBe(true)
+    expect(verdict.version).toBe("3.1")
+    const page = await fetch(server.url + "/docs")
+    expect(page.status).toBe(200)
+    expect(page.headers.get("content-type")).toContain("text/html")
+  })
+})
+
+describe("conflicts", () => {
+  it("If-Match at another version and a command id reused for another command are 409 and write nothing", async () => {
+    recorded.length = 0
+    const ok = await call("POST", "/projects/p-409/commands", { key: keys.bureau, body: JSON.stringify(first) })
+    expect(ok.status).toBe(200)
+    expect(ok.body["version"]).toBeGreaterThan(0)
+    const version = ok.body["version"] as number
+    const stale = await call("POST", "/projects/p-409/commands", {
+      key: keys.bureau,
+      body: JSON.stringify(selectKeyAreas("c-stale")),
+      headers: { "if-match": `"${version - 1}"` }
+    })
+    expect(stale.status).toBe(409)
+    expect(stale.body["type"]).toBe("urn:gsyf:problem:version-conflict")
+    const reused = await call("POST", "/projects/p-409/commands", {
+      key: keys.bureau,
+      body: JSON.stringify({ ...first, actor: { ...bureau, name: "王副局长" } })
+    })
+    expect(reused.status).toBe(409)
+    expect(reused.body["type"]).toBe("urn:gsyf:problem:command-id-conflict")
+    const page = await call("GET", "/projects/p-409/events", { key: keys.agency })
+    expect(page.body["version"]).toBe(version)
+    expect(checkResponses(await (await fetch(server.url + "/openapi.json")).json() as Doc, recorded)).toEqual([])
+  })
+})
