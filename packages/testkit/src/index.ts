@@ -1,9 +1,32 @@
 /**
- * Conformance suites for gsyf ports (event store, renderers).
+ * Test kit for gsyf hosts and plugin authors: the decider specification (given events, when a command, then events or a rejection) and the event store conformance suite.
  *
  * @packageDocumentation
  * @since 0.1.0
  */
+
+/**
+ * Given / when / then for a decider, in the style of Emmett's
+ * `DeciderSpecification`: given the events a project already has, when a
+ * command arrives, then exactly these events (whole, every field compared) or
+ * a rejection naming these rule ids. A rejection is also checked to change
+ * nothing: the state it was decided on is the same afterwards (compared as a
+ * structural snapshot) and deciding the command again gives the same answer.
+ *
+ * ```ts
+ * import { Lifecycle } from "@gsyf/core"
+ * import { DeciderSpecification } from "@gsyf/testkit"
+ *
+ * const spec = DeciderSpecification.lifecycle(config) // or DeciderSpecification.make(anyDecider)
+ * spec.given([keyAreasSelected]).when(opinionCommand).then([opinionRecorded])
+ * spec.given([]).when(issuePlan).thenRejected({ _tag: "OutOfOrder", ruleIds: ["lifecycle.key-areas-first"] })
+ * ```
+ *
+ * Runs under vitest (its `expect` gives the diffs).
+ *
+ * @since 0.2.0
+ */
+export * as DeciderSpecification from "./DeciderSpecification.js"
 
 /**
  * The event store conformance suite, written once and run unchanged against
