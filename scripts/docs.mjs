@@ -1,4 +1,5 @@
-// `pnpm site` (not `docs`: `pnpm docs` is npm's command that opens a package's homepage): generates the rule reference (docs/rules/, gitignored) from
+// `pnpm site` (not `docs`: `pnpm docs` is npm's command that opens a package's homepage): generates the rule reference
+// (docs/rules/, gitignored) from
 // the live registries, then builds the typedoc site into docs/site/
 // (gitignored) with validation; any warning fails the build.
 import { spawnSync } from "node:child_process"

@@ -295,7 +295,10 @@ export const defaultText = (d: Parameter.Definition): string => {
 /** The file name of a rule's page. */
 export const pageFile = (id: string): string => `${id}.md`
 
-/** The anchor typedoc gives a Markdown heading (its `Slugger`, lower-cased), so that links into the index and the parameter reference resolve. */
+/**
+ * The anchor typedoc gives a Markdown heading (its `Slugger`, lower-cased), so that links into the index and the
+ * parameter reference resolve.
+ */
 export const headingAnchor = (heading: string): string =>
   (
     heading
@@ -433,13 +436,19 @@ export const indexPage = (
       out.push("No rule of its own: the plan's requirements here are carried by the rules of the other sections.", "")
       continue
     }
-    out.push("| Rule id | 标题 | Title | Section | Kind | Scenario |", "| --- | --- | --- | --- | --- | --- |")
+    out.push(
+      "| Rule · 规则 | Title · 标题 | Section · 条款 | Basis · 依据 | Parameters · 参数 |",
+      "| --- | --- | --- | --- | --- |"
+    )
     for (const r of inGroup) {
       const n = examples.get(r.id)?.length ?? 0
+      const kind = r.kind === "stage rule" ? `stage \`${r.stage}\`` : "guard"
+      const basis = r.basis.map((b) => cell(b.citation)).join("; ")
+      const reads = r.reads.map((name) => `[\`${name}\`](parameters.md#${headingAnchor(name)})`).join(", ")
       out.push(
-        `| [\`${r.id}\`](${pageFile(r.id)}) | ${cell(r.title.zh)} | ${cell(r.title.en)} | ${cell(r.section)} | ${
-          r.kind === "stage rule" ? r.stage : "guard"
-        } | ${n === 0 ? "—" : `${n}`} |`
+        `| [\`${r.id}\`](${pageFile(r.id)}) (${kind}${n === 0 ? "" : `, ${n} scenario${n === 1 ? "" : "s"}`}) | ${
+          cell(r.title.zh)
+        } · ${cell(r.title.en)} | ${cell(r.section)} | ${basis === "" ? "—" : basis} | ${reads === "" ? "—" : reads} |`
       )
     }
     out.push("")

@@ -1,5 +1,6 @@
 // Code in the Markdown docs comes from tested files, so it shows as code on GitHub and npm and cannot go stale:
-// a marker line `<!-- snippet: path/to/file.ts#region -->` (indented inside a list item if need be) (path from the repository root; `#region` optional,
+// a marker line `<!-- snippet: path/to/file.ts#region -->` (indented inside a list item if need be) (path from the
+// repository root; `#region` optional,
 // the whole file without it) is followed by a fenced block that this script writes from the file's
 // `// #region name` … `// #endregion name` lines (`# #region` in YAML). `--check` fails when a block is stale.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"

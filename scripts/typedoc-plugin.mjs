@@ -31,8 +31,11 @@ export function load(app) {
           visit(child, name)
         } else if (!child.kindOf(ReflectionKind.Document) && !child.kindOf(ReflectionKind.Reference)) {
           // (a re-export, as in a deprecated alias module, is documented where it is declared)
-          const comment = child.comment ?? child.signatures?.[0]?.comment ?? child.type?.declaration?.signatures?.[0]?.comment
-          const missing = ["@since", "@category"].filter((tag) => !comment?.getTag(tag) && !(tag === "@category" && hasCategory(container, child)))
+          const comment = child.comment ?? child.signatures?.[0]?.comment
+            ?? child.type?.declaration?.signatures?.[0]?.comment
+          const missing = ["@since", "@category"].filter((tag) =>
+            !comment?.getTag(tag) && !(tag === "@category" && hasCategory(container, child))
+          )
           if (missing.length > 0) warn(`${name}: its JSDoc has no ${missing.join(" and ")}`)
         }
       }

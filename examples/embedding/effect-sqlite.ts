@@ -22,7 +22,8 @@ const program = Effect.gen(function*() {
     const done = yield* projects.execute("sample-city-2026", command)
     yield* Console.log(`${String(command._tag).padEnd(20)} → ${done.events.map((e) => e._tag).join(", ")}`)
   }
-  // The publicity started on 2026-09-29 runs 5 working days and skips the National Day holidays and counts the make-up working Saturday 10-10: it ends on 2026-10-12.
+  // The publicity started on 2026-09-29 runs 5 working days and skips the National Day holidays and counts the make-up
+  // working Saturday 10-10: it ends on 2026-10-12.
   const { state } = yield* projects.load("sample-city-2026")
   yield* Console.log(`publicity ends ${state.subProjects.keyAreas.publicity?.endsOn}`)
   yield* Console.log(`projects: ${JSON.stringify(yield* projects.list())}`)

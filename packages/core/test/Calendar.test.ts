@@ -118,7 +118,8 @@ describe("Calendar", () => {
   })
 
   it("counts working days with the start day excluded, skipping a whole holiday", () => {
-    // A 5-working-day publicity starting 2026-09-29 (Tue): 9/30, [10/1–10/7 off], 10/8, 10/9, 10/10 (make-up Sat), 10/12.
+    // A 5-working-day publicity starting 2026-09-29 (Tue): 9/30, [10/1–10/7 off], 10/8, 10/9, 10/10 (make-up Sat),
+    // 10/12.
     expect(ok(cal.addWorkingDays(d("2026-09-29"), 5))).toBe("2026-10-12")
     expect(ok(cal.periodEnd(d("2026-09-29"), 5, "working-days"))).toBe("2026-10-12")
     expect(ok(cal.workingDaysBetween(d("2026-09-29"), d("2026-10-12")))).toBe(5)

@@ -443,7 +443,8 @@ describe("Procurement.scoreConsultation", () => {
       finalQuote: "400000",
       ...(registeredAt === undefined ? {} : { registeredAt })
     })
-    // Z: plan 38 + team 20 = 58; Y: plan 30 + team 28 = 58 → equal totals (88) and quotes; Z has the higher technical score
+    // Z: plan 38 + team 20 = 58; Y: plan 30 + team 28 = 58 → equal totals (88) and quotes; Z has the higher technical
+    // score
     const technical = right(
       Procurement.scoreConsultation({
         priceWeight: "30",

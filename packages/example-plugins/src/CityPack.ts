@@ -283,6 +283,7 @@ export const signWithinDaysParameter: Parameter.Definition = widen({
   default: { value: 20, basis: cityBasis("第六条") }
 })
 
+// #region stricter-signing
 /**
  * `contract.sign-within`, stricter: the contract is due within the city's period
  * (`city.contractSignWithinDays`) or the national one (`contract.signWithinDays`), whichever is shorter, counted
@@ -314,6 +315,7 @@ export const stricterSigning: Guard.Guard<"SignContract"> = Guard.check<"SignCon
     )
   ]
 })
+// #endregion stricter-signing
 
 /**
  * A plugin that holds contracts to the city's stricter signing period: it adds `city.contractSignWithinDays`

@@ -92,7 +92,8 @@ describe("loading the example plugins", () => {
           shadowed: ["gsyf", "example-city-pack"]
         })
       ])
-      // the winner wants 7: six experts fail, even though six is enough for the base rule and odd-ness is the loser's rule
+      // the winner wants 7: six experts fail, even though six is enough for the base rule and odd-ness is the loser's
+      // rule
       expect(errorsOf(config, 6)).toBe(1)
       expect(errorsOf(config, 7)).toBe(0)
     }

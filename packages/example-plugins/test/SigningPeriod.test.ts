@@ -35,6 +35,7 @@ describe("the contract signing period as a rule plugins can reach", () => {
     expect(finding.zh).toContain("成交通知后30日内")
   })
 
+  // #region override
   it("a city overrides it with its 20 days: in the trace of the event and in Explain", () => {
     const config = seedConfig([CityPack.signingPeriod()])
     expect(config.overrides).toEqual([
@@ -63,6 +64,7 @@ describe("the contract signing period as a rule plugins can reach", () => {
     expect(Explain.render(x, "en")).toContain("overridden by plugin example-city-signing-period (priority 10)")
     expect(Explain.render(x, "zh")).toContain("由插件覆盖: example-city-signing-period")
   })
+  // #endregion override
 
   it("a plugin removes it, stating the legal reason in its manifest and the configuration", () => {
     expect(removal.manifest.removes).toEqual([{ rule: "rule:SignContract/contract.sign-within", reason }])

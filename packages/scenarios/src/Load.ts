@@ -81,7 +81,10 @@ export const ScenarioFile = Schema.Struct({
       })
     )
   ),
-  /** Another scenario (relative path), or a named checkpoint (`seed@budget-approved`), whose end state this one starts from. */
+  /**
+   * Another scenario (relative path), or a named checkpoint (`seed@budget-approved`), whose end state this one starts
+   * from.
+   */
   from: Schema.optional(Text),
   /** A city's planning chain built from a few facts (see {@link Given}), instead of `from`. */
   given: Schema.optional(Given.Given),

@@ -105,7 +105,10 @@ export interface Result {
 export interface RunOptions extends Load.LoadOptions {
   /** The plugins scenario files may name. */
   readonly plugins?: ReadonlyMap<string, Plugin.Plugin> | Readonly<Record<string, Plugin.Plugin>> | undefined
-  /** The holiday calendar (e.g. `ChinaHolidays.calendar` of `@gsyf/calendar-cn`); by default one without years, so deadlines in working days cannot be computed. */
+  /**
+   * The holiday calendar (e.g. `ChinaHolidays.calendar` of `@gsyf/calendar-cn`); by default one without years, so
+   * deadlines in working days cannot be computed.
+   */
   readonly calendar?: Calendar.Service | undefined
 }
 

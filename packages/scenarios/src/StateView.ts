@@ -19,7 +19,8 @@
  *   publicity                    { startsOn, endsOn, objections: [{ id, receivedOn, resolved }] } or null
  *   procurement                  { method, category, documentsIssuedOn, responseDeadline, bids, panel, scored } or null
  *   award                        { supplierId, supplierName, value, awardedOn, signBy } or null
- *   contract                     { contractId, supplierId, supplierName, amount, advance, balance, signedOn, periodEnd, payee } or null
+ *   contract                     { contractId, supplierId, supplierName, amount, advance, balance, signedOn,
+ * periodEnd, payee } or null
  *   payments                     { advance, balance, total, count }: sums by kind
  *   implementationPlan           submitted | approved | returned, or null
  *   evidence                     number of deliverables in force
@@ -27,7 +28,8 @@
  *   briefings                    { submitted, onTime, late, missing, pending }: lists of months YYYY-MM;
  *                                calendarNotCovered: the year the calendar lacks (the lists are then empty), or null
  *   spotChecks                   number
- *   acceptance                   { status: none | applied | passed | failed, attempts, passedOn, dueDate, rectificationDeadline }
+ *   acceptance                   { status: none | applied | passed | failed, attempts, passedOn, dueDate,
+ * rectificationDeadline }
  *   deadlines                    { publicityEnd, signBy, balanceDue, rectification }
  *   filed                        { reportNumber, filedOn } or null
  * ```

@@ -1,4 +1,7 @@
-/** Expectations on what a clerk checks: capital letters, documents, OCDS releases, deadlines and their reasons, matchers. */
+/**
+ * Expectations on what a clerk checks: capital letters, documents, OCDS releases, deadlines and their reasons,
+ * matchers.
+ */
 import { describe, expect, it } from "@effect/vitest"
 import { Scenario } from "@gsyf/scenarios"
 import { Either } from "effect"

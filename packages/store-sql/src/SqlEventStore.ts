@@ -11,8 +11,10 @@
  *
  * | table | columns | keys |
  * | --- | --- | --- |
- * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
- * | `commands` | `stream_id, command_id, first_position, last_position, command_hash, receipt` | PK `(stream_id, command_id)` |
+ * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash,
+ * hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
+ * | `commands` | `stream_id, command_id, first_position, last_position, command_hash, receipt` | PK `(stream_id,
+ * command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
  *
@@ -62,7 +64,8 @@ const { mapSqlErrors } = errors
 // -----------------------------------------------------------------------------
 
 /**
- * Whether a driver error is a unique-key violation (PostgreSQL `23505`, SQLite `SQLITE_CONSTRAINT_UNIQUE` / `_PRIMARYKEY`).
+ * Whether a driver error is a unique-key violation (PostgreSQL `23505`, SQLite `SQLITE_CONSTRAINT_UNIQUE` /
+ * `_PRIMARYKEY`).
  *
  * @since 0.1.0
  * @category errors

@@ -178,7 +178,10 @@ export interface ExplainedRead {
  */
 export interface ExplainedRule {
   readonly ruleId: string
-  /** False when the rule is not in the index (e.g. the rule of a plugin no longer loaded); it is still shown, titled by its id. */
+  /**
+   * False when the rule is not in the index (e.g. the rule of a plugin no longer loaded); it is still shown, titled by
+   * its id.
+   */
   readonly known: boolean
   readonly title: Title
   readonly section: string | undefined
@@ -724,7 +727,9 @@ const contextOf = (
 export interface Options {
   /** How far to follow `restsOn` (1: only the events the decision names; default 2; 0: none). */
   readonly depth?: number | undefined
-  /** The rule registry for titles and bases (default {@link baseIndex}; pass {@link ruleIndex}`(config)` with plugins). */
+  /**
+   * The rule registry for titles and bases (default {@link baseIndex}; pass {@link ruleIndex}`(config)` with plugins).
+   */
   readonly index?: RuleIndex | undefined
   /**
    * The configuration the events were decided with: its rule index (with plugins' rules and overrides) and its

@@ -166,7 +166,10 @@ export type RuleRemoval =
 export interface DeliverableType {
   readonly id: string
   readonly title: Title
-  /** A quota item counting `custom` evidence of this type; its parameter must exist (add it under `parameters.definitions`). */
+  /**
+   * A quota item counting `custom` evidence of this type; its parameter must exist (add it under
+   * `parameters.definitions`).
+   */
   readonly quota?: Omit<Quota.Item, "count"> | undefined
 }
 

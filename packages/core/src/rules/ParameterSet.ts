@@ -375,7 +375,8 @@ const decode = (
 
 /**
  * Checks every value of the given histories against its parameter's national bound (`NationalBound`), reading
- * approvals from the whole set at the value's date (an undated value needs an undated approval). A looser value without a recorded approval that covers it
+ * approvals from the whole set at the value's date (an undated value needs an undated approval). A looser value
+ * without a recorded approval that covers it
  * is a `NationalBound.BoundIssue`.
  */
 const checkBounds = (

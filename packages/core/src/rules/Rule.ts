@@ -58,7 +58,10 @@ export interface Title {
  * @category models
  */
 export interface ParameterReader {
-  /** The value of a parameter at the evaluation date, recorded in the trace; a parameter with no value in force fails the rule with `parameters.missing`. */
+  /**
+   * The value of a parameter at the evaluation date, recorded in the trace; a parameter with no value in force fails
+   * the rule with `parameters.missing`.
+   */
   readonly read: <A = unknown>(name: string) => A
   /** The value of an optional parameter (one a city may leave unset), recorded in the trace when it has one. */
   readonly readOptional: <A = unknown>(name: string) => A | undefined

@@ -85,7 +85,10 @@ export interface StateCache {
   readonly [StateCacheTypeId]: typeof StateCacheTypeId
   /** Most streams kept; the least recently used entry is dropped beyond it. */
   readonly capacity: number
-  /** Whether a command reads the newer events before deciding (`"refresh"`) or lets the append check the cached version (`"optimistic"`). */
+  /**
+   * Whether a command reads the newer events before deciding (`"refresh"`) or lets the append check the cached version
+   * (`"optimistic"`).
+   */
   readonly mode: CacheMode
   /** Streams currently cached. */
   readonly size: number
@@ -200,7 +203,9 @@ export const makeCache = (options: CacheOptions = {}): StateCache =>
 export interface Options {
   /** How many times to start over after a `VersionConflict` (default 3). */
   readonly maxRetries?: number | undefined
-  /** Read only the events after a cached state (see {@link StateCache}); without it the whole stream is read each time. */
+  /**
+   * Read only the events after a cached state (see {@link StateCache}); without it the whole stream is read each time.
+   */
   readonly cache?: StateCache | undefined
   /**
    * The command's fingerprint (64 hex digits), stored with it so that a reused

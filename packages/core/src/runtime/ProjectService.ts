@@ -15,7 +15,8 @@
  *   return done.events.map((e) => e._tag)
  * })
  * program.pipe(
- *   Effect.provide(ProjectService.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections: ReadModels.projections(config) }))))
+ *   Effect.provide(ProjectService.layer(config).pipe(Layer.provide(EventStore.layerMemory({ projections:
+ * ReadModels.projections(config) }))))
  * )
  * ```
  *

@@ -3,7 +3,8 @@
  * transaction as the events and rebuildable from them:
  *
  * - `gsyf.projects` (key: project id): status, last event, next deadline;
- * - `gsyf.payment-ledger` (key: `<project>/<sub-project>`, one contract each): contract amount, advance and balance, payments, outstanding;
+ * - `gsyf.payment-ledger` (key: `<project>/<sub-project>`, one contract each): contract amount, advance and balance,
+ * payments, outstanding;
  * - `gsyf.quota-progress` (key: `<project>/<sub-project>`): done / required per quota item;
  * - `gsyf.briefings` (key: `<project>/<sub-project>`): briefing months submitted, due dates, lateness;
  * - `gsyf.audit` (key: project id): length and head hash of the project's chain, for the audit export;

@@ -92,7 +92,9 @@ export interface Options {
   readonly checkpoint?: Checkpoint.Checkpoint | undefined
   /** Public keys trusted for checkpoints and receipts. */
   readonly keys?: ReadonlyArray<AuditKey.Verifier> | undefined
-  /** Require a valid receipt on every append not covered by the checkpoint (default: the checkpoint's `signedAppends`). */
+  /**
+   * Require a valid receipt on every append not covered by the checkpoint (default: the checkpoint's `signedAppends`).
+   */
   readonly requireReceipts?: boolean | undefined
   /** Rebuild every registered projection and compare it with the stored read models (default `false`). */
   readonly readModels?: boolean | undefined

@@ -70,7 +70,10 @@ export interface Source {
   readonly value: unknown
   /** Where the node at `path` starts; for a path that does not exist, its deepest existing ancestor. */
   readonly locate: (path: Path) => Position
-  /** Every scalar value (keys aside), as read and as JSON would show it (for keeping a referenced file's characters out of messages). */
+  /**
+   * Every scalar value (keys aside), as read and as JSON would show it (for keeping a referenced file's characters out
+   * of messages).
+   */
   readonly scalars: () => ReadonlyArray<string>
 }
 

@@ -42,7 +42,8 @@ export const causeOf = (error: SqlError): { readonly code: string | undefined; r
 }
 
 /**
- * Whether a driver error is a unique-key violation (PostgreSQL `23505`, SQLite `SQLITE_CONSTRAINT_UNIQUE` / `_PRIMARYKEY`).
+ * Whether a driver error is a unique-key violation (PostgreSQL `23505`, SQLite `SQLITE_CONSTRAINT_UNIQUE` /
+ * `_PRIMARYKEY`).
  *
  * @since 0.1.0
  * @category errors

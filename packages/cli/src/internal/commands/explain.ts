@@ -1,4 +1,6 @@
-/** `gsyf explain <project> [event id]`: lists the explainable decisions of a stored project, or explains one. @internal */
+/**
+ * `gsyf explain <project> [event id]`: lists the explainable decisions of a stored project, or explains one. @internal
+ */
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"

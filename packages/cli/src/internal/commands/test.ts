@@ -1,4 +1,7 @@
-/** `gsyf test <files or folders>`: runs scenario files, prints a diff for each failed expectation, can write JUnit XML. @internal */
+/**
+ * `gsyf test <files or folders>`: runs scenario files, prints a diff for each failed expectation, can write JUnit XML.
+ * @internal
+ */
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"

@@ -112,7 +112,9 @@ export const IsoDate = Schema.String.pipe(
   )
 ).annotations({ identifier: "IsoDate" })
 
-/** An instant (ISO 8601 with an offset, e.g. `2024-03-01T09:30:00+08:00`) or a date, read to UTC milliseconds. @internal */
+/**
+ * An instant (ISO 8601 with an offset, e.g. `2024-03-01T09:30:00+08:00`) or a date, read to UTC milliseconds. @internal
+ */
 export const Instant: Schema.Schema<number, string> = Schema.transformOrFail(Schema.String, Schema.Number, {
   strict: true,
   decode: (s, _, ast) => {

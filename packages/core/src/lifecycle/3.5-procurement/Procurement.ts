@@ -790,7 +790,10 @@ export interface ConsultationEntry {
   /** The price and non-price scores as exact fractions. */
   readonly priceScoreExact: string
   readonly nonPriceScoreExact: string
-  /** The total, price and non-price scores rounded half-up to 4 decimals (the audit figures; still not the ranking basis). */
+  /**
+   * The total, price and non-price scores rounded half-up to 4 decimals (the audit figures; still not the ranking
+   * basis).
+   */
   readonly totalFourDecimals: string
   readonly priceScoreFourDecimals: string
   readonly nonPriceScoreFourDecimals: string

@@ -1,5 +1,6 @@
 // 三(五) parameters: each sub-project's method, the consultation's and the panel review's settings.
-// Names are the tree's paths (`procurement.hazchem.method` …); a parameter's section is the group's unless it says otherwise.
+// Names are the tree's paths (`procurement.hazchem.method` …); a parameter's section is the group's unless it says
+// otherwise.
 import * as Schema from "effect/Schema"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"

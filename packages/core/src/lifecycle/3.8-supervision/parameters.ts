@@ -1,5 +1,6 @@
 // 三(八) parameters: the monthly briefing's due day.
-// Names are the tree's paths (`supervision.briefingDueDay` …); a parameter's section is the group's unless it says otherwise.
+// Names are the tree's paths (`supervision.briefingDueDay` …); a parameter's section is the group's unless it says
+// otherwise.
 import { plan } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import { param, section } from "../../rules/ParameterSet.js"

@@ -1,5 +1,6 @@
 // 三(九) parameters: the rectification period and the experts of an acceptance.
-// Names are the tree's paths (`acceptance.rectificationDays` …); a parameter's section is the group's unless it says otherwise.
+// Names are the tree's paths (`acceptance.rectificationDays` …); a parameter's section is the group's unless it says
+// otherwise.
 import { plan } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import { param, section } from "../../rules/ParameterSet.js"

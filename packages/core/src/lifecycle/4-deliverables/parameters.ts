@@ -1,5 +1,6 @@
 // 四 parameters: the quotas of the publicity and training work.
-// Names are the tree's paths (`quota.deploymentMeetings` …); a parameter's section is the group's unless it says otherwise.
+// Names are the tree's paths (`quota.deploymentMeetings` …); a parameter's section is the group's unless it says
+// otherwise.
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import { param, section } from "../../rules/ParameterSet.js"

@@ -82,7 +82,9 @@ export interface Checked {
   readonly findings: ReadonlyArray<Finding>
 }
 
-/** Runs the rules of a stage (with the plugins' additions, overrides and removals) on its input, at the command's date. */
+/**
+ * Runs the rules of a stage (with the plugins' additions, overrides and removals) on its input, at the command's date.
+ */
 export const runStage = <S extends Stage>(
   input: Context,
   stage: S,

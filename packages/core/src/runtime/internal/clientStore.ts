@@ -1,7 +1,8 @@
 /**
  * The store of a Promise client chosen by plain options: `{ sqlite: file }` or `{ postgres: url, schema }`. The
  * adapter packages depend on core, so core loads them by name when a host asks for one (they are installed next to
- * core, or at least in the host's own dependencies); a missing adapter is a typed `StoreUnavailable` naming the package to install.
+ * core, or at least in the host's own dependencies); a missing adapter is a typed `StoreUnavailable` naming the
+ * package to install.
  *
  * @internal
  */

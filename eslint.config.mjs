@@ -1,0 +1,64 @@
+// The linter of `pnpm check` (beside dprint, which formats): a small set of syntactic rules, no type information,
+// so that it stays fast. Lines of at most 120 columns; no function in core longer than 80 lines (blank lines and
+// comments not counted); no `var`, no `==`, no debugger.
+import stylistic from "@stylistic/eslint-plugin"
+import tseslint from "typescript-eslint"
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "docs/site/**",
+      "docs/rules/**",
+      "out/**",
+      "test-artifacts/**",
+      // generated (as dprint leaves them too; the barrels from the modules' headers, which are linted)
+      "packages/*/src/index.ts",
+      "packages/ocds/src/internal/embedded.ts",
+      "packages/scenarios/src/internal/seedFiles.ts"
+    ]
+  },
+  {
+    files: ["**/*.ts", "**/*.mts", "**/*.cts", "**/*.mjs", "**/*.js"],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" },
+    plugins: { "@stylistic": stylistic, "@typescript-eslint": tseslint.plugin },
+    rules: {
+      "@stylistic/max-len": ["error", {
+        code: 120,
+        ignoreUrls: true,
+        // a string or template is not broken for the ruler (a Chinese message reads whole); dprint formats the rest
+        ignoreStrings: true,
+        ignoreTemplateLiterals: true,
+        ignoreComments: false,
+        ignoreRegExpLiterals: true,
+        // imports, and Markdown table rows and indented code inside doc comments
+        ignorePattern: "^\\s*((import|export) .* from |\\* (\\||   ))"
+      }],
+      eqeqeq: ["error", "always", { null: "ignore" }],
+      "no-var": "error",
+      "no-debugger": "error"
+    }
+  },
+  {
+    files: ["packages/core/src/**/*.ts"],
+    rules: {
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }]
+    }
+  },
+  {
+    // Longer than 80 lines today, to be split: the in-memory store's layer, the calendar's deadline table, the
+    // key-area ranking, the store scan, and the panel review and consultation awards (being reworked with the
+    // procurement methods). A new long function anywhere else in core fails the check.
+    files: [
+      "packages/core/src/runtime/EventStore.ts",
+      "packages/core/src/kernel/Calendar.ts",
+      "packages/core/src/lifecycle/3.1-key-areas/KeyAreas.ts",
+      "packages/core/src/runtime/internal/storeScan.ts",
+      "packages/core/src/lifecycle/3.5-procurement/Procurement.ts",
+      // the national bounds' check of a parameter set (new, being extended with the contract parameters)
+      "packages/core/src/rules/ParameterSet.ts"
+    ],
+    rules: { "max-lines-per-function": "off" }
+  }
+)
