@@ -168,7 +168,9 @@ const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>
   }
 }
 
-/** A short preview of a value: bounded in depth and length, whatever the value (never recursing far, never throwing). */
+/**
+ * A short preview of a value: bounded in depth and length, whatever the value (never recursing far, never throwing).
+ */
 const safeShow = (u: unknown): string => {
   const out = preview(u, 3, 60)
   return out.length > 60 ? out.slice(0, 57) + "..." : out

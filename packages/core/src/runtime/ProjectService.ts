@@ -113,7 +113,10 @@ export interface Service {
   readonly load: (projectId: string) => Effect.Effect<Loaded, LoadError>
   /** Quota progress (done / required per item) at a date. */
   readonly progress: (projectId: string, at: IsoDate.IsoDate) => Effect.Effect<ReadonlyArray<Quota.Progress>, LoadError>
-  /** Monthly briefings (on time, late, missing, pending) of a sub-project at a date; fails when the calendar lacks a year. */
+  /**
+   * Monthly briefings (on time, late, missing, pending) of a sub-project at a date; fails when the calendar lacks a
+   * year.
+   */
   readonly briefings: (
     projectId: string,
     subProject: Lifecycle.SubProjectKey,

@@ -94,7 +94,9 @@ const registryFile = /(^|[\\/])plugins\.(m?ts|m?js)$/
 
 let stop: (() => void) | undefined
 
-/** Ends a `gsyf test --watch` running in this process (its promise resolves with the last run's exit code). @internal */
+/**
+ * Ends a `gsyf test --watch` running in this process (its promise resolves with the last run's exit code). @internal
+ */
 export const stopWatching = (): void => stop?.()
 
 /**
