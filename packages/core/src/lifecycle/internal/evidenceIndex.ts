@@ -11,7 +11,10 @@ import type * as Deliverable from "../4-deliverables/Deliverable.js"
 export interface EvidenceIndex {
   readonly cells: HashMap.HashMap<string, number>
   readonly distinct: { readonly [family: string]: number }
-  /** The values seen per iterated family (summary lengths, key-enterprise steps), first seen first (some may be at zero now). */
+  /**
+   * The values seen per iterated family (summary lengths, key-enterprise steps), first seen first (some may be at zero
+   * now).
+   */
   readonly values: { readonly [family: string]: ReadonlyArray<string> }
 }
 
