@@ -52,7 +52,8 @@ export * as Problem from "./Problem.js"
  * const server = await Server.start({
  *   parameters: cityParameterFile,
  *   store: { sqlite: "gsyf.db" },
- *   authentication: Authentication.apiKeys([{ sha256: Authentication.hashKey(key), subject: "agency-clerk", parties }]),
+ *   authentication: Authentication.apiKeys([{ sha256: Authentication.hashKey(key), subject: "agency-clerk", parties
+ * }]),
  *   port: 8080
  * })
  * process.once("SIGTERM", () => server.close()) // in-flight commands finish first

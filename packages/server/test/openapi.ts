@@ -33,7 +33,9 @@ export const validateDocument = async (doc: unknown) => {
 const matches = (template: string, path: string) =>
   new RegExp("^" + template.replace(/\{[^}]+\}/g, "[^/]+") + "$").test(path.split("?")[0]!)
 
-/** Problems with recorded responses: each must be documented (path, method, status, media type) and match its schema. */
+/**
+ * Problems with recorded responses: each must be documented (path, method, status, media type) and match its schema.
+ */
 export const checkResponses = (doc: Doc, recorded: ReadonlyArray<Recorded>): Array<string> => {
   const ajv = new Ajv2020({ strict: false, allErrors: true })
   ;(addFormats as unknown as (a: unknown) => void)(ajv)

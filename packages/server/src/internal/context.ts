@@ -1,4 +1,6 @@
-/** What the handlers share: the library's services, the limits, per-project locks, commit signals, draining. @internal */
+/**
+ * What the handlers share: the library's services, the limits, per-project locks, commit signals, draining. @internal
+ */
 import type { AuditKey, EventStore, Plugin, ProjectService } from "@gsyf/core"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
