@@ -46,7 +46,7 @@ import { fail, jsonLog, type Log, outer } from "./internal/http.js"
 import * as Projects from "./internal/projects.js"
 import * as Reference from "./internal/reference.js"
 import * as Problem from "./Problem.js"
-import { Api, Authenticated } from "./ServerApi.js"
+import { Api, Authenticated, documentMediaTypes } from "./ServerApi.js"
 
 /**
  * Where the events are stored.
@@ -142,6 +142,13 @@ export const openApi = (): OpenApi.OpenAPISpec => {
         response.content = { "application/problem+json": { schema: { $ref: `#/components/schemas/${name}` } } }
       }
     }
+  }
+  // A document answers in the media type of its format (the generator keeps one).
+  const document = (spec.paths as Record<string, any>)["/projects/{projectId}/documents/{document}/{format}"]?.get
+  if (document !== undefined) {
+    document.responses["200"].content = Object.fromEntries(
+      Object.values(documentMediaTypes).map((t) => [t, { schema: { type: "string", format: "binary" } }])
+    )
   }
   return spec
 }
