@@ -32,9 +32,9 @@ const rulePage = (id: string) => join(documents, `Rule_reference.${id}.html`)
 let build: { status: number | null; output: string } = { status: null, output: "" }
 
 beforeAll(async () => {
-  const r = await run(process.execPath, [join(repo, "scripts", "docs.mjs")], { cwd: repo, timeout: 230_000 })
+  const r = await run(process.execPath, [join(repo, "scripts", "docs.mjs")], { cwd: repo, timeout: 590_000 })
   build = { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, "") }
-}, 240_000)
+}, 600_000)
 
 const chromium = tools.chromium()
 
