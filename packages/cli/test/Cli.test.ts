@@ -54,6 +54,28 @@ describe("gsyf plan", () => {
     expect(r.err).toContain("unknown parameter")
   })
 
+  it("refuses a file over the size limit (GSYF_MAX_FILE_MB) without reading it, and a bad limit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
+    const big = join(dir, "big.yaml")
+    // a valid plan padded with a comment to 1.5 MB
+    writeFileSync(big, readFileSync(plan, "utf8") + "# " + "x".repeat(1_572_864) + "\n")
+    expect((await gsyf("plan", big)).code).toBe(0)
+    vi.stubEnv("GSYF_MAX_FILE_MB", "1")
+    try {
+      const r = await gsyf("plan", big)
+      expect(r.code).toBe(1)
+      expect(r.err).toContain("超过 1 MB")
+      expect(r.err).toContain("is larger than 1 MB (GSYF_MAX_FILE_MB)")
+      expect(r.err).not.toContain("xxxx")
+      vi.stubEnv("GSYF_MAX_FILE_MB", "1e9")
+      const bad = await gsyf("plan", big)
+      expect(bad.code).toBe(2)
+      expect(bad.err).toContain("GSYF_MAX_FILE_MB must be a whole number of MB from 1 to 1024")
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
   it("refuses a city file looser than a national bound, naming the parameter, value, bound and law", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
     const looser = join(dir, "looser.yaml")

@@ -23,8 +23,27 @@ export class CliError extends Error {
   }
 }
 
-/** The largest parameter or data file the command line reads (10 MB). @internal */
-export const maxFileBytes = 10 * 1024 * 1024
+/** The default limit on a parameter or data file the command line reads, in MB. @internal */
+export const defaultMaxFileMegabytes = 10
+
+/**
+ * The largest parameter or data file the command line reads, in bytes: `GSYF_MAX_FILE_MB` (a whole number of
+ * MB from 1 to 1024), or {@link defaultMaxFileMegabytes}. Any other value of the variable is refused. @internal
+ */
+export const maxFileBytes = (): number => {
+  const raw = process.env["GSYF_MAX_FILE_MB"]
+  if (raw === undefined || raw.trim() === "") return defaultMaxFileMegabytes * 1024 * 1024
+  const mb = /^\d{1,4}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN
+  if (!(mb >= 1 && mb <= 1024)) {
+    throw new CliError(
+      "环境变量 GSYF_MAX_FILE_MB 应为 1 至 1024 之间的整数(单位 MB)",
+      "GSYF_MAX_FILE_MB must be a whole number of MB from 1 to 1024",
+      [],
+      2
+    )
+  }
+  return mb * 1024 * 1024
+}
 
 /**
  * Reads a YAML or JSON file within {@link maxFileBytes}, with aliases limited; a problem names the file and the
@@ -33,12 +52,13 @@ export const maxFileBytes = 10 * 1024 * 1024
 export const readDataFile = (file: string): unknown => {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliError(`找不到文件 ${file}`, `no such file: ${file}`)
+  const limit = maxFileBytes()
   let text: string
   try {
-    if (statSync(path).size > maxFileBytes) {
+    if (statSync(path).size > limit) {
       throw new CliError(
-        `文件 ${file} 超过 ${maxFileBytes / 1024 / 1024} MB`,
-        `${file} is larger than ${maxFileBytes / 1024 / 1024} MB`
+        `文件 ${file} 超过 ${limit / 1024 / 1024} MB(可用环境变量 GSYF_MAX_FILE_MB 调整)`,
+        `${file} is larger than ${limit / 1024 / 1024} MB (GSYF_MAX_FILE_MB)`
       )
     }
     text = readFileSync(path, "utf8")
