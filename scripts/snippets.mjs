@@ -28,7 +28,7 @@ const markdownFiles = () => {
   return out
 }
 
-const language = (file) => ({ ts: "ts", mts: "ts", cts: "ts", js: "js", mjs: "js", cjs: "js", yaml: "yaml", yml: "yaml", json: "json" })[file.split(".").pop()] ?? ""
+const language = (file) => ({ ts: "ts", mts: "ts", cts: "ts", js: "js", mjs: "js", cjs: "js", yaml: "yaml", yml: "yaml", json: "json", sh: "sh" })[file.split(".").pop()] ?? ""
 
 const dedent = (lines) => {
   const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)[0].length))
