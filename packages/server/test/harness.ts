@@ -10,9 +10,12 @@ import { randomBytes } from "node:crypto"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 
-export const root = resolve(__dirname, "../../..")
+/** This folder (the harness also runs under tsx as an ES module, from the HTTP bench). */
+const here = fileURLToPath(new URL(".", import.meta.url))
+export const root = resolve(here, "../../..")
 export const seedPlanFile = join(root, "examples/plans/seed-2026.yaml")
 const exec = promisify(execFile)
 
@@ -116,7 +119,7 @@ export const writeFixtures = (dir: string, plan: Plan, keyHashes: ReadonlyArray<
 
 /** Runs the Python client; resolves with its summary (the last line it prints). */
 export const python = async (url: string, planFile: string, record: string): Promise<Record<string, unknown>> => {
-  const { stdout } = await exec("python3", [join(__dirname, "fixtures/client.py"), url, planFile, record], {
+  const { stdout } = await exec("python3", [join(here, "fixtures/client.py"), url, planFile, record], {
     timeout: 300_000,
     maxBuffer: 16 * 1024 * 1024
   }).catch((e: { stdout?: string; stderr?: string; message: string }) => {
