@@ -78,13 +78,15 @@ export const fullLines = (pages: ReadonlyArray<Page>): ReadonlyArray<TextLine & 
  * at its end does not count; a line holds fewer, spread over its width, when
  * what follows is a piece that cannot be broken (a number with its unit, an
  * amount, a Latin word) carried whole to the next line, and 27 when an opening
- * mark was carried.
+ * mark was carried, or a character carried with the closing mark that follows it
+ * (a closing mark may not start a line).
  */
 export const onGrid = (l: TextLine & { readonly next: string }): boolean => {
   const n = [...l.text].length
   if (n === 28 || (n === 29 && closing.test(l.text))) return true
   if (n < 28 && /^[\d¥￥A-Za-z]/.test(l.next)) return true
-  return n === 27 && /^[（《〈“‘]/.test(l.next)
+  return n === 27 &&
+    (/^[（《〈“‘]/.test(l.next) || /^[^，。、；：？！）》〉」』】〕”’][，。、；：？！）》〉」』】〕”’]/u.test(l.next))
 }
 
 /** Pages holding only body text (no title, no table), with the number of lines in the type area. */

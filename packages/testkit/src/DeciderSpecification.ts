@@ -91,6 +91,7 @@ export interface Given<C, E, S, R> {
   readonly state: S
   /** More history. */
   readonly and: (events: ReadonlyArray<E>) => Given<C, E, S, R>
+  /** Decides the command on the state the given events fold to. */
   readonly when: (command: C) => Then<E, S, R>
 }
 
@@ -101,6 +102,7 @@ export interface Given<C, E, S, R> {
  * @category models
  */
 export interface Specification<C, E, S, R> {
+  /** Starts a case from the events already recorded (none for a new stream). */
   readonly given: (events: ReadonlyArray<E>) => Given<C, E, S, R>
   /**
    * The events of commands decided one after another from the initial state

@@ -50,6 +50,7 @@ export interface Entry {
  * @category models
  */
 export interface Service {
+  /** Keeps one refused attempt. */
   readonly record: (entry: Entry) => Effect.Effect<void>
 }
 
@@ -65,7 +66,10 @@ export class SecurityLog extends Context.Tag("@gsyf/core/SecurityLog")<SecurityL
  * @since 0.2.0
  * @category constructors
  */
-export const memory = (): Service & { readonly entries: () => ReadonlyArray<Entry> } => {
+export const memory = (): Service & {
+  /** The refused attempts recorded so far, oldest first. */
+  readonly entries: () => ReadonlyArray<Entry>
+} => {
   const entries: Array<Entry> = []
   return {
     record: (entry) => Effect.sync(() => void entries.push(entry)),
