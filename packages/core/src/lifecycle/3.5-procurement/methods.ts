@@ -13,6 +13,7 @@ import { type Rejection, RuleViolation } from "../Rejection.js"
 import { aggregation, criteriaTotal, priceWeightFixed } from "./guards.js"
 import { inquiry } from "./inquiry.js"
 import { qualifiedBids } from "./internal/qualified.js"
+import { awardRanking } from "./internal/ranking.js"
 import * as Procurement from "./Procurement.js"
 import { singleSource } from "./singleSource.js"
 import { publicTender } from "./tender.js"
@@ -117,21 +118,7 @@ const consultationAward: AwardPath = ({ input, panel, procurement: proc }) => {
     supplierId: r.recommended.supplierId,
     supplierName: r.recommended.supplierName,
     value: r.ranking[0]!.finalQuote,
-    ranking: r.ranking.map((x) => ({
-      rank: x.rank,
-      supplierId: x.supplierId,
-      supplierName: x.supplierName,
-      quote: x.finalQuote,
-      priceScore: x.priceScoreDisplay,
-      nonPriceScore: x.nonPriceScoreDisplay,
-      total: x.totalDisplay,
-      exact: { priceScore: x.priceScoreExact, nonPriceScore: x.nonPriceScoreExact, total: x.totalExact },
-      fourDecimals: {
-        priceScore: x.priceScoreFourDecimals,
-        nonPriceScore: x.nonPriceScoreFourDecimals,
-        total: x.totalFourDecimals
-      }
-    })),
+    ranking: awardRanking(r.ranking),
     tieBreaks: r.tieBreaks.map((t) => t.zh),
     reasons: r.recommended.reasons.map((x) => x.zh),
     rankingBasis: {

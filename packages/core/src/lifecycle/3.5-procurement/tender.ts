@@ -12,6 +12,7 @@ import { type Rejection, RuleViolation } from "../Rejection.js"
 import { criteriaTotal } from "./guards.js"
 import { composition } from "./internal/panel.js"
 import { qualifiedBids } from "./internal/qualified.js"
+import { awardRanking } from "./internal/ranking.js"
 import * as Procurement from "./Procurement.js"
 
 const law = (article: string, note?: string) => national(`${texts.procurementLaw} ${article}`, note)
@@ -214,21 +215,7 @@ const award: AwardPath = ({ input, procurement: proc }) => {
     supplierId: r.recommended.supplierId,
     supplierName: r.recommended.supplierName,
     value: r.ranking[0]!.finalQuote,
-    ranking: r.ranking.map((x) => ({
-      rank: x.rank,
-      supplierId: x.supplierId,
-      supplierName: x.supplierName,
-      quote: x.finalQuote,
-      priceScore: x.priceScoreDisplay,
-      nonPriceScore: x.nonPriceScoreDisplay,
-      total: x.totalDisplay,
-      exact: { priceScore: x.priceScoreExact, nonPriceScore: x.nonPriceScoreExact, total: x.totalExact },
-      fourDecimals: {
-        priceScore: x.priceScoreFourDecimals,
-        nonPriceScore: x.nonPriceScoreFourDecimals,
-        total: x.totalFourDecimals
-      }
-    })),
+    ranking: awardRanking(r.ranking),
     tieBreaks: r.tieBreaks.map((t) => tenderWords(t.zh)),
     reasons: r.recommended.reasons.map((x) => tenderWords(x.zh)),
     rankingBasis: {
