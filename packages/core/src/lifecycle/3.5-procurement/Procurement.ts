@@ -969,30 +969,11 @@ export const scoreConsultation = (
   Either.flatMap(
     decodeEither(ConsultationScoringInput, "ConsultationScoring")(input),
     (d): Either.Either<ConsultationResult, InvalidInput | CriteriaTotalMismatch> => {
-      const subject = "ConsultationScoring"
-      const maxSum = Q.sum(d.criteria.map((c) => Q.fromDecimal(c.maxPoints)))
-      const expected = Q.sub(Q.fromInt(100), Q.fromDecimal(d.priceWeight))
-      if (!Q.equals(maxSum, expected)) {
-        return Either.left(
-          new CriteriaTotalMismatch({
-            expected: Q.toDecimal(expected).toFixed(),
-            actual: Q.toDecimal(maxSum).toFixed()
-          })
-        )
-      }
-      const issues: Array<InputIssue> = [
-        ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, {
-          zh: "评分因素编号",
-          en: "criterion id"
-        }),
-        ...uniqueIssues(d.bids, (b) => b.supplierId, (i) => `bids[${i}].supplierId`, {
-          zh: "供应商编号",
-          en: "supplier id"
-        })
-      ]
+      const mismatch = criteriaTotalMismatch(d)
+      if (mismatch !== undefined) return Either.left(mismatch)
       const valid = d.bids.filter((b) => b.valid !== false)
       const excluded = d.bids.filter((b) => b.valid === false)
-      if (valid.length === 0) issues.push(new InputIssue({ path: "bids", zh: "没有有效的响应", en: "no valid bid" }))
+      const issues = consultationIssues(d, valid)
       const sheet = S.checkSheet(
         d.criteria,
         valid.map((b) => b.supplierId),
@@ -1003,77 +984,120 @@ export const scoreConsultation = (
       if (d.criteria.length > 0 && sheet.members.length === 0 && valid.length > 0) {
         issues.push(new InputIssue({ path: "scores", zh: "没有评审打分", en: "no scores given" }))
       }
-      if (issues.length > 0) return Either.left(new InvalidInput({ subject, issues }))
+      if (issues.length > 0) return Either.left(new InvalidInput({ subject: "ConsultationScoring", issues }))
 
       const base = valid.reduce((m, b) => Money.min(m, b.finalQuote), valid[0]!.finalQuote)
-      const baseQ = Q.fromDecimal(base.yuan)
-      const weightQ = Q.fromDecimal(d.priceWeight)
-      const memberCount = Q.fromInt(Math.max(sheet.members.length, 1))
-      const marked = d.criteria.filter((c) => c.technical === true)
-      const technicalIds = (marked.length > 0 ? marked : d.criteria).map((c) => c.id)
-      const rows: Array<ConsultationRow> = valid.map((bid) => {
-        const price = Q.mul(Q.div(baseQ, Q.fromDecimal(bid.finalQuote.yuan)), weightQ)
-        const memberTotals = sheet.members.map((m) => ({
-          memberId: m,
-          total: Q.sum(d.criteria.map((c) => sheet.points(m, bid.supplierId, c.id)))
-        }))
-        const nonPrice = Q.div(Q.sum(memberTotals.map((t) => t.total)), memberCount)
-        const criterionMeans = Object.fromEntries(
-          d.criteria.map((
-            c
-          ) => [c.id, Q.div(Q.sum(sheet.members.map((m) => sheet.points(m, bid.supplierId, c.id))), memberCount)])
-        )
-        const technical = Q.sum(technicalIds.map((id) => criterionMeans[id]!))
-        return { bid, price, nonPrice, technical, total: Q.add(price, nonPrice), memberTotals, criterionMeans }
-      })
+      const rows = valid.map(consultationRow(d, sheet, base))
       const ordered = S.orderBy(rows, (a, b) => Q.compare(b.total, a.total), consultationSteps)
-      const ranking = ordered.map(
-        (r, k): ConsultationEntry => ({
-          rank: k + 1,
-          supplierId: r.bid.supplierId,
-          supplierName: r.bid.supplierName,
-          finalQuote: r.bid.finalQuote,
-          priceScore: Q.toDecimal(r.price),
-          nonPriceScore: Q.toDecimal(r.nonPrice),
-          technicalScore: Q.toDecimal(r.technical),
-          total: Q.toDecimal(r.total),
-          totalExact: Q.toFraction(r.total),
-          priceScoreExact: Q.toFraction(r.price),
-          nonPriceScoreExact: Q.toFraction(r.nonPrice),
-          totalFourDecimals: fmt4(r.total),
-          priceScoreFourDecimals: fmt4(r.price),
-          nonPriceScoreFourDecimals: fmt4(r.nonPrice),
-          totalDisplay: fmt2(r.total),
-          priceScoreDisplay: fmt2(r.price),
-          nonPriceScoreDisplay: fmt2(r.nonPrice),
-          memberTotals: r.memberTotals.map((t) => ({ memberId: t.memberId, total: Q.toDecimal(t.total) })),
-          criterionMeans: Object.fromEntries(Object.entries(r.criterionMeans).map(([k2, v]) => [k2, Q.toDecimal(v)]))
-        })
-      )
       const tieBreaks = tieBreaksOf(ordered, (r) => r.total, (r) => r.bid.supplierId, consultationSteps)
       const top = ordered[0]!
-      const reasons: Array<Bilingual> = [
-        {
-          zh: `综合得分最高:${fmt2(top.total)} 分(价格分 ${fmt2(top.price)} + 技术分 ${
-            fmt2(top.nonPrice)
-          }),磋商基准价 ${Money.format(base)},价格权值 ${pct(d.priceWeight)}`,
-          en: `highest total: ${fmt2(top.total)} (price ${fmt2(top.price)} + non-price ${
-            fmt2(top.nonPrice)
-          }); base price ${Money.format(base)}, price weight ${pct(d.priceWeight)}`
-        },
-        ...tieBreaks.filter((t) => t.first === top.bid.supplierId).map(({ zh, en }) => ({ zh, en }))
-      ]
       return Either.right({
         basePrice: base,
         priceWeight: d.priceWeight,
-        ranking,
+        ranking: ordered.map(consultationEntry),
         rankedBy: consultationOrder,
         tieBreaks,
-        recommended: { supplierId: top.bid.supplierId, supplierName: top.bid.supplierName, reasons },
+        recommended: {
+          supplierId: top.bid.supplierId,
+          supplierName: top.bid.supplierName,
+          reasons: consultationReasons(top, base, d.priceWeight, tieBreaks)
+        },
         excluded: excluded.map((b) => ({ supplierId: b.supplierId, supplierName: b.supplierName }))
       })
     }
   )
+
+type ConsultationScoring = typeof ConsultationScoringInput.Type
+
+/** The non-price criteria must leave exactly the price weight of the 100 points. */
+const criteriaTotalMismatch = (d: ConsultationScoring): CriteriaTotalMismatch | undefined => {
+  const maxSum = Q.sum(d.criteria.map((c) => Q.fromDecimal(c.maxPoints)))
+  const expected = Q.sub(Q.fromInt(100), Q.fromDecimal(d.priceWeight))
+  return Q.equals(maxSum, expected) ? undefined : new CriteriaTotalMismatch({
+    expected: Q.toDecimal(expected).toFixed(),
+    actual: Q.toDecimal(maxSum).toFixed()
+  })
+}
+
+/** Repeated criterion or supplier ids, and no valid bid at all; the score sheet's issues are added after. */
+const consultationIssues = (
+  d: ConsultationScoring,
+  valid: ReadonlyArray<typeof Bid.Type>
+): Array<InputIssue> => {
+  const issues: Array<InputIssue> = [
+    ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, { zh: "评分因素编号", en: "criterion id" }),
+    ...uniqueIssues(d.bids, (b) => b.supplierId, (i) => `bids[${i}].supplierId`, {
+      zh: "供应商编号",
+      en: "supplier id"
+    })
+  ]
+  if (valid.length === 0) issues.push(new InputIssue({ path: "bids", zh: "没有有效的响应", en: "no valid bid" }))
+  return issues
+}
+
+/** One valid bid's exact figures: price score against the base price, and the members' mean non-price points. */
+const consultationRow = (d: ConsultationScoring, sheet: S.Sheet, base: Money.Money) => {
+  const baseQ = Q.fromDecimal(base.yuan)
+  const weightQ = Q.fromDecimal(d.priceWeight)
+  const memberCount = Q.fromInt(Math.max(sheet.members.length, 1))
+  const marked = d.criteria.filter((c) => c.technical === true)
+  const technicalIds = (marked.length > 0 ? marked : d.criteria).map((c) => c.id)
+  return (bid: typeof Bid.Type): ConsultationRow => {
+    const points = (m: string, criterionId: string) => sheet.points(m, bid.supplierId, criterionId)
+    const price = Q.mul(Q.div(baseQ, Q.fromDecimal(bid.finalQuote.yuan)), weightQ)
+    const memberTotals = sheet.members.map((m) => ({
+      memberId: m,
+      total: Q.sum(d.criteria.map((c) => points(m, c.id)))
+    }))
+    const nonPrice = Q.div(Q.sum(memberTotals.map((t) => t.total)), memberCount)
+    const criterionMeans = Object.fromEntries(
+      d.criteria.map((c) => [c.id, Q.div(Q.sum(sheet.members.map((m) => points(m, c.id))), memberCount)])
+    )
+    const technical = Q.sum(technicalIds.map((id) => criterionMeans[id]!))
+    return { bid, price, nonPrice, technical, total: Q.add(price, nonPrice), memberTotals, criterionMeans }
+  }
+}
+
+/** A ranked row as published: decimals, exact fractions, four-decimal audit figures and display figures. */
+const consultationEntry = (r: ConsultationRow, k: number): ConsultationEntry => ({
+  rank: k + 1,
+  supplierId: r.bid.supplierId,
+  supplierName: r.bid.supplierName,
+  finalQuote: r.bid.finalQuote,
+  priceScore: Q.toDecimal(r.price),
+  nonPriceScore: Q.toDecimal(r.nonPrice),
+  technicalScore: Q.toDecimal(r.technical),
+  total: Q.toDecimal(r.total),
+  totalExact: Q.toFraction(r.total),
+  priceScoreExact: Q.toFraction(r.price),
+  nonPriceScoreExact: Q.toFraction(r.nonPrice),
+  totalFourDecimals: fmt4(r.total),
+  priceScoreFourDecimals: fmt4(r.price),
+  nonPriceScoreFourDecimals: fmt4(r.nonPrice),
+  totalDisplay: fmt2(r.total),
+  priceScoreDisplay: fmt2(r.price),
+  nonPriceScoreDisplay: fmt2(r.nonPrice),
+  memberTotals: r.memberTotals.map((t) => ({ memberId: t.memberId, total: Q.toDecimal(t.total) })),
+  criterionMeans: Object.fromEntries(Object.entries(r.criterionMeans).map(([k2, v]) => [k2, Q.toDecimal(v)]))
+})
+
+/** Why the first-ranked bid is recommended: its total and how it is made up, then any tie it won. */
+const consultationReasons = (
+  top: ConsultationRow,
+  base: Money.Money,
+  weight: DecimalJs,
+  tieBreaks: ReadonlyArray<TieBreak>
+): Array<Bilingual> => [
+  {
+    zh: `综合得分最高:${fmt2(top.total)} 分(价格分 ${fmt2(top.price)} + 技术分 ${fmt2(top.nonPrice)}),磋商基准价 ${
+      Money.format(base)
+    },价格权值 ${pct(weight)}`,
+    en: `highest total: ${fmt2(top.total)} (price ${fmt2(top.price)} + non-price ${fmt2(top.nonPrice)}); base price ${
+      Money.format(base)
+    }, price weight ${pct(weight)}`
+  },
+  ...tieBreaks.filter((t) => t.first === top.bid.supplierId).map(({ zh, en }) => ({ zh, en }))
+]
 
 /**
  * How the review panel's totals are combined for a proposal: the plain mean
@@ -1242,19 +1266,7 @@ export const panelReviewOrder: ReadonlyArray<string> = ["score", ...reviewSteps.
  */
 export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResult, InvalidInput> =>
   Either.flatMap(decodeEither(PanelReviewScoringInput, "PanelReviewScoring")(input), (d) => {
-    const issues: Array<InputIssue> = [
-      ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, { zh: "评分因素编号", en: "criterion id" }),
-      ...uniqueIssues(d.proposals, (p) => p.supplierId, (i) => `proposals[${i}].supplierId`, {
-        zh: "供应商编号",
-        en: "supplier id"
-      })
-    ]
-    if (d.criteria.length === 0) {
-      issues.push(new InputIssue({ path: "criteria", zh: "没有评分因素", en: "no criteria" }))
-    }
-    if (d.proposals.length === 0) {
-      issues.push(new InputIssue({ path: "proposals", zh: "没有参评方案", en: "no proposals" }))
-    }
+    const issues = panelReviewIssues(d)
     const sheet = S.checkSheet(
       d.criteria,
       d.proposals.map((p) => p.supplierId),
@@ -1262,94 +1274,123 @@ export const scorePanelReview = (input: unknown): Either.Either<PanelReviewResul
       d.scores,
       issues
     )
-    const n = sheet.members.length
-    if (n < d.minPanelSize) {
-      issues.push(
-        new InputIssue({
-          path: "scores",
-          zh: `只有 ${n} 名评审成员打分,少于 ${d.minPanelSize} 人`,
-          en: `only ${n} panel members scored, fewer than ${d.minPanelSize}`
-        })
-      )
-    }
-    if (d.aggregation === "trimmed-mean" && n < 3) {
-      issues.push(
-        new InputIssue({
-          path: "aggregation",
-          zh: `去掉最高分和最低分需要至少 3 名评审成员,实际 ${n} 名`,
-          en: `a trimmed mean needs at least 3 panel members, got ${n}`
-        })
-      )
-    }
+    issues.push(...panelSizeIssues(d, sheet.members.length))
     if (issues.length > 0) return Either.left(new InvalidInput({ subject: "PanelReviewScoring", issues }))
 
-    const rows: Array<ReviewRow> = d.proposals.map((proposal) => {
-      const totals = sheet.members.map((m) => ({
-        memberId: m,
-        total: Q.sum(d.criteria.map((c) => sheet.points(m, proposal.supplierId, c.id)))
-      }))
-      if (d.aggregation === "mean") {
-        return {
-          proposal,
-          score: Q.div(Q.sum(totals.map((t) => t.total)), Q.fromInt(n)),
-          memberTotals: totals.map((t) => ({ ...t, dropped: undefined }))
-        }
-      }
-      const sorted = [...totals].sort((a, b) => Q.compare(a.total, b.total) || S.compareIds(a.memberId, b.memberId))
-      const lowest = sorted[0]!.memberId
-      const highest = sorted[sorted.length - 1]!.memberId
-      const kept = sorted.slice(1, -1)
-      return {
-        proposal,
-        score: Q.div(Q.sum(kept.map((t) => t.total)), Q.fromInt(kept.length)),
-        memberTotals: totals.map((t) => ({
-          ...t,
-          dropped: t.memberId === lowest
-            ? ("lowest" as const)
-            : t.memberId === highest
-            ? ("highest" as const)
-            : undefined
-        }))
-      }
-    })
+    const rows = d.proposals.map(reviewRow(d, sheet))
     const ordered = S.orderBy(rows, (a, b) => Q.compare(b.score, a.score), reviewSteps)
     const tieBreaks = tieBreaksOf(ordered, (r) => r.score, (r) => r.proposal.supplierId, reviewSteps)
     const top = ordered[0]!
-    const how = d.aggregation === "mean"
-      ? { zh: "算术平均", en: "mean" }
-      : { zh: "去掉一个最高分和一个最低分后平均", en: "trimmed mean" }
     return Either.right({
       aggregation: d.aggregation,
       members: sheet.members,
       rankedBy: panelReviewOrder,
-      ranking: ordered.map(
-        (r, k): PanelReviewEntry => ({
-          rank: k + 1,
-          supplierId: r.proposal.supplierId,
-          supplierName: r.proposal.supplierName,
-          quotedPrice: r.proposal.quotedPrice,
-          score: Q.toDecimal(r.score),
-          scoreExact: Q.toFraction(r.score),
-          scoreFourDecimals: fmt4(r.score),
-          scoreDisplay: fmt2(r.score),
-          memberTotals: r.memberTotals.map((t) => ({
-            memberId: t.memberId,
-            total: Q.toDecimal(t.total),
-            dropped: t.dropped
-          }))
-        })
-      ),
+      ranking: ordered.map(panelReviewEntry),
       tieBreaks,
       recommended: {
         supplierId: top.proposal.supplierId,
         supplierName: top.proposal.supplierName,
-        reasons: [
-          {
-            zh: `评审得分最高:${fmt2(top.score)} 分(${n} 名评审成员,${how.zh})`,
-            en: `highest score: ${fmt2(top.score)} (${n} panel members, ${how.en})`
-          },
-          ...tieBreaks.filter((t) => t.first === top.proposal.supplierId).map(({ zh, en }) => ({ zh, en }))
-        ]
+        reasons: panelReviewReasons(top, sheet.members.length, d.aggregation, tieBreaks)
       }
     })
   })
+
+type PanelReviewScoring = typeof PanelReviewScoringInput.Type
+
+/** Repeated ids, and no criteria or no proposals; the score sheet's issues are added after. */
+const panelReviewIssues = (d: PanelReviewScoring): Array<InputIssue> => {
+  const issues: Array<InputIssue> = [
+    ...uniqueIssues(d.criteria, (c) => c.id, (i) => `criteria[${i}].id`, { zh: "评分因素编号", en: "criterion id" }),
+    ...uniqueIssues(d.proposals, (p) => p.supplierId, (i) => `proposals[${i}].supplierId`, {
+      zh: "供应商编号",
+      en: "supplier id"
+    })
+  ]
+  if (d.criteria.length === 0) {
+    issues.push(new InputIssue({ path: "criteria", zh: "没有评分因素", en: "no criteria" }))
+  }
+  if (d.proposals.length === 0) {
+    issues.push(new InputIssue({ path: "proposals", zh: "没有参评方案", en: "no proposals" }))
+  }
+  return issues
+}
+
+/** Enough members scored for the panel, and for a trimmed mean (which drops two of them). */
+const panelSizeIssues = (d: PanelReviewScoring, n: number): Array<InputIssue> => [
+  ...(n < d.minPanelSize
+    ? [
+      new InputIssue({
+        path: "scores",
+        zh: `只有 ${n} 名评审成员打分,少于 ${d.minPanelSize} 人`,
+        en: `only ${n} panel members scored, fewer than ${d.minPanelSize}`
+      })
+    ]
+    : []),
+  ...(d.aggregation === "trimmed-mean" && n < 3
+    ? [
+      new InputIssue({
+        path: "aggregation",
+        zh: `去掉最高分和最低分需要至少 3 名评审成员,实际 ${n} 名`,
+        en: `a trimmed mean needs at least 3 panel members, got ${n}`
+      })
+    ]
+    : [])
+]
+
+/** One proposal's score: the mean of the member totals, or their mean without the lowest and the highest. */
+const reviewRow = (d: PanelReviewScoring, sheet: S.Sheet) => (proposal: typeof Proposal.Type): ReviewRow => {
+  const totals = sheet.members.map((m) => ({
+    memberId: m,
+    total: Q.sum(d.criteria.map((c) => sheet.points(m, proposal.supplierId, c.id)))
+  }))
+  if (d.aggregation === "mean") {
+    return {
+      proposal,
+      score: Q.div(Q.sum(totals.map((t) => t.total)), Q.fromInt(sheet.members.length)),
+      memberTotals: totals.map((t) => ({ ...t, dropped: undefined }))
+    }
+  }
+  const sorted = [...totals].sort((a, b) => Q.compare(a.total, b.total) || S.compareIds(a.memberId, b.memberId))
+  const lowest = sorted[0]!.memberId
+  const highest = sorted[sorted.length - 1]!.memberId
+  const kept = sorted.slice(1, -1)
+  const dropped = (memberId: string) =>
+    memberId === lowest ? ("lowest" as const) : memberId === highest ? ("highest" as const) : undefined
+  return {
+    proposal,
+    score: Q.div(Q.sum(kept.map((t) => t.total)), Q.fromInt(kept.length)),
+    memberTotals: totals.map((t) => ({ ...t, dropped: dropped(t.memberId) }))
+  }
+}
+
+/** A ranked proposal as published: decimal, exact fraction, four-decimal audit figure and display figure. */
+const panelReviewEntry = (r: ReviewRow, k: number): PanelReviewEntry => ({
+  rank: k + 1,
+  supplierId: r.proposal.supplierId,
+  supplierName: r.proposal.supplierName,
+  quotedPrice: r.proposal.quotedPrice,
+  score: Q.toDecimal(r.score),
+  scoreExact: Q.toFraction(r.score),
+  scoreFourDecimals: fmt4(r.score),
+  scoreDisplay: fmt2(r.score),
+  memberTotals: r.memberTotals.map((t) => ({ memberId: t.memberId, total: Q.toDecimal(t.total), dropped: t.dropped }))
+})
+
+/** Why the first-ranked proposal is recommended: its score, the panel's size and aggregation, any tie it won. */
+const panelReviewReasons = (
+  top: ReviewRow,
+  n: number,
+  aggregation: typeof Aggregation.Type,
+  tieBreaks: ReadonlyArray<TieBreak>
+): Array<Bilingual> => {
+  const how = aggregation === "mean"
+    ? { zh: "算术平均", en: "mean" }
+    : { zh: "去掉一个最高分和一个最低分后平均", en: "trimmed mean" }
+  return [
+    {
+      zh: `评审得分最高:${fmt2(top.score)} 分(${n} 名评审成员,${how.zh})`,
+      en: `highest score: ${fmt2(top.score)} (${n} panel members, ${how.en})`
+    },
+    ...tieBreaks.filter((t) => t.first === top.proposal.supplierId).map(({ zh, en }) => ({ zh, en }))
+  ]
+}
