@@ -28,6 +28,7 @@ const looser: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ["procurement.tender.minPanelSize", 3, "不少于 5", "(财政部令第87号)"],
   ["procurement.tender.expertShare", "1/2", "不少于 2/3", "(财政部令第87号)"],
   ["procurement.tender.largePanelSize", 5, "不少于 7", "(财政部令第87号)"],
+  ["procurement.tender.largePanelThreshold", 2000, "不超过 1000万元", "(财政部令第87号)"],
   ["procurement.tender.goodsPriceWeightFloor", "20", "不少于 30", "(财政部令第87号)"],
   ["procurement.tender.servicesPriceWeightFloor", "5", "不少于 10", "(财政部令第87号)"],
   ["procurement.tender.minBidders", 2, "不少于 3", "《政府采购法》"],

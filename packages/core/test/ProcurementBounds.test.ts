@@ -17,6 +17,7 @@ const cases: ReadonlyArray<readonly [string, unknown, string, string, unknown]> 
   ["procurement.tender.minPanelSize", 3, "不少于 5", "第四十七条", 7],
   ["procurement.tender.expertShare", "1/2", "不少于 2/3", "第四十七条", "3/4"],
   ["procurement.tender.largePanelSize", 5, "不少于 7", "第四十七条", 9],
+  ["procurement.tender.largePanelThreshold", 2000, "不超过 1000万元", "第四十七条", 200],
   ["procurement.tender.goodsPriceWeightFloor", "20", "不少于 30", "第五十五条", "35"],
   ["procurement.tender.servicesPriceWeightFloor", "5", "不少于 10", "第五十五条", "15"],
   ["procurement.tender.minBidders", 2, "不少于 3", "第三十六条", 4],

@@ -92,6 +92,19 @@ export const atMost = (
   approval
 })
 
+/**
+ * A ceiling on an amount in 万元 (a budget from which a larger panel is needed): the amount must be at most
+ * `maxWan` 万元. A lower amount is stricter.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const amountAtMost = (maxWan: number | string, basis: LegalBasis): NationalBound<Money.Money> => ({
+  requirement: { zh: `不超过 ${figure(maxWan)}万元`, en: `at most ${figure(maxWan)} wan yuan` },
+  basis,
+  holds: (value) => Money.toWan(value).lte(decimal(maxWan))
+})
+
 const fraction = (text: string): readonly [bigint, bigint] => {
   const [n, d] = text.split("/")
   return [BigInt(n!), BigInt(d!)]

@@ -221,7 +221,11 @@ export const parameters = section("三(五)", {
         description: "采购预算金额在1000万元以上的项目,评标委员会成员人数应当为7人以上单数",
         schema: Money.Wan,
         basis: national(`${texts.tenderMeasures} 第四十七条`),
-        default: { value: 1000, basis: national(`${texts.tenderMeasures} 第四十七条`) }
+        default: { value: 1000, basis: national(`${texts.tenderMeasures} 第四十七条`) },
+        bound: NationalBound.amountAtMost(
+          1000,
+          national(`${texts.tenderMeasures} 第四十七条`, "采购预算金额在1000万元以上的,为7人以上单数")
+        )
       }),
       largePanelSize: param({
         title: { zh: "大额项目评标委员会最少人数", en: "Minimum committee size for a large project" },
