@@ -552,17 +552,81 @@ export const layerOf = (calendar: Service): Layer.Layer<Calendar> => Layer.succe
 
 const KIND_NAMES = ["workday", "workday", "weekend", "holiday", "makeup-workday"] as const
 
+/** The kind of a covered day, with the holiday's name when it has one. */
+const kindAt = (t: table.Table, n: number): DayKind => {
+  const kind = KIND_NAMES[table.kindAt(t, n)]
+  const label = t.labels.get(n)
+  if (label === undefined) return { kind }
+  return label.en === undefined ? { kind, holiday: label.zh } : { kind, holiday: label.zh, holidayEn: label.en }
+}
+
+/**
+ * The day a period's raw end moves to under the rollover rule (the raw end itself when it is not a rest day), or
+ * the first day met that the table does not cover.
+ */
+const rolledEnd = (t: table.Table, rawN: number, rollover: Rollover): { end: number } | { uncovered: number } => {
+  const moves = (k: number) =>
+    rollover === "rest-days" ? k === table.WEEKEND || k === table.HOLIDAY : k === table.HOLIDAY
+  let end = rawN
+  while (moves(table.kindAt(t, end))) {
+    end++
+    if (table.kindAt(t, end) === table.UNCOVERED) return { uncovered: end }
+  }
+  return { end }
+}
+
+/** Why a period's end moved: the raw end was a statutory holiday or a weekend rest day. */
+const rolloverReason = (rawEnd: IsoDate, rawEndKind: DayKind, end: IsoDate, rollover: Rollover): Bilingual => {
+  const target = rollover === "rest-days" ? "下一个工作日" : "节假日结束的次日"
+  const targetEn = rollover === "rest-days" ? "the next working day" : "the first day after the holiday"
+  return rawEndKind.kind === "holiday"
+    ? {
+      zh: `期间的最后一日${rawEnd}是法定节假日(${rawEndKind.holiday ?? "节假日"}),顺延至${target}${end}`,
+      en: `the last day ${rawEnd} is a statutory holiday (${
+        rawEndKind.holidayEn ?? rawEndKind.holiday ?? "holiday"
+      }); moved to ${targetEn}, ${end}`
+    }
+    : {
+      zh: `期间的最后一日${rawEnd}是休息日(周末),顺延至${target}${end}`,
+      en: `the last day ${rawEnd} is a weekend rest day; moved to ${targetEn}, ${end}`
+    }
+}
+
+/** A deadline from its raw end (covered) and the day it moved to, with the reason when it moved. */
+const deadlineOf = (
+  t: table.Table,
+  period: { readonly start: IsoDate; readonly length: number; readonly unit: PeriodUnit; readonly rollover: Rollover },
+  rawN: number,
+  endN: number
+): Deadline => {
+  const rawEnd = days.formatDayNumber(rawN) as IsoDate
+  const rawEndKind = kindAt(t, rawN)
+  const end = days.formatDayNumber(endN) as IsoDate
+  const base = {
+    ...period,
+    rawEnd,
+    rawEndKind,
+    end,
+    moved: endN !== rawN,
+    movedBy: endN - rawN,
+    basis: period.unit === "calendar-days" ? calendarDaysBasis : workingDaysBasis
+  }
+  return endN === rawN ? base : { ...base, reason: rolloverReason(rawEnd, rawEndKind, end, period.rollover) }
+}
+
+const checkInt = (subject: string, field: string, n: number, min: number): InvalidInput | undefined =>
+  Number.isSafeInteger(n) && n >= min
+    ? undefined
+    : single(
+      subject,
+      field,
+      min === 0 ? `须为非负整数:${n}` : `须为整数:${n}`,
+      min === 0 ? `must be a non-negative integer: ${n}` : `must be an integer: ${n}`
+    )
+
 const makeService = (t: table.Table, data: ReadonlyArray<HolidayYear>, defaultRollover: Rollover): Service => {
   const years = [...t.years].sort((a, b) => a - b)
   const notCovered = (year: number) => new CalendarYearNotCovered({ year, covered: years })
-
-  const kindOf = (n: number): DayKind => {
-    const k = table.kindAt(t, n)
-    const label = t.labels.get(n)
-    const kind = KIND_NAMES[k]
-    if (label === undefined) return { kind }
-    return label.en === undefined ? { kind, holiday: label.zh } : { kind, holiday: label.zh, holidayEn: label.en }
-  }
 
   const covers = (date: IsoDate) => t.years.has(days.unsafeParts(date)[0])
 
@@ -570,23 +634,13 @@ const makeService = (t: table.Table, data: ReadonlyArray<HolidayYear>, defaultRo
     const n = days.dayNumberOf(date)
     return table.kindAt(t, n) === table.UNCOVERED
       ? Either.left(notCovered(days.unsafeParts(date)[0]))
-      : Either.right(kindOf(n))
+      : Either.right(kindAt(t, n))
   }
 
   const isWorkingDay = (date: IsoDate): Either.Either<boolean, CalendarYearNotCovered> => {
     const k = table.kindAt(t, days.dayNumberOf(date))
     return k === table.UNCOVERED ? Either.left(notCovered(days.unsafeParts(date)[0])) : Either.right(table.isWorking(k))
   }
-
-  const checkInt = (subject: string, field: string, n: number, min: number): InvalidInput | undefined =>
-    Number.isSafeInteger(n) && n >= min
-      ? undefined
-      : single(
-        subject,
-        field,
-        min === 0 ? `须为非负整数:${n}` : `须为整数:${n}`,
-        min === 0 ? `must be a non-negative integer: ${n}` : `must be an integer: ${n}`
-      )
 
   const addWorkingDaysN = (n0: number, n: number): Either.Either<number, CalendarYearNotCovered> => {
     const walk = table.addWorkingDays(t, n0, n)
@@ -616,46 +670,11 @@ const makeService = (t: table.Table, data: ReadonlyArray<HolidayYear>, defaultRo
     const s = days.dayNumberOf(start)
     const raw = unit === "calendar-days" ? Either.right(s + length) : addWorkingDaysN(s, length)
     return Either.flatMap(raw, (rawN) => {
-      const rawKind = table.kindAt(t, rawN)
-      if (rawKind === table.UNCOVERED) return Either.left(notCovered(days.fromDayNumber(rawN)[0]))
-      const moves = (
-        k: number
-      ) => (rollover === "rest-days" ? k === table.WEEKEND || k === table.HOLIDAY : k === table.HOLIDAY)
-      let end = rawN
-      while (moves(table.kindAt(t, end))) {
-        end++
-        if (table.kindAt(t, end) === table.UNCOVERED) return Either.left(notCovered(days.fromDayNumber(end)[0]))
-      }
-      const rawEnd = days.formatDayNumber(rawN) as IsoDate
-      const rawEndKind = kindOf(rawN)
-      const endDate = days.formatDayNumber(end) as IsoDate
-      const base = {
-        start,
-        length,
-        unit,
-        rollover,
-        rawEnd,
-        rawEndKind,
-        end: endDate,
-        moved: end !== rawN,
-        movedBy: end - rawN,
-        basis: unit === "calendar-days" ? calendarDaysBasis : workingDaysBasis
-      }
-      if (end === rawN) return Either.right(base)
-      const target = rollover === "rest-days" ? "下一个工作日" : "节假日结束的次日"
-      const targetEn = rollover === "rest-days" ? "the next working day" : "the first day after the holiday"
-      const reason: Bilingual = rawEndKind.kind === "holiday"
-        ? {
-          zh: `期间的最后一日${rawEnd}是法定节假日(${rawEndKind.holiday ?? "节假日"}),顺延至${target}${endDate}`,
-          en: `the last day ${rawEnd} is a statutory holiday (${
-            rawEndKind.holidayEn ?? rawEndKind.holiday ?? "holiday"
-          }); moved to ${targetEn}, ${endDate}`
-        }
-        : {
-          zh: `期间的最后一日${rawEnd}是休息日(周末),顺延至${target}${endDate}`,
-          en: `the last day ${rawEnd} is a weekend rest day; moved to ${targetEn}, ${endDate}`
-        }
-      return Either.right({ ...base, reason })
+      if (table.kindAt(t, rawN) === table.UNCOVERED) return Either.left(notCovered(days.fromDayNumber(rawN)[0]))
+      const rolled = rolledEnd(t, rawN, rollover)
+      return "uncovered" in rolled
+        ? Either.left(notCovered(days.fromDayNumber(rolled.uncovered)[0]))
+        : Either.right(deadlineOf(t, { start, length, unit, rollover }, rawN, rolled.end))
     })
   }
 

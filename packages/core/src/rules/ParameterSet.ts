@@ -308,49 +308,79 @@ const decode = (
     })
   for (const [name, raw] of Object.entries(file.right.parameters)) {
     const definition = defs.get(name)
-    const path = `parameters.${name}`
     if (definition === undefined) {
-      issues.push(new InputIssue({ path, zh: "未知参数", en: "unknown parameter" }))
+      issues.push(new InputIssue({ path: `parameters.${name}`, zh: "未知参数", en: "unknown parameter" }))
       continue
     }
-    const decode = Schema.decodeUnknownEither(definition.schema, { errors: "all", onExcessProperty: "error" })
-    const entries = isHistory(raw) ? raw : [{ from: undefined, value: raw, basis: undefined }]
-    const dated: Array<Dated> = []
-    const entryPaths = new Map<Dated, string>()
-    entries.forEach((entry, i) => {
-      const entryPath = isHistory(raw) ? `${path}[${i}].value` : path
-      const decoded = decode(entry.value)
-      if (Either.isLeft(decoded)) {
-        for (const issue of collectIssues(decoded.left)) {
-          const sub = issue.path === "" ? "" : issue.path.startsWith("[") ? issue.path : `.${issue.path}`
-          issues.push(new InputIssue({ path: `${entryPath}${sub}`, zh: issue.zh, en: issue.en }))
-        }
-        return
-      }
-      const reading = readingOf(definition, entry.value, decoded.right)
-      dated.push({
-        from: entry.from,
-        value: decoded.right,
-        basis: cityBasis(entry.basis),
-        ...(reading === undefined ? {} : { reading })
-      })
-      entryPaths.set(dated.at(-1)!, entryPath)
-    })
-    dated.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""))
-    paths.set(name, dated.map((d) => entryPaths.get(d)!))
-    for (let i = 1; i < dated.length; i++) {
-      if (dated[i]!.from === dated[i - 1]!.from) {
-        issues.push(
-          new InputIssue({
-            path,
-            zh: `同一生效日期 ${dated[i]!.from} 有两个取值`,
-            en: `two values take effect on ${dated[i]!.from}`
-          })
-        )
-      }
-    }
-    histories.set(name, dated)
+    const history = decodeHistory(name, definition, raw, cityBasis, issues)
+    paths.set(name, history.paths)
+    histories.set(name, history.dated)
   }
+  issues.push(...fillDefaults(defs, histories, options.requireAll))
+  if (issues.length > 0) return Either.left(new InvalidInput({ subject: "ParameterFile", issues }))
+  return Either.right({ city: file.right.city, histories, definitions: defs, paths })
+}
+
+/**
+ * One parameter's value in the file, plain or a dated history, decoded with its definition and sorted by date;
+ * each value's path in the file beside it. Values that fail to decode and two values on one date are issues.
+ */
+const decodeHistory = (
+  name: string,
+  definition: Definition,
+  raw: unknown,
+  cityBasis: (note: string | undefined) => LegalBasis,
+  issues: Array<InputIssue>
+): { readonly dated: Array<Dated>; readonly paths: Array<string> } => {
+  const path = `parameters.${name}`
+  const decode = Schema.decodeUnknownEither(definition.schema, { errors: "all", onExcessProperty: "error" })
+  const entries = isHistory(raw) ? raw : [{ from: undefined, value: raw, basis: undefined }]
+  const dated: Array<Dated> = []
+  const entryPaths = new Map<Dated, string>()
+  entries.forEach((entry, i) => {
+    const entryPath = isHistory(raw) ? `${path}[${i}].value` : path
+    const decoded = decode(entry.value)
+    if (Either.isLeft(decoded)) {
+      for (const issue of collectIssues(decoded.left)) {
+        const sub = issue.path === "" ? "" : issue.path.startsWith("[") ? issue.path : `.${issue.path}`
+        issues.push(new InputIssue({ path: `${entryPath}${sub}`, zh: issue.zh, en: issue.en }))
+      }
+      return
+    }
+    const reading = readingOf(definition, entry.value, decoded.right)
+    dated.push({
+      from: entry.from,
+      value: decoded.right,
+      basis: cityBasis(entry.basis),
+      ...(reading === undefined ? {} : { reading })
+    })
+    entryPaths.set(dated.at(-1)!, entryPath)
+  })
+  dated.sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""))
+  for (let i = 1; i < dated.length; i++) {
+    if (dated[i]!.from === dated[i - 1]!.from) {
+      issues.push(
+        new InputIssue({
+          path,
+          zh: `同一生效日期 ${dated[i]!.from} 有两个取值`,
+          en: `two values take effect on ${dated[i]!.from}`
+        })
+      )
+    }
+  }
+  return { dated, paths: dated.map((d) => entryPaths.get(d)!) }
+}
+
+/**
+ * The parameters the file leaves out: a national default fills one in; one without a default is an issue unless it
+ * is optional or the caller does not require them all.
+ */
+const fillDefaults = (
+  defs: ReadonlyMap<string, Definition>,
+  histories: Map<string, Array<Dated>>,
+  requireAll: boolean | undefined
+): Array<InputIssue> => {
+  const issues: Array<InputIssue> = []
   for (const [name, definition] of defs) {
     if (histories.has(name)) continue
     if (definition.default !== undefined) {
@@ -360,7 +390,7 @@ const decode = (
       }
       continue
     }
-    if (definition.optional === true || options.requireAll === false) continue
+    if (definition.optional === true || requireAll === false) continue
     issues.push(
       new InputIssue({
         path: `parameters.${name}`,
@@ -369,8 +399,7 @@ const decode = (
       })
     )
   }
-  if (issues.length > 0) return Either.left(new InvalidInput({ subject: "ParameterFile", issues }))
-  return Either.right({ city: file.right.city, histories, definitions: defs, paths })
+  return issues
 }
 
 /**

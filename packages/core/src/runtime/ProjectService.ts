@@ -29,7 +29,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Calendar from "../kernel/Calendar.js"
-import { decodeEither } from "../kernel/InputError.js"
+import { decodeEither, type InvalidInput } from "../kernel/InputError.js"
 import type * as IsoDate from "../kernel/IsoDate.js"
 import type * as Supervision from "../lifecycle/3.8-supervision/Supervision.js"
 import type * as Quota from "../lifecycle/4-deliverables/Quota.js"
@@ -173,6 +173,81 @@ export interface Options {
 const encodeCommand = Schema.encodeEither(CommandSchema)
 const decodePrincipal = decodeEither(ActorBinding.Principal, "Principal")
 
+/** Hands committed events to the configured subscribers; a subscriber's failure never undoes a command. */
+const notifySubscribers = (config: Config) => (stored: ReadonlyArray<EventStore.StoredEvent>) =>
+  Effect.sync(() => {
+    for (const subscriber of config.subscribers) {
+      for (const e of stored) {
+        try {
+          subscriber({ streamId: e.streamId, position: e.position, type: e.type, data: e.data })
+        } catch {
+          // A subscriber's failure never undoes or blocks a committed command.
+        }
+      }
+    }
+  })
+
+/**
+ * Binds the command's actor to the authenticated principal; without one, the command passes unless the service
+ * requires a principal (`actors.authenticated`).
+ */
+const bindPrincipal = (requirePrincipal: boolean | undefined) =>
+(
+  command: ProjectCommand.Command,
+  principal: ActorBinding.Principal | undefined
+): Either.Either<void, Lifecycle.Unauthorized | InvalidInput> => {
+  if (principal !== undefined) {
+    return Either.flatMap(decodePrincipal(principal), (p) => ActorBinding.bind(p, command))
+  }
+  if (requirePrincipal !== true) return Either.void
+  return Either.left(
+    new Lifecycle.Unauthorized({
+      command: command._tag,
+      role: `${command.actor.role}:${command.actor.id}`,
+      allowed: [],
+      ruleId: "actors.authenticated",
+      zh: "未提供经认证的发出者,命令不予执行",
+      en: "no authenticated party was given with the command"
+    })
+  )
+}
+
+/** Writes a refused attempt (unauthorised, or a command id reused) to the security log, when there is one. */
+const recordRefusal = (log: SecurityLog.Service | undefined) =>
+(
+  projectId: string,
+  command: ProjectCommand.Command,
+  principal: ActorBinding.Principal | undefined,
+  error: unknown
+): Effect.Effect<void> => {
+  const tag = (error as { readonly _tag?: unknown })._tag
+  if (log === undefined || (tag !== "Unauthorized" && tag !== "CommandIdConflict")) return Effect.void
+  const e = error as Lifecycle.Unauthorized | EventStore.CommandIdConflict
+  const message = e.message.split(" / ")
+  return log.record({
+    kind: tag === "Unauthorized" ? "unauthorized" : "command-id-conflict",
+    at: new Date().toISOString(),
+    projectId,
+    commandId: command.commandId,
+    command: command._tag,
+    actor: { id: command.actor.id, role: command.actor.role, unit: command.actor.unit },
+    principal,
+    ruleIds: e._tag === "Unauthorized" ? e.ruleIds : ["commands.id-reused"],
+    zh: message[0] ?? e.message,
+    en: message.slice(1).join(" / ") || e.message
+  })
+}
+
+/** A project's whole stream, decoded and folded (no cache: what is stored, read now). */
+const loadFrom = (store: EventStore.Service) => (projectId: string): Effect.Effect<Loaded, LoadError> =>
+  Effect.gen(function*() {
+    const stored = yield* store.readStream(projectId)
+    const events = yield* CommandHandler.decodeEvents(codec, stored)
+    let state = Lifecycle.initialState
+    for (const e of events) state = Lifecycle.evolve(state, e)
+    return { state, events, stored }
+  })
+
 /**
  * Builds the service over the event store in context.
  *
@@ -186,70 +261,9 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
     const provide = Effect.provideService(EventStore.EventStore, store)
     const cache = CommandHandler.makeCache({ capacity: options.stateCacheSize ?? 1000, mode: options.stateCacheMode })
     const current = (projectId: string) => provide(CommandHandler.load(decider, codec, projectId, { cache }))
-
-    const notify = (stored: ReadonlyArray<EventStore.StoredEvent>) =>
-      Effect.sync(() => {
-        for (const subscriber of config.subscribers) {
-          for (const e of stored) {
-            try {
-              subscriber({ streamId: e.streamId, position: e.position, type: e.type, data: e.data })
-            } catch {
-              // A subscriber's failure never undoes or blocks a committed command.
-            }
-          }
-        }
-      })
-
-    const bound = (command: ProjectCommand.Command, principal: ActorBinding.Principal | undefined) => {
-      if (principal !== undefined) {
-        return Either.flatMap(decodePrincipal(principal), (p) => ActorBinding.bind(p, command))
-      }
-      if (options.requirePrincipal !== true) return Either.void
-      return Either.left(
-        new Lifecycle.Unauthorized({
-          command: command._tag,
-          role: `${command.actor.role}:${command.actor.id}`,
-          allowed: [],
-          ruleId: "actors.authenticated",
-          zh: "未提供经认证的发出者,命令不予执行",
-          en: "no authenticated party was given with the command"
-        })
-      )
-    }
-
-    const refused = (
-      projectId: string,
-      command: ProjectCommand.Command,
-      principal: ActorBinding.Principal | undefined,
-      error: unknown
-    ): Effect.Effect<void> => {
-      const log = options.securityLog
-      const tag = (error as { readonly _tag?: unknown })._tag
-      if (log === undefined || (tag !== "Unauthorized" && tag !== "CommandIdConflict")) return Effect.void
-      const e = error as Lifecycle.Unauthorized | EventStore.CommandIdConflict
-      const message = e.message.split(" / ")
-      return log.record({
-        kind: tag === "Unauthorized" ? "unauthorized" : "command-id-conflict",
-        at: new Date().toISOString(),
-        projectId,
-        commandId: command.commandId,
-        command: command._tag,
-        actor: { id: command.actor.id, role: command.actor.role, unit: command.actor.unit },
-        principal,
-        ruleIds: e._tag === "Unauthorized" ? e.ruleIds : ["commands.id-reused"],
-        zh: message[0] ?? e.message,
-        en: message.slice(1).join(" / ") || e.message
-      })
-    }
-
-    const load = (projectId: string) =>
-      Effect.gen(function*() {
-        const stored = yield* store.readStream(projectId)
-        const events = yield* CommandHandler.decodeEvents(codec, stored)
-        let state = Lifecycle.initialState
-        for (const e of events) state = Lifecycle.evolve(state, e)
-        return { state, events, stored }
-      })
+    const notify = notifySubscribers(config)
+    const bound = bindPrincipal(options.requirePrincipal)
+    const refused = recordRefusal(options.securityLog)
 
     return ProjectService.of({
       config,
@@ -273,7 +287,7 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
             duplicate: handled.result.duplicate
           }
         }),
-      load,
+      load: loadFrom(store),
       progress: (projectId, at) =>
         Effect.map(current(projectId), ({ state }) => Lifecycle.quotaProgress(config, state, at)),
       briefings: (projectId, subProject, asOf) =>

@@ -279,17 +279,15 @@ interface Scored {
 
 const subject = "IndustryStatistics"
 
-const computeRanking = (
+type ByIndustry = Map<string, Map<Period, IndustryStatistics>>
+
+/** The statistics by industry and period; a repeated (code, period) is an issue. */
+const byIndustry = (
   stats: ReadonlyArray<IndustryStatistics>,
-  weighting: Weighting,
-  pathPrefix: string
-): Either.Either<ReadonlyArray<RankedIndustry>, InvalidInput> => {
-  const issues: Array<InputIssue> = []
-  const at = (i: number) => `${pathPrefix}[${i}]`
-  if (stats.length === 0) {
-    issues.push(new InputIssue({ path: pathPrefix, zh: "没有行业统计数据", en: "no industry statistics given" }))
-  }
-  const rows = new Map<string, Map<Period, IndustryStatistics>>()
+  at: (i: number) => string,
+  issues: Array<InputIssue>
+): ByIndustry => {
+  const rows: ByIndustry = new Map()
   stats.forEach((s, i) => {
     const byPeriod = rows.get(s.code) ?? new Map<Period, IndustryStatistics>()
     if (byPeriod.has(s.period)) {
@@ -304,22 +302,23 @@ const computeRanking = (
     byPeriod.set(s.period, s)
     rows.set(s.code, byPeriod)
   })
-  const activePeriods = periods.filter((p) => weighting.periods[p].gt(0))
-  for (const [code, byPeriod] of rows) {
-    for (const p of activePeriods) {
-      if (!byPeriod.has(p)) {
-        issues.push(
-          new InputIssue({
-            path: pathPrefix,
-            zh: `行业 ${code} 缺少 ${p === "prior-year" ? "上年度" : "当年上半年"} 数据(该时段权重大于 0)`,
-            en: `industry ${code} has no ${p} statistics (that period weighs more than 0)`
-          })
-        )
-      }
-    }
-  }
-  if (issues.length > 0) return Either.left(new InvalidInput({ subject, issues }))
+  return rows
+}
 
+/** Every industry needs the statistics of every period that weighs above 0. */
+const missingPeriods = (rows: ByIndustry, activePeriods: ReadonlyArray<Period>, path: string): Array<InputIssue> =>
+  [...rows].flatMap(([code, byPeriod]) =>
+    activePeriods.filter((p) => !byPeriod.has(p)).map((p) =>
+      new InputIssue({
+        path,
+        zh: `行业 ${code} 缺少 ${p === "prior-year" ? "上年度" : "当年上半年"} 数据(该时段权重大于 0)`,
+        en: `industry ${code} has no ${p} statistics (that period weighs more than 0)`
+      })
+    )
+  )
+
+/** `M(p,i)`: each indicator's maximum across the industries, by `period/indicator`. */
+const maximaOf = (rows: ByIndustry, activePeriods: ReadonlyArray<Period>): Map<string, Q.Rational> => {
   const maxima = new Map<string, Q.Rational>()
   for (const p of activePeriods) {
     for (const i of indicators) {
@@ -331,49 +330,74 @@ const computeRanking = (
       maxima.set(`${p}/${i}`, m)
     }
   }
-  const scored: Array<Scored> = []
-  for (const [code, byPeriod] of rows) {
-    const terms: Array<Term & { exact: Q.Rational }> = []
-    for (const p of activePeriods) {
-      for (const i of indicators) {
-        const x = valueOf(byPeriod.get(p)!, i)
-        const m = maxima.get(`${p}/${i}`)!
-        const n = Q.isZero(m) ? Q.zero : Q.div(x, m)
-        const w = Q.mul(Q.fromDecimal(weighting.periods[p]), Q.fromDecimal(weighting.indicators[i]))
-        const c = Q.mul(w, n)
-        terms.push({
-          period: p,
-          indicator: i,
-          value: Q.toDecimal(x),
-          maximum: Q.toDecimal(m),
-          normalised: Q.toDecimal(n),
-          weight: Q.toDecimal(w),
-          contribution: Q.toDecimal(c),
-          exact: c
-        })
-      }
-    }
-    scored.push({ code, score: Q.sum(terms.map((t) => t.exact)), terms })
-  }
-  scored.sort((a, b) => Q.compare(b.score, a.score) || Industry.compare(a.code, b.code))
-  return Either.right(
-    scored.map((s, k): RankedIndustry => {
-      const contributions = Object.fromEntries(
-        indicators.map((i) => [i, Q.toDecimal(Q.sum(s.terms.filter((t) => t.indicator === i).map((t) => t.exact)))])
-      ) as Record<Indicator, DecimalJs>
+  return maxima
+}
+
+/** One industry's score: the sum over the active periods and the indicators of weight × normalised value. */
+const scoreOf = (
+  weighting: Weighting,
+  activePeriods: ReadonlyArray<Period>,
+  maxima: Map<string, Q.Rational>
+) =>
+(code: string, byPeriod: Map<Period, IndustryStatistics>): Scored => {
+  const terms = activePeriods.flatMap((p) =>
+    indicators.map((i): Term & { exact: Q.Rational } => {
+      const x = valueOf(byPeriod.get(p)!, i)
+      const m = maxima.get(`${p}/${i}`)!
+      const n = Q.isZero(m) ? Q.zero : Q.div(x, m)
+      const w = Q.mul(Q.fromDecimal(weighting.periods[p]), Q.fromDecimal(weighting.indicators[i]))
+      const c = Q.mul(w, n)
       return {
-        rank: k + 1,
-        code: s.code,
-        name: Industry.lookup(s.code)!.name,
-        score: Q.toDecimal(s.score),
-        scoreExact: Q.toFraction(s.score),
-        scoreDisplay: Q.toFixedHalfUp(s.score, 4),
-        contributions,
-        terms: s.terms.map(({ exact: _, ...t }) => t),
-        tiedWith: scored.filter((o) => o.code !== s.code && Q.equals(o.score, s.score)).map((o) => o.code)
+        period: p,
+        indicator: i,
+        value: Q.toDecimal(x),
+        maximum: Q.toDecimal(m),
+        normalised: Q.toDecimal(n),
+        weight: Q.toDecimal(w),
+        contribution: Q.toDecimal(c),
+        exact: c
       }
     })
   )
+  return { code, score: Q.sum(terms.map((t) => t.exact)), terms }
+}
+
+/** A scored industry at its place in the ranking, with its contributions by indicator and its ties. */
+const rankedOf = (scored: ReadonlyArray<Scored>) => (s: Scored, k: number): RankedIndustry => {
+  const contributions = Object.fromEntries(
+    indicators.map((i) => [i, Q.toDecimal(Q.sum(s.terms.filter((t) => t.indicator === i).map((t) => t.exact)))])
+  ) as Record<Indicator, DecimalJs>
+  return {
+    rank: k + 1,
+    code: s.code,
+    name: Industry.lookup(s.code)!.name,
+    score: Q.toDecimal(s.score),
+    scoreExact: Q.toFraction(s.score),
+    scoreDisplay: Q.toFixedHalfUp(s.score, 4),
+    contributions,
+    terms: s.terms.map(({ exact: _, ...t }) => t),
+    tiedWith: scored.filter((o) => o.code !== s.code && Q.equals(o.score, s.score)).map((o) => o.code)
+  }
+}
+
+const computeRanking = (
+  stats: ReadonlyArray<IndustryStatistics>,
+  weighting: Weighting,
+  pathPrefix: string
+): Either.Either<ReadonlyArray<RankedIndustry>, InvalidInput> => {
+  const issues: Array<InputIssue> = []
+  if (stats.length === 0) {
+    issues.push(new InputIssue({ path: pathPrefix, zh: "没有行业统计数据", en: "no industry statistics given" }))
+  }
+  const rows = byIndustry(stats, (i) => `${pathPrefix}[${i}]`, issues)
+  const activePeriods = periods.filter((p) => weighting.periods[p].gt(0))
+  issues.push(...missingPeriods(rows, activePeriods, pathPrefix))
+  if (issues.length > 0) return Either.left(new InvalidInput({ subject, issues }))
+
+  const score = scoreOf(weighting, activePeriods, maximaOf(rows, activePeriods))
+  const scored = [...rows].map(([code, byPeriod]) => score(code, byPeriod))
+  scored.sort((a, b) => Q.compare(b.score, a.score) || Industry.compare(a.code, b.code))
+  return Either.right(scored.map(rankedOf(scored)))
 }
 
 const decodeWeighting = decodeEither(Weighting, "Weighting")
