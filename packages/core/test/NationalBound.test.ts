@@ -40,6 +40,7 @@ const looser: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ["procurement.challenge.raiseWorkingDays", 5, "不少于 7", "《政府采购法》"],
   ["procurement.challenge.answerWorkingDays", 10, "不超过 7", "《政府采购法》"],
   ["payment.dueDays", 90, "不超过 60", "国务院令第802号)"],
+  ["payment.maxAgreedDays", 90, "不超过 60", "国务院令第802号)"],
   ["payment.dueDaysUnit", "working-days", "为 calendar-days", "国务院令第802号)"],
   ["contract.signWithinDays", 90, "不超过 30", "《政府采购法》"],
   ["fund.feeCapPercent", "4", "不超过 3", "人社部规〔2017〕13号)"],

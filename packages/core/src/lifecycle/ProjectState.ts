@@ -222,6 +222,8 @@ export interface SubProjectState {
         | undefined
       readonly sme?: boolean | undefined
       readonly lateInterestRate?: Money.Decimal | undefined
+      /** The payment term the contract agrees, in days from the acceptance. */
+      readonly paymentTermDays?: number | undefined
       readonly publishBy?: IsoDate.IsoDate | undefined
       readonly fileBy?: IsoDate.IsoDate | undefined
       readonly publishedOn?: IsoDate.IsoDate | undefined

@@ -16,7 +16,12 @@ export const SignContract = Schema.TaggedStruct("SignContract", {
   /** The supplier is a small or medium-sized enterprise (保障中小企业款项支付条例 applies). */
   sme: Schema.optional(Schema.Boolean),
   /** The late-payment interest rate the contract agrees, per year in percent (not below the one-year LPR). */
-  lateInterestRate: Schema.optional(Money.DecimalFromInput)
+  lateInterestRate: Schema.optional(Money.DecimalFromInput),
+  /**
+   * The payment term the contract agrees, in days from the acceptance (保障中小企业款项支付条例 第九条: at most 60);
+   * without it the balance is due within `payment.dueDays`.
+   */
+  paymentTermDays: Schema.optional(Schema.Int.pipe(Schema.positive()))
 })
 export const MakePayment = Schema.TaggedStruct("MakePayment", {
   ...envelope,

@@ -271,6 +271,7 @@ export const handlers: Handlers<
         ...(late ? { signBy: award.signBy, late: true } : {}),
         ...(c.sme === undefined ? {} : { sme: c.sme }),
         ...(c.lateInterestRate === undefined ? {} : { lateInterestRate: c.lateInterestRate }),
+        ...(c.paymentTermDays === undefined ? {} : { paymentTermDays: c.paymentTermDays }),
         publishBy: due.right.publishBy,
         fileBy: due.right.fileBy
       },

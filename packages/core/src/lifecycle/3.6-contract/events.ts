@@ -27,6 +27,8 @@ export const ContractSigned = Schema.TaggedStruct("ContractSigned", {
   late: Schema.optional(Schema.Boolean),
   sme: Schema.optional(Schema.Boolean),
   lateInterestRate: Schema.optional(Money.DecimalFromInput),
+  /** The payment term the contract agrees, in days from the acceptance (at most 60); absent: `payment.dueDays`. */
+  paymentTermDays: Schema.optional(Schema.Number),
   /** The contract is due to be published (2 working days) and filed (7 working days) by these dates. */
   publishBy: Schema.optional(IsoDate),
   fileBy: Schema.optional(IsoDate)

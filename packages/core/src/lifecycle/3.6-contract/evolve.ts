@@ -22,6 +22,7 @@ export const folds: Folds<
         supplements: [],
         sme: e.sme,
         lateInterestRate: e.lateInterestRate,
+        paymentTermDays: e.paymentTermDays,
         publishBy: e.publishBy,
         fileBy: e.fileBy
       }

@@ -153,6 +153,32 @@ const lateInterestRate = check<"SignContract">({
   ]
 })
 
+/**
+ * `contract.payment-term`: a payment term the contract agrees is at most `payment.maxAgreedDays` days from the
+ * acceptance (保障中小企业款项支付条例 第九条: 30 days by default, at most 60 when the contract agrees one).
+ */
+const paymentTerm = check<"SignContract">({
+  id: "contract.payment-term",
+  title: { zh: "约定付款期限不超过60日", en: "An agreed payment term is at most 60 days" },
+  section: "六(二)",
+  basis: [national(`${texts.smePayment} 第九条`, "合同另有约定的,付款期限最长不得超过60日")],
+  description:
+    "合同约定自验收合格之日起的付款期限的,不得超过参数规定的日数(全国为60日,本市可更短);未约定的按验收后付款期限(payment.dueDays)计。",
+  reads: ["payment.maxAgreedDays"]
+}, ({ command: c }, f, p) => {
+  if (c.paymentTermDays === undefined) return []
+  const max = p.read<number>("payment.maxAgreedDays")
+  return c.paymentTermDays <= max ? [] : [
+    f.error(
+      "paymentTermDays",
+      `约定付款期限 ${c.paymentTermDays} 日,超过自验收合格之日起 ${max} 日的上限`,
+      `the agreed payment term of ${c.paymentTermDays} days exceeds the limit of ${max} days from the acceptance`,
+      `≤ ${max}`,
+      String(c.paymentTermDays)
+    )
+  ]
+})
+
 const notTerminated = <K extends "AmendContract" | "TerminateContract" | "PublishContract" | "FileContract">() =>
   order<K>({
     id: "contract.not-terminated",
@@ -346,7 +372,16 @@ export const guards: {
   readonly PublishContract: ReadonlyArray<Guard<"PublishContract">>
   readonly FileContract: ReadonlyArray<Guard<"FileContract">>
 } = {
-  SignContract: [awardFirst, contractOnce, awardedSupplier, awardValue, withinBudget, signWithin, lateInterestRate],
+  SignContract: [
+    awardFirst,
+    contractOnce,
+    awardedSupplier,
+    awardValue,
+    withinBudget,
+    signWithin,
+    lateInterestRate,
+    paymentTerm
+  ],
   MakePayment: [paymentAfterSigning],
   AmendContract: [
     amendFirst,

@@ -44,6 +44,19 @@ export const parameters = section("六(二)", {
       },
       bound: NationalBound.atMost(60, national(`${texts.smePayment} 第九条`, "合同另有约定的,付款期限最长不得超过60日"))
     }),
+    maxAgreedDays: param({
+      title: { zh: "合同约定付款期限的上限", en: "Longest payment term a contract may agree" },
+      unit: "days",
+      description:
+        "合同可约定自验收合格之日起的付款期限,最长不得超过60日;本市可规定更短的上限。未约定的按 payment.dueDays 计",
+      schema: Param.PositiveInt,
+      basis: national(`${texts.smePayment} 第九条`),
+      default: {
+        value: 60,
+        basis: national(`${texts.smePayment} 第九条`, "合同另有约定的,付款期限最长不得超过60日")
+      },
+      bound: NationalBound.atMost(60, national(`${texts.smePayment} 第九条`, "合同另有约定的,付款期限最长不得超过60日"))
+    }),
     dueDaysUnit: param({
       title: { zh: "付款期限计算方式", en: "How the payment deadline is counted" },
       unit: "choice",

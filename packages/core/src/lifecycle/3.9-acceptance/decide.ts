@@ -46,7 +46,10 @@ const passed = (v: Verdict): Result => {
     (p) => ({ days: p.read<number>("payment.dueDays"), unit: p.read<Unit>("payment.dueDaysUnit") })
   )
   if (Either.isLeft(read)) return Either.left(read.left)
-  const { days, unit } = read.right.value
+  const { unit } = read.right.value
+  // a term the contract agrees (at most 60 days, contract.payment-term) takes the place of the default
+  const agreed = sp.contract!.paymentTermDays
+  const days = agreed ?? read.right.value.days
   const deadline = config.calendar.deadline(on, days, unit)
   if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
   const d = deadline.right
@@ -63,10 +66,12 @@ const passed = (v: Verdict): Result => {
       balanceDue: Payment.balanceAmount(sp.contract!.amount, sp.payments),
       dueDate: d.end,
       dueExplanation: {
-        zh: `验收合格之日 ${on} 起 ${days} ${unit === "working-days" ? "个工作日" : "日"}内支付余款,${
-          d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`
-        }`,
-        en: `balance due within ${days} ${u.en} of acceptance on ${on}: by ${d.end}`
+        zh: `${agreed === undefined ? "" : "按合同约定,"}验收合格之日 ${on} 起 ${days} ${
+          unit === "working-days" ? "个工作日" : "日"
+        }内支付余款,${d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`}`,
+        en: `balance due within ${days} ${u.en} of acceptance on ${on}${
+          agreed === undefined ? "" : " (as the contract agrees)"
+        }: by ${d.end}`
       },
       ...(c.remarks === undefined ? {} : { remarks: c.remarks })
     },

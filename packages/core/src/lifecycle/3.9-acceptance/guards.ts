@@ -85,7 +85,7 @@ export const balanceDue = step(
   "Balance due date",
   "六(二)",
   [plan("六(二)"), national(`${texts.smePayment} 第九条`)],
-  "验收合格之日起按参数规定的日数和计算方式确定余款支付期限。",
+  "验收合格之日起按合同约定的付款期限(不超过60日)确定余款支付期限;合同未约定的,按参数规定的日数和计算方式确定。",
   ["payment.dueDays", "payment.dueDaysUnit"]
 )
 
