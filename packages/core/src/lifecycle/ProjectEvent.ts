@@ -117,6 +117,26 @@ export type Event = typeof Event.Type
 export type Name = Event["_tag"]
 
 /**
+ * The official Chinese name of each event type (确定重点领域, 签订合同 …), as the audit trail extract and the
+ * documents print it; each section's `events.ts` names its own events.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const names: { readonly [K in Name]: string } = {
+  ...KeyAreas.names,
+  ...Plan.names,
+  ...Budget.names,
+  ...Publicity.names,
+  ...Procurement.names,
+  ...Contract.names,
+  ...Implementation.names,
+  ...Supervision.names,
+  ...Acceptance.names,
+  ...Deliverables.names
+}
+
+/**
  * The event of a name.
  *
  * @since 0.2.0

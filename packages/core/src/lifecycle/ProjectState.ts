@@ -10,22 +10,23 @@ import * as HashSet from "effect/HashSet"
 import type { MemberUnit } from "../kernel/Actor.js"
 import type * as IsoDate from "../kernel/IsoDate.js"
 import type * as Money from "../kernel/Money.js"
-import { folds as keyAreasFolds } from "./3.1-key-areas/evolve.js"
-import { folds as planFolds } from "./3.2-plan/evolve.js"
-import { folds as budgetFolds } from "./3.3-budget/evolve.js"
-import { folds as publicityFolds } from "./3.4-publicity/evolve.js"
-import { folds as procurementFolds } from "./3.5-procurement/evolve.js"
+import * as keyAreas from "./3.1-key-areas/evolve.js"
+import * as plan from "./3.2-plan/evolve.js"
+import * as budget from "./3.3-budget/evolve.js"
+import * as publicity from "./3.4-publicity/evolve.js"
+import * as procurement from "./3.5-procurement/evolve.js"
 import type * as Procurement from "./3.5-procurement/Procurement.js"
-import { folds as contractFolds } from "./3.6-contract/evolve.js"
+import * as contract from "./3.6-contract/evolve.js"
 import type * as Payment from "./3.6-contract/Payment.js"
-import { folds as implementationFolds } from "./3.7-implementation/evolve.js"
-import { folds as supervisionFolds } from "./3.8-supervision/evolve.js"
-import { folds as acceptanceFolds } from "./3.9-acceptance/evolve.js"
+import * as implementation from "./3.7-implementation/evolve.js"
+import * as supervision from "./3.8-supervision/evolve.js"
+import * as acceptance from "./3.9-acceptance/evolve.js"
 import type * as Deliverable from "./4-deliverables/Deliverable.js"
-import { folds as deliverableFolds } from "./4-deliverables/evolve.js"
+import * as deliverables from "./4-deliverables/evolve.js"
+import type { DeadlineStep, OpenDeadlines } from "./internal/deadlines.js"
 import * as EvidenceIndex from "./internal/evidenceIndex.js"
 import type { SubProject } from "./internal/schemas.js"
-import type { Fold } from "./internal/state.js"
+import type { FactFold, Fold } from "./internal/state.js"
 import type { PanelMember } from "./ProjectCommand.js"
 import type { Event, QuotaResult, RankedBid } from "./ProjectEvent.js"
 
@@ -336,60 +337,18 @@ export const initialFacts: StatusFacts = {
   subProjects: { hazchem: noSubFacts, keyAreas: noSubFacts }
 }
 
-type FactFold<K extends Event["_tag"]> = (f: StatusFacts, e: Extract<Event, { readonly _tag: K }>) => StatusFacts
-
-const same = (f: StatusFacts): StatusFacts => f
-const sub = (
-  f: StatusFacts,
-  key: SubProjectKey,
-  patch: Partial<StatusFacts["subProjects"][SubProjectKey]>
-): StatusFacts => ({ ...f, subProjects: { ...f.subProjects, [key]: { ...f.subProjects[key], ...patch } } })
-
-// Exhaustive: a new event type must say whether it changes the status.
+// Exhaustive: a new event type does not compile until its section says whether it changes the status.
 const factFolds: { readonly [K in Event["_tag"]]: FactFold<K> } = {
-  KeyAreasSelected: (f) => ({ ...f, keyAreas: true }),
-  MemberOpinionRecorded: same,
-  PlanIssued: (f) => ({ ...f, plan: true }),
-  KeyEnterpriseListProvided: same,
-  BudgetSubmitted: (f) => ({ ...f, budget: "submitted" }),
-  BudgetApproved: (f) => ({ ...f, budget: "approved" }),
-  BudgetReturned: (f) => ({ ...f, budget: "returned" }),
-  PublicityStarted: (f, e) => sub(f, e.subProject, { publicity: true }),
-  ObjectionRecorded: same,
-  ObjectionResolved: same,
-  ProcurementStarted: same,
-  BidSubmitted: same,
-  PanelAppointed: same,
-  ScoresSubmitted: same,
-  Awarded: same,
-  DocumentsClarified: same,
-  BidRejected: same,
-  ProcurementTerminated: same,
-  AwardDeclined: same,
-  AwardedToNextRanked: same,
-  ChallengeRaised: same,
-  ChallengeAnswered: same,
-  ContractSigned: (f, e) => sub(f, e.subProject, { contract: true }),
-  PaymentMade: same,
-  ContractAmended: same,
-  ContractTerminated: same,
-  ContractPublished: same,
-  ContractFiled: same,
-  ImplementationPlanSubmitted: same,
-  ImplementationPlanApproved: same,
-  ImplementationPlanReturned: same,
-  MonthlyBriefingSubmitted: same,
-  SpotCheckRecorded: same,
-  ProgressReported: same,
-  AcceptanceApplied: (f, e) => sub(f, e.subProject, { acceptance: "applied" }),
-  AcceptancePassed: (f, e) => sub(f, e.subProject, { acceptance: "passed" }),
-  AcceptanceFailed: (f, e) => sub(f, e.subProject, { acceptance: "failed" }),
-  AcceptanceReportFiled: (f, e) => sub(f, e.subProject, { filed: true }),
-  MaterialDesignSubmitted: same,
-  MaterialDesignApproved: same,
-  MaterialDesignReturned: same,
-  DeliverableRecorded: same,
-  DeliverableCorrected: same
+  ...keyAreas.facts,
+  ...plan.facts,
+  ...budget.facts,
+  ...publicity.facts,
+  ...procurement.facts,
+  ...contract.facts,
+  ...implementation.facts,
+  ...supervision.facts,
+  ...acceptance.facts,
+  ...deliverables.facts
 }
 
 /**
@@ -400,6 +359,30 @@ const factFolds: { readonly [K in Event["_tag"]]: FactFold<K> } = {
  * @category evolve
  */
 export const foldFacts = (f: StatusFacts, e: Event): StatusFacts => (factFolds[e._tag] as FactFold<Event["_tag"]>)(f, e)
+
+// Exhaustive: a new event type does not compile until its section says which deadlines it opens or closes.
+const deadlineSteps: { readonly [K in Event["_tag"]]: DeadlineStep<K> } = {
+  ...keyAreas.deadlines,
+  ...plan.deadlines,
+  ...budget.deadlines,
+  ...publicity.deadlines,
+  ...procurement.deadlines,
+  ...contract.deadlines,
+  ...implementation.deadlines,
+  ...supervision.deadlines,
+  ...acceptance.deadlines,
+  ...deliverables.deadlines
+}
+
+/**
+ * Opens and closes, in place, the deadlines an event sets (what the `gsyf.projects` read model keeps, by name:
+ * `publicity:hazchem`, `sign:keyAreas`, `period:…`, `rectification:…`, `balance:…`).
+ *
+ * @since 0.2.0
+ * @category evolve
+ */
+export const foldDeadlines = (deadlines: OpenDeadlines, e: Event): void =>
+  (deadlineSteps[e._tag] as DeadlineStep<Event["_tag"]>)(deadlines, e)
 
 const emptySubProject = (key: SubProjectKey): SubProjectState => ({
   key,
@@ -506,16 +489,16 @@ export const evidenceOf = (s: State, key?: SubProjectKey): ReadonlyArray<Deliver
 
 // Exhaustive: a new event type does not compile until a section folds it.
 const folds: { readonly [K in Event["_tag"]]: Fold<K> } = {
-  ...keyAreasFolds,
-  ...planFolds,
-  ...budgetFolds,
-  ...publicityFolds,
-  ...procurementFolds,
-  ...contractFolds,
-  ...implementationFolds,
-  ...supervisionFolds,
-  ...acceptanceFolds,
-  ...deliverableFolds
+  ...keyAreas.folds,
+  ...plan.folds,
+  ...budget.folds,
+  ...publicity.folds,
+  ...procurement.folds,
+  ...contract.folds,
+  ...implementation.folds,
+  ...supervision.folds,
+  ...acceptance.folds,
+  ...deliverables.folds
 }
 
 /**

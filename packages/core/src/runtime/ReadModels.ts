@@ -85,84 +85,6 @@ const earliest = (deadlines: Readonly<Record<string, Deadline>>): Deadline | nul
   Object.values(deadlines).reduce<Deadline | null>((min, d) => (min === null || d.date < min.date ? d : min), null)
 
 type Deadlines = Record<string, Deadline>
-type Of<K extends ProjectEvent.Name> = ProjectEvent.Of<K>
-type DeadlineStep<K extends ProjectEvent.Name> = (deadlines: Deadlines, e: Of<K>) => void
-
-const open = (d: Deadlines, name: string, what: string, subProject: string, date: string) => {
-  d[`${name}:${subProject}`] = { what, subProject, date }
-}
-const close = (d: Deadlines, name: string, subProject: string) => {
-  delete d[`${name}:${subProject}`]
-}
-const none = () => {}
-
-// Exhaustive: a new event type must say which deadlines it opens or closes.
-const deadlineSteps: { readonly [K in ProjectEvent.Name]: DeadlineStep<K> } = {
-  KeyAreasSelected: none,
-  MemberOpinionRecorded: none,
-  PlanIssued: none,
-  KeyEnterpriseListProvided: none,
-  BudgetSubmitted: none,
-  BudgetApproved: none,
-  BudgetReturned: none,
-  PublicityStarted: (d, e) => open(d, "publicity", "publicity-ends", e.subProject, e.endsOn),
-  ObjectionRecorded: none,
-  ObjectionResolved: none,
-  ProcurementStarted: (d, e) => {
-    close(d, "publicity", e.subProject)
-    open(d, "responses", "responses-due", e.subProject, e.responseDeadline)
-  },
-  BidSubmitted: none,
-  PanelAppointed: none,
-  ScoresSubmitted: none,
-  Awarded: (d, e) => {
-    close(d, "responses", e.subProject)
-    open(d, "sign", "contract-due", e.subProject, e.signBy)
-  },
-  DocumentsClarified: (d, e) => open(d, "responses", "responses-due", e.subProject, e.responseDeadline),
-  BidRejected: none,
-  ProcurementTerminated: (d, e) => {
-    close(d, "responses", e.subProject)
-    close(d, "sign", e.subProject)
-  },
-  AwardDeclined: (d, e) => close(d, "sign", e.subProject),
-  AwardedToNextRanked: (d, e) => open(d, "sign", "contract-due", e.subProject, e.signBy),
-  ChallengeRaised: none,
-  ChallengeAnswered: none,
-  ContractSigned: (d, e) => {
-    close(d, "sign", e.subProject)
-    open(d, "period", "work-ends", e.subProject, e.periodEnd)
-    if (e.publishBy !== undefined) open(d, "publish", "contract-publication-due", e.subProject, e.publishBy)
-    if (e.fileBy !== undefined) open(d, "file", "contract-filing-due", e.subProject, e.fileBy)
-  },
-  PaymentMade: (d, e) => {
-    if (e.kind === "balance" || e.kind === "settlement") close(d, "balance", e.subProject)
-  },
-  ContractAmended: none,
-  ContractTerminated: (d, e) => {
-    for (const name of ["period", "rectification", "balance", "publish", "file"]) close(d, name, e.subProject)
-  },
-  ContractPublished: (d, e) => close(d, "publish", e.subProject),
-  ContractFiled: (d, e) => close(d, "file", e.subProject),
-  ImplementationPlanSubmitted: none,
-  ImplementationPlanApproved: none,
-  ImplementationPlanReturned: none,
-  MonthlyBriefingSubmitted: none,
-  SpotCheckRecorded: none,
-  ProgressReported: none,
-  AcceptanceApplied: (d, e) => close(d, "period", e.subProject),
-  AcceptancePassed: (d, e) => {
-    close(d, "rectification", e.subProject)
-    open(d, "balance", "balance-due", e.subProject, e.dueDate)
-  },
-  AcceptanceFailed: (d, e) => open(d, "rectification", "rectification-due", e.subProject, e.rectification.deadline),
-  AcceptanceReportFiled: none,
-  MaterialDesignSubmitted: none,
-  MaterialDesignApproved: none,
-  MaterialDesignReturned: none,
-  DeliverableRecorded: none,
-  DeliverableCorrected: none
-}
 
 const subsWhere = (
   facts: ProjectState.StatusFacts,
@@ -185,7 +107,7 @@ export const projects: Projection.Projection<ProjectDoc> = Projection.make<Proje
     const deadlines: Deadlines = { ...(doc?.deadlines ?? {}) }
     let facts = doc?.facts ?? ProjectState.initialFacts
     if (e !== undefined) {
-      ;(deadlineSteps[e._tag] as DeadlineStep<ProjectEvent.Name>)(deadlines, e)
+      ProjectState.foldDeadlines(deadlines, e)
       facts = ProjectState.foldFacts(facts, e)
     }
     return {

@@ -5,8 +5,8 @@
  *
  * @internal
  */
-import { Actor, IsoDate, LegalBasis, Money, Parameter, Project } from "@gsyf/core"
-import type { Plugin, ProjectEvent } from "@gsyf/core"
+import { Actor, IsoDate, LegalBasis, Money, Parameter, Project, ProjectEvent } from "@gsyf/core"
+import type { Plugin } from "@gsyf/core"
 import * as Either from "effect/Either"
 import * as Inline from "../Inline.js"
 import { chineseDate } from "../Numbering.js"
@@ -173,54 +173,10 @@ export const dayKindNames: Record<string, string> = {
 }
 
 /**
- * Chinese names of event types, for the audit trail extract: one per event of
- * the lifecycle, so that a new event does not compile until it has a name. @internal
+ * Chinese names of event types, for the audit trail extract: core's own (`ProjectEvent.names`, one per event of
+ * the lifecycle, given by the event's section). @internal
  */
-export const eventNames: { readonly [K in Event["_tag"]]: string } = {
-  KeyAreasSelected: "确定重点领域",
-  MemberOpinionRecorded: "成员单位意见",
-  PlanIssued: "印发实施方案",
-  KeyEnterpriseListProvided: "提供重点企业名单",
-  BudgetSubmitted: "报送预算",
-  BudgetApproved: "预算审核通过",
-  BudgetReturned: "预算退回",
-  PublicityStarted: "采购需求公示",
-  ObjectionRecorded: "公示异议",
-  ObjectionResolved: "异议答复",
-  ProcurementStarted: "启动采购",
-  BidSubmitted: "提交响应文件",
-  PanelAppointed: "组建评审小组",
-  ScoresSubmitted: "评审打分",
-  Awarded: "确定中标(成交)",
-  DocumentsClarified: "澄清或修改采购文件",
-  BidRejected: "认定投标(响应)无效",
-  ProcurementTerminated: "终止采购",
-  AwardDeclined: "成交供应商拒签",
-  AwardedToNextRanked: "依次确定下一候选人",
-  ChallengeRaised: "供应商质疑",
-  ChallengeAnswered: "质疑答复",
-  ContractSigned: "签订合同",
-  PaymentMade: "支付款项",
-  ContractAmended: "签订补充合同",
-  ContractTerminated: "解除合同",
-  ContractPublished: "公告合同",
-  ContractFiled: "合同备案",
-  ImplementationPlanSubmitted: "报送实施计划",
-  ImplementationPlanApproved: "实施计划审批通过",
-  ImplementationPlanReturned: "实施计划退回",
-  MaterialDesignSubmitted: "报审宣传材料",
-  MaterialDesignApproved: "宣传材料审核通过",
-  MaterialDesignReturned: "宣传材料退回",
-  DeliverableRecorded: "记录交付成果",
-  DeliverableCorrected: "更正交付成果",
-  MonthlyBriefingSubmitted: "月度简报",
-  SpotCheckRecorded: "抽查记录",
-  ProgressReported: "进展反馈",
-  AcceptanceApplied: "申请验收",
-  AcceptancePassed: "验收合格",
-  AcceptanceFailed: "验收不合格",
-  AcceptanceReportFiled: "验收报告备案"
-}
+export const eventNames: { readonly [K in Event["_tag"]]: string } = ProjectEvent.names
 
 /** `12.5%`-style text for a percentage parameter. @internal */
 export const percent = (config: Plugin.Config, name: string, at: string): string =>

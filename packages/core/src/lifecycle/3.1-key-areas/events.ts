@@ -1,6 +1,6 @@
 // 三(一) events.
 import * as Schema from "effect/Schema"
-import { meta } from "../internal/schemas.js"
+import { type EventNames, meta } from "../internal/schemas.js"
 
 export const KeyAreasSelected = Schema.TaggedStruct("KeyAreasSelected", {
   ...meta,
@@ -19,3 +19,8 @@ export const KeyAreasSelected = Schema.TaggedStruct("KeyAreasSelected", {
 })
 
 export const events = [KeyAreasSelected] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  KeyAreasSelected: "确定重点领域"
+}

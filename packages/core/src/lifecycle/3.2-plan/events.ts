@@ -2,7 +2,7 @@
 import * as Schema from "effect/Schema"
 import { MemberUnit } from "../../kernel/Actor.js"
 import { IsoDate } from "../../kernel/IsoDate.js"
-import { meta } from "../internal/schemas.js"
+import { type EventNames, meta } from "../internal/schemas.js"
 
 export const MemberOpinionRecorded = Schema.TaggedStruct("MemberOpinionRecorded", {
   ...meta,
@@ -21,3 +21,10 @@ export const KeyEnterpriseListProvided = Schema.TaggedStruct("KeyEnterpriseListP
 })
 
 export const events = [MemberOpinionRecorded, PlanIssued, KeyEnterpriseListProvided] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  MemberOpinionRecorded: "成员单位意见",
+  PlanIssued: "印发实施方案",
+  KeyEnterpriseListProvided: "提供重点企业名单"
+}

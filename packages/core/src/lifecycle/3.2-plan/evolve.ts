@@ -1,5 +1,6 @@
 // 三(二) folds.
-import { type Folds, mapWith } from "../internal/state.js"
+import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
+import { type FactFolds, type Folds, mapWith, unchanged } from "../internal/state.js"
 
 export const folds: Folds<"MemberOpinionRecorded" | "PlanIssued" | "KeyEnterpriseListProvided"> = {
   MemberOpinionRecorded: (s, e) => ({
@@ -8,4 +9,18 @@ export const folds: Folds<"MemberOpinionRecorded" | "PlanIssued" | "KeyEnterpris
   }),
   PlanIssued: (s, e) => ({ ...s, plan: { documentNumber: e.documentNumber, issuedOn: e.issuedOn, eventId: e.id } }),
   KeyEnterpriseListProvided: (s, e) => ({ ...s, keyEnterpriseList: e.enterprises })
+}
+
+// What each event changes in the status facts (from which the status is derived; see `ProjectState.statusOf`).
+export const facts: FactFolds<keyof typeof folds> = {
+  MemberOpinionRecorded: unchanged,
+  PlanIssued: (f) => ({ ...f, plan: true }),
+  KeyEnterpriseListProvided: unchanged
+}
+
+// Which deadlines each event opens or closes (the `gsyf.projects` read model's open deadlines).
+export const deadlines: DeadlineSteps<keyof typeof folds> = {
+  MemberOpinionRecorded: noDeadline,
+  PlanIssued: noDeadline,
+  KeyEnterpriseListProvided: noDeadline
 }

@@ -2,7 +2,7 @@
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
-import { meta } from "../internal/schemas.js"
+import { type EventNames, meta } from "../internal/schemas.js"
 
 export const BudgetSubmitted = Schema.TaggedStruct("BudgetSubmitted", {
   ...meta,
@@ -19,3 +19,10 @@ export const BudgetApproved = Schema.TaggedStruct("BudgetApproved", {
 export const BudgetReturned = Schema.TaggedStruct("BudgetReturned", { ...meta, reasons: Schema.Array(Schema.String) })
 
 export const events = [BudgetSubmitted, BudgetApproved, BudgetReturned] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  BudgetSubmitted: "报送预算",
+  BudgetApproved: "预算审核通过",
+  BudgetReturned: "预算退回"
+}

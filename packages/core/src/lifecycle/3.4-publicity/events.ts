@@ -1,7 +1,7 @@
 // 三(四) events.
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
-import { Bilingual, meta, SubProject } from "../internal/schemas.js"
+import { Bilingual, type EventNames, meta, SubProject } from "../internal/schemas.js"
 
 export const PublicityStarted = Schema.TaggedStruct("PublicityStarted", {
   ...meta,
@@ -27,3 +27,10 @@ export const ObjectionResolved = Schema.TaggedStruct("ObjectionResolved", {
 })
 
 export const events = [PublicityStarted, ObjectionRecorded, ObjectionResolved] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  PublicityStarted: "采购需求公示",
+  ObjectionRecorded: "公示异议",
+  ObjectionResolved: "异议答复"
+}

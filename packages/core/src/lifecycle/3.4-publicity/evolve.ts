@@ -1,5 +1,6 @@
 // 三(四) folds.
-import { type Folds, setObjections, setSub } from "../internal/state.js"
+import { type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
+import { type FactFolds, type Folds, setObjections, setSub, subFacts, unchanged } from "../internal/state.js"
 
 export const folds: Folds<"PublicityStarted" | "ObjectionRecorded" | "ObjectionResolved"> = {
   PublicityStarted: (s, e) =>
@@ -18,4 +19,18 @@ export const folds: Folds<"PublicityStarted" | "ObjectionRecorded" | "ObjectionR
       e.subProject,
       (os) => os.map((o) => (o.id === e.objectionId ? { ...o, response: e.response } : o))
     )
+}
+
+// What each event changes in the status facts (from which the status is derived; see `ProjectState.statusOf`).
+export const facts: FactFolds<keyof typeof folds> = {
+  PublicityStarted: (f, e) => subFacts(f, e.subProject, { publicity: true }),
+  ObjectionRecorded: unchanged,
+  ObjectionResolved: unchanged
+}
+
+// Which deadlines each event opens or closes (the `gsyf.projects` read model's open deadlines).
+export const deadlines: DeadlineSteps<keyof typeof folds> = {
+  PublicityStarted: (d, e) => openDeadline(d, "publicity", "publicity-ends", e.subProject, e.endsOn),
+  ObjectionRecorded: noDeadline,
+  ObjectionResolved: noDeadline
 }

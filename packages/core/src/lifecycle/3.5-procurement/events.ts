@@ -2,7 +2,7 @@
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
-import { meta, SubProject } from "../internal/schemas.js"
+import { type EventNames, meta, SubProject } from "../internal/schemas.js"
 import { PanelMember, RejectionReason, SingleSource, TerminationReason } from "./commands.js"
 import { Criterion } from "./Procurement.js"
 
@@ -191,3 +191,19 @@ export const events = [
   ChallengeRaised,
   ChallengeAnswered
 ] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  ProcurementStarted: "启动采购",
+  BidSubmitted: "提交响应文件",
+  PanelAppointed: "组建评审小组",
+  ScoresSubmitted: "评审打分",
+  Awarded: "确定中标(成交)",
+  DocumentsClarified: "澄清或修改采购文件",
+  BidRejected: "认定投标(响应)无效",
+  ProcurementTerminated: "终止采购",
+  AwardDeclined: "成交供应商拒签",
+  AwardedToNextRanked: "依次确定下一候选人",
+  ChallengeRaised: "供应商质疑",
+  ChallengeAnswered: "质疑答复"
+}

@@ -1,6 +1,7 @@
 // 三(五) folds.
 import * as IsoDate from "../../kernel/IsoDate.js"
-import { type Folds, setProcurement, setSub } from "../internal/state.js"
+import { closeDeadline, type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
+import { type FactFolds, type Folds, setProcurement, setSub, unchanged } from "../internal/state.js"
 
 type Names =
   | "ProcurementStarted"
@@ -148,4 +149,45 @@ export const folds: Folds<Names> = {
           : c
       )
     }))
+}
+
+// What each event changes in the status facts (from which the status is derived; see `ProjectState.statusOf`).
+export const facts: FactFolds<keyof typeof folds> = {
+  ProcurementStarted: unchanged,
+  BidSubmitted: unchanged,
+  PanelAppointed: unchanged,
+  ScoresSubmitted: unchanged,
+  Awarded: unchanged,
+  DocumentsClarified: unchanged,
+  BidRejected: unchanged,
+  ProcurementTerminated: unchanged,
+  AwardDeclined: unchanged,
+  AwardedToNextRanked: unchanged,
+  ChallengeRaised: unchanged,
+  ChallengeAnswered: unchanged
+}
+
+// Which deadlines each event opens or closes (the `gsyf.projects` read model's open deadlines).
+export const deadlines: DeadlineSteps<keyof typeof folds> = {
+  ProcurementStarted: (d, e) => {
+    closeDeadline(d, "publicity", e.subProject)
+    openDeadline(d, "responses", "responses-due", e.subProject, e.responseDeadline)
+  },
+  BidSubmitted: noDeadline,
+  PanelAppointed: noDeadline,
+  ScoresSubmitted: noDeadline,
+  Awarded: (d, e) => {
+    closeDeadline(d, "responses", e.subProject)
+    openDeadline(d, "sign", "contract-due", e.subProject, e.signBy)
+  },
+  DocumentsClarified: (d, e) => openDeadline(d, "responses", "responses-due", e.subProject, e.responseDeadline),
+  BidRejected: noDeadline,
+  ProcurementTerminated: (d, e) => {
+    closeDeadline(d, "responses", e.subProject)
+    closeDeadline(d, "sign", e.subProject)
+  },
+  AwardDeclined: (d, e) => closeDeadline(d, "sign", e.subProject),
+  AwardedToNextRanked: (d, e) => openDeadline(d, "sign", "contract-due", e.subProject, e.signBy),
+  ChallengeRaised: noDeadline,
+  ChallengeAnswered: noDeadline
 }

@@ -2,7 +2,7 @@
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
-import { meta, SubProject } from "../internal/schemas.js"
+import { type EventNames, meta, SubProject } from "../internal/schemas.js"
 import { Kind as PaymentKind, LateInterest, Payee } from "./Payment.js"
 
 export const ContractSigned = Schema.TaggedStruct("ContractSigned", {
@@ -106,3 +106,13 @@ export const events = [
   ContractPublished,
   ContractFiled
 ] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  ContractSigned: "签订合同",
+  PaymentMade: "支付款项",
+  ContractAmended: "签订补充合同",
+  ContractTerminated: "解除合同",
+  ContractPublished: "公告合同",
+  ContractFiled: "合同备案"
+}

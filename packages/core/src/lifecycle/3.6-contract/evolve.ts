@@ -1,5 +1,6 @@
 // 三(六) folds.
-import { type Folds, setSub } from "../internal/state.js"
+import { closeDeadline, type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
+import { type FactFolds, type Folds, setSub, subFacts, unchanged } from "../internal/state.js"
 
 export const folds: Folds<
   "ContractSigned" | "PaymentMade" | "ContractAmended" | "ContractTerminated" | "ContractPublished" | "ContractFiled"
@@ -51,4 +52,33 @@ export const folds: Folds<
       ...sp,
       payments: [...sp.payments, { eventId: e.id, kind: e.kind, amount: e.amount, paidOn: e.paidOn }]
     }))
+}
+
+// What each event changes in the status facts (from which the status is derived; see `ProjectState.statusOf`).
+export const facts: FactFolds<keyof typeof folds> = {
+  ContractSigned: (f, e) => subFacts(f, e.subProject, { contract: true }),
+  ContractAmended: unchanged,
+  ContractTerminated: unchanged,
+  ContractPublished: unchanged,
+  ContractFiled: unchanged,
+  PaymentMade: unchanged
+}
+
+// Which deadlines each event opens or closes (the `gsyf.projects` read model's open deadlines).
+export const deadlines: DeadlineSteps<keyof typeof folds> = {
+  ContractSigned: (d, e) => {
+    closeDeadline(d, "sign", e.subProject)
+    openDeadline(d, "period", "work-ends", e.subProject, e.periodEnd)
+    if (e.publishBy !== undefined) openDeadline(d, "publish", "contract-publication-due", e.subProject, e.publishBy)
+    if (e.fileBy !== undefined) openDeadline(d, "file", "contract-filing-due", e.subProject, e.fileBy)
+  },
+  ContractAmended: noDeadline,
+  ContractTerminated: (d, e) => {
+    for (const name of ["period", "rectification", "balance", "publish", "file"]) closeDeadline(d, name, e.subProject)
+  },
+  ContractPublished: (d, e) => closeDeadline(d, "publish", e.subProject),
+  ContractFiled: (d, e) => closeDeadline(d, "file", e.subProject),
+  PaymentMade: (d, e) => {
+    if (e.kind === "balance" || e.kind === "settlement") closeDeadline(d, "balance", e.subProject)
+  }
 }

@@ -1,7 +1,7 @@
 // 三(八) events.
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
-import { meta, QuotaResult, SubProject } from "../internal/schemas.js"
+import { type EventNames, meta, QuotaResult, SubProject } from "../internal/schemas.js"
 
 export const MonthlyBriefingSubmitted = Schema.TaggedStruct("MonthlyBriefingSubmitted", {
   ...meta,
@@ -29,3 +29,10 @@ export const ProgressReported = Schema.TaggedStruct("ProgressReported", {
 })
 
 export const events = [MonthlyBriefingSubmitted, SpotCheckRecorded, ProgressReported] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  MonthlyBriefingSubmitted: "月度简报",
+  SpotCheckRecorded: "抽查记录",
+  ProgressReported: "进展反馈"
+}

@@ -2,7 +2,7 @@
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
-import { Bilingual, meta, QuotaResult, SubProject } from "../internal/schemas.js"
+import { Bilingual, type EventNames, meta, QuotaResult, SubProject } from "../internal/schemas.js"
 
 const Expert = Schema.Struct({ id: Schema.String, name: Schema.String, organisation: Schema.String })
 const PerformanceTarget = Schema.Struct({
@@ -88,3 +88,11 @@ export const AcceptanceReportFiled = Schema.TaggedStruct("AcceptanceReportFiled"
 })
 
 export const events = [AcceptanceApplied, AcceptancePassed, AcceptanceFailed, AcceptanceReportFiled] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  AcceptanceApplied: "申请验收",
+  AcceptancePassed: "验收合格",
+  AcceptanceFailed: "验收不合格",
+  AcceptanceReportFiled: "验收报告备案"
+}

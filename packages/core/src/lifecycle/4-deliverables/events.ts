@@ -1,6 +1,6 @@
 // 四 events.
 import * as Schema from "effect/Schema"
-import { meta, SubProject } from "../internal/schemas.js"
+import { type EventNames, meta, SubProject } from "../internal/schemas.js"
 import * as Deliverable from "./Deliverable.js"
 
 export const MaterialDesignSubmitted = Schema.TaggedStruct("MaterialDesignSubmitted", {
@@ -37,3 +37,12 @@ export const events = [
   DeliverableRecorded,
   DeliverableCorrected
 ] as const
+
+// The official Chinese name of each event (the audit trail extract and the documents print it).
+export const names: EventNames<typeof events> = {
+  MaterialDesignSubmitted: "报审宣传材料",
+  MaterialDesignApproved: "宣传材料审核通过",
+  MaterialDesignReturned: "宣传材料退回",
+  DeliverableRecorded: "记录交付成果",
+  DeliverableCorrected: "更正交付成果"
+}

@@ -1,8 +1,9 @@
 // 四 folds.
 import * as Chunk from "effect/Chunk"
 import * as Option from "effect/Option"
+import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
 import * as EvidenceIndex from "../internal/evidenceIndex.js"
-import { type Folds, mapWith, setSub } from "../internal/state.js"
+import { type FactFolds, type Folds, mapWith, setSub, unchanged } from "../internal/state.js"
 import type { State } from "../ProjectState.js"
 import * as Deliverable from "./Deliverable.js"
 
@@ -59,4 +60,22 @@ export const folds: Folds<
       evidenceOwner: mapWith(removed.evidenceOwner, e.id, target)
     }
   }
+}
+
+// What each event changes in the status facts (from which the status is derived; see `ProjectState.statusOf`).
+export const facts: FactFolds<keyof typeof folds> = {
+  MaterialDesignSubmitted: unchanged,
+  MaterialDesignApproved: unchanged,
+  MaterialDesignReturned: unchanged,
+  DeliverableRecorded: unchanged,
+  DeliverableCorrected: unchanged
+}
+
+// Which deadlines each event opens or closes (the `gsyf.projects` read model's open deadlines).
+export const deadlines: DeadlineSteps<keyof typeof folds> = {
+  MaterialDesignSubmitted: noDeadline,
+  MaterialDesignApproved: noDeadline,
+  MaterialDesignReturned: noDeadline,
+  DeliverableRecorded: noDeadline,
+  DeliverableCorrected: noDeadline
 }

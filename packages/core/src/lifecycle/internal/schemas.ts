@@ -111,3 +111,11 @@ export const QuotaResult = Schema.Struct({
   met: Schema.Boolean,
   note: Schema.optional(Bilingual)
 })
+
+/** The tags of a section's list of tagged structs (its `events` or `commands`). */
+export type TagsOf<T extends ReadonlyArray<{ readonly Type: { readonly _tag: string } }>> = T[number]["Type"]["_tag"]
+
+/** An official Chinese name for each event of a section's list: a new event does not compile without one. */
+export type EventNames<T extends ReadonlyArray<{ readonly Type: { readonly _tag: string } }>> = {
+  readonly [K in TagsOf<T>]: string
+}
