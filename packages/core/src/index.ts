@@ -767,6 +767,38 @@ export * as RuleSet from "./rules/RuleSet.js"
 export * as SecurityLog from "./runtime/SecurityLog.js"
 
 /**
+ * Snapshots of folded states, so that loading a long stream reads one stored
+ * state and the events after it instead of every event since the first.
+ *
+ * A snapshot is stored per stream and per fold (`StateCodec.name`) with the
+ * stream version it folds, the hash of the event at that version (the chain
+ * head) and the codec's `version`. It is used only when all three still hold:
+ * the stream's event at that version has that hash (so the snapshot was folded
+ * from this very chain, which the hash commits to), and the codec's version is
+ * the one it was written with (bump it whenever the fold or the state's shape
+ * changes, and older snapshots are ignored and written again). A snapshot that
+ * fails any check, or that does not decode, is ignored: the stream is replayed
+ * from its first event, as without snapshots. Snapshots are an optimisation
+ * only; the events stay the record.
+ *
+ * With `CommandHandler.handle` and `load` (option `snapshots`, see
+ * {@link Options}) a snapshot is written when a command takes the stream across
+ * a multiple of `every` events, and when a load had to fold `every` events or
+ * more beyond the newest usable snapshot (a store written before snapshots, or
+ * after the codec's version changed). Writing one never fails a command. Stores
+ * without the optional `readSnapshot` / `writeSnapshot` operations simply
+ * replay.
+ *
+ * ```ts
+ * const snapshots = { codec: Snapshot.structural<CounterState>("counter", 1), every: 500 }
+ * yield* CommandHandler.handle(counter, counterCodec, "counter-1", command, commandId, { snapshots })
+ * ```
+ *
+ * @since 0.2.0
+ */
+export * as Snapshot from "./runtime/Snapshot.js"
+
+/**
  * Audits a whole event store, optionally against a signed {@link Checkpoint}
  * kept outside the database and with the rebuilt read models compared to the
  * stored ones. Each problem is a finding that names the stream and position,

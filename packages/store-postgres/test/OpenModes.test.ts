@@ -118,11 +118,13 @@ describe("PostgreSQL store: placement and upgrades", () => {
             "gsyf.gsyf_schema_migrations",
             "gsyf.projections",
             "gsyf.read_models",
+            "gsyf.snapshots",
             "public.gsyf_commands",
             "public.gsyf_events",
             "public.gsyf_gsyf_schema_migrations",
             "public.gsyf_projections",
             "public.gsyf_read_models",
+            "public.gsyf_snapshots",
             "public.read_models"
           ]
         })
@@ -143,7 +145,7 @@ describe("PostgreSQL store: placement and upgrades", () => {
         )
       expect(rows.map((r) =>
         r.migration_id
-      )).toEqual([1, 2])
+      )).toEqual([1, 2, 3])
     }), 60_000)
 
   it.scoped(

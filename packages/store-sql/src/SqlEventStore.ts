@@ -637,15 +637,48 @@ export const make = (
         return { projection: projection.name, events: count, documents: Number(docs[0]?.n ?? 0) }
       })).pipe(mapSqlErrors("rebuild"))
 
+    const readSnapshotText = `SELECT version, head, state_version, state FROM ${t.snapshots}
+      WHERE stream_id = ${placeholders(1, 1)} AND name = ${placeholders(2, 1)}`
+    const readSnapshot: NonNullable<EventStore.Service["readSnapshot"]> = (streamId, name) =>
+      sql.unsafe<{ version: number | string; head: string; state_version: number | string; state: string }>(
+        readSnapshotText,
+        [streamId, name]
+      ).pipe(
+        Effect.map((rows) =>
+          Option.map(Option.fromNullable(rows[0]), (r): EventStore.Snapshot => ({
+            streamId,
+            name,
+            version: Number(r.version),
+            head: r.head,
+            stateVersion: Number(r.state_version),
+            state: r.state
+          }))
+        ),
+        mapSqlErrors("readSnapshot")
+      )
+
+    const writeSnapshotText = `INSERT INTO ${t.snapshots} (stream_id, name, version, head, state_version, state)
+      VALUES (${placeholders(1, 6)}) ON CONFLICT (stream_id, name) DO UPDATE SET version = excluded.version,
+      head = excluded.head, state_version = excluded.state_version, state = excluded.state`
+    const writeSnapshot: NonNullable<EventStore.Service["writeSnapshot"]> = (snapshot) =>
+      Effect.flatMap(EventStore.checkSnapshot(snapshot), (s) =>
+        sql.unsafe(writeSnapshotText, [s.streamId, s.name, s.version, s.head, s.stateVersion, s.state]).pipe(
+          Effect.asVoid,
+          mapSqlErrors("writeSnapshot")
+        ))
+
     const rebuild: EventStore.Service["rebuild"] = (name) => {
-      const projection = projections.find((p) => p.name === name)
+      const projection = projections.find((p) =>
+        p.name === name
+      )
       return projection === undefined ? Effect.fail(EventStore.unknownProjection(name)) : rebuildProjection(projection)
     }
 
     return {
       projections,
       append: readOnly
-        ? () => refuseWrite("append")
+        ? () =>
+          refuseWrite("append")
         : (streamId, expectedVersion, commandId, events, appendOptions) =>
           quiet(append(streamId, expectedVersion, commandId, events, appendOptions)),
       readStream: (streamId, options) => quiet(readStream(streamId, options)),
@@ -682,7 +715,9 @@ export const make = (
           Effect.map((rows) => rows.map(toEntry(projection))),
           mapSqlErrors("listReadModel")
         ),
-      rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild
+      rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild,
+      readSnapshot: (streamId, name) => quiet(readSnapshot(streamId, name)),
+      writeSnapshot: readOnly ? () => refuseWrite("writeSnapshot") : (snapshot) => quiet(writeSnapshot(snapshot))
     } satisfies EventStore.Service
   })
 

@@ -145,7 +145,8 @@ describe("SQLite store: placement and upgrades", () => {
       "gsyf_events",
       "gsyf_gsyf_schema_migrations",
       "gsyf_projections",
-      "gsyf_read_models"
+      "gsyf_read_models",
+      "gsyf_snapshots"
     ])
     const db = new Database(file, { readonly: true })
     expect(db.prepare("SELECT title FROM events").all()).toEqual([{ title: "运动会" }])
@@ -202,7 +203,8 @@ describe("SQLite store: placement and upgrades", () => {
     const db = new Database(file, { readonly: true })
     expect(db.prepare("SELECT migration_id, name FROM gsyf_schema_migrations").all()).toEqual([
       { migration_id: 1, name: "events, commands, read models" },
-      { migration_id: 2, name: "command ids scoped to their stream, command fingerprints and receipts" }
+      { migration_id: 2, name: "command ids scoped to their stream, command fingerprints and receipts" },
+      { migration_id: 3, name: "state snapshots" }
     ])
     db.close()
     // Opening again applies nothing.

@@ -17,7 +17,16 @@
  * @since 0.1.0
  */
 import { describe, expect, layer } from "@effect/vitest"
-import { AuditKey, Checkpoint, CommandHandler, type Decider, EventStore, Projection, StoreAudit } from "@gsyf/core"
+import {
+  AuditKey,
+  Checkpoint,
+  CommandHandler,
+  type Decider,
+  EventStore,
+  Projection,
+  Snapshot,
+  StoreAudit
+} from "@gsyf/core"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -561,6 +570,79 @@ export const suite = <R, E>(
           }
           expect(yield* s.streamVersion(sid("bad"))).toBe(0)
         }), timeout)
+
+      it.effect(
+        "stores one snapshot per stream and fold, replacing it, and refuses a bad one",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            if (s.readSnapshot === undefined || s.writeSnapshot === undefined) return
+            const id = sid("snap-store")
+            const snap = (version: number, state: string): EventStore.Snapshot => ({
+              streamId: id,
+              name: "suite-counter",
+              version,
+              head: "a".repeat(64),
+              stateVersion: 1,
+              state
+            })
+            expect(Option.isNone(yield* s.readSnapshot(id, "suite-counter"))).toBe(true)
+            yield* s.writeSnapshot(snap(3, "6"))
+            yield* s.writeSnapshot({ ...snap(2, "\"另一个\""), name: "suite-other" })
+            expect(yield* s.readSnapshot(id, "suite-counter")).toEqual(Option.some(snap(3, "6")))
+            yield* s.writeSnapshot(snap(5, "15"))
+            expect(yield* s.readSnapshot(id, "suite-counter")).toEqual(Option.some(snap(5, "15")))
+            expect(Option.map(yield* s.readSnapshot(id, "suite-other"), (x) => x.state)).toEqual(
+              Option.some("\"另一个\"")
+            )
+            for (const bad of [snap(0, "0"), { ...snap(1, "1"), head: "xyz" }, { ...snap(1, "1"), streamId: "" }]) {
+              const e = yield* Effect.flip(s.writeSnapshot(bad))
+              expect(e._tag).toBe("InvalidInput")
+            }
+            expect(yield* s.readSnapshot(id, "suite-counter")).toEqual(Option.some(snap(5, "15")))
+          }),
+        timeout
+      )
+
+      it.effect(
+        "loads from a snapshot whose chain head matches, and replays past one that does not",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            if (s.readSnapshot === undefined || s.writeSnapshot === undefined) return
+            const id = sid("snap-load")
+            const snapshots = { codec: Snapshot.structural<number>("suite-counter", 1), every: 3 }
+            const handle = (command: CounterCommand, n: number) =>
+              CommandHandler.handle(counter, counterCodec, id, command, `${run}-snap-${n}`, { snapshots })
+            yield* handle({ _tag: "AddMany", ns: [1, 2, 3] }, 1)
+            // the append crossed version 3: a snapshot of the state there, with the chain head at 3
+            const written = Option.getOrThrow(yield* s.readSnapshot(id, "suite-counter"))
+            const events = yield* s.readStream(id)
+            expect(written).toMatchObject({ version: 3, head: events[2]!.hash, stateVersion: 1, state: "6" })
+            expect((yield* handle({ _tag: "Add", n: 4 }, 2)).state).toBe(10)
+            const load = CommandHandler.load(counter, counterCodec, id, { snapshots })
+            expect(yield* load).toEqual({ state: 10, version: 4 })
+            // The state comes from the snapshot (a forged state with the true head shows it)...
+            yield* s.writeSnapshot({ ...written, state: "1000" })
+            expect(yield* load).toEqual({ state: 1004, version: 4 })
+            // ...and a snapshot whose head is not the stored chain's is ignored: the stream is replayed.
+            yield* s.writeSnapshot({ ...written, head: "f".repeat(64), state: "1000" })
+            expect(yield* load).toEqual({ state: 10, version: 4 })
+            // So is one beyond the stream, one of another codec version and one that does not decode.
+            yield* s.writeSnapshot({ ...written, version: 9, state: "1000" })
+            expect(yield* load).toEqual({ state: 10, version: 4 })
+            yield* s.writeSnapshot({ ...written, state: "not json" })
+            expect(yield* load).toEqual({ state: 10, version: 4 })
+            yield* s.writeSnapshot({ ...written, stateVersion: 0, state: "1000" })
+            expect(yield* load).toEqual({ state: 10, version: 4 })
+            // That replay folded every (≥ 3) event again, so it wrote a snapshot of this codec's version.
+            const head = (yield* s.readStream(id))[3]!.hash
+            expect(yield* s.readSnapshot(id, "suite-counter")).toEqual(
+              Option.some({ ...written, version: 4, head, state: "10" })
+            )
+          }),
+        timeout
+      )
 
       it.effect("runs a decider through CommandHandler", () =>
         Effect.gen(function*() {

@@ -64,7 +64,7 @@ export type {
   SubProjectKey,
   SubProjectState
 } from "./ProjectState.js"
-export { evidenceOf, status, statusOf, subProjectKeys, subProjectNames } from "./ProjectState.js"
+export { evidenceOf, stateVersion, status, statusOf, subProjectKeys, subProjectNames } from "./ProjectState.js"
 export {
   /**
    * @since 0.1.0

@@ -411,6 +411,15 @@ const emptySubProject = (key: SubProjectKey): SubProjectState => ({
 })
 
 /**
+ * The version of the fold: bump it whenever {@link evolve} or the shape of {@link State} changes, so that
+ * snapshots of states folded by the code before are ignored and written again (see `Snapshot`).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const stateVersion = 1
+
+/**
  * The state before any event.
  *
  * @since 0.1.0

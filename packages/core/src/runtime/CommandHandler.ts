@@ -30,6 +30,7 @@ import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import type { Decider, EventCodec } from "../lifecycle/Decider.js"
 import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
+import * as Snapshot from "./Snapshot.js"
 
 /**
  * A stored event could not be upcast or decoded, or a new event could not be encoded.
@@ -214,6 +215,11 @@ export interface Options {
    * its encoded form).
    */
   readonly commandHash?: string | undefined
+  /**
+   * Read the stream from its last snapshot and write snapshots every `every` events (see `Snapshot`); without it
+   * every load without a cached state folds the whole stream.
+   */
+  readonly snapshots?: Snapshot.Options<any> | undefined
 }
 
 /**
@@ -366,39 +372,97 @@ export const load = <C, E, S, Rej>(
   decider: Decider<C, E, S, Rej>,
   codec: EventCodec<E>,
   streamId: string,
-  options: { readonly cache?: StateCache | undefined } = {}
+  options: { readonly cache?: StateCache | undefined; readonly snapshots?: Snapshot.Options<S> | undefined } = {}
 ): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError, EventStore.EventStore> =>
   Effect.flatMap(
     EventStore.EventStore,
-    (store) => loadWith(store, decider, codec, streamId, options.cache as StateCacheImpl | undefined)
+    (store) =>
+      loadWith({
+        store,
+        decider,
+        codec,
+        cache: options.cache as StateCacheImpl | undefined,
+        snapshots: options.snapshots
+      })(
+        streamId
+      )
   )
 
-const loadWith = <C, E, S, Rej>(
-  store: EventStore.Service,
-  decider: Decider<C, E, S, Rej>,
-  codec: EventCodec<E>,
-  streamId: string,
-  cache: StateCacheImpl | undefined
-): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> =>
+interface HandlerContext<C, E, S, Rej> {
+  readonly store: EventStore.Service
+  readonly decider: Decider<C, E, S, Rej>
+  readonly codec: EventCodec<E>
+  readonly cache: StateCacheImpl | undefined
+  readonly snapshots: Snapshot.Options<S> | undefined
+}
+
+/** The events after the cached state, folded onto it; `undefined` when the cache cannot serve the stream. */
+const loadCached = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: string, entry: CacheEntry) =>
   Effect.gen(function*() {
-    const entry = cache?.get(streamId, decider, codec)
-    if (entry !== undefined) {
-      const tail = yield* store.readStream(streamId, { fromPosition: entry.version + 1 })
-      if (tail.length === 0) return { state: entry.state as S, version: entry.version }
-      if (isContiguous(tail, entry.version)) {
-        const state = fold(decider, yield* decodeEvents(codec, tail), entry.state as S)
-        const version = entry.version + tail.length
-        cache!.set(streamId, { decider, codec, version, state })
-        return { state, version }
-      }
+    const { cache, codec, decider, store } = ctx
+    const tail = yield* store.readStream(streamId, { fromPosition: entry.version + 1 })
+    if (tail.length === 0) return { state: entry.state as S, version: entry.version }
+    if (!isContiguous(tail, entry.version)) {
       // Not the stream this entry was folded from (a cache shared between stores): start over.
       cache!.invalidate(streamId)
+      return undefined
     }
-    const stored = yield* store.readStream(streamId)
-    const version = stored.length === 0 ? 0 : stored[stored.length - 1]!.position
-    const state = fold(decider, yield* decodeEvents(codec, stored))
-    cache?.set(streamId, { decider, codec, version, state })
+    const state = fold(decider, yield* decodeEvents(codec, tail), entry.state as S)
+    const version = entry.version + tail.length
+    cache!.set(streamId, { decider, codec, version, state })
     return { state, version }
+  })
+
+/** From the last usable snapshot (or the first event), folding what follows; snapshots a long replay. */
+const loadStored = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: string) =>
+  Effect.gen(function*() {
+    const { codec, decider, snapshots, store } = ctx
+    const restored = snapshots === undefined
+      ? Option.none<Snapshot.Restored<S>>()
+      : yield* Snapshot.restore(store, streamId, snapshots)
+    const base = Option.getOrUndefined(restored)
+    const stored = base?.tail ?? (yield* store.readStream(streamId))
+    const last = stored[stored.length - 1]
+    const version = last?.position ?? base?.version ?? 0
+    const state = fold(decider, yield* decodeEvents(codec, stored), base?.state ?? decider.initialState)
+    if (snapshots !== undefined && version - (base?.version ?? 0) >= Math.max(1, snapshots.every)) {
+      yield* Snapshot.save(store, streamId, snapshots, { state, version, head: last?.hash ?? base!.head })
+    }
+    ctx.cache?.set(streamId, { decider, codec, version, state })
+    return { state, version }
+  })
+
+const loadWith = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>) =>
+(
+  streamId: string
+): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> =>
+  Effect.gen(function*() {
+    const entry = ctx.cache?.get(streamId, ctx.decider, ctx.codec)
+    const cached = entry === undefined ? undefined : yield* loadCached(ctx, streamId, entry)
+    return cached ?? (yield* loadStored(ctx, streamId))
+  })
+
+/**
+ * After an append: caches, and snapshots when the append crossed a multiple of `every`, what a fresh read would
+ * fold (the stored events decoded, not the decider's own objects).
+ */
+const remember = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  state: S,
+  version: number,
+  result: EventStore.AppendResult
+) =>
+  Effect.gen(function*() {
+    const { cache, codec, decider, snapshots } = ctx
+    const written = result.events
+    const snapshot = snapshots !== undefined && Snapshot.crosses(snapshots.every, version, result.version)
+    if ((cache === undefined && !snapshot) || written.length === 0 || !isContiguous(written, version)) return
+    const folded = fold(decider, yield* decodeEvents(codec, written), state)
+    cache?.set(result.streamId, { decider, codec, version: result.version, state: folded })
+    if (snapshot) {
+      const head = written[written.length - 1]!.hash
+      yield* Snapshot.save(ctx.store, result.streamId, snapshots!, { state: folded, version: result.version, head })
+    }
   })
 
 /**
@@ -422,6 +486,7 @@ export const handle = <C, E, S, Rej>(
     const store = yield* EventStore.EventStore
     const maxRetries = Math.max(0, options.maxRetries ?? 3)
     const cache = options.cache as StateCacheImpl | undefined
+    const ctx: HandlerContext<C, E, S, Rej> = { store, decider, codec, cache, snapshots: options.snapshots }
 
     const commandHash = options.commandHash ?? Either.getOrUndefined(EventStore.fingerprint(command))
     const appendOptions = commandHash === undefined ? undefined : { commandHash }
@@ -429,7 +494,7 @@ export const handle = <C, E, S, Rej>(
     const duplicateOf = (original: EventStore.AppendResult, attempts: number) =>
       Effect.gen(function*() {
         const events = yield* decodeEvents(codec, original.events)
-        const current = yield* loadWith(store, decider, codec, original.streamId, cache)
+        const current = yield* loadWith(ctx)(original.streamId)
         return { events, state: current.state, result: original, attempts }
       })
 
@@ -442,7 +507,7 @@ export const handle = <C, E, S, Rej>(
       trustCache = false
       const { state, version }: Current<S> = cached !== undefined
         ? { state: cached.state as S, version: cached.version }
-        : yield* loadWith(store, decider, codec, streamId, cache)
+        : yield* loadWith(ctx)(streamId)
       // Authorization comes first: a sender not allowed to send the command learns nothing,
       // not even the stored outcome of a command id someone else used.
       const authorized = decider.authorize === undefined ? Either.void : decider.authorize(command, state)
@@ -473,19 +538,7 @@ export const handle = <C, E, S, Rej>(
       if (Either.isRight(appended)) {
         if (appended.right.duplicate) return yield* duplicateOf(appended.right, attempt)
         const after = fold(decider, decided.right, state)
-        if (cache !== undefined) {
-          // Cache what a fresh read would fold: the stored events, decoded (not the decider's own objects).
-          const written = appended.right.events
-          if (isContiguous(written, version)) {
-            const decoded = yield* decodeEvents(codec, written)
-            cache.set(streamId, {
-              decider,
-              codec,
-              version: appended.right.version,
-              state: fold(decider, decoded, state)
-            })
-          }
-        }
+        yield* remember(ctx, state, version, appended.right)
         return { events: decided.right, state: after, result: appended.right, attempts: attempt }
       }
       const error = appended.left

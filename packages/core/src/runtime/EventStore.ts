@@ -151,6 +151,23 @@ export interface RebuildResult {
   readonly documents: number
 }
 
+/**
+ * A stored snapshot of a stream's folded state (see `Snapshot`): the fold it
+ * belongs to (`name`), the stream version it folds, the hash of the event at that
+ * version, the version of the fold's codec and the encoded state.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Snapshot {
+  readonly streamId: string
+  readonly name: string
+  readonly version: number
+  readonly head: string
+  readonly stateVersion: number
+  readonly state: string
+}
+
 // -----------------------------------------------------------------------------
 // errors
 // -----------------------------------------------------------------------------
@@ -304,6 +321,20 @@ export interface Service {
   readonly listReadModel: (projection: string) => Effect.Effect<ReadonlyArray<Projection.ReadModelEntry>, ReadError>
   /** Drops a registered projection's documents and recomputes them from all events. */
   readonly rebuild: (projection: string) => Effect.Effect<RebuildResult, ReadError | InputError.InvalidInput>
+  /**
+   * The snapshot of a stream's fold stored last, as written (optional: a store without it has no snapshots; the
+   * reader checks it against the stream, see `Snapshot.restore`).
+   */
+  readonly readSnapshot?:
+    | ((streamId: string, name: string) => Effect.Effect<Option.Option<Snapshot>, ReadError>)
+    | undefined
+  /**
+   * Stores a snapshot, replacing the stream's one of the same fold (optional, with `readSnapshot`). Invalid input
+   * (a version below 1, a head that is not 64 hex digits) fails with `InvalidInput`.
+   */
+  readonly writeSnapshot?:
+    | ((snapshot: Snapshot) => Effect.Effect<void, ReadError | InputError.InvalidInput>)
+    | undefined
 }
 
 /**
@@ -637,16 +668,48 @@ export const checkProjections = (projections: ReadonlyArray<Projection.Any>): Ei
 export const unknownProjection = (name: string): InputError.InvalidInput =>
   InputError.single("EventStore.rebuild", "projection", `未注册的投影:${name}`, `projection not registered: ${name}`)
 
+/**
+ * Checks a snapshot before it is stored (for adapter authors): ids as for an
+ * append, a version of at least 1, a head of 64 lowercase hex digits, a
+ * non-negative integer state version and a string state.
+ *
+ * @since 0.2.0
+ * @category adapters
+ */
+export const checkSnapshot = (snapshot: Snapshot): Either.Either<Snapshot, InputError.InvalidInput> => {
+  const bad = (field: string, zh: string, en: string) =>
+    Either.left(InputError.single("EventStore.writeSnapshot", field, zh, en))
+  if (!isName(snapshot.streamId)) {
+    return bad("streamId", "流标识须为 1 到 200 个字符", "streamId must be 1 to 200 characters")
+  }
+  if (!isName(snapshot.name)) return bad("name", "快照名称须为 1 到 200 个字符", "name must be 1 to 200 characters")
+  if (!Number.isSafeInteger(snapshot.version) || snapshot.version < 1) {
+    return bad("version", "快照版本须为正整数", "version must be a positive integer")
+  }
+  if (!isFingerprint(snapshot.head)) {
+    return bad("head", "链头须为 64 位小写十六进制数", "head must be 64 lowercase hex digits")
+  }
+  if (!Number.isSafeInteger(snapshot.stateVersion) || snapshot.stateVersion < 0) {
+    return bad("stateVersion", "状态版本须为非负整数", "stateVersion must be a non-negative integer")
+  }
+  if (typeof snapshot.state !== "string") return bad("state", "快照状态须为文本", "state must be a string")
+  return Either.right(snapshot)
+}
+
 // -----------------------------------------------------------------------------
 // in-memory adapter
 // -----------------------------------------------------------------------------
+
+type Doc = { json: string; position: number }
 
 interface MemoryState {
   readonly all: Array<StoredEvent>
   readonly streams: Map<string, Array<StoredEvent>>
   /** Per stream: command id → its row. */
   readonly commands: Map<string, Map<string, CommandRecord>>
-  readonly readModels: Map<string, Map<string, { json: string; position: number }>>
+  readonly readModels: Map<string, Map<string, Doc>>
+  /** Per stream and fold name. */
+  readonly snapshots: Map<string, Snapshot>
 }
 
 const deepFreeze = <A>(value: A): A => {
@@ -656,6 +719,8 @@ const deepFreeze = <A>(value: A): A => {
   }
   return value
 }
+
+const byKey = <A>(a: readonly [string, A], b: readonly [string, A]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 
 /**
  * The in-memory store with a test hook.
@@ -668,6 +733,157 @@ export interface MemoryService extends Service {
   readonly unsafeTamper: (streamId: string, position: number, data: unknown) => Effect.Effect<void>
 }
 
+const resultOf = (state: MemoryState, streamId: string, commandId: string): Option.Option<StoredCommand> => {
+  const c = state.commands.get(streamId)?.get(commandId)
+  if (c === undefined) return Option.none()
+  const stream = state.streams.get(streamId) ?? []
+  return Option.some({ ...c, version: c.last, events: stream.slice(c.first - 1, c.last), duplicate: true })
+}
+
+const recordCommand = (
+  signer: AuditKey.Signer | undefined,
+  prepared: PreparedAppend,
+  stored: ReadonlyArray<StoredEvent>
+): CommandRecord => {
+  const first = stored[0]!.position
+  const last = stored[stored.length - 1]!
+  const fields = { streamId: prepared.streamId, commandId: prepared.commandId, commandHash: prepared.commandHash }
+  const receipt = signer === undefined
+    ? undefined
+    : AuditKey.signReceipt(signer, { ...fields, first, last: last.position, head: last.hash })
+  return { ...fields, first, last: last.position, receipt }
+}
+
+const modelsOf = (state: MemoryState, name: string) => {
+  let m = state.readModels.get(name)
+  if (m === undefined) state.readModels.set(name, m = new Map())
+  return m
+}
+
+const applyChanges = (state: MemoryState, changes: ReadonlyArray<Projection.ReadModelChange>) => {
+  for (const c of changes) {
+    if (c.doc === null) modelsOf(state, c.projection).delete(c.key)
+    else modelsOf(state, c.projection).set(c.key, { json: c.doc, position: c.position })
+  }
+}
+
+/** Appends under the store's lock: checks, seals, projects, then commits (nothing is touched before). */
+const memoryCommit = (
+  state: MemoryState,
+  options: StoreOptions,
+  prepared: PreparedAppend,
+  recordedAt: string
+): Effect.Effect<AppendResult, AppendError> =>
+  Effect.gen(function*() {
+    const { commandId, streamId } = prepared
+    const stream = state.streams.get(streamId) ?? []
+    if (prepared.events.length === 0) {
+      return { streamId, commandId, version: stream.length, events: [], duplicate: false }
+    }
+    const dup = resultOf(state, streamId, commandId)
+    if (Option.isSome(dup)) return yield* duplicateOf(dup.value, prepared.commandHash)
+    if (stream.length !== prepared.expectedVersion) {
+      return yield* new VersionConflict({ streamId, expected: prepared.expectedVersion, actual: stream.length })
+    }
+    const prevHash = stream.length === 0 ? AuditTrail.genesisHash : stream[stream.length - 1]!.hash
+    const stored: Array<StoredEvent> = seal(prepared, prevHash, recordedAt).map(({ dataJson, ...e }, i) =>
+      deepFreeze({ ...e, globalPosition: state.all.length + i + 1, data: JSON.parse(dataJson) })
+    )
+    const loadDoc = (name: string, key: string) => Effect.sync(() => state.readModels.get(name)?.get(key)?.json)
+    const changes = yield* Projection.run(options.projections ?? [], stored, loadDoc).pipe(
+      Effect.mapError(projectionFailedToStoreError)
+    )
+    state.all.push(...stored)
+    state.streams.set(streamId, [...stream, ...stored])
+    let rows = state.commands.get(streamId)
+    if (rows === undefined) state.commands.set(streamId, rows = new Map())
+    rows.set(commandId, recordCommand(options.signer, prepared, stored))
+    applyChanges(state, changes)
+    return { streamId, commandId, version: stream.length + stored.length, events: stored, duplicate: false }
+  })
+
+const memoryReadAll = (state: MemoryState): Service["readAll"] => (from = 0, options) => {
+  const pageSize = Math.max(1, options?.pageSize ?? 1000)
+  return Stream.paginateEffect(from, (after: number) =>
+    Effect.sync(() => {
+      const page: ReadonlyArray<StoredEvent> = state.all.slice(after, after + pageSize)
+      return [page, page.length < pageSize ? Option.none<number>() : Option.some(after + page.length)] as const
+    })).pipe(Stream.flattenIterables)
+}
+
+/** Rebuilds one projection page by page: memory holds the documents, not every change at once. */
+const memoryRebuild = (state: MemoryState, projection: Projection.Any) =>
+  Effect.gen(function*() {
+    const fresh = new Map<string, Doc>()
+    const pageSize = 1000
+    for (let from = 0; from < state.all.length; from += pageSize) {
+      const page = state.all.slice(from, from + pageSize)
+      const changes = yield* Projection.run([projection], page, (_, key) => Effect.succeed(fresh.get(key)?.json))
+        .pipe(Effect.mapError((e) => new StoreError({ operation: "rebuild", reason: e.message })))
+      for (const c of changes) {
+        if (c.doc === null) fresh.delete(c.key)
+        else fresh.set(c.key, { json: c.doc, position: c.position })
+      }
+    }
+    state.readModels.set(projection.name, fresh)
+    return { projection: projection.name, events: state.all.length, documents: fresh.size }
+  })
+
+const entry = (projection: string, key: string, v: Doc): Projection.ReadModelEntry => ({
+  projection,
+  key,
+  doc: JSON.parse(v.json),
+  position: v.position
+})
+
+const snapshotKey = (streamId: string, name: string) => JSON.stringify([streamId, name])
+
+/** The read operations and the snapshots of the in-memory store. */
+const memoryReads = (state: MemoryState) => ({
+  readStream:
+    ((streamId, options) =>
+      Effect.sync(() =>
+        (state.streams.get(streamId) ?? []).slice(Math.max(0, (options?.fromPosition ?? 1) - 1))
+      )) satisfies Service["readStream"],
+  streamVersion: ((streamId) => Effect.sync(() => state.streams.get(streamId)?.length ?? 0)) satisfies Service[
+    "streamVersion"
+  ],
+  readAll: memoryReadAll(state),
+  listStreams:
+    (() =>
+      Effect.sync(() =>
+        [...state.streams.entries()].sort(byKey).map(([streamId, events]) => ({ streamId, version: events.length }))
+      )) satisfies Service["listStreams"],
+  findCommand: ((streamId, commandId) => Effect.sync(() => resultOf(state, streamId, commandId))) satisfies Service[
+    "findCommand"
+  ],
+  listCommands: (() =>
+    Stream.fromIterableEffect(
+      Effect.sync(() =>
+        [...state.commands.entries()].sort(byKey).flatMap(([, rows]) =>
+          [...rows.values()].sort((a, b) => a.first - b.first)
+        )
+      )
+    )) satisfies Service["listCommands"],
+  readModel:
+    ((projection, key) =>
+      Effect.sync(() =>
+        Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))
+      )) satisfies Service["readModel"],
+  listReadModel:
+    ((projection) =>
+      Effect.sync(() =>
+        [...(state.readModels.get(projection) ?? new Map<string, Doc>()).entries()]
+          .sort(byKey)
+          .map(([key, v]) => entry(projection, key, v))
+      )) satisfies Service["listReadModel"],
+  readSnapshot:
+    ((streamId, name) =>
+      Effect.sync(() => Option.fromNullable(state.snapshots.get(snapshotKey(streamId, name))))) satisfies NonNullable<
+        Service["readSnapshot"]
+      >
+})
+
 /**
  * Builds an in-memory event store (for tests, demos and single-process tools).
  *
@@ -678,170 +894,37 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
   Effect.gen(function*() {
     const projections = options.projections ?? []
     yield* checkProjections(projections)
-    const state: MemoryState = { all: [], streams: new Map(), commands: new Map(), readModels: new Map() }
+    const state: MemoryState = {
+      all: [],
+      streams: new Map(),
+      commands: new Map(),
+      readModels: new Map(),
+      snapshots: new Map()
+    }
     // Appends, rebuilds and tamper run under this lock; reads see a consistent state between them.
     const lock = yield* Effect.makeSemaphore(1)
-
-    const signer = options.signer
-    const resultOf = (streamId: string, commandId: string): Option.Option<StoredCommand> => {
-      const c = state.commands.get(streamId)?.get(commandId)
-      if (c === undefined) return Option.none()
-      const stream = state.streams.get(streamId) ?? []
-      return Option.some({ ...c, version: c.last, events: stream.slice(c.first - 1, c.last), duplicate: true })
-    }
-
-    const recordCommand = (prepared: PreparedAppend, stored: ReadonlyArray<StoredEvent>): CommandRecord => {
-      const first = stored[0]!.position
-      const last = stored[stored.length - 1]!
-      const fields = { streamId: prepared.streamId, commandId: prepared.commandId, commandHash: prepared.commandHash }
-      const receipt = signer === undefined
-        ? undefined
-        : AuditKey.signReceipt(signer, { ...fields, first, last: last.position, head: last.hash })
-      return { ...fields, first, last: last.position, receipt }
-    }
-
-    const models = (name: string) => {
-      let m = state.readModels.get(name)
-      if (m === undefined) {
-        m = new Map()
-        state.readModels.set(name, m)
-      }
-      return m
-    }
-
-    const applyChanges = (changes: ReadonlyArray<Projection.ReadModelChange>) => {
-      for (const c of changes) {
-        if (c.doc === null) models(c.projection).delete(c.key)
-        else models(c.projection).set(c.key, { json: c.doc, position: c.position })
-      }
-    }
-
-    const loadDoc = (name: string, key: string) => Effect.sync(() => state.readModels.get(name)?.get(key)?.json)
-
-    const append: Service["append"] = (streamId, expectedVersion, commandId, events, appendOptions) =>
-      Effect.gen(function*() {
-        const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
-        const recordedAt = yield* now
-        return yield* lock.withPermits(1)(Effect.gen(function*() {
-          const s = state
-          const stream = s.streams.get(prepared.streamId) ?? []
-          if (prepared.events.length === 0) {
-            return {
-              streamId: prepared.streamId,
-              commandId: prepared.commandId,
-              version: stream.length,
-              events: [],
-              duplicate: false
-            }
-          }
-          const dup = resultOf(prepared.streamId, prepared.commandId)
-          if (Option.isSome(dup)) return yield* duplicateOf(dup.value, prepared.commandHash)
-          if (stream.length !== prepared.expectedVersion) {
-            return yield* new VersionConflict({
-              streamId: prepared.streamId,
-              expected: prepared.expectedVersion,
-              actual: stream.length
-            })
-          }
-          const prevHash = stream.length === 0 ? AuditTrail.genesisHash : stream[stream.length - 1]!.hash
-          const sealed = seal(prepared, prevHash, recordedAt)
-          const stored: Array<StoredEvent> = sealed.map(({ dataJson, ...e }, i) =>
-            deepFreeze({ ...e, globalPosition: s.all.length + i + 1, data: JSON.parse(dataJson) })
-          )
-          const changes = yield* Projection.run(projections, stored, loadDoc).pipe(
-            Effect.mapError(projectionFailedToStoreError)
-          )
-          // Commit: nothing above has touched the state.
-          s.all.push(...stored)
-          s.streams.set(prepared.streamId, [...stream, ...stored])
-          let rows = s.commands.get(prepared.streamId)
-          if (rows === undefined) s.commands.set(prepared.streamId, rows = new Map())
-          rows.set(prepared.commandId, recordCommand(prepared, stored))
-          applyChanges(changes)
-          return {
-            streamId: prepared.streamId,
-            commandId: prepared.commandId,
-            version: stream.length + stored.length,
-            events: stored,
-            duplicate: false
-          }
-        }))
-      })
-
-    const readStream: Service["readStream"] = (streamId, options) =>
-      Effect.sync(() => (state.streams.get(streamId) ?? []).slice(Math.max(0, (options?.fromPosition ?? 1) - 1)))
-
-    const readAll: Service["readAll"] = (from = 0, options) => {
-      const pageSize = Math.max(1, options?.pageSize ?? 1000)
-      return Stream.paginateEffect(from, (after: number) =>
-        Effect.sync(() => {
-          const page: ReadonlyArray<StoredEvent> = state.all.slice(after, after + pageSize)
-          return [page, page.length < pageSize ? Option.none<number>() : Option.some(after + page.length)] as const
-        })).pipe(Stream.flattenIterables)
-    }
-
-    const entry = (
-      projection: string,
-      key: string,
-      v: { json: string; position: number }
-    ): Projection.ReadModelEntry => ({
-      projection,
-      key,
-      doc: JSON.parse(v.json),
-      position: v.position
-    })
-
-    const rebuild: Service["rebuild"] = (name) =>
-      Effect.gen(function*() {
-        const projection = projections.find((p) => p.name === name)
-        if (projection === undefined) return yield* unknownProjection(name)
-        return yield* lock.withPermits(1)(Effect.gen(function*() {
-          const fresh = new Map<string, { json: string; position: number }>()
-          const changes = yield* Projection.run(
-            [projection],
-            state.all,
-            (_, key) => Effect.succeed(fresh.get(key)?.json)
-          ).pipe(
-            Effect.mapError((e) => new StoreError({ operation: "rebuild", reason: e.message }))
-          )
-          for (const c of changes) if (c.doc !== null) fresh.set(c.key, { json: c.doc, position: c.position })
-          state.readModels.set(name, fresh)
-          return { projection: name, events: state.all.length, documents: fresh.size }
-        }))
-      })
-
+    const reads = memoryReads(state)
     const service: MemoryService = {
+      ...reads,
       projections,
-      append,
-      readStream,
-      streamVersion: (streamId) => Effect.sync(() => state.streams.get(streamId)?.length ?? 0),
-      readAll,
-      verify: (streamId) => Effect.map(readStream(streamId), AuditTrail.verify),
-      listStreams: () =>
-        Effect.sync(() =>
-          [...state.streams.entries()]
-            .map(([streamId, events]) => ({ streamId, version: events.length }))
-            .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
-        ),
-      findCommand: (streamId, commandId) => Effect.sync(() => resultOf(streamId, commandId)),
-      listCommands: () =>
-        Stream.fromIterableEffect(Effect.sync(() =>
-          [...state.commands.keys()]
-            .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-            .flatMap((streamId) => [...state.commands.get(streamId)!.values()].sort((a, b) => a.first - b.first))
-        )),
-      receiptKeyId: signer?.keyId,
-      readModel: (projection, key) =>
-        Effect.sync(() =>
-          Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))
-        ),
-      listReadModel: (projection) =>
-        Effect.sync(() =>
-          [...(state.readModels.get(projection) ?? new Map<string, { json: string; position: number }>()).entries()]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([key, v]) => entry(projection, key, v))
-        ),
-      rebuild,
+      append: (streamId, expectedVersion, commandId, events, appendOptions) =>
+        Effect.gen(function*() {
+          const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
+          const recordedAt = yield* now
+          return yield* lock.withPermits(1)(memoryCommit(state, options, prepared, recordedAt))
+        }),
+      verify: (streamId) => Effect.map(reads.readStream(streamId, undefined), AuditTrail.verify),
+      receiptKeyId: options.signer?.keyId,
+      rebuild: (name) => {
+        const projection = projections.find((p) => p.name === name)
+        return projection === undefined
+          ? Effect.fail(unknownProjection(name))
+          : lock.withPermits(1)(memoryRebuild(state, projection))
+      },
+      writeSnapshot: (snapshot) =>
+        Effect.map(checkSnapshot(snapshot), (s) => {
+          state.snapshots.set(snapshotKey(s.streamId, s.name), { ...s })
+        }),
       unsafeTamper: (streamId, position, data) =>
         lock.withPermits(1)(Effect.sync(() => {
           const stream = state.streams.get(streamId)

@@ -46,6 +46,7 @@ import * as CommandHandler from "./CommandHandler.js"
 import * as EventStore from "./EventStore.js"
 import type * as ReadModels from "./ReadModels.js"
 import type * as SecurityLog from "./SecurityLog.js"
+import * as Snapshot from "./Snapshot.js"
 
 /**
  * The outcome of a command.
@@ -168,6 +169,13 @@ export interface Options {
   readonly requirePrincipal?: boolean | undefined
   /** Where refused attempts are written (see `SecurityLog`); none by default. */
   readonly securityLog?: SecurityLog.Service | undefined
+  /**
+   * How many events apart a project's state is snapshotted (default 500; 0 turns snapshots off). A command
+   * without a cached state then reads the last snapshot and the events after it instead of the whole stream; a
+   * snapshot whose chain head is not the stored one, or folded by another `Lifecycle.stateVersion`, is ignored and
+   * written again (see `Snapshot`). Stores without snapshots replay as before.
+   */
+  readonly snapshotEvery?: number | undefined
 }
 
 const encodeCommand = Schema.encodeEither(CommandSchema)
@@ -249,6 +257,22 @@ const loadFrom = (store: EventStore.Service) => (projectId: string): Effect.Effe
   })
 
 /**
+ * The codec of project snapshots: the lifecycle's state, versioned by `Lifecycle.stateVersion`.
+ *
+ * @since 0.2.0
+ * @category snapshots
+ */
+export const snapshotCodec: Snapshot.StateCodec<Lifecycle.State> = Snapshot.structural(
+  "gsyf.project",
+  Lifecycle.stateVersion
+)
+
+const snapshotOptions = (every: number | undefined): Snapshot.Options<Lifecycle.State> | undefined => {
+  const n = Math.floor(every ?? 500)
+  return n >= 1 ? { codec: snapshotCodec, every: n } : undefined
+}
+
+/**
  * Builds the service over the event store in context.
  *
  * @since 0.1.0
@@ -260,7 +284,8 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
     const decider = Lifecycle.decider(config)
     const provide = Effect.provideService(EventStore.EventStore, store)
     const cache = CommandHandler.makeCache({ capacity: options.stateCacheSize ?? 1000, mode: options.stateCacheMode })
-    const current = (projectId: string) => provide(CommandHandler.load(decider, codec, projectId, { cache }))
+    const snapshots = snapshotOptions(options.snapshotEvery)
+    const current = (projectId: string) => provide(CommandHandler.load(decider, codec, projectId, { cache, snapshots }))
     const notify = notifySubscribers(config)
     const bound = bindPrincipal(options.requirePrincipal)
     const refused = recordRefusal(options.securityLog)
@@ -277,7 +302,11 @@ export const make = (config: Config, options: Options = {}): Effect.Effect<Servi
             Either.flatMap(encodeCommand(command), (encoded) => EventStore.fingerprint(encoded))
           )
           const handled = yield* provide(
-            CommandHandler.handle(decider, codec, projectId, command, command.commandId, { cache, commandHash })
+            CommandHandler.handle(decider, codec, projectId, command, command.commandId, {
+              cache,
+              commandHash,
+              snapshots
+            })
           ).pipe(Effect.tapError(refusal))
           if (!handled.result.duplicate && handled.result.events.length > 0) yield* notify(handled.result.events)
           return {

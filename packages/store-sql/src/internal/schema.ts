@@ -100,6 +100,21 @@ export const migrations = (t: Tables): ReadonlyArray<Migration> => [
           `ALTER TABLE "${t.bare.commands}_v2" RENAME TO "${t.bare.commands}"`
         ]
     )
+  },
+  {
+    id: 3,
+    name: "state snapshots",
+    up: run(() => [
+      `CREATE TABLE ${t.snapshots} (
+        stream_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        version BIGINT NOT NULL CHECK (version >= 1),
+        head TEXT NOT NULL,
+        state_version INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (stream_id, name)
+      )`
+    ])
   }
 ]
 

@@ -15,6 +15,7 @@ export interface Tables {
   readonly commands: string
   readonly readModels: string
   readonly projections: string
+  readonly snapshots: string
   /** The migration table `@effect/sql`'s `Migrator` keeps (`migration_id, created_at, name`). */
   readonly migrations: string
   /** The same, unquoted (`schema.name`), as the `Migrator` takes it. */
@@ -27,6 +28,7 @@ export interface Tables {
     readonly commands: string
     readonly readModels: string
     readonly projections: string
+    readonly snapshots: string
     readonly migrations: string
     readonly legacyMigrations: string
   }
@@ -67,6 +69,7 @@ export const tables = (placement: Placement): Either.Either<Tables, EventStore.S
     commands: `${prefix}commands`,
     readModels: `${prefix}read_models`,
     projections: `${prefix}projections`,
+    snapshots: `${prefix}snapshots`,
     migrations: `${prefix}gsyf_schema_migrations`,
     legacyMigrations: `${prefix}gsyf_migrations`
   }
@@ -78,6 +81,7 @@ export const tables = (placement: Placement): Either.Either<Tables, EventStore.S
     commands: quote(bare.commands),
     readModels: quote(bare.readModels),
     projections: quote(bare.projections),
+    snapshots: quote(bare.snapshots),
     migrations: quote(bare.migrations),
     migrationsName: schema === undefined ? bare.migrations : `${schema}.${bare.migrations}`,
     legacyMigrations: quote(bare.legacyMigrations),

@@ -23,9 +23,15 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V> {
 
   /** @internal */
   static from<K, V>(entries: Iterable<readonly [K, V]>): PersistentMap<K, V> {
-    let m = PersistentMap.empty<K, V>()
-    for (const [k, v] of entries) m = m.set(k, v)
-    return m
+    // Built in place (one mutable pass), then frozen as an ordinary persistent map.
+    let next = 0
+    const index = HashMap.mutate(HashMap.empty<K, { readonly value: V; readonly order: number }>(), (m) => {
+      for (const [k, v] of entries) {
+        const existing = HashMap.get(m, k)
+        HashMap.set(m, k, { value: v, order: Option.isSome(existing) ? existing.value.order : next++ })
+      }
+    })
+    return new PersistentMap(index, next)
   }
 
   get size(): number {

@@ -163,6 +163,69 @@ const checkReceiptAt = (
   )
 }
 
+/** What a scan accumulates while it reads. */
+interface Scanning {
+  readonly states: Map<string, StreamState>
+  readonly rowsOf: ReadonlyMap<string, ReadonlyArray<EventStore.CommandRecord>>
+  readonly findings: Array<Finding>
+  /** Events whose command row was not in the listing (looked up again at the end). */
+  readonly missing: Array<EventStore.StoredEvent>
+  events: number
+}
+
+const checkChain = (scanning: Scanning, state: StreamState, e: EventStore.StoredEvent) => {
+  if (state.broken) return
+  const reason = chainReason(state, e)
+  if (reason === undefined) return
+  state.broken = true
+  const position = reason === "position-gap" ? state.position + 1 : e.position
+  scanning.findings.push(finding("chain", { streamId: e.streamId, position, reason }))
+}
+
+/** One event in global order: its chain link, its command row, the receipt it completes, the heads asked for. */
+const visit = (scanning: Scanning, options: ScanOptions, e: EventStore.StoredEvent) => {
+  scanning.events++
+  let state = scanning.states.get(e.streamId)
+  if (state === undefined) scanning.states.set(e.streamId, state = newState(scanning.rowsOf.get(e.streamId) ?? []))
+  checkChain(scanning, state, e)
+  state.globals.update(`${e.globalPosition}\n`, "utf8")
+  state.position = Math.max(state.position, e.position)
+  if (state.position === e.position) state.hash = e.hash
+  const row = state.byId.get(e.commandId)
+  if (row === undefined) scanning.missing.push(e)
+  else if (e.position < row.first || e.position > row.last) {
+    scanning.findings.push(
+      finding("command-mismatch", { streamId: e.streamId, position: e.position, commandId: e.commandId })
+    )
+  } else state.seen.set(row, (state.seen.get(row) ?? 0) + 1)
+  checkReceiptAt(state, e, options.verifiers, scanning.findings)
+  if (options.versionsOf?.(e.streamId) === e.position) state.at.set(e.position, headAt(state, e.position, e.hash))
+}
+
+/** An event whose row was not in the listing may belong to a command committed during the scan. */
+const checkMissing = (store: EventStore.Service, scanning: Scanning) =>
+  Effect.forEach(scanning.missing, (e) =>
+    Effect.map(store.findCommand(e.streamId, e.commandId), (found) => {
+      const row = Option.getOrUndefined(found)
+      if (row === undefined || e.position < row.first || e.position > row.last) {
+        scanning.findings.push(
+          finding("command-missing", { streamId: e.streamId, position: e.position, commandId: e.commandId })
+        )
+      }
+    }), { discard: true })
+
+/** Every command row covers exactly the events that name it, and every stream with rows has events. */
+const checkCoverage = (scanning: Scanning) => {
+  const mismatch = (row: EventStore.CommandRecord) =>
+    scanning.findings.push(
+      finding("command-mismatch", { streamId: row.streamId, position: row.first, commandId: row.commandId })
+    )
+  for (const state of scanning.states.values()) {
+    for (const row of state.rows) if ((state.seen.get(row) ?? 0) !== row.last - row.first + 1) mismatch(row)
+  }
+  for (const [streamId, rows] of scanning.rowsOf) if (!scanning.states.has(streamId)) mismatch(rows[0]!)
+}
+
 /** Scans the store (see the module documentation). */
 export const scan = (
   store: EventStore.Service,
@@ -170,81 +233,26 @@ export const scan = (
 ): Effect.Effect<Scan, EventStore.ReadError> =>
   Effect.gen(function*() {
     const commands = Chunk.toReadonlyArray(yield* Stream.runCollect(store.listCommands()))
-    const rowsOf = byStream(commands)
-    const states = new Map<string, StreamState>()
-    const findings: Array<Finding> = []
-    const missing: Array<EventStore.StoredEvent> = []
+    const scanning: Scanning = { states: new Map(), rowsOf: byStream(commands), findings: [], missing: [], events: 0 }
     const projections = options.readModels === true ? store.projections : []
     const docs = new Map(projections.map((p) => [p.name, new Map<string, { json: string; position: number }>()]))
-    let events = 0
-
-    const visit = (e: EventStore.StoredEvent) => {
-      events++
-      let state = states.get(e.streamId)
-      if (state === undefined) states.set(e.streamId, state = newState(rowsOf.get(e.streamId) ?? []))
-      if (!state.broken) {
-        const reason = chainReason(state, e)
-        if (reason !== undefined) {
-          state.broken = true
-          const position = reason === "position-gap" ? state.position + 1 : e.position
-          findings.push(finding("chain", { streamId: e.streamId, position, reason }))
-        }
-      }
-      state.globals.update(`${e.globalPosition}\n`, "utf8")
-      state.position = Math.max(state.position, e.position)
-      if (state.position === e.position) state.hash = e.hash
-      const row = state.byId.get(e.commandId)
-      if (row === undefined) missing.push(e)
-      else if (e.position < row.first || e.position > row.last) {
-        findings.push(
-          finding("command-mismatch", { streamId: e.streamId, position: e.position, commandId: e.commandId })
-        )
-      } else state.seen.set(row, (state.seen.get(row) ?? 0) + 1)
-      checkReceiptAt(state, e, options.verifiers, findings)
-      if (options.versionsOf?.(e.streamId) === e.position) state.at.set(e.position, headAt(state, e.position, e.hash))
-    }
-
     yield* Stream.runForEachChunk(store.readAll(0), (chunk) =>
       Effect.gen(function*() {
         const page = Chunk.toReadonlyArray(chunk)
-        for (const e of page) visit(e)
-        for (const p of projections) yield* rebuildPage(p, page, docs, findings)
+        for (const e of page) visit(scanning, options, e)
+        for (const p of projections) yield* rebuildPage(p, page, docs, scanning.findings)
       }))
-
-    // An event whose row was not in the listing may belong to a command committed during the scan.
-    for (const e of missing) {
-      const found = yield* store.findCommand(e.streamId, e.commandId)
-      const row = Option.getOrUndefined(found)
-      if (row === undefined || e.position < row.first || e.position > row.last) {
-        findings.push(
-          finding("command-missing", { streamId: e.streamId, position: e.position, commandId: e.commandId })
-        )
-      }
-    }
-    for (const state of states.values()) {
-      for (const row of state.rows) {
-        if ((state.seen.get(row) ?? 0) !== row.last - row.first + 1) {
-          findings.push(
-            finding("command-mismatch", { streamId: row.streamId, position: row.first, commandId: row.commandId })
-          )
-        }
-      }
-    }
-    for (const [streamId, rows] of rowsOf) {
-      if (!states.has(streamId)) {
-        findings.push(
-          finding("command-mismatch", { streamId, position: rows[0]!.first, commandId: rows[0]!.commandId })
-        )
-      }
-    }
+    yield* checkMissing(store, scanning)
+    checkCoverage(scanning)
+    const states = scanning.states
     for (const s of states.values()) s.at.set(s.position, headAt(s, s.position, s.hash))
     return {
       streams: new Map(
         [...states].map(([streamId, s]) => [streamId, { streamId, version: s.position, head: s.hash, at: s.at }])
       ),
-      events,
+      events: scanning.events,
       commands,
-      findings,
+      findings: scanning.findings,
       unreceipted: new Map([...states].map(([streamId, s]) => [streamId, s.unreceipted])),
       rebuilt: docs
     }

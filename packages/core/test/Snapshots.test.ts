@@ -1,0 +1,114 @@
+import { describe, expect, it } from "@effect/vitest"
+import { EventStore, IsoDate, Lifecycle, Money, ProjectService, ReadModels, Snapshot } from "@gsyf/core"
+import { Chunk, Effect, HashMap, HashSet, Option } from "effect"
+import * as StateJson from "../src/runtime/internal/stateJson.js"
+import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
+
+const projectId = "sample-city-2026"
+const endOfYear = IsoDate.unsafeFromString("2026-12-31")
+const config = seedConfig()
+
+const service = (store: EventStore.Service, options?: ProjectService.Options) =>
+  ProjectService.make(config, options).pipe(Effect.provideService(EventStore.EventStore, store))
+
+/** What each stored event says, without when it was written (and so without its hashes). */
+const meaning = (stored: ReadonlyArray<EventStore.StoredEvent>) =>
+  stored.map((e) => [e.position, e.type, e.commandId, e.data])
+
+const snapshotOf = (store: EventStore.Service) =>
+  Effect.map(store.readSnapshot!(projectId, ProjectService.snapshotCodec.name), Option.getOrThrow)
+
+describe("snapshots of the project state", () => {
+  it.effect("every command decided on a restored state gives the events and state a full replay gives", () =>
+    Effect.gen(function*() {
+      // without a cache and with a snapshot every 5 events: each command starts from a snapshot and ≤ 4 events
+      const store = yield* EventStore.makeMemory({ projections: ReadModels.projections(config) })
+      const snapped = yield* service(store, { stateCacheSize: 0, snapshotEvery: 5 })
+      const plain = yield* EventStore.makeMemory({ projections: ReadModels.projections(config) })
+      const replayed = yield* service(plain, { stateCacheSize: 0, snapshotEvery: 0 })
+      for (const command of fullLifecycle()) {
+        yield* snapped.execute(projectId, command)
+        yield* replayed.execute(projectId, command)
+      }
+      const a = yield* snapped.load(projectId)
+      const b = yield* replayed.load(projectId)
+      expect(Lifecycle.status(a.state)).toBe("filed")
+      expect(meaning(a.stored)).toEqual(meaning(b.stored))
+      expect(a.state).toEqual(b.state)
+      expect(yield* snapped.progress(projectId, endOfYear)).toEqual(yield* replayed.progress(projectId, endOfYear))
+      expect(yield* snapped.briefings(projectId, "keyAreas", endOfYear)).toEqual(
+        yield* replayed.briefings(projectId, "keyAreas", endOfYear)
+      )
+      const snapshot = yield* snapshotOf(store)
+      expect(snapshot.version).toBeGreaterThan(a.stored.length - 5)
+      expect(snapshot.head).toBe(a.stored[snapshot.version - 1]!.hash)
+      expect(snapshot.stateVersion).toBe(Lifecycle.stateVersion)
+      expect(Option.isNone(yield* plain.readSnapshot!(projectId, ProjectService.snapshotCodec.name))).toBe(true)
+      expect((yield* store.verify(projectId)).ok).toBe(true)
+    }))
+
+  it.effect("a store written without snapshots gets one on its first load; a tampered one is ignored", () =>
+    Effect.gen(function*() {
+      const store = yield* EventStore.makeMemory({ projections: ReadModels.projections(config) })
+      const before = yield* service(store, { snapshotEvery: 0 })
+      const commands = fullLifecycle()
+      for (const command of commands.slice(0, 40)) yield* before.execute(projectId, command)
+      const reference = (yield* before.load(projectId)).state
+      const version = yield* store.streamVersion(projectId)
+
+      const after = yield* service(store, { stateCacheSize: 0, snapshotEvery: 10 })
+      expect(yield* after.progress(projectId, endOfYear)).toEqual(Lifecycle.quotaProgress(config, reference, endOfYear))
+      const first = yield* snapshotOf(store)
+      expect(first).toMatchObject({ version, stateVersion: Lifecycle.stateVersion })
+
+      // A snapshot claiming another chain head (its state altered to show whether it is used) is ignored.
+      const forged = ProjectService.snapshotCodec.encode({ ...reference, version: 9999 })
+      yield* store.writeSnapshot!({ ...first, head: "0".repeat(64), state: forged })
+      const next = yield* after.execute(projectId, commands[40]!)
+      const replayed = yield* before.load(projectId)
+      expect(next.state).toEqual(replayed.state)
+      // One of another state version (the fold changed) is ignored and written again at the current one.
+      yield* store.writeSnapshot!({ ...first, stateVersion: Lifecycle.stateVersion + 1 })
+      expect(yield* after.progress(projectId, endOfYear)).toEqual(
+        Lifecycle.quotaProgress(config, replayed.state, endOfYear)
+      )
+      expect(yield* snapshotOf(store)).toMatchObject({ version: version + 1, stateVersion: Lifecycle.stateVersion })
+    }))
+})
+
+describe("the structural state codec", () => {
+  it("writes back what it read: undefined fields, `$` keys, maps, sets, chunks, money and decimals", () => {
+    const state = {
+      a: undefined,
+      list: [1, undefined, null, "二"],
+      $: { $: "u" },
+      odd: [Number.POSITIVE_INFINITY, Number.NaN],
+      money: Money.unsafeYuan("1234.50"),
+      rate: new Money.Decimal("0.0375"),
+      map: new Map([["k", { v: 1 }]]),
+      set: HashSet.make("x", "y"),
+      hash: HashMap.make(["a", 1], ["b", 2]),
+      chunk: Chunk.make({ n: 1 }, { n: 2 })
+    }
+    const back = StateJson.decode(StateJson.encode(state)) as typeof state
+    expect(back).toEqual(state)
+    expect(Object.keys(back)).toEqual(Object.keys(state))
+    expect(Money.equals(back.money, state.money)).toBe(true)
+    expect(back.rate.eq(state.rate)).toBe(true)
+    expect(StateJson.encode(back)).toBe(StateJson.encode(state))
+  })
+
+  it("refuses what it does not know, and nothing is snapshotted", () =>
+    Effect.gen(function*() {
+      class Opaque {
+        readonly x = 1
+      }
+      expect(() => StateJson.encode({ o: new Opaque() })).toThrow(StateJson.Unsupported)
+      expect(() => StateJson.encode({ f: () => 1 })).toThrow(StateJson.Unsupported)
+      expect(() => StateJson.decode(`{"$":"zz"}`)).toThrow(StateJson.Unsupported)
+      const store = yield* EventStore.makeMemory()
+      const options = { codec: Snapshot.structural<unknown>("opaque", 1), every: 1 }
+      yield* Snapshot.save(store, "s-1", options, { state: new Opaque(), version: 1, head: "a".repeat(64) })
+      expect(Option.isNone(yield* store.readSnapshot!("s-1", "opaque"))).toBe(true)
+    }).pipe(Effect.runPromise))
+})
