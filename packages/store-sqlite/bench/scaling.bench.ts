@@ -3,8 +3,9 @@
 // events, each size in a fresh store file. For each size:
 //
 // - cold first command: a fresh store layer and `ProjectService` without a state
-//   cache execute one `RecordDeliverable` (read + decode + fold the whole stream,
-//   decide, append); the first one in the process and the median of 3 fresh ones;
+//   cache execute one `RecordDeliverable`: without snapshots (read + decode + fold the whole stream, decide,
+//   append); the first with snapshots (the same, and a snapshot written: the store was filled without them);
+//   the median of 3 more (the snapshot and the events after it);
 // - RSS after the cold loads;
 // - decide p50 / p99: `Lifecycle.handle` of new deliverables, each on the state the
 //   previous one left (decoding the command, guards, rules, events);
@@ -58,7 +59,12 @@ const fill = (
     return version
   }).pipe(Effect.provide(storeLayer(filename, config)), Effect.runPromise)
 
-const coldFirstCommand = (filename: string, config: Parameters<typeof ReadModels.projections>[0], command: unknown) =>
+const coldFirstCommand = (
+  filename: string,
+  config: Parameters<typeof ReadModels.projections>[0],
+  command: unknown,
+  snapshotEvery?: number
+) =>
   Effect.gen(function*() {
     const start = performance.now()
     const projects = yield* ProjectService.ProjectService
@@ -68,7 +74,9 @@ const coldFirstCommand = (filename: string, config: Parameters<typeof ReadModels
     return ms
   }).pipe(
     Effect.provide(
-      ProjectService.layer(config, { stateCacheSize: 0 }).pipe(Layer.provide(storeLayer(filename, config)))
+      ProjectService.layer(config, { stateCacheSize: 0, snapshotEvery }).pipe(
+        Layer.provide(storeLayer(filename, config))
+      )
     ),
     Effect.runPromise
   )
@@ -97,12 +105,15 @@ const main = async () => {
     const filename = join(dir, `p${size}.db`)
     await fill(filename, config, events)
     const built = (performance.now() - t0) / 1000
-    const commands = extraDeliverables(SAMPLES + 4, next + 1_000_000).map((c) => ({
+    const commands = extraDeliverables(SAMPLES + 5, next + 1_000_000).map((c) => ({
       ...c,
       commandId: `s-${String(c.commandId)}`
     }))
+    // The store was written without snapshots (as by gsyf before them): a cold command without snapshots replays
+    // the whole stream; the first one with snapshots replays it too and writes one; the next start from it.
+    const replayCold = await coldFirstCommand(filename, config, commands[0], 0)
     const cold: Array<number> = []
-    for (let k = 0; k < 4; k++) cold.push(await coldFirstCommand(filename, config, commands[k]))
+    for (let k = 1; k < 5; k++) cold.push(await coldFirstCommand(filename, config, commands[k]))
     const rss = process.memoryUsage().rss / 1e6
     const replay = await replayRows(filename, config)
     const handle = Lifecycle.handle(config)
@@ -110,7 +121,7 @@ const main = async () => {
     const decideMs: Array<number> = []
     const progressMs: Array<number> = []
     let s = state
-    for (const command of commands.slice(4)) {
+    for (const command of commands.slice(5)) {
       const a = performance.now()
       const r = handle(command, s)
       decideMs.push(performance.now() - a)
@@ -127,6 +138,7 @@ const main = async () => {
       ms(percentile(decideMs, 99)),
       ms(percentile(progressMs, 50)),
       ms(percentile(progressMs, 99)),
+      ms(replayCold),
       ms(cold[0]!),
       ms(coldRest[1]!),
       Math.round((replay.n / replay.ms) * 1000).toLocaleString("en-US"),
@@ -140,13 +152,18 @@ const main = async () => {
     "decide p99",
     "progress p50",
     "progress p99",
+    "cold replay",
     "cold 1st",
-    "cold median",
+    "cold snap",
     "replay ev/s",
     "RSS MB"
   ]
   console.log(
-    "\n  times in ms; cold = fresh store + service, no cache, first command; replay = read + JSON.parse + decode + fold"
+    "\n  times in ms; cold = fresh store + service, no cache, first command: without snapshots (replay), the first"
+  )
+  console.log(
+    "  with snapshots (replays and writes one), the median of 3 more (from the snapshot); replay = read + JSON.parse" +
+      " + decode + fold"
   )
   console.log("  " + head.map((h) => h.padStart(13)).join(""))
   for (const r of rows) console.log("  " + r.map((c) => c.padStart(13)).join(""))
