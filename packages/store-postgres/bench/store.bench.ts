@@ -14,6 +14,8 @@
 //   (BEGIN, the `emt_append_to_stream` function, COMMIT).
 // - gsyf, no cache: `CommandHandler.handle` reads and decodes the whole stream, then one
 //   `WITH … INSERT` statement (command row + events + hash chain).
+// - gsyf, no cache with snapshots every 10 events: one query reads the stream's snapshot and the events
+//   after it (`readWithSnapshot`), then the same single statement.
 // - gsyf, state cache "refresh" (what `Projects` does by default): reads only the events
 //   after the cached version (one query, normally empty), then the same single statement.
 // - gsyf, state cache "optimistic": decides on the cached state and sends only the
@@ -23,7 +25,7 @@
 import * as PgClient from "@effect/sql-pg/PgClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { getPostgreSQLEventStore } from "@event-driven-io/emmett-postgresql"
-import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
+import { CommandHandler, type Decider, EventStore, Snapshot } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
@@ -86,10 +88,11 @@ const withDatabase = async <A>(name: string, f: (url: string) => Promise<A>): Pr
   }
 }
 
-type Variant = "no cache" | "refresh" | "optimistic"
-const variants: ReadonlyArray<Variant> = ["no cache", "refresh", "optimistic"]
+type Variant = "no cache" | "snapshots" | "refresh" | "optimistic"
+const variants: ReadonlyArray<Variant> = ["no cache", "snapshots", "refresh", "optimistic"]
 const describeVariant: Record<Variant, string> = {
   "no cache": "read + decode whole stream, 1 INSERT statement",
+  snapshots: "no cache, snapshot every 10 events: 1 query (snapshot + events after it), 1 INSERT statement",
   refresh: "state cache: read events after cached version, 1 INSERT statement",
   optimistic: "state cache, optimistic: 1 INSERT statement"
 }
@@ -97,13 +100,18 @@ const describeVariant: Record<Variant, string> = {
 const benchGsyf = (variant: Variant) => (url: string) =>
   Effect.gen(function*() {
     // One cache for the process, as `Projects` keeps one per service.
-    const cache = variant === "no cache" ? undefined : CommandHandler.makeCache({ mode: variant })
+    const cache = variant === "no cache" || variant === "snapshots"
+      ? undefined
+      : CommandHandler.makeCache({ mode: variant })
+    const snapshots = variant === "snapshots"
+      ? { codec: Snapshot.structural<number>("bench-counter", 1), every: 10 }
+      : undefined
     const start = performance.now()
     yield* Effect.all(
       Array.from({ length: CLIENTS }, (_, c) =>
         Effect.gen(function*() {
           for (let i = c; i < COMMANDS; i += CLIENTS) {
-            yield* CommandHandler.handle(counter, codec, streamOf(c, i), { i }, `cmd-${i}`, { cache })
+            yield* CommandHandler.handle(counter, codec, streamOf(c, i), { i }, `cmd-${i}`, { cache, snapshots })
           }
         })),
       { concurrency: CLIENTS, discard: true }

@@ -17,6 +17,7 @@
  * command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
+ * | `snapshots` | `stream_id, name, version, head, state_version, state` | PK `(stream_id, name)` |
  *
  * `data` and `doc` hold canonical JSON text (RFC 8785), exactly what is hashed;
  * `recorded_at` holds the ISO instant as text, for the same reason.
@@ -657,6 +658,42 @@ export const make = (
         mapSqlErrors("readSnapshot")
       )
 
+    // The snapshot and the stream from its version (all of it without one) in one statement: one row per event, the
+    // snapshot's columns on each (its state only on the row of the event it ends at), or a single row of nulls.
+    const readWithSnapshotText = `SELECT s.version AS snap_version, s.head AS snap_head,
+      s.state_version AS snap_state_version, CASE WHEN e.position = s.version THEN s.state END AS snap_state,
+      ${columns.split(", ").map((c) => `e.${c}`).join(", ")}
+      FROM (SELECT 1 AS one) AS o
+      LEFT JOIN ${t.snapshots} AS s ON s.stream_id = ${placeholders(1, 1)} AND s.name = ${placeholders(2, 1)}
+      LEFT JOIN ${t.events} AS e ON e.stream_id = ${placeholders(3, 1)} AND e.position >= COALESCE(s.version, 1)
+      ORDER BY e.position LIMIT ${placeholders(4, 1)}`
+    type WithSnapshotRow = EventRow & {
+      readonly snap_version: number | string | null
+      readonly snap_head: string | null
+      readonly snap_state_version: number | string | null
+      readonly snap_state: string | null
+    }
+    const readWithSnapshot: NonNullable<EventStore.Service["readWithSnapshot"]> = (streamId, name) =>
+      Effect.gen(function*() {
+        const rows = yield* sql.unsafe<WithSnapshotRow>(readWithSnapshotText, [streamId, name, streamId, pageSize])
+        const first = rows[0]
+        const snapshot = first?.snap_version == null ? Option.none() : Option.some<EventStore.Snapshot>({
+          streamId,
+          name,
+          version: Number(first.snap_version),
+          head: first.snap_head ?? "",
+          stateVersion: Number(first.snap_state_version),
+          state: first.snap_state ?? ""
+        })
+        let events = rows.filter((r) => r.global_position != null).map(toStored)
+        if (rows.length >= pageSize) {
+          events = [...events, ...yield* readStreamRaw(streamId, events[events.length - 1]!.position + 1)]
+        }
+        const last = events[events.length - 1]
+        if (last !== undefined) remember(last.streamId, last.position, last.hash)
+        return { snapshot, events }
+      }).pipe(mapSqlErrors("readWithSnapshot"))
+
     const writeSnapshotText = `INSERT INTO ${t.snapshots} (stream_id, name, version, head, state_version, state)
       VALUES (${placeholders(1, 6)}) ON CONFLICT (stream_id, name) DO UPDATE SET version = excluded.version,
       head = excluded.head, state_version = excluded.state_version, state = excluded.state`
@@ -717,6 +754,10 @@ export const make = (
         ),
       rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild,
       readSnapshot: (streamId, name) => quiet(readSnapshot(streamId, name)),
+      readWithSnapshot: (streamId, name) =>
+        streamId.includes("\u0000") || name.includes("\u0000")
+          ? Effect.succeed({ snapshot: Option.none(), events: [] })
+          : quiet(readWithSnapshot(streamId, name)),
       writeSnapshot: readOnly ? () => refuseWrite("writeSnapshot") : (snapshot) => quiet(writeSnapshot(snapshot))
     } satisfies EventStore.Service
   })

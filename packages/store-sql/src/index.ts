@@ -24,6 +24,7 @@
  * command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
+ * | `snapshots` | `stream_id, name, version, head, state_version, state` | PK `(stream_id, name)` |
  *
  * `data` and `doc` hold canonical JSON text (RFC 8785), exactly what is hashed;
  * `recorded_at` holds the ISO instant as text, for the same reason.

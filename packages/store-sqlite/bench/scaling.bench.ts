@@ -3,9 +3,10 @@
 // events, each size in a fresh store file. For each size:
 //
 // - cold first command: a fresh store layer and `ProjectService` without a state
-//   cache execute one `RecordDeliverable`: without snapshots (read + decode + fold the whole stream, decide,
-//   append); the first with snapshots (the same, and a snapshot written: the store was filled without them);
-//   the median of 3 more (the snapshot and the events after it);
+//   cache execute one `RecordDeliverable`: the first with snapshots (read + decode + fold the whole stream,
+//   decide, append, and a snapshot written: the store was filled without them), then alternated 3 times
+//   (GSYF_BENCH_COLD) without snapshots (the whole stream again) and from the snapshot (the snapshot and the
+//   events after it, in one query);
 // - RSS after the cold loads;
 // - decide p50 / p99: `Lifecycle.handle` of new deliverables, each on the state the
 //   previous one left (decoding the command, guards, rules, events);
@@ -31,6 +32,7 @@ import { SqliteEventStore } from "../src/index.js"
 
 const SIZES = (process.env.GSYF_BENCH_SIZES ?? (full ? "1000,10000,100000" : "1000,10000")).split(",").map(Number)
 const SAMPLES = Number(process.env.GSYF_BENCH_SAMPLES ?? 200)
+const COLD = Number(process.env.GSYF_BENCH_COLD ?? 3)
 const dir = mkdtempSync(join(tmpdir(), "gsyf-bench-scaling-"))
 const projectId = "sample-city-2026"
 const encode = Schema.encodeSync(ProjectEvent.Event)
@@ -105,15 +107,20 @@ const main = async () => {
     const filename = join(dir, `p${size}.db`)
     await fill(filename, config, events)
     const built = (performance.now() - t0) / 1000
-    const commands = extraDeliverables(SAMPLES + 5, next + 1_000_000).map((c) => ({
+    const commands = extraDeliverables(SAMPLES + COLD * 2 + 1, next + 1_000_000).map((c) => ({
       ...c,
       commandId: `s-${String(c.commandId)}`
     }))
     // The store was written without snapshots (as by gsyf before them): a cold command without snapshots replays
     // the whole stream; the first one with snapshots replays it too and writes one; the next start from it.
-    const replayCold = await coldFirstCommand(filename, config, commands[0], 0)
-    const cold: Array<number> = []
-    for (let k = 1; k < 5; k++) cold.push(await coldFirstCommand(filename, config, commands[k]))
+    const firstSnap = await coldFirstCommand(filename, config, commands[0])
+    // then alternated, so that both see the same load: without snapshots, and from the snapshot
+    const replayCold: Array<number> = []
+    const snapCold: Array<number> = []
+    for (let k = 1; k < COLD * 2; k += 2) {
+      replayCold.push(await coldFirstCommand(filename, config, commands[k], 0))
+      snapCold.push(await coldFirstCommand(filename, config, commands[k + 1]))
+    }
     const rss = process.memoryUsage().rss / 1e6
     const replay = await replayRows(filename, config)
     const handle = Lifecycle.handle(config)
@@ -121,7 +128,7 @@ const main = async () => {
     const decideMs: Array<number> = []
     const progressMs: Array<number> = []
     let s = state
-    for (const command of commands.slice(5)) {
+    for (const command of commands.slice(COLD * 2 + 1)) {
       const a = performance.now()
       const r = handle(command, s)
       decideMs.push(performance.now() - a)
@@ -131,16 +138,19 @@ const main = async () => {
       Lifecycle.quotaProgress(config, s, on)
       progressMs.push(performance.now() - b)
     }
-    const coldRest = [...cold.slice(1)].sort((x, y) => x - y)
+    const replayMedian = percentile(replayCold, 50)
+    const snapMedian = percentile(snapCold, 50)
     rows.push([
       size.toLocaleString("en-US"),
       ms(percentile(decideMs, 50)),
       ms(percentile(decideMs, 99)),
       ms(percentile(progressMs, 50)),
       ms(percentile(progressMs, 99)),
-      ms(replayCold),
-      ms(cold[0]!),
-      ms(coldRest[1]!),
+      ms(replayMedian),
+      ms(firstSnap),
+      ms(snapMedian),
+      ms(Math.min(...snapCold)),
+      (replayMedian / snapMedian).toFixed(1) + "×",
       Math.round((replay.n / replay.ms) * 1000).toLocaleString("en-US"),
       rss.toFixed(0)
     ])
@@ -155,15 +165,15 @@ const main = async () => {
     "cold replay",
     "cold 1st",
     "cold snap",
+    "snap min",
+    "replay÷snap",
     "replay ev/s",
     "RSS MB"
   ]
   console.log(
-    "\n  times in ms; cold = fresh store + service, no cache, first command: without snapshots (replay), the first"
-  )
-  console.log(
-    "  with snapshots (replays and writes one), the median of 3 more (from the snapshot); replay = read + JSON.parse" +
-      " + decode + fold"
+    "\n  times in ms; cold = fresh store + service, no cache, one command: the first with snapshots (the store was" +
+      " written without them: it replays and writes one), then alternated without snapshots (replay, median) and" +
+      " from the snapshot (median, min); replay ev/s = read + JSON.parse + decode + fold"
   )
   console.log("  " + head.map((h) => h.padStart(13)).join(""))
   for (const r of rows) console.log("  " + r.map((c) => c.padStart(13)).join(""))

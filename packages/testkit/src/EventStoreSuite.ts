@@ -605,6 +605,42 @@ export const suite = <R, E>(
       )
 
       it.effect(
+        "reads a snapshot with the events from its version, or the whole stream without one",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            if (s.readWithSnapshot === undefined || s.writeSnapshot === undefined) return
+            const id = sid("snap-with")
+            yield* s.append(id, 0, `${run}-with-1`, Array.from({ length: 7 }, (_, i) => added(i)))
+            const all = yield* s.readStream(id)
+            expect(yield* s.readWithSnapshot(id, "suite-counter")).toEqual({ snapshot: Option.none(), events: all })
+            expect(yield* s.readWithSnapshot(sid("snap-none"), "suite-counter")).toEqual({
+              snapshot: Option.none(),
+              events: []
+            })
+            const snapshot = {
+              streamId: id,
+              name: "suite-counter",
+              version: 5,
+              head: all[4]!.hash,
+              stateVersion: 1,
+              state: "10"
+            }
+            yield* s.writeSnapshot(snapshot)
+            expect(yield* s.readWithSnapshot(id, "suite-counter")).toEqual({
+              snapshot: Option.some(snapshot),
+              events: all.slice(4)
+            })
+            // whatever the snapshot claims: the events from its version (none beyond the stream), checked by the reader
+            yield* s.writeSnapshot({ ...snapshot, version: 9, head: "c".repeat(64) })
+            const beyond = yield* s.readWithSnapshot(id, "suite-counter")
+            expect(beyond.events).toEqual([])
+            expect(Option.map(beyond.snapshot, (x) => [x.version, x.head])).toEqual(Option.some([9, "c".repeat(64)]))
+          }),
+        timeout
+      )
+
+      it.effect(
         "loads from a snapshot whose chain head matches, and replays past one that does not",
         () =>
           Effect.gen(function*() {

@@ -417,11 +417,11 @@ const loadCached = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: s
 const loadStored = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: string) =>
   Effect.gen(function*() {
     const { codec, decider, snapshots, store } = ctx
-    const restored = snapshots === undefined
-      ? Option.none<Snapshot.Restored<S>>()
-      : yield* Snapshot.restore(store, streamId, snapshots)
-    const base = Option.getOrUndefined(restored)
-    const stored = base?.tail ?? (yield* store.readStream(streamId))
+    const start: Snapshot.Start<S> = snapshots === undefined
+      ? { restored: Option.none(), stream: undefined }
+      : yield* Snapshot.start(store, streamId, snapshots)
+    const base = Option.getOrUndefined(start.restored)
+    const stored = base?.tail ?? start.stream ?? (yield* store.readStream(streamId))
     const last = stored[stored.length - 1]
     const version = last?.position ?? base?.version ?? 0
     const state = fold(decider, yield* decodeEvents(codec, stored), base?.state ?? decider.initialState)

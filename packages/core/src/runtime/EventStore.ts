@@ -168,6 +168,18 @@ export interface Snapshot {
   readonly state: string
 }
 
+/**
+ * A stream's snapshot of one fold and its events from the snapshot's version on (every event when there is none);
+ * see {@link Service} `readWithSnapshot`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface WithSnapshot {
+  readonly snapshot: Option.Option<Snapshot>
+  readonly events: ReadonlyArray<StoredEvent>
+}
+
 // -----------------------------------------------------------------------------
 // errors
 // -----------------------------------------------------------------------------
@@ -327,6 +339,14 @@ export interface Service {
    */
   readonly readSnapshot?:
     | ((streamId: string, name: string) => Effect.Effect<Option.Option<Snapshot>, ReadError>)
+    | undefined
+  /**
+   * The stream's snapshot of a fold (as `readSnapshot`) with the stream's events from the snapshot's version on (the
+   * event it ends at first), or every event of the stream when there is no snapshot: one round trip where the store
+   * can (optional; without it `Snapshot` reads the two apart).
+   */
+  readonly readWithSnapshot?:
+    | ((streamId: string, name: string) => Effect.Effect<WithSnapshot, ReadError>)
     | undefined
   /**
    * Stores a snapshot, replacing the stream's one of the same fold (optional, with `readSnapshot`). Invalid input
@@ -881,7 +901,13 @@ const memoryReads = (state: MemoryState) => ({
     ((streamId, name) =>
       Effect.sync(() => Option.fromNullable(state.snapshots.get(snapshotKey(streamId, name))))) satisfies NonNullable<
         Service["readSnapshot"]
-      >
+      >,
+  readWithSnapshot: ((streamId, name) =>
+    Effect.sync(() => {
+      const snapshot = Option.fromNullable(state.snapshots.get(snapshotKey(streamId, name)))
+      const from = Option.match(snapshot, { onNone: () => 0, onSome: (s) => s.version - 1 })
+      return { snapshot, events: (state.streams.get(streamId) ?? []).slice(from) }
+    })) satisfies NonNullable<Service["readWithSnapshot"]>
 })
 
 /**

@@ -103,12 +103,66 @@ const decodeState = <S>(codec: StateCodec<S>, text: string): Option.Option<S> =>
   }
 }
 
+/** The snapshot restored when `rows` (the stream from its version on) begin with its head, and its state decodes. */
+const check = <S>(
+  options: Options<S>,
+  snapshot: EventStore.Snapshot,
+  rows: ReadonlyArray<EventStore.StoredEvent>
+): Option.Option<Restored<S>> => {
+  if (snapshot.stateVersion !== options.codec.version) return Option.none()
+  const head = rows[0]
+  if (head === undefined || head.position !== snapshot.version || head.hash !== snapshot.head) return Option.none()
+  const tail = rows.slice(1)
+  if (!contiguousAfter(tail, snapshot.version)) return Option.none()
+  return Option.map(
+    decodeState(options.codec, snapshot.state),
+    (state): Restored<S> => ({ state, version: snapshot.version, head: snapshot.head, tail })
+  )
+}
+
 /**
- * The newest usable snapshot of a stream with the events after it, read with
- * the event at the snapshot's version (one query for both), or `None` when
- * there is none, it is of another codec version, its chain head is not the
- * stored one, or its state does not decode. A failure to read the snapshot
- * itself counts as none (the stream is then read whole, as without snapshots).
+ * Where a load starts: the restored snapshot, or else the whole stream when it was read on the way (`undefined`
+ * when it still has to be read).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Start<S> {
+  readonly restored: Option.Option<Restored<S>>
+  readonly stream: ReadonlyArray<EventStore.StoredEvent> | undefined
+}
+
+/**
+ * The newest usable snapshot of a stream with the events after it, read in one round trip when the store reads a
+ * snapshot with the events from its version (`readWithSnapshot`; when the stream has no snapshot, that read is the
+ * whole stream and is returned as `stream`), else with `readSnapshot` and then the events from its version. No
+ * snapshot is restored when there is none, it is of another codec version, its chain head is not the stored one,
+ * or its state does not decode. A failure of `readSnapshot` counts as none (the stream is then read whole).
+ *
+ * @since 0.2.0
+ * @category loading
+ */
+export const start = <S>(
+  store: EventStore.Service,
+  streamId: string,
+  options: Options<S>
+): Effect.Effect<Start<S>, EventStore.ReadError> =>
+  Effect.gen(function*() {
+    const none: Start<S> = { restored: Option.none(), stream: undefined }
+    if (store.readWithSnapshot !== undefined) {
+      const read = yield* store.readWithSnapshot(streamId, options.codec.name)
+      if (Option.isNone(read.snapshot)) return { restored: Option.none(), stream: read.events }
+      return { restored: check(options, read.snapshot.value, read.events), stream: undefined }
+    }
+    if (store.readSnapshot === undefined) return none
+    const found = yield* Effect.orElseSucceed(store.readSnapshot(streamId, options.codec.name), Option.none)
+    if (Option.isNone(found) || found.value.stateVersion !== options.codec.version) return none
+    const rows = yield* store.readStream(streamId, { fromPosition: found.value.version })
+    return { restored: check(options, found.value, rows), stream: undefined }
+  })
+
+/**
+ * The newest usable snapshot of a stream with the events after it (see {@link start}), or `None`.
  *
  * @since 0.2.0
  * @category loading
@@ -118,21 +172,7 @@ export const restore = <S>(
   streamId: string,
   options: Options<S>
 ): Effect.Effect<Option.Option<Restored<S>>, EventStore.ReadError> =>
-  Effect.gen(function*() {
-    if (store.readSnapshot === undefined) return Option.none()
-    const found = yield* Effect.orElseSucceed(store.readSnapshot(streamId, options.codec.name), Option.none)
-    if (Option.isNone(found) || found.value.stateVersion !== options.codec.version) return Option.none()
-    const snapshot = found.value
-    const rows = yield* store.readStream(streamId, { fromPosition: snapshot.version })
-    const head = rows[0]
-    if (head === undefined || head.position !== snapshot.version || head.hash !== snapshot.head) return Option.none()
-    const tail = rows.slice(1)
-    if (!contiguousAfter(tail, snapshot.version)) return Option.none()
-    return Option.map(
-      decodeState(options.codec, snapshot.state),
-      (state): Restored<S> => ({ state, version: snapshot.version, head: snapshot.head, tail })
-    )
-  })
+  Effect.map(start(store, streamId, options), (s) => s.restored)
 
 /**
  * Whether going from version `from` to `to` crosses a multiple of `every`.
