@@ -1,8 +1,9 @@
 // SQLite event store benchmark: gsyf vs Emmett (commands per second), and replay
-// of a large store through `readAll` with peak RSS.
+// of a large store through `readAll` and a store-wide projection rebuild, with peak RSS.
 //
 //   npx tsx packages/store-sqlite/bench/store.bench.ts
 //   GSYF_BENCH_COMMANDS=2000 GSYF_BENCH_STREAMS=500 GSYF_BENCH_REPLAY=1000000 npx tsx ...
+//   GSYF_BENCH_SKIP_COMMANDS=1 GSYF_BENCH_REPLAY=100000 npx tsx ...   (the replay and the rebuild only)
 //
 // Both stores run the same workload: for each command, bring the stream's state up
 // to date, decide 1–3 events with the same payloads, append at the version the
@@ -13,7 +14,7 @@
 // "optimistic" cache (no read; the append's expected version is the check).
 import * as SqlClient from "@effect/sql/SqlClient"
 import { getSQLiteEventStore } from "@event-driven-io/emmett-sqlite"
-import { CommandHandler, type Decider, EventStore } from "@gsyf/core"
+import { CommandHandler, type Decider, EventStore, Projection } from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -110,6 +111,17 @@ const benchEmmett = async () => {
   return { ms, retries }
 }
 
+// One document per stream: its total and event count (what a store-wide rebuild recomputes).
+const streamTotals = Projection.make<{ readonly total: number; readonly events: number }>({
+  name: "bench-stream-totals",
+  version: 1,
+  keysOf: (event) => [event.streamId],
+  reduce: (doc, event) => ({
+    total: (doc?.total ?? 0) + (event.data as { readonly n: number }).n,
+    events: (doc?.events ?? 0) + 1
+  })
+})
+
 const seedAndReplay = Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const store = yield* EventStore.EventStore
@@ -166,15 +178,26 @@ const seedAndReplay = Effect.gen(function*() {
   const start = performance.now()
   const count = yield* Stream.runCount(store.readAll(0))
   const ms = performance.now() - start
-  clearInterval(timer)
   peak = Math.max(peak, process.memoryUsage().rss)
-  return { seedMs, count, ms, rssBefore, peak }
+  // A store-wide projection rebuild: every event, page by page, in one transaction.
+  const rebuildRssBefore = process.memoryUsage().rss
+  const peakBeforeRebuild = peak
+  peak = rebuildRssBefore
+  const rebuildStart = performance.now()
+  const rebuilt = yield* store.rebuild(streamTotals.name)
+  const rebuildMs = performance.now() - rebuildStart
+  clearInterval(timer)
+  const rebuildPeak = Math.max(peak, process.memoryUsage().rss)
+  return { seedMs, count, ms, rssBefore, peak: peakBeforeRebuild, rebuilt, rebuildMs, rebuildRssBefore, rebuildPeak }
 }).pipe(
-  Effect.provide(SqliteEventStore.layer({ filename: join(dir, "replay.db"), synchronous: "NORMAL" })),
+  Effect.provide(
+    SqliteEventStore.layer({ filename: join(dir, "replay.db"), synchronous: "NORMAL", projections: [streamTotals] })
+  ),
   Effect.scoped
 )
 
 const main = async () => {
+  if (process.env.GSYF_BENCH_SKIP_COMMANDS !== undefined) return replayPart()
   console.log(`SQLite event store benchmark: ${COMMANDS} commands over ${STREAMS} streams, 1–3 events each`)
   const { ms: emmettMs, retries } = await benchEmmett()
   const emmett = perSecond(COMMANDS, emmettMs)
@@ -199,11 +222,22 @@ const main = async () => {
   }
   const normal = perSecond(COMMANDS, await benchGsyf("NORMAL", "refresh"))
   console.log(`  ${label(`gsyf (synchronous=NORMAL; ${describe.refresh})`)} ${String(normal).padStart(6)} commands/s`)
+  await replayPart()
+}
+
+const replayPart = async () => {
   const r = await Effect.runPromise(seedAndReplay)
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0)
   console.log(`Replay: seeded ${r.count} events in ${(r.seedMs / 1000).toFixed(1)} s (bulk inserts)`)
   console.log(`  readAll: ${r.count} events in ${(r.ms / 1000).toFixed(1)} s = ${perSecond(r.count, r.ms)} events/s`)
   console.log(`  RSS before replay ${mb(r.rssBefore)} MB, peak during replay ${mb(r.peak)} MB`)
+  console.log(
+    `  rebuild of a projection over the whole store: ${r.rebuilt.events} events, ${r.rebuilt.documents} documents in ${
+      (r.rebuildMs / 1000).toFixed(1)
+    } s = ${perSecond(r.rebuilt.events, r.rebuildMs)} events/s (1M at this rate: ${
+      ((1_000_000 / r.rebuilt.events) * r.rebuildMs / 1000).toFixed(0)
+    } s); RSS before ${mb(r.rebuildRssBefore)} MB, peak ${mb(r.rebuildPeak)} MB`
+  )
   rmSync(dir, { recursive: true, force: true })
 }
 
