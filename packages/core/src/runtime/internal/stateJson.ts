@@ -22,6 +22,14 @@ export class Unsupported extends Error {}
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 
+// Set whenever a tag is written, so that a chunk whose elements hold none is marked plain (`C`) and read back
+// without a walk (the evidence lists, the bulk of a project state, are plain JSON).
+let wroteTag = false
+const tag = (t: Json): Json => {
+  wroteTag = true
+  return t
+}
+
 const entries = (it: Iterable<readonly [unknown, unknown]>): Array<Json> => {
   const out: Array<Json> = []
   for (const [k, v] of it) out.push([toJson(k), toJson(v)])
@@ -37,19 +45,27 @@ const values = (it: Iterable<unknown>): Array<Json> => {
 const plain = (o: object): Json => {
   const out: Record<string, Json> = {}
   for (const k of Object.keys(o)) out[k] = toJson((o as Record<string, unknown>)[k])
-  return Object.hasOwn(o, "$") ? { $: "o", v: out } : out
+  return Object.hasOwn(o, "$") ? tag({ $: "o", v: out }) : out
+}
+
+const chunk = (u: Chunk.Chunk<unknown>): Json => {
+  wroteTag = false
+  const v = values(Chunk.toReadonlyArray(u))
+  const plainElements = !wroteTag
+  wroteTag = true
+  return { $: plainElements ? "C" : "c", v }
 }
 
 // Objects other than plain ones and arrays, by what they are.
 const special = (u: object): Json => {
-  if (Money.isMoney(u)) return { $: "y", v: u.yuan.toString() }
-  if (Money.Decimal.isDecimal(u)) return { $: "d", v: (u as Money.Decimal).toString() }
-  if (Chunk.isChunk(u)) return { $: "c", v: values(Chunk.toReadonlyArray(u)) }
-  if (HashSet.isHashSet(u)) return { $: "s", v: values(u) }
-  if (HashMap.isHashMap(u)) return { $: "h", v: entries(u) }
-  if (u instanceof PersistentMap) return { $: "p", v: entries(u) }
-  if (u instanceof Map) return { $: "m", v: entries(u) }
-  if (u instanceof LegalBasis) return { $: "l", v: plain({ ...u }) }
+  if (Money.isMoney(u)) return tag({ $: "y", v: u.yuan.toString() })
+  if (Money.Decimal.isDecimal(u)) return tag({ $: "d", v: (u as Money.Decimal).toString() })
+  if (Chunk.isChunk(u)) return chunk(u)
+  if (HashSet.isHashSet(u)) return tag({ $: "s", v: values(u) })
+  if (HashMap.isHashMap(u)) return tag({ $: "h", v: entries(u) })
+  if (u instanceof PersistentMap) return tag({ $: "p", v: entries(u) })
+  if (u instanceof Map) return tag({ $: "m", v: entries(u) })
+  if (u instanceof LegalBasis) return tag({ $: "l", v: plain({ ...u }) })
   const name = (Object.getPrototypeOf(u) as { constructor?: { name?: string } } | null)?.constructor?.name
   throw new Unsupported(`cannot snapshot an instance of ${name ?? "an unknown class"}`)
 }
@@ -60,9 +76,9 @@ const toJson = (u: unknown): Json => {
     case "boolean":
       return u
     case "number":
-      return Number.isFinite(u) ? u : { $: "n", v: String(u) }
+      return Number.isFinite(u) ? u : tag({ $: "n", v: String(u) })
     case "undefined":
-      return { $: "u" }
+      return tag({ $: "u" })
     case "object": {
       if (u === null) return null
       if (Array.isArray(u)) return values(u)
@@ -75,7 +91,10 @@ const toJson = (u: unknown): Json => {
 }
 
 /** The state as JSON text; throws {@link Unsupported} for a value it does not know. */
-export const encode = (state: unknown): string => JSON.stringify(toJson(state))
+export const encode = (state: unknown): string => {
+  wroteTag = false
+  return JSON.stringify(toJson(state))
+}
 
 const pairs = (v: unknown): Array<readonly [unknown, unknown]> => {
   const out: Array<readonly [unknown, unknown]> = []
@@ -97,6 +116,7 @@ const tagged: { readonly [tag: string]: (v: unknown) => unknown } = {
   y: (v) => new Money.Money(new Money.Decimal(v as string)),
   d: (v) => new Money.Decimal(v as string),
   c: (v) => Chunk.unsafeFromArray(items(v)),
+  C: (v) => Chunk.unsafeFromArray(v as Array<unknown>),
   s: (v) => HashSet.fromIterable(items(v)),
   h: (v) => HashMap.fromIterable(pairs(v)),
   p: (v) => PersistentMap.from(pairs(v)),
