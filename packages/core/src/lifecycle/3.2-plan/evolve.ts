@@ -1,4 +1,4 @@
-// 三(二) folds.
+// 三(二) folds, with each event's status facts and deadline steps.
 import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
 import { type FactFolds, type Folds, mapWith, unchanged } from "../internal/state.js"
 

@@ -1,4 +1,4 @@
-// 三(三) folds.
+// 三(三) folds, with each event's status facts and deadline steps.
 import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
 import { type FactFolds, type Folds } from "../internal/state.js"
 

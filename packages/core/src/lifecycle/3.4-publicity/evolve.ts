@@ -1,4 +1,4 @@
-// 三(四) folds.
+// 三(四) folds, with each event's status facts and deadline steps.
 import { type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
 import { type FactFolds, type Folds, setObjections, setSub, subFacts, unchanged } from "../internal/state.js"
 

@@ -1,4 +1,4 @@
-// 三(五) folds.
+// 三(五) folds, with each event's status facts and deadline steps.
 import * as IsoDate from "../../kernel/IsoDate.js"
 import { closeDeadline, type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
 import { type FactFolds, type Folds, setProcurement, setSub, unchanged } from "../internal/state.js"

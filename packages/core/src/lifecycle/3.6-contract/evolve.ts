@@ -1,4 +1,4 @@
-// 三(六) folds.
+// 三(六) folds, with each event's status facts and deadline steps.
 import { closeDeadline, type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
 import { type FactFolds, type Folds, setSub, subFacts, unchanged } from "../internal/state.js"
 

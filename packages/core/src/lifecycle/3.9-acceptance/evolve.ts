@@ -1,4 +1,4 @@
-// 三(九) folds.
+// 三(九) folds, with each event's status facts and deadline steps.
 import { closeDeadline, type DeadlineSteps, noDeadline, openDeadline } from "../internal/deadlines.js"
 import { type FactFolds, type Folds, setAcceptance, setSub, subFacts } from "../internal/state.js"
 

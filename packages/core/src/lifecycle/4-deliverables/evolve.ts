@@ -1,4 +1,4 @@
-// 四 folds.
+// 四 folds, with each event's status facts and deadline steps.
 import * as Chunk from "effect/Chunk"
 import * as Option from "effect/Option"
 import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
