@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { isMap, isSeq, LineCounter, type Node as YamlNode, parse as parseYaml, parseDocument } from "yaml"
+import * as LegalTexts from "./legal-texts.js"
 
 /** The repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..")
@@ -133,6 +134,14 @@ export interface ScenarioExample {
   readonly how: ReadonlyArray<"rejected" | "finding" | "evaluation" | "configError">
   /** The YAML shown on the page: the scenario's header and the step, verbatim. */
   readonly excerpt: string
+  /** The step's date, actor and command (`undefined` for a configuration error). */
+  readonly date?: string | undefined
+  readonly actor?: string | undefined
+  readonly command?: string | undefined
+  /** The tag of the expected rejection, if the step expects one. */
+  readonly rejectedTag?: string | undefined
+  /** The expected findings of the rule: severity and path. */
+  readonly findings?: ReadonlyArray<{ readonly severity: string; readonly path: string | undefined }>
 }
 
 const yamlFiles = (dir: string): ReadonlyArray<string> => {
@@ -162,6 +171,28 @@ const expectedRules = (expect: unknown): Map<string, Set<"rejected" | "finding" 
     if (isRecord(e)) { for (const ev of asArray(e.evaluations)) if (isRecord(ev)) add(ev.ruleId, "evaluation") }
   }
   return out
+}
+
+const str = (
+  u: unknown
+): string | undefined => (typeof u === "string" ? u : u instanceof Date ? u.toISOString().slice(0, 10) : undefined)
+
+/** What a step does and what it expects, for the example's narrative. */
+const stepFacts = (step: unknown) => {
+  const s = isRecord(step) ? step : {}
+  const expect = isRecord(s.expect) ? s.expect : {}
+  const command = isRecord(s.command) ? str(s.command._tag) ?? str(s.command.tag) : str(s.command)
+  return {
+    date: str(s.date),
+    actor: str(s.actor),
+    command,
+    rejectedTag: isRecord(expect.rejected) ? str(expect.rejected.tag) : undefined,
+    findings: asArray(expect.findings).filter(isRecord).map((f) => ({
+      rule: str(f.rule),
+      severity: str(f.severity) ?? "error",
+      path: str(f.path)
+    }))
+  }
 }
 
 const lineStart = (text: string, offset: number): number => text.lastIndexOf("\n", offset - 1) + 1
@@ -229,8 +260,20 @@ export const scenarioExamples = (dir: string = scenariosDir): ReadonlyMap<string
       const omitted = i === 0 ? [] : [`  # … ${i === 1 ? "step 1" : `steps 1–${i}`} omitted`]
       const excerpt = [header, "steps:", ...omitted, nodeText(text, node)].filter((s) => s !== "").join("\n")
       const line = lines.linePos(node.range![0]).line
+      const facts = stepFacts(stepsData[i])
       for (const [id, how] of expected) {
-        push(id, { file, relativePath, name, description, step: i + 1, line, how: [...how].sort(), excerpt })
+        push(id, {
+          file,
+          relativePath,
+          name,
+          description,
+          step: i + 1,
+          line,
+          how: [...how].sort(),
+          excerpt,
+          ...facts,
+          findings: facts.findings.filter((f) => f.rule === id).map(({ path, severity }) => ({ path, severity }))
+        })
       }
     })
   }
@@ -250,10 +293,28 @@ const levelLabel: Record<LegalBasis.Level, string> = {
   gsyf: "gsyf convention · gsyf 约定"
 }
 
-const basisLines = (basis: ReadonlyArray<LegalBasis.LegalBasis>): string =>
-  basis.map((b) => `- **${b.citation}** (${levelLabel[b.level]})${b.note === undefined ? "" : ` — ${b.note}`}`).join(
-    "\n"
-  )
+const quoteBlock = (q: LegalTexts.Quotation): ReadonlyArray<string> =>
+  q.passages.flatMap((p) => [
+    "",
+    ...p.text.split("\n").map((l, i) => `  > ${i === 0 && p.label !== "" ? `**${p.label}** ` : ""}${escapeMd(l)}`),
+    "",
+    `  ${LegalTexts.kindLabel[p.kind]}${q.title === undefined ? "" : ` — ${q.title}`}; ${
+      p.kind === "convention" ? "no source" : `source: ${escapeMd(p.source)}; confidence ${p.confidence}`
+    }`
+  ])
+
+/** The legal basis of a rule, each citation with the text it quotes (or a plain line if none is copied). */
+const basisLines = (basis: ReadonlyArray<LegalBasis.LegalBasis>, library: LegalTexts.Library): string =>
+  basis.map((b) => {
+    const head = `- **${b.citation}** (${levelLabel[b.level]})${
+      b.note === undefined || b.level === "gsyf" ? "" : ` — ${b.note}`
+    }`
+    const q = LegalTexts.quote(library, b)
+    return "quotation" in q ? [head, ...quoteBlock(q.quotation)].join("\n") : head
+  }).join("\n\n")
+
+/** Characters Markdown would read as markup in a quoted text. */
+const escapeMd = (s: string): string => s.replace(/([\\`*_<>[\]|])/g, "\\$1")
 
 const unitLabel: Record<Parameter.Unit, string> = {
   "wan-yuan": "万元 (wan-yuan)",
@@ -315,24 +376,53 @@ const sampleValues = (): Record<string, unknown> => {
   return file.parameters ?? {}
 }
 
-const scenarioBlock = (e: ScenarioExample, fromDir: string): string => {
+const severityZh: Record<string, string> = { error: "错误", warning: "警告", info: "提示" }
+
+/** What the example shows, in Chinese then in English. */
+export const narrative = (rule: RuleDoc, e: ScenarioExample): { readonly zh: string; readonly en: string } => {
+  if (e.step === undefined) {
+    return {
+      zh: `场景“${e.name}”加载插件时,插件与规则 \`${rule.id}\`(${rule.title.zh})冲突,加载即报告配置错误,场景不运行。`,
+      en:
+        `When the scenario "${e.name}" loads its plugins, a plugin conflicts with rule \`${rule.id}\` (${rule.title.en}); the configuration error is reported at load time and no step runs.`
+    }
+  }
+  const who = `${e.date ?? ""}${e.date === undefined ? "" : ","}${e.actor ?? "?"} 发出命令 \`${e.command ?? "?"}\``
+  const whoEn = `${e.date === undefined ? "" : `on ${e.date} `}${e.actor ?? "?"} gives the command \`${
+    e.command ?? "?"
+  }\``
+  const zh: Array<string> = []
+  const en: Array<string> = []
+  if (e.how.includes("rejected")) {
+    zh.push(`拒绝该命令${e.rejectedTag === undefined ? "" : `(\`${e.rejectedTag}\`)`}`)
+    en.push(`rejects it${e.rejectedTag === undefined ? "" : ` (\`${e.rejectedTag}\`)`}`)
+  }
+  for (const f of e.findings ?? []) {
+    zh.push(`给出${severityZh[f.severity] ?? f.severity}级发现${f.path === undefined ? "" : `,指向 \`${f.path}\``}`)
+    en.push(`reports a finding of severity ${f.severity}${f.path === undefined ? "" : ` at \`${f.path}\``}`)
+  }
+  if (e.how.includes("evaluation")) {
+    zh.push("经评估,评估结果及其依据的参数记入事件")
+    en.push("is evaluated, and the event records the evaluation with the parameters it read")
+  }
+  return {
+    zh: `场景“${e.name}”第 ${e.step} 步:${who};规则 \`${rule.id}\`(${rule.title.zh})${zh.join(",并")}。`,
+    en: `Scenario "${e.name}", step ${e.step}: ${whoEn}; rule \`${rule.id}\` (${rule.title.en}) ${en.join(", and ")}.`
+  }
+}
+
+const scenarioBlock = (rule: RuleDoc, e: ScenarioExample, fromDir: string): string => {
   const link = relative(fromDir, e.file).split("\\").join("/")
   const where = e.step === undefined ? `its \`configError\` (line ${e.line})` : `step ${e.step} (line ${e.line})`
-  const how = e.how
-    .map((h) =>
-      h === "rejected"
-        ? "a rejection naming the rule"
-        : h === "finding"
-        ? "a finding of the rule"
-        : h === "evaluation"
-        ? "an event recording the rule's evaluation"
-        : "a load-time plugin conflict on the rule"
-    )
-    .join(" and ")
+  const told = narrative(rule, e)
   return [
     `### ${e.name}`,
     "",
-    `[${e.relativePath}](${link}) — ${where} expects ${how}.`,
+    `**示例** ${told.zh}`,
+    "",
+    `**Example** ${told.en}`,
+    "",
+    `[${e.relativePath}](${link}) — ${where}.`,
     "",
     ...(e.description === "" ? [] : [`> ${e.description.replace(/\n/g, " ")}`, ""]),
     "```yaml",
@@ -343,7 +433,12 @@ const scenarioBlock = (e: ScenarioExample, fromDir: string): string => {
 }
 
 /** The Markdown page of one rule. */
-export const rulePage = (rule: RuleDoc, examples: ReadonlyArray<ScenarioExample>, outDir: string): string => {
+export const rulePage = (
+  rule: RuleDoc,
+  examples: ReadonlyArray<ScenarioExample>,
+  outDir: string,
+  library: LegalTexts.Library = LegalTexts.load()
+): string => {
   const group = sectionGroups.find((g) => g.key === groupOf(rule.section))!
   const reads = rule.reads.map((name) => {
     const d = Parameter.catalogue.get(name)
@@ -380,7 +475,7 @@ export const rulePage = (rule: RuleDoc, examples: ReadonlyArray<ScenarioExample>
     "",
     "## Legal basis",
     "",
-    basisLines(rule.basis),
+    basisLines(rule.basis, library),
     "",
     "## Parameters read",
     "",
@@ -399,7 +494,7 @@ export const rulePage = (rule: RuleDoc, examples: ReadonlyArray<ScenarioExample>
           examples.length === 1 ? "" : "s"
         } shown expect${examples.length === 1 ? "s" : ""} this rule.`,
         "",
-        ...examples.map((e) => scenarioBlock(e, outDir))
+        ...examples.map((e) => scenarioBlock(rule, e, outDir))
       ]),
     ""
   ].join("\n")
@@ -427,6 +522,9 @@ export const indexPage = (
     } stage rules of \`Plugin.baseRules\` and the ${
       rules.filter((r) => r.kind === "lifecycle guard").length
     } lifecycle guards of \`Guard.all\`, ${rules.length} in all, grouped by the section of the implementation plan (实施方案) they belong to. Generated from the live registries; a rule whose id a scenario of \`examples/scenarios/\` expects shows that scenario. See also the [parameter reference](parameters.md).`,
+    "",
+    // the site's stylesheet (docs/site.css) gives a page marked so the room of the "on this page" column
+    "<div class=\"gsyf-wide\">",
     ""
   ]
   for (const g of sectionGroups) {
@@ -453,6 +551,7 @@ export const indexPage = (
     }
     out.push("")
   }
+  out.push("</div>", "")
   return out.join("\n")
 }
 
@@ -535,7 +634,8 @@ export const generate = (outDir: string = defaultOutDir): Generated => {
   }
   write("index.md", indexPage(rules, examples))
   write("parameters.md", parametersPage())
-  for (const r of rules) write(pageFile(r.id), rulePage(r, examples.get(r.id) ?? [], outDir))
+  const library = LegalTexts.load()
+  for (const r of rules) write(pageFile(r.id), rulePage(r, examples.get(r.id) ?? [], outDir, library))
   return { outDir, rules, examples, files }
 }
 
