@@ -308,6 +308,33 @@ describe("gsyf demo, then the commands that read its store", () => {
     expect(r.out).toMatch(/sample-city-2026: \d+ events/)
   })
 
+  it("shows progress on a terminal while it verifies and rebuilds the read models, and none when piped", async () => {
+    const piped = await gsyf("verify", "--read-models", "--db", db, "--plan", plan)
+    expect(piped.code).toBe(0)
+    expect(piped.err).not.toContain("[#")
+    const was = Object.getOwnPropertyDescriptor(process.stderr, "isTTY")
+    Object.defineProperty(process.stderr, "isTTY", { value: true, configurable: true })
+    try {
+      const rebuild = await gsyf("verify", "--read-models", "--db", db, "--plan", plan)
+      expect(rebuild.code).toBe(0)
+      const bars = [...rebuild.err.matchAll(/\r\[[#.]+\] (\d+)\/(\d+) 重建读模型/g)].map((
+        m
+      ) => [Number(m[1]), Number(m[2])])
+      expect(bars.length).toBeGreaterThan(0)
+      // it counts up to the store's events and ends there, then clears its line
+      const [done, total] = bars[bars.length - 1]!
+      expect(done).toBe(total)
+      expect(total).toBeGreaterThan(10)
+      expect(rebuild.out).toContain("no finding")
+      const chains = await gsyf("verify", "--db", db)
+      expect(chains.code).toBe(0)
+      expect(chains.err).toMatch(/\r\[\.+\] 0\/1 sample-city-2026/)
+    } finally {
+      if (was === undefined) delete (process.stderr as { isTTY?: boolean }).isTTY
+      else Object.defineProperty(process.stderr, "isTTY", was)
+    }
+  })
+
   it(
     "audits the whole store: read models rebuilt, a checkpoint kept elsewhere; a cut tail and an edited read model are named",
     async () => {

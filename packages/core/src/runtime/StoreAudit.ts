@@ -98,6 +98,11 @@ export interface Options {
   readonly requireReceipts?: boolean | undefined
   /** Rebuild every registered projection and compare it with the stored read models (default `false`). */
   readonly readModels?: boolean | undefined
+  /**
+   * Called as the scan goes with the events read so far and the store's total, for a progress display (the last call
+   * has both equal).
+   */
+  readonly onProgress?: ((scanned: number, total: number) => void) | undefined
 }
 
 /**
@@ -121,7 +126,8 @@ export const verify = (
     const result = yield* scan(store, {
       versionsOf: (streamId) => versions.get(streamId),
       verifiers: keys.length > 0 ? keys : undefined,
-      readModels: options.readModels === true
+      readModels: options.readModels === true,
+      onProgress: options.onProgress
     })
     out.push(...result.findings)
     if (checkpoint !== undefined) out.push(...againstCheckpoint(checkpoint, result))

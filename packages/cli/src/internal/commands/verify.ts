@@ -4,7 +4,8 @@
  * and a store without projects both answer "not found" with exit code 1. With `--checkpoint`, `--public-key` or
  * `--read-models` it audits the whole store (`StoreAudit.verify`): against a checkpoint kept elsewhere, with the
  * receipts checked by the public key, and with the read models rebuilt and compared; every finding names the
- * stream and position or the read model, and any finding exits 1. @internal
+ * stream and position or the read model, and any finding exits 1. On a terminal both show progress on standard
+ * error (per project, or per event read while the read models are rebuilt). @internal
  */
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
@@ -16,7 +17,7 @@ import { action, storeFlags } from "../action.js"
 import { CliError, describeStore, loadConfig, readModels, storeChoice, withStore } from "../context.js"
 import { seedPlan } from "../defaults.js"
 import * as Opt from "../options.js"
-import { green, json as printJson, line, red } from "../output.js"
+import { green, json as printJson, line, progress, red } from "../output.js"
 
 const spec = {
   project: Opt.positional("project", "项目编号 / project id").pipe(Args.optional),
@@ -67,7 +68,13 @@ const audit = async (input: Input): Promise<number> => {
         () => new CliError(`无法读取检查点 ${file}`, `cannot read the checkpoint ${file}`)
       )
       const store = yield* EventStore.EventStore
-      return yield* StoreAudit.verify(store, { checkpoint, keys, readModels: input.readModels })
+      const label = input.readModels ? "重建读模型 / rebuilding read models" : "审计 / auditing"
+      return yield* StoreAudit.verify(store, {
+        checkpoint,
+        keys,
+        readModels: input.readModels,
+        onProgress: (done, total) => progress(done, total, label)
+      })
     })
   )
   const findings = report.findings.filter((f) => only === undefined || f.streamId === undefined || f.streamId === only)
@@ -98,7 +105,11 @@ export const run = async (input: Input): Promise<number> => {
       const streams = (yield* store.listStreams()).map((s) => s.streamId)
       const chosen = only === undefined ? streams : streams.filter((s) => s === only)
       const out: Array<{ readonly streamId: string; readonly result: AuditTrail.VerifyResult }> = []
-      for (const streamId of chosen) out.push({ streamId, result: yield* store.verify(streamId) })
+      for (const [i, streamId] of chosen.entries()) {
+        progress(i, chosen.length, streamId)
+        out.push({ streamId, result: yield* store.verify(streamId) })
+      }
+      progress(chosen.length, chosen.length, "")
       return out
     })
   )

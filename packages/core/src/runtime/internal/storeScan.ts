@@ -57,6 +57,8 @@ export interface ScanOptions {
   readonly verifiers?: ReadonlyArray<AuditKey.Verifier> | undefined
   /** Rebuild every registered projection in memory. */
   readonly readModels?: boolean | undefined
+  /** Called after each page of events with the events scanned so far and the store's total (for a progress bar). */
+  readonly onProgress?: ((scanned: number, total: number) => void) | undefined
 }
 
 /** The canonical line of a command row in a stream's command digest. */
@@ -236,12 +238,16 @@ export const scan = (
     const scanning: Scanning = { states: new Map(), rowsOf: byStream(commands), findings: [], missing: [], events: 0 }
     const projections = options.readModels === true ? store.projections : []
     const docs = new Map(projections.map((p) => [p.name, new Map<string, { json: string; position: number }>()]))
+    const onProgress = options.onProgress
+    const total = onProgress === undefined ? 0 : (yield* store.listStreams()).reduce((n, s) => n + s.version, 0)
     yield* Stream.runForEachChunk(store.readAll(0), (chunk) =>
       Effect.gen(function*() {
         const page = Chunk.toReadonlyArray(chunk)
         for (const e of page) visit(scanning, options, e)
         for (const p of projections) yield* rebuildPage(p, page, docs, scanning.findings)
+        if (scanning.events < total) onProgress?.(scanning.events, total)
       }))
+    onProgress?.(scanning.events, scanning.events) // the last call, with both equal
     yield* checkMissing(store, scanning)
     checkCoverage(scanning)
     const states = scanning.states
