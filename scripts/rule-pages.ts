@@ -296,7 +296,11 @@ const levelLabel: Record<LegalBasis.Level, string> = {
 const quoteBlock = (q: LegalTexts.Quotation): ReadonlyArray<string> =>
   q.passages.flatMap((p) => [
     "",
-    ...p.text.split("\n").map((l, i) => `  > ${i === 0 && p.label !== "" ? `**${p.label}** ` : ""}${escapeMd(l)}`),
+    // one paragraph a line of the text (a quote's lines would otherwise run together)
+    ...p.text.split("\n").flatMap((l, i) => [
+      ...(i === 0 ? [] : ["  >"]),
+      `  > ${i === 0 && p.label !== "" ? `**${p.label}** ` : ""}${escapeMd(l)}`
+    ]),
     "",
     `  ${LegalTexts.kindLabel[p.kind]}${q.title === undefined ? "" : ` — ${q.title}`}; ${
       p.kind === "convention" ? "no source" : `source: ${escapeMd(p.source)}; confidence ${p.confidence}`
