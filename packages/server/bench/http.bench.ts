@@ -7,6 +7,7 @@
 import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Client } from "@gsyf/core"
 import { readFileSync, rmSync } from "node:fs"
+import { Agent, request } from "node:http"
 import { join } from "node:path"
 import { parse } from "yaml"
 import { type Plan, seedLifecycle, seedPlanFile, serve, tempDir, writeFixtures } from "../test/harness.js"
@@ -47,24 +48,44 @@ const drive = async (run: (client: number, command: Record<string, unknown>) => 
   }
 }
 
+/**
+ * One POST over a keep-alive connection, the body read to its end. `node:http` rather than `fetch`: the client's
+ * own cost runs on the same two cores, and `fetch` (WHATWG streams over undici) spends several times what
+ * `node:http` does per request, which would be counted against the server.
+ */
+const post = (agent: Agent, url: string, body: string, headers: Record<string, string>) =>
+  new Promise<number>((done, fail) => {
+    const req = request(url, {
+      method: "POST",
+      agent,
+      headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }
+    }, (res) => {
+      res.resume()
+      res.on("end", () => done(res.statusCode ?? 0))
+      res.on("error", fail)
+    })
+    req.on("error", fail)
+    req.end(body)
+  })
+
 const http = async (round: number): Promise<Sample> => {
   const dir = tempDir(`bench-http-${round}`)
   const { plan, keyHashes } = await seedLifecycle("bench")
   const files = writeFixtures(dir, plan, keyHashes)
   const server = await serve(["--db", join(dir, "gsyf.db"), "--api-keys", files.keysFile], { GSYF_LOG: "none" })
   try {
-    return await drive(async (client, command) => {
-      const r = await fetch(`${server.url}/projects/bench-${client}/commands`, {
-        method: "POST",
-        headers: {
+    const agent = new Agent({ keepAlive: true, maxSockets: clients })
+    try {
+      return await drive(async (client, command) => {
+        const status = await post(agent, `${server.url}/projects/bench-${client}/commands`, JSON.stringify(command), {
           authorization: `Bearer ${plan.keys[(command["actor"] as { id: string }).id]}`,
           "content-type": "application/json"
-        },
-        body: JSON.stringify(command)
+        })
+        if (status !== 200) throw new Error(`HTTP ${status}`)
       })
-      await r.arrayBuffer()
-      if (r.status !== 200) throw new Error(`HTTP ${r.status}`)
-    })
+    } finally {
+      agent.destroy()
+    }
   } finally {
     await server.stop()
     rmSync(dir, { recursive: true, force: true })

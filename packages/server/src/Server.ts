@@ -20,6 +20,7 @@ import {
   HttpApiBuilder,
   HttpApiScalar,
   HttpApiSchema,
+  HttpMiddleware,
   HttpServer,
   HttpServerRequest,
   HttpServerResponse,
@@ -235,6 +236,8 @@ export const start = async (options: Options): Promise<Running> => {
   const app = HttpApiBuilder.httpApp.pipe(
     Effect.map((httpApp) => HttpServer.serve(outer(limits, log)(httpApp))),
     Layer.unwrapEffect,
+    // No span per request: nothing exports them, and the request id and log line already trace a request.
+    HttpMiddleware.withTracerDisabledWhen(() => true),
     Layer.provide(Layer.mergeAll(HttpApiScalar.layer({ path: "/docs" }), openApiRoute)),
     Layer.provide(api),
     Layer.provide([HttpApiBuilder.Router.Live, HttpApiBuilder.Middleware.layer]),

@@ -22,8 +22,14 @@ export interface Shared {
   readonly nextCommit: (projectId: string, ms: number) => Effect.Effect<void>
   /** Whether the server is shutting down (new commands and readiness answer 503). */
   readonly draining: () => boolean
-  /** Counts a command in flight while it runs. */
-  readonly inFlight: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  /**
+   * Runs a command counted as in flight, or `refused` when the server is stopping (checked and counted in one
+   * step, so that no command slips in after closing has seen none in flight).
+   */
+  readonly admit: <A, E, R, E2>(
+    effect: Effect.Effect<A, E, R>,
+    refused: Effect.Effect<never, E2>
+  ) => Effect.Effect<A, E | E2, R>
 }
 
 /** @internal */
@@ -78,7 +84,13 @@ export const makeSignals = () => {
       }
     },
     inFlightCount: () => inFlight,
-    inFlight: <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-      Effect.acquireUseRelease(Effect.sync(() => inFlight++), () => effect, () => Effect.sync(() => inFlight--))
+    admit: <A, E, R, E2>(effect: Effect.Effect<A, E, R>, refused: Effect.Effect<never, E2>) =>
+      Effect.uninterruptibleMask((restore) =>
+        Effect.suspend((): Effect.Effect<A, E | E2, R> => {
+          if (draining) return refused
+          inFlight++
+          return Effect.ensuring(restore(effect), Effect.sync(() => inFlight--))
+        })
+      )
   }
 }

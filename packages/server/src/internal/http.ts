@@ -1,12 +1,14 @@
 /** Request ids, problems, bodies and the outer middleware (limits, logs, last-resort problems). @internal */
 import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import type { HttpApp } from "@effect/platform"
+import { NodeHttpServerRequest } from "@effect/platform-node"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import { randomUUID } from "node:crypto"
+import type { IncomingMessage } from "node:http"
 import * as Problem from "../Problem.js"
 
 /** The id of the current request. @internal */
@@ -14,6 +16,21 @@ export const currentRequestId = FiberRef.unsafeMake<string>("")
 
 /** The path of the current request. @internal */
 export const currentPath = FiberRef.unsafeMake<string>("")
+
+/**
+ * Whether the current request has begun writing: from then on the request-time limit no longer cuts it (it runs
+ * to its end and answers what happened). One cell per request, set by the outer middleware. @internal
+ */
+export const currentCommit = FiberRef.unsafeMake<{ started: boolean }>({ started: false })
+
+/**
+ * Runs a write that must not be cut: uninterruptible, and exempt from the request-time limit once begun. @internal
+ */
+export const committing = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.uninterruptible(Effect.flatMap(FiberRef.get(currentCommit), (cell) => {
+    cell.started = true
+    return effect
+  }))
 
 /** A problem with the request id and path filled in. @internal */
 export const problem = (
@@ -54,19 +71,44 @@ export const jsonBody = (
 ): Effect.Effect<unknown, Problem.Problem, HttpServerRequest.HttpServerRequest> =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const text = yield* HttpServerRequest.withMaxBodySize(request.text, Option.some(limits.maxBodyBytes)).pipe(
+    const text = yield* readText(NodeHttpServerRequest.toIncomingMessage(request), limits.maxBodyBytes).pipe(
       Effect.catchAll(() =>
         fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
       )
     )
-    if (Buffer.byteLength(text, "utf8") > limits.maxBodyBytes) {
-      return yield* fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
-    }
     try {
       return JSON.parse(text) as unknown
     } catch {
       return yield* fail(400, "请求体不是有效的 JSON", "the body is not valid JSON", { kind: "invalid-json" })
     }
+  })
+
+/**
+ * Reads a request body of at most `maxBytes`. Given up (too large, or the request cut by its time limit), the rest
+ * of the body is read and dropped rather than the socket destroyed, so that the problem still reaches the client.
+ */
+const readText = (message: IncomingMessage, maxBytes: number) =>
+  Effect.async<string, "too-large">((resume) => {
+    const chunks: Array<Buffer> = []
+    let size = 0
+    const stop = () => {
+      message.off("data", onData)
+      message.off("end", onEnd)
+      message.resume()
+    }
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= maxBytes) return void chunks.push(chunk)
+      stop()
+      resume(Effect.fail("too-large"))
+    }
+    const onEnd = () => {
+      stop()
+      resume(Effect.succeed(Buffer.concat(chunks).toString("utf8")))
+    }
+    message.on("data", onData)
+    message.on("end", onEnd)
+    return Effect.sync(stop)
   })
 
 const problemResponse = (p: Problem.Problem) =>
@@ -81,6 +123,20 @@ export type Log = (entry: Record<string, unknown>) => void
 export const jsonLog: Log = (entry) => {
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + "\n")
 }
+
+/**
+ * The request-time limit: a 503 problem once the limit has passed, unless the request has begun writing (then it
+ * is let finish, so that its answer says what was written). Only the response is timed, not a stream's body.
+ */
+const deadline = (limits: Limits) =>
+  Effect.sleep(Duration.millis(limits.requestTimeoutMs)).pipe(
+    Effect.zipRight(FiberRef.get(currentCommit)),
+    Effect.flatMap((cell) =>
+      cell.started
+        ? Effect.never
+        : Effect.fail(Problem.make(503, "请求超时", "the request took too long", { kind: "request-timeout" }))
+    )
+  )
 
 const lastResort = (cause: Cause.Cause<unknown>): Problem.Problem => {
   const failure = Cause.failureOption(cause)
@@ -109,12 +165,10 @@ export const outer = (limits: Limits, log: Log) => <R>(app: HttpApp.Default<neve
         ? Effect.succeed(problemResponse(
           Problem.make(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
         ))
-        : app.pipe(
-          Effect.timeoutFail({
-            duration: Duration.millis(limits.requestTimeoutMs),
-            onTimeout: () => Problem.make(503, "请求超时", "the request took too long")
-          }),
-          Effect.catchAllCause((cause) => Effect.succeed(problemResponse(lastResort(cause))))
+        // interruptible: the server runs the outer app uninterruptibly, and the loser of the race must be cut
+        : Effect.interruptible(Effect.raceFirst(app, deadline(limits))).pipe(
+          Effect.catchAllCause((cause) => Effect.succeed(problemResponse(lastResort(cause)))),
+          Effect.locally(currentCommit, { started: false })
         )
     const response = yield* run.pipe(
       Effect.map((r) =>

@@ -1,15 +1,16 @@
 /** The handlers of the project endpoints. @internal */
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { Explain, type InputError, IsoDate, Lifecycle, type Plugin, type ProjectEvent } from "@gsyf/core"
+import { Actor, Explain, InputError, IsoDate, Lifecycle, type Plugin, type ProjectEvent } from "@gsyf/core"
 import { Ocds } from "@gsyf/ocds"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import * as Authentication from "../Authentication.js"
 import type * as Problem from "../Problem.js"
 import { Api, CurrentPrincipal, EventPage, Executed } from "../ServerApi.js"
 import { SharedTag } from "./context.js"
 import * as Documents from "./documents.js"
-import { fail, jsonBody } from "./http.js"
+import { committing, fail, jsonBody } from "./http.js"
 import * as Stream from "./stream.js"
 import * as Views from "./views.js"
 
@@ -90,16 +91,35 @@ const expectedVersion = (header: string | undefined): number | undefined => {
 
 const encodeExecuted = HttpServerResponse.schemaJson(Executed)
 
+const decodeActor = Schema.decodeUnknownEither(Schema.Struct({ actor: Actor.Actor }))
+
+/**
+ * A command is admitted (or refused with 503 while the server stops) before its body is read, and counts as in
+ * flight from then until its answer is made, so that closing waits for one still being uploaded.
+ */
 const execute = (projectId: string) =>
+  Effect.flatMap(SharedTag, (shared) =>
+    shared.admit(
+      runCommand(projectId),
+      fail(503, "服务正在停止", "the service is stopping", { kind: "draining" })
+    ))
+
+const runCommand = (projectId: string) =>
   Effect.gen(function*() {
     const shared = yield* SharedTag
     const principal = yield* CurrentPrincipal
     const request = yield* HttpServerRequest.HttpServerRequest
-    if (shared.draining()) return yield* fail(503, "服务正在停止", "the service is stopping", { kind: "draining" })
     const body = yield* jsonBody(shared.limits)
-    const command = Lifecycle.decodeCommandInput(body)
-    if (Either.isLeft(command)) return yield* rejectionProblem(command.left)
-    const refused = Authentication.bind(principal, command.right.actor)
+    // The binding needs only the actor; the library decodes the whole command once, in `execute` (an undecodable
+    // actor is decoded in full here, for the field paths of every issue).
+    const actor = decodeActor(body)
+    if (Either.isLeft(actor)) {
+      const command = Lifecycle.decodeCommandInput(body)
+      return yield* rejectionProblem(
+        Either.isLeft(command) ? command.left : new InputError.InvalidInput({ subject: "Command", issues: [] })
+      )
+    }
+    const refused = Authentication.bind(principal, actor.right.actor)
     if (refused !== undefined) return yield* fail(403, refused.zh, refused.en, { kind: "actor-binding" })
     const expected = expectedVersion(request.headers["if-match"])
     const run = Effect.gen(function*() {
@@ -118,7 +138,7 @@ const execute = (projectId: string) =>
       }
       return yield* shared.projects.execute(projectId, body).pipe(Effect.catchAll(executeError))
     })
-    const done = yield* shared.inFlight(shared.serialize(projectId, run))
+    const done = yield* shared.serialize(projectId, committing(run))
     if (!done.duplicate) shared.committed(projectId)
     return yield* encodeExecuted({
       projectId,
@@ -212,7 +232,7 @@ const document = (projectId: string, name: string, format: string) =>
 /** @internal */
 export const layer = HttpApiBuilder.group(Api, "projects", (handlers) =>
   handlers
-    .handleRaw("execute", ({ path }) => execute(path.projectId), { uninterruptible: true })
+    .handleRaw("execute", ({ path }) => execute(path.projectId))
     .handle("state", ({ path }) =>
       Effect.map(loadProject(path.projectId), ({ state }) => ({
         projectId: path.projectId,
