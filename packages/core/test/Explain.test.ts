@@ -159,10 +159,12 @@ describe("Explain.decision on the seed lifecycle", () => {
     expect(ids).toEqual([
       "procurement.bids-within-budget",
       ...config.rules.consultation.map((r) => r.id),
-      "contract.sign-within"
+      "contract.sign-within",
+      "procurement.result-notice-period"
     ])
     expect(x.rules.every((r) => r.known)).toBe(true)
-    expect(x.rules.at(-1)!.reads).toMatchObject([{ name: "contract.signWithinDays", value: "30" }])
+    expect(x.rules.at(-2)!.reads).toMatchObject([{ name: "contract.signWithinDays", value: "30" }])
+    expect(x.rules.at(-1)!.reads).toMatchObject([{ name: "procurement.resultNotice.workingDays", value: "2" }])
     expect(x.rules.find((r) => r.ruleId === "procurement.consultation.min-suppliers")!.reads[0]).toMatchObject({
       name: "procurement.consultation.minSuppliers",
       value: "3"

@@ -39,6 +39,8 @@ const looser: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ["procurement.singleSource.publicityWorkingDays", 3, "不少于 5", "(国务院令第658号)"],
   ["procurement.challenge.raiseWorkingDays", 5, "不少于 7", "《政府采购法》"],
   ["procurement.challenge.answerWorkingDays", 10, "不超过 7", "《政府采购法》"],
+  ["procurement.intention.leadDays", 20, "不少于 30", "(财库〔2020〕10号)"],
+  ["procurement.resultNotice.workingDays", 5, "不超过 2", "(国务院令第658号)"],
   ["payment.dueDays", 90, "不超过 60", "国务院令第802号)"],
   ["payment.maxAgreedDays", 90, "不超过 60", "国务院令第802号)"],
   ["payment.dueDaysUnit", "working-days", "为 calendar-days", "国务院令第802号)"],

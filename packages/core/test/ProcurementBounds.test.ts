@@ -27,7 +27,9 @@ const cases: ReadonlyArray<readonly [string, unknown, string, string, unknown]> 
   ["procurement.inquiry.expertShare", "1/3", "不少于 2/3", "第四十条", "1/1"],
   ["procurement.singleSource.publicityWorkingDays", 3, "不少于 5", "第三十八条", 10],
   ["procurement.challenge.raiseWorkingDays", 5, "不少于 7", "第五十二条", 10],
-  ["procurement.challenge.answerWorkingDays", 10, "不超过 7", "第五十三条", 5]
+  ["procurement.challenge.answerWorkingDays", 10, "不超过 7", "第五十三条", 5],
+  ["procurement.intention.leadDays", 20, "不少于 30", "财库〔2020〕10号", 45],
+  ["procurement.resultNotice.workingDays", 5, "不超过 2", "第四十三条", 1]
 ]
 
 describe("the procurement parameters' national bounds", () => {

@@ -136,7 +136,7 @@ describe("event versions", () => {
         "migration",
         old.map((d) => ({ type: d._tag as string, schemaVersion: 1, data: asV1(d) }))
       )
-      const submit = Either.getOrThrow(Lifecycle.decodeCommandInput(fullLifecycle()[11]!))
+      const submit = Either.getOrThrow(Lifecycle.decodeCommandInput(fullLifecycle()[13]!))
       expect(submit._tag).toBe("SubmitBudget")
       const handled = yield* CommandHandler.handle(
         Lifecycle.decider(seedConfig()),

@@ -130,7 +130,7 @@ const asRole = (raw: Raw, role: string): Raw => ({
 describe("roles", () => {
   it("every command has a sample and a role list", () => {
     expect([...samples.keys()].sort()).toEqual([...ProjectCommand.names].sort())
-    expect(ProjectCommand.names).toHaveLength(40)
+    expect(ProjectCommand.names).toHaveLength(42)
   })
 
   const cases = ProjectCommand.names.flatMap((name) =>

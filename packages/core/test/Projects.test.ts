@@ -70,6 +70,27 @@ describe("Projects over the memory store", () => {
       // both contracts signed 2026-04-20 for 6 months
       expect(doc!.nextDeadline).toEqual({ what: "work-ends", subProject: "hazchem", date: "2026-10-20" })
     }).pipe(Effect.provide(live)))
+
+  it.effect("an award's result notice is due within 2 working days, and stays the next deadline until published", () =>
+    Effect.gen(function*() {
+      const projects = yield* ProjectService.ProjectService
+      const withoutNotices = planningToAward().filter((c) => c._tag !== "PublishResult")
+      for (const command of withoutNotices) yield* projects.execute(projectId, command)
+      const [doc] = yield* projects.list()
+      // both awards of Thursday 2026-04-09: the notices are due by Monday 2026-04-13 (实施条例 第四十三条)
+      expect(doc!.deadlines["result:keyAreas"]).toEqual({
+        what: "result-notice-due",
+        subProject: "keyAreas",
+        date: "2026-04-13"
+      })
+      expect(doc!.nextDeadline).toMatchObject({ what: "result-notice-due", date: "2026-04-13" })
+      for (const command of planningToAward().filter((c) => c._tag === "PublishResult")) {
+        yield* projects.execute(projectId, command)
+      }
+      const [after] = yield* projects.list()
+      expect(Object.keys(after!.deadlines).filter((k) => k.startsWith("result:"))).toEqual([])
+      expect(after!.nextDeadline).toMatchObject({ what: "contract-due", date: "2026-05-09" })
+    }).pipe(Effect.provide(live)))
 })
 
 describe("Client (Promise API)", () => {

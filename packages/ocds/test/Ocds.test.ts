@@ -97,11 +97,19 @@ describe("releases of the seed lifecycle", () => {
       startDate: "2026-01-01T00:00:00+08:00",
       endDate: "2026-12-31T23:59:59+08:00"
     })
-    const keyAreasBudget = (find(seedReleases, ocid.keyAreas, "planning")[0] as any).planning.budget
+    // the sub-project's planning: its intention (采购意向) first, then its budget as a planning update
+    const budgetOf = (o: string): any =>
+      [...find(seedReleases, o, "planning"), ...find(seedReleases, o, "planningUpdate")].find((r: any) =>
+        r.planning?.budget !== undefined
+      )
+    expect(find(seedReleases, ocid.keyAreas, "planning")[0]).toMatchObject({
+      tender: { status: "planning", documents: [{ documentType: "plannedProcurementNotice" }] }
+    })
+    const keyAreasBudget = budgetOf(ocid.keyAreas).planning.budget
     const lines: ReadonlyArray<any> = keyAreasBudget.budgetBreakdown
     expect(lines.map((l) => l.amount.amount)).toEqual([1050000, 1150000])
     expect(lines.reduce((n, l) => n + l.amount.amount, 0)).toBe(keyAreasBudget.amount.amount)
-    const hazchem = (find(seedReleases, ocid.hazchem, "planning")[0] as any).planning
+    const hazchem = budgetOf(ocid.hazchem).planning
     const hazchemLines: ReadonlyArray<any> = hazchem.budget.budgetBreakdown
     // only the fund's money is in the budget and its breakdown, which add up
     expect(hazchem.budget.amount.amount).toBe(800000)
@@ -111,7 +119,7 @@ describe("releases of the seed lifecycle", () => {
       expect.objectContaining({ category: "expertFee", amount: { amount: 24000, currency: "CNY" } })
     ])
     // the fund's source party carries the sourceParty role where it is referenced
-    const parties = (find(seedReleases, ocid.hazchem, "planning")[0] as any).parties
+    const parties = budgetOf(ocid.hazchem).parties
     expect(parties).toEqual([{ id: "hrss-01", name: "示例市人力资源和社会保障局", roles: ["funder", "sourceParty"] }])
     // key areas with GB/T 4754 codes (extension)
     const keyAreas = (find(seedReleases, ocid.project, "planning")[0] as any).planning.keyAreas

@@ -197,10 +197,10 @@ export const checkpoints: ReadonlyArray<Checkpoint> = [
     section: "三(五)",
     stage: "04-procurement.yaml",
     steps: "all",
-    date: "2026-04-09",
+    date: "2026-04-10",
     status: "procurement",
-    zh: "两个子项目均已确定成交供应商",
-    en: "both sub-projects awarded"
+    zh: "两个子项目均已确定成交供应商并公告成交结果",
+    en: "both sub-projects awarded and their results published"
   },
   {
     name: "contract-signed",

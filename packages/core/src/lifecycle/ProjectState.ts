@@ -189,6 +189,14 @@ export interface SubProjectState {
       readonly objections: ReadonlyArray<Objection>
     }
     | undefined
+  /** The procurement intention (采购意向) published before the procurement (财库〔2020〕10号). */
+  readonly intention?:
+    | {
+      readonly eventId: string
+      readonly publishedOn: IsoDate.IsoDate
+      readonly earliestStart: IsoDate.IsoDate
+    }
+    | undefined
   readonly procurement: ProcurementState | undefined
   /** Earlier procurement rounds, terminated (the audit trail keeps their events too). */
   readonly rounds: ReadonlyArray<TerminatedRound>
@@ -201,6 +209,10 @@ export interface SubProjectState {
       readonly awardedOn: IsoDate.IsoDate
       readonly signBy: IsoDate.IsoDate
       readonly ranking: ReadonlyArray<RankedBid>
+      /** The last day to publish the result notice (absent for awards recorded before 0.2.0). */
+      readonly resultNoticeBy?: IsoDate.IsoDate | undefined
+      /** The result notice, once published: the challenge period counts from it. */
+      readonly resultNotice?: { readonly eventId: string; readonly publishedOn: IsoDate.IsoDate } | undefined
     }
     | undefined
   readonly contract:

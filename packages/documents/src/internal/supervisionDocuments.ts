@@ -74,6 +74,48 @@ const filingSection = (events: ReadonlyArray<ProjectEvent.Event>, sub: SubProjec
   ]
 }
 
+/** The result notice due for the sub-project's current award (the latest award or award to the next-ranked). */
+const resultDue = (events: ReadonlyArray<ProjectEvent.Event>, sub: SubProject): string | undefined => {
+  const awards = events.filter((e) =>
+    (e._tag === "Awarded" || e._tag === "AwardedToNextRanked") && e.subProject === sub
+  ) as ReadonlyArray<ProjectEvent.Of<"Awarded"> | ProjectEvent.Of<"AwardedToNextRanked">>
+  return awards.at(-1)?.resultNoticeBy
+}
+
+/**
+ * The procurement's publications as of `end`: the intention (财库〔2020〕10号, at least the lead days before the
+ * procurement) and the result notice (实施条例 第四十三条), an overdue or short one shown as such.
+ */
+const publicationSection = (events: ReadonlyArray<ProjectEvent.Event>, sub: SubProject, end: string) => {
+  const intention = lastSub(events, "IntentionPublished", sub)
+  const started = subEventsOf(events, "ProcurementStarted", sub)[0]
+  const result = lastSub(events, "ResultPublished", sub)
+  const due = resultDue(events, sub)
+  if (intention === undefined && started === undefined && due === undefined) return []
+  const startedOn = started === undefined ? undefined : dateOfEvent(started)
+  const intentionText = intention === undefined
+    ? "未公开"
+    : `${zhDate(intention.publishedOn)}已公开${
+      startedOn === undefined
+        ? ""
+        : startedOn >= intention.earliestStart
+        ? "（提前期限符合规定）"
+        : `（距采购活动开始不足规定日数，应不早于${zhDate(intention.earliestStart)}开始采购）`
+    }`
+  return [
+    Block.heading(1, "采购意向和结果公告"),
+    Block.keyValue([
+      ["采购意向公开", intentionText],
+      [
+        "成交结果公告",
+        due === undefined
+          ? result === undefined ? "—" : `${zhDate(result.publishedOn)}已完成`
+          : filingState(result && { on: result.publishedOn, late: result.late }, due, end)
+      ]
+    ])
+  ]
+}
+
 export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Document.Document => {
   const briefing = subEventsOf(src.events, "MonthlyBriefingSubmitted", sub).filter((b) => b.month === month).at(-1)
   // progress as the briefing reports it: at its own date (the month's end when none was submitted)
@@ -125,6 +167,7 @@ export const monthlyBriefing = (src: Source, sub: SubProject, month: string): Do
             : `${zhDate(briefing.submittedOn)}${briefing.late ? "（逾期）" : "（按期）"}`
         ]
       ]),
+      ...publicationSection(upTo, sub, end),
       ...filingSection(upTo, sub, contract, end),
       Block.heading(1, "本月工作计划"),
       briefing === undefined || briefing.plannedActivities.length === 0

@@ -142,6 +142,29 @@ export const AnswerChallenge = Schema.TaggedStruct("AnswerChallenge", {
   upheld: Schema.Boolean
 })
 
+/**
+ * The procurement intention (采购意向) published before the procurement (财库〔2020〕10号): the project, an outline
+ * of the requirements, the budget and when the procurement is expected to start.
+ */
+export const PublishIntention = Schema.TaggedStruct("PublishIntention", {
+  ...envelope,
+  subProject: SubProject,
+  /** 采购需求概况. */
+  summary: Text,
+  /** 预算金额. */
+  budget: Money.Yuan,
+  /** 预计采购时间: the day the procurement is expected to start. */
+  expectedStart: IsoDate,
+  medium: Text
+})
+
+/** The result notice (中标、成交结果公告) published in the designated media (实施条例 第四十三条). */
+export const PublishResult = Schema.TaggedStruct("PublishResult", {
+  ...envelope,
+  subProject: SubProject,
+  medium: Text
+})
+
 export const commands = [
   StartProcurement,
   SubmitBid,
@@ -154,7 +177,9 @@ export const commands = [
   DeclineAward,
   AwardNextRanked,
   RaiseChallenge,
-  AnswerChallenge
+  AnswerChallenge,
+  PublishIntention,
+  PublishResult
 ] as const
 
 export const roles = {
@@ -169,5 +194,7 @@ export const roles = {
   DeclineAward: ["agency"],
   AwardNextRanked: ["agency"],
   RaiseChallenge: ["agency"],
-  AnswerChallenge: ["agency"]
+  AnswerChallenge: ["agency"],
+  PublishIntention: ["agency"],
+  PublishResult: ["agency"]
 } as const satisfies Record<string, ReadonlyArray<Role>>

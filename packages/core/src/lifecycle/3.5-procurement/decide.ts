@@ -7,6 +7,7 @@ import { signWithin } from "../3.6-contract/guards.js"
 import { calendarFinding, type Handlers, ok, planBasis, single, traced, violation } from "../internal/decide.js"
 import type { Evaluation } from "../ProjectEvent.js"
 import type { Rejection } from "../Rejection.js"
+import { handlers as publication, resultNoticeDue } from "./decidePublication.js"
 import { handlers as recovery } from "./decideRecovery.js"
 import { priceWeightFixed } from "./guards.js"
 
@@ -22,8 +23,10 @@ export const handlers: Handlers<
   | "SubmitScores"
   | "Award"
   | keyof typeof recovery
+  | keyof typeof publication
 > = {
   ...recovery,
+  ...publication,
   StartProcurement: (input) => {
     const { command: c, state: s, config } = input
     const method = config.procurementMethods.get(c.method)
@@ -100,6 +103,8 @@ export const handlers: Handlers<
     if (Either.isLeft(due)) return Either.left(due.left)
     const signBy = config.calendar.periodEnd(on, due.right.value, "calendar-days")
     if (Either.isLeft(signBy)) return violation(c._tag, [calendarFinding(signBy.left, "at")])
+    const notice = resultNoticeDue(input)
+    if (Either.isLeft(notice)) return Either.left(notice.left)
     const award = method.award({ input, procurement: proc, panel })
     if (Either.isLeft(award)) return Either.left(award.left)
     const a = award.right
@@ -117,10 +122,11 @@ export const handlers: Handlers<
         tieBreaks: a.tieBreaks,
         reasons: a.reasons,
         ...(a.rankingBasis === undefined ? {} : { rankingBasis: a.rankingBasis }),
-        ...(a.ties === undefined ? {} : { ties: a.ties })
+        ...(a.ties === undefined ? {} : { ties: a.ties }),
+        resultNoticeBy: notice.right.date
       },
       basis: a.basis,
-      evaluations: [...a.evaluations, due.right.evaluation],
+      evaluations: [...a.evaluations, due.right.evaluation, notice.right.evaluation],
       restsOn: [
         ...new Set([
           proc.eventId,

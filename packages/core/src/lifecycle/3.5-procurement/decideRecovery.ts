@@ -4,6 +4,7 @@ import * as Either from "effect/Either"
 import { national, texts } from "../../kernel/LegalBasis.js"
 import { signWithin } from "../3.6-contract/guards.js"
 import { calendarFinding, type Handlers, ok, traced, violation } from "../internal/decide.js"
+import { resultNoticeDue } from "./decidePublication.js"
 import { challengePeriods, clarificationPeriod, nextCandidate } from "./recovery.js"
 
 const law = (article: string, note?: string) => national(`${texts.procurementLaw} ${article}`, note)
@@ -99,6 +100,8 @@ export const handlers: Handlers<
     if (Either.isLeft(due)) return Either.left(due.left)
     const signBy = config.calendar.periodEnd(on, due.right.value, "calendar-days")
     if (Either.isLeft(signBy)) return violation(c._tag, [calendarFinding(signBy.left, "at")])
+    const notice = resultNoticeDue(input)
+    if (Either.isLeft(notice)) return Either.left(notice.left)
     return ok({
       draft: {
         _tag: "AwardedToNextRanked",
@@ -110,10 +113,11 @@ export const handlers: Handlers<
         declined: proc.declined[proc.declined.length - 1]!,
         awardedOn: on,
         signBy: signBy.right,
-        method: proc.method
+        method: proc.method,
+        resultNoticeBy: notice.right.date
       },
       basis: [regulation("第四十九条"), law("第四十六条")],
-      evaluations: [due.right.evaluation],
+      evaluations: [due.right.evaluation, notice.right.evaluation],
       restsOn: [proc.closedBy!, bid.eventId]
     })
   },

@@ -106,7 +106,9 @@ export const Awarded = Schema.TaggedStruct("Awarded", {
   /** Absent from awards recorded before 0.2.0. */
   rankingBasis: Schema.optional(RankingBasis),
   /** The ties broken, by supplier id (`tieBreaks` says the same in words); absent before 0.2.0. */
-  ties: Schema.optional(Schema.Array(TieBreak))
+  ties: Schema.optional(Schema.Array(TieBreak)),
+  /** The last day to publish the result notice (实施条例 第四十三条); absent from awards recorded before 0.2.0. */
+  resultNoticeBy: Schema.optional(IsoDate)
 })
 
 export const DocumentsClarified = Schema.TaggedStruct("DocumentsClarified", {
@@ -154,7 +156,9 @@ export const AwardedToNextRanked = Schema.TaggedStruct("AwardedToNextRanked", {
   declined: Schema.String,
   awardedOn: IsoDate,
   signBy: IsoDate,
-  method: Schema.String
+  method: Schema.String,
+  /** The last day to publish the new result notice; absent before 0.2.0. */
+  resultNoticeBy: Schema.optional(IsoDate)
 })
 export const ChallengeRaised = Schema.TaggedStruct("ChallengeRaised", {
   ...meta,
@@ -177,6 +181,31 @@ export const ChallengeAnswered = Schema.TaggedStruct("ChallengeAnswered", {
   answeredOn: IsoDate
 })
 
+export const IntentionPublished = Schema.TaggedStruct("IntentionPublished", {
+  ...meta,
+  subProject: SubProject,
+  summary: Schema.String,
+  budget: Money.Yuan,
+  expectedStart: IsoDate,
+  medium: Schema.String,
+  publishedOn: IsoDate,
+  /** The first day the procurement may start: `procurement.intention.leadDays` after the publication. */
+  earliestStart: IsoDate
+})
+export const ResultPublished = Schema.TaggedStruct("ResultPublished", {
+  ...meta,
+  subProject: SubProject,
+  supplierId: Schema.String,
+  supplierName: Schema.String,
+  value: Money.Yuan,
+  medium: Schema.String,
+  publishedOn: IsoDate,
+  dueOn: IsoDate,
+  late: Schema.Boolean,
+  /** The last day a challenge of the result may be received (《政府采购法》第五十二条), counted from the notice. */
+  challengeBy: IsoDate
+})
+
 export const events = [
   ProcurementStarted,
   BidSubmitted,
@@ -189,7 +218,9 @@ export const events = [
   AwardDeclined,
   AwardedToNextRanked,
   ChallengeRaised,
-  ChallengeAnswered
+  ChallengeAnswered,
+  IntentionPublished,
+  ResultPublished
 ] as const
 
 // The official Chinese name of each event (the audit trail extract and the documents print it).
@@ -205,5 +236,7 @@ export const names: EventNames<typeof events> = {
   AwardDeclined: "成交供应商拒签",
   AwardedToNextRanked: "依次确定下一候选人",
   ChallengeRaised: "供应商质疑",
-  ChallengeAnswered: "质疑答复"
+  ChallengeAnswered: "质疑答复",
+  IntentionPublished: "采购意向公开",
+  ResultPublished: "成交结果公告"
 }

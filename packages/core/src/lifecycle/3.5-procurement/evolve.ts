@@ -16,6 +16,8 @@ type Names =
   | "AwardedToNextRanked"
   | "ChallengeRaised"
   | "ChallengeAnswered"
+  | "IntentionPublished"
+  | "ResultPublished"
 
 export const folds: Folds<Names> = {
   ProcurementStarted: (s, e) =>
@@ -80,7 +82,8 @@ export const folds: Folds<Names> = {
         value: e.value,
         awardedOn: e.awardedOn,
         signBy: e.signBy,
-        ranking: e.ranking
+        ranking: e.ranking,
+        resultNoticeBy: e.resultNoticeBy
       }
     })),
   DocumentsClarified: (s, e) =>
@@ -123,7 +126,8 @@ export const folds: Folds<Names> = {
         value: e.value,
         awardedOn: e.awardedOn,
         signBy: e.signBy,
-        ranking: sp.procurement?.ranking ?? []
+        ranking: sp.procurement?.ranking ?? [],
+        resultNoticeBy: e.resultNoticeBy
       }
     })),
   ChallengeRaised: (s, e) =>
@@ -148,6 +152,18 @@ export const folds: Folds<Names> = {
           ? { ...c, answer: { eventId: e.id, upheld: e.upheld, answeredOn: e.answeredOn } }
           : c
       )
+    })),
+  IntentionPublished: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      intention: { eventId: e.id, publishedOn: e.publishedOn, earliestStart: e.earliestStart }
+    })),
+  ResultPublished: (s, e) =>
+    setSub(s, e.subProject, (sp) => ({
+      ...sp,
+      award: sp.award === undefined
+        ? undefined
+        : { ...sp.award, resultNotice: { eventId: e.id, publishedOn: e.publishedOn } }
     }))
 }
 
@@ -164,7 +180,9 @@ export const facts: FactFolds<keyof typeof folds> = {
   AwardDeclined: unchanged,
   AwardedToNextRanked: unchanged,
   ChallengeRaised: unchanged,
-  ChallengeAnswered: unchanged
+  ChallengeAnswered: unchanged,
+  IntentionPublished: unchanged,
+  ResultPublished: unchanged
 }
 
 // Which deadlines each event opens or closes (the `gsyf.projects` read model's open deadlines).
@@ -179,15 +197,26 @@ export const deadlines: DeadlineSteps<keyof typeof folds> = {
   Awarded: (d, e) => {
     closeDeadline(d, "responses", e.subProject)
     openDeadline(d, "sign", "contract-due", e.subProject, e.signBy)
+    if (e.resultNoticeBy !== undefined) openDeadline(d, "result", "result-notice-due", e.subProject, e.resultNoticeBy)
   },
   DocumentsClarified: (d, e) => openDeadline(d, "responses", "responses-due", e.subProject, e.responseDeadline),
   BidRejected: noDeadline,
   ProcurementTerminated: (d, e) => {
     closeDeadline(d, "responses", e.subProject)
     closeDeadline(d, "sign", e.subProject)
+    closeDeadline(d, "result", e.subProject)
   },
-  AwardDeclined: (d, e) => closeDeadline(d, "sign", e.subProject),
-  AwardedToNextRanked: (d, e) => openDeadline(d, "sign", "contract-due", e.subProject, e.signBy),
+  AwardDeclined: (d, e) => {
+    closeDeadline(d, "sign", e.subProject)
+    closeDeadline(d, "result", e.subProject)
+  },
+  AwardedToNextRanked: (d, e) => {
+    openDeadline(d, "sign", "contract-due", e.subProject, e.signBy)
+    if (e.resultNoticeBy !== undefined) openDeadline(d, "result", "result-notice-due", e.subProject, e.resultNoticeBy)
+  },
   ChallengeRaised: noDeadline,
-  ChallengeAnswered: noDeadline
+  ChallengeAnswered: noDeadline,
+  // the intention opens no deadline of its own: a procurement started too soon is a warning finding
+  IntentionPublished: noDeadline,
+  ResultPublished: (d, e) => closeDeadline(d, "result", e.subProject)
 }

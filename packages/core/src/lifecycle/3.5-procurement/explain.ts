@@ -130,5 +130,23 @@ export const summaries: Summaries<TagsOf<typeof events>> = {
     told(
       `质疑 ${e.challengeId} 已于 ${e.answeredOn} 答复(${e.upheld ? "质疑成立" : "质疑不成立"}):${e.answer}`,
       `challenge ${e.challengeId} answered on ${e.answeredOn} (${e.upheld ? "upheld" : "not upheld"}): ${e.answer}`
+    ),
+  IntentionPublished: (e) =>
+    told(
+      `${sub(e).zh}于 ${e.publishedOn} 在${e.medium}公开采购意向(预算 ${
+        Money.format(e.budget)
+      },预计 ${e.expectedStart} 采购),采购活动不早于 ${e.earliestStart} 开始`,
+      `${sub(e).en}: procurement intention published on ${e.publishedOn} in ${e.medium} (budget ${
+        Money.format(e.budget)
+      }, expected ${e.expectedStart}); the procurement may start from ${e.earliestStart}`
+    ),
+  ResultPublished: (e) =>
+    told(
+      `${e.publishedOn} 在${e.medium}公告成交结果:${e.supplierName},${Money.format(e.value)}(应于 ${e.dueOn} 前公告${
+        e.late ? ",已逾期" : ""
+      });质疑期至 ${e.challengeBy}`,
+      `result published on ${e.publishedOn} in ${e.medium}: ${e.supplierName}, ${
+        Money.format(e.value)
+      } (due by ${e.dueOn}${e.late ? ", late" : ""}); challenges until ${e.challengeBy}`
     )
 }

@@ -7,6 +7,7 @@ import { authorization, check, type Doc, order, step } from "../internal/guard.j
 import { isAfterDeadline, isBeforeDeadline, show } from "./internal/deadline.js"
 import { methodOf, open, procurementOf, type Started, started } from "./internal/order.js"
 import { qualifiedBids } from "./internal/qualified.js"
+import * as Publication from "./publication.js"
 import * as Recovery from "./recovery.js"
 import * as Review from "./review.js"
 
@@ -348,7 +349,7 @@ const allScored = check<"Award">({
 })
 
 export const guards: {
-  readonly [K in "StartProcurement" | Started]: ReadonlyArray<Guard<K>>
+  readonly [K in "StartProcurement" | "PublishIntention" | "PublishResult" | Started]: ReadonlyArray<Guard<K>>
 } = {
   StartProcurement: [
     publicised,
@@ -357,7 +358,8 @@ export const guards: {
     deadlineAfterDocuments,
     objectionsResolved,
     methodAsPlanned,
-    methodKnown
+    methodKnown,
+    Publication.intentionBeforeStart
   ],
   SubmitBid: [started(), open(), withinResponsePeriod, oneBid],
   AppointPanel: [started(), open(), methodHasPanel, panelOnce],
@@ -373,7 +375,8 @@ export const guards: {
   ],
   Award: [started(), open(), panelFirst(), allScored, Review.withinBudget()],
   ...Review.guards,
-  ...Recovery.guards
+  ...Recovery.guards,
+  ...Publication.guards
 }
 
 /** The price weight a consultation fixes in its documents. */
@@ -408,4 +411,4 @@ export const criteriaTotal = step(
   "磋商中非价格评分因素的满分合计须等于 100 减价格分值。"
 )
 
-export const steps: ReadonlyArray<Doc> = [aggregation, criteriaTotal, ...Recovery.steps]
+export const steps: ReadonlyArray<Doc> = [aggregation, criteriaTotal, ...Recovery.steps, ...Publication.steps]

@@ -307,6 +307,28 @@ export const parameters = section("三(五)", {
         bound: NationalBound.atLeast(5, national(`${texts.procurementRegulation} 第三十八条`, "不得少于5个工作日"))
       })
     },
+    intention: {
+      leadDays: param({
+        title: { zh: "采购意向提前公开日数", en: "Days the procurement intention precedes the procurement" },
+        unit: "calendar-days",
+        description: "采购意向公开时间原则上不得晚于采购活动开始前30日;本市可规定更早(更多日数),不能更少",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.intentionNotice} 三`),
+        default: { value: 30, basis: national(`${texts.intentionNotice} 三`, "原则上不得晚于采购活动开始前30日") },
+        bound: NationalBound.atLeast(30, national(`${texts.intentionNotice} 三`, "不得晚于采购活动开始前30日"))
+      })
+    },
+    resultNotice: {
+      workingDays: param({
+        title: { zh: "结果公告期限", en: "Working days to publish the result" },
+        unit: "working-days",
+        description: "自中标、成交供应商确定之日起2个工作日内,在指定媒体上公告中标、成交结果",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.procurementRegulation} 第四十三条`),
+        default: { value: 2, basis: national(`${texts.procurementRegulation} 第四十三条`) },
+        bound: NationalBound.atMost(2, national(`${texts.procurementRegulation} 第四十三条`, "2个工作日内公告"))
+      })
+    },
     challenge: {
       raiseWorkingDays: param({
         title: { zh: "质疑期限", en: "Working days to raise a challenge" },

@@ -192,19 +192,25 @@ const challengeKnown = <K extends "RaiseChallenge" | "AnswerChallenge">(): Guard
       : [f.error("challengeId", "该质疑已答复", "this challenge is already answered")]
   })
 
-/** A challenge is raised within the working days after the result notice (the award). */
+/**
+ * A challenge is raised within the working days after the result notice (not the award: the period starts when the
+ * result is published). Before the notice is published the period has not begun, so a challenge received after
+ * the award is in time.
+ */
 const raisedInTime = check<"RaiseChallenge">({
   id: "procurement.challenge-within",
   title: { zh: "在质疑期限内提出", en: "A challenge within its period" },
   section: "三(五)",
   basis: [law("第五十二条", "在知道或者应知其权益受到损害之日起七个工作日内,以书面形式提出质疑")],
   description:
-    "对结果的质疑须在结果公告(确定成交)之日起参数规定的工作日内(全国为7个工作日,当日不计入)收到;收到日不得晚于登记日。",
+    "对结果的质疑须在结果公告之日起参数规定的工作日内(全国为7个工作日,当日不计入)收到;结果尚未公告的,质疑期尚未起算,确定成交后收到的质疑均在期内;收到日不得早于确定成交之日,不得晚于登记日。",
   reads: ["procurement.challenge.raiseWorkingDays"]
 }, ({ command: c, state, config, on }, f, p) => {
   const n = p.read<number>("procurement.challenge.raiseWorkingDays")
   const sp = state.subProjects[c.subProject]
-  const notice = sp.award?.awardedOn ?? sp.procurement!.startedOn
+  const awardedOn = sp.award?.awardedOn ?? sp.procurement!.startedOn
+  const published = sp.award?.resultNotice?.publishedOn
+  const notice = published ?? awardedOn
   const end = config.calendar.periodEnd(notice, n, "working-days")
   if (Either.isLeft(end)) {
     return [
@@ -216,18 +222,18 @@ const raisedInTime = check<"RaiseChallenge">({
       f.error("receivedOn", "收到日期晚于登记日期", "received after the day it is recorded", `≤ ${on}`, c.receivedOn)
     ]
   }
-  if (c.receivedOn < notice) {
+  if (c.receivedOn < awardedOn) {
     return [
       f.error(
         "receivedOn",
-        `收到日期早于结果公告 ${notice}`,
-        `received before the result of ${notice}`,
-        `≥ ${notice}`,
+        `收到日期早于确定成交之日 ${awardedOn}`,
+        `received before the award of ${awardedOn}`,
+        `≥ ${awardedOn}`,
         c.receivedOn
       )
     ]
   }
-  return c.receivedOn <= end.right ? [] : [
+  return published === undefined || c.receivedOn <= end.right ? [] : [
     f.error(
       "receivedOn",
       `质疑于 ${c.receivedOn} 收到,已过结果公告(${notice})后 ${n} 个工作日的质疑期(至 ${end.right})`,

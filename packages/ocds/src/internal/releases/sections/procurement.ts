@@ -188,6 +188,54 @@ const nextRanked = (e: Of<"AwardedToNextRanked">, ctx: Ctx) => {
   })
 }
 
+/** The procurement intention (采购意向): a planning release with the planned tender and its notice. */
+const intention = (e: Of<"IntentionPublished">, ctx: Ctx) => {
+  const sub = e.subProject
+  const d = ctx.draft(sub, e)
+  d.publish(["planning"], {
+    ...buyer(ctx.state, d),
+    tender: {
+      id: tenderId(ctx, sub),
+      title: subProjectTitles[sub],
+      description: e.summary,
+      status: "planning",
+      value: value(e.budget),
+      tenderPeriod: { startDate: dayStart(e.expectedStart) },
+      documents: [{
+        id: "procurement-intention",
+        documentType: "plannedProcurementNotice",
+        title: "政府采购意向公开",
+        description: `在${e.medium}公开;预计采购时间 ${e.expectedStart};采购活动不早于 ${e.earliestStart} 开始(${
+          basisText(e.basis)
+        })`,
+        datePublished: dayStart(e.publishedOn),
+        language: "zh"
+      }]
+    }
+  })
+}
+
+/** The result notice (中标、成交结果公告): the award's notice document. */
+const resultNotice = (e: Of<"ResultPublished">, ctx: Ctx) => {
+  const award = ctx.state.award.get(e.subProject)
+  if (award === undefined) return
+  ctx.draft(e.subProject, e).publish(["award"], {
+    awards: [{
+      id: award.id,
+      documents: [{
+        id: `${award.id}-notice`,
+        documentType: "awardNotice",
+        title: "成交结果公告",
+        description: `在${e.medium}公告:成交供应商 ${e.supplierName};质疑期限至 ${e.challengeBy}${
+          e.late ? `(应于 ${e.dueOn} 前公告,逾期)` : ""
+        }`,
+        datePublished: dayStart(e.publishedOn),
+        language: "zh"
+      }]
+    }]
+  })
+}
+
 const challengeDocument = (ctx: Ctx, sub: Of<"ChallengeRaised">["subProject"], id: string, body: JsonObject) => ({
   tender: {
     id: tenderId(ctx, sub),
@@ -209,7 +257,11 @@ export const procurement: Builders<
   | "AwardedToNextRanked"
   | "ChallengeRaised"
   | "ChallengeAnswered"
+  | "IntentionPublished"
+  | "ResultPublished"
 > = {
+  IntentionPublished: intention,
+  ResultPublished: resultNotice,
   ProcurementStarted: started,
   BidSubmitted: (e, ctx) => {
     ctx.state.bids.set(e.subProject, [...(ctx.state.bids.get(e.subProject) ?? []), e])
