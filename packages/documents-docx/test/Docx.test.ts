@@ -1,9 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Block, Document, Renderers } from "@gsyf/documents"
 import { Docx } from "@gsyf/documents-docx"
+import { Packer } from "docx"
 import * as Effect from "effect/Effect"
 import { existsSync, writeFileSync } from "node:fs"
 import { beforeAll } from "vitest"
+import { documentSet, runSeed } from "../../documents/test/ProjectDocumentsFixture.js"
 import { expectedTexts, sampleDocument } from "../../documents/test/sample.js"
 import { artifactPath, pdfText, sofficeConvert, squash, tempDir, tools } from "../../documents/test/tools.js"
 import { readZip } from "./zip.js"
@@ -24,6 +26,25 @@ const xmlText = (xml: string): string =>
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, "\"")
     .replace(/&amp;/g, "&")
+
+/**
+ * The body's paragraphs, table rows, cell and table properties and section, each with its attributes sorted and
+ * relationship ids blanked: the structure two writers must agree on, whatever their attribute order.
+ */
+const bodyElements = (xml: string): Array<string> => {
+  const body = xml.slice(xml.indexOf("<w:body>"))
+  const sortAttributes = (tag: string) =>
+    tag.replace(/<([\w:]+)((?:\s+[\w:]+="[^"]*")*)\s*(\/?)>/g, (_, name: string, attrs: string, close: string) => {
+      const sorted = [...attrs.matchAll(/[\w:]+="[^"]*"/g)].map((m) => m[0]).sort()
+      return `<${name}${sorted.map((a) => ` ${a}`).join("")}${close}>`
+    })
+  return [
+    ...body.matchAll(
+      /<w:p>.*?<\/w:p>|<w:p\/>|<w:tblPr>.*?<\/w:tblGrid>|<w:tr>.*?<\/w:trPr>|<w:tcPr>.*?<\/w:tcPr>|<w:sectPr>.*?<\/w:sectPr>/g
+    )
+  ]
+    .map((m) => sortAttributes(m[0]).replace(/r:id="rId\d+"/g, "r:id=\"\"").replace(/^<w:p\/>$/, "<w:p></w:p>"))
+}
 
 describe("Docx", () => {
   it("writes a DOCX whose document.xml holds the text, fonts and layout", async () => {
@@ -76,6 +97,28 @@ describe("Docx", () => {
     expect(xml).toContain("x市人力资源和社会保障局文件")
     expect(xml).toMatch(/<w:bottom w:val="single" w:color="E60000"/)
     expect(xml).toContain("<w:color w:val=\"E60000\"/>")
+  })
+
+  it("writes the same body as the docx object model of Docx.toDocx, element for element", async () => {
+    const docs = [sampleDocument(), ...documentSet(runSeed()).map(([, doc]) => doc)]
+    for (const doc of docs) {
+      const direct = bodyElements(documentXml(await Effect.runPromise(Docx.render(doc))))
+      const model = bodyElements(documentXml(new Uint8Array(await Packer.toBuffer(Docx.toDocx(doc)))))
+      expect(direct.length, doc.meta.title).toBeGreaterThan(10)
+      expect(direct, doc.meta.title).toEqual(model)
+    }
+  }, 120_000)
+
+  it("writes a well-formed package: every part the content types and relationships name is in the archive", async () => {
+    const zip = readZip(await Effect.runPromise(Docx.render(sampleDocument())))
+    const types = zip.get("[Content_Types].xml")!().toString("utf8")
+    const overrides = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!)
+    expect(overrides).toEqual(expect.arrayContaining(["word/document.xml", "word/styles.xml", "word/settings.xml"]))
+    for (const part of overrides) expect(zip.has(part), part).toBe(true)
+    const rels = zip.get("word/_rels/document.xml.rels")!().toString("utf8")
+    for (const m of rels.matchAll(/Target="([^"]+)"/g)) expect(zip.has(`word/${m[1]}`), m[1]).toBe(true)
+    const xml = documentXml(await Effect.runPromise(Docx.render(sampleDocument())))
+    for (const m of xml.matchAll(/r:id="(rId\d+)"/g)) expect(rels).toContain(`Id="${m[1]}"`)
   })
 
   it.effect("registers as the docx renderer", () =>
