@@ -31,9 +31,10 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { spawnSync } from "node:child_process"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
+import { FontFile, fontFiles } from "./internal/fontFile.js"
 import { faceNames, fontKind, preferredFace } from "./internal/sfnt.js"
 
 /**
@@ -231,16 +232,16 @@ export const packageFaces = {
   heiti: "@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf"
 } as const
 
-const files = new Map<string, Uint8Array>()
+const files = new Map<string, FontFile>()
 
-/** A font file's bytes, read once per process. */
-const readCached = (path: string): Uint8Array => {
-  let bytes = files.get(path)
-  if (bytes === undefined) {
-    bytes = readFileSync(path)
-    files.set(path, bytes)
+/** A font file, opened once per process and read in parts as faces need them. */
+const openCached = (path: string): FontFile => {
+  let file = files.get(path)
+  if (file === undefined) {
+    file = FontFile.open(path)
+    files.set(path, file)
   }
-  return bytes
+  return file
 }
 
 type Attempt = { readonly font: LoadedFont } | { readonly problem: string }
@@ -251,6 +252,7 @@ const load = (
   face?: string | undefined
 ): Attempt => {
   let bytes: Uint8Array
+  let file: FontFile | undefined
   let source: string
   let wanted = face
   if (typeof input === "string" || "path" in input) {
@@ -260,7 +262,8 @@ const load = (
     wanted = typeof input === "string" ? (hash > 0 ? spec.slice(hash + 1) : wanted) : (input.face ?? wanted)
     source = path
     try {
-      bytes = readCached(path)
+      file = openCached(path)
+      bytes = file.bytes
     } catch (e) {
       return { problem: `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` }
     }
@@ -282,7 +285,20 @@ const load = (
   } else if (kind === "sfnt") {
     wanted = undefined
   }
-  return { font: { bytes, face: wanted, source: wanted === undefined ? source : `${source}#${wanted}`, origin } }
+  source = wanted === undefined ? source : `${source}#${wanted}`
+  if (file === undefined) return { font: { bytes, face: wanted, source, origin } }
+  const read = file
+  // the bytes of the whole file only for a host that asks for them; the renderer reads the parts it needs
+  const font: LoadedFont = {
+    get bytes() {
+      return read.all()
+    },
+    face: wanted,
+    source,
+    origin
+  }
+  fontFiles.set(font, read)
+  return { font }
 }
 
 const fcMatch = (

@@ -31,6 +31,7 @@ import * as Effect from "effect/Effect"
 import * as CjkFont from "./CjkFont.js"
 import * as Blocks from "./internal/blocks.js"
 import { type Face, openFace } from "./internal/face.js"
+import { fontFiles } from "./internal/fontFile.js"
 import { AREA, type Canvas, type Faces, facesOf, type Item, PAGE, paginate } from "./internal/layout.js"
 import { type Atom, atomsOf } from "./internal/lineBreak.js"
 import { PdfWriter, textString } from "./internal/pdfWriter.js"
@@ -49,15 +50,22 @@ const faces = new WeakMap<Uint8Array, Map<string, Face>>()
 
 /** The parsed face of a loaded font, parsed once per process. */
 const faceOf = (font: CjkFont.LoadedFont): Face => {
-  let byName = faces.get(font.bytes)
+  const file = fontFiles.get(font)
+  const bytes = file?.bytes ?? font.bytes
+  let byName = faces.get(bytes)
   if (byName === undefined) {
     byName = new Map()
-    faces.set(font.bytes, byName)
+    faces.set(bytes, byName)
   }
   const key = font.face ?? ""
   let face = byName.get(key)
   if (face === undefined) {
-    face = openFace(font.bytes, (o) => postscriptName(font.bytes, o), font.face)
+    face = openFace(
+      bytes,
+      (o) => postscriptName(bytes, o),
+      font.face,
+      file === undefined ? undefined : (o, l) => file.ensure(o, l)
+    )
     byName.set(key, face)
   }
   return face

@@ -53,6 +53,31 @@ describe("CjkFont", () => {
       expect(fromEnv.reason).toContain("GSYF_CJK_FONT")
     }))
 
+  it.skipIf(noFont)(
+    "reads a font file in parts: the same PDF as from the whole file, and the whole bytes on demand",
+    () => {
+      const f = loaded()
+      const doc = sampleDocument()
+      const inParts = Pdf.toPdf(doc, f)
+      const copies = new Map<Uint8Array, Uint8Array>()
+      const whole = (font: CjkFont.LoadedFont): CjkFont.LoadedFont => {
+        const copy = copies.get(font.bytes) ?? new Uint8Array(font.bytes)
+        copies.set(font.bytes, copy)
+        return { ...font, bytes: copy }
+      }
+      const roles = Object.fromEntries(Object.entries(f.roles ?? {}).map(([role, font]) => [role, whole(font)]))
+      const fromBytes = Pdf.toPdf(doc, {
+        regular: whole(f.regular),
+        bold: f.bold === undefined ? undefined : whole(f.bold),
+        roles
+      })
+      expect(inParts.byteLength).toBeGreaterThan(10_000)
+      expect(Buffer.from(inParts).equals(Buffer.from(fromBytes))).toBe(true)
+      const path = f.regular.source.replace(/#[^#]*$/, "")
+      expect(Buffer.from(f.regular.bytes).equals(readFileSync(path))).toBe(true)
+    }
+  )
+
   it.skipIf(noFont)("finds the system Noto CJK font and picks the Simplified Chinese face", () => {
     const f = loaded()
     expect(["system", "fontconfig"]).toContain(f.regular.origin)

@@ -9,34 +9,72 @@
  */
 import type { Face } from "./face.js"
 
+/** A CFF INDEX read in place: entries are cut on access, a CJK font's 65,535 charstrings never all at once. */
 interface Index {
-  readonly items: ReadonlyArray<Uint8Array>
+  readonly count: number
+  /** Entry `i`, or undefined outside the index. */
+  readonly get: (i: number) => Uint8Array | undefined
+  /** Every entry (small indexes only: names, strings, dicts). */
+  readonly all: () => Array<Uint8Array>
   readonly end: number
 }
 
-const readIndex = (b: Uint8Array, at: number): Index => {
+const EMPTY_INDEX: Omit<Index, "end"> = { count: 0, get: () => undefined, all: () => [] }
+
+/** Makes a range of the CFF table present (see `FontFile`). */
+type Need = (at: number, length: number) => void
+
+const readIndex = (b: Uint8Array, at: number, need: Need): Index => {
+  need(at, 3)
   const count = (b[at]! << 8) | b[at + 1]!
-  if (count === 0) return { items: [], end: at + 2 }
+  if (count === 0) return { ...EMPTY_INDEX, end: at + 2 }
   const offSize = b[at + 2]!
+  need(at + 3, (count + 1) * offSize)
   const off = (i: number) => {
     let v = 0
     for (let k = 0; k < offSize; k++) v = v * 256 + b[at + 3 + i * offSize + k]!
     return v
   }
   const data = at + 3 + (count + 1) * offSize - 1
-  // entries are cut on access: a CJK font's 65,535 charstrings are never all materialised
-  const items = new Proxy(new Array<Uint8Array>(count), {
-    get: (target, key, receiver) => {
-      if (typeof key === "string") {
-        const i = Number(key)
-        if (Number.isInteger(i) && i >= 0 && i < count) return b.subarray(data + off(i), data + off(i + 1))
-      }
-      return Reflect.get(target, key, receiver)
-    },
-    has: (target, key) =>
-      typeof key === "string" && Number.isInteger(Number(key)) ? Number(key) >= 0 && Number(key) < count : key in target
-  })
-  return { items, end: data + off(count) }
+  const get = (i: number) => {
+    if (i < 0 || i >= count) return undefined
+    const start = data + off(i)
+    const end = data + off(i + 1)
+    need(start, end - start)
+    return b.subarray(start, end)
+  }
+  return { count, get, all: () => Array.from({ length: count }, (_, i) => get(i)!), end: data + off(count) }
+}
+
+/** An index holding the entries of `source` whose number is in `used`, every other entry empty. */
+const writeSparseIndex = (source: Index, used: ReadonlySet<number>): Uint8Array => {
+  if (source.count === 0) return new Uint8Array([0, 0])
+  const kept = [...used].filter((i) => i >= 0 && i < source.count).sort((a, b) => a - b)
+  const items = kept.map((i) => source.get(i)!)
+  const total = items.reduce((a, i) => a + i.length, 0) + 1
+  const offSize = total < 0x100 ? 1 : total < 0x10000 ? 2 : total < 0x1000000 ? 3 : 4
+  const count = source.count
+  const out = new Uint8Array(3 + (count + 1) * offSize + total - 1)
+  out[0] = count >> 8
+  out[1] = count & 0xff
+  out[2] = offSize
+  const put = (i: number, v: number) => {
+    for (let k = offSize - 1; k >= 0; k--) out[3 + i * offSize + k] = (v >> ((offSize - 1 - k) * 8)) & 0xff
+  }
+  let offset = 1
+  let data = 3 + (count + 1) * offSize
+  let next = 0
+  for (let i = 0; i < count; i++) {
+    put(i, offset)
+    if (kept[next] === i) {
+      const item = items[next++]!
+      out.set(item, data)
+      data += item.length
+      offset += item.length
+    }
+  }
+  put(count, offset)
+  return out
 }
 
 const writeIndex = (items: ReadonlyArray<Uint8Array>): Uint8Array => {
@@ -138,8 +176,8 @@ const bias = (count: number): number => (count < 1240 ? 107 : count < 33900 ? 11
 /** Marks the subrs a charstring calls, directly or through other subrs. */
 const scanCharstring = (
   cs: Uint8Array,
-  global: { readonly items: ReadonlyArray<Uint8Array>; readonly used: Set<number> },
-  local: { readonly items: ReadonlyArray<Uint8Array>; readonly used: Set<number> } | undefined
+  global: { readonly items: Index; readonly used: Set<number> },
+  local: { readonly items: Index; readonly used: Set<number> } | undefined
 ): void => {
   const stack: Array<number> = []
   let stems = 0
@@ -166,8 +204,8 @@ const scanCharstring = (
         i += (stems + 7) >> 3
       } else if (b0 === 10 || b0 === 29) {
         const subrs = b0 === 10 ? local : global
-        const n = (stack.pop() ?? 0) + bias(subrs?.items.length ?? 0)
-        const body = subrs?.items[n]
+        const n = (stack.pop() ?? 0) + bias(subrs?.items.count ?? 0)
+        const body = subrs?.items.get(n)
         if (subrs !== undefined && body !== undefined && depth < 10) {
           subrs.used.add(n)
           run(body, depth + 1)
@@ -185,29 +223,32 @@ const scanCharstring = (
   run(cs, 0)
 }
 
-const keepUsed = (items: ReadonlyArray<Uint8Array>, used: ReadonlySet<number>) =>
-  items.map((item, i) => (used.has(i) ? item : new Uint8Array(0)))
-
 interface FontDict {
   readonly entries: ReadonlyArray<Entry>
   readonly privateDict: ReadonlyArray<Entry>
-  readonly subrs: ReadonlyArray<Uint8Array>
+  readonly subrs: Index
 }
 
-const fontDict = (cff: Uint8Array, entries: ReadonlyArray<Entry>): FontDict => {
+const fontDict = (cff: Uint8Array, entries: ReadonlyArray<Entry>, need: Need): FontDict => {
   const priv = entries.find((e) => e.op === 18)
-  if (priv === undefined) return { entries, privateDict: [], subrs: [] }
+  if (priv === undefined) return { entries, privateDict: [], subrs: { ...EMPTY_INDEX, end: 0 } }
   const [size, offset] = priv.values as [number, number]
+  need(offset, size)
   const privateDict = readDict(cff.subarray(offset, offset + size))
   const subrsAt = privateDict.find((e) => e.op === 19)?.values[0]
-  const subrs = subrsAt === undefined ? [] : readIndex(cff, offset + subrsAt).items
+  const subrs = subrsAt === undefined ? { ...EMPTY_INDEX, end: 0 } : readIndex(cff, offset + subrsAt, need)
   return { entries, privateDict, subrs }
 }
 
-const fdSelectOf = (cff: Uint8Array, at: number | undefined): (gid: number) => number => {
+const fdSelectOf = (cff: Uint8Array, at: number | undefined, glyphs: number, need: Need): (gid: number) => number => {
   if (at === undefined) return () => 0
-  if (cff[at] === 0) return (gid) => cff[at + 1 + gid]!
+  need(at, 3)
+  if (cff[at] === 0) {
+    need(at + 1, glyphs)
+    return (gid) => cff[at + 1 + gid]!
+  }
   const ranges = (cff[at + 1]! << 8) | cff[at + 2]!
+  need(at + 3, ranges * 3 + 2)
   const first = (r: number) => (cff[at + 3 + r * 3]! << 8) | cff[at + 4 + r * 3]!
   return (gid) => {
     for (let r = ranges - 1; r >= 0; r--) if (gid >= first(r)) return cff[at + 5 + r * 3]!
@@ -221,7 +262,7 @@ interface Parsed {
   readonly strings: Index
   readonly gsubrs: Index
   readonly top: ReadonlyArray<Entry>
-  readonly charStrings: ReadonlyArray<Uint8Array>
+  readonly charStrings: Index
   readonly fds: ReadonlyArray<FontDict>
   readonly fdOf: (gid: number) => number
 }
@@ -233,23 +274,26 @@ const parse = (face: Face): Parsed => {
   if (cached !== undefined) return cached
   const table = face.table("CFF ")
   const cff = face.bytes.subarray(table.offset, table.offset + table.length)
-  const names = readIndex(cff, cff[2]!)
-  const tops = readIndex(cff, names.end)
-  const strings = readIndex(cff, tops.end)
-  const gsubrs = readIndex(cff, strings.end)
-  const top = readDict(tops.items[0]!)
+  const need: Need = (at, length) => face.ensure(table.offset + at, Math.min(length, table.length - at))
+  need(0, 4)
+  const names = readIndex(cff, cff[2]!, need)
+  const tops = readIndex(cff, names.end, need)
+  const strings = readIndex(cff, tops.end, need)
+  const gsubrs = readIndex(cff, strings.end, need)
+  const top = readDict(tops.get(0)!)
   const value = (op: number) => top.find((e) => e.op === op)?.values
   const isCid = value(1230) !== undefined
+  const charStrings = readIndex(cff, value(17)![0]!, need)
   const result: Parsed = {
     names,
     strings,
     gsubrs,
     top,
-    charStrings: readIndex(cff, value(17)![0]!).items,
+    charStrings,
     fds: isCid
-      ? readIndex(cff, value(1236)![0]!).items.map((d) => fontDict(cff, readDict(d)))
-      : [fontDict(cff, top.filter((e) => e.op === 18))],
-    fdOf: fdSelectOf(cff, isCid ? value(1237)?.[0] : undefined)
+      ? readIndex(cff, value(1236)![0]!, need).all().map((d) => fontDict(cff, readDict(d), need))
+      : [fontDict(cff, top.filter((e) => e.op === 18), need)],
+    fdOf: fdSelectOf(cff, isCid ? value(1237)?.[0] : undefined, charStrings.count, need)
   }
   parsed.set(face, result)
   return result
@@ -258,29 +302,29 @@ const parse = (face: Face): Parsed => {
 /** A CID-keyed CFF holding `gids` as glyphs (and CIDs) 0…n-1. */
 export const subsetCff = (face: Face, gids: ReadonlyArray<number>): Uint8Array => {
   const { names, strings, gsubrs, top, charStrings, fds, fdOf } = parse(face)
-  const global = { items: gsubrs.items, used: new Set<number>() }
+  const global = { items: gsubrs, used: new Set<number>() }
   const locals = fds.map((fd) => ({ items: fd.subrs, used: new Set<number>() }))
   const fdUsed = new Map<number, number>()
   const select = gids.map((gid) => {
     const fd = fdOf(gid)
     if (!fdUsed.has(fd)) fdUsed.set(fd, fdUsed.size)
-    scanCharstring(charStrings[gid] ?? new Uint8Array([14]), global, locals[fd])
+    scanCharstring(charStrings.get(gid) ?? new Uint8Array([14]), global, locals[fd])
     return fdUsed.get(fd)!
   })
   const keptFds = [...fdUsed.keys()]
-  const sid = 391 + strings.items.length
+  const sid = 391 + strings.count
   const encoder = new TextEncoder()
-  const stringIndex = writeIndex([...strings.items, encoder.encode("Adobe"), encoder.encode("Identity")])
-  const nameIndex = writeIndex(names.items)
-  const gsubrIndex = writeIndex(keepUsed(gsubrs.items, global.used))
+  const stringIndex = writeIndex([...strings.all(), encoder.encode("Adobe"), encoder.encode("Identity")])
+  const nameIndex = writeIndex(names.all())
+  const gsubrIndex = writeSparseIndex(gsubrs, global.used)
   const charset = new Uint8Array(1 + 2 * (gids.length - 1))
   for (let i = 1; i < gids.length; i++) charset[2 * i - 1] = i >> 8, charset[2 * i] = i & 0xff
   const fdSelect = new Uint8Array([0, ...select])
-  const charStringIndex = writeIndex(gids.map((g) => charStrings[g] ?? new Uint8Array([14])))
+  const charStringIndex = writeIndex(gids.map((g) => charStrings.get(g) ?? new Uint8Array([14])))
   const privates = keptFds.map((fd) => {
     const { privateDict } = fds[fd]!
     const base = writeDict(copied(privateDict, new Set([19])))
-    const subrs = locals[fd]!.items.length > 0 ? writeIndex(keepUsed(locals[fd]!.items, locals[fd]!.used)) : undefined
+    const subrs = locals[fd]!.items.count > 0 ? writeSparseIndex(locals[fd]!.items, locals[fd]!.used) : undefined
     const dict = subrs === undefined ? base : new Uint8Array([...base, ...int5(base.length + 6), 19])
     return { dict, subrs }
   })

@@ -41,7 +41,13 @@ export class Face {
   private readonly glyphCache = new Map<number, number>()
   private readonly lookup: (cp: number) => number
 
-  constructor(readonly bytes: Uint8Array, readonly offset: number, readonly postscriptName: string) {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly offset: number,
+    readonly postscriptName: string,
+    /** Makes a range of `bytes` present (a font file read in parts); the tables of the directory are. */
+    readonly ensure: (offset: number, length: number) => void = () => undefined
+  ) {
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const dv = this.dv
     const count = dv.getUint16(offset + 4)
@@ -99,6 +105,8 @@ export class Face {
 
   /** A font program holding `gids` (sorted, starting with 0) as glyphs 0…n-1. */
   subset(gids: ReadonlyArray<number>): SubsetFont {
+    // TrueType outlines are copied with the tables around them: the whole file is read once
+    if (this.outlines === "truetype") this.ensure(0, this.bytes.length)
     return this.outlines === "cff"
       ? { bytes: subsetCff(this, gids), outlines: "cff" }
       : { bytes: subsetTrueType(this, gids), outlines: "truetype" }
@@ -169,11 +177,16 @@ const format4 = (dv: DataView, sub: number) => {
 }
 
 /** Opens a face of a font file (a collection needs the PostScript name of the face). */
-export const openFace = (bytes: Uint8Array, name: (offset: number) => string | undefined, wanted?: string): Face => {
+export const openFace = (
+  bytes: Uint8Array,
+  name: (offset: number) => string | undefined,
+  wanted?: string,
+  ensure?: (offset: number, length: number) => void
+): Face => {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (tag4(bytes, 0) !== "ttcf") return new Face(bytes, 0, name(0) ?? "Font")
+  if (tag4(bytes, 0) !== "ttcf") return new Face(bytes, 0, name(0) ?? "Font", ensure)
   const count = dv.getUint32(8)
   const offsets = Array.from({ length: count }, (_, i) => dv.getUint32(12 + i * 4))
   const offset = offsets.find((o) => wanted === undefined || name(o) === wanted) ?? offsets[0]!
-  return new Face(bytes, offset, name(offset) ?? "Font")
+  return new Face(bytes, offset, name(offset) ?? "Font", ensure)
 }
