@@ -779,7 +779,10 @@ export * as SecurityLog from "./runtime/SecurityLog.js"
  * changes, and older snapshots are ignored and written again). A snapshot that
  * fails any check, or that does not decode, is ignored: the stream is replayed
  * from its first event, as without snapshots. Snapshots are an optimisation
- * only; the events stay the record.
+ * only; the events stay the record. The head check ties a snapshot to the chain
+ * it was folded from, but the state text itself is not signed: whoever can
+ * write the store's tables can write a snapshot too (as they can write rows
+ * that a checkpoint or receipts then expose), so an audit reads the events.
  *
  * With `CommandHandler.handle` and `load` (option `snapshots`, see
  * {@link Options}) a snapshot is written when a command takes the stream across
