@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { EventStore, IsoDate, Lifecycle, Money, ProjectService, ReadModels, Snapshot } from "@gsyf/core"
 import { Chunk, Effect, HashMap, HashSet, Option } from "effect"
+import { createHash } from "node:crypto"
 import * as StateJson from "../src/runtime/internal/stateJson.js"
 import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
 
@@ -73,6 +74,40 @@ describe("snapshots of the project state", () => {
         Lifecycle.quotaProgress(config, replayed.state, endOfYear)
       )
       expect(yield* snapshotOf(store)).toMatchObject({ version: version + 1, stateVersion: Lifecycle.stateVersion })
+    }))
+})
+
+/** The key paths of an encoded state (array elements as `[]`), sorted: what a snapshot's shape is. */
+const shapeOf = (encoded: string): string => {
+  const paths = new Set<string>()
+  const walk = (u: unknown, path: string) => {
+    if (typeof u !== "object" || u === null) return
+    if (Array.isArray(u)) return u.forEach((x) => walk(x, `${path}[]`))
+    for (const [k, v] of Object.entries(u)) {
+      paths.add(`${path}.${k}`)
+      walk(v, `${path}.${k}`)
+    }
+  }
+  walk(JSON.parse(encoded), "")
+  return createHash("sha256").update([...paths].sort().join("\n")).digest("hex").slice(0, 16)
+}
+
+// The shape of the seed lifecycle's state at each `Lifecycle.stateVersion`. When this fails, the state's shape
+// changed: bump `Lifecycle.stateVersion` (snapshots of the old shape are then ignored) and record the new shape.
+const shapes: Record<number, string> = { 2: "794c8a71e827266d" }
+
+describe("the fold's version", () => {
+  it.effect("names the shape of the project state", () =>
+    Effect.gen(function*() {
+      const store = yield* EventStore.makeMemory()
+      const projects = yield* service(store, { snapshotEvery: 0 })
+      for (const command of fullLifecycle()) yield* projects.execute(projectId, command)
+      const { state } = yield* projects.load(projectId)
+      const shape = shapeOf(ProjectService.snapshotCodec.encode(state))
+      expect({ version: Lifecycle.stateVersion, shape }).toEqual({
+        version: Lifecycle.stateVersion,
+        shape: shapes[Lifecycle.stateVersion]
+      })
     }))
 })
 
