@@ -77,10 +77,15 @@ const http = async (round: number): Promise<Sample> => {
     const agent = new Agent({ keepAlive: true, maxSockets: clients })
     try {
       return await drive(async (client, command) => {
-        const status = await post(agent, `${server.url}/projects/bench-${client}/commands`, JSON.stringify(command), {
-          authorization: `Bearer ${plan.keys[(command["actor"] as { id: string }).id]}`,
-          "content-type": "application/json"
-        })
+        const send = () =>
+          post(agent, `${server.url}/projects/bench-${client}/commands`, JSON.stringify(command), {
+            authorization: `Bearer ${plan.keys[(command["actor"] as { id: string }).id]}`,
+            "content-type": "application/json"
+          })
+        // a kept-alive socket the server closed as it was reused: sent again (by its id the command is applied once)
+        const status = await send().catch((e: { code?: string }) =>
+          e.code === "ECONNRESET" ? send() : Promise.reject(e)
+        )
         if (status !== 200) throw new Error(`HTTP ${status}`)
       })
     } finally {

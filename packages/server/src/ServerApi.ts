@@ -24,7 +24,7 @@
  * @since 0.1.0
  */
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, OpenApi } from "@effect/platform"
-import { Checkpoint, ProjectCommand, ProjectEvent } from "@gsyf/core"
+import { Actor, Checkpoint, Explain, LegalBasis, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
 import type * as Authentication from "./Authentication.js"
@@ -211,6 +211,103 @@ export const Health = Schema.Struct({
   store: Schema.optional(Schema.String)
 }).annotations({ identifier: "Health" })
 
+const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String }).annotations({ identifier: "Bilingual" })
+
+/**
+ * Progress on one quota item of the plan at a date.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const QuotaProgress = Schema.Struct({
+  itemId: Schema.String,
+  title: Bilingual,
+  subProject: Schema.Literal("hazchem", "keyAreas"),
+  unit: Schema.String,
+  required: Schema.Number,
+  done: Schema.Number,
+  met: Schema.Boolean,
+  /** An extra condition not yet met. */
+  note: Schema.optional(Bilingual)
+}).annotations({ identifier: "QuotaProgress" })
+
+/**
+ * The verdict on a project's hash chain: intact (with its length and head), or where and why it breaks.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ChainVerification = Schema.Union(
+  Schema.Struct({ ok: Schema.Literal(true), count: Schema.Int, head: Schema.String }),
+  Schema.Struct({
+    ok: Schema.Literal(false),
+    streamId: Schema.String,
+    firstBrokenPosition: Schema.Int,
+    reason: Schema.Literal("position-gap", "prev-hash-mismatch", "hash-mismatch"),
+    zh: Schema.String,
+    en: Schema.String
+  })
+).annotations({ identifier: "ChainVerification" })
+
+/**
+ * A decision of a project that can be explained.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DecisionEntry = Schema.Struct({
+  id: Schema.String,
+  type: Schema.Literal(...Explain.decisionTypes),
+  at: Schema.String,
+  summary: Bilingual
+}).annotations({ identifier: "DecisionEntry" })
+
+const Basis = Schema.encodedSchema(LegalBasis.LegalBasis)
+
+/**
+ * One decision explained: what was decided, the rules evaluated with their findings and the parameter values they
+ * read, the legal basis, and the earlier events it rests on.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Explanation = Schema.Struct({
+  event: Schema.Struct({
+    id: Schema.String,
+    type: Schema.String,
+    at: Schema.String,
+    actor: Schema.encodedSchema(Actor.Actor)
+  }),
+  summary: Bilingual,
+  details: Schema.Struct({ zh: Schema.Array(Schema.String), en: Schema.Array(Schema.String) }),
+  rules: Schema.Array(Schema.Struct({
+    ruleId: Schema.String,
+    known: Schema.Boolean,
+    title: Bilingual,
+    section: Schema.optional(Schema.String),
+    basis: Schema.Array(Basis),
+    findings: Schema.Array(Schema.encodedSchema(Rule.Finding)),
+    reads: Schema.Array(Schema.Struct({
+      name: Schema.String,
+      title: Schema.optional(Bilingual),
+      value: Schema.String,
+      effectiveFrom: Schema.optional(Schema.String),
+      basis: Schema.String
+    })),
+    overriddenBy: Schema.optional(Schema.Struct({ plugin: Schema.String, priority: Schema.optional(Schema.Number) }))
+  })),
+  basis: Schema.Array(Basis),
+  restsOn: Schema.Array(Schema.Struct({
+    id: Schema.String,
+    type: Schema.String,
+    at: Schema.String,
+    summary: Bilingual,
+    depth: Schema.Int,
+    via: Schema.String
+  })),
+  unresolved: Schema.Array(Schema.String)
+}).annotations({ identifier: "Explanation" })
+
 const text = (contentType: string, description: string) =>
   HttpApiSchema.withEncoding(Schema.String, { kind: "Text", contentType }).annotations({ description })
 
@@ -259,19 +356,19 @@ export class Projects extends HttpApiGroup.make("projects")
   .add(
     HttpApiEndpoint.get("progress")`/projects/${projectId}/progress`
       .setUrlParams(Schema.Struct({ at: Schema.optional(Schema.String) }))
-      .addSuccess(Schema.Array(Schema.Unknown))
+      .addSuccess(Schema.Array(QuotaProgress))
   )
   .add(
     HttpApiEndpoint.get("deadlines")`/projects/${projectId}/deadlines`
       .setUrlParams(Schema.Struct({ at: Schema.optional(Schema.String) }))
       .addSuccess(Schema.Array(Deadline))
   )
-  .add(HttpApiEndpoint.get("decisions")`/projects/${projectId}/decisions`.addSuccess(Schema.Array(Schema.Unknown)))
+  .add(HttpApiEndpoint.get("decisions")`/projects/${projectId}/decisions`.addSuccess(Schema.Array(DecisionEntry)))
   .add(
     HttpApiEndpoint.get("explain")`/projects/${projectId}/decisions/${HttpApiSchema.param("eventId", Schema.String)}`
-      .addSuccess(Schema.Unknown)
+      .addSuccess(Explanation)
   )
-  .add(HttpApiEndpoint.get("verify")`/projects/${projectId}/verify`.addSuccess(Schema.Unknown))
+  .add(HttpApiEndpoint.get("verify")`/projects/${projectId}/verify`.addSuccess(ChainVerification))
   .add(
     HttpApiEndpoint.get("auditTrail")`/projects/${projectId}/audit-trail`
       .addSuccess(text("application/jsonl; charset=utf-8", "one stored event per line, with its hashes"))

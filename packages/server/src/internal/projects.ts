@@ -7,7 +7,16 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Authentication from "../Authentication.js"
 import type * as Problem from "../Problem.js"
-import { Api, CurrentPrincipal, EventPage, Executed } from "../ServerApi.js"
+import {
+  Api,
+  type ChainVerification,
+  CurrentPrincipal,
+  type DecisionEntry,
+  EventPage,
+  Executed,
+  type Explanation,
+  type QuotaProgress
+} from "../ServerApi.js"
 import { SharedTag } from "./context.js"
 import * as Documents from "./documents.js"
 import { committing, fail, jsonBody } from "./http.js"
@@ -248,7 +257,7 @@ export const layer = HttpApiBuilder.group(Api, "projects", (handlers) =>
         const at = yield* decodeDate("at", urlParams.at, today)
         yield* loadProject(path.projectId)
         const progress = yield* shared.projects.progress(path.projectId, at).pipe(Effect.catchAll(storeProblem))
-        return Views.toJson(progress) as ReadonlyArray<unknown>
+        return Views.toJson(progress) as ReadonlyArray<typeof QuotaProgress.Type>
       }))
     .handle("deadlines", ({ path, urlParams }) =>
       Effect.gen(function*() {
@@ -258,7 +267,7 @@ export const layer = HttpApiBuilder.group(Api, "projects", (handlers) =>
       }))
     .handle("decisions", ({ path }) =>
       Effect.map(loadProject(path.projectId), ({ events }) =>
-        Views.toJson(Explain.findDecisions(events)) as Array<unknown>))
+        Views.toJson(Explain.findDecisions(events)) as ReadonlyArray<typeof DecisionEntry.Type>))
     .handle("explain", ({ path }) =>
       Effect.gen(function*() {
         const shared = yield* SharedTag
@@ -267,13 +276,14 @@ export const layer = HttpApiBuilder.group(Api, "projects", (handlers) =>
         if (Either.isLeft(explained)) {
           return yield* fail(404, `无法解释事件 ${path.eventId}`, `cannot explain event ${path.eventId}`)
         }
-        return Views.toJson(explained.right)
+        return Views.toJson(explained.right) as typeof Explanation.Type
       }))
     .handle("verify", ({ path }) =>
       Effect.gen(function*() {
         const shared = yield* SharedTag
         yield* loadProject(path.projectId)
-        return Views.toJson(yield* shared.projects.verify(path.projectId).pipe(Effect.catchAll(storeProblem)))
+        const verified = yield* shared.projects.verify(path.projectId).pipe(Effect.catchAll(storeProblem))
+        return verified as typeof ChainVerification.Type
       }))
     .handle("auditTrail", ({ path }) =>
       Effect.gen(function*() {
