@@ -96,7 +96,17 @@ export const Evidence = Schema.Union(
       )
     )
   }),
-  Schema.TaggedStruct("tv-report", { date: IsoDate, outlet: Text, title: Schema.optional(Text) }),
+  Schema.TaggedStruct("tv-report", {
+    date: IsoDate,
+    outlet: Text,
+    title: Schema.optional(Text),
+    /**
+     * The level of the station: a county station's report does not count towards the plan's 市级电视台 quota; a
+     * city, provincial or national one does. A report recorded without a level (before 0.2.0) is taken as a city
+     * station's, as the seed recorded them.
+     */
+    level: Schema.optional(Schema.Literal("county", "city", "provincial", "national"))
+  }),
   Schema.TaggedStruct("newspaper-report", {
     date: IsoDate,
     outlet: Text,

@@ -224,7 +224,8 @@ export const planItems: ReadonlyArray<Item> = [
     subProject: "keyAreas",
     parameter: "quota.cityTvReports",
     unit: "次",
-    count: (ev) => of(ev, "tv-report").length
+    // 市级电视台: a city station or a higher one; a county station's report does not count (no level: city)
+    count: (ev) => of(ev, "tv-report").filter((r) => r.level !== "county").length
   },
   {
     id: "city-newspaper-reports",

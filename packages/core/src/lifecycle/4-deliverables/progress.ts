@@ -51,7 +51,7 @@ const readers: Record<string, Reader> = {
       return Math.min(1, n)
     }
   },
-  "city-tv-reports": kind("tv-report"),
+  "city-tv-reports": { done: (ix) => EvidenceIndex.count(ix, "tv", "city-or-higher") },
   "city-newspaper-reports": { done: (ix) => EvidenceIndex.count(ix, "newspaper", "city") },
   "provincial-newspaper-reports": { done: (ix) => EvidenceIndex.count(ix, "newspaper", "higher") },
   "portal-articles": kind("portal-article"),

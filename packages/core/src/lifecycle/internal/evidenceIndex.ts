@@ -32,7 +32,8 @@ const cells: Cells = {
   "material-produced": (e) => [["material", e.materialType, 1]],
   "warning-video": (e) => [["industry", e.industry, 1]],
   "summary-video": (e) => [["summary", String(e.durationMinutes), 1]],
-  "tv-report": () => [],
+  // a county station's report is kept apart from the 市级电视台 count (no level: a city station, as before 0.2.0)
+  "tv-report": (e) => [["tv", e.level === "county" ? "county" : "city-or-higher", 1]],
   "newspaper-report": (e) => [["newspaper", e.level === "city" ? "city" : "higher", 1]],
   "portal-article": () => [],
   "hazchem-training": (e) => [["trainees", "", e.trainees.reduce((m, g) => m + g.count, 0)]],
