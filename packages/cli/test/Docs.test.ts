@@ -204,33 +204,37 @@ describe.skipIf(chromium.skip)("the built site in Chromium", () => {
     const png = artifactPath("docs", "rules-index.png")
     await screenshot(index, png)
     expect(statSync(png).size).toBeGreaterThan(10_000)
-  })
+  }, 180_000)
 
-  it("lays the rules index out readably at 1280 px: wide content, no column squeezed, no table overflowing", async () => {
-    const m = await measureIndex()
-    console.log(
-      `rules index at ${m.viewport} px: content ${Math.round(m.content.width)} px, narrowest column ${
-        Math.round(Math.min(...m.tables.flatMap((t) => t.columns)))
-      } px, fewest title characters a line ${Math.min(...m.perLine).toFixed(1)}`
-    )
-    expect(m.viewport).toBe(1280)
-    // the "on this page" column gives its room to the table (typedoc's default left it about 460 px)
-    expect(m.menuShown).toBe(false)
-    expect(m.content.width).toBeGreaterThan(900)
-    expect(m.tables.length).toBe(
-      sectionGroups.filter((g) => allRules().some((r) => groupOf(r.section) === g.key)).length
-    )
-    for (const t of m.tables) {
-      // five columns: rule, title, section, basis, parameters; none narrower than 4 em, the wordy ones at least 150 px
-      expect(t.columns.length).toBe(5)
-      expect(Math.min(...t.columns)).toBeGreaterThanOrEqual(64)
-      for (const i of [0, 1, 3, 4]) expect(t.columns[i]!).toBeGreaterThanOrEqual(150)
-      expect(t.right).toBeLessThanOrEqual(m.content.right + 1)
-    }
-    // a title is read in lines of several words, not one or two characters a line
-    expect(m.perLine.length).toBe(allRules().length)
-    expect(Math.min(...m.perLine)).toBeGreaterThanOrEqual(8)
-  })
+  it(
+    "lays the rules index out readably at 1280 px: wide content, no column squeezed, no table overflowing",
+    async () => {
+      const m = await measureIndex()
+      console.log(
+        `rules index at ${m.viewport} px: content ${Math.round(m.content.width)} px, narrowest column ${
+          Math.round(Math.min(...m.tables.flatMap((t) => t.columns)))
+        } px, fewest title characters a line ${Math.min(...m.perLine).toFixed(1)}`
+      )
+      expect(m.viewport).toBe(1280)
+      // the "on this page" column gives its room to the table (typedoc's default left it about 460 px)
+      expect(m.menuShown).toBe(false)
+      expect(m.content.width).toBeGreaterThan(900)
+      expect(m.tables.length).toBe(
+        sectionGroups.filter((g) => allRules().some((r) => groupOf(r.section) === g.key)).length
+      )
+      for (const t of m.tables) {
+        // rule, title, section, basis, parameters: none narrower than 4 em, the wordy ones at least 150 px
+        expect(t.columns.length).toBe(5)
+        expect(Math.min(...t.columns)).toBeGreaterThanOrEqual(64)
+        for (const i of [0, 1, 3, 4]) expect(t.columns[i]!).toBeGreaterThanOrEqual(150)
+        expect(t.right).toBeLessThanOrEqual(m.content.right + 1)
+      }
+      // a title is read in lines of several words, not one or two characters a line
+      expect(m.perLine.length).toBe(allRules().length)
+      expect(Math.min(...m.perLine)).toBeGreaterThanOrEqual(8)
+    },
+    180_000
+  )
 
   it("shows a rule page with its basis, its parameters and a link back to its scenario file", async () => {
     const dom = await dumpDom(rulePage("budget.fee-cap"))
@@ -252,7 +256,7 @@ describe.skipIf(chromium.skip)("the built site in Chromium", () => {
     const png = artifactPath("docs", "rule-budget.fee-cap.png")
     await screenshot(rulePage("budget.fee-cap"), png)
     expect(statSync(png).size).toBeGreaterThan(10_000)
-  })
+  }, 180_000)
 
   it("quotes a scenario on every rule page, and says so when a rule has none", () => {
     const examples = scenarioExamples()

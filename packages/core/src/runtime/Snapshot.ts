@@ -48,7 +48,9 @@ import * as StateJson from "./internal/stateJson.js"
 export interface StateCodec<S> {
   readonly name: string
   readonly version: number
+  /** Writes a state as the text stored in the snapshot row. */
   readonly encode: (state: S) => string
+  /** Reads a stored text back into a state; throws on a text it cannot read (the snapshot is then ignored). */
   readonly decode: (text: string) => S
 }
 
