@@ -39,6 +39,12 @@ import {
   acceptanceReport as buildAcceptance,
   auditExtract as buildAudit
 } from "./internal/acceptanceDocuments.js"
+import {
+  amendmentReady,
+  amendmentSummary as buildAmendment,
+  settlementReady,
+  terminationSettlement as buildSettlement
+} from "./internal/contractDocuments.js"
 import { official } from "./internal/official.js"
 import {
   noticeReady,
@@ -410,6 +416,58 @@ export const challengeAnswer = builder(
 )
 
 /**
+ * Input of {@link amendmentSummary}.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AmendmentSummaryInput = Schema.Struct({ ...source, subProject: SubProject }).pipe(
+  Schema.filter(
+    (i) => amendmentReady(i, i.subProject),
+    bilingual("该子项目没有补充合同", "the sub-project has no supplementary contract")
+  )
+)
+
+/**
+ * Input of {@link terminationSettlement}.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TerminationSettlementInput = Schema.Struct({ ...source, subProject: SubProject }).pipe(
+  Schema.filter(
+    (i) => settlementReady(i, i.subProject),
+    bilingual("该子项目的合同没有解除", "the sub-project's contract is not terminated")
+  )
+)
+
+/**
+ * The summary of the sub-project's last supplementary contract (补充合同摘要): the original amount, this
+ * supplement, the total of all supplements and its share of the original (政府采购法 第四十九条).
+ *
+ * @since 0.2.0
+ * @category builders
+ */
+export const amendmentSummary = builder(
+  AmendmentSummaryInput,
+  "ProjectDocuments.amendmentSummary",
+  (i) => buildAmendment(i, i.subProject)
+)
+
+/**
+ * The settlement of the sub-project's terminated contract (合同终止结算单): what was paid, the work value, what is
+ * still owed or to be refunded (民法典 第五百六十六条).
+ *
+ * @since 0.2.0
+ * @category builders
+ */
+export const terminationSettlement = builder(
+  TerminationSettlementInput,
+  "ProjectDocuments.terminationSettlement",
+  (i) => buildSettlement(i, i.subProject)
+)
+
+/**
  * The procurement requirement publicity notice (三(四)) with its computed
  * start and end dates, day by day.
  *
@@ -530,6 +588,8 @@ export const kinds = {
   reviewResult: "review-result",
   terminationNotice: "termination-notice",
   challengeAnswer: "challenge-answer",
+  amendmentSummary: "amendment-summary",
+  terminationSettlement: "termination-settlement",
   paymentRequest: "payment-request",
   paymentNotice: "payment-notice",
   monthlyBriefing: "monthly-briefing",
@@ -565,6 +625,13 @@ export const templates: ReadonlyArray<Templates.Template> = [
   template(kinds.reviewResult, "评审(磋商)打分汇总表及结果", ReviewResultInput, (i) => buildReview(i, i.subProject)),
   template(kinds.terminationNotice, "终止公告", TerminationNoticeInput, (i) => buildTermination(i, i.subProject)),
   template(kinds.challengeAnswer, "质疑答复", ChallengeAnswerInput, (i) => buildChallengeAnswer(i, i.subProject)),
+  template(kinds.amendmentSummary, "补充合同摘要", AmendmentSummaryInput, (i) => buildAmendment(i, i.subProject)),
+  template(
+    kinds.terminationSettlement,
+    "合同终止结算单",
+    TerminationSettlementInput,
+    (i) => buildSettlement(i, i.subProject)
+  ),
   template(kinds.paymentRequest, "付款申请", PaymentRequestInput, (i) => buildPaymentRequest(i, i.subProject, i.kind)),
   template(kinds.paymentNotice, "支付通知", PaymentNoticeInput, (i) => buildPaymentNotice(i, i.subProject, i.kind)),
   template(

@@ -54,6 +54,41 @@ export const recoveryEvents = (config = seedConfig()) => {
   ], config)
 }
 
+/**
+ * The seed with a supplementary contract for key areas (¥20,000.00 of printed leaflets, within the budget) and the
+ * key areas contract terminated after its rectified acceptance fails again (work valued at ¥800,000.00 against the
+ * ¥872,000.00 advance paid): the events of the supplementary contract summary and the termination settlement.
+ */
+export const contractChangeEvents = (config = seedConfig()) => {
+  const all = fullLifecycle()
+  // after both advances, so the advance stays as signed
+  const filed = all.findIndex((c) => c._tag === "MakePayment" && c["subProject"] === "hazchem")
+  const rectified = all.findIndex((c, i) =>
+    i > filed && c._tag === "RecordDeliverable" && String(c["at"]) >= "2026-10-27"
+  )
+  const agency = (tag: string, date: string, input: Record<string, unknown>) => ({
+    _tag: tag,
+    commandId: `contract-${tag}`,
+    actor: actors.agency,
+    at: at(date),
+    subProject: "keyAreas",
+    ...input
+  })
+  return runCommands([
+    ...all.slice(0, filed + 1),
+    agency("AmendContract", "2026-06-15", {
+      supplementId: "BC-1",
+      amount: "20000.00",
+      reason: "重点园区宣传活动增加一场，宣传折页需增印",
+      items: ["宣传折页增印五千份", "园区宣传活动增加一场"]
+    }),
+    ...all.slice(filed + 1, rectified),
+    { ...all[rectified + 2]!, commandId: "contract-reapply" },
+    { ...all[rectified + 3]!, commandId: "contract-reevaluate" },
+    agency("TerminateContract", "2026-11-10", { reason: "整改后再次验收仍不合格", workValue: "800000.00" })
+  ], config)
+}
+
 /** The events as stored: encoded, in one stream, hashed into a chain. */
 export const storedTrail = (events: ReadonlyArray<ProjectEvent.Event>, streamId = "project-2026") => {
   const encoded = Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events) as ReadonlyArray<
@@ -87,6 +122,7 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
   const src = { config: seed.config, events: seed.events }
   const recovered = recoveryEvents(seed.config)
   const recovery = { config: seed.config, events: recovered.events }
+  const changed = { config: seed.config, events: contractChangeEvents(seed.config).events }
   const K = ProjectDocuments.kinds
   return [
     {
@@ -139,6 +175,42 @@ export const cases = (seed: Seed): ReadonlyArray<Case> => {
       input: { ...recovery, subProject: "keyAreas" },
       build: ProjectDocuments.challengeAnswer,
       expected: ["质疑的答复", "示例明安培训中心：", "2026年4月13日", "质疑成立", "已暂停签订合同"]
+    },
+    {
+      kind: K.amendmentSummary,
+      file: "amendment-summary-keyAreas",
+      input: { ...changed, subProject: "keyAreas" },
+      build: ProjectDocuments.amendmentSummary,
+      expected: [
+        "补充合同摘要",
+        "¥2,180,000.00",
+        "人民币贰佰壹拾捌万元整",
+        "¥20,000.00",
+        "人民币贰万元整",
+        "¥2,200,000.00",
+        "0.92%（上限10%）",
+        "2026年6月15日",
+        "宣传折页增印五千份",
+        "第四十九条"
+      ]
+    },
+    {
+      kind: K.terminationSettlement,
+      file: "termination-settlement-keyAreas",
+      input: { ...changed, subProject: "keyAreas" },
+      build: ProjectDocuments.terminationSettlement,
+      expected: [
+        "合同终止结算单",
+        "经2次验收不合格，于2026年11月10日解除",
+        "整改后再次验收仍不合格",
+        "¥2,200,000.00",
+        "¥800,000.00",
+        "¥872,000.00",
+        "¥72,000.00",
+        "人民币柒万贰仟元整",
+        "2026年4月27日",
+        "第五百六十六条"
+      ]
     },
     {
       kind: K.paymentRequest,
@@ -236,6 +308,7 @@ export const documentSet = (seed: Seed): ReadonlyArray<readonly [string, Documen
   const build = (f: (i: unknown) => Either.Either<Document.Document, unknown>, input: unknown) =>
     Either.getOrThrowWith(f(input), (e) => new Error(String((e as { message?: string }).message ?? e)))
   const recovery = { config: seed.config, events: recoveryEvents(seed.config).events }
+  const changed = { config: seed.config, events: contractChangeEvents(seed.config).events }
   const P = ProjectDocuments
   const subs = ["keyAreas", "hazchem"] as const
   return [
@@ -244,6 +317,8 @@ export const documentSet = (seed: Seed): ReadonlyArray<readonly [string, Documen
     ...subs.map((s) => [`review-result-${s}`, build(P.reviewResult, { ...src, subProject: s })] as const),
     ["termination-notice-keyAreas", build(P.terminationNotice, { ...recovery, subProject: "keyAreas" })],
     ["challenge-answer-keyAreas", build(P.challengeAnswer, { ...recovery, subProject: "keyAreas" })],
+    ["amendment-summary-keyAreas", build(P.amendmentSummary, { ...changed, subProject: "keyAreas" })],
+    ["termination-settlement-keyAreas", build(P.terminationSettlement, { ...changed, subProject: "keyAreas" })],
     ...(["advance", "balance"] as const).flatMap((kind) => [
       [`payment-request-${kind}-keyAreas`, build(P.paymentRequest, { ...src, subProject: "keyAreas", kind })] as const,
       [`payment-notice-${kind}-keyAreas`, build(P.paymentNotice, { ...src, subProject: "keyAreas", kind })] as const
