@@ -24,7 +24,7 @@
  * @since 0.1.0
  */
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, OpenApi } from "@effect/platform"
-import { Actor, Checkpoint, Explain, LegalBasis, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
+import { Actor, Checkpoint, Explain, LegalBasis, ProjectCommand, ProjectEvent, Rule, type StoreAudit } from "@gsyf/core"
 import * as Context from "effect/Context"
 import * as Schema from "effect/Schema"
 import type * as Authentication from "./Authentication.js"
@@ -186,8 +186,71 @@ export const ParameterRow = Schema.Struct({
  */
 export const ParameterReport = Schema.Struct({
   passed: Schema.Boolean,
-  report: Schema.Unknown
+  /** The rules' trace, as `RuleSet.evaluate` returns it. */
+  report: Schema.Struct({
+    format: Schema.Literal("gsyf.trace.v1"),
+    at: Schema.String,
+    passed: Schema.Boolean,
+    findings: Schema.Array(Schema.encodedSchema(Rule.Finding)),
+    trace: Schema.Array(Schema.Struct({
+      ruleId: Schema.String,
+      reads: Schema.Array(Schema.Struct({
+        name: Schema.String,
+        value: Schema.String,
+        effectiveFrom: Schema.optional(Schema.String),
+        basis: Schema.String
+      })),
+      findings: Schema.Array(Schema.encodedSchema(Rule.Finding))
+    }))
+  }).annotations({ identifier: "RuleTrace" })
 }).annotations({ identifier: "ParameterReport" })
+
+const auditFindingKinds = [
+  "checkpoint-signature",
+  "chain",
+  "stream-missing",
+  "stream-truncated",
+  "history-rewritten",
+  "global-order-changed",
+  "commands-changed",
+  "command-missing",
+  "command-mismatch",
+  "receipt-invalid",
+  "receipt-unknown-key",
+  "receipt-missing",
+  "unattested",
+  "projection-failed",
+  "read-model-mismatch",
+  "read-model-missing",
+  "read-model-extra"
+] as const satisfies ReadonlyArray<StoreAudit.FindingKind>
+
+/**
+ * The outcome of `POST /audit`: what was scanned, every finding with what it names, and the events no receipt
+ * attests.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AuditReport = Schema.Struct({
+  ok: Schema.Boolean,
+  streams: Schema.Int,
+  events: Schema.Int,
+  commands: Schema.Int,
+  findings: Schema.Array(Schema.Struct({
+    kind: Schema.Literal(...auditFindingKinds),
+    zh: Schema.String,
+    en: Schema.String,
+    streamId: Schema.optional(Schema.String),
+    position: Schema.optional(Schema.Int),
+    toPosition: Schema.optional(Schema.Int),
+    commandId: Schema.optional(Schema.String),
+    projection: Schema.optional(Schema.String),
+    key: Schema.optional(Schema.String),
+    reason: Schema.optional(Schema.Literal("position-gap", "prev-hash-mismatch", "hash-mismatch"))
+  })),
+  unattested: Schema.Array(Schema.Struct({ streamId: Schema.String, from: Schema.Int, to: Schema.Int }))
+}).annotations({ identifier: "AuditReport" })
 
 /**
  * What `POST /audit` checks.
@@ -394,7 +457,7 @@ export class Projects extends HttpApiGroup.make("projects")
  * @category groups
  */
 export class Audit extends HttpApiGroup.make("audit")
-  .add(HttpApiEndpoint.post("audit")`/audit`.setPayload(AuditRequest).addSuccess(Schema.Unknown))
+  .add(HttpApiEndpoint.post("audit")`/audit`.setPayload(AuditRequest).addSuccess(AuditReport))
   .middleware(Authenticated)
 {}
 

@@ -32,6 +32,7 @@ const run = async (label: string, storeArgs: ReadonlyArray<string>) => {
 const expectFiled = (summary: Record<string, unknown>) => {
   expect(summary["status"]).toBe("filed")
   expect(summary["verified"]).toBe(true)
+  expect(summary["audited"]).toBe(true)
   expect(summary["rejected"]).toBeGreaterThan(0)
   expect(summary["executed"]).toBeGreaterThan(40)
   expect(summary["pdfBytes"]).toBeGreaterThan(10_000)

@@ -199,6 +199,34 @@ describe("problem responses", () => {
   })
 })
 
+describe("audit and parameter checks", () => {
+  it("the store audit and the parameter check answer as the OpenAPI document describes", async () => {
+    recorded.length = 0
+    const audit = await call("POST", "/audit", { key: keys.agency, body: JSON.stringify({ readModels: true }) })
+    expect(audit.status).toBe(200)
+    expect(audit.body).toMatchObject({ ok: true, findings: [] })
+    expect(audit.body["streams"]).toBeGreaterThanOrEqual(0)
+    const badAudit = await call("POST", "/audit", { key: keys.agency, body: JSON.stringify({ readModels: "yes" }) })
+    expect(badAudit.status).toBe(400)
+    const seed = parse(readFileSync(seedPlanFile, "utf8")) as Record<string, unknown>
+    const valid = await call("POST", "/parameters/validate", { key: keys.agency, body: JSON.stringify(seed) })
+    expect(valid.status).toBe(200)
+    expect(valid.body["passed"]).toBe(true)
+    expect(valid.body["report"]).toMatchObject({ format: "gsyf.trace.v1", passed: true, findings: [] })
+    expect((valid.body["report"]["trace"] as Array<unknown>).length).toBeGreaterThan(0)
+    const invalid = await call("POST", "/parameters/validate", {
+      key: keys.agency,
+      body: JSON.stringify({
+        ...seed,
+        parameters: { ...(seed["parameters"] as object), "plan.fiscalYear": "next year" }
+      })
+    })
+    expect(invalid.status).toBe(400)
+    expect(invalid.body["issues"].length).toBeGreaterThan(0)
+    expect(checkResponses(await (await fetch(server.url + "/openapi.json")).json() as Doc, recorded)).toEqual([])
+  })
+})
+
 describe("conflicts", () => {
   it("If-Match at another version and a command id reused for another command are 409 and write nothing", async () => {
     recorded.length = 0

@@ -5,7 +5,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { Api, AuditRequest } from "../ServerApi.js"
+import { Api, AuditReport, AuditRequest, ParameterReport } from "../ServerApi.js"
 import { SharedTag } from "./context.js"
 import { fail, jsonBody } from "./http.js"
 import * as Views from "./views.js"
@@ -74,8 +74,11 @@ const validate = Effect.gen(function*() {
     parameters.right,
     `${year ?? new Date().getFullYear()}-01-01`
   )
-  return { passed: report.passed, report: Views.toJson(report) }
+  return yield* Effect.orDie(encodeParameterReport({ passed: report.passed, report }))
 })
+
+const encodeParameterReport = Schema.encode(ParameterReport)
+const encodeAuditReport = Schema.encode(AuditReport)
 
 const decodeAudit = Schema.decodeUnknownEither(AuditRequest)
 
@@ -91,7 +94,7 @@ const audit = Effect.gen(function*() {
     keys: shared.keys,
     readModels: request.right.readModels
   }).pipe(Effect.catchAll(() => fail(503, "事件存储暂时不可用", "the event store is unavailable")))
-  return Views.toJson(report)
+  return yield* Effect.orDie(encodeAuditReport(report))
 })
 
 /** @internal */
