@@ -4,11 +4,14 @@
  * checked to change nothing).
  */
 import { describe, expect, it } from "@effect/vitest"
+import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { LegalBasis, ProjectEvent } from "@gsyf/core"
+import { Parameter, Plugin } from "@gsyf/core"
 import { DeciderSpecification } from "@gsyf/testkit"
 import { Schema } from "effect"
+import { Either } from "effect"
 import { command } from "./fixtures/gwt.js"
-import { actors, at, keyEnterprises, seedConfig } from "./fixtures/seed.js"
+import { actors, at, keyEnterprises, seedConfig, seedParameterFile } from "./fixtures/seed.js"
 
 const spec = DeciderSpecification.lifecycle(seedConfig())
 const decode = Schema.decodeUnknownSync(ProjectEvent.Event)
@@ -35,6 +38,16 @@ const unitActor = (unit: string) => ({
   role: "member-unit",
   unit
 })
+const unitNames: Record<string, string> = {
+  hr: "人社",
+  "industry-it": "工信",
+  finance: "财政",
+  "emergency-management": "应急",
+  health: "卫健",
+  "housing-construction": "住建",
+  transport: "交通",
+  "trade-union": "工会"
+}
 const units = ["hr", "industry-it", "finance", "emergency-management", "health", "housing-construction", "transport"]
 
 const keyAreasSelected = () =>
@@ -80,7 +93,16 @@ describe("三(二) with short givens", () => {
       actor: unitActor("health") as never,
       at: c.at as never,
       basis: [LegalBasis.plan("三(二)", "征求工伤预防委员会各成员单位意见")],
-      evaluations: [],
+      // the guard that checks the unit is a member records the list it read (the seed's eight by default)
+      evaluations: [{
+        ruleId: "plan.member-unit-listed",
+        reads: [{
+          name: "committee.memberUnits",
+          value: JSON.stringify(units.concat("trade-union").map((id) => ({ id, name: unitNames[id] }))),
+          basis: "实施方案 七(一)"
+        }],
+        findings: []
+      }],
       restsOn: [],
       unit: "health",
       opinion: "同意",
@@ -128,6 +150,66 @@ describe("三(二) with short givens", () => {
       _tag: "OutOfOrder",
       ruleIds: ["lifecycle.plan-once"]
     })
+  })
+})
+
+describe("七(一) the committee's member units as a parameter", () => {
+  // a city whose committee has three units, one of them not among the seed's eight
+  const file = seedParameterFile() as { parameters: Record<string, unknown> }
+  const own = {
+    ...file,
+    parameters: {
+      ...file.parameters,
+      "committee.memberUnits": [
+        { id: "hr", name: "人社" },
+        { id: "emergency-management", name: "应急" },
+        { id: "market-regulation", name: "市场监管" }
+      ]
+    }
+  }
+  const config = Either.getOrThrowWith(
+    Plugin.configure({
+      parameters: Either.getOrThrowWith(Parameter.load(own), (e) => new Error(e.message)),
+      calendar: ChinaHolidays.calendar
+    }),
+    (e) => new Error(e.message)
+  )
+  const city = DeciderSpecification.lifecycle(config)
+  const say = (unit: string) =>
+    command("RecordMemberOpinion", unitActor(unit), "2026-02-03", { opinion: "同意", agrees: true })
+  const issue = () =>
+    command("IssuePlan", actors.committee, "2026-02-10", { documentNumber: "示工伤预防委〔2026〕1号" })
+
+  it("a unit the city lists gives its opinion; one it does not list is refused and nothing is recorded", () => {
+    const [e] = city.given([keyAreasSelected()]).when(say("market-regulation")).then(() => undefined)
+    expect(e).toMatchObject({ _tag: "MemberOpinionRecorded", unit: "market-regulation" })
+    expect(e!.evaluations.find((x) => x.ruleId === "plan.member-unit-listed")?.reads[0]?.name).toBe(
+      "committee.memberUnits"
+    )
+    const r = city.given([keyAreasSelected()]).when(say("transport")).thenRejected({
+      _tag: "RuleViolation",
+      ruleIds: ["plan.member-unit-listed"],
+      exactly: true
+    })
+    expect(r.message).toContain("市场监管")
+    // the seed's default list refuses the city's own unit
+    spec.given([keyAreasSelected()]).when(say("market-regulation")).thenRejected({
+      _tag: "RuleViolation",
+      ruleIds: ["plan.member-unit-listed"]
+    })
+  })
+
+  it("the plan waits for the city's own units only", () => {
+    const r = city.given([keyAreasSelected(), opinion("hr"), opinion("emergency-management")]).when(issue())
+      .thenRejected({ _tag: "RuleViolation", ruleIds: ["plan.member-opinions"] })
+    expect(r.message).toContain("市场监管")
+    const [e] = city.given([
+      keyAreasSelected(),
+      opinion("hr"),
+      opinion("emergency-management"),
+      opinion("market-regulation")
+    ]).when(issue()).then(() => undefined)
+    expect(e?._tag).toBe("PlanIssued")
   })
 })
 

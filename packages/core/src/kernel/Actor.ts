@@ -42,13 +42,14 @@ export const Role = Schema.Literal(
 export type Role = typeof Role.Type
 
 /**
- * The member units of the committee named in 实施方案 七(一):
- * 人社、工信、财政、应急、卫健、住建、交通、工会.
+ * The member units of the committee named in 实施方案 七(一) of the seed:
+ * 人社、工信、财政、应急、卫健、住建、交通、工会. They are the default of the parameter
+ * `committee.memberUnits`; a city lists its own units there.
  *
  * @since 0.1.0
  * @category models
  */
-export const MemberUnit = Schema.Literal(
+export const SeedMemberUnit = Schema.Literal(
   "hr",
   "industry-it",
   "finance",
@@ -57,6 +58,23 @@ export const MemberUnit = Schema.Literal(
   "housing-construction",
   "transport",
   "trade-union"
+).annotations({ identifier: "SeedMemberUnit" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type SeedMemberUnit = typeof SeedMemberUnit.Type
+
+/**
+ * A member unit of the committee, by its id: one of the seed's eight or a unit a city lists in the parameter
+ * `committee.memberUnits` (whether the unit is a member is the rule `plan.member-unit-listed`'s to say).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const MemberUnit = Schema.String.pipe(
+  Schema.pattern(/^[a-z][a-z0-9-]{0,63}$/)
 ).annotations({ identifier: "MemberUnit" })
 
 /**
@@ -66,12 +84,12 @@ export const MemberUnit = Schema.Literal(
 export type MemberUnit = typeof MemberUnit.Type
 
 /**
- * Chinese names of the member units.
+ * Chinese names of the seed's member units.
  *
  * @since 0.1.0
  * @category constants
  */
-export const memberUnitNames: Record<MemberUnit, string> = {
+export const memberUnitNames: Readonly<Record<SeedMemberUnit, string>> = {
   hr: "人社",
   "industry-it": "工信",
   finance: "财政",

@@ -115,7 +115,7 @@ export const basisTextFor = (src: Source) => (b: LegalBasis.LegalBasis): string 
 }
 
 /** Full Chinese names of the committee's member units (实施方案 七(一)). @internal */
-export const memberUnitFullNames: Readonly<Record<Actor.MemberUnit, string>> = {
+export const memberUnitFullNames: Readonly<Record<Actor.SeedMemberUnit, string>> = {
   hr: "人力资源和社会保障局",
   "industry-it": "工业和信息化局",
   finance: "财政局",
@@ -138,7 +138,7 @@ export const displayName = (
   const names = src?.settings?.names ?? {}
   const given = [actor.id, actor.organisation, actor.unit].find((k) => k !== undefined && Object.hasOwn(names, k))
   if (given !== undefined) return names[given]!
-  const unit = actor.unit as Actor.MemberUnit | undefined
+  const unit = actor.unit as Actor.SeedMemberUnit | undefined
   if (unit !== undefined && Object.hasOwn(memberUnitFullNames, unit)) {
     return `${src === undefined ? "" : cityYear(src.config).city}${memberUnitFullNames[unit]}`
   }

@@ -1,15 +1,49 @@
 // 三(二) guards: opinions before the plan, the plan once and after the key areas, every member unit consulted;
 // the key-enterprise list (四(二)) before the key-enterprise work and as long as the quota.
 import * as Chunk from "effect/Chunk"
-import type { MemberUnit } from "../../kernel/Actor.js"
-import { MemberUnit as MemberUnitSchema } from "../../kernel/Actor.js"
+import { memberUnitNames, SeedMemberUnit } from "../../kernel/Actor.js"
 import { plan } from "../../kernel/LegalBasis.js"
+import type { ParameterReader } from "../../rules/Rule.js"
 import * as Deliverable from "../4-deliverables/Deliverable.js"
 import type { Guard } from "../Guard.js"
 import { check, type Doc, order } from "../internal/guard.js"
 import { subProjectKeys } from "../ProjectState.js"
 
-const memberUnits: ReadonlyArray<MemberUnit> = MemberUnitSchema.literals
+interface MemberUnitEntry {
+  readonly id: string
+  readonly name: string
+}
+
+const seedUnits: ReadonlyArray<MemberUnitEntry> = SeedMemberUnit.literals.map((id) => ({
+  id,
+  name: memberUnitNames[id]
+}))
+
+/** The committee's member units: the parameter `committee.memberUnits` (the seed's eight by default). */
+const memberUnitsOf = (p: ParameterReader): ReadonlyArray<MemberUnitEntry> =>
+  p.readOptional<ReadonlyArray<MemberUnitEntry>>("committee.memberUnits") ?? seedUnits
+
+const unitListed = check<"RecordMemberOpinion">({
+  id: "plan.member-unit-listed",
+  title: { zh: "意见来自成员单位", en: "The opinion comes from a member unit" },
+  section: "七(一)",
+  basis: [plan("七(一)", "人社、工信、财政、应急、卫健、住建、交通、工会")],
+  description: "成员单位意见只能由参数 committee.memberUnits 列明的委员会成员单位提出。",
+  reads: ["committee.memberUnits"]
+}, ({ command: c }, f, p) => {
+  const unit = c.actor.unit
+  const units = memberUnitsOf(p)
+  if (unit === undefined || units.some((u) => u.id === unit)) return []
+  return [
+    f.error(
+      "unit",
+      `${unit} 不是委员会成员单位(成员单位:${units.map((u) => u.name).join("、")})`,
+      `${unit} is not a member unit of the committee (members: ${units.map((u) => u.id).join(", ")})`,
+      units.map((u) => u.id).join(","),
+      unit
+    )
+  ]
+})
 
 const opinionsBeforePlan = order<"RecordMemberOpinion">({
   id: "lifecycle.opinions-before-plan",
@@ -51,17 +85,18 @@ const memberOpinions = check<"IssuePlan">({
     plan("三(二)", "经征求各成员单位意见后印发"),
     plan("七(一)", "人社、工信、财政、应急、卫健、住建、交通、工会")
   ],
-  description: "以委员会名义印发实施方案前,须记录全部八个成员单位的意见。",
-  reads: []
-}, ({ state }, f) => {
-  const missing = memberUnits.filter((u) => !state.opinions.has(u))
+  description: "以委员会名义印发实施方案前,须记录参数 committee.memberUnits 列明的全部成员单位(默认八个)的意见。",
+  reads: ["committee.memberUnits"]
+}, ({ state }, f, p) => {
+  const units = memberUnitsOf(p)
+  const missing = units.filter((u) => !state.opinions.has(u.id))
   if (missing.length === 0) return []
   return [
     f.error(
       "opinions",
-      `尚未征求以下成员单位意见:${missing.join("、")}`,
-      `opinions still missing from: ${missing.join(", ")}`,
-      memberUnits.join(","),
+      `尚未征求以下成员单位意见:${missing.map((u) => u.name).join("、")}`,
+      `opinions still missing from: ${missing.map((u) => u.id).join(", ")}`,
+      units.map((u) => u.id).join(","),
       [...state.opinions.keys()].join(",")
     )
   ]
@@ -119,7 +154,7 @@ export const guards: {
   readonly IssuePlan: ReadonlyArray<Guard<"IssuePlan">>
   readonly ProvideKeyEnterpriseList: ReadonlyArray<Guard<"ProvideKeyEnterpriseList">>
 } = {
-  RecordMemberOpinion: [opinionsBeforePlan],
+  RecordMemberOpinion: [opinionsBeforePlan, unitListed],
   IssuePlan: [planOnce, keyAreasFirst, memberOpinions],
   ProvideKeyEnterpriseList: [keyEnterpriseListFirst, keyEnterpriseList]
 }

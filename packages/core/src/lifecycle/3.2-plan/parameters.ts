@@ -1,10 +1,24 @@
 // 三(二) parameters: the plan's year, city, province and documents, its schedule, the service area.
+// The committee's member units (七(一)): the seed's eight by default, a city's own list in its file.
 // Names are the tree's paths (`plan.fiscalYear` …); a parameter's section is the group's unless it says otherwise.
 import * as Schema from "effect/Schema"
+import { MemberUnit, memberUnitNames, SeedMemberUnit } from "../../kernel/Actor.js"
+import { bilingual } from "../../kernel/InputError.js"
 import { plan } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import { param, section } from "../../rules/ParameterSet.js"
 import { noNational } from "../internal/parameters.js"
+
+/** One member unit: its id (the `unit` of its actors) and its Chinese name. */
+const MemberUnitEntry = Schema.Struct({ id: MemberUnit, name: Param.NonEmptyText })
+
+const MemberUnitList = Schema.Array(MemberUnitEntry).pipe(
+  Schema.filter((a) => a.length > 0, bilingual("至少需要一个成员单位", "needs at least one member unit")),
+  Schema.filter(
+    (a: ReadonlyArray<typeof MemberUnitEntry.Type>) => new Set(a.map((u) => u.id)).size === a.length,
+    bilingual("成员单位标识不能重复", "a member unit's id must not repeat")
+  )
+)
 
 export const parameters = section("总则", {
   plan: {
@@ -56,6 +70,21 @@ export const parameters = section("总则", {
       schema: Param.Schedule,
       basis: plan("三"),
       optional: true
+    })
+  },
+  committee: {
+    memberUnits: param({
+      title: { zh: "委员会成员单位", en: "Member units of the committee" },
+      unit: "list",
+      section: "七(一)",
+      description:
+        "市工伤预防委员会的成员单位(标识和中文名称);方案印发前须征求每个成员单位的意见,未列明的单位不能提出成员单位意见",
+      schema: MemberUnitList,
+      basis: plan("七(一)", "人社、工信、财政、应急、卫健、住建、交通、工会"),
+      default: {
+        value: SeedMemberUnit.literals.map((id: SeedMemberUnit) => ({ id, name: memberUnitNames[id] })),
+        basis: plan("七(一)", "人社、工信、财政、应急、卫健、住建、交通、工会")
+      }
     })
   },
   project: {
