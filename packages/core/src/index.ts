@@ -501,6 +501,17 @@ export * as ParameterSet from "./rules/ParameterSet.js"
 export * as Payment from "./lifecycle/3.6-contract/Payment.js"
 
 /**
+ * Performance targets (绩效目标) as measures over the recorded evidence: the
+ * number of pieces of evidence of a kind, or the sum of one of their numeric
+ * fields, at least a declared value. The plan declares them per sub-project
+ * (`acceptance.performanceTargets`, none by default); at acceptance each is
+ * computed from the sub-project's evidence up to the evaluation date.
+ *
+ * @since 0.1.0
+ */
+export * as PerformanceTarget from "./lifecycle/3.9-acceptance/PerformanceTarget.js"
+
+/**
  * Plain values and Promises for hosts that do not use Effect. Functions across gsyf return `Either` (parameters,
  * money and capitals, documents, OCDS) or `Effect` (rendering to bytes); these helpers turn either into a plain
  * result object, a value or a Promise, so a host needs no `effect` import of its own:

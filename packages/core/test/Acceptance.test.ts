@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Acceptance, IsoDate, Money, type Quota, RuleSet } from "@gsyf/core"
-import { seedParameters } from "./fixtures/seed.js"
+import { Acceptance, IsoDate, Money, Parameter, type Quota, RuleSet } from "@gsyf/core"
+import { Either } from "effect"
+import { seedParameterFile, seedParameters } from "./fixtures/seed.js"
 
 const params = seedParameters()
 const d = IsoDate.unsafeFromString
@@ -135,5 +136,100 @@ describe("acceptance verdict", () => {
 
   it("gives no verdict at the application stage", () => {
     expect(verdict(input({ progress: [portal] })).findings).toEqual([])
+  })
+})
+
+describe("declared performance targets, computed from the evidence", () => {
+  const file = seedParameterFile() as { parameters: Record<string, unknown> }
+  const declaring = (atLeast: number) =>
+    Either.getOrThrowWith(
+      Parameter.load({
+        ...file,
+        parameters: {
+          ...file.parameters,
+          "acceptance.performanceTargets": [
+            {
+              name: "行业培训人数",
+              subProject: "keyAreas",
+              evidence: "training-session",
+              field: "participants",
+              atLeast
+            },
+            { name: "门户网站文章", subProject: "keyAreas", evidence: "portal-article", atLeast: 2 },
+            {
+              name: "三类人员培训人次",
+              subProject: "hazchem",
+              evidence: "hazchem-training",
+              field: "trainees",
+              atLeast: 999
+            }
+          ]
+        }
+      }),
+      (e) => new Error(e.message)
+    )
+  const session = (date: string, participants: number) => ({
+    _tag: "training-session" as const,
+    date: d(date),
+    track: "construction" as const,
+    title: "建筑行业培训",
+    participants
+  })
+  const article = (date: string) => ({
+    _tag: "portal-article" as const,
+    date: d(date),
+    portal: "示例新闻网",
+    title: "工伤预防"
+  })
+  const evaluation = (targets: Acceptance.AcceptanceInput["targets"] = []) =>
+    input({
+      stage: "evaluation",
+      on: d("2026-10-23"),
+      targets,
+      subProject: "keyAreas",
+      evidence: [
+        session("2026-06-01", 120),
+        session("2026-07-01", 90),
+        article("2026-05-01"),
+        article("2026-10-01"),
+        // recorded after the evaluation date: not read
+        session("2026-10-30", 500),
+        article("2026-10-30")
+      ] as unknown as Acceptance.AcceptanceInput["evidence"]
+    })
+  const run = (atLeast: number, i: Acceptance.AcceptanceInput) =>
+    RuleSet.evaluate(Acceptance.verdictRuleSet, i, declaring(atLeast), i.on)
+
+  it("pass when the evidence up to the evaluation reaches every target of the sub-project", () => {
+    const r = run(210, evaluation())
+    expect([r.passed, r.findings]).toEqual([true, []])
+  })
+
+  it("fail on a computed miss, with the value read from the evidence", () => {
+    const r = run(211, evaluation())
+    expect(r.passed).toBe(false)
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.path, f.expected, f.actual])).toEqual([
+      ["acceptance.targets-met", "error", "targets.行业培训人数", "参加人数合计 ≥ 211", "210"]
+    ])
+    expect(r.findings[0]!.zh).toBe("绩效目标“行业培训人数”未实现:按记录计算为 210,要求 参加人数合计 ≥ 211")
+  })
+
+  it("a typed met flag that contradicts the computed value is reported and the computed value decides", () => {
+    const typedMet = run(211, evaluation([{ name: "行业培训人数", target: "≥200人", actual: "300", met: true }]))
+    expect(typedMet.passed).toBe(false)
+    expect(typedMet.findings.map((f) => [f.severity, f.path, f.actual])).toEqual([
+      ["warning", "targets.行业培训人数.met", "210"],
+      ["error", "targets.行业培训人数", "210"]
+    ])
+    const typedMissed = run(210, evaluation([{ name: "门户网站文章", target: "≥2篇", actual: "1", met: false }]))
+    expect(typedMissed.passed).toBe(true)
+    expect(typedMissed.findings.map((f) => [f.severity, f.path, f.actual])).toEqual([
+      ["warning", "targets.门户网站文章.met", "2"]
+    ])
+  })
+
+  it("a city that declares none keeps the typed flags as before", () => {
+    const r = verdict(input({ stage: "evaluation", subProject: "keyAreas", evidence: [] }))
+    expect([r.passed, r.findings]).toEqual([true, []])
   })
 })

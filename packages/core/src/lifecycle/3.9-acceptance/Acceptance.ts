@@ -11,7 +11,9 @@ import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
 import * as Rule from "../../rules/Rule.js"
 import * as RuleSet from "../../rules/RuleSet.js"
+import type * as Deliverable from "../4-deliverables/Deliverable.js"
 import type * as Quota from "../4-deliverables/Quota.js"
+import * as PerformanceTarget from "./PerformanceTarget.js"
 
 /**
  * What the acceptance rules look at.
@@ -31,6 +33,9 @@ export interface AcceptanceInput {
     { readonly name: string; readonly target: string; readonly actual: string; readonly met: boolean }
   >
   readonly experts: number
+  /** The sub-project evaluated and its recorded evidence (declared targets are computed over it). */
+  readonly subProject?: "hazchem" | "keyAreas" | undefined
+  readonly evidence?: ReadonlyArray<Deliverable.Evidence> | undefined
   /** Set when a rectification is running: its deadline. */
   readonly rectificationDeadline: IsoDate | undefined
 }
@@ -172,23 +177,53 @@ export const targetsMet = Rule.make<AcceptanceInput>({
   title: { zh: "绩效目标全部实现", en: "Every performance target is met" },
   section: "三(九)",
   basis: [plan("三(九)", "对项目实施情况和绩效目标实现情况进行评估验收")],
-  reads: [],
-  description: "专家逐项评估绩效目标(如满意度、知识考核合格率),任何一项未实现即不合格。",
-  evaluate: (i) =>
-    i.stage !== "evaluation"
+  reads: ["acceptance.performanceTargets"],
+  description:
+    "方案声明的绩效目标按截至评估之日记录的交付物计算(某类交付物条数或数量合计不低于目标值),未实现即不合格;专家填写的其他绩效目标逐项评估。专家填写的“是否实现”与计算结果不一致的,记为警告并以计算结果为准。",
+  evaluate: (i, p) => {
+    if (i.stage !== "evaluation") return []
+    const declared = p.read<ReadonlyArray<PerformanceTarget.Declared>>("acceptance.performanceTargets")
+    const computed = i.subProject === undefined
       ? []
-      : i.targets
-        .filter((t) => !t.met)
-        .map((t) =>
-          f("acceptance.targets-met").error(
-            `targets.${t.name}`,
-            `绩效目标“${t.name}”未实现`,
-            `performance target "${t.name}" not met`,
-            t.target,
-            t.actual
-          )
-        )
+      : PerformanceTarget.computeAll(declared, i.subProject, i.evidence ?? [], i.on)
+    return PerformanceTarget.assess(i.targets, computed).flatMap((t) => targetFindings(t))
+  }
 })
+
+const targetFindings = (t: PerformanceTarget.Assessed): Array<Rule.Finding> => {
+  const out: Array<Rule.Finding> = []
+  if (t.computed !== undefined && t.typedMet !== undefined && t.typedMet !== t.computed.met) {
+    out.push(
+      f("acceptance.targets-met").warning(
+        `targets.${t.name}.met`,
+        `绩效目标“${t.name}”填写为${
+          t.typedMet ? "已实现" : "未实现"
+        },按记录计算为 ${t.actual}(${t.target}),以计算结果为准`,
+        `performance target "${t.name}" was given as ${
+          t.typedMet ? "met" : "not met"
+        }; the record gives ${t.actual} (${t.target}), which is used`,
+        t.target,
+        t.actual
+      )
+    )
+  }
+  if (!t.met) {
+    out.push(
+      f("acceptance.targets-met").error(
+        `targets.${t.name}`,
+        t.computed === undefined
+          ? `绩效目标“${t.name}”未实现`
+          : `绩效目标“${t.name}”未实现:按记录计算为 ${t.actual},要求 ${t.target}`,
+        t.computed === undefined
+          ? `performance target "${t.name}" not met`
+          : `performance target "${t.name}" not met: the record gives ${t.actual}, ${t.target} required`,
+        t.target,
+        t.actual
+      )
+    )
+  }
+  return out
+}
 
 /**
  * Guards on applying for and evaluating acceptance.

@@ -20,9 +20,12 @@ import {
   traced,
   violation
 } from "../internal/decide.js"
+import * as Parameter from "../Parameter.js"
 import type { Evaluation, RectificationOrder } from "../ProjectEvent.js"
+import { evidenceOf } from "../ProjectState.js"
 import type * as Acceptance from "./Acceptance.js"
 import { balanceDue, rectificationDeadline } from "./guards.js"
+import * as PerformanceTarget from "./PerformanceTarget.js"
 
 type Unit = "calendar-days" | "working-days"
 const dayUnit = (
@@ -35,6 +38,8 @@ interface Verdict {
   readonly evaluations: ReadonlyArray<Evaluation>
   readonly basis: ReadonlyArray<import("../../kernel/LegalBasis.js").LegalBasis>
   readonly restsOn: ReadonlyArray<string>
+  /** The targets as assessed: the typed ones, and the declared ones computed from the evidence. */
+  readonly targets: ReadonlyArray<{ name: string; target: string; actual: string; met: boolean }>
 }
 
 const passed = (v: Verdict): Result => {
@@ -62,7 +67,7 @@ const passed = (v: Verdict): Result => {
       attempt: sp.acceptance.attempts,
       experts: c.experts,
       items: v.items,
-      targets: c.performanceTargets,
+      targets: v.targets,
       balanceDue: Payment.balanceAmount(sp.contract!.amount, sp.payments),
       dueDate: d.end,
       dueExplanation: {
@@ -97,7 +102,7 @@ const orderOf = (v: Verdict) => (f: Finding): RectificationOrder => {
       text: f.zh
     }
   }
-  const target = head === "targets" ? v.input.command.performanceTargets.find((t) => t.name === key) : undefined
+  const target = head === "targets" ? v.targets.find((t) => t.name === key) : undefined
   if (target !== undefined) {
     return {
       kind: "target",
@@ -131,7 +136,7 @@ const failed = (v: Verdict, verdict: Checked): Result => {
       attempt: s.subProjects[c.subProject].acceptance.attempts,
       experts: c.experts,
       items: v.items,
-      targets: c.performanceTargets,
+      targets: v.targets,
       rectification: {
         items: verdict.errors.map((f) => f.zh),
         orders: verdict.errors.map(orderOf(v)),
@@ -190,6 +195,14 @@ export const handlers: Handlers<"ApplyForAcceptance" | "EvaluateAcceptance" | "F
     const sp = s.subProjects[c.subProject]
     const contract = sp.contract!
     const progress = quotaProgress(input.config, s, on, c.subProject)
+    const evidence = evidenceOf(s, c.subProject)
+    const declared = Parameter.resolve(input.config.parameters, "acceptance.performanceTargets", on)?.value as
+      | ReadonlyArray<PerformanceTarget.Declared>
+      | undefined
+    const targets = PerformanceTarget.assess(
+      c.performanceTargets,
+      PerformanceTarget.computeAll(declared ?? [], c.subProject, evidence, on)
+    ).map(({ actual, met, name, target }) => ({ name, target, actual, met }))
     const evaluation: Acceptance.AcceptanceInput = {
       stage: "evaluation",
       on,
@@ -200,7 +213,9 @@ export const handlers: Handlers<"ApplyForAcceptance" | "EvaluateAcceptance" | "F
       progress,
       targets: c.performanceTargets,
       experts: c.experts.length,
-      rectificationDeadline: sp.acceptance.rectificationDeadline
+      rectificationDeadline: sp.acceptance.rectificationDeadline,
+      subProject: c.subProject,
+      evidence
     }
     const guards = runStage(input, "acceptanceGuard", evaluation)
     if (guards.errors.length > 0) return violation(c._tag, guards.findings)
@@ -210,7 +225,8 @@ export const handlers: Handlers<"ApplyForAcceptance" | "EvaluateAcceptance" | "F
       items: progress.map(toQuotaResult),
       evaluations: [...guards.evaluations, ...verdict.evaluations],
       basis: [plan("三(九)", "组织相关专家对项目实施情况和绩效目标实现情况进行评估验收"), ...basisOf(verdict.rules)],
-      restsOn: [sp.acceptance.appliedEventId!, ...Chunk.toReadonlyArray(sp.evidence).map((x) => x.eventId)]
+      restsOn: [sp.acceptance.appliedEventId!, ...Chunk.toReadonlyArray(sp.evidence).map((x) => x.eventId)],
+      targets
     }
     return verdict.errors.length === 0 ? passed(v) : failed(v, verdict)
   },
