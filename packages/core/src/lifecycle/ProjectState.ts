@@ -429,7 +429,7 @@ const emptySubProject = (key: SubProjectKey): SubProjectState => ({
  * @since 0.2.0
  * @category constants
  */
-export const stateVersion = 2
+export const stateVersion = 3
 
 /**
  * The state before any event.
