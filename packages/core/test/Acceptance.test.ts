@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Acceptance, IsoDate, Money, Parameter, type Quota, RuleSet } from "@gsyf/core"
 import { Either } from "effect"
-import { seedParameterFile, seedParameters } from "./fixtures/seed.js"
+import { fullLifecycle, runCommands, seedParameterFile, seedParameters } from "./fixtures/seed.js"
 
 const params = seedParameters()
 const d = IsoDate.unsafeFromString
@@ -228,8 +228,68 @@ describe("declared performance targets, computed from the evidence", () => {
     ])
   })
 
+  it("the contract's own targets are computed beside the plan's; a stricter one replaces the plan's, a looser one does not", () => {
+    const agreed = (atLeast: number) => ({
+      agreedTargets: [
+        { name: "行业培训人数", evidence: "training-session" as const, field: "participants" as const, atLeast },
+        { name: "门户网站文章条数", evidence: "portal-article" as const, atLeast: 3 }
+      ]
+    })
+    const stricter = run(200, input({ ...evaluation(), ...agreed(211) }))
+    expect(stricter.findings.map((f) => [f.path, f.expected, f.actual])).toEqual([
+      ["targets.行业培训人数", "参加人数合计 ≥ 211", "210"],
+      ["targets.门户网站文章条数", "门户网站网络宣传条数 ≥ 3", "2"]
+    ])
+    const looser = run(211, input({ ...evaluation(), ...agreed(100) }))
+    expect(looser.findings.map((f) => [f.path, f.expected])).toEqual([
+      ["targets.行业培训人数", "参加人数合计 ≥ 211"],
+      ["targets.门户网站文章条数", "门户网站网络宣传条数 ≥ 3"]
+    ])
+  })
+
   it("a city that declares none keeps the typed flags as before", () => {
     const r = verdict(input({ stage: "evaluation", subProject: "keyAreas", evidence: [] }))
     expect([r.passed, r.findings]).toEqual([true, []])
+  })
+})
+
+describe("performance targets the contract agrees, through the lifecycle", () => {
+  const agreeing = (atLeast: number) =>
+    fullLifecycle().map((c) =>
+      c["_tag"] === "SignContract" && c["subProject"] === "hazchem"
+        ? {
+          ...c,
+          performanceTargets: [{ name: "三类人员培训人次", evidence: "hazchem-training", field: "trainees", atLeast }]
+        }
+        : c
+    )
+  // the lifecycle up to the hazardous-chemicals evaluation (a failed one stops the balance payment after it)
+  const hazchemVerdict = (atLeast: number) => {
+    const all = agreeing(atLeast)
+    const upTo = all.findIndex((c) => c["_tag"] === "EvaluateAcceptance" && c["subProject"] === "hazchem")
+    const { events, state } = runCommands(all.slice(0, upTo + 1))
+    const verdict = events.find((e) =>
+      (e._tag === "AcceptancePassed" || e._tag === "AcceptanceFailed") && e.subProject === "hazchem"
+    )
+    return { verdict, contract: state.subProjects.hazchem.contract }
+  }
+
+  it("are kept with the contract and met by the seed's record (600 trainees against 600)", () => {
+    const { contract, verdict } = hazchemVerdict(600)
+    expect(contract?.performanceTargets).toEqual([
+      { name: "三类人员培训人次", evidence: "hazchem-training", field: "trainees", atLeast: 600 }
+    ])
+    expect(verdict?._tag).toBe("AcceptancePassed")
+  })
+
+  it("fail the acceptance when the record falls short (600 against 650), naming the computed value", () => {
+    const { verdict } = hazchemVerdict(650)
+    expect(verdict?._tag).toBe("AcceptanceFailed")
+    expect(verdict?._tag === "AcceptanceFailed" ? verdict.targets : []).toContainEqual({
+      name: "三类人员培训人次",
+      target: "培训人次合计 ≥ 650",
+      actual: "600",
+      met: false
+    })
   })
 })

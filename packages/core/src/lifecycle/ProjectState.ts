@@ -21,6 +21,7 @@ import type * as Payment from "./3.6-contract/Payment.js"
 import * as implementation from "./3.7-implementation/evolve.js"
 import * as supervision from "./3.8-supervision/evolve.js"
 import * as acceptance from "./3.9-acceptance/evolve.js"
+import type * as PerformanceTarget from "./3.9-acceptance/PerformanceTarget.js"
 import type * as Deliverable from "./4-deliverables/Deliverable.js"
 import * as deliverables from "./4-deliverables/evolve.js"
 import type { DeadlineStep, OpenDeadlines } from "./internal/deadlines.js"
@@ -237,6 +238,8 @@ export interface SubProjectState {
       readonly lateInterestRate?: Money.Decimal | undefined
       /** The payment term the contract agrees, in days from the acceptance. */
       readonly paymentTermDays?: number | undefined
+      /** The performance targets the contract agrees for its sub-project. */
+      readonly performanceTargets?: ReadonlyArray<PerformanceTarget.Agreed> | undefined
       readonly publishBy?: IsoDate.IsoDate | undefined
       readonly fileBy?: IsoDate.IsoDate | undefined
       readonly publishedOn?: IsoDate.IsoDate | undefined

@@ -2,6 +2,7 @@
 import * as Schema from "effect/Schema"
 import type { Role } from "../../kernel/Actor.js"
 import * as Money from "../../kernel/Money.js"
+import * as PerformanceTarget from "../3.9-acceptance/PerformanceTarget.js"
 import { envelope, Id, SubProject, Text } from "../internal/schemas.js"
 import { Kind as PaymentKind, Payee } from "./Payment.js"
 
@@ -21,7 +22,13 @@ export const SignContract = Schema.TaggedStruct("SignContract", {
    * The payment term the contract agrees, in days from the acceptance (保障中小企业款项支付条例 第九条: at most 60);
    * without it the balance is due within `payment.dueDays`.
    */
-  paymentTermDays: Schema.optional(Schema.Int.pipe(Schema.positive()))
+  paymentTermDays: Schema.optional(Schema.Int.pipe(Schema.positive())),
+  /**
+   * Performance targets (绩效目标) the contract agrees for its sub-project, computed from the evidence at
+   * acceptance beside the plan's (`acceptance.performanceTargets`); one named like a plan target replaces it only
+   * when it asks for at least as much.
+   */
+  performanceTargets: Schema.optional(Schema.Array(PerformanceTarget.Agreed))
 })
 export const MakePayment = Schema.TaggedStruct("MakePayment", {
   ...envelope,

@@ -272,6 +272,7 @@ export const handlers: Handlers<
         ...(c.sme === undefined ? {} : { sme: c.sme }),
         ...(c.lateInterestRate === undefined ? {} : { lateInterestRate: c.lateInterestRate }),
         ...(c.paymentTermDays === undefined ? {} : { paymentTermDays: c.paymentTermDays }),
+        ...(c.performanceTargets === undefined ? {} : { performanceTargets: c.performanceTargets }),
         publishBy: due.right.publishBy,
         fileBy: due.right.fileBy
       },

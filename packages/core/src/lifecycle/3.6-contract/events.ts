@@ -2,6 +2,7 @@
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../../kernel/IsoDate.js"
 import * as Money from "../../kernel/Money.js"
+import * as PerformanceTarget from "../3.9-acceptance/PerformanceTarget.js"
 import { type EventNames, meta, SubProject } from "../internal/schemas.js"
 import { Kind as PaymentKind, LateInterest, Payee } from "./Payment.js"
 
@@ -29,6 +30,8 @@ export const ContractSigned = Schema.TaggedStruct("ContractSigned", {
   lateInterestRate: Schema.optional(Money.DecimalFromInput),
   /** The payment term the contract agrees, in days from the acceptance (at most 60); absent: `payment.dueDays`. */
   paymentTermDays: Schema.optional(Schema.Number),
+  /** The performance targets the contract agrees (computed at acceptance). */
+  performanceTargets: Schema.optional(Schema.Array(PerformanceTarget.Agreed)),
   /** The contract is due to be published (2 working days) and filed (7 working days) by these dates. */
   publishBy: Schema.optional(IsoDate),
   fileBy: Schema.optional(IsoDate)

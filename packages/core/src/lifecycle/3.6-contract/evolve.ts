@@ -24,6 +24,8 @@ export const folds: Folds<
         sme: e.sme,
         lateInterestRate: e.lateInterestRate,
         paymentTermDays: e.paymentTermDays,
+        // set only when agreed, so that a state without them keeps the shape of `Lifecycle.stateVersion` 3
+        ...(e.performanceTargets === undefined ? {} : { performanceTargets: e.performanceTargets }),
         publishBy: e.publishBy,
         fileBy: e.fileBy
       }

@@ -36,6 +36,8 @@ export interface AcceptanceInput {
   /** The sub-project evaluated and its recorded evidence (declared targets are computed over it). */
   readonly subProject?: "hazchem" | "keyAreas" | undefined
   readonly evidence?: ReadonlyArray<Deliverable.Evidence> | undefined
+  /** The performance targets the sub-project's contract agrees (`SignContract.performanceTargets`). */
+  readonly agreedTargets?: ReadonlyArray<PerformanceTarget.Agreed> | undefined
   /** Set when a rectification is running: its deadline. */
   readonly rectificationDeadline: IsoDate | undefined
 }
@@ -179,13 +181,16 @@ export const targetsMet = Rule.make<AcceptanceInput>({
   basis: [plan("三(九)", "对项目实施情况和绩效目标实现情况进行评估验收")],
   reads: ["acceptance.performanceTargets"],
   description:
-    "方案声明的绩效目标按截至评估之日记录的交付物计算(某类交付物条数或数量合计不低于目标值),未实现即不合格;专家填写的其他绩效目标逐项评估。专家填写的“是否实现”与计算结果不一致的,记为警告并以计算结果为准。",
+    "方案及合同约定的绩效目标按截至评估之日记录的交付物计算(某类交付物条数或数量合计不低于目标值),未实现即不合格;专家填写的其他绩效目标逐项评估。专家填写的“是否实现”与计算结果不一致的,记为警告并以计算结果为准。",
   evaluate: (i, p) => {
     if (i.stage !== "evaluation") return []
     const declared = p.read<ReadonlyArray<PerformanceTarget.Declared>>("acceptance.performanceTargets")
-    const computed = i.subProject === undefined
-      ? []
-      : PerformanceTarget.computeAll(declared, i.subProject, i.evidence ?? [], i.on)
+    const computed = i.subProject === undefined ? [] : PerformanceTarget.computeAll(
+      PerformanceTarget.forSubProject(declared, i.agreedTargets ?? [], i.subProject),
+      i.subProject,
+      i.evidence ?? [],
+      i.on
+    )
     return PerformanceTarget.assess(i.targets, computed).flatMap((t) => targetFindings(t))
   }
 })

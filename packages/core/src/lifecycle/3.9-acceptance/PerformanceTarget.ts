@@ -51,6 +51,43 @@ export const Declared = Schema.Struct({
 export type Declared = typeof Declared.Type
 
 /**
+ * A target the contract declares for its own sub-project (`SignContract.performanceTargets`): a declared target
+ * without the sub-project, which is the contract's.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Agreed = Declared.pipe(Schema.omit("subProject"))
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Agreed = typeof Agreed.Type
+
+/**
+ * The targets that hold for a sub-project: the plan's for it, then the contract's; a contract target with the
+ * name of a plan target takes its place only when it asks for at least as much (a contract may be stricter than
+ * the plan, never looser).
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const forSubProject = (
+  planned: ReadonlyArray<Declared>,
+  agreed: ReadonlyArray<Agreed>,
+  subProject: "hazchem" | "keyAreas"
+): ReadonlyArray<Declared> => {
+  const own = planned.filter((d) => d.subProject === subProject)
+  const stricter = (a: Agreed) => {
+    const p = own.find((d) => d.name === a.name)
+    return p === undefined || (p.evidence === a.evidence && p.field === a.field && a.atLeast >= p.atLeast)
+  }
+  const kept = agreed.filter(stricter).map((a): Declared => ({ ...a, subProject }))
+  return [...own.filter((d) => !kept.some((a) => a.name === d.name)), ...kept]
+}
+
+/**
  * A declared target computed at a date.
  *
  * @since 0.1.0

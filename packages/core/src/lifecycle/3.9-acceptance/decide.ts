@@ -199,9 +199,10 @@ export const handlers: Handlers<"ApplyForAcceptance" | "EvaluateAcceptance" | "F
     const declared = Parameter.resolve(input.config.parameters, "acceptance.performanceTargets", on)?.value as
       | ReadonlyArray<PerformanceTarget.Declared>
       | undefined
+    const holding = PerformanceTarget.forSubProject(declared ?? [], contract.performanceTargets ?? [], c.subProject)
     const targets = PerformanceTarget.assess(
       c.performanceTargets,
-      PerformanceTarget.computeAll(declared ?? [], c.subProject, evidence, on)
+      PerformanceTarget.computeAll(holding, c.subProject, evidence, on)
     ).map(({ actual, met, name, target }) => ({ name, target, actual, met }))
     const evaluation: Acceptance.AcceptanceInput = {
       stage: "evaluation",
@@ -215,7 +216,8 @@ export const handlers: Handlers<"ApplyForAcceptance" | "EvaluateAcceptance" | "F
       experts: c.experts.length,
       rectificationDeadline: sp.acceptance.rectificationDeadline,
       subProject: c.subProject,
-      evidence
+      evidence,
+      agreedTargets: contract.performanceTargets
     }
     const guards = runStage(input, "acceptanceGuard", evaluation)
     if (guards.errors.length > 0) return violation(c._tag, guards.findings)
