@@ -63,7 +63,6 @@ export interface Projection<Doc = unknown> {
  * @since 0.1.0
  * @category models
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Any = Projection<any>
 
 /**
