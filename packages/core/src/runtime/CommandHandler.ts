@@ -421,7 +421,9 @@ const loadStored = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: s
       ? { restored: Option.none(), stream: undefined }
       : yield* Snapshot.start(store, streamId, snapshots)
     const base = Option.getOrUndefined(start.restored)
-    const stored = base?.tail ?? start.stream ?? (yield* store.readStream(streamId))
+    // no `yield*` inside `??`: the CommonJS build turns its right side into an arrow function
+    const known = base?.tail ?? start.stream
+    const stored = known === undefined ? yield* store.readStream(streamId) : known
     const last = stored[stored.length - 1]
     const version = last?.position ?? base?.version ?? 0
     const state = fold(decider, yield* decodeEvents(codec, stored), base?.state ?? decider.initialState)
@@ -439,7 +441,7 @@ const loadWith = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>) =>
   Effect.gen(function*() {
     const entry = ctx.cache?.get(streamId, ctx.decider, ctx.codec)
     const cached = entry === undefined ? undefined : yield* loadCached(ctx, streamId, entry)
-    return cached ?? (yield* loadStored(ctx, streamId))
+    return cached === undefined ? yield* loadStored(ctx, streamId) : cached
   })
 
 /**
