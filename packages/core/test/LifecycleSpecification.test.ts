@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { LegalBasis, ProjectEvent } from "@gsyf/core"
-import { Parameter, Plugin } from "@gsyf/core"
+import { Actor, Parameter, Plugin } from "@gsyf/core"
 import { DeciderSpecification } from "@gsyf/testkit"
 import { Schema } from "effect"
 import { Either } from "effect"
@@ -38,16 +38,7 @@ const unitActor = (unit: string) => ({
   role: "member-unit",
   unit
 })
-const unitNames: Record<string, string> = {
-  hr: "人社",
-  "industry-it": "工信",
-  finance: "财政",
-  "emergency-management": "应急",
-  health: "卫健",
-  "housing-construction": "住建",
-  transport: "交通",
-  "trade-union": "工会"
-}
+const unitNames: Record<string, string> = { ...Actor.memberUnitNames }
 const units = ["hr", "industry-it", "finance", "emergency-management", "health", "housing-construction", "transport"]
 
 const keyAreasSelected = () =>

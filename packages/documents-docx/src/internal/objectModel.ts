@@ -105,6 +105,25 @@ const caption = (ctx: Ctx, text: string) =>
     spacing: { before: 120, after: 60, line: 24 * 20, lineRule: LineRuleType.AT_LEAST }
   })
 
+// a bordered table of fixed layout across the type area, with its caption above and a short gap after it
+const framed = (
+  ctx: Ctx,
+  title: string | undefined,
+  rows: Array<TableRow>,
+  widths: Array<number>
+): Array<Paragraph | Table> => [
+  ...(title !== undefined ? [caption(ctx, title)] : []),
+  new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: TYPE_AREA_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: tableBorders,
+    margins: { left: 80, right: 80, top: 20, bottom: 20 }
+  }),
+  new Paragraph({ children: [], spacing: { line: 12 * 20, lineRule: LineRuleType.EXACT } })
+]
+
 const table = (ctx: Ctx, t: Block.Table): Array<Paragraph | Table> => {
   const count = Block.columnCount(t)
   const widths = columnWidths(Array.from({ length: count }, (_, i) => t.columns?.[i]?.width ?? 1))
@@ -136,18 +155,7 @@ const table = (ctx: Ctx, t: Block.Table): Array<Paragraph | Table> => {
     return new TableRow({ children: out, cantSplit: true, ...(header ? { tableHeader: true } : {}) })
   }
   const rows = [...t.header.map((r) => row(r, true)), ...t.body.map((r) => row(r, false))]
-  return [
-    ...(t.caption !== undefined ? [caption(ctx, t.caption)] : []),
-    new Table({
-      rows,
-      columnWidths: widths,
-      width: { size: TYPE_AREA_WIDTH, type: WidthType.DXA },
-      layout: TableLayoutType.FIXED,
-      borders: tableBorders,
-      margins: { left: 80, right: 80, top: 20, bottom: 20 }
-    }),
-    new Paragraph({ children: [], spacing: { line: 12 * 20, lineRule: LineRuleType.EXACT } })
-  ]
+  return framed(ctx, t.caption, rows, widths)
 }
 
 const keyValue = (ctx: Ctx, kv: Block.KeyValue): Array<Paragraph | Table> => {
@@ -170,18 +178,7 @@ const keyValue = (ctx: Ctx, kv: Block.KeyValue): Array<Paragraph | Table> => {
         ]
       })
   )
-  return [
-    ...(kv.caption !== undefined ? [caption(ctx, kv.caption)] : []),
-    new Table({
-      rows,
-      columnWidths: widths,
-      width: { size: TYPE_AREA_WIDTH, type: WidthType.DXA },
-      layout: TableLayoutType.FIXED,
-      borders: tableBorders,
-      margins: { left: 80, right: 80, top: 20, bottom: 20 }
-    }),
-    new Paragraph({ children: [], spacing: { line: 12 * 20, lineRule: LineRuleType.EXACT } })
-  ]
+  return framed(ctx, kv.caption, rows, widths)
 }
 
 /** The issuer centred over the date, the date four characters from the right edge, kept with what comes before. */
