@@ -159,6 +159,34 @@ describe("hash chain", () => {
     expect(AuditTrail.verify(spaced)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
   })
 
+  it("catches an altered field in stored rows that share their command's fields", () => {
+    // events 2–4 come from one command: same command id, instant, type and schema version
+    const shared = { commandId: "cmd-batch", recordedAt: "2025-03-02T08:00:00.000Z" }
+    const batch = AuditTrail.chain(AuditTrail.genesisHash, [
+      body(1, { 名称: "培训" }),
+      { ...body(2, { n: 1 }), ...shared },
+      { ...body(3, { n: 2 }), ...shared },
+      { ...body(4, { n: 3 }), ...shared }
+    ])
+    const rows = batch.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 4, head: batch[3]!.hash })
+    const edits: ReadonlyArray<Partial<AuditTrail.ChainedEvent>> = [
+      { commandId: "cmd-other" },
+      { recordedAt: "2025-03-02T08:00:00.001Z" },
+      { type: "Changed" },
+      { schemaVersion: 2 },
+      { schemaVersion: Number.NaN },
+      { dataJson: "{\"n\":3}" }
+    ]
+    for (const edit of edits) {
+      const edited = rows.map((e) => (e.position === 3 ? { ...e, ...edit } : e))
+      expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
+    }
+    // a stream moved under another id is a new chain for that id, which must start at position 1
+    const moved = rows.map((e) => (e.position === 3 ? { ...e, streamId: "s-2" } : e))
+    expect(AuditTrail.verify(moved)).toMatchObject({ ok: false, streamId: "s-2", reason: "position-gap" })
+  })
+
   it("checks interleaved streams each on its own", () => {
     const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, { x: 1 }, "s-2"), body(2, { x: 2 }, "s-2")])
     const interleaved = [trail[0]!, other[0]!, trail[1]!, other[1]!, trail[2]!]

@@ -56,8 +56,8 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import { createHash } from "node:crypto"
-import { canonicalBody, canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
+import { canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
+import { sha256Hex } from "./internal/sha256.js"
 
 /**
  * A plain JSON value.
@@ -175,19 +175,55 @@ export const bodyOf = (event: HashedBody): HashedBody => ({
  * @category hashing
  */
 export const hashEvent = (prevHash: string, body: HashedBody): string =>
-  createHash("sha256").update(prevHash, "utf8").update(canonicalize(bodyOf(body)), "utf8").digest("hex")
+  sha256Hex(prevHash + canonicalize(bodyOf(body)))
 
-/** The hash of a chained event, from its stored text when it carries it. */
-const hashChained = (prevHash: string, e: ChainedEvent): string =>
-  e.dataJson === undefined
-    ? hashEvent(prevHash, e)
-    : createHash("sha256")
-      .update(prevHash, "utf8")
-      .update(
-        canonicalBody(e.streamId, e.position, e.type, e.schemaVersion, e.commandId, e.recordedAt, e.dataJson),
-        "utf8"
-      )
-      .digest("hex")
+/** The hash of a decoded event, or `undefined` when its data is not plain JSON. */
+const hashDecoded = (prevHash: string, e: HashedBody): string | undefined => {
+  try {
+    return hashEvent(prevHash, e)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The text hashed for stored rows (`prevHash + canonical(body)` with the row's own
+ * `data` text), built from pieces kept between rows: the JSON of the command id
+ * and of the fields after `position` are rewritten only when they change, which
+ * in a stream read in order is once per command.
+ */
+class StoredBodyText {
+  private commandId: string | undefined = undefined
+  private head = ""
+  private recordedAt: string | undefined = undefined
+  private schemaVersion = Number.NaN
+  private streamId: string | undefined = undefined
+  private type: string | undefined = undefined
+  private tail = ""
+
+  /** `undefined` when `schemaVersion` is not a finite number (no canonical text). */
+  of(prevHash: string, e: ChainedEvent, dataJson: string): string | undefined {
+    if (e.commandId !== this.commandId) {
+      this.commandId = e.commandId
+      this.head = `{"commandId":${JSON.stringify(e.commandId)},"data":`
+    }
+    if (
+      e.recordedAt !== this.recordedAt || e.schemaVersion !== this.schemaVersion || e.streamId !== this.streamId ||
+      e.type !== this.type
+    ) {
+      if (!Number.isFinite(e.schemaVersion)) return undefined
+      this.recordedAt = e.recordedAt
+      this.schemaVersion = e.schemaVersion
+      this.streamId = e.streamId
+      this.type = e.type
+      // String(-0) is "0", as JCS wants.
+      this.tail = `,"recordedAt":${JSON.stringify(e.recordedAt)},"schemaVersion":${String(e.schemaVersion)},` +
+        `"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`
+    }
+    // `position` has been checked to be the previous position + 1, a positive integer.
+    return `${prevHash}${this.head}${dataJson},"position":${e.position}${this.tail}`
+  }
+}
 
 /**
  * Why a chain does not verify.
@@ -241,6 +277,7 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
   let stream: string | undefined
   let position = 0
   let prevHash = genesisHash
+  const stored = new StoredBodyText()
   for (const e of events) {
     if (e.streamId !== stream) {
       if (stream !== undefined) heads.set(stream, { position, hash: prevHash })
@@ -251,11 +288,12 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
     }
     if (e.position !== position + 1) return broken(e, position + 1, "position-gap")
     if (e.prevHash !== prevHash) return broken(e, e.position, "prev-hash-mismatch")
-    let recomputed: string
-    try {
-      recomputed = hashChained(prevHash, e)
-    } catch {
-      return broken(e, e.position, "hash-mismatch")
+    let recomputed: string | undefined
+    if (e.dataJson === undefined) {
+      recomputed = hashDecoded(prevHash, e)
+    } else {
+      const text = stored.of(prevHash, e, e.dataJson)
+      recomputed = text === undefined ? undefined : sha256Hex(text)
     }
     if (recomputed !== e.hash) return broken(e, e.position, "hash-mismatch")
     position = e.position
