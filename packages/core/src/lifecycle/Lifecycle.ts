@@ -13,7 +13,6 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import * as HashSet from "effect/HashSet"
 import type { CalendarYearNotCovered } from "../kernel/Calendar.js"
 import type { InvalidInput } from "../kernel/InputError.js"
 import { decodeEither } from "../kernel/InputError.js"
@@ -302,7 +301,7 @@ export const decide = (config: Config) =>
 ): Either.Either<ReadonlyArray<Event>, Rejection> => {
   const authorized = authorizeWith(config)(command, state)
   if (Either.isLeft(authorized)) return Either.left(authorized.left)
-  if (HashSet.has(state.commandIds, command.commandId)) return Either.right([])
+  if (state.commandIds.has(command.commandId)) return Either.right([])
   return Either.map(decideCommand(config, state, command), (steps) =>
     steps.map(
       (step, i) =>

@@ -6,7 +6,6 @@
  * @since 0.2.0
  */
 import * as Chunk from "effect/Chunk"
-import * as HashSet from "effect/HashSet"
 import type { MemberUnit } from "../kernel/Actor.js"
 import type * as IsoDate from "../kernel/IsoDate.js"
 import type * as Money from "../kernel/Money.js"
@@ -26,6 +25,7 @@ import type * as Deliverable from "./4-deliverables/Deliverable.js"
 import * as deliverables from "./4-deliverables/evolve.js"
 import type { DeadlineStep, OpenDeadlines } from "./internal/deadlines.js"
 import * as EvidenceIndex from "./internal/evidenceIndex.js"
+import { addTo, PersistentSet } from "./internal/persistentMap.js"
 import type { SubProject } from "./internal/schemas.js"
 import type { FactFold, Fold } from "./internal/state.js"
 import type { PanelMember } from "./ProjectCommand.js"
@@ -289,7 +289,8 @@ export interface SubProjectState {
 export interface State {
   /** Number of events folded. */
   readonly version: number
-  readonly commandIds: HashSet.HashSet<string>
+  /** The ids of the commands applied (a persistent set: adding one shares the rest). */
+  readonly commandIds: ReadonlySet<string>
   readonly keyAreas: { readonly eventId: string; readonly selected: ReadonlyArray<string> } | undefined
   readonly opinions: ReadonlyMap<MemberUnit, { readonly agrees: boolean; readonly eventId: string }>
   readonly plan:
@@ -432,7 +433,7 @@ const emptySubProject = (key: SubProjectKey): SubProjectState => ({
  * @since 0.2.0
  * @category constants
  */
-export const stateVersion = 3
+export const stateVersion = 4
 
 /**
  * The state before any event.
@@ -442,7 +443,7 @@ export const stateVersion = 3
  */
 export const initialState: State = {
   version: 0,
-  commandIds: HashSet.empty(),
+  commandIds: PersistentSet.empty(),
   keyAreas: undefined,
   opinions: new Map(),
   plan: undefined,
@@ -535,7 +536,7 @@ export const evolve = (state: State, e: Event): State => {
   const s: State = {
     ...state,
     version: state.version + 1,
-    commandIds: HashSet.add(state.commandIds, e.commandId),
+    commandIds: addTo(state.commandIds, e.commandId),
     facts: foldFacts(state.facts, e)
   }
   return (folds[e._tag] as Fold<Event["_tag"]>)(s, e)

@@ -1,12 +1,18 @@
 /**
  * A folded state as JSON text and back, for snapshots: plain objects, arrays,
  * strings, booleans and finite numbers as themselves; `undefined`, other numbers,
- * `Map`s, the lifecycle's persistent maps, Effect's `Chunk`, `HashSet` and
+ * `Map`s, the lifecycle's persistent maps and sets, Effect's `Chunk`, `HashSet` and
  * `HashMap`, `Money`, decimals and legal bases as small tagged objects
  * (`{"$":"m",…}`); a plain object that has a `$` key of its own is wrapped too, so
  * nothing is read back as a tag it was not. Anything else (another class, a
  * function, a symbol) makes {@link encode} throw {@link Unsupported}: such a state
  * is never snapshotted, and the stream is replayed instead.
+ *
+ * The bulk of a long project's state is written in columns (see `stateTable`): a
+ * chunk of plain JSON objects (the evidence lists) as a table (`t`), a map as a
+ * column of keys and one of values (`P`, `M`). {@link decode} still reads the
+ * forms written before them (`C`, `p`, `m`), so that snapshots stored by earlier
+ * versions keep their use.
  *
  * @internal
  */
@@ -15,14 +21,15 @@ import * as HashMap from "effect/HashMap"
 import * as HashSet from "effect/HashSet"
 import { LegalBasis } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
-import { PersistentMap } from "../../lifecycle/internal/persistentMap.js"
+import { PersistentMap, PersistentSet } from "../../lifecycle/internal/persistentMap.js"
+import * as Table from "./stateTable.js"
 
 /** A value the encoding does not know. */
 export class Unsupported extends Error {}
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 
-// Set whenever a tag is written, so that a chunk whose elements hold none is marked plain (`C`) and read back
+// Set whenever a tag is written, so that a chunk whose elements hold none is written as a table (or `C`) and read back
 // without a walk (the evidence lists, the bulk of a project state, are plain JSON).
 let wroteTag = false
 const tag = (t: Json): Json => {
@@ -48,12 +55,28 @@ const plain = (o: object): Json => {
   return Object.hasOwn(o, "$") ? tag({ $: "o", v: out }) : out
 }
 
+// A chunk of plain JSON objects as a table, of other plain JSON as `C`, of anything else as `c`.
 const chunk = (u: Chunk.Chunk<unknown>): Json => {
   wroteTag = false
   const v = values(Chunk.toReadonlyArray(u))
   const plainElements = !wroteTag
   wroteTag = true
-  return { $: plainElements ? "C" : "c", v }
+  if (!plainElements) return { $: "c", v }
+  return Table.encode(v) ?? { $: "C", v }
+}
+
+// A map's keys and values as two columns; `j` when they hold no tag (read back without a walk).
+const keyed = (t: "P" | "M", it: Iterable<readonly [unknown, unknown]>): Json => {
+  wroteTag = false
+  const k: Array<Json> = []
+  const v: Array<Json> = []
+  for (const [key, value] of it) {
+    k.push(toJson(key))
+    v.push(toJson(value))
+  }
+  const plainColumns = !wroteTag
+  wroteTag = true
+  return plainColumns ? { $: t, k: Table.column(k), v: Table.column(v), j: 1 } : { $: t, k, v }
 }
 
 // Objects other than plain ones and arrays, by what they are.
@@ -63,8 +86,9 @@ const special = (u: object): Json => {
   if (Chunk.isChunk(u)) return chunk(u)
   if (HashSet.isHashSet(u)) return tag({ $: "s", v: values(u) })
   if (HashMap.isHashMap(u)) return tag({ $: "h", v: entries(u) })
-  if (u instanceof PersistentMap) return tag({ $: "p", v: entries(u) })
-  if (u instanceof Map) return tag({ $: "m", v: entries(u) })
+  if (u instanceof PersistentMap) return keyed("P", u)
+  if (u instanceof PersistentSet) return tag({ $: "S", v: values(u) })
+  if (u instanceof Map) return keyed("M", u)
   if (u instanceof LegalBasis) return tag({ $: "l", v: plain({ ...u }) })
   const name = (Object.getPrototypeOf(u) as { constructor?: { name?: string } } | null)?.constructor?.name
   throw new Unsupported(`cannot snapshot an instance of ${name ?? "an unknown class"}`)
@@ -108,7 +132,29 @@ const items = (v: unknown): Array<unknown> => {
   return a
 }
 
-// Every tag `toJson` writes (exhaustive over the encoding's letters).
+/** The keys and values of a `P` or `M` map. */
+const columns = (u: Tagged): Array<readonly [unknown, unknown]> => {
+  const plainColumns = u.j === 1
+  const k = Table.values(u.k as Table.Column)
+  const v = Table.values(u.v as Table.Column)
+  const out = new Array<readonly [unknown, unknown]>(k.length)
+  for (let i = 0; i < k.length; i++) out[i] = plainColumns ? [k[i], v[i]] : [fromJson(k[i]), fromJson(v[i])]
+  return out
+}
+
+interface Tagged {
+  readonly $: string
+  readonly [field: string]: unknown
+}
+
+// The tags whose value is spread over other keys than `v`.
+const taggedWhole: { readonly [tag: string]: (u: Tagged) => unknown } = {
+  t: (u) => Chunk.unsafeFromArray(Table.decode(u)),
+  P: (u) => PersistentMap.from(columns(u)),
+  M: (u) => new Map(columns(u))
+}
+
+// Every other tag `toJson` writes, and those it wrote before columns (`C`, `p`, `m`).
 const tagged: { readonly [tag: string]: (v: unknown) => unknown } = {
   u: () => undefined,
   n: (v) => Number(v),
@@ -118,6 +164,7 @@ const tagged: { readonly [tag: string]: (v: unknown) => unknown } = {
   c: (v) => Chunk.unsafeFromArray(items(v)),
   C: (v) => Chunk.unsafeFromArray(v as Array<unknown>),
   s: (v) => HashSet.fromIterable(items(v)),
+  S: (v) => PersistentSet.from(items(v)),
   h: (v) => HashMap.fromIterable(pairs(v)),
   p: (v) => PersistentMap.from(pairs(v)),
   m: (v) => new Map(pairs(v)),
@@ -135,9 +182,12 @@ const fromJson = (u: unknown): unknown => {
   if (Array.isArray(u)) return items(u)
   const tag = (u as { readonly $?: unknown }).$
   if (tag === undefined) return revivePlain(u as Record<string, unknown>)
-  const revive = typeof tag === "string" ? tagged[tag] : undefined
-  if (revive === undefined) throw new Unsupported(`unknown tag ${String(tag)} in a snapshot`)
-  return revive((u as { readonly v?: unknown }).v)
+  if (typeof tag !== "string") throw new Unsupported(`unknown tag ${String(tag)} in a snapshot`)
+  const whole = Object.hasOwn(taggedWhole, tag) ? taggedWhole[tag] : undefined
+  if (whole !== undefined) return whole(u as Tagged)
+  const revive = Object.hasOwn(tagged, tag) ? tagged[tag] : undefined
+  if (revive === undefined) throw new Unsupported(`unknown tag ${tag} in a snapshot`)
+  return revive((u as Tagged).v)
 }
 
 /** The state from {@link encode}'s text; throws on text it did not write. */
