@@ -23,7 +23,9 @@ import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import * as IsoDate from "../kernel/IsoDate.js"
 import * as Money from "../kernel/Money.js"
 import * as Deliverable from "../lifecycle/4-deliverables/Deliverable.js"
+import { progressFrom } from "../lifecycle/4-deliverables/progress.js"
 import * as Quota from "../lifecycle/4-deliverables/Quota.js"
+import * as EvidenceIndex from "../lifecycle/internal/evidenceIndex.js"
 import * as Parameter from "../lifecycle/Parameter.js"
 import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
 import { Event } from "../lifecycle/ProjectEvent.js"
@@ -193,6 +195,19 @@ export const paymentLedger: Projection.Projection<LedgerDoc> = Projection.make<L
 })
 
 /**
+ * Counters over the evidence in force of a sub-project: weights by cell (`family` U+0001 `value`), distinct values
+ * per family, the values seen per listed family (summary lengths, key-enterprise steps).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface QuotaCounters {
+  readonly cells: { readonly [key: string]: number }
+  readonly distinct: { readonly [family: string]: number }
+  readonly values: { readonly [family: string]: ReadonlyArray<string> }
+}
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -212,12 +227,62 @@ export interface QuotaDoc {
   >
   /** The evidence in force, by event id (corrections remove or replace). */
   readonly evidence: ReadonlyArray<{ readonly eventId: string; readonly evidence: unknown }>
+  /** Counters over the evidence in force, updated by each deliverable and correction (the items read them). */
+  readonly counters: QuotaCounters
 }
 
 const encodeEvidence = Schema.encodeSync(Event)
 
+type EvidenceList = QuotaDoc["evidence"]
+
+interface Counted {
+  readonly evidence: EvidenceList
+  readonly counters: QuotaCounters
+}
+
+/** A correction's change to one sub-project's evidence and counters, or `undefined` when it leaves them alone. */
+const corrected = (
+  before: Counted,
+  e: Extract<ProjectEvent.Event, { readonly _tag: "DeliverableCorrected" }>,
+  subProject: string
+): Counted | undefined => {
+  let { counters, evidence } = before
+  const at = evidence.findIndex((x) => x.eventId === e.corrects)
+  if (at >= 0) {
+    // (evidence that does not decode was never counted)
+    const withdrawn = decodeEvidenceItem(evidence[at]!.evidence)
+    if (withdrawn !== undefined) counters = EvidenceIndex.bumpPlain(counters, EvidenceIndex.cellsOf(withdrawn), -1)
+    evidence = [...evidence.slice(0, at), ...evidence.slice(at + 1)]
+  }
+  if (e.replacement === undefined) return at >= 0 ? { counters, evidence } : undefined
+  if (Deliverable.subProjectOf(e.replacement) === subProject) {
+    counters = EvidenceIndex.bumpPlain(counters, EvidenceIndex.cellsOf(e.replacement), 1)
+    const replacement = (encodeEvidence(e) as { replacement: unknown }).replacement
+    evidence = [...evidence, { eventId: e.id, evidence: replacement }]
+  }
+  return { counters, evidence }
+}
+
 /**
- * Quota progress per sub-project, from the recorded evidence and the configuration's quota items.
+ * The next evidence and counters of a sub-project, or `undefined` when the event leaves them alone. A document
+ * written before counters (version 1) has them counted once from its list.
+ */
+const changed = (doc: QuotaDoc | undefined, e: ProjectEvent.Event, subProject: string): Counted | undefined => {
+  const evidence = doc?.evidence ?? []
+  const before: Counted = { evidence, counters: doc?.counters ?? countersOf(evidence) }
+  if (e._tag === "DeliverableCorrected") return corrected(before, e, subProject)
+  if (e._tag !== "DeliverableRecorded") return before
+  return {
+    evidence: [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { evidence: unknown }).evidence }],
+    counters: EvidenceIndex.bumpPlain(before.counters, EvidenceIndex.cellsOf(e.evidence), 1)
+  }
+}
+
+/**
+ * Quota progress per sub-project, from the recorded evidence and the configuration's quota items. The document
+ * keeps the evidence in force and counters over it that each deliverable and correction updates; the plan's items
+ * read the counters (as `Lifecycle.quotaProgress` reads the state's), so that a deliverable's progress costs the
+ * same at any length of history; an item a plugin adds or replaces counts over the list.
  *
  * @since 0.1.0
  * @category projections
@@ -225,7 +290,7 @@ const encodeEvidence = Schema.encodeSync(Event)
 export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =>
   Projection.make<QuotaDoc>({
     name: "gsyf.quota-progress",
-    version: 1,
+    version: 2,
     keysOf: (e) => {
       if (e.type === "DeliverableRecorded" || e.type === "ContractSigned") {
         return [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
@@ -237,34 +302,15 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
       const e = decoded(stored)
       if (e === undefined) return doc ?? null
       const subProject = key.slice(key.lastIndexOf("/") + 1)
-      let evidence = doc?.evidence ?? []
-      if (e._tag === "DeliverableRecorded") {
-        evidence = [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { evidence: unknown }).evidence }]
-      }
-      if (e._tag === "DeliverableCorrected") {
-        const before = evidence.length
-        evidence = evidence.filter((x) => x.eventId !== e.corrects)
-        const owned = before !== evidence.length
-        if (e.replacement !== undefined) {
-          const target = e.replacement._tag === "hazchem-training" ? "hazchem" : "keyAreas"
-          if (target === subProject) {
-            evidence = [...evidence, {
-              eventId: e.id,
-              evidence: (encodeEvidence(e) as { replacement: unknown }).replacement
-            }]
-          }
-        } else if (!owned) {
-          return doc ?? null
-        }
-      }
+      const next = changed(doc, e, subProject)
+      if (next === undefined) return doc ?? null
       const at = IsoDate.dateOf(e.at)
-      const decodedEvidence = evidence.map((x) => decodeEvidenceItem(x.evidence)).filter((
-        x
-      ): x is Deliverable.Evidence => x !== undefined)
       const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
-      const items = Quota.progress(
+      const index = EvidenceIndex.fromPlain(next.counters)
+      const items = progressFrom(
         config.quotaItems.filter((i) => i.subProject === subProject),
-        decodedEvidence,
+        () => index,
+        () => decodeEvidence(next.evidence),
         ctx
       ).map((p) => ({
         itemId: p.itemId,
@@ -274,7 +320,14 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
         done: p.done,
         met: p.met
       }))
-      return { projectId: stored.streamId, subProject, asOf: at, items, evidence }
+      return {
+        projectId: stored.streamId,
+        subProject,
+        asOf: at,
+        items,
+        evidence: next.evidence,
+        counters: next.counters
+      }
     }
   })
 
@@ -287,6 +340,16 @@ const decodeEvidenceItem = (u: unknown): Deliverable.Evidence | undefined => {
   const r = decodeEvidenceSchema(u)
   return Either.isRight(r) ? r.right : undefined
 }
+
+const decodeEvidence = (list: EvidenceList): Array<Deliverable.Evidence> =>
+  list.map((x) => decodeEvidenceItem(x.evidence)).filter((x): x is Deliverable.Evidence => x !== undefined)
+
+/** Counters over a list of evidence (a document written before them). */
+const countersOf = (list: EvidenceList): QuotaCounters =>
+  decodeEvidence(list).reduce<QuotaCounters>(
+    (counters, e) => EvidenceIndex.bumpPlain(counters, EvidenceIndex.cellsOf(e), 1),
+    EvidenceIndex.emptyPlain
+  )
 
 /**
  * @since 0.1.0

@@ -70,20 +70,24 @@ const readerOf = new Map<Quota.Item, Reader>(
   Quota.planItems.flatMap((item) => (readers[item.id] === undefined ? [] : [[item, readers[item.id]!] as const]))
 )
 
-const progressOf = (
+/**
+ * Progress on quota items: the plan's own items from the counters of their sub-project (`indexOf`), the others
+ * (a plugin's) over the evidence list, asked for only then.
+ */
+export const progressFrom = (
   items: ReadonlyArray<Quota.Item>,
-  s: State,
-  key: SubProjectKey | undefined,
+  indexOf: (key: SubProjectKey) => Index,
+  evidenceList: () => ReadonlyArray<Deliverable.Evidence>,
   ctx: Quota.Context
 ): ReadonlyArray<Quota.Progress> => {
   let evidence: ReadonlyArray<Deliverable.Evidence> | undefined
-  const all = () => (evidence ??= evidenceOf(s, key))
+  const all = () => (evidence ??= evidenceList())
   return items.map((item) => {
     const reader = readerOf.get(item)
     const required = Quota.requiredOf(item, ctx)
-    const index = s.subProjects[item.subProject].evidenceIndex
-    const done = reader === undefined ? item.count(all(), ctx) : reader.done(index, ctx)
-    const note = reader === undefined ? item.extra?.(all(), ctx) : reader.extra?.(index, ctx)
+    const index = reader === undefined ? undefined : indexOf(item.subProject)
+    const done = reader === undefined ? item.count(all(), ctx) : reader.done(index!, ctx)
+    const note = reader === undefined ? item.extra?.(all(), ctx) : reader.extra?.(index!, ctx)
     return {
       itemId: item.id,
       title: item.title,
@@ -106,7 +110,7 @@ export const quotaProgress = (
 ): ReadonlyArray<Quota.Progress> => {
   const items = config.quotaItems.filter((i) => key === undefined || i.subProject === key)
   const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
-  return progressOf(items, s, key, ctx)
+  return progressFrom(items, (k) => s.subProjects[k].evidenceIndex, () => evidenceOf(s, key), ctx)
 }
 
 /** A quota item's progress as events record it. */

@@ -20,7 +20,8 @@ export interface EvidenceIndex {
 
 export const empty: EvidenceIndex = { cells: HashMap.empty(), distinct: {}, values: {} }
 
-type Cell = readonly [family: string, value: string, weight: number]
+/** What a piece of evidence adds to one counter. */
+export type Cell = readonly [family: string, value: string, weight: number]
 
 type Of<K extends Deliverable.Evidence["_tag"]> = Extract<Deliverable.Evidence, { readonly _tag: K }>
 type Cells = { readonly [K in Deliverable.Evidence["_tag"]]: (e: Of<K>) => ReadonlyArray<Cell> }
@@ -44,7 +45,8 @@ const cells: Cells = {
   custom: (e) => [["custom", e.customType, e.count]]
 }
 
-const cellsOf = (e: Deliverable.Evidence): ReadonlyArray<Cell> => [
+/** The counters one piece of evidence adds to. */
+export const cellsOf = (e: Deliverable.Evidence): ReadonlyArray<Cell> => [
   ["kind", e._tag, 1],
   ...(cells[e._tag] as (e: Deliverable.Evidence) => ReadonlyArray<Cell>)(e)
 ]
@@ -71,6 +73,47 @@ const bump = (index: EvidenceIndex, cells: ReadonlyArray<Cell>, sign: 1 | -1): E
   }
   return { cells: map, distinct, values }
 }
+
+/**
+ * The counters as plain JSON (the `gsyf.quota-progress` read model's documents keep them): cells by key
+ * (`family` U+0001 `value`), distinct values per family, the values seen per iterated family.
+ */
+export interface Plain {
+  readonly cells: { readonly [key: string]: number }
+  readonly distinct: { readonly [family: string]: number }
+  readonly values: { readonly [family: string]: ReadonlyArray<string> }
+}
+
+export const emptyPlain: Plain = { cells: {}, distinct: {}, values: {} }
+
+/** The plain counters with the cells of one piece of evidence added (`1`) or taken away (`-1`), as `add`/`remove`. */
+export const bumpPlain = (index: Plain, cells: ReadonlyArray<Cell>, sign: 1 | -1): Plain => {
+  const counts = { ...index.cells }
+  const distinct = { ...index.distinct }
+  const values = { ...index.values }
+  for (const [family, value, weight] of cells) {
+    const key = keyOf(family, value)
+    const before = Object.hasOwn(counts, key) ? counts[key]! : 0
+    const after = before + sign * weight
+    if (after === 0) delete counts[key]
+    else counts[key] = after
+    if (before === 0 && after !== 0) {
+      distinct[family] = (distinct[family] ?? 0) + 1
+      const seen = iterated.has(family) ? values[family] ?? [] : undefined
+      if (seen !== undefined && !seen.includes(value)) values[family] = [...seen, value]
+    } else if (before !== 0 && after === 0) {
+      distinct[family] = (distinct[family] ?? 0) - 1
+    }
+  }
+  return { cells: counts, distinct, values }
+}
+
+/** The index the plain counters hold. */
+export const fromPlain = (index: Plain): EvidenceIndex => ({
+  cells: HashMap.fromIterable(Object.entries(index.cells)),
+  distinct: index.distinct,
+  values: index.values
+})
 
 /** The index with one more piece of evidence in force. */
 export const add = (index: EvidenceIndex, e: Deliverable.Evidence): EvidenceIndex => bump(index, cellsOf(e), 1)
