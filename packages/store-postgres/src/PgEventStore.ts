@@ -43,6 +43,12 @@ export interface Options extends SqlEventStore.Options {
   /** How long to wait for a connection (default 5 seconds). */
   readonly connectTimeout?: Duration.DurationInput | undefined
   readonly applicationName?: string | undefined
+  /**
+   * Send the store's command-path statements (stream reads, appends, snapshots) as named prepared statements,
+   * parsed and planned once per connection (default `true`). Turn it off behind a connection pooler that does not
+   * keep prepared statements across transactions (PgBouncer before 1.21 in transaction mode).
+   */
+  readonly preparedStatements?: boolean | undefined
 }
 
 const redacted = (s: string | Redacted.Redacted | undefined) =>
@@ -98,6 +104,89 @@ const pool = (options: Options) =>
     )
   )
 
+/** At most this many statement texts get a name per pool; any others (rare event counts) are sent unnamed. */
+const maxNamedStatements = 200
+
+interface BackendOf {
+  readonly processID: number | null
+  readonly secretKey: number | null
+  readonly host: string
+  readonly port: number
+}
+
+/**
+ * Asks PostgreSQL to cancel what a connection is running, over a short connection of its own (the cancel request
+ * of the protocol, as `pg` sends it): the pool may have no free connection to send it through.
+ */
+const cancelBackend = (client: Pg.PoolClient): void => {
+  const { host, port, processID, secretKey } = client as unknown as BackendOf
+  if (processID === null || secretKey === null) return
+  const con = new Pg.Connection() as Pg.Connection & {
+    connect(port: number | string, host?: string): void
+    cancel(processID: number, secretKey: number): void
+  }
+  con.on("error", () => {})
+  con.on("connect", () => con.cancel(processID, secretKey))
+  if (host.startsWith("/")) con.connect(`${host}/.s.PGSQL.${port}`)
+  else con.connect(port, host)
+}
+
+const failWith = (message: string) => (cause: unknown) => Effect.fail(new SqlError({ cause, message }))
+
+/**
+ * Runs a statement on a pooled connection straight through `pg`, named so that each connection parses and plans
+ * it once. Interrupted, it asks PostgreSQL to cancel the query, and the connection goes back to the pool once the
+ * query has ended.
+ */
+const directExecute = (p: Pg.Pool, prepared: boolean): SqlEventStore.Execute => {
+  const names = new Map<string, string>()
+  const nameOf = (text: string): string | undefined => {
+    if (!prepared) return undefined
+    let name = names.get(text)
+    if (name === undefined && names.size < maxNamedStatements) {
+      name = `gsyf_${names.size + 1}`
+      names.set(text, name)
+    }
+    return name
+  }
+  return <A extends object>(text: string, params: ReadonlyArray<unknown>) =>
+    Effect.async<ReadonlyArray<A>, SqlError>((resume) => {
+      let client: Pg.PoolClient | undefined
+      let settled = false
+      let interrupted = false
+      const finish = (broken: Error | undefined, result: Effect.Effect<ReadonlyArray<A>, SqlError>) => {
+        if (settled) return
+        settled = true
+        client?.off("error", onError)
+        client?.release(broken)
+        if (!interrupted) resume(result)
+      }
+      const onError = (cause: Error) => finish(cause, failWith("Connection error")(cause))
+      p.connect((cause, c) => {
+        if (c === undefined || cause instanceof Error) {
+          settled = true
+          if (!interrupted) resume(failWith("Failed to acquire connection")(cause))
+          return
+        }
+        client = c
+        if (interrupted) return finish(undefined, Effect.succeed([]))
+        c.once("error", onError)
+        c.query<A>(
+          { name: nameOf(text), text, values: params as Array<unknown> },
+          (err, result) =>
+            finish(
+              undefined,
+              err instanceof Error ? failWith("Failed to execute statement")(err) : Effect.succeed(result.rows)
+            )
+        )
+      })
+      return Effect.sync(() => {
+        interrupted = true
+        if (!settled && client !== undefined) cancelBackend(client)
+      })
+    })
+}
+
 /**
  * The PostgreSQL client alone (with `readOnly: true`, every transaction of
  * every connection is read-only: PostgreSQL refuses any write).
@@ -108,11 +197,19 @@ const pool = (options: Options) =>
 export const layerClient = (
   options: Options
 ): Layer.Layer<PgClient.PgClient | SqlClient.SqlClient, EventStore.StoreUnavailable | EventStore.StoreError> =>
+  Layer.map(layerClientAndPool(options), Context.omit(Pool))
+
+/** The pool itself, for the store's direct statements. */
+class Pool extends Context.Tag("@gsyf/store-postgres/PgEventStore/Pool")<Pool, Pg.Pool>() {}
+
+const layerClientAndPool = (options: Options) =>
   Layer.scopedContext(
-    Effect.map(
-      PgClient.fromPool({ acquire: pool(options), applicationName: options.applicationName ?? "gsyf" }),
-      (client) => Context.make(PgClient.PgClient, client).pipe(Context.add(SqlClient.SqlClient, client))
-    )
+    Effect.flatMap(pool(options), (p) =>
+      Effect.map(
+        PgClient.fromPool({ acquire: Effect.succeed(p), applicationName: options.applicationName ?? "gsyf" }),
+        (client) =>
+          Context.make(PgClient.PgClient, client).pipe(Context.add(SqlClient.SqlClient, client), Context.add(Pool, p))
+      ))
   ).pipe(
     Layer.provide(Reactivity.layer),
     Layer.mapError((e) => SqlEventStore.classify("connect", e))
@@ -131,4 +228,12 @@ export const layer = (
 ): Layer.Layer<
   EventStore.EventStore | PgClient.PgClient | SqlClient.SqlClient,
   UnusableStore.UnusableStore | EventStore.StoreUnavailable | EventStore.StoreError
-> => SqlEventStore.layer({ location: locationOf(options), ...options }).pipe(Layer.provideMerge(layerClient(options)))
+> =>
+  Layer.unwrapEffect(
+    Effect.map(Pool, (p) =>
+      SqlEventStore.layer({
+        location: locationOf(options),
+        execute: directExecute(p, options.preparedStatements !== false),
+        ...options
+      }))
+  ).pipe(Layer.provideMerge(layerClientAndPool(options)), Layer.map(Context.omit(Pool)))

@@ -189,7 +189,25 @@ export interface Options extends EventStore.StoreOptions {
   readonly readOnly?: boolean | undefined
   /** How errors name the database (the SQLite and PostgreSQL layers pass the file or the database name). */
   readonly location?: string | undefined
+  /**
+   * Runs the statements of the command path (stream reads, the single-statement append, snapshots) when no
+   * transaction is open, in place of `SqlClient.unsafe`; inside a transaction the `SqlClient` runs them. The
+   * PostgreSQL layer passes one that sends them as prepared statements straight to its pool.
+   */
+  readonly execute?: Execute | undefined
 }
+
+/**
+ * Runs one parameterised statement (its text is one of a small, fixed set per store) and returns its rows; see
+ * {@link Options.execute}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Execute = <A extends object>(
+  text: string,
+  params: ReadonlyArray<unknown>
+) => Effect.Effect<ReadonlyArray<A>, SqlError>
 
 interface EventRow {
   readonly global_position: number | string | bigint
@@ -290,6 +308,16 @@ export const make = (
       ? <A, E, R>(effect: Effect.Effect<A, E, R>) => effect
       : <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.withTracerEnabled(effect, false)
 
+    // The command path's statements: through `options.execute` outside transactions, else through the client.
+    const execute = options.execute
+    const run: Execute = execute === undefined
+      ? (text, params) => sql.unsafe(text, params)
+      : (text, params) =>
+        Effect.flatMap(
+          Effect.serviceOption(SqlClient.TransactionConnection),
+          (tx) => Option.isNone(tx) ? execute(text, params) : sql.unsafe(text, params)
+        )
+
     // The hash at (stream, position) never changes once written, so a remembered
     // head is always right for that position; if the stream has moved on, the
     // insert at position + 1 hits the unique key as it would without the cache.
@@ -333,11 +361,11 @@ export const make = (
         for (const r of rows) out.push(toStored(r))
         if (rows.length < pageSize) return Effect.succeed(out)
         return Effect.flatMap(
-          sql.unsafe<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
+          run<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
           (next) => page(next, out)
         )
       }
-      return Effect.flatMap(sql.unsafe<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
+      return Effect.flatMap(run<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
     }
 
     const readStreamRows = (streamId: string) => {
@@ -345,11 +373,11 @@ export const make = (
         for (const r of rows) out.push(r)
         if (rows.length < pageSize) return Effect.succeed(out)
         return Effect.flatMap(
-          sql.unsafe<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
+          run<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
           (next) => page(next, out)
         )
       }
-      return Effect.flatMap(sql.unsafe<EventRow>(readStreamText, [streamId, 1, pageSize]), (rows) => page(rows, []))
+      return Effect.flatMap(run<EventRow>(readStreamText, [streamId, 1, pageSize]), (rows) => page(rows, []))
     }
 
     const versionOf = (streamId: string) =>
@@ -421,6 +449,9 @@ export const make = (
       for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + `(${placeholders(from + 9 * i, 9)})`
       return out
     }
+    const readHashText = `SELECT hash FROM ${t.events} WHERE stream_id = ${placeholders(1, 1)} AND position = ${
+      placeholders(2, 1)
+    }`
     const insertCommandText = `INSERT INTO ${t.commands} (${commandColumns}) VALUES (${placeholders(1, 6)})`
     const insertEventsTexts = new Map<number, string>()
     // PostgreSQL: the command row and the events in one statement; SQLite: the events statement alone.
@@ -449,8 +480,7 @@ export const make = (
           if (head !== undefined && head.position === prepared.expectedVersion) {
             prevHash = head.hash
           } else {
-            const rows = yield* sql<{ hash: string }>`SELECT hash FROM ${T.events}
-              WHERE stream_id = ${prepared.streamId} AND position = ${prepared.expectedVersion}`
+            const rows = yield* run<{ hash: string }>(readHashText, [prepared.streamId, prepared.expectedVersion])
             prevHash = rows[0]?.hash
           }
         }
@@ -488,7 +518,7 @@ export const make = (
         let returned: ReadonlyArray<Returned>
         if (isPg && sealed.length <= maxEventsPerStatement) {
           // One statement writes the command and the events (atomic on its own).
-          returned = yield* sql.unsafe<Returned>(insertEventsText(sealed.length), [
+          returned = yield* run<Returned>(insertEventsText(sealed.length), [
             ...commandParams,
             ...eventParams(sealed)
           ])
@@ -641,7 +671,7 @@ export const make = (
     const readSnapshotText = `SELECT version, head, state_version, state FROM ${t.snapshots}
       WHERE stream_id = ${placeholders(1, 1)} AND name = ${placeholders(2, 1)}`
     const readSnapshot: NonNullable<EventStore.Service["readSnapshot"]> = (streamId, name) =>
-      sql.unsafe<{ version: number | string; head: string; state_version: number | string; state: string }>(
+      run<{ version: number | string; head: string; state_version: number | string; state: string }>(
         readSnapshotText,
         [streamId, name]
       ).pipe(
@@ -675,7 +705,7 @@ export const make = (
     }
     const readWithSnapshot: NonNullable<EventStore.Service["readWithSnapshot"]> = (streamId, name) =>
       Effect.gen(function*() {
-        const rows = yield* sql.unsafe<WithSnapshotRow>(readWithSnapshotText, [streamId, name, streamId, pageSize])
+        const rows = yield* run<WithSnapshotRow>(readWithSnapshotText, [streamId, name, streamId, pageSize])
         const first = rows[0]
         const snapshot = first?.snap_version == null ? Option.none() : Option.some<EventStore.Snapshot>({
           streamId,
@@ -699,7 +729,7 @@ export const make = (
       head = excluded.head, state_version = excluded.state_version, state = excluded.state`
     const writeSnapshot: NonNullable<EventStore.Service["writeSnapshot"]> = (snapshot) =>
       Effect.flatMap(EventStore.checkSnapshot(snapshot), (s) =>
-        sql.unsafe(writeSnapshotText, [s.streamId, s.name, s.version, s.head, s.stateVersion, s.state]).pipe(
+        run(writeSnapshotText, [s.streamId, s.name, s.version, s.head, s.stateVersion, s.state]).pipe(
           Effect.asVoid,
           mapSqlErrors("writeSnapshot")
         ))
