@@ -37,8 +37,8 @@ const dir = mkdtempSync(join(tmpdir(), "gsyf-bench-scaling-"))
 const projectId = "sample-city-2026"
 const encode = Schema.encodeSync(ProjectEvent.Event)
 
-// Without read models: this measures the command path. (The quota-progress read model keeps the evidence
-// list in its document and recounts it at every deliverable, so with it appends grow with history too.)
+// Without read models: this measures the command path. (The quota-progress read model counts from counters it
+// updates per event, but keeps the evidence list in its document, so with it appends still grow with history.)
 const storeLayer = (filename: string, _config: Parameters<typeof ReadModels.projections>[0]) =>
   SqliteEventStore.layer({ filename, synchronous: "NORMAL", projections: [] })
 

@@ -161,7 +161,9 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
 
   /** A new set with `value` in it (the same set when it already is). */
   add(value: A): PersistentSet<A> {
-    return this.has(value) ? this : new PersistentSet(this.base, HashSet.add(this.added, value))
+    if (this.base.has(value)) return this
+    const added = HashSet.add(this.added, value)
+    return HashSet.size(added) === HashSet.size(this.added) ? this : new PersistentSet(this.base, added)
   }
 
   *values(): SetIterator<A> {
