@@ -21,7 +21,9 @@
 // - gsyf, state cache "optimistic": decides on the cached state and sends only the
 //   statement; its expected version is the check (a conflict reads and decides again).
 //
-// The ratio is printed for every gsyf variant.
+// The ratio is printed for every gsyf variant, with the benchmark process's own CPU time per command (client side:
+// gsyf or Emmett, the driver, the runtime), which other load on the machine moves much less than the throughput.
+// The gsyf variants take turns going first in each round.
 import * as PgClient from "@effect/sql-pg/PgClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { getPostgreSQLEventStore } from "@event-driven-io/emmett-postgresql"
@@ -69,6 +71,25 @@ const codec: Decider.EventCodec<Added> = {
 
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000)
 
+// Wall time and this process's CPU time (user + system) of a timed run. The CPU time per command is the client's
+// own cost, which other load on the machine changes much less than the wall time.
+interface Timing {
+  readonly ms: number
+  readonly cpuMs: number
+}
+const startTiming = () => {
+  const start = performance.now()
+  const cpu = process.cpuUsage()
+  return (): Timing => {
+    const used = process.cpuUsage(cpu)
+    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 }
+  }
+}
+const best = (a: Timing | undefined, b: Timing): Timing =>
+  a === undefined ? b : { ms: Math.min(a.ms, b.ms), cpuMs: Math.min(a.cpuMs, b.cpuMs) }
+const cpuPerCommand = (t: Timing) =>
+  `client CPU ${String(Math.round((t.cpuMs / COMMANDS) * 1000)).padStart(4)} µs/command`
+
 const admin = (statement: string) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
@@ -106,7 +127,7 @@ const benchGsyf = (variant: Variant) => (url: string) =>
     const snapshots = variant === "snapshots"
       ? { codec: Snapshot.structural<number>("bench-counter", 1), every: 10 }
       : undefined
-    const start = performance.now()
+    const stop = startTiming()
     yield* Effect.all(
       Array.from({ length: CLIENTS }, (_, c) =>
         Effect.gen(function*() {
@@ -116,14 +137,14 @@ const benchGsyf = (variant: Variant) => (url: string) =>
         })),
       { concurrency: CLIENTS, discard: true }
     )
-    return performance.now() - start
+    return stop()
   }).pipe(Effect.provide(PgEventStore.layer({ url, maxConnections: CLIENTS })), Effect.scoped, Effect.runPromise)
 
 const benchEmmett = async (url: string) => {
   type EmmettAdded = { type: "Added"; data: { n: number; note: string; unit: string; amount: string } }
   const store = getPostgreSQLEventStore(url)
   await store.schema.migrate()
-  const start = performance.now()
+  const stop = startTiming()
   await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
     for (let i = c; i < COMMANDS; i += CLIENTS) {
       const streamId = streamOf(c, i)
@@ -135,10 +156,10 @@ const benchEmmett = async (url: string) => {
       await store.appendToStream(streamId, events, { expectedStreamVersion: currentStreamVersion })
     }
   }))
-  const ms = performance.now() - start
+  const timing = stop()
   emmettClosed = true
   await store.close()
-  return ms
+  return timing
 }
 
 // emmett-postgresql 0.42.0 sometimes leaves an idle pooled connection open after
@@ -220,32 +241,35 @@ const main = async () => {
   )
   // Alternate the two stores and keep each one's best round, so that a burst of
   // other load on the machine does not decide the ratio.
-  let emmettMs = Number.POSITIVE_INFINITY
-  const gsyfMs = new Map<Variant, number>(variants.map((v) => [v, Number.POSITIVE_INFINITY]))
+  // The gsyf variants also take turns going first, so that none always runs right after the same neighbour.
+  let emmettT: Timing | undefined
+  const gsyfT = new Map<Variant, Timing>()
   for (let round = 0; round < ROUNDS; round++) {
     if (!process.env.GSYF_BENCH_SKIP_EMMETT) {
       emmettClosed = false
-      emmettMs = Math.min(emmettMs, await withDatabase(`gsyf_bench_emmett_${tag}`, benchEmmett))
+      emmettT = best(emmettT, await withDatabase(`gsyf_bench_emmett_${tag}`, benchEmmett))
     }
-    for (const v of variants) {
-      gsyfMs.set(v, Math.min(gsyfMs.get(v)!, await withDatabase(`gsyf_bench_gsyf_${tag}`, benchGsyf(v))))
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(round + k) % variants.length]!
+      gsyfT.set(v, best(gsyfT.get(v), await withDatabase(`gsyf_bench_gsyf_${tag}`, benchGsyf(v))))
     }
   }
-  const emmett = perSecond(COMMANDS, emmettMs)
+  const emmett = emmettT === undefined ? Number.NaN : perSecond(COMMANDS, emmettT.ms)
   const label = (s: string) => s.padEnd(118)
   console.log(
     `  ${
       label(
         "Emmett (emmett-postgresql 0.42.0; aggregateStream: read + fold whole stream; appendToStream: BEGIN, function, COMMIT)"
       )
-    } ${String(emmett).padStart(6)} commands/s`
+    } ${String(emmett).padStart(6)} commands/s   ${emmettT === undefined ? "" : cpuPerCommand(emmettT)}`
   )
   for (const v of variants) {
-    const gsyf = perSecond(COMMANDS, gsyfMs.get(v)!)
+    const t = gsyfT.get(v)!
+    const gsyf = perSecond(COMMANDS, t.ms)
     console.log(
       `  ${label(`gsyf (PgEventStore + CommandHandler; ${describeVariant[v]})`)} ${
         String(gsyf).padStart(6)
-      } commands/s   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`
+      } commands/s   ${cpuPerCommand(t)}   ratio gsyf/Emmett ${(gsyf / emmett).toFixed(2)}×`
     )
   }
   const r = await withDatabase(`gsyf_bench_replay_${tag}`, seedAndReplay)
