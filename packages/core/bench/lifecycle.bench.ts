@@ -2,9 +2,10 @@
  * Lifecycle throughput.
  *
  * (a) Replay of a 10,000-event project including decoding: the stream is
- *     encoded to JSON once; each run times `JSON.parse` → decoding every
- *     event as the stores do (`ProjectEvent.decodeStored`, the full schema for
- *     anything it does not expect) → `Lifecycle.evolve`.
+ *     encoded to JSON once in the form stores write (`ProjectEvent.Stored`);
+ *     each run times `JSON.parse` → decoding every event as the stores do
+ *     (`ProjectEvent.decodeStored`, the full schema for anything it does not
+ *     expect) → `Lifecycle.evolve`.
  *     Alternated with `JSON.parse` alone of the same rows (see `compare.ts`),
  *     printing the ratio. Acceptance is in `acceptance.bench.ts`.
  *
@@ -19,17 +20,17 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
 
 const t0 = performance.now()
 const { state, events } = buildProject(10_000)
-const json = JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Event))(events))
+const json = JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Stored))(events))
 console.log(
   `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${
     (json.length / 1e6).toFixed(1)
   } MB of JSON), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`
 )
 // ── (a) replay including decoding ────────────────────────────────────────────
-// `Schema.decodeUnknown(ProjectEvent.Event)` (run synchronously as an Either), and
-// `ProjectEvent.decodeUnknownEither`, which picks the member schema by `_tag` first.
-const unionDecode = Schema.decodeUnknownEither(ProjectEvent.Event)
-const tagDecode = ProjectEvent.decodeUnknownEither
+// `Schema.decodeUnknown(ProjectEvent.Stored)` (run synchronously as an Either), and
+// `ProjectEvent.decodeStoredEither`, which picks the member schema by `_tag` first.
+const unionDecode = Schema.decodeUnknownEither(ProjectEvent.Stored)
+const tagDecode = (u: unknown) => ProjectEvent.decodeStoredEither(String((u as { _tag?: unknown })._tag), u)
 const replayWith = (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>) => (): Lifecycle.State => {
   const raw = JSON.parse(json) as ReadonlyArray<unknown>
   let s = Lifecycle.initialState
@@ -80,7 +81,7 @@ for (
     ["  replay with the full schema by _tag (untrusted input)", replayWith(tagDecode)],
     ["  stored-row decoder alone (ProjectEvent.decodeStored)", decodeOnly(storedDecode, parsed)],
     ["  decode with the union alone", decodeOnly(unionDecode, parsed)],
-    ["  decode by _tag alone (ProjectEvent.decodeUnknownEither)", decodeOnly(tagDecode, parsed)],
+    ["  decode by _tag alone (ProjectEvent.decodeStoredEither)", decodeOnly(tagDecode, parsed)],
     ["  evolve alone (already decoded)", evolveOnly]
   ] as const
 ) console.log(`${name.padEnd(58)} ${fmt(rate(fn) * n)} events/s`)

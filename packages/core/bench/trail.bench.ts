@@ -16,7 +16,8 @@ import { compare } from "./compare.js"
 import { buildProject } from "./project10k.js"
 
 const { events } = buildProject(10_000)
-const encode = Schema.encodeSync(ProjectEvent.Event)
+// what a store writes: the stored form (legal bases by reference)
+const encode = Schema.encodeSync(ProjectEvent.Stored)
 const streamId = "project-2026"
 
 const stored = Effect.runSync(

@@ -94,6 +94,11 @@ export * as AuditKey from "./runtime/AuditKey.js"
  * - The hash input is the UTF-8 encoding of the 64 hex characters of `prevHash`
  *   immediately followed by the canonical JSON text (no separator).
  *
+ * `data` is the event as the store wrote it (`ProjectEvent.Stored`): from schema version 2 it cites the library's
+ * legal bases by reference (`"lb:"` and 16 hex characters of the SHA-256 of the basis's canonical JSON; see
+ * `LegalBasis`), so the hash covers the reference and the reference covers the text. Rows of version 1 hold every
+ * basis whole and keep their hashes.
+ *
  * ## Rechecking an export without gsyf
  *
  * {@link exportJsonl} writes one JSON object per line: the seven body fields
@@ -417,6 +422,32 @@ export * as KeyAreas from "./lifecycle/3.1-key-areas/KeyAreas.js"
  * implementation plan (实施方案 三(四)), a national text (人社部规〔2017〕13号
  * 第五条), or a provincial, city or plugin source.
  *
+ * ## The catalog: bases stored by reference
+ *
+ * Every event carries its legal bases, nearly always the same few dozen texts. A store keeps each one the library
+ * cites as a short reference to the {@link catalog} instead of its whole text:
+ *
+ * ```
+ * ref = "lb:" + first 16 hex characters of SHA-256(canonical({ level, citation, note? }))
+ * ```
+ *
+ * where `canonical` is RFC 8785 JSON (keys sorted, no whitespace; a basis without a note has no `note` key), e.g.
+ * `{"citation":"实施方案 四","level":"plan"}`. Because a reference is the hash of its text, the audit trail's hash
+ * of an event covers what its bases say, and a catalog entry whose text was changed no longer resolves: its
+ * reference is not the hash of the changed text, and decoding an event that cites it fails ({@link resolve}).
+ * The catalog is append-only: an entry is never removed, so every stored reference stays resolvable by every
+ * later version (`packages/scenarios/test/legalBases.ts` appends the bases the library cites; a test fails when
+ * one is missing or an entry was removed). A basis not in the catalog (a plugin's, a city's, a province's text) is
+ * stored whole.
+ *
+ * An outside auditor resolves a reference with the catalog (`LegalBasis.catalog`) and rechecks it in Python:
+ *
+ * ```python
+ * body = {"level": level, "citation": citation, **({"note": note} if note is not None else {})}
+ * canon = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+ * assert ref == "lb:" + hashlib.sha256(canon.encode("utf-8")).hexdigest()[:16]
+ * ```
+ *
  * @since 0.1.0
  */
 export * as LegalBasis from "./kernel/LegalBasis.js"
@@ -617,6 +648,21 @@ export * as ProjectCommand from "./lifecycle/ProjectCommand.js"
  *
  * Events carry a schema version; {@link codec} upcasts older stored versions
  * before decoding and refuses versions it does not know.
+ *
+ * ## The stored form
+ *
+ * {@link Event} is an event as the library's API gives and takes it: every legal basis whole. A store writes the
+ * {@link Stored} form (schema version 2), which says the same in far fewer bytes:
+ *
+ * - a legal basis the library's catalog holds is written as its reference, `"lb:"` and 16 hex characters of the
+ *   SHA-256 of its canonical JSON (see `LegalBasis`); any other basis (a plugin's, a city's) is written whole;
+ * - an evaluation that read no parameter and found nothing is written as its bare rule id, and the others leave
+ *   out their empty `reads` or `findings`.
+ *
+ * The audit trail hashes the stored data, so an event's hash covers its references, and each reference is the
+ * hash of its basis's text: the chain still covers what the event means. Rows of version 1 (every basis and
+ * evaluation whole) keep their stored bytes and hashes; {@link upcasters} turn them into version 2 when they are
+ * read.
  *
  * @since 0.1.0
  */

@@ -6,8 +6,8 @@ import { CommandHandler, type EventStore, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
-const encode = Schema.encodeSync(ProjectEvent.Event)
-const full = Schema.decodeUnknownEither(ProjectEvent.Event)
+const encode = Schema.encodeSync(ProjectEvent.Stored)
+const full = Schema.decodeUnknownEither(ProjectEvent.Stored)
 const { events } = runCommands(fullLifecycle())
 const rows = events.map((e) => JSON.parse(JSON.stringify(encode(e))) as Record<string, unknown>)
 const stored = (data: Record<string, unknown>, position: number): EventStore.StoredEvent => ({
@@ -41,6 +41,7 @@ describe("ProjectEvent.decodeStored", () => {
       { ...contract, subProject: "other" }, // not a sub-project
       { ...contract, actor: undefined }, // a required field missing
       { ...contract, basis: "实施方案" }, // not a list
+      { ...contract, basis: ["lb:0000000000000000"] }, // a reference the catalog does not hold
       { ...contract, _tag: "DeliverableRecorded" } // another event's shape
     ]
     for (const row of broken) {

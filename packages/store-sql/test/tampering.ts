@@ -271,7 +271,7 @@ export const tamperings: ReadonlyArray<Tampering> = [
             s.project,
             position,
             "PaymentMade",
-            1,
+            body.schemaVersion,
             AuditTrail.canonicalize(data),
             "forged-1",
             body.recordedAt,

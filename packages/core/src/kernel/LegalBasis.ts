@@ -3,9 +3,37 @@
  * implementation plan (实施方案 三(四)), a national text (人社部规〔2017〕13号
  * 第五条), or a provincial, city or plugin source.
  *
+ * ## The catalog: bases stored by reference
+ *
+ * Every event carries its legal bases, nearly always the same few dozen texts. A store keeps each one the library
+ * cites as a short reference to the {@link catalog} instead of its whole text:
+ *
+ * ```
+ * ref = "lb:" + first 16 hex characters of SHA-256(canonical({ level, citation, note? }))
+ * ```
+ *
+ * where `canonical` is RFC 8785 JSON (keys sorted, no whitespace; a basis without a note has no `note` key), e.g.
+ * `{"citation":"实施方案 四","level":"plan"}`. Because a reference is the hash of its text, the audit trail's hash
+ * of an event covers what its bases say, and a catalog entry whose text was changed no longer resolves: its
+ * reference is not the hash of the changed text, and decoding an event that cites it fails ({@link resolve}).
+ * The catalog is append-only: an entry is never removed, so every stored reference stays resolvable by every
+ * later version (`packages/scenarios/test/legalBases.ts` appends the bases the library cites; a test fails when
+ * one is missing or an entry was removed). A basis not in the catalog (a plugin's, a city's, a province's text) is
+ * stored whole.
+ *
+ * An outside auditor resolves a reference with the catalog (`LegalBasis.catalog`) and rechecks it in Python:
+ *
+ * ```python
+ * body = {"level": level, "citation": citation, **({"note": note} if note is not None else {})}
+ * canon = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+ * assert ref == "lb:" + hashlib.sha256(canon.encode("utf-8")).hexdigest()[:16]
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { createHash } from "node:crypto"
+import * as Committed from "./internal/legalBases.js"
 
 /**
  * The level of the text a rule rests on.
@@ -84,3 +112,111 @@ export const texts = {
   industryCodes: "GB/T 4754-2017《国民经济行业分类》",
   hazchemTraining: "《关于实施危险化学品企业工伤预防能力提升培训工程的通知》(人社部、应急管理部,2021)"
 } as const
+
+/**
+ * RFC 8785 canonical JSON of a basis (`{"citation":…,"level":…,"note":…}`; no `note` key without a note): what
+ * its reference hashes.
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export const canonical = (
+  basis: { readonly level: string; readonly citation: string; readonly note?: string | undefined }
+): string =>
+  // the keys in JCS order; JSON.stringify writes strings as JCS does
+  `{"citation":${JSON.stringify(basis.citation)},"level":${JSON.stringify(basis.level)}${
+    basis.note === undefined ? "" : `,"note":${JSON.stringify(basis.note)}`
+  }}`
+
+/**
+ * The reference of a basis: `"lb:"` and the first 16 hex characters of the SHA-256 of its {@link canonical} JSON.
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export const refOf = (
+  basis: { readonly level: string; readonly citation: string; readonly note?: string | undefined }
+): string => "lb:" + createHash("sha256").update(canonical(basis), "utf8").digest("hex").slice(0, 16)
+
+/**
+ * One entry of a catalog as committed: its reference, level, citation and note.
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export type Entry = readonly [ref: string, level: Level, citation: string, note?: string]
+
+/**
+ * A catalog of bases by reference: `byRef` holds the entries whose text hashes to their reference; `altered`
+ * names, by reference, the entries whose text does not (what the text hashes to now).
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export interface Catalog {
+  readonly byRef: ReadonlyMap<string, LegalBasis>
+  readonly altered: ReadonlyMap<string, string>
+  /** The reference of a basis in this catalog, or `undefined` (then it is stored whole). */
+  readonly refFor: (
+    basis: { readonly level: string; readonly citation: string; readonly note?: string | undefined }
+  ) => string | undefined
+}
+
+// The key of a basis's content.
+const contentKey = (b: { readonly level: string; readonly citation: string; readonly note?: string | undefined }) =>
+  `${b.level}\u0000${b.citation}\u0000${b.note === undefined ? "\u0001" : b.note}`
+
+/**
+ * A catalog of entries: each entry's reference is checked against the hash of its text.
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export const makeCatalog = (entries: ReadonlyArray<Entry>): Catalog => {
+  const byRef = new Map<string, LegalBasis>()
+  const byKey = new Map<string, string>()
+  const altered = new Map<string, string>()
+  for (const [ref, level, citation, note] of entries) {
+    const basis = new LegalBasis({ level, citation, ...(note === undefined ? {} : { note }) })
+    const actual = refOf(basis)
+    if (actual !== ref) {
+      altered.set(ref, actual)
+      continue
+    }
+    byRef.set(ref, basis)
+    byKey.set(contentKey(basis), ref)
+  }
+  return { byRef, altered, refFor: (b) => byKey.get(contentKey(b)) }
+}
+
+/**
+ * The library's catalog: every basis its rules, guards, parameters and handlers cite, by reference, as committed
+ * in `kernel/internal/legalBases.ts` (append-only).
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export const catalog: Catalog = makeCatalog(Committed.entries)
+
+/**
+ * The basis a reference stands for in a catalog (the library's by default), or why it cannot be resolved.
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export const resolve = (
+  ref: string,
+  from: Catalog = catalog
+): { readonly basis: LegalBasis } | { readonly unresolved: { readonly zh: string; readonly en: string } } => {
+  const basis = from.byRef.get(ref)
+  if (basis !== undefined) return { basis }
+  const now = from.altered.get(ref)
+  return {
+    unresolved: now === undefined
+      ? { zh: `法律依据引用 ${ref} 不在目录中`, en: `legal basis reference ${ref} is not in the catalog` }
+      : {
+        zh: `法律依据目录中 ${ref} 的条目已被改动(其内容的哈希为 ${now})`,
+        en: `the catalog entry of ${ref} was altered (its text hashes to ${now})`
+      }
+  }
+}

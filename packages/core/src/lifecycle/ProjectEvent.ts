@@ -8,6 +8,21 @@
  * Events carry a schema version; {@link codec} upcasts older stored versions
  * before decoding and refuses versions it does not know.
  *
+ * ## The stored form
+ *
+ * {@link Event} is an event as the library's API gives and takes it: every legal basis whole. A store writes the
+ * {@link Stored} form (schema version 2), which says the same in far fewer bytes:
+ *
+ * - a legal basis the library's catalog holds is written as its reference, `"lb:"` and 16 hex characters of the
+ *   SHA-256 of its canonical JSON (see `LegalBasis`); any other basis (a plugin's, a city's) is written whole;
+ * - an evaluation that read no parameter and found nothing is written as its bare rule id, and the others leave
+ *   out their empty `reads` or `findings`.
+ *
+ * The audit trail hashes the stored data, so an event's hash covers its references, and each reference is the
+ * hash of its basis's text: the chain still covers what the event means. Rows of version 1 (every basis and
+ * evaluation whole) keep their stored bytes and hashes; {@link upcasters} turn them into version 2 when they are
+ * read.
+ *
  * @since 0.1.0
  */
 import type * as Either from "effect/Either"
@@ -15,6 +30,7 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
+import * as LegalBasis from "../kernel/LegalBasis.js"
 import * as KeyAreas from "./3.1-key-areas/events.js"
 import * as Plan from "./3.2-plan/events.js"
 import * as Budget from "./3.3-budget/events.js"
@@ -145,12 +161,40 @@ export const names: { readonly [K in Name]: string } = {
 export type Of<K extends Name> = Extract<Event, { readonly _tag: K }>
 
 /**
- * The current schema version of every event.
+ * The shape of what a store holds of an event, beside the decoded event it stands for.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StoredData {
+  readonly _tag: Name
+  readonly basis: ReadonlyArray<string | { readonly level: string; readonly citation: string; readonly note?: string }>
+  readonly evaluations: ReadonlyArray<string | { readonly ruleId: string }>
+  readonly [field: string]: unknown
+}
+
+const storedMember = (member: (typeof Event.members)[number]) =>
+  Schema.Struct({ ...(member.fields as Schema.Struct.Fields), ...Shared.storedMeta })
+
+/**
+ * All events as a store writes them (schema version 2): the same events as {@link Event}, with the legal bases of
+ * the library's catalog by reference and the evaluations that read and found nothing as their bare rule id (see the
+ * module documentation). Decodes version 2 rows and the whole bases and evaluations of version 1 alike.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Stored: Schema.Schema<Event, StoredData> = Schema.Union(...Event.members.map(storedMember))
+  .annotations({ identifier: "StoredEvent" }) as unknown as Schema.Schema<Event, StoredData>
+
+/**
+ * The current schema version of every event: 2 since the stored form writes legal bases by reference (version 1
+ * wrote them whole).
  *
  * @since 0.1.0
  * @category constants
  */
-export const currentVersion = 1
+export const currentVersion = 2
 
 /**
  * An upcaster: turns the stored data of one event type at one schema version
@@ -184,9 +228,54 @@ export class UnknownEventVersion extends Schema.TaggedError<UnknownEventVersion>
   }
 }
 
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+
+// A whole basis of version 1 → its catalog reference (anything else as it was: decoding reports what is wrong).
+const basisV2 = (b: unknown): unknown =>
+  isRecord(b) && typeof b.level === "string" && typeof b.citation === "string" &&
+    (b.note === undefined || typeof b.note === "string")
+    ? LegalBasis.catalog.refFor({ level: b.level, citation: b.citation, note: b.note }) ?? b
+    : b
+
+// An evaluation of version 1 → its bare rule id when it read and found nothing, else without its empty lists.
+const evaluationV2 = (e: unknown): unknown => {
+  if (!isRecord(e) || typeof e.ruleId !== "string" || !Array.isArray(e.reads) || !Array.isArray(e.findings)) return e
+  if (e.reads.length === 0 && e.findings.length === 0) return e.ruleId
+  const { findings, reads, ...rest } = e
+  return { ...rest, ...(reads.length === 0 ? {} : { reads }), ...(findings.length === 0 ? {} : { findings }) }
+}
+
+const toVersion2 = (data: Record<string, unknown>): Record<string, unknown> => ({
+  ...data,
+  ...(Array.isArray(data.basis) ? { basis: data.basis.map(basisV2) } : {}),
+  ...(Array.isArray(data.evaluations) ? { evaluations: data.evaluations.map(evaluationV2) } : {})
+})
+
+const tagOf = (ast: AST.AST): string => {
+  const tag = AST.getPropertySignatures(ast).find((p) => p.name === "_tag")?.type
+  if (tag === undefined || !AST.isLiteral(tag) || typeof tag.literal !== "string") {
+    throw new Error("every event member has a literal _tag")
+  }
+  return tag.literal
+}
+
 /**
- * Builds the event codec with the given upcasters (plugins and hosts may add
- * their own for their stored history).
+ * The library's own upcasters, registered in every codec {@link makeCodec} builds: from version 1 to 2 every event
+ * type writes the legal bases of the catalog by reference and the evaluations that read and found nothing as their
+ * bare rule id (the stored row keeps its bytes and its hash; only what is decoded from it goes through this).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const upcasters: ReadonlyArray<Upcaster> = Event.members.map((member) => ({
+  type: tagOf(member.ast),
+  fromVersion: 1,
+  upcast: toVersion2
+}))
+
+/**
+ * Builds the event codec with the library's {@link upcasters} and the given ones (plugins and hosts may add their
+ * own for their stored history). At each version the upcasters of an event type run in order, the library's first.
  *
  * @since 0.1.0
  * @category constructors
@@ -195,9 +284,9 @@ export const makeCodec = (
   options: { readonly version?: number | undefined; readonly upcasters?: ReadonlyArray<Upcaster> | undefined } = {}
 ): EventCodec<Event> => {
   const version = options.version ?? currentVersion
-  const upcasters = options.upcasters ?? []
+  const steps = [...upcasters, ...(options.upcasters ?? [])]
   return {
-    schema: Event,
+    schema: Stored,
     typeOf: (e) => e._tag,
     currentVersion: version,
     decodeStored: (type, data) => decodeStored(type, data),
@@ -208,8 +297,7 @@ export const makeCodec = (
       let current = data as Record<string, unknown>
       for (let v = schemaVersion; v < version; v++) {
         // A type without an upcaster at a version did not change at that version.
-        const step = upcasters.find((u) => u.type === type && u.fromVersion === v)
-        if (step !== undefined) current = step.upcast(current)
+        for (const step of steps) if (step.type === type && step.fromVersion === v) current = step.upcast(current)
       }
       return current
     }
@@ -224,31 +312,21 @@ export const makeCodec = (
  */
 export const codec: EventCodec<Event> = makeCodec()
 
-const tagOf = (ast: AST.AST): string => {
-  const tag = AST.getPropertySignatures(ast).find((p) => p.name === "_tag")?.type
-  if (tag === undefined || !AST.isLiteral(tag) || typeof tag.literal !== "string") {
-    throw new Error("every event member has a literal _tag")
-  }
-  return tag.literal
-}
-const memberDecoders: ReadonlyMap<string, (u: unknown) => Either.Either<Event, ParseResult.ParseError>> = new Map(
-  Event.members.map((
-    member
-  ) => [tagOf(member.ast), Schema.decodeUnknownEither(member as unknown as Schema.Schema<Event, unknown>)])
-)
+const byTag = <A>(members: ReadonlyArray<Schema.Schema.Any>, f: (member: Schema.Schema<Event, unknown>) => A) =>
+  new Map(members.map((member) => [tagOf(member.ast), f(member as unknown as Schema.Schema<Event, unknown>)]))
+const memberDecoders = byTag(Event.members, Schema.decodeUnknownEither)
 const unionDecoder = Schema.decodeUnknownEither(Event)
-const storedDecoders: ReadonlyMap<string, (u: unknown) => Event | undefined> = new Map(
-  Event.members.map((
-    member
-  ) => [tagOf(member.ast), StoredDecoder.make(member as unknown as Schema.Schema<Event, unknown>)])
-)
+const storedMembers = (Stored.ast as AST.Union).types.map((ast) => Schema.make(ast))
+const storedDecoders = byTag(storedMembers, StoredDecoder.make)
+const storedFullDecoders = byTag(storedMembers, Schema.decodeUnknownEither)
+const storedUnionDecoder = Schema.decodeUnknownEither(Stored)
 
 /**
- * Decodes a row that a store wrote at {@link currentVersion}: the shape is checked and the schema's own
- * transformations run (money, decimals, legal bases), but the refinements the schema checked when the event was
- * encoded are trusted, which makes replays several times faster. Gives `undefined` for anything that is not such
- * a row (decode it with {@link decodeUnknownEither}, which reports the error). Never use it for input from
- * outside the store.
+ * Decodes a row that a store wrote at {@link currentVersion} (the {@link Stored} form): the shape is checked and
+ * the schema's own transformations run (money, decimals, legal bases by reference), but the refinements the schema
+ * checked when the event was encoded are trusted, which makes replays several times faster. Gives `undefined` for
+ * anything that is not such a row (decode it with {@link decodeStoredEither}, which reports the error). Never use
+ * it for input from outside the store.
  *
  * @since 0.2.0
  * @category decoding
@@ -256,6 +334,19 @@ const storedDecoders: ReadonlyMap<string, (u: unknown) => Event | undefined> = n
 export const decodeStored = (type: string, data: unknown): Event | undefined => {
   const e = storedDecoders.get(type)?.(data)
   return e !== undefined && e._tag === type ? e : undefined
+}
+
+/**
+ * Decodes the data of a stored row of type `type` in the {@link Stored} form with the full schema (every
+ * refinement checked): the member schema is picked by the type; an unknown type goes through the union, so its
+ * error is the union's. Rows of an older version are upcast first (`codec.upcast`).
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeStoredEither = (type: string, data: unknown): Either.Either<Event, ParseResult.ParseError> => {
+  const member = storedFullDecoders.get(type)
+  return member === undefined ? storedUnionDecoder(data) : member(data)
 }
 
 /**

@@ -18,6 +18,11 @@
  * - The hash input is the UTF-8 encoding of the 64 hex characters of `prevHash`
  *   immediately followed by the canonical JSON text (no separator).
  *
+ * `data` is the event as the store wrote it (`ProjectEvent.Stored`): from schema version 2 it cites the library's
+ * legal bases by reference (`"lb:"` and 16 hex characters of the SHA-256 of the basis's canonical JSON; see
+ * `LegalBasis`), so the hash covers the reference and the reference covers the text. Rows of version 1 hold every
+ * basis whole and keep their hashes.
+ *
  * ## Rechecking an export without gsyf
  *
  * {@link exportJsonl} writes one JSON object per line: the seven body fields

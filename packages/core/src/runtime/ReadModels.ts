@@ -35,15 +35,27 @@ import * as Projection from "./Projection.js"
 
 type Stored = Parameters<Projection.Projection["reduce"]>[1]
 
+const full = (e: Stored): ProjectEvent.Event | null => {
+  try {
+    const data = e.schemaVersion < ProjectEvent.currentVersion
+      ? ProjectEvent.codec.upcast(e.type, e.schemaVersion, e.data)
+      : e.data
+    const r = ProjectEvent.decodeStoredEither(e.type, data)
+    return Either.isRight(r) ? r.right : null
+  } catch {
+    return null // a version this library does not know
+  }
+}
+
 // Every projection sees the same stored event objects: decode each once.
 const decodedCache = new WeakMap<Stored, ProjectEvent.Event | null>()
 const decoded = (e: Stored): ProjectEvent.Event | undefined => {
   let hit = decodedCache.get(e)
   if (hit === undefined) {
-    // rows the store wrote at the current version take the stored-row decoder; anything else the full schema
+    // rows the store wrote at the current version take the stored-row decoder; anything else is upcast and
+    // decoded with the full schema
     const fast = e.schemaVersion === ProjectEvent.currentVersion ? ProjectEvent.decodeStored(e.type, e.data) : undefined
-    const r = fast === undefined ? ProjectEvent.decodeUnknownEither(e.data) : Either.right(fast)
-    hit = Either.isRight(r) ? r.right : null
+    hit = fast ?? full(e)
     decodedCache.set(e, hit)
   }
   return hit ?? undefined

@@ -1,10 +1,12 @@
 // Schemas shared by the commands and events of every section: the command envelope, the event metadata
-// (with its interned legal bases), the sub-project key, texts and small records several events carry.
+// (with its interned legal bases, and the compact form stores write), the sub-project key, texts and small records
+// several events carry.
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { Actor } from "../../kernel/Actor.js"
 import { bilingual } from "../../kernel/InputError.js"
 import { IsoDateTime } from "../../kernel/IsoDate.js"
+import * as LegalBasisModule from "../../kernel/LegalBasis.js"
 import { LegalBasis } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
 import { Text as TextSchema } from "../../kernel/Text.js"
@@ -48,19 +50,21 @@ export const envelope = {
 /** A text in Chinese and English. */
 export const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
 
+/** A parameter value a rule read. */
+const Read = Schema.Struct({
+  name: Schema.String,
+  value: Schema.String,
+  effectiveFrom: Schema.optional(Schema.String),
+  basis: Schema.String
+})
+
 /** A rule evaluated while deciding a command: its findings and the parameter values it read. */
 export const Evaluation = Schema.Struct({
   ruleId: Schema.String,
-  reads: Schema.Array(
-    Schema.Struct({
-      name: Schema.String,
-      value: Schema.String,
-      effectiveFrom: Schema.optional(Schema.String),
-      basis: Schema.String
-    })
-  ),
+  reads: Schema.Array(Read),
   findings: Schema.Array(Finding)
 })
+type Evaluation = typeof Evaluation.Type
 
 // Every event carries a handful of citations, nearly always the same ones. Decoding
 // them as a class is the dearest part of decoding an event, so they are decoded
@@ -68,22 +72,102 @@ export const Evaluation = Schema.Struct({
 // equal citations decode to one shared, immutable LegalBasis. The cache is bounded.
 const internedBases = new Map<string, LegalBasis>()
 const internLimit = 4096
-const BasisItem: Schema.Schema<LegalBasis, Schema.Schema.Encoded<typeof LegalBasis>> = Schema.transformOrFail(
-  Schema.encodedSchema(LegalBasis),
+type BasisFields = Schema.Schema.Encoded<typeof LegalBasis>
+const BasisFields: Schema.Schema<BasisFields> = Schema.encodedSchema(LegalBasis)
+const intern = (x: BasisFields): LegalBasis => {
+  const key = `${x.level}\u0000${x.citation}\u0000${x.note === undefined ? "\u0001" : x.note}`
+  let basis = internedBases.get(key)
+  if (basis === undefined) {
+    basis = new LegalBasis(x, { disableValidation: true })
+    if (internedBases.size < internLimit) internedBases.set(key, basis)
+  }
+  return basis
+}
+const fieldsOf = (b: LegalBasis): BasisFields => ({
+  level: b.level,
+  citation: b.citation,
+  ...(b.note === undefined ? {} : { note: b.note })
+})
+
+const BasisItem: Schema.Schema<LegalBasis, BasisFields> = Schema.transformOrFail(
+  BasisFields,
   Schema.typeSchema(LegalBasis),
   {
     strict: true,
-    decode: (x) => {
-      const key = `${x.level}\u0000${x.citation}\u0000${x.note === undefined ? "\u0001" : x.note}`
-      let basis = internedBases.get(key)
-      if (basis === undefined) {
-        basis = new LegalBasis(x, { disableValidation: true })
-        if (internedBases.size < internLimit) internedBases.set(key, basis)
+    decode: (x) => ParseResult.succeed(intern(x)),
+    encode: (b) => ParseResult.succeed(fieldsOf(b))
+  }
+)
+
+/**
+ * A basis as a store writes it (event schema version 2): the reference of its entry in `catalog` when it has one
+ * (`lb:…`, see `LegalBasis`), else its whole struct. Decodes both; a reference the catalog does not resolve (not
+ * in it, or its entry altered) fails.
+ */
+export const storedBasis = (
+  catalog: LegalBasisModule.Catalog
+): Schema.Schema<LegalBasis, string | BasisFields> =>
+  Schema.transformOrFail(
+    Schema.Union(Schema.String, BasisFields),
+    Schema.typeSchema(LegalBasis),
+    {
+      strict: true,
+      decode: (x, _, ast) => {
+        if (typeof x !== "string") return ParseResult.succeed(intern(x))
+        const basis = catalog.byRef.get(x)
+        if (basis !== undefined) return ParseResult.succeed(basis)
+        const r = LegalBasisModule.resolve(x, catalog)
+        const why = "unresolved" in r ? `${r.unresolved.zh} / ${r.unresolved.en}` : x
+        return ParseResult.fail(new ParseResult.Type(ast, x, why))
+      },
+      encode: (b) => ParseResult.succeed(catalog.refFor(b) ?? fieldsOf(b))
+    }
+  )
+
+/** A basis as the stores of this library write it, with the library's catalog. */
+export const StoredBasis = storedBasis(LegalBasisModule.catalog)
+
+// Most evaluations read nothing and find nothing: a store writes those as their bare rule id, and leaves the empty
+// lists out of the others. Evaluations decoded from a bare id are shared (bounded cache) and frozen.
+const none: ReadonlyArray<never> = Object.freeze([])
+const bareEvaluations = new Map<string, Evaluation>()
+const bare = (ruleId: string): Evaluation => {
+  let e = bareEvaluations.get(ruleId)
+  if (e === undefined) {
+    e = Object.freeze({ ruleId, reads: none, findings: none })
+    if (bareEvaluations.size < internLimit) bareEvaluations.set(ruleId, e)
+  }
+  return e
+}
+
+/** An evaluation as a store writes it (event schema version 2): its rule id alone when it read and found nothing. */
+export const StoredEvaluation: Schema.Schema<
+  Evaluation,
+  string | {
+    readonly ruleId: string
+    readonly reads?: ReadonlyArray<typeof Read.Encoded>
+    readonly findings?: ReadonlyArray<typeof Finding.Encoded>
+  }
+> = Schema.transform(
+  Schema.Union(
+    Schema.String,
+    Schema.Struct({
+      ruleId: Schema.String,
+      reads: Schema.optionalWith(Schema.Array(Read), { exact: true }),
+      findings: Schema.optionalWith(Schema.Array(Finding), { exact: true })
+    })
+  ),
+  Schema.typeSchema(Evaluation),
+  {
+    strict: true,
+    decode: (x) =>
+      typeof x === "string" ? bare(x) : { ruleId: x.ruleId, reads: x.reads ?? none, findings: x.findings ?? none },
+    encode: (e) =>
+      e.reads.length === 0 && e.findings.length === 0 ? e.ruleId : {
+        ruleId: e.ruleId,
+        ...(e.reads.length === 0 ? {} : { reads: e.reads }),
+        ...(e.findings.length === 0 ? {} : { findings: e.findings })
       }
-      return ParseResult.succeed(basis)
-    },
-    encode: (b) =>
-      ParseResult.succeed({ level: b.level, citation: b.citation, ...(b.note === undefined ? {} : { note: b.note }) })
   }
 )
 
@@ -98,6 +182,12 @@ export const meta = {
   evaluations: Schema.Array(Evaluation),
   /** Ids of the earlier events this one rests on (for explanations). */
   restsOn: Schema.Array(Schema.String)
+}
+
+/** The fields of `meta` a store writes otherwise (event schema version 2): bases by reference, bare evaluations. */
+export const storedMeta = {
+  basis: Schema.Array(StoredBasis),
+  evaluations: Schema.Array(StoredEvaluation)
 }
 
 /** One quota item's result as recorded in progress reports and at acceptance. */
