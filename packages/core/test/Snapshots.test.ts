@@ -165,6 +165,7 @@ describe("the structural state codec", () => {
     const state = {
       rows: Chunk.fromIterable(rows),
       odd: Chunk.make(1, "two"),
+      tagged: Chunk.make({ m: Money.unsafeYuan("1.00") }, { m: undefined }),
       owners: owners.set("e3", "hazchem").set("new", "keyAreas"),
       plainMap: new Map([["k", 1], ["l", 2]]),
       taggedMap: new Map([["k", Money.unsafeYuan("1.00")]]),
@@ -172,9 +173,10 @@ describe("the structural state codec", () => {
     }
     const text = StateJson.encode(state)
     const json = JSON.parse(text) as { readonly [k: string]: { readonly $: string } }
-    expect([json.rows!.$, json.odd!.$, json.owners!.$, json.plainMap!.$, json.ids!.$]).toEqual([
+    expect([json.rows!.$, json.odd!.$, json.tagged!.$, json.owners!.$, json.plainMap!.$, json.ids!.$]).toEqual([
       "t",
       "C",
+      "c",
       "P",
       "M",
       "S"
@@ -191,6 +193,7 @@ describe("the structural state codec", () => {
     expect(back.owners).toEqual(state.owners)
     expect([...back.plainMap]).toEqual([["k", 1], ["l", 2]])
     expect(Chunk.toReadonlyArray(back.odd)).toEqual([1, "two"])
+    expect(Chunk.toReadonlyArray(back.tagged)).toEqual([{ m: Money.unsafeYuan("1.00") }, { m: undefined }])
     expect(StateJson.encode(back)).toBe(text)
   })
 

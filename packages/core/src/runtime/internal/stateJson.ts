@@ -57,12 +57,17 @@ const plain = (o: object): Json => {
 
 // A chunk of plain JSON objects as a table, of other plain JSON as `C`, of anything else as `c`.
 const chunk = (u: Chunk.Chunk<unknown>): Json => {
+  const elements = Chunk.toReadonlyArray(u)
   wroteTag = false
-  const v = values(Chunk.toReadonlyArray(u))
+  const table = Table.encode(elements, toJson)
+  const plainTable = table !== undefined && !wroteTag
+  wroteTag = true
+  if (plainTable) return table
+  wroteTag = false
+  const v = values(elements)
   const plainElements = !wroteTag
   wroteTag = true
-  if (!plainElements) return { $: "c", v }
-  return Table.encode(v) ?? { $: "C", v }
+  return { $: plainElements ? "C" : "c", v }
 }
 
 // A map's keys and values as two columns; `j` when they hold no tag (read back without a walk).

@@ -22,7 +22,10 @@ export const column = (values: ReadonlyArray<Json>): Column => {
     if (typeof v !== "string") return values
     let i = dictionary.get(v)
     if (i === undefined) {
-      if (dictionary.size * 4 >= values.length) return values
+      // (given up early on a column whose first values are mostly distinct)
+      if (dictionary.size * 4 >= values.length || (indices.length >= 64 && dictionary.size * 2 > indices.length)) {
+        return values
+      }
       i = dictionary.size
       dictionary.set(v, i)
     }
@@ -43,30 +46,52 @@ export const values = (c: Column): Array<unknown> => {
 /** A key layout: each key is a leaf (its value in a column) or a nested plain object with its own layout. */
 type Shape = ReadonlyArray<string | readonly [string, Shape]>
 
-const isRecord = (u: Json): u is { readonly [k: string]: Json } =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
+const isRecord = (u: unknown): u is { readonly [k: string]: unknown } => {
+  if (typeof u !== "object" || u === null || Array.isArray(u)) return false
+  const proto = Object.getPrototypeOf(u)
+  return proto === Object.prototype || proto === null
+}
 
-/** The shape of a plain object, or `undefined` for a key the columns cannot set back safely. */
-const shapeOf = (o: { readonly [k: string]: Json }): Shape | undefined => {
-  const shape: Array<string | readonly [string, Shape]> = []
-  for (const k of Object.keys(o)) {
+/**
+ * The key layout of a plain object as text (each key after its length, nested objects in braces), or `undefined`
+ * for a key the columns cannot set back safely.
+ */
+const signatureOf = (o: { readonly [k: string]: unknown }): string | undefined => {
+  let out = ""
+  for (const k in o) {
     if (k === "__proto__") return undefined
     const v = o[k]!
     if (isRecord(v)) {
-      const inner = shapeOf(v)
+      const inner = signatureOf(v)
       if (inner === undefined) return undefined
-      shape.push([k, inner])
+      out += `${k.length}:${k}{${inner}}`
     } else {
-      shape.push(k)
+      out += `${k.length}:${k}`
     }
+  }
+  return out
+}
+
+/** The shape of a plain object (one whose signature is known to be safe). */
+const shapeOf = (o: { readonly [k: string]: unknown }): Shape => {
+  const shape: Array<string | readonly [string, Shape]> = []
+  for (const k in o) {
+    const v = o[k]!
+    shape.push(isRecord(v) ? [k, shapeOf(v)] : k)
   }
   return shape
 }
 
-const leaves = (o: { readonly [k: string]: Json }, shape: Shape, out: Array<Array<Json>>, at: number): number => {
+const leaves = (
+  o: { readonly [k: string]: unknown },
+  shape: Shape,
+  out: Array<Array<Json>>,
+  at: number,
+  leaf: (u: unknown) => Json
+): number => {
   for (const s of shape) {
-    if (typeof s === "string") out[at++]!.push(o[s]!)
-    else at = leaves(o[s[0]] as { readonly [k: string]: Json }, s[1], out, at)
+    if (typeof s === "string") out[at++]!.push(leaf(o[s]))
+    else at = leaves(o[s[0]] as { readonly [k: string]: unknown }, s[1], out, at, leaf)
   }
   return at
 }
@@ -75,27 +100,28 @@ const width = (shape: Shape): number => shape.reduce((n, s) => n + (typeof s ===
 
 /**
  * A list of plain JSON objects as a table (`{ $: "t", n, s, w, c }`: the length, the shapes, the shape of each
- * row when there are several, the columns of each shape), or `undefined` when an element is not one.
+ * row when there are several, the columns of each shape), or `undefined` when an element is not one. Each value
+ * in a column is written by `leaf` (the caller checks that it wrote plain JSON).
  */
-export const encode = (rows: ReadonlyArray<Json>): Json | undefined => {
+export const encode = (rows: ReadonlyArray<unknown>, leaf: (u: unknown) => Json): Json | undefined => {
   const shapes: Array<Shape> = []
   const bySignature = new Map<string, number>()
   const columns: Array<Array<Array<Json>>> = []
   const which: Array<number> = []
   for (const row of rows) {
     if (!isRecord(row)) return undefined
-    const shape = shapeOf(row)
-    if (shape === undefined) return undefined
-    const signature = JSON.stringify(shape)
+    const signature = signatureOf(row)
+    if (signature === undefined) return undefined
     let s = bySignature.get(signature)
     if (s === undefined) {
+      const shape = shapeOf(row)
       s = shapes.length
       bySignature.set(signature, s)
       shapes.push(shape)
       columns.push(Array.from({ length: width(shape) }, () => []))
     }
     which.push(s)
-    leaves(row, shape, columns[s]!, 0)
+    leaves(row, shapes[s]!, columns[s]!, 0, leaf)
   }
   const c = columns.map((cs) => cs.map(column)) as Json
   const n = rows.length
