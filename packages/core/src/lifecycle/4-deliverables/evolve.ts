@@ -3,7 +3,16 @@ import * as Chunk from "effect/Chunk"
 import * as Option from "effect/Option"
 import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
 import * as EvidenceIndex from "../internal/evidenceIndex.js"
-import { type FactFolds, type Folds, mapWith, setSub, unchanged } from "../internal/state.js"
+import {
+  copyState,
+  copySub,
+  type FactFolds,
+  type Folds,
+  mapWith,
+  setSub,
+  unchanged,
+  withSub
+} from "../internal/state.js"
 import type { State } from "../ProjectState.js"
 import * as Deliverable from "./Deliverable.js"
 
@@ -25,14 +34,16 @@ export const folds: Folds<
   }),
   MaterialDesignApproved: (s, e) => reviewed(s, e.designId, "approved"),
   MaterialDesignReturned: (s, e) => reviewed(s, e.designId, "returned"),
-  DeliverableRecorded: (s, e) => ({
-    ...setSub(s, e.subProject, (sp) => ({
-      ...sp,
-      evidence: Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence }),
-      evidenceIndex: EvidenceIndex.add(sp.evidenceIndex, e.evidence)
-    })),
-    evidenceOwner: mapWith(s.evidenceOwner, e.id, e.subProject)
-  }),
+  // The bulk of a project's events: copies with every field named rather than spreads.
+  DeliverableRecorded: (s, e) => {
+    const sp = copySub(s.subProjects[e.subProject])
+    sp.evidence = Chunk.append(sp.evidence, { eventId: e.id, evidence: e.evidence })
+    sp.evidenceIndex = EvidenceIndex.add(sp.evidenceIndex, e.evidence)
+    const next = copyState(s)
+    next.subProjects = withSub(s.subProjects, e.subProject, sp)
+    next.evidenceOwner = mapWith(s.evidenceOwner, e.id, e.subProject)
+    return next
+  },
   DeliverableCorrected: (s, e) => {
     const owner = s.evidenceOwner.get(e.corrects)
     if (owner === undefined) return s

@@ -1,15 +1,14 @@
 // The evidence of a sub-project as counters kept by the deliverable folds, so that quota progress and the
 // deliverable rules read a few counters instead of scanning every recorded piece of evidence. Each piece of
-// evidence adds weights to (family, value) cells; a correction subtracts them again. Cells at zero are dropped,
-// and each family keeps the number of its distinct values in force. One flat persistent map of cells (two
-// lookups per cell) keeps the fold cheap: replays fold every recorded deliverable through it.
-import * as HashMap from "effect/HashMap"
-import * as Option from "effect/Option"
+// evidence adds weights to (family, value) cells; a correction subtracts them again (a cell at zero stays, at
+// zero), and each family keeps the number of its distinct values in force. One flat persistent map of cells (one
+// walk per cell) keeps the fold cheap: replays fold every recorded deliverable through it.
 import type * as Deliverable from "../4-deliverables/Deliverable.js"
+import { PersistentMap } from "./persistentMap.js"
 
 /** Counters by family and value (`park` + `园区3` → 2), and the number of distinct values per family. */
 export interface EvidenceIndex {
-  readonly cells: HashMap.HashMap<string, number>
+  readonly cells: PersistentMap<string, number>
   readonly distinct: { readonly [family: string]: number }
   /**
    * The values seen per iterated family (summary lengths, key-enterprise steps), first seen first (some may be at zero
@@ -18,7 +17,7 @@ export interface EvidenceIndex {
   readonly values: { readonly [family: string]: ReadonlyArray<string> }
 }
 
-export const empty: EvidenceIndex = { cells: HashMap.empty(), distinct: {}, values: {} }
+export const empty: EvidenceIndex = { cells: PersistentMap.empty(), distinct: {}, values: {} }
 
 /** What a piece of evidence adds to one counter. */
 export type Cell = readonly [family: string, value: string, weight: number]
@@ -56,22 +55,31 @@ const iterated = new Set(["summary", "ke1", "ke2", "ke3"])
 
 const keyOf = (family: string, value: string): string => `${family}\u0001${value}`
 
-const bump = (index: EvidenceIndex, cells: ReadonlyArray<Cell>, sign: 1 | -1): EvidenceIndex => {
-  let { cells: map, distinct, values } = index
-  for (const [family, value, weight] of cells) {
-    const key = keyOf(family, value)
-    const before = Option.getOrElse(HashMap.get(map, key), () => 0)
-    const after = before + sign * weight
-    map = after === 0 ? HashMap.remove(map, key) : HashMap.set(map, key, after)
-    if (before === 0 && after !== 0) {
-      distinct = { ...distinct, [family]: (distinct[family] ?? 0) + 1 }
-      const seen = iterated.has(family) ? values[family] ?? [] : undefined
-      if (seen !== undefined && !seen.includes(value)) values = { ...values, [family]: [...seen, value] }
-    } else if (before !== 0 && after === 0) {
-      distinct = { ...distinct, [family]: (distinct[family] ?? 0) - 1 }
+const bumpCell = (index: EvidenceIndex, family: string, value: string, delta: number): EvidenceIndex => {
+  const key = keyOf(family, value)
+  const before = index.cells.get(key) ?? 0
+  const after = before + delta
+  const cells = index.cells.set(key, after)
+  if (before === 0 && after !== 0) {
+    const seen = iterated.has(family) ? index.values[family] ?? [] : undefined
+    return {
+      cells,
+      distinct: { ...index.distinct, [family]: (index.distinct[family] ?? 0) + 1 },
+      values: seen === undefined || seen.includes(value)
+        ? index.values
+        : { ...index.values, [family]: [...seen, value] }
     }
   }
-  return { cells: map, distinct, values }
+  if (before !== 0 && after === 0) {
+    return { cells, distinct: { ...index.distinct, [family]: (index.distinct[family] ?? 0) - 1 }, values: index.values }
+  }
+  return { cells, distinct: index.distinct, values: index.values }
+}
+
+const bump = (index: EvidenceIndex, cells: ReadonlyArray<Cell>, sign: 1 | -1): EvidenceIndex => {
+  let next = index
+  for (const [family, value, weight] of cells) next = bumpCell(next, family, value, sign * weight)
+  return next
 }
 
 /**
@@ -110,7 +118,7 @@ export const bumpPlain = (index: Plain, cells: ReadonlyArray<Cell>, sign: 1 | -1
 
 /** The index the plain counters hold. */
 export const fromPlain = (index: Plain): EvidenceIndex => ({
-  cells: HashMap.fromIterable(Object.entries(index.cells)),
+  cells: PersistentMap.from(Object.entries(index.cells)),
   distinct: index.distinct,
   values: index.values
 })
@@ -123,7 +131,7 @@ export const remove = (index: EvidenceIndex, e: Deliverable.Evidence): EvidenceI
 
 /** The total weight of one cell. */
 export const count = (index: EvidenceIndex, family: string, value: string): number =>
-  Option.getOrElse(HashMap.get(index.cells, keyOf(family, value)), () => 0)
+  index.cells.get(keyOf(family, value)) ?? 0
 
 /** How many distinct values of a family are in force. */
 export const distinct = (index: EvidenceIndex, family: string): number => index.distinct[family] ?? 0

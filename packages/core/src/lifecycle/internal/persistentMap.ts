@@ -6,22 +6,142 @@
  *
  * A map built at once from entries ({@link PersistentMap.from}, e.g. a state read back from a snapshot) keeps them
  * in a native `Map` that is never written again (built in one pass, far cheaper than a hash trie), and later `set`s
- * go to a hash trie over it. Keys are strings or numbers here (event ids, design ids, member units), which both
- * compare alike.
+ * go to a hash trie over it. Keys are strings or numbers here (event ids, design ids, member units), compared with
+ * `===`. The trie is gsyf's own rather than Effect's `HashMap`: no `Option` per lookup, no `Equal` protocol per
+ * key and one walk per write, which is most of what a replay costs.
  *
  * @internal
  */
 import * as Equal from "effect/Equal"
 import * as Hash from "effect/Hash"
-import * as HashMap from "effect/HashMap"
-import * as HashSet from "effect/HashSet"
-import * as Option from "effect/Option"
 
-/** A change over the base: a new key with its place in the order, or a base key's new value (`order` -1). */
-interface Change<V> {
-  readonly value: V
-  readonly order: number
+// ── the hash trie of the changes ─────────────────────────────────────────────
+// A leaf is a key with its value and its place in the order of the keys added (-1: a new value of a base key).
+
+class Leaf<K, V> {
+  constructor(readonly key: K, readonly hash: number, readonly value: V, readonly order: number) {}
 }
+
+class Branch<K, V> {
+  constructor(readonly bitmap: number, readonly nodes: ReadonlyArray<Node<K, V>>) {}
+}
+
+/** Leaves whose keys have the same 32-bit hash. */
+class Collision<K, V> {
+  constructor(readonly hash: number, readonly leaves: ReadonlyArray<Leaf<K, V>>) {}
+}
+
+type Node<K, V> = Leaf<K, V> | Branch<K, V> | Collision<K, V>
+
+const hashOf = (key: unknown): number => {
+  const s = typeof key === "string" ? key : String(key)
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h | 0
+}
+
+const popcount = (x: number): number => {
+  x = x - ((x >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+const slotOf = (hash: number, shift: number): number => (hash >>> shift) & 31
+
+const bitOf = (hash: number, shift: number): number => 1 << slotOf(hash, shift)
+
+const find = <K, V>(node: Node<K, V> | undefined, hash: number, key: K): Leaf<K, V> | undefined => {
+  let shift = 0
+  while (node !== undefined) {
+    if (node instanceof Leaf) return node.key === key ? node : undefined
+    if (node instanceof Collision) return node.leaves.find((l) => l.key === key)
+    const bit = bitOf(hash, shift)
+    if ((node.bitmap & bit) === 0) return undefined
+    node = node.nodes[popcount(node.bitmap & (bit - 1))]
+    shift += 5
+  }
+  return undefined
+}
+
+const withAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
+  const out = xs.slice()
+  out[i] = x
+  return out
+}
+
+const insertedAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
+  const out = new Array<T>(xs.length + 1)
+  for (let j = 0; j < i; j++) out[j] = xs[j]!
+  out[i] = x
+  for (let j = i; j < xs.length; j++) out[j + 1] = xs[j]!
+  return out
+}
+
+/** A node holding two leaves of different keys. */
+const pair = <K, V>(a: Leaf<K, V>, b: Leaf<K, V>, shift: number): Node<K, V> => {
+  if (a.hash === b.hash) return new Collision(a.hash, [a, b])
+  const ba = bitOf(a.hash, shift)
+  const bb = bitOf(b.hash, shift)
+  if (ba === bb) return new Branch(ba, [pair(a, b, shift + 5)])
+  return new Branch(ba | bb, slotOf(a.hash, shift) < slotOf(b.hash, shift) ? [a, b] : [b, a])
+}
+
+// Set by `insert` when it added a key (rather than replacing the value of one): one walk per `set`.
+let grew = false
+
+/** The node with `key` set to `value`: the same node when it already holds that value; a new key takes `order`. */
+const insert = <K, V>(node: Node<K, V>, hash: number, key: K, value: V, order: number, shift: number): Node<K, V> => {
+  if (node instanceof Leaf) {
+    if (node.key === key) return node.value === value ? node : new Leaf(key, hash, value, node.order)
+    grew = true
+    return pair(node, new Leaf(key, hash, value, order), shift)
+  }
+  if (node instanceof Collision) {
+    if (node.hash !== hash) return insert(new Branch(bitOf(node.hash, shift), [node]), hash, key, value, order, shift)
+    const i = node.leaves.findIndex((l) => l.key === key)
+    if (i >= 0) {
+      const leaf = node.leaves[i]!
+      return leaf.value === value
+        ? node
+        : new Collision(hash, withAt(node.leaves, i, new Leaf(key, hash, value, leaf.order)))
+    }
+    grew = true
+    return new Collision(hash, [...node.leaves, new Leaf(key, hash, value, order)])
+  }
+  const bit = bitOf(hash, shift)
+  const i = popcount(node.bitmap & (bit - 1))
+  if ((node.bitmap & bit) === 0) {
+    grew = true
+    return new Branch(node.bitmap | bit, insertedAt(node.nodes, i, new Leaf(key, hash, value, order)))
+  }
+  const child = node.nodes[i]!
+  const next = insert(child, hash, key, value, order, shift + 5)
+  return next === child ? node : new Branch(node.bitmap, withAt(node.nodes, i, next))
+}
+
+/** The leaves of a trie, in no particular order. */
+const leavesOf = <K, V>(root: Node<K, V> | undefined): Array<Leaf<K, V>> => {
+  const out: Array<Leaf<K, V>> = []
+  const walk = (n: Node<K, V>): void => {
+    if (n instanceof Leaf) out.push(n)
+    else if (n instanceof Collision) out.push(...n.leaves)
+    else for (const c of n.nodes) walk(c)
+  }
+  if (root !== undefined) walk(root)
+  return out
+}
+
+/** The trie with `key` set (`grew` tells whether the key is new to it). */
+const written = <K, V>(root: Node<K, V> | undefined, key: K, value: V, order: number): Node<K, V> => {
+  const hash = hashOf(key)
+  grew = false
+  if (root !== undefined) return insert(root, hash, key, value, order, 0)
+  grew = true
+  return new Leaf(key, hash, value, order)
+}
+
+const lookup = <K, V>(root: Node<K, V> | undefined, key: K): Leaf<K, V> | undefined =>
+  root === undefined ? undefined : find(root, hashOf(key), key)
 
 const noBase: ReadonlyMap<unknown, never> = new Map<unknown, never>()
 
@@ -30,15 +150,15 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
   private constructor(
     /** Entries built at once, never written after construction. */
     private readonly base: ReadonlyMap<K, V>,
-    /** What was set since: new keys (in the order of `order`) and new values of base keys. */
-    private readonly changes: HashMap.HashMap<K, Change<V>>,
+    /** What was set since: new keys (in the order of their leaves' `order`) and new values of base keys (-1). */
+    private readonly changes: Node<K, V> | undefined,
     /** How many keys `changes` holds that `base` does not. */
     private readonly added: number
   ) {}
 
   /** @internal */
   static empty<K, V>(): PersistentMap<K, V> {
-    return new PersistentMap<K, V>(noBase as ReadonlyMap<K, V>, HashMap.empty(), 0)
+    return new PersistentMap<K, V>(noBase as ReadonlyMap<K, V>, undefined, 0)
   }
 
   /** @internal */
@@ -46,7 +166,7 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
     // A key set twice keeps its first place and takes its last value, as in a `Map`.
     const base = new Map<K, V>()
     for (const [k, v] of entries) base.set(k, v)
-    return new PersistentMap<K, V>(base, HashMap.empty(), 0)
+    return new PersistentMap<K, V>(base, undefined, 0)
   }
 
   get size(): number {
@@ -54,41 +174,35 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
   }
 
   get(key: K): V | undefined {
-    const changed = HashMap.get(this.changes, key)
-    return Option.isSome(changed) ? changed.value.value : this.base.get(key)
+    const changed = lookup(this.changes, key)
+    return changed !== undefined ? changed.value : this.base.get(key)
   }
 
   has(key: K): boolean {
-    return this.base.has(key) || HashMap.has(this.changes, key)
+    return this.base.has(key) || lookup(this.changes, key) !== undefined
   }
 
   /** A new map with `key` set to `value` (an existing key keeps its place in the order). */
   set(key: K, value: V): PersistentMap<K, V> {
-    const existing = HashMap.get(this.changes, key)
-    if (Option.isSome(existing)) {
-      return new PersistentMap(
-        this.base,
-        HashMap.set(this.changes, key, { value, order: existing.value.order }),
-        this.added
-      )
-    }
-    if (this.base.has(key)) {
-      return new PersistentMap(this.base, HashMap.set(this.changes, key, { value, order: -1 }), this.added)
-    }
-    return new PersistentMap(this.base, HashMap.set(this.changes, key, { value, order: this.added }), this.added + 1)
+    const inBase = this.base.size > 0 && this.base.has(key)
+    if (inBase && this.base.get(key) === value && lookup(this.changes, key) === undefined) return this
+    const order = inBase ? -1 : this.added
+    const changes = written(this.changes, key, value, order)
+    if (changes === this.changes) return this
+    return new PersistentMap(this.base, changes, grew ? (order < 0 ? this.added : this.added + 1) : this.added)
   }
 
   private sorted(): Array<[K, V]> {
     const out: Array<[K, V]> = []
-    const added: Array<[K, V, number]> = []
+    const added: Array<Leaf<K, V>> = []
     const overridden = new Map<K, V>()
-    for (const [k, c] of this.changes) {
-      if (c.order >= 0) added.push([k, c.value, c.order])
-      else overridden.set(k, c.value)
+    for (const leaf of leavesOf(this.changes)) {
+      if (leaf.order >= 0) added.push(leaf)
+      else overridden.set(leaf.key, leaf.value)
     }
     for (const [k, v] of this.base) out.push([k, overridden.has(k) ? overridden.get(k)! : v])
-    added.sort((a, b) => a[2] - b[2])
-    for (const [k, v] of added) out.push([k, v])
+    added.sort((a, b) => a.order - b.order)
+    for (const leaf of added) out.push([leaf.key, leaf.value])
     return out
   }
 
@@ -138,37 +252,40 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
 export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
   private constructor(
     private readonly base: ReadonlySet<A>,
-    private readonly added: HashSet.HashSet<A>
+    /** The values added since, each with its place in their order. */
+    private readonly added: Node<A, true> | undefined,
+    private readonly addedCount: number
   ) {}
 
   /** @internal */
   static empty<A>(): PersistentSet<A> {
-    return new PersistentSet<A>(new Set(), HashSet.empty())
+    return new PersistentSet<A>(new Set(), undefined, 0)
   }
 
   /** @internal */
   static from<A>(values: Iterable<A>): PersistentSet<A> {
-    return new PersistentSet<A>(new Set(values), HashSet.empty())
+    return new PersistentSet<A>(new Set(values), undefined, 0)
   }
 
   get size(): number {
-    return this.base.size + HashSet.size(this.added)
+    return this.base.size + this.addedCount
   }
 
   has(value: A): boolean {
-    return this.base.has(value) || HashSet.has(this.added, value)
+    return this.base.has(value) || lookup(this.added, value) !== undefined
   }
 
   /** A new set with `value` in it (the same set when it already is). */
   add(value: A): PersistentSet<A> {
-    if (this.base.has(value)) return this
-    const added = HashSet.add(this.added, value)
-    return HashSet.size(added) === HashSet.size(this.added) ? this : new PersistentSet(this.base, added)
+    if (this.base.size > 0 && this.base.has(value)) return this
+    const added = written(this.added, value, true, this.addedCount)
+    return added === this.added ? this : new PersistentSet(this.base, added, this.addedCount + 1)
   }
 
   *values(): SetIterator<A> {
     yield* this.base
-    yield* this.added
+    const added = leavesOf(this.added).sort((a, b) => a.order - b.order)
+    for (const leaf of added) yield leaf.key
   }
 
   *keys(): SetIterator<A> {
