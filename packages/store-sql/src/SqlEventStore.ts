@@ -48,6 +48,7 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import { AuditKey, AuditTrail, EventStore, type InputError, Projection } from "@gsyf/core"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -150,6 +151,45 @@ const describe = (t: Tables) =>
 // -----------------------------------------------------------------------------
 // the store
 // -----------------------------------------------------------------------------
+
+/**
+ * Runs one statement on a {@link DirectConnection} (prepared once, then reused) and
+ * returns its rows; a statement that returns no rows gives an empty array.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type DirectQuery = <Row = Record<string, unknown>>(
+  sql: string,
+  params: ReadonlyArray<string | number | null>
+) => ReadonlyArray<Row>
+
+/**
+ * A connection whose statements run synchronously on the calling thread (SQLite
+ * through better-sqlite3). When the layer below the store provides one ({@link Direct}),
+ * the command path — a stream read; an append without projections: BEGIN, the head
+ * lookup, the command row, the events, COMMIT — runs as one call instead of one effect
+ * per statement. The statements and the transaction are the same as through the client.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface DirectConnection {
+  /**
+   * Runs `f` with nothing else on the connection meanwhile; fails with `SqlError`
+   * (the thrown error as its cause) when `f` throws. `None` when the calling fiber is
+   * inside a transaction of the client: the store then goes through the client.
+   */
+  readonly run: <A>(f: (query: DirectQuery) => A) => Effect.Effect<Option.Option<A>, SqlError>
+}
+
+/**
+ * The {@link DirectConnection} of the client, when it has one (optional).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class Direct extends Context.Tag("@gsyf/store-sql/SqlEventStore/Direct")<Direct, DirectConnection>() {}
 
 /**
  * Options of {@link make} and {@link layer}.
@@ -293,6 +333,8 @@ export const make = (
     }
     const readOnly = options.readOnly === true
     const signer = options.signer
+    // SQLite through better-sqlite3: the command path runs as one synchronous call.
+    const direct = Option.getOrUndefined(yield* Effect.serviceOption(Direct))
     const refuseWrite = (operation: string) =>
       Effect.fail(
         new EventStore.StoreError({
@@ -352,8 +394,7 @@ export const make = (
       placeholders(1, 1)
     } AND position >= ${placeholders(2, 1)} ORDER BY position LIMIT ${placeholders(3, 1)}`
 
-    const readStreamRaw = (streamId: string, fromPosition: number) => {
-      const from = Math.max(1, fromPosition)
+    const readStreamClient = (streamId: string, from: number) => {
       const page = (
         rows: ReadonlyArray<EventRow>,
         out: Array<EventStore.StoredEvent>
@@ -366,6 +407,23 @@ export const make = (
         )
       }
       return Effect.flatMap(run<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
+    }
+    const readStreamDirect = (streamId: string, from: number) => (query: DirectQuery) => {
+      const out: Array<EventStore.StoredEvent> = []
+      for (let next = from;;) {
+        const rows = query<EventRow>(readStreamText, [streamId, next, pageSize])
+        for (const r of rows) out.push(toStored(r))
+        if (rows.length < pageSize) return out
+        next = Number(rows[rows.length - 1]!.position) + 1
+      }
+    }
+    const readStreamRaw = (streamId: string, fromPosition: number) => {
+      const from = Math.max(1, fromPosition)
+      if (direct === undefined) return readStreamClient(streamId, from)
+      return Effect.flatMap(
+        direct.run(readStreamDirect(streamId, from)),
+        (read) => Option.isSome(read) ? Effect.succeed(read.value) : readStreamClient(streamId, from)
+      )
     }
 
     const readStreamRows = (streamId: string) => {
@@ -472,49 +530,73 @@ export const make = (
     // Bound parameters per statement: PostgreSQL allows 65,535, SQLite (3.32+) 32,766.
     const maxEventsPerStatement = isPg ? 7000 : 3000
 
-    const insertAppend = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) => {
+    // The hash the append chains from when it is known without a read: genesis or the remembered head.
+    const knownPrevHash = (prepared: EventStore.PreparedAppend): string | undefined => {
+      if (prepared.expectedVersion === 0) return AuditTrail.genesisHash
+      const head = heads.get(prepared.streamId)
+      return head !== undefined && head.position === prepared.expectedVersion ? head.hash : undefined
+    }
+    const sealFor = (prepared: EventStore.PreparedAppend, commandHash: string, prevHash: string, at: string) => {
+      const sealed = EventStore.seal(prepared, prevHash, at)
+      const first = sealed[0]!.position
+      const last = sealed[sealed.length - 1]!
+      const receipt = signer === undefined ? null : AuditKey.signReceipt(signer, {
+        streamId: prepared.streamId,
+        commandId: prepared.commandId,
+        commandHash,
+        first,
+        last: last.position,
+        head: last.hash
+      })
+      return {
+        sealed,
+        commandParams: [prepared.streamId, prepared.commandId, first, last.position, commandHash, receipt]
+      }
+    }
+    const eventParams = (events: ReadonlyArray<EventStore.SealedEvent>) => {
+      const params: Array<string | number> = []
+      for (const e of events) {
+        params.push(
+          e.streamId,
+          e.position,
+          e.type,
+          e.schemaVersion,
+          e.dataJson,
+          e.commandId,
+          e.recordedAt,
+          e.prevHash,
+          e.hash
+        )
+      }
+      return params
+    }
+    type Returned = { global_position: number | string; position: number | string }
+    const storedOf = (sealed: ReadonlyArray<EventStore.SealedEvent>, returned: ReadonlyArray<Returned>) => {
+      const globalByPosition = new Map<number, number>()
+      for (const r of returned) globalByPosition.set(Number(r.position), Number(r.global_position))
+      return sealed.map((e): EventStore.StoredEvent => ({
+        streamId: e.streamId,
+        position: e.position,
+        globalPosition: globalByPosition.get(e.position)!,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: JSON.parse(e.dataJson),
+        commandId: e.commandId,
+        recordedAt: e.recordedAt,
+        prevHash: e.prevHash,
+        hash: e.hash
+      }))
+    }
+
+    const insertAppendClient = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) => {
       const body = Effect.gen(function*() {
-        let prevHash: string | undefined = AuditTrail.genesisHash
-        if (prepared.expectedVersion > 0) {
-          const head = heads.get(prepared.streamId)
-          if (head !== undefined && head.position === prepared.expectedVersion) {
-            prevHash = head.hash
-          } else {
-            const rows = yield* run<{ hash: string }>(readHashText, [prepared.streamId, prepared.expectedVersion])
-            prevHash = rows[0]?.hash
-          }
+        let prevHash = knownPrevHash(prepared)
+        if (prevHash === undefined) {
+          const rows = yield* run<{ hash: string }>(readHashText, [prepared.streamId, prepared.expectedVersion])
+          prevHash = rows[0]?.hash
         }
         if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
-        const sealed = EventStore.seal(prepared, prevHash, recordedAt)
-        const first = sealed[0]!.position
-        const last = sealed[sealed.length - 1]!
-        const receipt = signer === undefined ? null : AuditKey.signReceipt(signer, {
-          streamId: prepared.streamId,
-          commandId: prepared.commandId,
-          commandHash,
-          first,
-          last: last.position,
-          head: last.hash
-        })
-        const commandParams = [prepared.streamId, prepared.commandId, first, last.position, commandHash, receipt]
-        const eventParams = (events: ReadonlyArray<EventStore.SealedEvent>) => {
-          const params: Array<string | number> = []
-          for (const e of events) {
-            params.push(
-              e.streamId,
-              e.position,
-              e.type,
-              e.schemaVersion,
-              e.dataJson,
-              e.commandId,
-              e.recordedAt,
-              e.prevHash,
-              e.hash
-            )
-          }
-          return params
-        }
-        type Returned = { global_position: number | string; position: number | string }
+        const { commandParams, sealed } = sealFor(prepared, commandHash, prevHash, recordedAt)
         let returned: ReadonlyArray<Returned>
         if (isPg && sealed.length <= maxEventsPerStatement) {
           // One statement writes the command and the events (atomic on its own).
@@ -538,20 +620,7 @@ export const make = (
           }
           returned = all
         }
-        const globalByPosition = new Map<number, number>()
-        for (const r of returned) globalByPosition.set(Number(r.position), Number(r.global_position))
-        const stored: Array<EventStore.StoredEvent> = sealed.map((e) => ({
-          streamId: e.streamId,
-          position: e.position,
-          globalPosition: globalByPosition.get(e.position)!,
-          type: e.type,
-          schemaVersion: e.schemaVersion,
-          data: JSON.parse(e.dataJson),
-          commandId: e.commandId,
-          recordedAt: e.recordedAt,
-          prevHash: e.prevHash,
-          hash: e.hash
-        }))
+        const stored = storedOf(sealed, returned)
         if (projections.length > 0) {
           const changes = yield* Projection.run(projections, stored, loadDoc).pipe(
             Effect.catchTag("ProjectionFailed", (e) => Effect.fail(EventStore.fromProjectionFailed(e)))
@@ -564,6 +633,47 @@ export const make = (
       return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement
         ? body
         : sql.withTransaction(body)
+    }
+
+    // The same transaction as through the client, run in one synchronous call: BEGIN, the
+    // head (unless remembered), the command row, the events, COMMIT; ROLLBACK on any throw.
+    // `undefined` when the expected position holds no event.
+    const appendDirect =
+      (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) =>
+      (query: DirectQuery): Array<EventStore.StoredEvent> | undefined => {
+        query("BEGIN", [])
+        try {
+          const prevHash = knownPrevHash(prepared) ??
+            query<{ hash: string }>(readHashText, [prepared.streamId, prepared.expectedVersion])[0]?.hash
+          if (prevHash === undefined) {
+            query("ROLLBACK", [])
+            return undefined
+          }
+          const { commandParams, sealed } = sealFor(prepared, commandHash, prevHash, recordedAt)
+          query(insertCommandText, commandParams)
+          const returned = query<Returned>(insertEventsText(sealed.length), eventParams(sealed))
+          query("COMMIT", [])
+          return storedOf(sealed, returned)
+        } catch (e) {
+          try {
+            query("ROLLBACK", [])
+          } catch {
+            // the failed statement already ended the transaction
+          }
+          throw e
+        }
+      }
+
+    const insertAppend = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) => {
+      if (direct === undefined || isPg || projections.length > 0 || prepared.events.length > maxEventsPerStatement) {
+        return insertAppendClient(prepared, commandHash, recordedAt)
+      }
+      return Effect.flatMap(direct.run(appendDirect(prepared, commandHash, recordedAt)), (done) =>
+        Option.isNone(done)
+          ? insertAppendClient(prepared, commandHash, recordedAt)
+          : done.value === undefined
+          ? Effect.fail(new Conflict(prepared.streamId))
+          : Effect.succeed(done.value))
     }
 
     const append: EventStore.Service["append"] = (streamId, expectedVersion, commandId, events, appendOptions) =>

@@ -19,6 +19,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { existsSync, statSync } from "node:fs"
+import * as Client from "./internal/client.js"
 
 /**
  * How hard SQLite pushes each commit to disk.
@@ -49,8 +50,10 @@ export interface Options extends Omit<SqlEventStore.Options, "schema"> {
 
 /**
  * The SQLite client alone, with the pragmas gsyf relies on (WAL, `synchronous`,
- * `busy_timeout`). With `readOnly: true` the file is opened read-only and left as
- * it is (no journal-mode switch); a missing file is refused with `UnusableStore`.
+ * `busy_timeout`), and its direct connection (`SqlEventStore.Direct`), on which the
+ * store runs a stream read or an append as one synchronous call. With `readOnly: true`
+ * the file is opened read-only and left as it is (no journal-mode switch); a missing
+ * file is refused with `UnusableStore`.
  *
  * @since 0.1.0
  * @category layers
@@ -58,14 +61,14 @@ export interface Options extends Omit<SqlEventStore.Options, "schema"> {
 export const layerClient = (
   options: Pick<Options, "filename" | "synchronous" | "busyTimeoutMs" | "readOnly">
 ): Layer.Layer<
-  SqliteClient.SqliteClient | SqlClient.SqlClient,
+  SqliteClient.SqliteClient | SqlClient.SqlClient | SqlEventStore.Direct,
   UnusableStore.UnusableStore | EventStore.StoreUnavailable | EventStore.StoreError
 > => {
   const readOnly = options.readOnly === true
   if (readOnly && !(existsSync(options.filename) && statSync(options.filename).isFile())) {
     return Layer.fail(new UnusableStore.UnusableStore({ location: options.filename, reason: "missing" }))
   }
-  const client = SqliteClient.layer({ filename: options.filename, readonly: readOnly, disableWAL: readOnly }).pipe(
+  const client = Client.layer({ filename: options.filename, readonly: readOnly, disableWAL: readOnly }).pipe(
     // better-sqlite3 throws (a defect) when the file cannot be opened.
     Layer.catchAllCause((cause) =>
       Layer.fail(

@@ -44,6 +44,7 @@ import * as AuditKey from "./AuditKey.js"
 import * as AuditTrail from "./AuditTrail.js"
 import { canonicalBody, canonicalize, NotJson } from "./internal/canonicalJson.js"
 import type * as EventModel from "./internal/eventModel.js"
+import { sha256Hex } from "./internal/sha256.js"
 import * as Projection from "./Projection.js"
 
 // -----------------------------------------------------------------------------
@@ -471,7 +472,7 @@ export interface PreparedAppend {
  * @category fingerprints
  */
 export const fingerprint = (value: unknown): Either.Either<string, AuditTrail.NotJsonProblem> =>
-  Either.map(AuditTrail.canonicalizeEither(value), (text) => createHash("sha256").update(text, "utf8").digest("hex"))
+  Either.map(AuditTrail.canonicalizeEither(value), sha256Hex)
 
 /** The default fingerprint: SHA-256 of the canonical JSON array of the events (`data`, `schemaVersion`, `type`). */
 const eventsFingerprint = (events: PreparedAppend["events"]): string => {
@@ -626,7 +627,7 @@ export const seal = (prepared: PreparedAppend, prevHash: string, recordedAt: str
       recordedAt,
       e.dataJson
     )
-    const hash = createHash("sha256").update(prev + body, "utf8").digest("hex")
+    const hash = sha256Hex(prev + body)
     out.push({
       streamId: prepared.streamId,
       position,
