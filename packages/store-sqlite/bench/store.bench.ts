@@ -220,7 +220,7 @@ const main = async () => {
   // emmett-sqlite logs each SQLITE_BUSY it meets with console.log; the retries are counted instead.
   const log = console.log
   console.log = (...args: Array<unknown>) => {
-    if (!String(args[0]).includes("SQLITE_BUSY")) log(...args)
+    if (!(args[0] instanceof Error && args[0].message.includes("SQLITE_BUSY"))) log(...args)
   }
   const emmett: Array<number> = []
   const gsyf = new Map<Variant | "NORMAL", Array<number>>()
