@@ -30,6 +30,8 @@ import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import type { Decider, EventCodec } from "../lifecycle/Decider.js"
 import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
+import { canonicalize, NotJson } from "./internal/canonicalJson.js"
+import { sha256Hex } from "./internal/sha256.js"
 import * as Snapshot from "./Snapshot.js"
 
 /**
@@ -396,76 +398,129 @@ interface HandlerContext<C, E, S, Rej> {
   readonly snapshots: Snapshot.Options<S> | undefined
 }
 
-/** The events after the cached state, folded onto it; `undefined` when the cache cannot serve the stream. */
-const loadCached = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: string, entry: CacheEntry) =>
-  Effect.gen(function*() {
-    const { cache, codec, decider, store } = ctx
-    const tail = yield* store.readStream(streamId, { fromPosition: entry.version + 1 })
-    if (tail.length === 0) return { state: entry.state as S, version: entry.version }
-    if (!isContiguous(tail, entry.version)) {
-      // Not the stream this entry was folded from (a cache shared between stores): start over.
-      cache!.invalidate(streamId)
-      return undefined
-    }
-    const state = fold(decider, yield* decodeEvents(codec, tail), entry.state as S)
-    const version = entry.version + tail.length
-    cache!.set(streamId, { decider, codec, version, state })
-    return { state, version }
-  })
+/**
+ * The events after the cached state folded onto it (and cached); `undefined` when they do not follow the cached
+ * version, i.e. the cache cannot serve the stream.
+ */
+const foldTail = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  streamId: string,
+  entry: CacheEntry,
+  tail: ReadonlyArray<EventStore.StoredEvent>
+): Either.Either<Current<S> | undefined, EventCodecError> => {
+  const { cache, codec, decider } = ctx
+  if (tail.length === 0) return Either.right({ state: entry.state as S, version: entry.version })
+  if (!isContiguous(tail, entry.version)) {
+    // Not the stream this entry was folded from (a cache shared between stores): start over.
+    cache!.invalidate(streamId)
+    return Either.right(undefined)
+  }
+  const decoded = decodeEvents(codec, tail)
+  if (Either.isLeft(decoded)) return Either.left(decoded.left)
+  const state = fold(decider, decoded.right, entry.state as S)
+  const version = entry.version + tail.length
+  cache!.set(streamId, { decider, codec, version, state })
+  return Either.right({ state, version })
+}
+
+/**
+ * Folds what was read from the last usable snapshot (or the first event), snapshotting a long replay, and caches
+ * the state.
+ */
+const foldStored = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  streamId: string,
+  base: Snapshot.Restored<S> | undefined,
+  stored: ReadonlyArray<EventStore.StoredEvent>
+): Effect.Effect<Current<S>, EventCodecError> => {
+  const { codec, decider, snapshots } = ctx
+  const decoded = decodeEvents(codec, stored)
+  if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
+  const last = stored[stored.length - 1]
+  const version = last?.position ?? base?.version ?? 0
+  const state = fold(decider, decoded.right, base?.state ?? decider.initialState)
+  const current: Current<S> = { state, version }
+  const keep = () => ctx.cache?.set(streamId, { decider, codec, version, state })
+  if (snapshots !== undefined && version - (base?.version ?? 0) >= Math.max(1, snapshots.every)) {
+    const save = Snapshot.save(ctx.store, streamId, snapshots, { state, version, head: last?.hash ?? base!.head })
+    return Effect.map(save, () => {
+      keep()
+      return current
+    })
+  }
+  keep()
+  return Effect.succeed(current)
+}
 
 /** From the last usable snapshot (or the first event), folding what follows; snapshots a long replay. */
-const loadStored = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>, streamId: string) =>
-  Effect.gen(function*() {
-    const { codec, decider, snapshots, store } = ctx
-    const start: Snapshot.Start<S> = snapshots === undefined
-      ? { restored: Option.none(), stream: undefined }
-      : yield* Snapshot.start(store, streamId, snapshots)
+const loadStored = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  streamId: string
+): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> => {
+  const { snapshots, store } = ctx
+  if (snapshots === undefined) {
+    return Effect.flatMap(store.readStream(streamId), (stored) => foldStored(ctx, streamId, undefined, stored))
+  }
+  return Effect.flatMap(Snapshot.start(store, streamId, snapshots), (start) => {
     const base = Option.getOrUndefined(start.restored)
-    // no `yield*` inside `??`: the CommonJS build turns its right side into an arrow function
     const known = base?.tail ?? start.stream
-    const stored = known === undefined ? yield* store.readStream(streamId) : known
-    const last = stored[stored.length - 1]
-    const version = last?.position ?? base?.version ?? 0
-    const state = fold(decider, yield* decodeEvents(codec, stored), base?.state ?? decider.initialState)
-    if (snapshots !== undefined && version - (base?.version ?? 0) >= Math.max(1, snapshots.every)) {
-      yield* Snapshot.save(store, streamId, snapshots, { state, version, head: last?.hash ?? base!.head })
-    }
-    ctx.cache?.set(streamId, { decider, codec, version, state })
-    return { state, version }
+    return known === undefined
+      ? Effect.flatMap(store.readStream(streamId), (stored) => foldStored(ctx, streamId, base, stored))
+      : foldStored(ctx, streamId, base, known)
   })
+}
 
 const loadWith = <C, E, S, Rej>(ctx: HandlerContext<C, E, S, Rej>) =>
 (
   streamId: string
-): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> =>
-  Effect.gen(function*() {
-    const entry = ctx.cache?.get(streamId, ctx.decider, ctx.codec)
-    const cached = entry === undefined ? undefined : yield* loadCached(ctx, streamId, entry)
-    return cached === undefined ? yield* loadStored(ctx, streamId) : cached
+): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> => {
+  const entry = ctx.cache?.get(streamId, ctx.decider, ctx.codec)
+  if (entry === undefined) return loadStored(ctx, streamId)
+  return Effect.flatMap(ctx.store.readStream(streamId, { fromPosition: entry.version + 1 }), (tail) => {
+    const folded = foldTail(ctx, streamId, entry, tail)
+    if (Either.isLeft(folded)) return Effect.fail(folded.left)
+    return folded.right === undefined ? loadStored(ctx, streamId) : Effect.succeed(folded.right)
   })
+}
 
 /**
  * After an append: caches, and snapshots when the append crossed a multiple of `every`, what a fresh read would
- * fold (the stored events decoded, not the decider's own objects).
+ * fold (the stored events decoded, not the decider's own objects). Done on the spot; `undefined` unless there is a
+ * snapshot to write or the written events do not decode.
  */
 const remember = <C, E, S, Rej>(
   ctx: HandlerContext<C, E, S, Rej>,
   state: S,
   version: number,
   result: EventStore.AppendResult
-) =>
-  Effect.gen(function*() {
-    const { cache, codec, decider, snapshots } = ctx
-    const written = result.events
-    const snapshot = snapshots !== undefined && Snapshot.crosses(snapshots.every, version, result.version)
-    if ((cache === undefined && !snapshot) || written.length === 0 || !isContiguous(written, version)) return
-    const folded = fold(decider, yield* decodeEvents(codec, written), state)
-    cache?.set(result.streamId, { decider, codec, version: result.version, state: folded })
-    if (snapshot) {
-      const head = written[written.length - 1]!.hash
-      yield* Snapshot.save(ctx.store, result.streamId, snapshots!, { state: folded, version: result.version, head })
-    }
-  })
+): Effect.Effect<void, EventCodecError> | undefined => {
+  const { cache, codec, decider, snapshots } = ctx
+  const written = result.events
+  const snapshot = snapshots !== undefined && Snapshot.crosses(snapshots.every, version, result.version)
+  if ((cache === undefined && !snapshot) || written.length === 0 || !isContiguous(written, version)) return undefined
+  const decoded = decodeEvents(codec, written)
+  if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
+  const folded = fold(decider, decoded.right, state)
+  cache?.set(result.streamId, { decider, codec, version: result.version, state: folded })
+  if (!snapshot) return undefined
+  const head = written[written.length - 1]!.hash
+  return Snapshot.save(ctx.store, result.streamId, snapshots!, { state: folded, version: result.version, head })
+}
+
+/**
+ * The default fingerprint of a command (`EventStore.fingerprint`: the SHA-256 of its canonical JSON), `undefined`
+ * when it is not plain JSON.
+ */
+const fingerprintOf = (command: unknown): string | undefined => {
+  let text: string
+  try {
+    text = canonicalize(command)
+  } catch (e) {
+    if (e instanceof NotJson || e instanceof RangeError) return undefined
+    throw e
+  }
+  return sha256Hex(text)
+}
 
 /**
  * Handles one command: load (only the events after the cached state when
@@ -490,7 +545,7 @@ export const handle = <C, E, S, Rej>(
     const cache = options.cache as StateCacheImpl | undefined
     const ctx: HandlerContext<C, E, S, Rej> = { store, decider, codec, cache, snapshots: options.snapshots }
 
-    const commandHash = options.commandHash ?? Either.getOrUndefined(EventStore.fingerprint(command))
+    const commandHash = options.commandHash ?? fingerprintOf(command)
     const appendOptions = commandHash === undefined ? undefined : { commandHash }
 
     const duplicateOf = (original: EventStore.AppendResult, attempts: number) =>
@@ -535,12 +590,16 @@ export const handle = <C, E, S, Rej>(
         const result: EventStore.AppendResult = { streamId, commandId, version, events: [], duplicate: false }
         return { events: [], state, result, attempts: attempt }
       }
-      const newEvents = yield* encodeEvents(codec, streamId, decided.right)
-      const appended = yield* Effect.either(store.append(streamId, version, commandId, newEvents, appendOptions))
+      const newEvents = encodeEvents(codec, streamId, decided.right)
+      if (Either.isLeft(newEvents)) return yield* Effect.fail(newEvents.left)
+      const appended = yield* Effect.either(
+        store.append(streamId, version, commandId, newEvents.right, appendOptions)
+      )
       if (Either.isRight(appended)) {
         if (appended.right.duplicate) return yield* duplicateOf(appended.right, attempt)
         const after = fold(decider, decided.right, state)
-        yield* remember(ctx, state, version, appended.right)
+        const saving = remember(ctx, state, version, appended.right)
+        if (saving !== undefined) yield* saving
         return { events: decided.right, state: after, result: appended.right, attempts: attempt }
       }
       const error = appended.left
