@@ -1,8 +1,9 @@
 /**
- * The SQLite client: `@effect/sql-sqlite-node`'s, written out here so that the
- * event store can also run its command path on the same better-sqlite3
- * connection synchronously (`SqlEventStore.Direct`), one call per append instead
- * of one effect per statement. Both go through the same one-permit semaphore,
+ * gsyf's own SQLite client over better-sqlite3. It offers the
+ * `@effect/sql-sqlite-node` client interface (so queries, migrations and read
+ * models run as before) and also the connection itself, so that the event store
+ * runs its command path synchronously (`SqlEventStore.Direct`): one call per
+ * append instead of one effect per statement. Both go through the same one-permit semaphore,
  * so nothing else runs on the connection meanwhile.
  *
  * @internal
