@@ -90,6 +90,33 @@ describe("canonical JSON (RFC 8785)", () => {
       AuditTrail.canonicalize(body)
     )
   })
+
+  it("hashes a body as the SHA-256 of the previous hash and the body's canonical JSON, and names bad data", () => {
+    const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex")
+    const prev = "ab".repeat(32)
+    const bodies: ReadonlyArray<AuditTrail.HashedBody> = [
+      {
+        streamId: "项目-1",
+        position: 3,
+        type: "Paid",
+        schemaVersion: 2,
+        commandId: "c\"1",
+        recordedAt: "t",
+        data: {
+          z: 1,
+          a: [{ y: -0, b: "é" }]
+        }
+      },
+      { streamId: "s", position: 1, type: "T", schemaVersion: 1, commandId: "c", recordedAt: "t", data: null }
+    ]
+    for (const b of bodies) {
+      expect(AuditTrail.hashEvent(prev, b)).toBe(sha(prev + AuditTrail.canonicalize(AuditTrail.bodyOf(b))))
+    }
+    const bad = { ...bodies[0]!, data: { a: [1, undefined] } }
+    expect(() => AuditTrail.hashEvent(prev, bad)).toThrow("not JSON at data.a[1]: undefined")
+    const badPosition = { ...bodies[1]!, position: Number.NaN }
+    expect(() => AuditTrail.hashEvent(prev, badPosition)).toThrow("not JSON at position: non-finite number NaN")
+  })
 })
 
 const body = (position: number, data: unknown, streamId = "project-2025-001"): AuditTrail.HashedBody => ({

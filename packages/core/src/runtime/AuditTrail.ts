@@ -61,7 +61,7 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import { canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
+import { canonicalBody, canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
 import { sha256Hex } from "./internal/sha256.js"
 
 /**
@@ -179,8 +179,30 @@ export const bodyOf = (event: HashedBody): HashedBody => ({
  * @since 0.1.0
  * @category hashing
  */
-export const hashEvent = (prevHash: string, body: HashedBody): string =>
-  sha256Hex(prevHash + canonicalize(bodyOf(body)))
+export const hashEvent = (prevHash: string, body: HashedBody): string => {
+  const text = bodyText(body)
+  return sha256Hex(prevHash + (text === undefined ? canonicalize(bodyOf(body)) : text))
+}
+
+/**
+ * The canonical body written directly (the seven keys in JCS order, the data canonicalised on its own) when every
+ * field has its expected type; `undefined` otherwise, and the general path (which names any problem) writes it.
+ */
+const bodyText = (body: HashedBody): string | undefined => {
+  const { commandId, data, position, recordedAt, schemaVersion, streamId, type } = body
+  if (
+    typeof streamId !== "string" || typeof type !== "string" || typeof commandId !== "string" ||
+    typeof recordedAt !== "string" || typeof position !== "number" || !Number.isFinite(position) ||
+    typeof schemaVersion !== "number" || !Number.isFinite(schemaVersion)
+  ) return undefined
+  let dataJson: string
+  try {
+    dataJson = canonicalizeInternal(data)
+  } catch {
+    return undefined
+  }
+  return canonicalBody(streamId, position, type, schemaVersion, commandId, recordedAt, dataJson)
+}
 
 /** The hash of a decoded event, or `undefined` when its data is not plain JSON. */
 const hashDecoded = (prevHash: string, e: HashedBody): string | undefined => {
