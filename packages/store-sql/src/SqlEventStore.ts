@@ -743,6 +743,54 @@ export const make = (
         position: Number(row.position)
       })
 
+    // The places of a projection's rows (Projection.rowsOf): an exact match on the text's first characters, which
+    // neither dialect's collation nor LIKE's case folding can bend.
+    const rowPlaces = (name: string) => {
+      const prefix = Projection.rowsPrefix(name)
+      return sql`substr(projection, 1, ${sql.literal(String([...prefix].length))}) = ${prefix}`
+    }
+
+    type ModelRow = { projection: string; key: string; doc: string; position: number | string }
+
+    /** Documents with their rows, for a projection that keeps some (Projection.assemble). */
+    const withRows = (
+      projection: string,
+      heads: ReadonlyArray<Projection.ReadModelEntry>,
+      rows: ReadonlyArray<ModelRow>
+    ) => {
+      const p = projections.find((x) => x.name === projection)
+      if (p?.rows === undefined) return heads
+      const byPlace = new Map<string, Array<Projection.ReadModelEntry>>()
+      for (const r of rows) {
+        let list = byPlace.get(r.projection)
+        if (list === undefined) byPlace.set(r.projection, list = [])
+        list.push(toEntry(r.projection)(r))
+      }
+      return heads.map((h) => Projection.assemble(p, h, byPlace.get(Projection.rowsOf(projection, h.key)) ?? []))
+    }
+
+    const hasRows = (projection: string) => projections.some((x) => x.name === projection && x.rows !== undefined)
+
+    const readModel: EventStore.Service["readModel"] = (projection, key) =>
+      Effect.gen(function*() {
+        const heads = (yield* sql<ModelRow>`SELECT projection, key, doc, position FROM ${T.readModels}
+          WHERE projection = ${projection} AND key = ${key}`).map(toEntry(projection))
+        if (heads.length === 0 || !hasRows(projection)) return Option.fromNullable(heads[0])
+        const rows = yield* sql<ModelRow>`SELECT projection, key, doc, position FROM ${T.readModels}
+          WHERE projection = ${Projection.rowsOf(projection, key)}`
+        return Option.fromNullable(withRows(projection, heads, rows)[0])
+      }).pipe(mapSqlErrors("readModel"))
+
+    const listReadModel: EventStore.Service["listReadModel"] = (projection) =>
+      Effect.gen(function*() {
+        const heads = (yield* sql<ModelRow>`SELECT projection, key, doc, position FROM ${T.readModels}
+          WHERE projection = ${projection} ORDER BY key`).map(toEntry(projection))
+        if (heads.length === 0 || !hasRows(projection)) return heads
+        const rows = yield* sql<ModelRow>`SELECT projection, key, doc, position FROM ${T.readModels}
+          WHERE ${rowPlaces(projection)}`
+        return withRows(projection, heads, rows)
+      }).pipe(mapSqlErrors("listReadModel"))
+
     const rebuildProjection = (projection: Projection.Any) =>
       sql.withTransaction(Effect.gen(function*() {
         // Appends wait while a projection is rebuilt, so no event slips between the replay and the switch-over.
@@ -751,6 +799,7 @@ export const make = (
           orElse: () => Effect.void
         })
         yield* sql`DELETE FROM ${T.readModels} WHERE projection = ${projection.name}`
+        if (projection.rows !== undefined) yield* sql`DELETE FROM ${T.readModels} WHERE ${rowPlaces(projection.name)}`
         let after = 0
         let count = 0
         for (;;) {
@@ -880,18 +929,8 @@ export const make = (
           : commandResult(streamId, commandId).pipe(mapSqlErrors("findCommand")),
       listCommands,
       receiptKeyId: signer?.keyId,
-      readModel: (projection, key) =>
-        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM ${T.readModels}
-          WHERE projection = ${projection} AND key = ${key}`.pipe(
-          Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toEntry(projection))),
-          mapSqlErrors("readModel")
-        ),
-      listReadModel: (projection) =>
-        sql<{ key: string; doc: string; position: number | string }>`SELECT key, doc, position FROM ${T.readModels}
-          WHERE projection = ${projection} ORDER BY key`.pipe(
-          Effect.map((rows) => rows.map(toEntry(projection))),
-          mapSqlErrors("listReadModel")
-        ),
+      readModel,
+      listReadModel,
       rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild,
       readSnapshot: (streamId, name) => quiet(readSnapshot(streamId, name)),
       readWithSnapshot: (streamId, name) =>

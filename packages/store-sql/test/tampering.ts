@@ -6,7 +6,16 @@
  * host's audit key, and the host keeps a signed checkpoint elsewhere.
  */
 import * as SqlClient from "@effect/sql/SqlClient"
-import { type AuditKey, AuditTrail, Checkpoint, EventStore, ProjectService, ReadModels, StoreAudit } from "@gsyf/core"
+import {
+  type AuditKey,
+  AuditTrail,
+  Checkpoint,
+  EventStore,
+  Projection,
+  ProjectService,
+  ReadModels,
+  StoreAudit
+} from "@gsyf/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { expect } from "vitest"
@@ -292,7 +301,7 @@ export const tamperings: ReadonlyArray<Tampering> = [
       })
   },
   {
-    name: "edited read models (the payment ledger and the gsyf.audit head)",
+    name: "edited read models (the payment ledger, the gsyf.audit head, a row of quota progress's evidence)",
     apply: (t, s) =>
       Effect.gen(function*() {
         const docs = yield* query<{ projection: string; key: string; doc: string }>(
@@ -313,13 +322,22 @@ export const tamperings: ReadonlyArray<Tampering> = [
             d.key
           ])
         }
+        // a piece of evidence withdrawn behind the events' back: a row of the document's own (Projection.rowsOf)
+        const rows = Projection.rowsOf("gsyf.quota-progress", `${s.project}/keyAreas`)
+        const evidence = yield* query<{ key: string }>(
+          `SELECT key FROM ${t.readModels} WHERE projection = ? ORDER BY key`,
+          [rows]
+        )
+        expect(evidence.length).toBeGreaterThan(0)
+        yield* query(`DELETE FROM ${t.readModels} WHERE projection = ? AND key = ?`, [rows, evidence[0]!.key])
       }),
     expect: (report, s) =>
       Effect.sync(() => {
         const mismatched = report.findings.filter((f) => f.kind === "read-model-mismatch")
         expect(mismatched.map((f) => `${f.projection} ${f.key}`).sort()).toEqual([
           `gsyf.audit ${s.project}`,
-          `gsyf.payment-ledger ${s.project}/keyAreas`
+          `gsyf.payment-ledger ${s.project}/keyAreas`,
+          `gsyf.quota-progress ${s.project}/keyAreas`
         ])
         for (const f of mismatched) expect(f.zh).toContain(s.project)
       })

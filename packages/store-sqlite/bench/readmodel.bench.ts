@@ -70,7 +70,10 @@ const stored = (e: ProjectEvent.Event, position: number): EventStore.StoredEvent
   hash: ""
 })
 
-const fill = (rt: ManagedRuntime.ManagedRuntime<EventStore.EventStore, unknown>, events: ReadonlyArray<ProjectEvent.Event>) =>
+const fill = (
+  rt: ManagedRuntime.ManagedRuntime<EventStore.EventStore, unknown>,
+  events: ReadonlyArray<ProjectEvent.Event>
+) =>
   rt.runPromise(Effect.gen(function*() {
     const store = yield* EventStore.EventStore
     let version = 0
@@ -80,7 +83,11 @@ const fill = (rt: ManagedRuntime.ManagedRuntime<EventStore.EventStore, unknown>,
     return version
   }))
 
-const appendOne = (rt: ManagedRuntime.ManagedRuntime<EventStore.EventStore, unknown>, version: number, e: ProjectEvent.Event) =>
+const appendOne = (
+  rt: ManagedRuntime.ManagedRuntime<EventStore.EventStore, unknown>,
+  version: number,
+  e: ProjectEvent.Event
+) =>
   rt.runPromise(Effect.gen(function*() {
     const store = yield* EventStore.EventStore
     const start = performance.now()

@@ -325,12 +325,12 @@ export interface Service {
   readonly listCommands: () => Stream.Stream<CommandRecord, ReadError>
   /** The key id receipts are signed with (`undefined` when the store signs nothing). */
   readonly receiptKeyId: string | undefined
-  /** One read-model document. */
+  /** One read-model document (with its rows, for a projection that keeps some: `Projection.assemble`). */
   readonly readModel: (
     projection: string,
     key: string
   ) => Effect.Effect<Option.Option<Projection.ReadModelEntry>, ReadError>
-  /** Every document of a projection, ordered by key. */
+  /** Every document of a projection, ordered by key (each with its rows, as `readModel` gives it). */
   readonly listReadModel: (projection: string) => Effect.Effect<ReadonlyArray<Projection.ReadModelEntry>, ReadError>
   /** Drops a registered projection's documents and recomputes them from all events. */
   readonly rebuild: (projection: string) => Effect.Effect<RebuildResult, ReadError | InputError.InvalidInput>
@@ -675,6 +675,11 @@ export const checkProjections = (projections: ReadonlyArray<Projection.Any>): Ei
     if (seen.has(p.name)) {
       return Either.left(new StoreError({ operation: "layer", reason: `projection ${p.name} is registered twice` }))
     }
+    if (p.name.includes(Projection.rowSeparator)) {
+      return Either.left(
+        new StoreError({ operation: "layer", reason: `projection name ${JSON.stringify(p.name)} holds U+001F` })
+      )
+    }
     seen.add(p.name)
   }
   return Either.void
@@ -775,13 +780,13 @@ const recordCommand = (
   return { ...fields, first, last: last.position, receipt }
 }
 
-const modelsOf = (state: MemoryState, name: string) => {
+const modelsOf = (state: Pick<MemoryState, "readModels">, name: string) => {
   let m = state.readModels.get(name)
   if (m === undefined) state.readModels.set(name, m = new Map())
   return m
 }
 
-const applyChanges = (state: MemoryState, changes: ReadonlyArray<Projection.ReadModelChange>) => {
+const applyChanges = (state: Pick<MemoryState, "readModels">, changes: ReadonlyArray<Projection.ReadModelChange>) => {
   for (const c of changes) {
     if (c.doc === null) modelsOf(state, c.projection).delete(c.key)
     else modelsOf(state, c.projection).set(c.key, { json: c.doc, position: c.position })
@@ -832,22 +837,29 @@ const memoryReadAll = (state: MemoryState): Service["readAll"] => (from = 0, opt
     })).pipe(Stream.flattenIterables)
 }
 
-/** Rebuilds one projection page by page: memory holds the documents, not every change at once. */
+/**
+ * Rebuilds one projection page by page: memory holds the documents, not every change at once. The documents and
+ * their rows' places ({@link Projection.rowsOf}) replace the old ones.
+ */
 const memoryRebuild = (state: MemoryState, projection: Projection.Any) =>
   Effect.gen(function*() {
-    const fresh = new Map<string, Doc>()
+    const fresh = new Map<string, Map<string, Doc>>([[projection.name, new Map()]])
     const pageSize = 1000
     for (let from = 0; from < state.all.length; from += pageSize) {
       const page = state.all.slice(from, from + pageSize)
-      const changes = yield* Projection.run([projection], page, (_, key) => Effect.succeed(fresh.get(key)?.json))
-        .pipe(Effect.mapError((e) => new StoreError({ operation: "rebuild", reason: e.message })))
-      for (const c of changes) {
-        if (c.doc === null) fresh.delete(c.key)
-        else fresh.set(c.key, { json: c.doc, position: c.position })
-      }
+      const changes = yield* Projection.run(
+        [projection],
+        page,
+        (name, key) => Effect.succeed(fresh.get(name)?.get(key)?.json)
+      ).pipe(Effect.mapError((e) => new StoreError({ operation: "rebuild", reason: e.message })))
+      applyChanges({ readModels: fresh }, changes)
     }
-    state.readModels.set(projection.name, fresh)
-    return { projection: projection.name, events: state.all.length, documents: fresh.size }
+    const rows = Projection.rowsPrefix(projection.name)
+    for (const name of [...state.readModels.keys()]) {
+      if (name === projection.name || name.startsWith(rows)) state.readModels.delete(name)
+    }
+    for (const [name, docs] of fresh) state.readModels.set(name, docs)
+    return { projection: projection.name, events: state.all.length, documents: fresh.get(projection.name)!.size }
   })
 
 const entry = (projection: string, key: string, v: Doc): Projection.ReadModelEntry => ({
@@ -859,8 +871,26 @@ const entry = (projection: string, key: string, v: Doc): Projection.ReadModelEnt
 
 const snapshotKey = (streamId: string, name: string) => JSON.stringify([streamId, name])
 
+/** A document as readers get it: with its rows, for a projection that keeps some ({@link Projection.assemble}). */
+const assembled = (
+  state: MemoryState,
+  projections: ReadonlyArray<Projection.Any>,
+  projection: string,
+  key: string,
+  v: Doc
+): Projection.ReadModelEntry => {
+  const p = projections.find((x) => x.name === projection)
+  const head = entry(projection, key, v)
+  if (p?.rows === undefined) return head
+  const place = Projection.rowsOf(projection, key)
+  const rows = [...(state.readModels.get(place) ?? new Map<string, Doc>()).entries()].map(([id, r]) =>
+    entry(place, id, r)
+  )
+  return Projection.assemble(p, head, rows)
+}
+
 /** The read operations and the snapshots of the in-memory store. */
-const memoryReads = (state: MemoryState) => ({
+const memoryReads = (state: MemoryState, projections: ReadonlyArray<Projection.Any>) => ({
   readStream:
     ((streamId, options) =>
       Effect.sync(() =>
@@ -886,17 +916,19 @@ const memoryReads = (state: MemoryState) => ({
         )
       )
     )) satisfies Service["listCommands"],
-  readModel:
-    ((projection, key) =>
-      Effect.sync(() =>
-        Option.map(Option.fromNullable(state.readModels.get(projection)?.get(key)), (v) => entry(projection, key, v))
-      )) satisfies Service["readModel"],
+  readModel: ((projection, key) =>
+    Effect.sync(() =>
+      Option.map(
+        Option.fromNullable(state.readModels.get(projection)?.get(key)),
+        (v) => assembled(state, projections, projection, key, v)
+      )
+    )) satisfies Service["readModel"],
   listReadModel:
     ((projection) =>
       Effect.sync(() =>
         [...(state.readModels.get(projection) ?? new Map<string, Doc>()).entries()]
           .sort(byKey)
-          .map(([key, v]) => entry(projection, key, v))
+          .map(([key, v]) => assembled(state, projections, projection, key, v))
       )) satisfies Service["listReadModel"],
   readSnapshot:
     ((streamId, name) =>
@@ -930,7 +962,7 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
     }
     // Appends, rebuilds and tamper run under this lock; reads see a consistent state between them.
     const lock = yield* Effect.makeSemaphore(1)
-    const reads = memoryReads(state)
+    const reads = memoryReads(state, projections)
     const service: MemoryService = {
       ...reads,
       projections,

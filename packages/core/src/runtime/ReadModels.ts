@@ -23,7 +23,7 @@ import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import * as IsoDate from "../kernel/IsoDate.js"
 import * as Money from "../kernel/Money.js"
 import * as Deliverable from "../lifecycle/4-deliverables/Deliverable.js"
-import { progressFrom } from "../lifecycle/4-deliverables/progress.js"
+import { progressFrom, readsCounters } from "../lifecycle/4-deliverables/progress.js"
 import * as Quota from "../lifecycle/4-deliverables/Quota.js"
 import * as EvidenceIndex from "../lifecycle/internal/evidenceIndex.js"
 import * as Parameter from "../lifecycle/Parameter.js"
@@ -237,84 +237,150 @@ export interface QuotaDoc {
       readonly met: boolean
     }
   >
-  /** The evidence in force, by event id (corrections remove or replace). */
+  /**
+   * The evidence in force, by event id, in the order it was recorded (corrections remove or replace). Readers get
+   * it whole; the store keeps each piece as a row of its own (see {@link quotaProgress}).
+   */
   readonly evidence: ReadonlyArray<{ readonly eventId: string; readonly evidence: unknown }>
   /** Counters over the evidence in force, updated by each deliverable and correction (the items read them). */
   readonly counters: QuotaCounters
 }
 
+/** The document as stored: without the rows it is read with (`evidence` only as a list it keeps itself). */
+type StoredQuotaDoc = Omit<QuotaDoc, "evidence"> & { readonly evidence?: EvidenceList }
+
 const encodeEvidence = Schema.encodeSync(Event)
 
 type EvidenceList = QuotaDoc["evidence"]
+type EvidenceRow = EvidenceList[number]
 
 interface Counted {
-  readonly evidence: EvidenceList
+  /** The evidence the document keeps in itself: all of it when a plugin's item counts over the list. */
+  readonly listed: EvidenceList
   readonly counters: QuotaCounters
 }
 
-/** A correction's change to one sub-project's evidence and counters, or `undefined` when it leaves them alone. */
+type Corrected = Extract<ProjectEvent.Event, { readonly _tag: "DeliverableCorrected" }>
+type Recorded = Extract<ProjectEvent.Event, { readonly _tag: "DeliverableRecorded" }>
+
+const subProjects = ["hazchem", "keyAreas"] as const
+
+/** The encoded evidence of a deliverable or a correction's replacement, as rows and lists keep it. */
+const rowOf = (e: Recorded | Corrected): EvidenceRow => ({
+  eventId: e.id,
+  evidence: e._tag === "DeliverableRecorded"
+    ? (encodeEvidence(e) as { evidence: unknown }).evidence
+    : (encodeEvidence(e) as { replacement: unknown }).replacement
+})
+
+const bump = (counters: QuotaCounters, row: EvidenceRow | undefined, by: 1 | -1) => {
+  // (evidence that does not decode was never counted)
+  const evidence = row === undefined ? undefined : decodeEvidenceItem(row.evidence)
+  return evidence === undefined ? counters : EvidenceIndex.bumpPlain(counters, EvidenceIndex.cellsOf(evidence), by)
+}
+
+/**
+ * A correction's change to one sub-project's evidence and counters, or `undefined` when it leaves them alone. The
+ * withdrawn evidence is in the document's own list or among its rows the correction names.
+ */
 const corrected = (
   before: Counted,
-  e: Extract<ProjectEvent.Event, { readonly _tag: "DeliverableCorrected" }>,
-  subProject: string
+  e: Corrected,
+  subProject: string,
+  rows: ReadonlyMap<string, unknown>,
+  listed: boolean
 ): Counted | undefined => {
-  let { counters, evidence } = before
-  const at = evidence.findIndex((x) => x.eventId === e.corrects)
-  if (at >= 0) {
-    // (evidence that does not decode was never counted)
-    const withdrawn = decodeEvidenceItem(evidence[at]!.evidence)
-    if (withdrawn !== undefined) counters = EvidenceIndex.bumpPlain(counters, EvidenceIndex.cellsOf(withdrawn), -1)
-    evidence = [...evidence.slice(0, at), ...evidence.slice(at + 1)]
-  }
-  if (e.replacement === undefined) return at >= 0 ? { counters, evidence } : undefined
+  let { counters, listed: list } = before
+  const at = list.findIndex((x) => x.eventId === e.corrects)
+  const withdrawn = at >= 0 ? list[at] : rows.get(e.corrects) as EvidenceRow | undefined
+  if (withdrawn !== undefined) counters = bump(counters, withdrawn, -1)
+  if (at >= 0) list = [...list.slice(0, at), ...list.slice(at + 1)]
+  if (e.replacement === undefined) return withdrawn === undefined ? undefined : { counters, listed: list }
   if (Deliverable.subProjectOf(e.replacement) === subProject) {
     counters = EvidenceIndex.bumpPlain(counters, EvidenceIndex.cellsOf(e.replacement), 1)
-    const replacement = (encodeEvidence(e) as { replacement: unknown }).replacement
-    evidence = [...evidence, { eventId: e.id, evidence: replacement }]
+    if (listed) list = [...list, rowOf(e)]
   }
-  return { counters, evidence }
+  return { counters, listed: list }
 }
 
 /**
  * The next evidence and counters of a sub-project, or `undefined` when the event leaves them alone. A document
- * written before counters (version 1) has them counted once from its list.
+ * written before counters (version 1) has them counted once from its list; one written before rows (versions 1
+ * and 2) keeps its list, and the evidence recorded after it goes to rows.
  */
-const changed = (doc: QuotaDoc | undefined, e: ProjectEvent.Event, subProject: string): Counted | undefined => {
-  const evidence = doc?.evidence ?? []
-  const before: Counted = { evidence, counters: doc?.counters ?? countersOf(evidence) }
-  if (e._tag === "DeliverableCorrected") return corrected(before, e, subProject)
+const changed = (
+  doc: StoredQuotaDoc | undefined,
+  e: ProjectEvent.Event,
+  subProject: string,
+  rows: ReadonlyMap<string, unknown>,
+  listed: boolean
+): Counted | undefined => {
+  const list = doc?.evidence ?? []
+  const before: Counted = { listed: list, counters: doc?.counters ?? countersOf(list) }
+  if (e._tag === "DeliverableCorrected") return corrected(before, e, subProject, rows, listed)
   if (e._tag !== "DeliverableRecorded") return before
   return {
-    evidence: [...evidence, { eventId: e.id, evidence: (encodeEvidence(e) as { evidence: unknown }).evidence }],
+    listed: listed ? [...list, rowOf(e)] : list,
     counters: EvidenceIndex.bumpPlain(before.counters, EvidenceIndex.cellsOf(e.evidence), 1)
   }
 }
 
+/** A row of a sub-project's evidence: written by its deliverable or correction, deleted by a correction. */
+const nextRow = (row: unknown, e: ProjectEvent.Event, id: string, subProject: string): EvidenceRow | null => {
+  if (e._tag === "DeliverableRecorded") return e.id === id ? rowOf(e) : (row as EvidenceRow | undefined) ?? null
+  if (e._tag !== "DeliverableCorrected" || id === e.corrects) return null
+  const r = e.replacement
+  return id === e.id && r !== undefined && Deliverable.subProjectOf(r) === subProject ? rowOf(e) : null
+}
+
+const subProjectOfKey = (key: string) => key.slice(key.lastIndexOf("/") + 1)
+
 /**
  * Quota progress per sub-project, from the recorded evidence and the configuration's quota items. The document
- * keeps the evidence in force and counters over it that each deliverable and correction updates; the plan's items
- * read the counters (as `Lifecycle.quotaProgress` reads the state's), so that a deliverable's progress costs the
- * same at any length of history; an item a plugin adds or replaces counts over the list.
+ * keeps counters over the evidence in force that each deliverable and correction updates, and the plan's items
+ * read them (as `Lifecycle.quotaProgress` reads the state's); each piece of evidence is a row of its own
+ * (`Projection.rows`), written once by the event that records it and deleted by the correction that withdraws
+ * it, so that a deliverable writes the same few hundred bytes at any length of history. Readers get the document
+ * with its `evidence` whole. A sub-project with an item a plugin adds or replaces (it counts over the list) keeps
+ * the list in its document instead; after a change of plugins, rebuild the projection.
  *
  * @since 0.1.0
  * @category projections
  */
-export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =>
-  Projection.make<QuotaDoc>({
+export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> => {
+  // the sub-projects whose items all read counters keep their evidence as rows
+  const inRows = new Set<string>(
+    subProjects.filter((k) => config.quotaItems.every((i) => i.subProject !== k || readsCounters(i)))
+  )
+  const keyOf = (streamId: string, subProject: string) => `${streamId}/${subProject}`
+  const rowKeys = (streamId: string, subProject: string, ids: ReadonlyArray<string>) =>
+    inRows.has(subProject) ? ids.map((id) => Projection.rowKey(keyOf(streamId, subProject), id)) : []
+  return Projection.make<QuotaDoc>({
     name: "gsyf.quota-progress",
-    version: 2,
+    version: 3,
+    rows: { field: "evidence" },
     keysOf: (e) => {
-      if (e.type === "DeliverableRecorded" || e.type === "ContractSigned") {
-        return [`${e.streamId}/${(e.data as { subProject: string }).subProject}`]
+      const data = e.data as { subProject: string; id: string; corrects: string; replacement?: Deliverable.Evidence }
+      if (e.type === "ContractSigned") return [keyOf(e.streamId, data.subProject)]
+      if (e.type === "DeliverableRecorded") {
+        return [keyOf(e.streamId, data.subProject), ...rowKeys(e.streamId, data.subProject, [data.id])]
       }
-      if (e.type === "DeliverableCorrected") return [`${e.streamId}/hazchem`, `${e.streamId}/keyAreas`]
-      return []
+      if (e.type !== "DeliverableCorrected") return []
+      // the withdrawn evidence's sub-project is not in the event: its row is looked for in both
+      const target = data.replacement === undefined ? undefined : Deliverable.subProjectOf(data.replacement)
+      return [
+        ...subProjects.map((k) => keyOf(e.streamId, k)),
+        ...subProjects.flatMap((k) => rowKeys(e.streamId, k, k === target ? [data.corrects, data.id] : [data.corrects]))
+      ]
     },
-    reduce: (doc, stored, key) => {
+    reduce: (doc, stored, key, rows) => {
       const e = decoded(stored)
       if (e === undefined) return doc ?? null
-      const subProject = key.slice(key.lastIndexOf("/") + 1)
-      const next = changed(doc, e, subProject)
+      const row = Projection.splitRowKey(key)
+      if (row !== undefined) return nextRow(doc, e, row.id, subProjectOfKey(row.key)) as unknown as QuotaDoc | null
+      const subProject = subProjectOfKey(key)
+      const listed = !inRows.has(subProject)
+      const next = changed(doc as StoredQuotaDoc | undefined, e, subProject, rows, listed)
       if (next === undefined) return doc ?? null
       const at = IsoDate.dateOf(e.at)
       const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
@@ -322,7 +388,7 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
       const items = progressFrom(
         config.quotaItems.filter((i) => i.subProject === subProject),
         () => index,
-        () => decodeEvidence(next.evidence),
+        () => decodeEvidence(next.listed),
         ctx
       ).map((p) => ({
         itemId: p.itemId,
@@ -332,16 +398,18 @@ export const quotaProgress = (config: Config): Projection.Projection<QuotaDoc> =
         done: p.done,
         met: p.met
       }))
-      return {
+      const out: StoredQuotaDoc = {
         projectId: stored.streamId,
         subProject,
         asOf: at,
         items,
-        evidence: next.evidence,
-        counters: next.counters
+        counters: next.counters,
+        ...(listed || next.listed.length > 0 ? { evidence: next.listed } : {})
       }
+      return out as QuotaDoc
     }
   })
+}
 
 const decodeEvidenceSchema = Schema.decodeUnknownEither(Deliverable.Evidence)
 const decodeEvidenceStored = StoredDecoder.make(Deliverable.Evidence)

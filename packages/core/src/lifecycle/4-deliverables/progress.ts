@@ -70,6 +70,9 @@ const readerOf = new Map<Quota.Item, Reader>(
   Quota.planItems.flatMap((item) => (readers[item.id] === undefined ? [] : [[item, readers[item.id]!] as const]))
 )
 
+/** Whether an item's progress is read from the counters (the plan's own items), not counted over the list. */
+export const readsCounters = (item: Quota.Item): boolean => readerOf.has(item)
+
 /**
  * Progress on quota items: the plan's own items from the counters of their sub-project (`indexOf`), the others
  * (a plugin's) over the evidence list, asked for only then.

@@ -45,7 +45,10 @@ export interface Scan {
   readonly findings: ReadonlyArray<Finding>
   /** Per stream, positions not covered by a command row with a valid receipt (first, last), in order. */
   readonly unreceipted: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>
-  /** Read models rebuilt from the events, per projection: key → canonical JSON and position. */
+  /**
+   * Read models rebuilt from the events, per projection and per place of a projection's rows
+   * (`Projection.rowsOf`): key → canonical JSON and position.
+   */
   readonly rebuilt: ReadonlyMap<string, ReadonlyMap<string, { readonly json: string; readonly position: number }>>
 }
 
@@ -270,10 +273,12 @@ const rebuildPage = (
   docs: Map<string, Map<string, { json: string; position: number }>>,
   findings: Array<Finding>
 ) => {
-  const m = docs.get(projection.name)!
-  return Projection.run([projection], page, (_, key) => Effect.succeed(m.get(key)?.json)).pipe(
+  return Projection.run([projection], page, (name, key) => Effect.succeed(docs.get(name)?.get(key)?.json)).pipe(
     Effect.map((changes) => {
       for (const c of changes) {
+        // a projection's rows are kept at places of their own (Projection.rowsOf)
+        let m = docs.get(c.projection)
+        if (m === undefined) docs.set(c.projection, m = new Map())
         if (c.doc === null) m.delete(c.key)
         else m.set(c.key, { json: c.doc, position: c.position })
       }
