@@ -734,6 +734,12 @@ export * as ProjectState from "./lifecycle/ProjectState.js"
  * When a projection's `version` changes, the SQL stores rebuild it from the
  * events when the layer starts; `EventStore.rebuild(name)` does it on demand.
  *
+ * A document with a list that grows with history can keep that list as rows of
+ * its own (`rows`): each piece is written once, by the event that adds it, and
+ * the document itself stays small, so that an event's writes do not grow with
+ * the list. Readers (`readModel`, `listReadModel`) get the document with its
+ * list whole, as if it were one document ({@link assemble}).
+ *
  * @since 0.1.0
  */
 export * as Projection from "./runtime/Projection.js"
