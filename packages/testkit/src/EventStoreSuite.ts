@@ -70,12 +70,41 @@ export const exploding = Projection.make<unknown>({
 })
 
 /**
+ * A toy projection that keeps a list as rows of its own (`Projection.rows`): `Noted` adds a note (a row), `Unnoted`
+ * withdraws one; the document counts the notes it holds and the text of the notes withdrawn, read from their rows.
+ *
+ * @since 0.2.0
+ * @category projections
+ */
+export const notes = Projection.make<
+  { readonly count: number; readonly withdrawn: ReadonlyArray<string>; readonly notes: ReadonlyArray<unknown> }
+>({
+  name: "suite-notes",
+  version: 1,
+  rows: { field: "notes" },
+  keysOf: (event) =>
+    event.type === "Noted" || event.type === "Unnoted"
+      ? [event.streamId, Projection.rowKey(event.streamId, (event.data as { readonly id: string }).id)]
+      : [],
+  reduce: (doc, event, key, rows) => {
+    const { id, text } = event.data as { readonly id: string; readonly text?: string }
+    if (Projection.splitRowKey(key) !== undefined) return event.type === "Noted" ? ({ id, text } as never) : null
+    const withdrawn = rows.get(id) as { readonly text: string } | undefined
+    return {
+      count: (doc?.count ?? 0) + (event.type === "Noted" ? 1 : withdrawn === undefined ? 0 : -1),
+      withdrawn: [...(doc?.withdrawn ?? []), ...(withdrawn === undefined ? [] : [withdrawn.text])],
+      notes: []
+    }
+  }
+})
+
+/**
  * The projections the suite expects the store to have registered.
  *
  * @since 0.1.0
  * @category projections
  */
-export const projections: ReadonlyArray<Projection.Any> = [totals, exploding]
+export const projections: ReadonlyArray<Projection.Any> = [totals, exploding, notes]
 
 /**
  * A toy counter decider and its codec, also used by the benchmarks.
@@ -476,6 +505,38 @@ export const suite = <R, E>(
           expect(list.find((x) => x.key === sid("rm-2"))?.doc).toEqual({ total: 1, events: 1 })
           expect(list.find((x) => x.key === sid("rm"))).toBeUndefined()
           expect(list.map((x) => x.key)).toEqual([...list.map((x) => x.key)].sort())
+        }), timeout)
+
+      it.effect("keeps a projection's rows and reads its documents with them", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const note = (type: string, id: string, text?: string): EventStore.NewEvent => ({
+            type,
+            schemaVersion: 1,
+            data: { _tag: type, id, ...(text === undefined ? {} : { text }) }
+          })
+          yield* s.append(sid("notes"), 0, `${run}-notes-1`, [note("Noted", "b", "二"), note("Noted", "a", "一")])
+          yield* s.append(sid("notes"), 2, `${run}-notes-2`, [note("Noted", "c", "三"), note("Unnoted", "b")])
+          yield* s.append(sid("notes-2"), 0, `${run}-notes-3`, [note("Noted", "x", "甲")])
+          // the rows in the order they were written, after the list the document holds itself (none here)
+          const want = { count: 2, withdrawn: ["二"], notes: [{ id: "a", text: "一" }, { id: "c", text: "三" }] }
+          expect(Option.map(yield* s.readModel(notes.name, sid("notes")), (e) => e.doc)).toEqual(Option.some(want))
+          const list = (yield* s.listReadModel(notes.name)).filter((e) => e.key.startsWith(`suite-${run}-notes`))
+          expect(list.map((e) => [e.key, e.doc])).toEqual([
+            [sid("notes"), want],
+            [sid("notes-2"), { count: 1, withdrawn: [], notes: [{ id: "x", text: "甲" }] }]
+          ])
+          // the rows are kept apart from the documents, one per note
+          const rows = yield* s.listReadModel(Projection.rowsOf(notes.name, sid("notes")))
+          expect(rows.map((e) => [e.key, e.doc])).toEqual([["a", { id: "a", text: "一" }], ["c", {
+            id: "c",
+            text: "三"
+          }]])
+          yield* s.rebuild(notes.name)
+          expect(Option.map(yield* s.readModel(notes.name, sid("notes")), (e) => e.doc)).toEqual(Option.some(want))
+          expect(yield* s.listReadModel(Projection.rowsOf(notes.name, sid("notes")))).toEqual(rows)
+          const report = yield* StoreAudit.verify(s, { readModels: true })
+          expect(report.findings.filter((f) => f.projection === notes.name)).toEqual([])
         }), timeout)
 
       it.effect("rebuilds a projection from the events", () =>
