@@ -47,8 +47,8 @@ const dir = mkdtempSync(join(tmpdir(), "gsyf-bench-scaling-"))
 const projectId = "sample-city-2026"
 const encode = Schema.encodeSync(ProjectEvent.Event)
 
-// Without read models: this measures the command path. (The quota-progress read model counts from counters it
-// updates per event, but keeps the evidence list in its document, so with it appends still grow with history.)
+// Without read models: this measures the command path. (What the read models add to an append, the quota-progress
+// one at 1k / 10k events, is in readmodel.bench.ts.)
 const storeLayer = (filename: string, _config: Parameters<typeof ReadModels.projections>[0]) =>
   SqliteEventStore.layer({ filename, synchronous: "NORMAL", projections: [] })
 
