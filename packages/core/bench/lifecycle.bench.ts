@@ -1,13 +1,15 @@
 /**
  * Lifecycle throughput.
  *
- * (a) Replay of a 10,000-event project including decoding: the stream is
- *     encoded to JSON once in the form stores write (`ProjectEvent.Stored`);
- *     each run times `JSON.parse` → decoding every event as the stores do
- *     (`ProjectEvent.decodeStored`, the full schema for anything it does not
- *     expect) → `Lifecycle.evolve`.
- *     Alternated with `JSON.parse` alone of the same rows (see `compare.ts`),
- *     printing the ratio. Acceptance is in `acceptance.bench.ts`.
+ * (a) Replay of a 10,000-event project including decoding, as the SQL stores read a stream: every row has its own
+ *     JSON text (its `data` column, the event in the form stores write, `ProjectEvent.Stored`) and its type. Each
+ *     run parses the rows one by one (`JSON.parse`), decodes each as the stores do (`ProjectEvent.decodeStored`, the
+ *     full schema for anything it does not expect) and folds the events (`Lifecycle.evolveAll`, as `ProjectService`
+ *     and the command handler's `fold` do). Alternated with `JSON.parse` alone of the same row texts, one by one
+ *     (see `compare.ts`), printing the ratio. Acceptance is in `acceptance.bench.ts`.
+ *
+ * Then each part alone: the full schema instead of the stored-row decoder, the decoders on parsed rows, and the
+ * fold, one event at a time (`Lifecycle.evolve`) and in one batch (`Lifecycle.evolveAll`).
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/lifecycle.bench.ts`.
  */
@@ -20,45 +22,56 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
 
 const t0 = performance.now()
 const { state, events } = buildProject(10_000)
-const json = JSON.stringify(Schema.encodeSync(Schema.Array(ProjectEvent.Stored))(events))
+const encode = Schema.encodeSync(ProjectEvent.Stored)
+// the rows of a store: the type column and the data column's JSON text
+const rows = events.map((e) => ({ type: e._tag, data: JSON.stringify(encode(e)) }))
+const bytes = rows.reduce((n, r) => n + r.data.length, 0)
 console.log(
   `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${
-    (json.length / 1e6).toFixed(1)
-  } MB of JSON), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    (bytes / 1e6).toFixed(1)
+  } MB of JSON in ${rows.length.toLocaleString("en-US")} rows), built in ${
+    ((performance.now() - t0) / 1000).toFixed(1)
+  } s`
 )
 // ── (a) replay including decoding ────────────────────────────────────────────
+type Decode = (type: string, u: unknown) => Either.Either<ProjectEvent.Event, unknown>
 // `Schema.decodeUnknown(ProjectEvent.Stored)` (run synchronously as an Either), and
-// `ProjectEvent.decodeStoredEither`, which picks the member schema by `_tag` first.
-const unionDecode = Schema.decodeUnknownEither(ProjectEvent.Stored)
-const tagDecode = (u: unknown) => ProjectEvent.decodeStoredEither(String((u as { _tag?: unknown })._tag), u)
-const replayWith = (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>) => (): Lifecycle.State => {
-  const raw = JSON.parse(json) as ReadonlyArray<unknown>
-  let s = Lifecycle.initialState
-  for (const r of raw) {
-    const e = decode(r)
-    if (Either.isLeft(e)) throw new Error(String(e.left))
-    s = Lifecycle.evolve(s, e.right)
-  }
-  return s
-}
+// `ProjectEvent.decodeStoredEither`, which picks the member schema by the row's type first.
+const unionDecode: Decode = (_type, u) => Schema.decodeUnknownEither(ProjectEvent.Stored)(u)
+const tagDecode: Decode = (type, u) => ProjectEvent.decodeStoredEither(type, u)
 // what the stores do with rows they wrote at the current version (falls back to the full schema)
-const storedDecode = (u: unknown): Either.Either<ProjectEvent.Event, unknown> => {
-  const fast = ProjectEvent.decodeStored(String((u as { _tag?: unknown })._tag), u)
-  return fast === undefined ? tagDecode(u) : Either.right(fast)
+const storedDecode: Decode = (type, u) => {
+  const fast = ProjectEvent.decodeStored(type, u)
+  return fast === undefined ? tagDecode(type, u) : Either.right(fast)
+}
+const replayWith = (decode: Decode) => (): Lifecycle.State => {
+  const decoded = new Array<ProjectEvent.Event>(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const e = decode(row.type, JSON.parse(row.data))
+    if (Either.isLeft(e)) throw new Error(String(e.left))
+    decoded[i] = e.right
+  }
+  return Lifecycle.evolveAll(Lifecycle.initialState, decoded)
 }
 const replay = replayWith(storedDecode)
-const parseOnly = (): number => (JSON.parse(json) as ReadonlyArray<unknown>).length
-const decodeOnly =
-  (decode: (u: unknown) => Either.Either<ProjectEvent.Event, unknown>, raw: ReadonlyArray<unknown>) => (): number => {
-    let n = 0
-    for (const r of raw) if (Either.isRight(decode(r))) n++
-    return n
-  }
+const parseOnly = (): number => {
+  let n = 0
+  for (const row of rows) if (JSON.parse(row.data) !== null) n++
+  return n
+}
+const parsed = rows.map((r) => JSON.parse(r.data) as unknown)
+const decodeOnly = (decode: Decode) => (): number => {
+  let n = 0
+  for (let i = 0; i < rows.length; i++) if (Either.isRight(decode(rows[i]!.type, parsed[i]))) n++
+  return n
+}
 const evolveOnly = (): Lifecycle.State => {
   let s = Lifecycle.initialState
   for (const e of events) s = Lifecycle.evolve(s, e)
   return s
 }
+const foldOnly = (): Lifecycle.State => Lifecycle.evolveAll(Lifecycle.initialState, events)
 
 const check = replay()
 if (replayWith(unionDecode)().version !== check.version) throw new Error("the two decoders disagree")
@@ -66,10 +79,9 @@ if (check.version !== state.version || Lifecycle.status(check) !== Lifecycle.sta
   throw new Error("replay differs from the decided state")
 }
 
-const parsed = JSON.parse(json) as ReadonlyArray<unknown>
 const n = events.length
 const replayed = compare(
-  "replay: JSON.parse → stored-row decoder → evolve, vs JSON.parse alone",
+  "replay: per row JSON.parse → stored-row decoder, then evolveAll, vs per row JSON.parse alone",
   "events",
   n,
   replay,
@@ -78,10 +90,11 @@ const replayed = compare(
 console.log(`    replay incl. decoding: ${fmt(replayed.gsyf).trim()} events/s (target ≥ 200,000)`)
 for (
   const [name, fn] of [
-    ["  replay with the full schema by _tag (untrusted input)", replayWith(tagDecode)],
-    ["  stored-row decoder alone (ProjectEvent.decodeStored)", decodeOnly(storedDecode, parsed)],
-    ["  decode with the union alone", decodeOnly(unionDecode, parsed)],
-    ["  decode by _tag alone (ProjectEvent.decodeStoredEither)", decodeOnly(tagDecode, parsed)],
-    ["  evolve alone (already decoded)", evolveOnly]
+    ["  replay with the full schema by type (untrusted input)", replayWith(tagDecode)],
+    ["  stored-row decoder alone (ProjectEvent.decodeStored)", decodeOnly(storedDecode)],
+    ["  decode with the union alone", decodeOnly(unionDecode)],
+    ["  decode by type alone (ProjectEvent.decodeStoredEither)", decodeOnly(tagDecode)],
+    ["  evolve alone (already decoded, one by one)", evolveOnly],
+    ["  evolveAll alone (already decoded, one batch)", foldOnly]
   ] as const
 ) console.log(`${name.padEnd(58)} ${fmt(rate(fn) * n)} events/s`)

@@ -42,7 +42,12 @@ import * as Parameter from "./Parameter.js"
 import { allowedRoles, Command as CommandSchema } from "./ProjectCommand.js"
 import type * as ProjectCommand from "./ProjectCommand.js"
 import type { Evaluation, Event } from "./ProjectEvent.js"
-import { evolve as evolveState, initialState as initial, type SubProjectKey } from "./ProjectState.js"
+import {
+  evolve as evolveState,
+  evolveAll as evolveAllStates,
+  initialState as initial,
+  type SubProjectKey
+} from "./ProjectState.js"
 import { OutOfOrder, type Rejection, RuleViolation, Unauthorized } from "./Rejection.js"
 
 export type {
@@ -115,6 +120,15 @@ export const initialState: State = initial
  * @category evolve
  */
 export const evolve: (state: State, event: Event) => State = evolveState
+
+/**
+ * Folds events into the state, in order: the state {@link evolve} gives folding them one by one, at a fraction of
+ * the cost (the batch writes in place what it made itself, and leaves `state` and every earlier state as they were).
+ *
+ * @since 0.2.0
+ * @category evolve
+ */
+export const evolveAll: (state: State, events: Iterable<Event>) => State = evolveAllStates
 
 // ── reads for hosts ─────────────────────────────────────────────────────────
 
@@ -328,7 +342,8 @@ export const decider = (config: Config): Decider<ProjectCommand.Command, Event, 
   initialState,
   authorize: authorizeWith(config),
   decide: decide(config),
-  evolve
+  evolve,
+  evolveAll
 })
 
 /**

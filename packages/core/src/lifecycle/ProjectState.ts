@@ -27,7 +27,7 @@ import type { DeadlineStep, OpenDeadlines } from "./internal/deadlines.js"
 import * as EvidenceIndex from "./internal/evidenceIndex.js"
 import { addTo, PersistentSet } from "./internal/persistentMap.js"
 import type { SubProject } from "./internal/schemas.js"
-import { copyState, type FactFold, type Fold } from "./internal/state.js"
+import { type BatchFold, copyState, type FactFold, flush, type Fold, ownState, startBatch } from "./internal/state.js"
 import type { PanelMember } from "./ProjectCommand.js"
 import type { Event, QuotaResult, RankedBid } from "./ProjectEvent.js"
 
@@ -543,4 +543,41 @@ export const evolve = (state: State, e: Event): State => {
   next.commandIds = addTo(state.commandIds, e.commandId)
   next.facts = foldFacts(state.facts, e)
   return next
+}
+
+// The folds a batch runs in place (the others it runs as `evolve` does).
+const batchFolds: { readonly [K in Event["_tag"]]?: BatchFold<K> } = deliverables.batchFolds
+
+/**
+ * Folds events into the state, in order: the state {@link evolve} gives folding them one by one, without the
+ * copies of the state, its maps and its sub-projects that each intermediate state would need (what the batch made
+ * itself it writes in place for the next event; see `internal/state.ts`). `state` and every state before it stay
+ * as they were. What replays, snapshot restores and read-side folds use.
+ *
+ * @since 0.2.0
+ * @category evolve
+ */
+export const evolveAll = (state: State, events: Iterable<Event>): State => {
+  const batch = startBatch()
+  let s = state
+  for (const e of events) {
+    const version = s.version + 1
+    const facts = foldFacts(s.facts, e)
+    const inPlace = batchFolds[e._tag] as BatchFold<Event["_tag"]> | undefined
+    let next: Mutable<State>
+    if (inPlace !== undefined) {
+      next = ownState(batch, s)
+      inPlace(next, e, batch)
+    } else {
+      flush(batch)
+      const folded = (folds[e._tag] as Fold<Event["_tag"]>)(s, e)
+      next = folded === s ? ownState(batch, s) : (batch.state = folded as ReturnType<typeof copyState>)
+    }
+    next.version = version
+    next.commandIds = addTo(next.commandIds, e.commandId, batch.owner)
+    next.facts = facts
+    s = next
+  }
+  flush(batch)
+  return s
 }

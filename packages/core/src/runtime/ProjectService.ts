@@ -251,8 +251,7 @@ const loadFrom = (store: EventStore.Service) => (projectId: string): Effect.Effe
   Effect.gen(function*() {
     const stored = yield* store.readStream(projectId)
     const events = yield* CommandHandler.decodeEvents(codec, stored)
-    let state = Lifecycle.initialState
-    for (const e of events) state = Lifecycle.evolve(state, e)
+    const state = Lifecycle.evolveAll(Lifecycle.initialState, events)
     return { state, events, stored }
   })
 

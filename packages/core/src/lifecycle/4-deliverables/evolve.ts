@@ -3,12 +3,15 @@ import * as Chunk from "effect/Chunk"
 import * as Option from "effect/Option"
 import { type DeadlineSteps, noDeadline } from "../internal/deadlines.js"
 import * as EvidenceIndex from "../internal/evidenceIndex.js"
+import { setIn } from "../internal/persistentMap.js"
 import {
+  type BatchFold,
   copyState,
   copySub,
   type FactFolds,
   type Folds,
   mapWith,
+  ownSub,
   setSub,
   unchanged,
   withSub
@@ -70,6 +73,16 @@ export const folds: Folds<
       })),
       evidenceOwner: mapWith(removed.evidenceOwner, e.id, target)
     }
+  }
+}
+
+// The bulk of a project's events, folded in place by a batch (`ProjectState.evolveAll`): the same state as `folds`.
+export const batchFolds: { readonly DeliverableRecorded: BatchFold<"DeliverableRecorded"> } = {
+  DeliverableRecorded: (s, e, batch) => {
+    const sp = ownSub(batch, s, e.subProject)
+    batch.pending[e.subProject].push({ eventId: e.id, evidence: e.evidence })
+    sp.evidenceIndex = EvidenceIndex.add(sp.evidenceIndex, e.evidence, batch.owner)
+    s.evidenceOwner = setIn(s.evidenceOwner, e.id, e.subProject, batch.owner)
   }
 }
 

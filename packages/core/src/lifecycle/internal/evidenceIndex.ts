@@ -4,7 +4,7 @@
 // zero), and each family keeps the number of its distinct values in force. One flat persistent map of cells (one
 // walk per cell) keeps the fold cheap: replays fold every recorded deliverable through it.
 import type * as Deliverable from "../4-deliverables/Deliverable.js"
-import { PersistentMap } from "./persistentMap.js"
+import { type Owner, PersistentMap } from "./persistentMap.js"
 
 /** Counters by family and value (`park` + `园区3` → 2), and the number of distinct values per family. */
 export interface EvidenceIndex {
@@ -55,11 +55,18 @@ const iterated = new Set(["summary", "ke1", "ke2", "ke3"])
 
 const keyOf = (family: string, value: string): string => `${family}\u0001${value}`
 
-const bumpCell = (index: EvidenceIndex, family: string, value: string, delta: number): EvidenceIndex => {
+/** The index with one cell moved by `delta` (its cells written in place when `owner` made them). */
+const bumpCell = (
+  index: EvidenceIndex,
+  family: string,
+  value: string,
+  delta: number,
+  owner: Owner | undefined
+): EvidenceIndex => {
   const key = keyOf(family, value)
   const before = index.cells.get(key) ?? 0
   const after = before + delta
-  const cells = index.cells.set(key, after)
+  const cells = index.cells.setBy(owner, key, after)
   if (before === 0 && after !== 0) {
     const seen = iterated.has(family) ? index.values[family] ?? [] : undefined
     return {
@@ -73,12 +80,19 @@ const bumpCell = (index: EvidenceIndex, family: string, value: string, delta: nu
   if (before !== 0 && after === 0) {
     return { cells, distinct: { ...index.distinct, [family]: (index.distinct[family] ?? 0) - 1 }, values: index.values }
   }
-  return { cells, distinct: index.distinct, values: index.values }
+  return cells === index.cells ? index : { cells, distinct: index.distinct, values: index.values }
 }
 
-const bump = (index: EvidenceIndex, cells: ReadonlyArray<Cell>, sign: 1 | -1): EvidenceIndex => {
-  let next = index
-  for (const [family, value, weight] of cells) next = bumpCell(next, family, value, sign * weight)
+const bump = (
+  index: EvidenceIndex,
+  e: Deliverable.Evidence,
+  sign: 1 | -1,
+  owner: Owner | undefined
+): EvidenceIndex => {
+  let next = bumpCell(index, "kind", e._tag, sign, owner)
+  for (const [family, value, weight] of (cells[e._tag] as (e: Deliverable.Evidence) => ReadonlyArray<Cell>)(e)) {
+    next = bumpCell(next, family, value, sign * weight, owner)
+  }
   return next
 }
 
@@ -123,11 +137,16 @@ export const fromPlain = (index: Plain): EvidenceIndex => ({
   values: index.values
 })
 
-/** The index with one more piece of evidence in force. */
-export const add = (index: EvidenceIndex, e: Deliverable.Evidence): EvidenceIndex => bump(index, cellsOf(e), 1)
+/**
+ * The index with one more piece of evidence in force (its counters written in place when `owner`, a batch fold,
+ * made them: see `PersistentMap.setBy`).
+ */
+export const add = (index: EvidenceIndex, e: Deliverable.Evidence, owner?: Owner): EvidenceIndex =>
+  bump(index, e, 1, owner)
 
 /** The index without one piece of evidence in force (found by the caller among the evidence in force). */
-export const remove = (index: EvidenceIndex, e: Deliverable.Evidence): EvidenceIndex => bump(index, cellsOf(e), -1)
+export const remove = (index: EvidenceIndex, e: Deliverable.Evidence, owner?: Owner): EvidenceIndex =>
+  bump(index, e, -1, owner)
 
 /** The total weight of one cell. */
 export const count = (index: EvidenceIndex, family: string, value: string): number =>

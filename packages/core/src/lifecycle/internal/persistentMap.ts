@@ -10,6 +10,12 @@
  * `===`. The trie is gsyf's own rather than Effect's `HashMap`: no `Option` per lookup, no `Equal` protocol per
  * key and one walk per write, which is most of what a replay costs.
  *
+ * A batch fold (see `ProjectState.evolveAll`) writes through an {@link Owner}: the trie nodes and maps it made
+ * itself during the batch are written in place (as Immutable.js's `withMutations` does), those made before are
+ * copied as usual. A small map (a project's first events) the batch copies once into a native `Map` of its own, which
+ * it then writes directly. The owner is a token the batch never hands out, so once the batch returns, nothing can
+ * write its maps again and they are as persistent as any.
+ *
  * @internal
  */
 import * as Equal from "effect/Equal"
@@ -23,8 +29,27 @@ class Leaf<K, V> {
 }
 
 class Branch<K, V> {
-  constructor(readonly bitmap: number, readonly nodes: ReadonlyArray<Node<K, V>>) {}
+  constructor(
+    public bitmap: number,
+    public nodes: Array<Node<K, V>>,
+    /** The batch that made the node and may write it in place (none: never written). */
+    readonly owner: Owner | undefined = undefined
+  ) {}
 }
+
+/**
+ * A batch's write token: what an owner made during its batch, it may write in place.
+ *
+ * @internal
+ */
+export type Owner = { readonly _owner: unique symbol }
+
+/**
+ * A new owner, for one batch.
+ *
+ * @internal
+ */
+export const newOwner = (): Owner => ({}) as Owner
 
 /** Leaves whose keys have the same 32-bit hash. */
 class Collision<K, V> {
@@ -78,45 +103,72 @@ const insertedAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
 }
 
 /** A node holding two leaves of different keys. */
-const pair = <K, V>(a: Leaf<K, V>, b: Leaf<K, V>, shift: number): Node<K, V> => {
+const pair = <K, V>(a: Leaf<K, V>, b: Leaf<K, V>, shift: number, owner: Owner | undefined): Node<K, V> => {
   if (a.hash === b.hash) return new Collision(a.hash, [a, b])
   const ba = bitOf(a.hash, shift)
   const bb = bitOf(b.hash, shift)
-  if (ba === bb) return new Branch(ba, [pair(a, b, shift + 5)])
-  return new Branch(ba | bb, slotOf(a.hash, shift) < slotOf(b.hash, shift) ? [a, b] : [b, a])
+  if (ba === bb) return new Branch(ba, [pair(a, b, shift + 5, owner)], owner)
+  return new Branch(ba | bb, slotOf(a.hash, shift) < slotOf(b.hash, shift) ? [a, b] : [b, a], owner)
 }
 
 // Set by `insert` when it added a key (rather than replacing the value of one): one walk per `set`.
 let grew = false
+// Set by `insert` when it wrote anything (a new key or a new value), in place or not.
+let touched = false
 
-/** The node with `key` set to `value`: the same node when it already holds that value; a new key takes `order`. */
-const insert = <K, V>(node: Node<K, V>, hash: number, key: K, value: V, order: number, shift: number): Node<K, V> => {
+/**
+ * The node with `key` set to `value`: the same node when it already holds that value; a new key takes `order`.
+ * A branch made by `owner` is written in place (and returned).
+ */
+const insert = <K, V>(
+  node: Node<K, V>,
+  hash: number,
+  key: K,
+  value: V,
+  order: number,
+  shift: number,
+  owner: Owner | undefined
+): Node<K, V> => {
   if (node instanceof Leaf) {
-    if (node.key === key) return node.value === value ? node : new Leaf(key, hash, value, node.order)
-    grew = true
-    return pair(node, new Leaf(key, hash, value, order), shift)
+    if (node.key === key) {
+      if (node.value === value) return node
+      touched = true
+      return new Leaf(key, hash, value, node.order)
+    }
+    grew = touched = true
+    return pair(node, new Leaf(key, hash, value, order), shift, owner)
   }
   if (node instanceof Collision) {
-    if (node.hash !== hash) return insert(new Branch(bitOf(node.hash, shift), [node]), hash, key, value, order, shift)
+    if (node.hash !== hash) {
+      return insert(new Branch(bitOf(node.hash, shift), [node], owner), hash, key, value, order, shift, owner)
+    }
     const i = node.leaves.findIndex((l) => l.key === key)
     if (i >= 0) {
       const leaf = node.leaves[i]!
-      return leaf.value === value
-        ? node
-        : new Collision(hash, withAt(node.leaves, i, new Leaf(key, hash, value, leaf.order)))
+      if (leaf.value === value) return node
+      touched = true
+      return new Collision(hash, withAt(node.leaves, i, new Leaf(key, hash, value, leaf.order)))
     }
-    grew = true
+    grew = touched = true
     return new Collision(hash, [...node.leaves, new Leaf(key, hash, value, order)])
   }
   const bit = bitOf(hash, shift)
   const i = popcount(node.bitmap & (bit - 1))
+  const mine = owner !== undefined && node.owner === owner
   if ((node.bitmap & bit) === 0) {
-    grew = true
-    return new Branch(node.bitmap | bit, insertedAt(node.nodes, i, new Leaf(key, hash, value, order)))
+    grew = touched = true
+    const leaf = new Leaf(key, hash, value, order)
+    if (!mine) return new Branch(node.bitmap | bit, insertedAt(node.nodes, i, leaf), owner)
+    node.nodes.splice(i, 0, leaf)
+    node.bitmap |= bit
+    return node
   }
   const child = node.nodes[i]!
-  const next = insert(child, hash, key, value, order, shift + 5)
-  return next === child ? node : new Branch(node.bitmap, withAt(node.nodes, i, next))
+  const next = insert(child, hash, key, value, order, shift + 5, owner)
+  if (next === child) return node
+  if (!mine) return new Branch(node.bitmap, withAt(node.nodes, i, next), owner)
+  node.nodes[i] = next
+  return node
 }
 
 /** The leaves of a trie, in no particular order. */
@@ -131,12 +183,18 @@ const leavesOf = <K, V>(root: Node<K, V> | undefined): Array<Leaf<K, V>> => {
   return out
 }
 
-/** The trie with `key` set (`grew` tells whether the key is new to it). */
-const written = <K, V>(root: Node<K, V> | undefined, key: K, value: V, order: number): Node<K, V> => {
+/** The trie with `key` set (`grew` tells whether the key is new to it); nodes of `owner` are written in place. */
+const written = <K, V>(
+  root: Node<K, V> | undefined,
+  key: K,
+  value: V,
+  order: number,
+  owner: Owner | undefined
+): Node<K, V> => {
   const hash = hashOf(key)
-  grew = false
-  if (root !== undefined) return insert(root, hash, key, value, order, 0)
-  grew = true
+  grew = touched = false
+  if (root !== undefined) return insert(root, hash, key, value, order, 0, owner)
+  grew = touched = true
   return new Leaf(key, hash, value, order)
 }
 
@@ -145,15 +203,23 @@ const lookup = <K, V>(root: Node<K, V> | undefined, key: K): Leaf<K, V> | undefi
 
 const noBase: ReadonlyMap<unknown, never> = new Map<unknown, never>()
 
+// Up to this size, a batch copies a map it did not make into a native one of its own rather than writing a trie over
+// it: copying a few entries costs less than the trie's walks and nodes.
+const copiedUpTo = 64
+
 /** @internal */
 export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
   private constructor(
     /** Entries built at once, never written after construction. */
     private readonly base: ReadonlyMap<K, V>,
     /** What was set since: new keys (in the order of their leaves' `order`) and new values of base keys (-1). */
-    private readonly changes: Node<K, V> | undefined,
+    private changes: Node<K, V> | undefined,
     /** How many keys `changes` holds that `base` does not. */
-    private readonly added: number
+    private added: number,
+    /** The batch that made the map and may write it in place (see {@link setBy}). */
+    private readonly owner: Owner | undefined = undefined,
+    /** Whether `base` is the owner's own native map (then there are no `changes`), written directly. */
+    private readonly ownsBase = false
   ) {}
 
   /** @internal */
@@ -184,12 +250,37 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
 
   /** A new map with `key` set to `value` (an existing key keeps its place in the order). */
   set(key: K, value: V): PersistentMap<K, V> {
+    return this.setBy(undefined, key, value)
+  }
+
+  /**
+   * The map with `key` set to `value`, written in place when `owner` made it (this map, then), else a new map that
+   * `owner` made: what a batch fold does (see the module documentation). No owner: {@link set}.
+   */
+  setBy(owner: Owner | undefined, key: K, value: V): PersistentMap<K, V> {
+    if (owner !== undefined) {
+      if (this.owner === owner && this.ownsBase) {
+        ;(this.base as Map<K, V>).set(key, value)
+        return this
+      }
+      if (this.owner !== owner && this.size <= copiedUpTo) {
+        const own = new Map(this.sorted())
+        own.set(key, value)
+        return new PersistentMap(own, undefined, 0, owner, true)
+      }
+    }
     const inBase = this.base.size > 0 && this.base.has(key)
     if (inBase && this.base.get(key) === value && lookup(this.changes, key) === undefined) return this
     const order = inBase ? -1 : this.added
-    const changes = written(this.changes, key, value, order)
-    if (changes === this.changes) return this
-    return new PersistentMap(this.base, changes, grew ? (order < 0 ? this.added : this.added + 1) : this.added)
+    const changes = written(this.changes, key, value, order, owner)
+    const added = grew && order >= 0 ? this.added + 1 : this.added
+    if (owner !== undefined && this.owner === owner) {
+      this.changes = changes
+      this.added = added
+      return this
+    }
+    if (!touched) return this
+    return new PersistentMap(this.base, changes, added, owner)
   }
 
   private sorted(): Array<[K, V]> {
@@ -253,8 +344,12 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
   private constructor(
     private readonly base: ReadonlySet<A>,
     /** The values added since, each with its place in their order. */
-    private readonly added: Node<A, true> | undefined,
-    private readonly addedCount: number
+    private added: Node<A, true> | undefined,
+    private addedCount: number,
+    /** The batch that made the set and may write it in place (see {@link addBy}). */
+    private readonly owner: Owner | undefined = undefined,
+    /** Whether `base` is the owner's own native set (then nothing is `added`), written directly. */
+    private readonly ownsBase = false
   ) {}
 
   /** @internal */
@@ -277,9 +372,31 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
 
   /** A new set with `value` in it (the same set when it already is). */
   add(value: A): PersistentSet<A> {
+    return this.addBy(undefined, value)
+  }
+
+  /** The set with `value` in it, written in place when `owner` made it (see `PersistentMap.setBy`). */
+  addBy(owner: Owner | undefined, value: A): PersistentSet<A> {
+    if (owner !== undefined) {
+      if (this.owner === owner && this.ownsBase) {
+        ;(this.base as Set<A>).add(value)
+        return this
+      }
+      if (this.owner !== owner && this.size <= copiedUpTo) {
+        const own = new Set(this.values())
+        own.add(value)
+        return new PersistentSet(own, undefined, 0, owner, true)
+      }
+    }
     if (this.base.size > 0 && this.base.has(value)) return this
-    const added = written(this.added, value, true, this.addedCount)
-    return added === this.added ? this : new PersistentSet(this.base, added, this.addedCount + 1)
+    const added = written(this.added, value, true, this.addedCount, owner)
+    if (!grew) return this
+    if (owner !== undefined && this.owner === owner) {
+      this.added = added
+      this.addedCount++
+      return this
+    }
+    return new PersistentSet(this.base, added, this.addedCount + 1, owner)
   }
 
   *values(): SetIterator<A> {
@@ -322,17 +439,18 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
 }
 
 /**
- * `m` with `k` set to `v`, sharing structure with `m` when it is persistent.
+ * `m` with `k` set to `v`, sharing structure with `m` when it is persistent (written in place when `owner`
+ * made it).
  *
  * @internal
  */
-export const setIn = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> =>
-  (m instanceof PersistentMap ? m : PersistentMap.from(m)).set(k, v)
+export const setIn = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V, owner?: Owner): ReadonlyMap<K, V> =>
+  (m instanceof PersistentMap ? m : PersistentMap.from(m)).setBy(owner, k, v)
 
 /**
- * `s` with `v` in it, sharing structure with `s` when it is persistent.
+ * `s` with `v` in it, sharing structure with `s` when it is persistent (written in place when `owner` made it).
  *
  * @internal
  */
-export const addTo = <A>(s: ReadonlySet<A>, v: A): ReadonlySet<A> =>
-  (s instanceof PersistentSet ? s : PersistentSet.from(s)).add(v)
+export const addTo = <A>(s: ReadonlySet<A>, v: A, owner?: Owner): ReadonlySet<A> =>
+  (s instanceof PersistentSet ? s : PersistentSet.from(s)).addBy(owner, v)
