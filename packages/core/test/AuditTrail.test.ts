@@ -214,6 +214,68 @@ describe("hash chain", () => {
     expect(AuditTrail.verify(moved)).toMatchObject({ ok: false, streamId: "s-2", reason: "position-gap" })
   })
 
+  it("hashes stored rows as the UTF-8 of their text: non-ASCII, escapes, surrogate pairs and long texts", () => {
+    const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex")
+    const long = "工伤预防".repeat(30_000) // 360 KB of UTF-8, more than the buffer starts with
+    const bodies: ReadonlyArray<AuditTrail.HashedBody> = [
+      { ...body(1, { 名称: "培训", q: "say \"hi\"\\ \n\t\u0000\u001f", e: "😀é" }), commandId: "命令-1" },
+      { ...body(2, { long }), streamId: "project-2025-001", type: "类型", recordedAt: "时刻" },
+      { ...body(3, { n: 1 }), commandId: "c\"\\\u2028" },
+      { ...body(4, "only ASCII"), schemaVersion: 12 },
+      { ...body(5, null), commandId: "命令-1" }
+    ]
+    const chained = AuditTrail.chain(AuditTrail.genesisHash, bodies)
+    const rows = chained.map((e) => ({ ...e, data: undefined, dataJson: AuditTrail.canonicalize(e.data) }))
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 5, head: chained[4]!.hash })
+    let prev = AuditTrail.genesisHash
+    for (const e of chained) {
+      expect(e.hash).toBe(sha(prev + AuditTrail.canonicalize(AuditTrail.bodyOf(e))))
+      prev = e.hash
+    }
+    // a long row between short ones, and short rows after it
+    const edited = rows.map((e) => (e.position === 4 ? { ...e, dataJson: "\"only ASCIi\"" } : e))
+    expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: "hash-mismatch" })
+    for (
+      const edit of [{ position: 3 }, { prevHash: rows[2]!.hash }, { type: "PaymentRecorded" }, { dataJson: "{}" }]
+    ) {
+      const moved = rows.map((e) => (e.position === 2 ? { ...e, ...edit } : e))
+      expect(AuditTrail.verify(moved)).toMatchObject({ ok: false, firstBrokenPosition: 2 })
+    }
+  })
+
+  it("hashes stored rows whose columns are not of their declared types as their JSON", () => {
+    // a command id read back as a number is written as JSON, as `hashEvent` writes it
+    const odd = { ...body(1, { n: 1 }), commandId: 7 as unknown as string }
+    const chained = AuditTrail.chain(AuditTrail.genesisHash, [odd, body(2, { n: 2 })])
+    expect(chained[0]!.hash).toBe(
+      createHash("sha256").update(AuditTrail.genesisHash + AuditTrail.canonicalize(odd)).digest("hex")
+    )
+    const rows = chained.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 2, head: chained[1]!.hash })
+  })
+
+  it("hashes a stored text holding a lone surrogate as its UTF-8 (U+FFFD), as hashing the text does", () => {
+    // canonical JSON escapes lone surrogates, but a store's text may hold one: it is hashed, never refused
+    const dataJson = "\"a\ud800b\""
+    const b = body(1, undefined)
+    const text = AuditTrail.genesisHash + canonicalBody(
+      b.streamId,
+      b.position,
+      b.type,
+      b.schemaVersion,
+      b.commandId,
+      b.recordedAt,
+      dataJson
+    )
+    expect(Buffer.from(text, "utf8").includes(Buffer.from("a\u{fffd}b", "utf8"))).toBe(true)
+    const hash = createHash("sha256").update(text, "utf8").digest("hex")
+    const row = { ...b, prevHash: AuditTrail.genesisHash, hash, dataJson }
+    expect(AuditTrail.verify([row])).toEqual({ ok: true, count: 1, head: hash })
+    expect(AuditTrail.verify([{ ...row, dataJson: "\"a\ufffdb\"" }])).toMatchObject({ ok: true })
+    expect(AuditTrail.verify([{ ...row, dataJson: "\"a\udc00b\"" }])).toMatchObject({ ok: true })
+    expect(AuditTrail.verify([{ ...row, dataJson: "\"ab\"" }])).toMatchObject({ ok: false, reason: "hash-mismatch" })
+  })
+
   it("checks interleaved streams each on its own", () => {
     const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, { x: 1 }, "s-2"), body(2, { x: 2 }, "s-2")])
     const interleaved = [trail[0]!, other[0]!, trail[1]!, other[1]!, trail[2]!]

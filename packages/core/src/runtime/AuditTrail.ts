@@ -63,6 +63,7 @@
 import * as Either from "effect/Either"
 import { canonicalBody, canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
 import { sha256Hex } from "./internal/sha256.js"
+import { StoredBodyHash } from "./internal/storedBodyHash.js"
 
 /**
  * A plain JSON value.
@@ -214,45 +215,6 @@ const hashDecoded = (prevHash: string, e: HashedBody): string | undefined => {
 }
 
 /**
- * The text hashed for stored rows (`prevHash + canonical(body)` with the row's own
- * `data` text), built from pieces kept between rows: the JSON of the command id
- * and of the fields after `position` are rewritten only when they change, which
- * in a stream read in order is once per command.
- */
-class StoredBodyText {
-  private commandId: string | undefined = undefined
-  private head = ""
-  private recordedAt: string | undefined = undefined
-  private schemaVersion = Number.NaN
-  private streamId: string | undefined = undefined
-  private type: string | undefined = undefined
-  private tail = ""
-
-  /** `undefined` when `schemaVersion` is not a finite number (no canonical text). */
-  of(prevHash: string, e: ChainedEvent, dataJson: string): string | undefined {
-    if (e.commandId !== this.commandId) {
-      this.commandId = e.commandId
-      this.head = `{"commandId":${JSON.stringify(e.commandId)},"data":`
-    }
-    if (
-      e.recordedAt !== this.recordedAt || e.schemaVersion !== this.schemaVersion || e.streamId !== this.streamId ||
-      e.type !== this.type
-    ) {
-      if (!Number.isFinite(e.schemaVersion)) return undefined
-      this.recordedAt = e.recordedAt
-      this.schemaVersion = e.schemaVersion
-      this.streamId = e.streamId
-      this.type = e.type
-      // String(-0) is "0", as JCS wants.
-      this.tail = `,"recordedAt":${JSON.stringify(e.recordedAt)},"schemaVersion":${String(e.schemaVersion)},` +
-        `"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`
-    }
-    // `position` has been checked to be the previous position + 1, a positive integer.
-    return `${prevHash}${this.head}${dataJson},"position":${e.position}${this.tail}`
-  }
-}
-
-/**
  * Why a chain does not verify.
  *
  * - `position-gap`: positions of a stream do not run 1, 2, 3, … without gaps.
@@ -304,7 +266,7 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
   let stream: string | undefined
   let position = 0
   let prevHash = genesisHash
-  const stored = new StoredBodyText()
+  const stored = new StoredBodyHash()
   for (const e of events) {
     if (e.streamId !== stream) {
       if (stream !== undefined) heads.set(stream, { position, hash: prevHash })
@@ -315,13 +277,8 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
     }
     if (e.position !== position + 1) return broken(e, position + 1, "position-gap")
     if (e.prevHash !== prevHash) return broken(e, e.position, "prev-hash-mismatch")
-    let recomputed: string | undefined
-    if (e.dataJson === undefined) {
-      recomputed = hashDecoded(prevHash, e)
-    } else {
-      const text = stored.of(prevHash, e, e.dataJson)
-      recomputed = text === undefined ? undefined : sha256Hex(text)
-    }
+    // `position` is the previous position + 1 here, a positive integer.
+    const recomputed = e.dataJson === undefined ? hashDecoded(prevHash, e) : stored.of(prevHash, e, e.dataJson)
     if (recomputed !== e.hash) return broken(e, e.position, "hash-mismatch")
     position = e.position
     prevHash = e.hash

@@ -1,0 +1,144 @@
+/**
+ * The hash of a stored row, `hex(SHA-256(prevHash + canonical(body)))`, where the body's `data` is the canonical JSON
+ * text the store keeps. The UTF-8 bytes of that text are written piece by piece into one buffer kept between rows and
+ * hashed as a view of it: no string of the whole body is built, flattened and converted to UTF-8 again inside the
+ * hash, and the row's data text is encoded once, straight into the buffer. The hash is the same as that of the text
+ * (UTF-8 is what the hash definition names; a lone surrogate in a stored text becomes U+FFFD either way).
+ *
+ * The JSON of the fields after `position` is rewritten only when they change, which in a stream read in order is
+ * about once per command; the previous hash, the command id and the position are written byte by byte (no strings
+ * are built for them), the data text with one call into `Buffer#write`.
+ *
+ * @internal
+ */
+import { sha256HexOfBytes } from "./sha256.js"
+
+/** The columns of a stored row besides its data text and hashes. */
+export interface StoredRow {
+  readonly streamId: string
+  readonly position: number
+  readonly type: string
+  readonly schemaVersion: number
+  readonly commandId: string
+  readonly recordedAt: string
+}
+
+// UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair, two units, takes 4).
+const maxBytesPerUnit = 3
+// JSON writes a UTF-16 code unit as at most 6 characters (`\u001f`).
+const maxJsonUnitsPerUnit = 6
+// room for the keys and numbers written around the data
+const fixedUnits = 64
+const initialBytes = 16 * 1024
+
+const ascii = (text: string): Uint8Array => Buffer.from(text, "latin1")
+const commandIdKey = ascii(`{"commandId":`)
+const dataKey = ascii(`,"data":`)
+const positionKey = ascii(`,"position":`)
+const quote = 0x22
+
+/**
+ * Writes the UTF-8 of a short text at `at` and returns where it ends: ASCII code units one by one (cheaper than a
+ * call into `Buffer#write` for the hashes and ids between the data texts), anything else with `Buffer#write`.
+ */
+const writeShort = (bytes: Buffer, text: string, at: number): number => {
+  const length = text.length
+  for (let i = 0; i < length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit >= 0x80) return at + bytes.write(text, at)
+    bytes[at + i] = unit
+  }
+  return at + length
+}
+
+/**
+ * Writes `JSON.stringify(text)` as UTF-8: printable ASCII without quotes or backslashes (what ids are) one code unit
+ * at a time, any other text through `JSON.stringify`.
+ */
+const writeJsonString = (bytes: Buffer, text: string, at: number): number => {
+  const length = text.length
+  bytes[at] = quote
+  for (let i = 0; i < length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x20 || unit >= 0x80 || unit === quote || unit === 0x5c) {
+      return writeShort(bytes, JSON.stringify(text), at)
+    }
+    bytes[at + 1 + i] = unit
+  }
+  bytes[at + 1 + length] = quote
+  return at + length + 2
+}
+
+/** Writes `String(n)` for a positive integer: digits for integers below 10^15, `String` beyond. */
+const writePositive = (bytes: Buffer, n: number, at: number): number => {
+  if (!(n < 1e15)) return writeShort(bytes, String(n), at)
+  let end = at + 1
+  for (let power = 10; power <= n; power *= 10) end++
+  let rest = n
+  for (let i = end - 1; i >= at; i--) {
+    const next = Math.floor(rest / 10)
+    bytes[i] = 0x30 + rest - 10 * next
+    rest = next
+  }
+  return end
+}
+
+/** @internal */
+export class StoredBodyHash {
+  // allocated on the first row
+  private bytes: Buffer = Buffer.alloc(0)
+  private recordedAt: string | undefined = undefined
+  private schemaVersion = Number.NaN
+  private streamId: string | undefined = undefined
+  private type: string | undefined = undefined
+  private tailBytes: Uint8Array = new Uint8Array(0)
+
+  /**
+   * The hash of a row following `prevHash`; `undefined` when `schemaVersion` is not a finite number (the body has
+   * no canonical text). `position` is written as `String(position)`: callers check it is a positive integer.
+   */
+  of(prevHash: string, row: StoredRow, dataJson: string): string | undefined {
+    if (
+      row.recordedAt !== this.recordedAt || row.schemaVersion !== this.schemaVersion ||
+      row.streamId !== this.streamId || row.type !== this.type
+    ) {
+      if (!Number.isFinite(row.schemaVersion)) return undefined
+      this.recordedAt = row.recordedAt
+      this.schemaVersion = row.schemaVersion
+      this.streamId = row.streamId
+      this.type = row.type
+      // String(-0) is "0", as JCS wants.
+      this.tailBytes = Buffer.from(
+        `,"recordedAt":${JSON.stringify(row.recordedAt)},"schemaVersion":${String(row.schemaVersion)},` +
+          `"streamId":${JSON.stringify(row.streamId)},"type":${JSON.stringify(row.type)}}`,
+        "utf8"
+      )
+    }
+    // Columns of another type than declared are written as the template strings before this writer wrote them.
+    const commandId = typeof row.commandId === "string" ? row.commandId : String(JSON.stringify(row.commandId))
+    const data = typeof dataJson === "string" ? dataJson : String(dataJson)
+    const tail = this.tailBytes
+    const bytes = this.room(prevHash.length + maxJsonUnitsPerUnit * commandId.length + data.length, tail.length)
+    let end = writeShort(bytes, prevHash, 0)
+    bytes.set(commandIdKey, end)
+    end = typeof row.commandId === "string"
+      ? writeJsonString(bytes, commandId, end + commandIdKey.length)
+      : writeShort(bytes, commandId, end + commandIdKey.length)
+    bytes.set(dataKey, end)
+    end += dataKey.length
+    end += bytes.write(data, end)
+    bytes.set(positionKey, end)
+    end = writePositive(bytes, row.position, end + positionKey.length)
+    bytes.set(tail, end)
+    return sha256HexOfBytes(bytes.subarray(0, end + tail.length))
+  }
+
+  /** The buffer, grown to hold the UTF-8 of `units` UTF-16 code units, the keys, a position and `more` bytes. */
+  private room(units: number, more: number): Buffer {
+    const needed = maxBytesPerUnit * (units + fixedUnits) + more
+    if (needed > this.bytes.length) {
+      this.bytes = Buffer.allocUnsafeSlow(Math.max(needed, 2 * this.bytes.length, initialBytes))
+    }
+    return this.bytes
+  }
+}
