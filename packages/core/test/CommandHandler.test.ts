@@ -6,6 +6,7 @@ import * as Schema from "effect/Schema"
 import type * as Decider from "../src/lifecycle/Decider.js"
 import * as CommandHandler from "../src/runtime/CommandHandler.js"
 import * as EventStore from "../src/runtime/EventStore.js"
+import * as Snapshot from "../src/runtime/Snapshot.js"
 
 // A toy counter whose event schema changed: version 1 stored `{ _tag, amount }`, version 2 stores `{ _tag, n }`.
 const Event = Schema.Union(
@@ -54,21 +55,27 @@ const racing = (races: number, racesFor: (commandId: string) => boolean = () => 
       const inner = yield* EventStore.makeMemory()
       let left = races
       let n = 0
+      const race = (streamId: string, commandId: string, events: ReadonlyArray<EventStore.NewEvent>) =>
+        Effect.gen(function*() {
+          if (left > 0 && events.length > 0 && racesFor(commandId)) {
+            left--
+            const v = yield* inner.streamVersion(streamId)
+            yield* inner.append(streamId, v, `other-${n++}`, [{
+              type: "Added",
+              schemaVersion: 2,
+              data: { _tag: "Added", n: 100 }
+            }])
+          }
+        })
       return {
         ...inner,
         append: (streamId, expected, commandId, events) =>
-          Effect.gen(function*() {
-            if (left > 0 && events.length > 0 && racesFor(commandId)) {
-              left--
-              const v = yield* inner.streamVersion(streamId)
-              yield* inner.append(streamId, v, `other-${n++}`, [{
-                type: "Added",
-                schemaVersion: 2,
-                data: { _tag: "Added", n: 100 }
-              }])
-            }
-            return yield* inner.append(streamId, expected, commandId, events)
-          })
+          Effect.zipRight(race(streamId, commandId, events), inner.append(streamId, expected, commandId, events)),
+        appendOrNewer: (streamId, expected, commandId, events) =>
+          Effect.zipRight(
+            race(streamId, commandId, events),
+            inner.appendOrNewer!(streamId, expected, commandId, events)
+          )
       } satisfies EventStore.Service
     })
   )
@@ -169,25 +176,37 @@ describe("CommandHandler", () => {
     }).pipe(Effect.provide(EventStore.layerMemory())))
 
   describe("with a StateCache", () => {
-    /** The memory store, recording every `readStream` as `[streamId, fromPosition]`. */
-    const recording = Effect.gen(function*() {
-      const inner = yield* EventStore.makeMemory()
-      const reads: Array<[string, number]> = []
-      const store: EventStore.Service = {
-        ...inner,
-        readStream: (streamId, options) => {
-          reads.push([streamId, options?.fromPosition ?? 1])
-          return inner.readStream(streamId, options)
+    /**
+     * The memory store, recording every `readStream` as `[streamId, fromPosition]` and every `appendOrNewer` as
+     * `[streamId, expectedVersion]` (without `appendOrNewer` when `withAppendOrNewer` is false).
+     */
+    const recordingWith = (withAppendOrNewer: boolean) =>
+      Effect.gen(function*() {
+        const inner = yield* EventStore.makeMemory()
+        const reads: Array<[string, number]> = []
+        const appends: Array<[string, number]> = []
+        const store: EventStore.Service = {
+          ...inner,
+          readStream: (streamId, options) => {
+            reads.push([streamId, options?.fromPosition ?? 1])
+            return inner.readStream(streamId, options)
+          },
+          appendOrNewer: withAppendOrNewer
+            ? (streamId, expected, commandId, events, options) => {
+              appends.push([streamId, expected])
+              return inner.appendOrNewer!(streamId, expected, commandId, events, options)
+            }
+            : undefined
         }
-      }
-      return { store, reads }
-    })
+        return { store, reads, appends }
+      })
+    const recording = recordingWith(true)
     const run = <A, E>(store: EventStore.Service, effect: Effect.Effect<A, E, EventStore.EventStore>) =>
       Effect.provideService(effect, EventStore.EventStore, store)
 
-    it.effect("reads only the events after the cached version", () =>
+    it.effect("reads only the events after the cached version (a store without appendOrNewer)", () =>
       Effect.gen(function*() {
-        const { store, reads } = yield* recording
+        const { store, reads } = yield* recordingWith(false)
         const cache = CommandHandler.makeCache()
         yield* run(store, handle("s", { _tag: "Add", n: 5 }, "1", { cache }))
         expect(cache.versionOf("s")).toBe(1)
@@ -216,6 +235,94 @@ describe("CommandHandler", () => {
         const ok = yield* run(store, handle("w", { _tag: "Remove", n: 1 }, "a3", { cache: mine }))
         expect(ok.state).toBe(0)
         expect(yield* store.streamVersion("w")).toBe(3)
+      }))
+
+    it.effect("with appendOrNewer: one call per command on a cached stream, no read", () =>
+      Effect.gen(function*() {
+        const { appends, reads, store } = yield* recording
+        const cache = CommandHandler.makeCache()
+        yield* run(store, handle("s", { _tag: "Add", n: 5 }, "1", { cache }))
+        const r2 = yield* run(store, handle("s", { _tag: "Add", n: 2 }, "2", { cache }))
+        const r3 = yield* run(store, handle("s", { _tag: "Remove", n: 4 }, "3", { cache }))
+        expect([r2.state, r3.state, r3.result.version, r2.attempts, r3.attempts]).toEqual([7, 3, 3, 1, 1])
+        // nothing read: the stream, not cached, was taken to be new
+        expect(reads).toEqual([])
+        expect(appends).toEqual([["s", 0], ["s", 1], ["s", 2]])
+        expect(yield* run(store, CommandHandler.load(counter, codec, "s"))).toEqual({ state: 3, version: 3 })
+      }))
+
+    it.effect("with appendOrNewer: the newer events another writer appended come back instead of a write", () =>
+      Effect.gen(function*() {
+        const { appends, reads, store } = yield* recording
+        const mine = CommandHandler.makeCache()
+        yield* run(store, handle("n", { _tag: "Add", n: 5 }, "a1", { cache: mine }))
+        // another process adds 10
+        yield* store.append("n", 1, "b1", [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 10 } }])
+        // Add 1 on the cached state (5, version 1): the newer event comes back instead, is folded (15), and the
+        // command decided again on it; deciding on the cached state is not a race lost to another writer
+        const r = yield* run(store, handle("n", { _tag: "Add", n: 1 }, "a2", { cache: mine, maxRetries: 0 }))
+        expect(r).toMatchObject({ state: 16, attempts: 2, result: { version: 3 } })
+        expect(reads).toEqual([])
+        expect(appends).toEqual([["n", 0], ["n", 1], ["n", 2]])
+        yield* store.append("n", 3, "b2", [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 10 } }])
+        // the cached state (16) rejects Remove 20: read the newer events (26), which accept it
+        const r2 = yield* run(store, handle("n", { _tag: "Remove", n: 20 }, "a3", { cache: mine, maxRetries: 0 }))
+        expect(r2).toMatchObject({ state: 6, attempts: 2, result: { version: 5 } })
+        expect(reads).toEqual([["n", 4]])
+        expect(appends).toEqual([["n", 0], ["n", 1], ["n", 2], ["n", 4]])
+        expect((yield* store.readStream("n")).map((e) => e.commandId)).toEqual(["a1", "b1", "a2", "b2", "a3"])
+        expect(yield* store.verify("n")).toMatchObject({ ok: true, count: 5 })
+        expect(mine.versionOf("n")).toBe(5)
+      }))
+
+    it.effect("with appendOrNewer: a rejection on the cached state is checked by one read, decided once", () =>
+      Effect.gen(function*() {
+        const { reads, store } = yield* recording
+        let decisions = 0
+        const counting = { ...counter, decide: (c: Command, s: number) => (decisions++, counter.decide(c, s)) }
+        const go = (command: Command, id: string, cache: CommandHandler.StateCache) =>
+          run(store, CommandHandler.handle(counting, codec, "j", command, id, { cache }))
+        const cache = CommandHandler.makeCache()
+        yield* go({ _tag: "Add", n: 1 }, "1", cache)
+        decisions = 0
+        const e = yield* Effect.flip(go({ _tag: "Remove", n: 5 }, "2", cache))
+        expect(e).toEqual({ _tag: "Insufficient", have: 1 })
+        // nothing newer: the decision on the cached state stands
+        expect([decisions, reads]).toEqual([1, [["j", 2]]])
+        yield* store.append("j", 1, "x", [{ type: "Added", schemaVersion: 2, data: { _tag: "Added", n: 10 } }])
+        decisions = 0
+        const ok = yield* go({ _tag: "Remove", n: 5 }, "3", cache)
+        expect([ok.state, decisions]).toEqual([6, 2])
+      }))
+
+    it.effect("with appendOrNewer: a stream not cached is taken to be new, and read when it is not", () =>
+      Effect.gen(function*() {
+        const { appends, reads, store } = yield* recording
+        for (let i = 1; i <= 3; i++) {
+          yield* store.append("o", i - 1, `b${i}`, [{
+            type: "Added",
+            schemaVersion: 2,
+            data: { _tag: "Added", n: 10 }
+          }])
+        }
+        // Add 1 at version 0 gets the three events back instead, folded, and is written after them
+        const r = yield* run(store, handle("o", { _tag: "Add", n: 1 }, "a1", { cache: CommandHandler.makeCache() }))
+        expect(r).toMatchObject({ state: 31, attempts: 2, result: { version: 4 } })
+        expect([reads, appends]).toEqual([[], [["o", 0], ["o", 3]]])
+        // Remove 5 is rejected on the state of a new stream: the stream is read, and the command decided on it
+        const fresh = CommandHandler.makeCache()
+        const r2 = yield* run(store, handle("o", { _tag: "Remove", n: 5 }, "a2", { cache: fresh }))
+        expect(r2).toMatchObject({ state: 26, attempts: 2, result: { version: 5 } })
+        expect([reads, appends]).toEqual([[["o", 1]], [["o", 0], ["o", 3], ["o", 4]]])
+        // with snapshots to start from, a stream not cached is read (from its snapshot) first
+        const snapshots = { codec: Snapshot.structural<number>("counter", 1), every: 100 }
+        const r3 = yield* run(
+          store,
+          handle("o", { _tag: "Add", n: 1 }, "a3", { cache: CommandHandler.makeCache(), snapshots })
+        )
+        expect(r3).toMatchObject({ state: 27, attempts: 1, result: { version: 6 } })
+        expect(appends[appends.length - 1]).toEqual(["o", 5])
+        expect(yield* store.verify("o")).toMatchObject({ ok: true, count: 6 })
       }))
 
     it.effect("starts over from the cached version after a VersionConflict", () =>

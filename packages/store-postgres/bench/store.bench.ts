@@ -16,8 +16,9 @@
 //   `WITH … INSERT` statement (command row + events + hash chain).
 // - gsyf, no cache with snapshots every 10 events: one query reads the stream's snapshot and the events
 //   after it (`readWithSnapshot`), then the same single statement.
-// - gsyf, state cache "refresh" (what `Projects` does by default): reads only the events
-//   after the cached version (one query, normally empty), then the same single statement.
+// - gsyf, state cache "refresh" (what `Projects` does by default): decides on the cached state (a stream not
+//   cached: on a new stream's) and sends one statement, `appendOrNewer`, that appends only when no event follows
+//   that version and otherwise returns the newer events (folded, then the command is decided again).
 // - gsyf, state cache "optimistic": decides on the cached state and sends only the
 //   statement; its expected version is the check (a conflict reads and decides again).
 //
@@ -114,7 +115,7 @@ const variants: ReadonlyArray<Variant> = ["no cache", "snapshots", "refresh", "o
 const describeVariant: Record<Variant, string> = {
   "no cache": "read + decode whole stream, 1 INSERT statement",
   snapshots: "no cache, snapshot every 10 events: 1 query (snapshot + events after it), 1 INSERT statement",
-  refresh: "state cache: read events after cached version, 1 INSERT statement",
+  refresh: "state cache: 1 statement: append at cached version or return the events after it",
   optimistic: "state cache, optimistic: 1 INSERT statement"
 }
 

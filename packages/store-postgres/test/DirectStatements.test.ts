@@ -73,6 +73,10 @@ describe("PostgreSQL store: statements sent straight to the pool", () => {
           const lockedAppend = yield* Effect.exit(
             es.append("s-1", 1, "c-2", [added(2)]).pipe(Effect.timeout("500 millis"))
           )
+          // So is the statement that appends or returns the newer events.
+          const lockedAppendOrNewer = yield* Effect.exit(
+            es.appendOrNewer!("s-1", 1, "c-3", [added(3)]).pipe(Effect.timeout("500 millis"))
+          )
           // Cancelled while the lock is still held: PostgreSQL soon runs nothing for the store.
           const running = yield* activeQueries(applicationName).pipe(
             Effect.provide(locker),
@@ -82,8 +86,14 @@ describe("PostgreSQL store: statements sent straight to the pool", () => {
           expect(running).toBe(0)
           yield* Fiber.join(holder)
           expect(Exit.isFailure(lockedAppend)).toBe(true)
-          // The only pooled connection serves the next read.
+          expect(Exit.isFailure(lockedAppendOrNewer)).toBe(true)
+          // The only pooled connection serves the next read; neither command was written.
           expect((yield* es.readStream("s-1")).length).toBe(1)
+          expect(yield* es.appendOrNewer!("s-1", 1, "c-3", [added(3)])).toMatchObject({
+            _tag: "Appended",
+            result: { version: 2 }
+          })
+          expect((yield* es.readStream("s-1")).map((e) => e.commandId)).toEqual(["c-1", "c-3"])
         }).pipe(Effect.provide(layer))
       }),
     60_000
@@ -101,7 +111,13 @@ describe("PostgreSQL store: statements sent straight to the pool", () => {
           expect(conflict).toMatchObject({ _tag: "VersionConflict", expected: 0, actual: 1 })
           expect(yield* es.append("s-1", 0, "c-1", [added(1)])).toMatchObject({ version: 1, duplicate: true })
           expect(yield* es.append("s-1", 1, "c-3", [added(3), added(4)])).toMatchObject({ version: 3 })
-          expect(yield* es.verify("s-1")).toMatchObject({ ok: true, count: 3 })
+          const newer = yield* es.appendOrNewer!("s-1", 1, "c-4", [added(5)])
+          expect(newer).toEqual({ _tag: "Newer", events: (yield* es.readStream("s-1")).slice(1) })
+          expect(yield* es.appendOrNewer!("s-1", 3, "c-4", [added(5)])).toMatchObject({
+            _tag: "Appended",
+            result: { version: 4 }
+          })
+          expect(yield* es.verify("s-1")).toMatchObject({ ok: true, count: 4 })
         }).pipe(Effect.provide(store(database, { preparedStatements: false })))
       }),
     60_000

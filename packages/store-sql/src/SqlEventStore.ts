@@ -38,6 +38,14 @@
  * application instances can share one database. With a `signer`, `receipt`
  * holds the host's signature of the command (see `AuditKey`).
  *
+ * On PostgreSQL the store also offers `appendOrNewer` (what `CommandHandler`'s
+ * refresh cache sends): one statement whose first part reads the events after
+ * the expected version, and whose inserts of the command row and the events
+ * run only when that read is empty; it returns either the appended rows or the
+ * newer events. A writer committing between the read and the insert is caught by
+ * the same unique keys (the store then answers a stored command id, or reads the
+ * newer events). With projections it reads, then appends.
+ *
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
  * and a database that is not a store at this code's schema version is refused
@@ -570,7 +578,7 @@ export const make = (
       }
       return params
     }
-    type Returned = { global_position: number | string; position: number | string }
+    type Returned = { global_position: number | string | bigint; position: number | string }
     const storedOf = (sealed: ReadonlyArray<EventStore.SealedEvent>, returned: ReadonlyArray<Returned>) => {
       const globalByPosition = new Map<number, number>()
       for (const r of returned) globalByPosition.set(Number(r.position), Number(r.global_position))
@@ -715,6 +723,155 @@ export const make = (
         return result
       })
 
+    // PostgreSQL: the events after the expected version and, only when there are none, the command row and the
+    // events, in one statement (atomic on its own). Parameters: stream, expected version, page size, the command row
+    // (id, first and last position, fingerprint, receipt), the time recorded, then six per event. Its rows are the
+    // appended events (no type) or the newer events, up to a page.
+    const appendOrNewerTexts = new Map<number, string>()
+    const appendOrNewerText = (count: number) => {
+      let text = appendOrNewerTexts.get(count)
+      if (text === undefined) {
+        let values = ""
+        for (let i = 0, p = 10; i < count; i++, p += 6) {
+          values += `${i === 0 ? "" : ", "}($1, $${p}::integer, $${p + 1}, $${p + 2}::integer, $${p + 3}, $4, $9, $${
+            p + 4
+          }, $${p + 5})`
+        }
+        text = `WITH newer AS (SELECT ${columns} FROM ${t.events}
+            WHERE stream_id = $1 AND position > $2 ORDER BY position LIMIT $3),
+          command AS (INSERT INTO ${t.commands} (${commandColumns})
+            SELECT $1, $4, $5::integer, $6::integer, $7, $8 WHERE NOT EXISTS (SELECT FROM newer) RETURNING 1),
+          appended AS (INSERT INTO ${t.events} (${eventColumns})
+            SELECT * FROM (VALUES ${values}) AS v WHERE EXISTS (SELECT FROM command)
+            RETURNING global_position, position)
+        SELECT global_position, NULL AS stream_id, position, NULL AS type, NULL::integer AS schema_version,
+          NULL AS data, NULL AS command_id, NULL AS recorded_at, NULL AS prev_hash, NULL AS hash FROM appended
+        UNION ALL SELECT ${columns} FROM newer ORDER BY position`
+        if (count <= 64) appendOrNewerTexts.set(count, text)
+      }
+      return text
+    }
+    const appendOrNewerParams = (prepared: EventStore.PreparedAppend, prevHash: string, recordedAt: string) => {
+      const { commandParams, sealed } = sealFor(prepared, prepared.commandHash, prevHash, recordedAt)
+      const params: Array<string | number | null> = [
+        prepared.streamId,
+        prepared.expectedVersion,
+        pageSize,
+        prepared.commandId,
+        commandParams[2]!,
+        commandParams[3]!,
+        prepared.commandHash,
+        commandParams[5]!,
+        recordedAt
+      ]
+      for (const e of sealed) params.push(e.position, e.type, e.schemaVersion, e.dataJson, e.prevHash, e.hash)
+      return { params, sealed }
+    }
+
+    /** The events after a version: all of them, following a first page read with the append. */
+    const newerFrom = (streamId: string, rows: ReadonlyArray<EventRow>) => {
+      const page = rows.map(toStored)
+      if (rows.length < pageSize) return Effect.succeed(page)
+      return Effect.map(readStreamRaw(streamId, page[page.length - 1]!.position + 1), (rest) => [...page, ...rest])
+    }
+
+    const appendedOf = (
+      prepared: EventStore.PreparedAppend,
+      stored: ReadonlyArray<EventStore.StoredEvent>
+    ): EventStore.AppendOrNewer => ({
+      _tag: "Appended",
+      result: {
+        streamId: prepared.streamId,
+        commandId: prepared.commandId,
+        version: stored[stored.length - 1]!.position,
+        events: stored,
+        duplicate: false
+      }
+    })
+
+    // After the statement hit a unique key (a writer got there first, or the command id is stored): the original
+    // outcome, else the newer events, else (the stream is behind the expected version) the conflict.
+    const duplicateOrNewer = (prepared: EventStore.PreparedAppend) =>
+      Effect.gen(function*() {
+        const previous = yield* commandResult(prepared.streamId, prepared.commandId)
+        if (Option.isSome(previous)) {
+          const result = yield* EventStore.duplicateOf(previous.value, prepared.commandHash)
+          return { _tag: "Appended", result } as const
+        }
+        const newer = yield* readStreamRaw(prepared.streamId, prepared.expectedVersion + 1)
+        if (newer.length > 0) return { _tag: "Newer", events: newer } as const
+        const actual = yield* versionOf(prepared.streamId)
+        return yield* new EventStore.VersionConflict({
+          streamId: prepared.streamId,
+          expected: prepared.expectedVersion,
+          actual
+        })
+      })
+
+    const appendOrNewerStatement = (prepared: EventStore.PreparedAppend, recordedAt: string) =>
+      Effect.gen(function*() {
+        let prevHash = knownPrevHash(prepared)
+        if (prevHash === undefined) {
+          const rows = yield* run<{ hash: string }>(readHashText, [prepared.streamId, prepared.expectedVersion])
+          prevHash = rows[0]?.hash
+        }
+        if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
+        const { params, sealed } = appendOrNewerParams(prepared, prevHash, recordedAt)
+        const rows = yield* run<EventRow>(appendOrNewerText(sealed.length), params)
+        if (rows.length === 0) return yield* Effect.fail(new Conflict(prepared.streamId))
+        if (rows[0]!.type !== null) return { _tag: "Newer", events: yield* newerFrom(prepared.streamId, rows) } as const
+        return appendedOf(prepared, storedOf(sealed, rows))
+      })
+
+    // The newer events, else the append; one that loses a race to another writer gets the newer events too.
+    const readThenAppend = (
+      prepared: EventStore.PreparedAppend,
+      appending: Effect.Effect<EventStore.AppendResult, EventStore.AppendError>
+    ): Effect.Effect<EventStore.AppendOrNewer, EventStore.AppendError> => {
+      const newer = readStreamRaw(prepared.streamId, prepared.expectedVersion + 1).pipe(mapSqlErrors("append"))
+      return Effect.flatMap(newer, (events) =>
+        events.length > 0
+          ? Effect.succeed({ _tag: "Newer", events } as const)
+          : appending.pipe(
+            Effect.map((result) => ({ _tag: "Appended", result }) as const),
+            Effect.catchIf(
+              (e) => e._tag === "VersionConflict" && e.actual > e.expected,
+              () => Effect.map(newer, (events) => ({ _tag: "Newer", events }) as const)
+            )
+          ))
+    }
+
+    const appendOrNewer: NonNullable<EventStore.Service["appendOrNewer"]> = (
+      streamId,
+      expectedVersion,
+      commandId,
+      events,
+      appendOptions
+    ) =>
+      Effect.gen(function*() {
+        const prepared = yield* EventStore.prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
+        // With projections (a transaction of several statements) or a very large append: read, then append.
+        if (prepared.events.length === 0 || projections.length > 0 || prepared.events.length > maxEventsPerStatement) {
+          return yield* readThenAppend(prepared, append(streamId, expectedVersion, commandId, events, appendOptions))
+        }
+        const recordedAt = yield* EventStore.now
+        const outcome: EventStore.AppendOrNewer = yield* appendOrNewerStatement(prepared, recordedAt).pipe(
+          Effect.catchIf(
+            (e): e is Conflict | SqlError => e instanceof Conflict || (e instanceof SqlError && isUniqueViolation(e)),
+            () => duplicateOrNewer(prepared)
+          ),
+          mapSqlErrors("append")
+        )
+        const events_ = outcome._tag === "Newer"
+          ? outcome.events
+          : outcome.result.duplicate
+          ? []
+          : outcome.result.events
+        const last = events_[events_.length - 1]
+        if (last !== undefined) remember(last.streamId, last.position, last.hash)
+        return outcome
+      })
+
     const readStream: EventStore.Service["readStream"] = (streamId, options) =>
       readStreamRaw(streamId, options?.fromPosition ?? 1).pipe(
         Effect.tap((events) => {
@@ -806,8 +963,10 @@ export const make = (
           const page = (yield* readPage(after, pageSize, false)).map(toStored)
           if (page.length === 0) break
           const changes = yield* Projection.run([projection], page, loadDoc).pipe(
-            Effect.catchTag("ProjectionFailed", (e) =>
-              Effect.fail(new EventStore.StoreError({ operation: "rebuild", reason: e.message })))
+            Effect.catchTag(
+              "ProjectionFailed",
+              (e) => Effect.fail(new EventStore.StoreError({ operation: "rebuild", reason: e.message }))
+            )
           )
           yield* writeChanges(changes)
           count += page.length
@@ -907,6 +1066,11 @@ export const make = (
           refuseWrite("append")
         : (streamId, expectedVersion, commandId, events, appendOptions) =>
           quiet(append(streamId, expectedVersion, commandId, events, appendOptions)),
+      // PostgreSQL only: SQLite reads a stream in one synchronous call, as cheap as the check would be.
+      appendOrNewer: !isPg ? undefined : readOnly
+        ? () => refuseWrite("append")
+        : (streamId, expectedVersion, commandId, events, appendOptions) =>
+          quiet(appendOrNewer(streamId, expectedVersion, commandId, events, appendOptions)),
       readStream: (streamId, options) => quiet(readStream(streamId, options)),
       streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
       readAll,

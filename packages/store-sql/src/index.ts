@@ -45,6 +45,14 @@
  * application instances can share one database. With a `signer`, `receipt`
  * holds the host's signature of the command (see `AuditKey`).
  *
+ * On PostgreSQL the store also offers `appendOrNewer` (what `CommandHandler`'s
+ * refresh cache sends): one statement whose first part reads the events after
+ * the expected version, and whose inserts of the command row and the events
+ * run only when that read is empty; it returns either the appended rows or the
+ * newer events. A writer committing between the read and the insert is caught by
+ * the same unique keys (the store then answers a stored command id, or reads the
+ * newer events). With projections it reads, then appends.
+ *
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
  * and a database that is not a store at this code's schema version is refused

@@ -16,7 +16,7 @@
  *
  * @since 0.1.0
  */
-import { describe, expect, layer } from "@effect/vitest"
+import { describe, expect, layer, type Vitest } from "@effect/vitest"
 import {
   AuditKey,
   Checkpoint,
@@ -203,6 +203,142 @@ export interface SuiteOptions<R> {
 const added = (n: number): EventStore.NewEvent => ({ type: "Added", schemaVersion: 1, data: { _tag: "Added", n } })
 
 /**
+ * The cases of `appendOrNewer` (skipped by a store without it), run with the suite's projections and without any
+ * (a SQL store on PostgreSQL then sends one statement).
+ */
+const appendOrNewerCases = (
+  it: Vitest.MethodsNonLive<EventStore.EventStore, true>,
+  sid: (s: string) => string,
+  timeout: number
+) => {
+  const store = EventStore.EventStore
+  it.effect(
+    "appendOrNewer: appends at the stream's version, else returns the newer events and writes nothing",
+    () =>
+      Effect.gen(function*() {
+        const s = yield* store
+        if (s.appendOrNewer === undefined) return
+        const id = sid("aon")
+        yield* s.append(id, 0, `${id}-1`, [added(1), added(2)])
+        const appended = yield* s.appendOrNewer(id, 2, `${id}-2`, [added(3), added(4)])
+        expect(appended._tag).toBe("Appended")
+        const result = appended._tag === "Appended" ? appended.result : undefined
+        expect(result).toMatchObject({ streamId: id, commandId: `${id}-2`, version: 4, duplicate: false })
+        const all = yield* s.readStream(id)
+        expect(result!.events).toEqual(all.slice(2))
+        expect(yield* s.verify(id)).toMatchObject({ ok: true, count: 4, head: all[3]!.hash })
+        // behind the stream: the events after the expected version, nothing written (not even the command row)
+        for (const expected of [0, 1, 3]) {
+          const r = yield* s.appendOrNewer(id, expected, `${id}-x`, [added(9)])
+          expect(r).toEqual({ _tag: "Newer", events: all.slice(expected) })
+        }
+        expect(yield* s.streamVersion(id)).toBe(4)
+        expect(Option.isNone(yield* s.findCommand(id, `${id}-x`))).toBe(true)
+        // ahead of the stream: a conflict, nothing written
+        const ahead = yield* Effect.flip(s.appendOrNewer(id, 6, `${id}-y`, [added(9)]))
+        expect(ahead).toMatchObject({ _tag: "VersionConflict", streamId: id, expected: 6, actual: 4 })
+        expect(Option.isNone(yield* s.findCommand(id, `${id}-y`))).toBe(true)
+        // a new stream
+        const fresh = yield* s.appendOrNewer(sid("aon-new"), 0, `${id}-3`, [added(5)])
+        expect(fresh).toMatchObject({ _tag: "Appended", result: { version: 1, duplicate: false } })
+        expect(yield* s.verify(sid("aon-new"))).toMatchObject({ ok: true, count: 1 })
+        // and bad input, refused before anything is read or written
+        const bad = yield* Effect.flip(s.appendOrNewer(id, -1, `${id}-z`, [added(1)]))
+        expect(bad._tag).toBe("InvalidInput")
+      }),
+    timeout
+  )
+
+  it.effect(
+    "appendOrNewer: a command id already stored answers as append does, at the stream's version",
+    () =>
+      Effect.gen(function*() {
+        const s = yield* store
+        if (s.appendOrNewer === undefined) return
+        const id = sid("aon-idem")
+        const first = yield* s.appendOrNewer(id, 0, `${id}-1`, [added(1), added(2)])
+        const again = yield* s.appendOrNewer(id, 2, `${id}-1`, [added(1), added(2)])
+        expect(again).toEqual({
+          _tag: "Appended",
+          result: { ...(first._tag === "Appended" ? first.result : undefined), duplicate: true }
+        })
+        const other = yield* Effect.flip(s.appendOrNewer(id, 2, `${id}-1`, [added(7)]))
+        expect(other).toMatchObject({ _tag: "CommandIdConflict", streamId: id, commandId: `${id}-1` })
+        // at an older version the newer events come first (whoever decides again then meets the stored command)
+        expect(yield* s.appendOrNewer(id, 1, `${id}-1`, [added(1), added(2)])).toMatchObject({ _tag: "Newer" })
+        expect(yield* s.streamVersion(id)).toBe(2)
+        // the receipt of a command appended this way
+        const row = Option.getOrThrow(yield* s.findCommand(id, `${id}-1`))
+        if (s.receiptKeyId !== undefined) expect(row.receipt).toMatch(/\S/)
+        expect(row).toMatchObject({ first: 1, last: 2 })
+      }),
+    timeout
+  )
+
+  it.effect(
+    "appendOrNewer: of writers racing at one version, one appends and the others get its events",
+    () =>
+      Effect.gen(function*() {
+        const s = yield* store
+        if (s.appendOrNewer === undefined) return
+        const id = sid("aon-race")
+        yield* s.append(id, 0, `${id}-0`, [added(0)])
+        const outcomes = yield* Effect.all(
+          Array.from({ length: 8 }, (_, i) => s.appendOrNewer!(id, 1, `${id}-${i + 1}`, [added(i + 1), added(i + 1)])),
+          { concurrency: "unbounded" }
+        )
+        const winners = outcomes.flatMap((o) => (o._tag === "Appended" ? [o.result] : []))
+        expect(winners).toHaveLength(1)
+        const all = yield* s.readStream(id)
+        expect(all.map((e) => e.commandId)).toEqual([`${id}-0`, winners[0]!.commandId, winners[0]!.commandId])
+        for (const o of outcomes) if (o._tag === "Newer") expect(o.events).toEqual(all.slice(1))
+        const commands = Chunk.toReadonlyArray(yield* Stream.runCollect(s.listCommands()))
+        expect(commands.filter((c) => c.streamId === id).map((c) => c.commandId).sort()).toEqual(
+          [`${id}-0`, winners[0]!.commandId].sort()
+        )
+        expect(yield* s.verify(id)).toMatchObject({ ok: true, count: 3 })
+      }),
+    timeout
+  )
+
+  it.effect("appendOrNewer: returns every newer event of a long stream", () =>
+    Effect.gen(function*() {
+      const s = yield* store
+      if (s.appendOrNewer === undefined) return
+      const id = sid("aon-long")
+      yield* s.append(id, 0, `${id}-0`, Array.from({ length: 2100 }, (_, i) => added(i)))
+      const r = yield* s.appendOrNewer(id, 50, `${id}-1`, [added(1)])
+      expect(r._tag).toBe("Newer")
+      const events = r._tag === "Newer" ? r.events : []
+      expect(events.map((e) => e.position)).toEqual(Array.from({ length: 2050 }, (_, i) => i + 51))
+      expect(events).toEqual((yield* s.readStream(id)).slice(50))
+    }), timeout)
+
+  it.effect(
+    "appendOrNewer: CommandHandler with a refresh cache decides once per command on a cached stream",
+    () =>
+      Effect.gen(function*() {
+        const s = yield* store
+        const id = sid("aon-handler")
+        const mine = CommandHandler.makeCache()
+        const theirs = CommandHandler.makeCache()
+        const handle = (command: CounterCommand, n: string, cache: CommandHandler.StateCache) =>
+          CommandHandler.handle(counter, counterCodec, id, command, `${id}-${n}`, { cache })
+        expect((yield* handle({ _tag: "Add", n: 5 }, "a1", mine)).state).toBe(5)
+        expect((yield* handle({ _tag: "AddMany", ns: [1, 2] }, "b1", theirs)).state).toBe(8)
+        // mine still holds 5 at version 1: its decision is checked by the store, and taken again on 8
+        const r = yield* handle({ _tag: "Remove", n: 7 }, "a2", mine)
+        expect(r).toMatchObject({ state: 1, result: { version: 4 } })
+        const e = yield* Effect.flip(handle({ _tag: "Remove", n: 2 }, "b2", theirs))
+        expect(e).toBe("insufficient")
+        expect(yield* CommandHandler.load(counter, counterCodec, id)).toEqual({ state: 1, version: 4 })
+        expect(yield* s.verify(id)).toMatchObject({ ok: true, count: 4 })
+      }),
+    timeout
+  )
+}
+
+/**
  * Registers the conformance cases for one adapter.
  *
  * @since 0.1.0
@@ -221,8 +357,15 @@ export const suite = <R, E>(
   const signer = Either.getOrThrow(AuditKey.signer(keys.privateKeyPem))
   const verifier = Either.getOrThrow(AuditKey.verifier(keys.publicKeyPem))
 
+  describe(`EventStore conformance: ${name}, appendOrNewer without projections`, () => {
+    layer(makeLayer({ signer }), { timeout, excludeTestServices: true })((it) => {
+      appendOrNewerCases(it, (s) => sid(`bare-${s}`), timeout)
+    })
+  })
+
   describe(`EventStore conformance: ${name}`, () => {
     layer(makeLayer({ projections, signer }), { timeout, excludeTestServices: true })((it) => {
+      appendOrNewerCases(it, sid, timeout)
       it.effect("appends and reads back a new stream", () =>
         Effect.gen(function*() {
           const s = yield* store

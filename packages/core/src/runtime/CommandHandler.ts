@@ -71,8 +71,16 @@ export class EventCodecError extends Schema.TaggedError<EventCodecError>()("Even
  *
  * Two modes ({@link CacheOptions}):
  *
- * - `"refresh"` (default): before deciding, read the events after the cached
- *   version (one query that normally returns nothing) and fold them.
+ * - `"refresh"` (default): the decision that is written rests on the events
+ *   after the cached version. Where the store offers `appendOrNewer`
+ *   (PostgreSQL), the command is decided on the cached state (on the initial
+ *   state when the stream is not cached and no snapshots are configured) and sent
+ *   with one statement that appends at the cached version only when nothing
+ *   follows it, and otherwise writes nothing and returns the newer events, which
+ *   are folded before deciding again: one round trip per command. A decision
+ *   that writes nothing (a rejection or a no-op) is checked by reading the newer
+ *   events. Elsewhere: before deciding, read the events after the cached version
+ *   (one query that normally returns nothing) and fold them.
  * - `"optimistic"`: decide on the cached state without reading; the append at
  *   the cached version is the check. When it fails with `VersionConflict`, or
  *   when the decision writes nothing (a rejection or a no-op, which the append
@@ -523,6 +531,86 @@ const fingerprintOf = (command: unknown): string | undefined => {
 }
 
 /**
+ * The state a decision may rest on before anything is read: the cached one, else (when `assumeNew`, and there are no
+ * snapshots to start from) the initial state of a new stream.
+ */
+const speculative = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  streamId: string,
+  assumeNew: boolean
+): Current<S> | undefined => {
+  const cached = ctx.cache!.get(streamId, ctx.decider, ctx.codec)
+  if (cached !== undefined) return { state: cached.state as S, version: cached.version }
+  return assumeNew && ctx.snapshots === undefined ? { state: ctx.decider.initialState, version: 0 } : undefined
+}
+
+/**
+ * The newer events an append returned instead of writing, folded onto the state they follow (and cached);
+ * `undefined` when they do not follow it.
+ */
+const catchUp = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  streamId: string,
+  current: Current<S>,
+  newer: ReadonlyArray<EventStore.StoredEvent>
+): Either.Either<Current<S> | undefined, EventCodecError> =>
+  foldTail(ctx, streamId, { decider: ctx.decider, codec: ctx.codec, ...current }, newer)
+
+/** The original outcome of a command id already stored, with the stream's current state. */
+const duplicateOf = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  original: EventStore.AppendResult,
+  attempts: number
+): Effect.Effect<Handled<E, S>, EventStore.ReadError | EventCodecError> =>
+  Effect.flatMap(
+    decodeEvents(ctx.codec, original.events),
+    (events) =>
+      Effect.map(loadWith(ctx)(original.streamId), (current) => ({
+        events,
+        state: current.state,
+        result: original,
+        attempts
+      }))
+  )
+
+/**
+ * A decision that writes nothing (a rejection or no events), taken on the current state: a command id already stored
+ * is answered from the store (a retried command may be rejected, or be a no-op, against the state it produced);
+ * otherwise the rejection, or the unchanged state.
+ */
+const writesNothing = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  request: { readonly streamId: string; readonly commandId: string; readonly commandHash: string | undefined },
+  decided: Either.Either<ReadonlyArray<E>, Rej>,
+  current: Current<S>,
+  attempts: number
+): Effect.Effect<Handled<E, S>, Rej | HandleError> => {
+  const { commandHash, commandId, streamId } = request
+  return Effect.flatMap(
+    ctx.store.findCommand(streamId, commandId),
+    (previous): Effect.Effect<Handled<E, S>, Rej | HandleError> => {
+      if (Option.isSome(previous)) {
+        // Without a fingerprint of its own the command cannot be compared: answered as a retry.
+        const answer = commandHash === undefined
+          ? Either.right(previous.value)
+          : EventStore.duplicateOf(previous.value, commandHash)
+        if (Either.isLeft(answer)) return Effect.fail(answer.left)
+        return duplicateOf(ctx, answer.right, attempts)
+      }
+      if (Either.isLeft(decided)) return Effect.fail(decided.left)
+      const result: EventStore.AppendResult = {
+        streamId,
+        commandId,
+        version: current.version,
+        events: [],
+        duplicate: false
+      }
+      return Effect.succeed({ events: [], state: current.state, result, attempts })
+    }
+  )
+}
+
+/**
  * Handles one command: load (only the events after the cached state when
  * `options.cache` is given), decode, fold, decide, encode, append at the
  * version the decision was based on; retries on `VersionConflict` up to
@@ -548,55 +636,59 @@ export const handle = <C, E, S, Rej>(
     const commandHash = options.commandHash ?? fingerprintOf(command)
     const appendOptions = commandHash === undefined ? undefined : { commandHash }
 
-    const duplicateOf = (original: EventStore.AppendResult, attempts: number) =>
-      Effect.gen(function*() {
-        const events = yield* decodeEvents(codec, original.events)
-        const current = yield* loadWith(ctx)(original.streamId)
-        return { events, state: current.state, result: original, attempts }
-      })
-
     let retries = 0
-    // In optimistic mode the first decision may rest on the cached state alone (unverified).
-    let trustCache = cache !== undefined && cache.mode === "optimistic"
+    // With a cache, the first decision may rest on the cached state alone (unverified): in optimistic mode the
+    // append at its version checks it; in refresh mode too when the store appends or else returns the newer events
+    // in one round trip (`appendOrNewer`), which are folded before deciding again.
+    // A stream not cached is then taken to be new (without snapshots to start from): the append at version 0 returns
+    // the stream's events when it is not.
+    const appendOrNewer = cache?.mode === "refresh" ? store.appendOrNewer : undefined
+    let trustCache = cache !== undefined && (cache.mode === "optimistic" || appendOrNewer !== undefined)
+    // The stream's current state, known without reading again (the newer events an append returned, folded).
+    let known: Current<S> | undefined
     for (let attempt = 1;; attempt++) {
-      const cached = trustCache ? cache!.get(streamId, decider, codec) : undefined
-      const verified = cached === undefined
+      let current = trustCache ? speculative(ctx, streamId, appendOrNewer !== undefined) : undefined
+      const verified = current === undefined
       trustCache = false
-      const { state, version }: Current<S> = cached !== undefined
-        ? { state: cached.state as S, version: cached.version }
-        : yield* loadWith(ctx)(streamId)
+      if (current === undefined) current = known
+      if (current === undefined) current = yield* loadWith(ctx)(streamId)
+      known = undefined
+      const { state, version } = current
       // Authorization comes first: a sender not allowed to send the command learns nothing,
       // not even the stored outcome of a command id someone else used.
       const authorized = decider.authorize === undefined ? Either.void : decider.authorize(command, state)
-      if (Either.isLeft(authorized)) {
-        if (!verified) continue
-        return yield* Effect.fail(authorized.left)
-      }
-      const decided = decider.decide(command, state)
-      // Nothing to append means nothing checks the cached version: read, then decide again.
-      if (!verified && (Either.isLeft(decided) || decided.right.length === 0)) continue
-      if (Either.isLeft(decided) || decided.right.length === 0) {
-        // A retried command may be rejected (or be a no-op) against the state it produced itself.
-        const previous = yield* store.findCommand(streamId, commandId)
-        if (Option.isSome(previous)) {
-          // Without a fingerprint of its own the command cannot be compared: answered as a retry.
-          const answer = commandHash === undefined
-            ? Either.right(previous.value)
-            : EventStore.duplicateOf(previous.value, commandHash)
-          if (Either.isLeft(answer)) return yield* Effect.fail(answer.left)
-          return yield* duplicateOf(answer.right, attempt)
+      const decided = Either.isLeft(authorized) ? undefined : decider.decide(command, state)
+      if (decided === undefined || Either.isLeft(decided) || decided.right.length === 0) {
+        // Nothing to append means nothing checks the cached version: read the newer events, decide again on them.
+        if (!verified) {
+          const fresh = yield* loadWith(ctx)(streamId)
+          if (fresh.version !== version) {
+            known = fresh
+            continue
+          }
         }
-        if (Either.isLeft(decided)) return yield* Effect.fail(decided.left)
-        const result: EventStore.AppendResult = { streamId, commandId, version, events: [], duplicate: false }
-        return { events: [], state, result, attempts: attempt }
+        if (Either.isLeft(authorized)) return yield* Effect.fail(authorized.left)
+        return yield* writesNothing(ctx, { streamId, commandId, commandHash }, decided!, current, attempt)
       }
       const newEvents = encodeEvents(codec, streamId, decided.right)
       if (Either.isLeft(newEvents)) return yield* Effect.fail(newEvents.left)
       const appended = yield* Effect.either(
-        store.append(streamId, version, commandId, newEvents.right, appendOptions)
+        appendOrNewer === undefined
+          ? store.append(streamId, version, commandId, newEvents.right, appendOptions)
+          : Effect.flatMap(appendOrNewer(streamId, version, commandId, newEvents.right, appendOptions), (
+            outcome
+          ): Effect.Effect<EventStore.AppendResult, EventStore.VersionConflict | EventCodecError> => {
+            if (outcome._tag === "Appended") return Effect.succeed(outcome.result)
+            const folded = catchUp(ctx, streamId, current, outcome.events)
+            if (Either.isLeft(folded)) return Effect.fail(folded.left)
+            known = folded.right
+            return Effect.fail(
+              new EventStore.VersionConflict({ streamId, expected: version, actual: version + outcome.events.length })
+            )
+          })
       )
       if (Either.isRight(appended)) {
-        if (appended.right.duplicate) return yield* duplicateOf(appended.right, attempt)
+        if (appended.right.duplicate) return yield* duplicateOf(ctx, appended.right, attempt)
         const after = fold(decider, decided.right, state)
         const saving = remember(ctx, state, version, appended.right)
         if (saving !== undefined) yield* saving

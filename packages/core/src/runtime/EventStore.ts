@@ -130,6 +130,17 @@ export interface AppendOptions {
 }
 
 /**
+ * What {@link Service} `appendOrNewer` did: appended (the result `append` gives), or found the stream past the
+ * expected version, wrote nothing, and returned the events after that version (all of them, in position order).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type AppendOrNewer =
+  | { readonly _tag: "Appended"; readonly result: AppendResult }
+  | { readonly _tag: "Newer"; readonly events: ReadonlyArray<StoredEvent> }
+
+/**
  * A stream and its current version.
  *
  * @since 0.1.0
@@ -300,6 +311,21 @@ export interface Service {
     events: ReadonlyArray<NewEvent>,
     options?: AppendOptions | undefined
   ) => Effect.Effect<AppendResult, AppendError>
+  /**
+   * `append` when the stream is at `expectedVersion`; when it has moved past it, writes nothing (not even the command
+   * row, so a retried command id is not answered) and returns the events after `expectedVersion` instead of failing
+   * with `VersionConflict` (optional; one round trip where the store can: the read and the append in one statement).
+   * A stream behind `expectedVersion` still fails with `VersionConflict`, and every other outcome is `append`'s.
+   */
+  readonly appendOrNewer?:
+    | ((
+      streamId: string,
+      expectedVersion: number,
+      commandId: string,
+      events: ReadonlyArray<NewEvent>,
+      options?: AppendOptions | undefined
+    ) => Effect.Effect<AppendOrNewer, AppendError>)
+    | undefined
   /** The events of a stream in position order (from `fromPosition`, default 1); empty when it does not exist. */
   readonly readStream: (
     streamId: string,
@@ -971,6 +997,21 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
           const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
           const recordedAt = yield* now
           return yield* lock.withPermits(1)(memoryCommit(state, options, prepared, recordedAt))
+        }),
+      appendOrNewer: (streamId, expectedVersion, commandId, events, appendOptions) =>
+        Effect.gen(function*() {
+          const prepared = yield* prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
+          const recordedAt = yield* now
+          return yield* lock.withPermits(1)(Effect.suspend((): Effect.Effect<AppendOrNewer, AppendError> => {
+            const stream = state.streams.get(prepared.streamId) ?? []
+            if (stream.length > prepared.expectedVersion) {
+              return Effect.succeed({ _tag: "Newer", events: stream.slice(prepared.expectedVersion) })
+            }
+            return Effect.map(
+              memoryCommit(state, options, prepared, recordedAt),
+              (result) => ({ _tag: "Appended", result }) as const
+            )
+          }))
         }),
       verify: (streamId) => Effect.map(reads.readStream(streamId, undefined), AuditTrail.verify),
       receiptKeyId: options.signer?.keyId,

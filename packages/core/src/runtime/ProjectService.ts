@@ -155,10 +155,12 @@ export interface Options {
    */
   readonly stateCacheSize?: number | undefined
   /**
-   * `"refresh"` (default) reads the events after the cached version before each
-   * command; `"optimistic"` decides on the cached state and lets the append's
-   * version check catch a stale one (one query per command for the only writer of
-   * a project). See `CommandHandler.StateCache`.
+   * `"refresh"` (default) writes only decisions taken on the events after the
+   * cached version: read before each command, or, on PostgreSQL, returned by the
+   * append itself when there are any (one statement per command);
+   * `"optimistic"` decides on the cached state and lets the append's version
+   * check catch a stale one (one query per command for the only writer of a
+   * project). See `CommandHandler.StateCache`.
    */
   readonly stateCacheMode?: CommandHandler.CacheMode | undefined
   /**
