@@ -5,6 +5,7 @@ import * as Option from "effect/Option"
 import { plan } from "../../kernel/LegalBasis.js"
 import { basisOf, type Context, type Handlers, ok, planBasis, runStage, violation } from "../internal/decide.js"
 import * as EvidenceIndex from "../internal/evidenceIndex.js"
+import { LazyMap } from "../internal/lazyMap.js"
 import type { State } from "../ProjectState.js"
 import * as Deliverable from "./Deliverable.js"
 import type { DeliverableInput } from "./DeliverableRules.js"
@@ -23,9 +24,20 @@ const deliverableInput = (
   const index = Option.isNone(corrected)
     ? sp.evidenceIndex
     : EvidenceIndex.remove(sp.evidenceIndex, corrected.value.evidence)
-  const steps = EvidenceIndex.keyEnterpriseSteps(index)
-  const approvedDesigns = new Map<string, string>()
-  for (const [id, d] of s.designs) if (d.status === "approved") approvedDesigns.set(id, d.materialType)
+  // Views answering one key from the state (the rules look up one design or enterprise): deciding a deliverable
+  // costs the same however many designs and enterprises the project has.
+  const steps = new LazyMap(
+    (enterprise: string) => EvidenceIndex.keyEnterpriseStepsOf(index, enterprise),
+    () => EvidenceIndex.keyEnterpriseSteps(index)
+  )
+  const approvedDesigns = new LazyMap((id: string) => {
+    const d = s.designs.get(id)
+    return d?.status === "approved" ? d.materialType : undefined
+  }, () => {
+    const all = new Map<string, string>()
+    for (const [id, d] of s.designs) if (d.status === "approved") all.set(id, d.materialType)
+    return all
+  })
   return {
     evidence,
     contract: sp.contract === undefined

@@ -159,15 +159,26 @@ export const distinct = (index: EvidenceIndex, family: string): number => index.
 export const entries = (index: EvidenceIndex, family: string): ReadonlyArray<readonly [string, number]> =>
   (index.values[family] ?? []).map((v) => [v, count(index, family, v)] as const).filter(([, n]) => n !== 0)
 
+const keFamilies = [[1, "ke1"], [2, "ke2"], [3, "ke3"]] as const
+
 /** The key-enterprise steps done per enterprise. */
 export const keyEnterpriseSteps = (index: EvidenceIndex): ReadonlyMap<string, ReadonlySet<number>> => {
   const steps = new Map<string, Set<number>>()
-  for (const [step, family] of [[1, "ke1"], [2, "ke2"], [3, "ke3"]] as const) {
+  for (const [step, family] of keFamilies) {
     for (const [enterprise] of entries(index, family)) {
       const set = steps.get(enterprise) ?? new Set<number>()
       set.add(step)
       steps.set(enterprise, set)
     }
+  }
+  return steps
+}
+
+/** The key-enterprise steps one enterprise has done (as {@link keyEnterpriseSteps} holds them), if any. */
+export const keyEnterpriseStepsOf = (index: EvidenceIndex, enterprise: string): ReadonlySet<number> | undefined => {
+  let steps: Set<number> | undefined
+  for (const [step, family] of keFamilies) {
+    if (count(index, family, enterprise) !== 0) (steps ??= new Set<number>()).add(step)
   }
   return steps
 }
