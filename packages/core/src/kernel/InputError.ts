@@ -12,6 +12,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import * as InputDecoder from "./internal/inputDecoder.js"
 
 /**
  * One problem found in an input value.
@@ -204,6 +205,34 @@ const preview = (u: unknown, depth: number, budget: number): string => {
  */
 export const maxDepth = 64
 
+/**
+ * Whether some value is nested deeper than `limit` (as {@link tooDeepAt} walks, without building a path per value:
+ * every command is checked, and nearly all are shallow).
+ */
+const tooDeep = (input: unknown, limit: number): boolean => {
+  const values: Array<unknown> = [input]
+  const depths: Array<number> = [0]
+  while (values.length > 0) {
+    const value = values.pop()
+    const depth = depths.pop()!
+    if (typeof value !== "object" || value === null) continue
+    if (depth >= limit) return true
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        values.push(value[i])
+        depths.push(depth + 1)
+      }
+    } else if (isPlain(value)) {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue
+        values.push((value as Record<string, unknown>)[key])
+        depths.push(depth + 1)
+      }
+    }
+  }
+  return false
+}
+
 /** The path of the first value nested deeper than `limit`, or `undefined`; iterative, so any depth is safe. */
 const tooDeepAt = (input: unknown, limit: number): string | undefined => {
   const stack: Array<readonly [unknown, number, string]> = [[input, 0, ""]]
@@ -246,7 +275,7 @@ const depthIssue = (subject: string, path: string): InvalidInput =>
  * @category decoding
  */
 export const checkDepth = (subject: string, input: unknown): Either.Either<unknown, InvalidInput> => {
-  const at = tooDeepAt(input, maxDepth)
+  const at = tooDeep(input, maxDepth) ? tooDeepAt(input, maxDepth) : undefined
   return at === undefined ? Either.right(input) : Either.left(depthIssue(subject, at))
 }
 
@@ -271,7 +300,7 @@ export const fromParseError = (subject: string, error: ParseResult.ParseError): 
 export const single = (subject: string, path: string, zh: string, en: string): InvalidInput =>
   new InvalidInput({ subject, issues: [new InputIssue({ path, zh, en })] })
 
-const options: AST.ParseOptions = { errors: "all", onExcessProperty: "error" }
+const options: AST.ParseOptions = InputDecoder.options
 
 /**
  * Decodes unknown input, rejecting unknown fields and reporting every issue; input nested deeper than

@@ -15,7 +15,8 @@
 import * as Either from "effect/Either"
 import type { CalendarYearNotCovered } from "../kernel/Calendar.js"
 import type { InvalidInput } from "../kernel/InputError.js"
-import { decodeEither } from "../kernel/InputError.js"
+import { checkDepth, decodeEither } from "../kernel/InputError.js"
+import * as InputDecoder from "../kernel/internal/inputDecoder.js"
 import * as IsoDate from "../kernel/IsoDate.js"
 import type { LegalBasis } from "../kernel/LegalBasis.js"
 import * as RuleSet from "../rules/RuleSet.js"
@@ -365,13 +366,20 @@ export const handle =
   (config: Config) => (input: unknown, state: State): Either.Either<ReadonlyArray<Event>, Rejection> =>
     Either.flatMap(decodeCommandInput(input), (command) => decide(config)(command, state))
 
+const decodeCommand = decodeEither(CommandSchema, "Command")
+const decodeValidCommand = InputDecoder.make(CommandSchema)
+
 /**
  * Decodes an unknown command.
  *
  * @since 0.1.0
  * @category decide
  */
-export const decodeCommandInput: (input: unknown) => Either.Either<ProjectCommand.Command, InvalidInput> = decodeEither(
-  CommandSchema,
-  "Command"
-)
+export const decodeCommandInput = (input: unknown): Either.Either<ProjectCommand.Command, InvalidInput> => {
+  const depth = checkDepth("Command", input)
+  if (Either.isLeft(depth)) return Either.left(depth.left)
+  // A valid command decodes without the parser's intermediate results; anything else (or anything the compiled
+  // decoder is not sure of) goes through the full schema, which gives the same value or says what is wrong.
+  const valid = decodeValidCommand(input)
+  return valid === undefined ? decodeCommand(input) : Either.right(valid)
+}
