@@ -316,8 +316,17 @@ export type IsoDateTime = typeof IsoDateTime.Type
  * @category combinators
  */
 export const dateOf = (instant: IsoDateTime, offset: UtcOffset = chinaStandardTime): IsoDate => {
+  // the last answer is kept: deciding a command asks for the date of its instant more than once
+  if (instant === lastDateOf.instant && offset === lastDateOf.offset) return lastDateOf.date
   const parts = days.parseInstant(instant)!
   const target = days.parseOffset(offset)!
   const minutes = parts.dayNumber * 1440 + parts.minuteOfDay - parts.offsetMinutes + target
-  return fromDayNumber(Math.floor(minutes / 1440))
+  const date = fromDayNumber(Math.floor(minutes / 1440))
+  lastDateOf = { instant, offset, date }
+  return date
+}
+let lastDateOf: { readonly instant: string; readonly offset: string; readonly date: IsoDate } = {
+  instant: "",
+  offset: "",
+  date: "" as IsoDate
 }

@@ -70,7 +70,35 @@ export class LegalBasis extends Schema.Class<LegalBasis>("@gsyf/core/LegalBasis"
  * @category constructors
  */
 export const plan = (section: string, note?: string): LegalBasis =>
-  new LegalBasis({ level: "plan", citation: `实施方案 ${section}`, ...(note === undefined ? {} : { note }) })
+  shared(
+    "plan",
+    section,
+    note,
+    () => new LegalBasis({ level: "plan", citation: `实施方案 ${section}`, ...(note === undefined ? {} : { note }) })
+  )
+
+// The bases the decider cites, built once: deciding a command cites the same few sections each time, and a basis
+// is an immutable value (stored events' bases decode to shared ones too). The cache is bounded.
+const sharedBases = new Map<string, Map<string, Map<string | undefined, LegalBasis>>>()
+let sharedCount = 0
+const sharedLimit = 4096
+const shared = (level: string, key: string, note: string | undefined, make: () => LegalBasis): LegalBasis => {
+  if (sharedCount >= sharedLimit) {
+    sharedBases.clear()
+    sharedCount = 0
+  }
+  let byKey = sharedBases.get(level)
+  if (byKey === undefined) sharedBases.set(level, byKey = new Map())
+  let byNote = byKey.get(key)
+  if (byNote === undefined) byKey.set(key, byNote = new Map())
+  let basis = byNote.get(note)
+  if (basis === undefined) {
+    basis = make()
+    byNote.set(note, basis)
+    sharedCount++
+  }
+  return basis
+}
 
 /**
  * A national text.
@@ -79,7 +107,12 @@ export const plan = (section: string, note?: string): LegalBasis =>
  * @category constructors
  */
 export const national = (citation: string, note?: string): LegalBasis =>
-  new LegalBasis({ level: "national", citation, ...(note === undefined ? {} : { note }) })
+  shared(
+    "national",
+    citation,
+    note,
+    () => new LegalBasis({ level: "national", citation, ...(note === undefined ? {} : { note }) })
+  )
 
 /**
  * A choice made by gsyf where no text decides (always documented and overridable).
@@ -87,7 +120,8 @@ export const national = (citation: string, note?: string): LegalBasis =>
  * @since 0.1.0
  * @category constructors
  */
-export const gsyf = (note: string): LegalBasis => new LegalBasis({ level: "gsyf", citation: "gsyf 约定", note })
+export const gsyf = (note: string): LegalBasis =>
+  shared("gsyf", "", note, () => new LegalBasis({ level: "gsyf", citation: "gsyf 约定", note }))
 
 /**
  * The national texts gsyf cites, by short name.

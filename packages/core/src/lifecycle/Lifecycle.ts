@@ -243,11 +243,16 @@ const runGuards = <K extends Name>(
   return failed ? Either.left(new RuleViolation({ command, findings })) : Either.right(recorded)
 }
 
-const decideCommand = <K extends Name>(config: Config, state: State, command: ProjectCommand.Of<K>): Result => {
+const decideCommand = <K extends Name>(
+  config: Config,
+  state: State,
+  command: ProjectCommand.Of<K>,
+  on: IsoDate.IsoDate
+): Result => {
   const validate = validators[command._tag as K] as ((c: ProjectCommand.Of<K>) => InvalidInput | undefined) | undefined
   const invalid = validate?.(command)
   if (invalid !== undefined) return Either.left(invalid)
-  const input: Input<K> = { command, state, on: IsoDate.dateOf(command.at), config }
+  const input: Input<K> = { command, state, on, config }
   const guarded = runGuards(input, config.guards[command._tag as K] as ReadonlyArray<Guard<K>>)
   if (Either.isLeft(guarded)) return Either.left(guarded.left)
   const handler = handlers[command._tag as K] as Handler<K>
@@ -282,24 +287,32 @@ export const authorize = (command: ProjectCommand.Command, _state: State): Eithe
  * @category decide
  */
 export const authorizeWith =
-  (config: Config) => (command: ProjectCommand.Command, state: State): Either.Either<void, Rejection> => {
-    const role = authorize(command, state)
-    if (Either.isLeft(role)) return role
-    const input: Input<Name> = { command, state, on: IsoDate.dateOf(command.at), config }
-    const guards = config.guards[command._tag] as ReadonlyArray<Guard<Name>>
-    for (const guard of guards) {
-      if (guard.kind !== "authorization") continue
-      let trace: RuleSet.RuleTrace
-      try {
-        trace = RuleSet.evaluateRule(guard, input, config.parameters, input.on)
-      } catch {
-        continue // state the guard needs is not there yet: the ordered guards answer first
-      }
-      const error = trace.findings.find((f) => f.severity === "error" && f.ruleId === guard.id)
-      if (error !== undefined) return Either.left(unauthorizedBy(guard.id, command._tag, command.actor.role, error))
+  (config: Config) => (command: ProjectCommand.Command, state: State): Either.Either<void, Rejection> =>
+    authorizeAt(config, command, state, IsoDate.dateOf(command.at))
+
+const authorizeAt = (
+  config: Config,
+  command: ProjectCommand.Command,
+  state: State,
+  on: IsoDate.IsoDate
+): Either.Either<void, Rejection> => {
+  const role = authorize(command, state)
+  if (Either.isLeft(role)) return role
+  const input: Input<Name> = { command, state, on, config }
+  const guards = config.guards[command._tag] as ReadonlyArray<Guard<Name>>
+  for (const guard of guards) {
+    if (guard.kind !== "authorization") continue
+    let trace: RuleSet.RuleTrace
+    try {
+      trace = RuleSet.evaluateRule(guard, input, config.parameters, input.on)
+    } catch {
+      continue // state the guard needs is not there yet: the ordered guards answer first
     }
-    return Either.void
+    const error = trace.findings.find((f) => f.severity === "error" && f.ruleId === guard.id)
+    if (error !== undefined) return Either.left(unauthorizedBy(guard.id, command._tag, command.actor.role, error))
   }
+  return Either.void
+}
 
 /**
  * Decides a command against a state: the events it causes, or why it is
@@ -314,10 +327,12 @@ export const decide = (config: Config) =>
   command: ProjectCommand.Command,
   state: State
 ): Either.Either<ReadonlyArray<Event>, Rejection> => {
-  const authorized = authorizeWith(config)(command, state)
+  // the date of the act, computed once for the authorisation guards and the others
+  const on = IsoDate.dateOf(command.at)
+  const authorized = authorizeAt(config, command, state, on)
   if (Either.isLeft(authorized)) return Either.left(authorized.left)
   if (state.commandIds.has(command.commandId)) return Either.right([])
-  return Either.map(decideCommand(config, state, command), (steps) =>
+  return Either.map(decideCommand(config, state, command, on), (steps) =>
     steps.map(
       (step, i) =>
         ({

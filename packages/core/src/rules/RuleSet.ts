@@ -97,10 +97,22 @@ class TracingReader implements ParameterReader {
   readOptional<A>(name: string): A | undefined {
     const r = Parameter.resolve(this.set, name, this.at)
     if (r === undefined) return undefined
-    this.reads.push({ name, value: Parameter.show(r.value), effectiveFrom: r.effectiveFrom, basis: r.basis.citation })
+    this.reads.push(tracedRead(r))
     return r.value as A
   }
 }
+
+// The record of a read, one per resolved read (`Parameter.resolve` answers a set, a name and a date with the same
+// read object), shared by every trace that makes it: a rule set evaluated per command need not rebuild it.
+const tracedRead = (r: Parameter.Read): TracedRead => {
+  let traced = tracedReads.get(r)
+  if (traced === undefined) {
+    traced = { name: r.name, value: Parameter.show(r.value), effectiveFrom: r.effectiveFrom, basis: r.basis.citation }
+    tracedReads.set(r, traced)
+  }
+  return traced
+}
+const tracedReads = new WeakMap<Parameter.Read, TracedRead>()
 
 const missing = findingsFor("parameters.missing")
 

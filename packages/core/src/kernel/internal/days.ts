@@ -119,8 +119,21 @@ export const parseOffset = (s: string): number | undefined => {
   return (match[1] === "-" ? -1 : 1) * (h * 60 + min)
 }
 
-/** Parses an ISO 8601 instant with an explicit offset or `Z`. @internal */
+/**
+ * Parses an ISO 8601 instant with an explicit offset or `Z`. The last answer is kept: a command's instant is read
+ * several times while it is decoded and decided. @internal
+ */
 export const parseInstant = (s: string): InstantParts | undefined => {
+  if (s !== lastInstant) {
+    lastParts = parseInstantUncached(s)
+    lastInstant = s
+  }
+  return lastParts
+}
+let lastInstant: string | undefined
+let lastParts: InstantParts | undefined
+
+const parseInstantUncached = (s: string): InstantParts | undefined => {
   const match = DATETIME_RE.exec(s)
   if (match === null) return undefined
   const date = parseYmd(`${match[1]}-${match[2]}-${match[3]}`)

@@ -55,24 +55,45 @@ export const single = (ruleId: string, path: string, zh: string, en: string, exp
 
 export const planBasis = (section: string, note?: string): ReadonlyArray<LegalBasis> => [plan(section, note)]
 
-/** The bases of rules, each citation once. */
-export const basisOf = (rules: ReadonlyArray<Rule<never>>): ReadonlyArray<LegalBasis> => {
-  const seen = new Map<string, LegalBasis>()
-  for (const r of rules) for (const b of r.basis) seen.set(b.citation, b)
-  return [...seen.values()]
-}
-
 /** A rule's trace as an event records it. */
 export const toEvaluation = (t: RuleSet.RuleTrace): Evaluation => ({
   ruleId: t.ruleId,
-  reads: t.reads.map((r) => ({
-    name: r.name,
-    value: r.value,
-    basis: r.basis,
-    ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom })
-  })),
+  reads: t.reads.length === 0 ? noReads : t.reads.map(recordedRead),
   findings: t.findings
 })
+
+type RecordedRead = Evaluation["reads"][number]
+const noReads: ReadonlyArray<RecordedRead> = []
+
+// A read as an event records it, one per traced read (traces share those of the same parameter read at the same
+// date), so that deciding a command does not rebuild them.
+const recordedRead = (r: RuleSet.TracedRead): RecordedRead => {
+  let recorded = recordedReads.get(r)
+  if (recorded === undefined) {
+    recorded = {
+      name: r.name,
+      value: r.value,
+      basis: r.basis,
+      ...(r.effectiveFrom === undefined ? {} : { effectiveFrom: r.effectiveFrom })
+    }
+    recordedReads.set(r, recorded)
+  }
+  return recorded
+}
+const recordedReads = new WeakMap<RuleSet.TracedRead, RecordedRead>()
+
+/** The bases of rules, each citation once (the same array for the same rules: a stage's are the config's). */
+export const basisOf = (rules: ReadonlyArray<Rule<never>>): ReadonlyArray<LegalBasis> => {
+  let bases = basesOf.get(rules)
+  if (bases === undefined) {
+    const seen = new Map<string, LegalBasis>()
+    for (const r of rules) for (const b of r.basis) seen.set(b.citation, b)
+    bases = [...seen.values()]
+    basesOf.set(rules, bases)
+  }
+  return bases
+}
+const basesOf = new WeakMap<ReadonlyArray<Rule<never>>, ReadonlyArray<LegalBasis>>()
 
 /** What running a stage's rules gave. */
 export interface Checked {
