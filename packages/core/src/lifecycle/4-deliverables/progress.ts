@@ -25,10 +25,14 @@ const readers: Record<string, Reader> = {
   "park-events": kind("park-event"),
   parks: { done: (ix) => EvidenceIndex.distinct(ix, "park") },
   "material-types": {
-    done: (ix, ctx) =>
-      (ctx.read("quota.materialTypes") as ReadonlyArray<string>).filter((t, i, all) =>
-        all.indexOf(t) === i && EvidenceIndex.count(ix, "material", t) > 0
-      ).length
+    done: (ix, ctx) => {
+      const all = ctx.read("quota.materialTypes") as ReadonlyArray<string>
+      let n = 0
+      for (let i = 0; i < all.length; i++) {
+        if (all.indexOf(all[i]!) === i && EvidenceIndex.count(ix, "material", all[i]!) > 0) n++
+      }
+      return n
+    }
   },
   "warning-videos": {
     done: (ix) => EvidenceIndex.count(ix, "kind", "warning-video"),
@@ -45,8 +49,8 @@ const readers: Record<string, Reader> = {
       const min = ctx.read("quota.summaryVideo.minMinutes") as number
       const max = ctx.read("quota.summaryVideo.maxMinutes") as number
       let n = 0
-      for (const [minutes, k] of EvidenceIndex.entries(ix, "summary")) {
-        if (Number(minutes) >= min && Number(minutes) <= max) n += k
+      for (const minutes of EvidenceIndex.valuesOf(ix, "summary")) {
+        if (Number(minutes) >= min && Number(minutes) <= max) n += EvidenceIndex.count(ix, "summary", minutes)
       }
       return Math.min(1, n)
     }
@@ -91,16 +95,27 @@ export const progressFrom = (
     const index = reader === undefined ? undefined : indexOf(item.subProject)
     const done = reader === undefined ? item.count(all(), ctx) : reader.done(index!, ctx)
     const note = reader === undefined ? item.extra?.(all(), ctx) : reader.extra?.(index!, ctx)
-    return {
-      itemId: item.id,
-      title: item.title,
-      subProject: item.subProject,
-      unit: item.unit,
-      required,
-      done,
-      met: done >= required && note === undefined,
-      ...(note === undefined ? {} : { note })
-    }
+    // two literals rather than a spread of the note: progress is read after every command
+    return note === undefined
+      ? {
+        itemId: item.id,
+        title: item.title,
+        subProject: item.subProject,
+        unit: item.unit,
+        required,
+        done,
+        met: done >= required
+      }
+      : {
+        itemId: item.id,
+        title: item.title,
+        subProject: item.subProject,
+        unit: item.unit,
+        required,
+        done,
+        met: false,
+        note
+      }
   })
 }
 
@@ -111,7 +126,7 @@ export const quotaProgress = (
   at: IsoDate.IsoDate,
   key?: SubProjectKey
 ): ReadonlyArray<Quota.Progress> => {
-  const items = config.quotaItems.filter((i) => key === undefined || i.subProject === key)
+  const items = key === undefined ? config.quotaItems : config.quotaItems.filter((i) => i.subProject === key)
   const ctx: Quota.Context = { read: (name) => Parameter.resolve(config.parameters, name, at)?.value }
   return progressFrom(items, (k) => s.subProjects[k].evidenceIndex, () => evidenceOf(s, key), ctx)
 }

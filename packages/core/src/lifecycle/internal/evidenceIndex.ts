@@ -150,10 +150,34 @@ export const remove = (index: EvidenceIndex, e: Deliverable.Evidence, owner?: Ow
 
 /** The total weight of one cell. */
 export const count = (index: EvidenceIndex, family: string, value: string): number =>
-  index.cells.get(keyOf(family, value)) ?? 0
+  index.cells.get(readKey(family, value)) ?? 0
+
+// The keys of the cells read (quota progress and the deliverable rules read the same few per command), built once:
+// a key built per read is a new string to hash each time. Bounded: values come from the evidence.
+const readKeys = new Map<string, Map<string, string>>()
+let readKeyCount = 0
+const readKey = (family: string, value: string): string => {
+  let byValue = readKeys.get(family)
+  if (byValue === undefined) readKeys.set(family, byValue = new Map())
+  let key = byValue.get(value)
+  if (key === undefined) {
+    if (readKeyCount >= 4096) {
+      readKeys.clear()
+      readKeys.set(family, byValue = new Map())
+      readKeyCount = 0
+    }
+    key = keyOf(family, value)
+    byValue.set(value, key)
+    readKeyCount++
+  }
+  return key
+}
 
 /** How many distinct values of a family are in force. */
 export const distinct = (index: EvidenceIndex, family: string): number => index.distinct[family] ?? 0
+
+/** The values seen of an iterated family, first seen first (some may be at zero now). */
+export const valuesOf = (index: EvidenceIndex, family: string): ReadonlyArray<string> => index.values[family] ?? []
 
 /** The values of a family in force, with their weights. */
 export const entries = (index: EvidenceIndex, family: string): ReadonlyArray<readonly [string, number]> =>
@@ -184,8 +208,13 @@ export const keyEnterpriseStepsOf = (index: EvidenceIndex, enterprise: string): 
 }
 
 /** How many enterprises have done all three key-enterprise steps. */
-export const completedKeyEnterprises = (index: EvidenceIndex): number =>
-  entries(index, "ke3").filter(([enterprise]) =>
-    count(index, "ke1", enterprise) > 0 && count(index, "ke2", enterprise) > 0
-  )
-    .length
+export const completedKeyEnterprises = (index: EvidenceIndex): number => {
+  let n = 0
+  for (const enterprise of index.values["ke3"] ?? []) {
+    if (
+      count(index, "ke3", enterprise) !== 0 && count(index, "ke1", enterprise) > 0 &&
+      count(index, "ke2", enterprise) > 0
+    ) n++
+  }
+  return n
+}
