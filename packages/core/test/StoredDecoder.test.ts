@@ -51,6 +51,22 @@ describe("ProjectEvent.decodeStored", () => {
     }
     expect(ProjectEvent.decodeStored("NoSuchEvent", contract)).toBeUndefined()
   })
+
+  it("keeps a stored text as the store wrote it (in NFC: it was decoded before it was stored), checking it is text", () => {
+    const deliverable = rows.find((r) => r._tag === "DeliverableRecorded" && (r.evidence as { park?: unknown }).park)!
+    const evidence = deliverable.evidence as Record<string, unknown>
+    const written = { ...deliverable, evidence: { ...evidence, park: "园区 Café" } }
+    const fast = ProjectEvent.decodeStored("DeliverableRecorded", written) as ProjectEvent.Of<"DeliverableRecorded">
+    expect(fast.evidence).toMatchObject({ park: "园区 Café" })
+    expect(fast).toEqual(Either.getOrThrow(full(written)))
+    // a text as anything else is not what the schema writes
+    expect(ProjectEvent.decodeStored("DeliverableRecorded", { ...deliverable, evidence: { ...evidence, park: 3 } }))
+      .toBeUndefined()
+    // input from outside the store is normalised by the full schema
+    const decomposed = { ...deliverable, evidence: { ...evidence, park: "园区 Cafe\u0301" } }
+    expect((Either.getOrThrow(full(decomposed)) as ProjectEvent.Of<"DeliverableRecorded">).evidence)
+      .toMatchObject({ park: "园区 Café" })
+  })
 })
 
 describe("CommandHandler.decodeEvents without a codec fast path", () => {

@@ -9,6 +9,7 @@
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { bilingual } from "./InputError.js"
+import { storedAsDecoded } from "./internal/storedDecoder.js"
 
 /** Spaces and Unicode format characters (category Cf): what a name made only of cannot be told from an empty one. */
 const invisible = /[\s\p{Cf}]/gu
@@ -38,4 +39,4 @@ export const Text: Schema.Schema<string, string> = Schema.transformOrFail(Schema
   strict: true,
   decode: (s) => ParseResult.succeed(s.normalize("NFC")),
   encode: (s) => ParseResult.succeed(s)
-}).annotations({ identifier: "Text" })
+}).annotations({ identifier: "Text", [storedAsDecoded]: true })

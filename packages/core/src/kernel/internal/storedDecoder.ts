@@ -9,6 +9,12 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 
+/**
+ * Annotates a transformation whose decoded value is what its encoding writes (the NFC form of a text): a stored row,
+ * written from a decoded value, holds it already, so the stored-row decoder checks its encoded shape and keeps it.
+ */
+export const storedAsDecoded: unique symbol = Symbol.for("@gsyf/core/storedAsDecoded")
+
 /** Gave up: the caller decodes with the full schema. */
 const FAIL: unique symbol = Symbol("storedDecoder.fail")
 type Out = unknown | typeof FAIL
@@ -51,22 +57,64 @@ const hasTransformation = (ast: AST.AST, seen = new Set<AST.AST>()): boolean => 
   }
 }
 
+// What a property holds, checked in the loop without a call: a string, a number, a literal, or anything else (its
+// decoder is called).
+const STRING = 0
+const NUMBER = 1
+const LITERAL = 2
+const OTHER = 3
+
+const leafOf = (ast: AST.AST): number => {
+  while (ast._tag === "Refinement") ast = ast.from
+  if (ast._tag === "Transformation" && ast.annotations[storedAsDecoded] === true) return leafOf(ast.from)
+  switch (ast._tag) {
+    case "StringKeyword":
+    case "TemplateLiteral":
+      return STRING
+    case "NumberKeyword":
+      return NUMBER
+    case "Literal":
+      return LITERAL
+    default:
+      return OTHER
+  }
+}
+
+const literalOf = (ast: AST.AST): unknown => {
+  while (ast._tag === "Refinement") ast = ast.from
+  return ast._tag === "Literal" ? ast.literal : undefined
+}
+
 const typeLiteral = (ast: AST.TypeLiteral): Decode => {
   if (ast.indexSignatures.length > 0) return full(ast)
   const props = ast.propertySignatures.map((p) => ({
     name: p.name as string,
     optional: p.isOptional,
+    leaf: leafOf(p.type),
+    literal: literalOf(p.type),
     decode: compile(p.type),
-    changes: hasTransformation(p.type)
+    changes: hasTransformation(p.type) && leafOf(p.type) === OTHER
   }))
   return (u) => {
     if (!isObject(u)) return FAIL
     let out: Record<string, unknown> | undefined
-    for (const p of props) {
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i]!
       const v = u[p.name]
       if (v === undefined) {
         if (p.optional) continue
         return FAIL
+      }
+      switch (p.leaf) {
+        case STRING:
+          if (typeof v !== "string") return FAIL
+          continue
+        case NUMBER:
+          if (typeof v !== "number") return FAIL
+          continue
+        case LITERAL:
+          if (v !== p.literal) return FAIL
+          continue
       }
       const d = p.decode(v)
       if (d === FAIL) return FAIL
@@ -123,6 +171,7 @@ const union = (ast: AST.Union): Decode => {
 }
 
 const transformation = (ast: AST.Transformation): Decode => {
+  if (ast.annotations[storedAsDecoded] === true) return compile(ast.from)
   const t = ast.transformation
   if (t._tag !== "FinalTransformation") return full(ast)
   const from = compile(ast.from)
