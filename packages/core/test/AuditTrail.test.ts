@@ -227,6 +227,14 @@ describe("hash chain", () => {
     const chained = AuditTrail.chain(AuditTrail.genesisHash, bodies)
     const rows = chained.map((e) => ({ ...e, data: undefined, dataJson: AuditTrail.canonicalize(e.data) }))
     expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 5, head: chained[4]!.hash })
+    // another stream, with escapes and non-ASCII in its id, interleaved
+    const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, [1], "流\"\\\t"), body(2, ["é"], "流\"\\\t")])
+      .map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
+    expect(AuditTrail.verify([other[0]!, ...rows, other[1]!])).toMatchObject({
+      ok: true,
+      count: 7,
+      head: other[1]!.hash
+    })
     let prev = AuditTrail.genesisHash
     for (const e of chained) {
       expect(e.hash).toBe(sha(prev + AuditTrail.canonicalize(AuditTrail.bodyOf(e))))
@@ -246,12 +254,17 @@ describe("hash chain", () => {
   it("hashes stored rows whose columns are not of their declared types as their JSON", () => {
     // a command id read back as a number is written as JSON, as `hashEvent` writes it
     const odd = { ...body(1, { n: 1 }), commandId: 7 as unknown as string }
-    const chained = AuditTrail.chain(AuditTrail.genesisHash, [odd, body(2, { n: 2 })])
+    const oddType = { ...body(2, { n: 2 }), type: 5 as unknown as string }
+    const chained = AuditTrail.chain(AuditTrail.genesisHash, [odd, oddType, body(3, { n: 3 })])
     expect(chained[0]!.hash).toBe(
       createHash("sha256").update(AuditTrail.genesisHash + AuditTrail.canonicalize(odd)).digest("hex")
     )
     const rows = chained.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 2, head: chained[1]!.hash })
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 3, head: chained[2]!.hash })
+    expect(AuditTrail.verify(rows.map((e) => (e.position === 2 ? { ...e, type: "5" } : e)))).toMatchObject({
+      ok: false,
+      firstBrokenPosition: 2
+    })
   })
 
   it("hashes a stored text holding a lone surrogate as its UTF-8 (U+FFFD), as hashing the text does", () => {

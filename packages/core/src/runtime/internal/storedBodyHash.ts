@@ -27,7 +27,7 @@ export interface StoredRow {
 const maxBytesPerUnit = 3
 // JSON writes a UTF-16 code unit as at most 6 characters (`\u001f`).
 const maxJsonUnitsPerUnit = 6
-// room for the keys and numbers written around the data
+// room for the keys and numbers written around the data and in the tail
 const fixedUnits = 64
 const initialBytes = 16 * 1024
 
@@ -35,6 +35,11 @@ const ascii = (text: string): Uint8Array => Buffer.from(text, "latin1")
 const commandIdKey = ascii(`{"commandId":`)
 const dataKey = ascii(`,"data":`)
 const positionKey = ascii(`,"position":`)
+const recordedAtKey = ascii(`,"recordedAt":`)
+const schemaVersionKey = ascii(`,"schemaVersion":`)
+const streamIdKey = ascii(`,"streamId":`)
+const typeKey = ascii(`,"type":`)
+const closingBrace = 0x7d
 const quote = 0x22
 
 /**
@@ -92,6 +97,8 @@ export class StoredBodyHash {
   private streamId: string | undefined = undefined
   private type: string | undefined = undefined
   private tailBytes: Uint8Array = new Uint8Array(0)
+  // where the tail is written when it changes (`tailBytes` is a view of it)
+  private tailSpace: Buffer = Buffer.alloc(0)
 
   /**
    * The hash of a row following `prevHash`; `undefined` when `schemaVersion` is not a finite number (the body has
@@ -107,12 +114,7 @@ export class StoredBodyHash {
       this.schemaVersion = row.schemaVersion
       this.streamId = row.streamId
       this.type = row.type
-      // String(-0) is "0", as JCS wants.
-      this.tailBytes = Buffer.from(
-        `,"recordedAt":${JSON.stringify(row.recordedAt)},"schemaVersion":${String(row.schemaVersion)},` +
-          `"streamId":${JSON.stringify(row.streamId)},"type":${JSON.stringify(row.type)}}`,
-        "utf8"
-      )
+      this.tailBytes = this.tailOf(row)
     }
     // Columns of another type than declared are written as the template strings before this writer wrote them.
     const commandId = typeof row.commandId === "string" ? row.commandId : String(JSON.stringify(row.commandId))
@@ -131,6 +133,36 @@ export class StoredBodyHash {
     end = writePositive(bytes, row.position, end + positionKey.length)
     bytes.set(tail, end)
     return sha256HexOfBytes(bytes.subarray(0, end + tail.length))
+  }
+
+  /** The bytes after the position: `,"recordedAt":…,"schemaVersion":…,"streamId":…,"type":…}`. */
+  private tailOf(row: StoredRow): Uint8Array {
+    const { recordedAt, schemaVersion, streamId, type } = row
+    if (typeof recordedAt !== "string" || typeof streamId !== "string" || typeof type !== "string") {
+      // columns of another type than declared: their JSON, as the template this writer replaced wrote them
+      return Buffer.from(
+        `,"recordedAt":${JSON.stringify(recordedAt)},"schemaVersion":${String(schemaVersion)},` +
+          `"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
+        "utf8"
+      )
+    }
+    const needed = maxBytesPerUnit *
+      (maxJsonUnitsPerUnit * (recordedAt.length + streamId.length + type.length) + fixedUnits)
+    if (needed > this.tailSpace.length) {
+      this.tailSpace = Buffer.allocUnsafeSlow(Math.max(needed, 2 * this.tailSpace.length))
+    }
+    const tail = this.tailSpace
+    tail.set(recordedAtKey, 0)
+    let end = writeJsonString(tail, recordedAt, recordedAtKey.length)
+    tail.set(schemaVersionKey, end)
+    // String(-0) is "0", as JCS wants.
+    end = writeShort(tail, String(schemaVersion), end + schemaVersionKey.length)
+    tail.set(streamIdKey, end)
+    end = writeJsonString(tail, streamId, end + streamIdKey.length)
+    tail.set(typeKey, end)
+    end = writeJsonString(tail, type, end + typeKey.length)
+    tail[end] = closingBrace
+    return tail.subarray(0, end + 1)
   }
 
   /** The buffer, grown to hold the UTF-8 of `units` UTF-16 code units, the keys, a position and `more` bytes. */
