@@ -128,6 +128,13 @@ const tuple = (ast: AST.TupleType): Decode => {
   if (ast.elements.length > 0 || ast.rest.length !== 1) return full(ast)
   const item = compile(ast.rest[0]!.type)
   const changes = hasTransformation(ast.rest[0]!.type)
+  if (leafOf(ast.rest[0]!.type) === STRING) {
+    return (u) => {
+      if (!Array.isArray(u)) return FAIL
+      for (let i = 0; i < u.length; i++) if (typeof u[i] !== "string") return FAIL
+      return u
+    }
+  }
   return (u) => {
     if (!Array.isArray(u)) return FAIL
     let out: Array<unknown> | undefined
