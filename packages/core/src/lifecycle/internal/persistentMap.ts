@@ -209,18 +209,32 @@ const copiedUpTo = 64
 
 /** @internal */
 export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
+  // Native private fields: not own enumerable properties, so that what compares objects field by field (a test's
+  // `toEqual`) compares the entries, in order, and not how the map happens to hold them.
+  /** Entries built at once, never written after construction (but by the batch that owns it, see `#ownsBase`). */
+  readonly #base: ReadonlyMap<K, V>
+  /** What was set since: new keys (in the order of their leaves' `order`) and new values of base keys (-1). */
+  #changes: Node<K, V> | undefined
+  /** How many keys `#changes` holds that `#base` does not. */
+  #added: number
+  /** The batch that made the map and may write it in place (see {@link setBy}). */
+  readonly #owner: Owner | undefined
+  /** Whether `#base` is the owner's own native map (then there are no `#changes`), written directly. */
+  readonly #ownsBase: boolean
+
   private constructor(
-    /** Entries built at once, never written after construction. */
-    private readonly base: ReadonlyMap<K, V>,
-    /** What was set since: new keys (in the order of their leaves' `order`) and new values of base keys (-1). */
-    private changes: Node<K, V> | undefined,
-    /** How many keys `changes` holds that `base` does not. */
-    private added: number,
-    /** The batch that made the map and may write it in place (see {@link setBy}). */
-    private readonly owner: Owner | undefined = undefined,
-    /** Whether `base` is the owner's own native map (then there are no `changes`), written directly. */
-    private readonly ownsBase = false
-  ) {}
+    base: ReadonlyMap<K, V>,
+    changes: Node<K, V> | undefined,
+    added: number,
+    owner: Owner | undefined = undefined,
+    ownsBase = false
+  ) {
+    this.#base = base
+    this.#changes = changes
+    this.#added = added
+    this.#owner = owner
+    this.#ownsBase = ownsBase
+  }
 
   /** @internal */
   static empty<K, V>(): PersistentMap<K, V> {
@@ -236,16 +250,16 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
   }
 
   get size(): number {
-    return this.base.size + this.added
+    return this.#base.size + this.#added
   }
 
   get(key: K): V | undefined {
-    const changed = lookup(this.changes, key)
-    return changed !== undefined ? changed.value : this.base.get(key)
+    const changed = lookup(this.#changes, key)
+    return changed !== undefined ? changed.value : this.#base.get(key)
   }
 
   has(key: K): boolean {
-    return this.base.has(key) || lookup(this.changes, key) !== undefined
+    return this.#base.has(key) || lookup(this.#changes, key) !== undefined
   }
 
   /** A new map with `key` set to `value` (an existing key keeps its place in the order). */
@@ -259,39 +273,39 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
    */
   setBy(owner: Owner | undefined, key: K, value: V): PersistentMap<K, V> {
     if (owner !== undefined) {
-      if (this.owner === owner && this.ownsBase) {
-        ;(this.base as Map<K, V>).set(key, value)
+      if (this.#owner === owner && this.#ownsBase) {
+        ;(this.#base as Map<K, V>).set(key, value)
         return this
       }
-      if (this.owner !== owner && this.size <= copiedUpTo) {
+      if (this.#owner !== owner && this.size <= copiedUpTo) {
         const own = new Map(this.sorted())
         own.set(key, value)
         return new PersistentMap(own, undefined, 0, owner, true)
       }
     }
-    const inBase = this.base.size > 0 && this.base.has(key)
-    if (inBase && this.base.get(key) === value && lookup(this.changes, key) === undefined) return this
-    const order = inBase ? -1 : this.added
-    const changes = written(this.changes, key, value, order, owner)
-    const added = grew && order >= 0 ? this.added + 1 : this.added
-    if (owner !== undefined && this.owner === owner) {
-      this.changes = changes
-      this.added = added
+    const inBase = this.#base.size > 0 && this.#base.has(key)
+    if (inBase && this.#base.get(key) === value && lookup(this.#changes, key) === undefined) return this
+    const order = inBase ? -1 : this.#added
+    const changes = written(this.#changes, key, value, order, owner)
+    const added = grew && order >= 0 ? this.#added + 1 : this.#added
+    if (owner !== undefined && this.#owner === owner) {
+      this.#changes = changes
+      this.#added = added
       return this
     }
     if (!touched) return this
-    return new PersistentMap(this.base, changes, added, owner)
+    return new PersistentMap(this.#base, changes, added, owner)
   }
 
   private sorted(): Array<[K, V]> {
     const out: Array<[K, V]> = []
     const added: Array<Leaf<K, V>> = []
     const overridden = new Map<K, V>()
-    for (const leaf of leavesOf(this.changes)) {
+    for (const leaf of leavesOf(this.#changes)) {
       if (leaf.order >= 0) added.push(leaf)
       else overridden.set(leaf.key, leaf.value)
     }
-    for (const [k, v] of this.base) out.push([k, overridden.has(k) ? overridden.get(k)! : v])
+    for (const [k, v] of this.#base) out.push([k, overridden.has(k) ? overridden.get(k)! : v])
     added.sort((a, b) => a.order - b.order)
     for (const leaf of added) out.push([leaf.key, leaf.value])
     return out
@@ -341,16 +355,29 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
  * @internal
  */
 export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
+  // Native private fields, as in `PersistentMap`.
+  readonly #base: ReadonlySet<A>
+  /** The values added since, each with its place in their order. */
+  #added: Node<A, true> | undefined
+  #addedCount: number
+  /** The batch that made the set and may write it in place (see {@link addBy}). */
+  readonly #owner: Owner | undefined
+  /** Whether `#base` is the owner's own native set (then nothing is `#added`), written directly. */
+  readonly #ownsBase: boolean
+
   private constructor(
-    private readonly base: ReadonlySet<A>,
-    /** The values added since, each with its place in their order. */
-    private added: Node<A, true> | undefined,
-    private addedCount: number,
-    /** The batch that made the set and may write it in place (see {@link addBy}). */
-    private readonly owner: Owner | undefined = undefined,
-    /** Whether `base` is the owner's own native set (then nothing is `added`), written directly. */
-    private readonly ownsBase = false
-  ) {}
+    base: ReadonlySet<A>,
+    added: Node<A, true> | undefined,
+    addedCount: number,
+    owner: Owner | undefined = undefined,
+    ownsBase = false
+  ) {
+    this.#base = base
+    this.#added = added
+    this.#addedCount = addedCount
+    this.#owner = owner
+    this.#ownsBase = ownsBase
+  }
 
   /** @internal */
   static empty<A>(): PersistentSet<A> {
@@ -363,11 +390,11 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
   }
 
   get size(): number {
-    return this.base.size + this.addedCount
+    return this.#base.size + this.#addedCount
   }
 
   has(value: A): boolean {
-    return this.base.has(value) || lookup(this.added, value) !== undefined
+    return this.#base.has(value) || lookup(this.#added, value) !== undefined
   }
 
   /** A new set with `value` in it (the same set when it already is). */
@@ -378,30 +405,30 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
   /** The set with `value` in it, written in place when `owner` made it (see `PersistentMap.setBy`). */
   addBy(owner: Owner | undefined, value: A): PersistentSet<A> {
     if (owner !== undefined) {
-      if (this.owner === owner && this.ownsBase) {
-        ;(this.base as Set<A>).add(value)
+      if (this.#owner === owner && this.#ownsBase) {
+        ;(this.#base as Set<A>).add(value)
         return this
       }
-      if (this.owner !== owner && this.size <= copiedUpTo) {
+      if (this.#owner !== owner && this.size <= copiedUpTo) {
         const own = new Set(this.values())
         own.add(value)
         return new PersistentSet(own, undefined, 0, owner, true)
       }
     }
-    if (this.base.size > 0 && this.base.has(value)) return this
-    const added = written(this.added, value, true, this.addedCount, owner)
+    if (this.#base.size > 0 && this.#base.has(value)) return this
+    const added = written(this.#added, value, true, this.#addedCount, owner)
     if (!grew) return this
-    if (owner !== undefined && this.owner === owner) {
-      this.added = added
-      this.addedCount++
+    if (owner !== undefined && this.#owner === owner) {
+      this.#added = added
+      this.#addedCount++
       return this
     }
-    return new PersistentSet(this.base, added, this.addedCount + 1, owner)
+    return new PersistentSet(this.#base, added, this.#addedCount + 1, owner)
   }
 
   *values(): SetIterator<A> {
-    yield* this.base
-    const added = leavesOf(this.added).sort((a, b) => a.order - b.order)
+    yield* this.#base
+    const added = leavesOf(this.#added).sort((a, b) => a.order - b.order)
     for (const leaf of added) yield leaf.key
   }
 
