@@ -7,8 +7,8 @@ import { Lifecycle, type ProjectEvent, ProjectService } from "@gsyf/core"
 import { Chunk } from "effect"
 import { buildProject } from "../bench/project10k.js"
 import { PersistentMap, PersistentSet } from "../src/lifecycle/internal/persistentMap.js"
-import { command } from "./fixtures/gwt.js"
-import { actors, contracting, delivery, fullLifecycle, planningToAward, runCommands } from "./fixtures/seed.js"
+import { seedWithCorrections } from "./fixtures/gwt.js"
+import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
 /** A state as plain data: maps and sets as their entries in iteration order, chunks as arrays. */
 const plain = (u: unknown): unknown => {
@@ -34,20 +34,9 @@ const oneByOne = (from: Lifecycle.State, events: ReadonlyArray<ProjectEvent.Even
   return s
 }
 
-/** The seed's deliverables, then every one withdrawn in reverse order, one in three replaced by a park event. */
 const withCorrections = () => {
-  const base = runCommands([...planningToAward(), ...contracting(), ...delivery({ portalArticles: 18 })])
-  const recorded = base.events.filter((e) => e._tag === "DeliverableRecorded")
-  const corrections = [...recorded].reverse().map((e, i) =>
-    command("CorrectDeliverable", actors.agency, "2026-10-15", {
-      correctsEventId: e.id,
-      reason: "更正",
-      ...(i % 3 === 0
-        ? { replacement: { _tag: "park-event", date: "2026-10-15", park: `更正园区${i % 4}`, attendance: 50 } }
-        : {})
-    }, `fix-${i}`)
-  )
-  return runCommands([...planningToAward(), ...contracting(), ...delivery({ portalArticles: 18 }), ...corrections])
+  const { base, corrections } = seedWithCorrections()
+  return runCommands([...base, ...corrections])
 }
 
 const expectSame = (batch: Lifecycle.State, reference: Lifecycle.State) => {

@@ -4,8 +4,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { EventStore, IsoDate, Lifecycle, Parameter, ProjectEvent, Quota, ReadModels } from "@gsyf/core"
 import { Effect, Option, Schema } from "effect"
-import { command } from "./fixtures/gwt.js"
-import { actors, contracting, delivery, fullLifecycle, planningToAward, runCommands } from "./fixtures/seed.js"
+import { seedWithCorrections } from "./fixtures/gwt.js"
+import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
 const on = IsoDate.unsafeFromString("2026-10-20")
 
@@ -14,21 +14,9 @@ const byCounting = (config: ReturnType<typeof runCommands>["config"], s: Lifecyc
   return Quota.progress(config.quotaItems, Lifecycle.evidenceOf(s), ctx)
 }
 
-/** The seed's deliverables, then every one withdrawn in reverse order, one in three replaced by a park event. */
 const withCorrections = () => {
-  const base = runCommands([...planningToAward(), ...contracting(), ...delivery({ portalArticles: 18 })])
-  const recorded = base.events.filter((e) => e._tag === "DeliverableRecorded")
-  // withdraw in reverse order (key-enterprise steps may only be withdrawn last step first)
-  const corrections = [...recorded].reverse().map((e, i) =>
-    command("CorrectDeliverable", actors.agency, "2026-10-15", {
-      correctsEventId: e.id,
-      reason: "更正",
-      ...(i % 3 === 0
-        ? { replacement: { _tag: "park-event", date: "2026-10-15", park: `更正园区${i % 4}`, attendance: 50 } }
-        : {})
-    }, `fix-${i}`)
-  )
-  return [...planningToAward(), ...contracting(), ...delivery({ portalArticles: 18 }), ...corrections]
+  const { base, corrections } = seedWithCorrections()
+  return [...base, ...corrections]
 }
 
 const encodeEvent = Schema.encodeSync(ProjectEvent.Event)

@@ -15,8 +15,8 @@ import {
   ReadModels
 } from "@gsyf/core"
 import { Chunk, Effect, Option, Schema } from "effect"
-import { command } from "./fixtures/gwt.js"
-import { actors, contracting, delivery, planningToAward, runCommands } from "./fixtures/seed.js"
+import { seedWithCorrections } from "./fixtures/gwt.js"
+import { contracting, delivery, planningToAward, runCommands } from "./fixtures/seed.js"
 
 type Config = ReturnType<typeof runCommands>["config"]
 type Doc = ReadModels.QuotaDoc
@@ -74,19 +74,8 @@ const project = (projection: Projection.Any, events: ReadonlyArray<EventStore.St
   return m
 }
 
-/** The seed's deliverables, then every one withdrawn in reverse order, one in three replaced by a park event. */
 const withCorrections = () => {
-  const base = [...planningToAward(), ...contracting(), ...delivery({ portalArticles: 18 })]
-  const recorded = runCommands(base).events.filter((e) => e._tag === "DeliverableRecorded")
-  const corrections = [...recorded].reverse().map((e, i) =>
-    command("CorrectDeliverable", actors.agency, "2026-10-15", {
-      correctsEventId: e.id,
-      reason: "更正",
-      ...(i % 3 === 0
-        ? { replacement: { _tag: "park-event", date: "2026-10-15", park: `更正园区${i % 4}`, attendance: 50 } }
-        : {})
-    }, `fix-${i}`)
-  )
+  const { base, corrections } = seedWithCorrections()
   return { base: base.length, run: runCommands([...base, ...corrections]) }
 }
 
