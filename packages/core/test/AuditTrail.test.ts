@@ -1,15 +1,24 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
-import { execFile, spawnSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { createHash } from "node:crypto"
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { accessSync, constants, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { delimiter, join } from "node:path"
 import { promisify } from "node:util"
 import * as AuditTrail from "../src/runtime/AuditTrail.js"
 import { canonicalBody } from "../src/runtime/internal/canonicalJson.js"
 
-const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0
+/** Whether an executable of that name is on the PATH (looked up in the file system, no process started). */
+const has = (cmd: string) =>
+  (process.env["PATH"] ?? "").split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, cmd), constants.X_OK)
+      return true
+    } catch {
+      return false
+    }
+  })
 
 /** External programs run asynchronously: a test never blocks its vitest worker. */
 const exec = async (file: string, args: ReadonlyArray<string>, cwd?: string): Promise<string> =>
