@@ -39,12 +39,16 @@
  * holds the host's signature of the command (see `AuditKey`).
  *
  * On PostgreSQL the store also offers `appendOrNewer` (what `CommandHandler`'s
- * refresh cache sends): one statement whose first part reads the events after
- * the expected version, and whose inserts of the command row and the events
- * run only when that read is empty; it returns either the appended rows or the
- * newer events. A writer committing between the read and the insert is caught by
- * the same unique keys (the store then answers a stored command id, or reads the
- * newer events). With projections it reads, then appends.
+ * caches send). At an expected version above 0 (a cached state) it is the
+ * append's single statement: its insert at `n + 1` fails on the unique key when
+ * any event follows `n`, and the store then reads the newer events (none: it
+ * answers as `append` does). At version 0 (a stream taken to be new) it is one
+ * statement whose first part reads the stream's events, and whose inserts of the
+ * command row and the events run only when that read is empty; it returns either
+ * the appended rows or the events. A writer committing between the read and the
+ * insert is caught by the same unique keys (the store then answers a stored
+ * command id, or reads the newer events). With projections it reads, then
+ * appends.
  *
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,
@@ -808,6 +812,16 @@ export const make = (
         })
       })
 
+    // After the append's INSERT hit a unique key: the newer events when there are any (a writer got there first;
+    // nothing was written, not even the command row), else what `append` answers (a stored command id, or the
+    // stream behind the expected version).
+    const newerOrDuplicate = (prepared: EventStore.PreparedAppend) =>
+      Effect.flatMap(
+        readStreamRaw(prepared.streamId, prepared.expectedVersion + 1),
+        (newer): Effect.Effect<EventStore.AppendOrNewer, EventStore.AppendError | SqlError> =>
+          newer.length > 0 ? Effect.succeed({ _tag: "Newer", events: newer }) : duplicateOrNewer(prepared)
+      )
+
     const appendOrNewerStatement = (prepared: EventStore.PreparedAppend, recordedAt: string) =>
       Effect.gen(function*() {
         let prevHash = knownPrevHash(prepared)
@@ -855,13 +869,22 @@ export const make = (
           return yield* readThenAppend(prepared, append(streamId, expectedVersion, commandId, events, appendOptions))
         }
         const recordedAt = yield* EventStore.now
-        const outcome: EventStore.AppendOrNewer = yield* appendOrNewerStatement(prepared, recordedAt).pipe(
-          Effect.catchIf(
-            (e): e is Conflict | SqlError => e instanceof Conflict || (e instanceof SqlError && isUniqueViolation(e)),
-            () => duplicateOrNewer(prepared)
-          ),
-          mapSqlErrors("append")
-        )
+        const isConflict = (e: unknown): e is Conflict | SqlError =>
+          e instanceof Conflict || (e instanceof SqlError && isUniqueViolation(e))
+        const outcome: EventStore.AppendOrNewer = yield* (prepared.expectedVersion > 0
+          // A version the caller has seen (a cached state, which another writer seldom overtakes): the INSERT of
+          // `append`, whose unique key on (stream, position) is the check, the newer events read only when it fails.
+          // Cheaper for the server than the statement below, which reads before writing.
+          ? Effect.map(
+            insertAppend(prepared, prepared.commandHash, recordedAt),
+            (stored) => appendedOf(prepared, stored)
+          )
+            .pipe(Effect.catchIf(isConflict, () => newerOrDuplicate(prepared)))
+          // A stream taken to be new (the caller knows nothing of it): the statement that returns its events in place
+          // of writing, as a process that restarts meets streams it does not have cached.
+          : appendOrNewerStatement(prepared, recordedAt).pipe(
+            Effect.catchIf(isConflict, () => duplicateOrNewer(prepared))
+          )).pipe(mapSqlErrors("append"))
         const events_ = outcome._tag === "Newer"
           ? outcome.events
           : outcome.result.duplicate

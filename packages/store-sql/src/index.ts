@@ -46,12 +46,16 @@
  * holds the host's signature of the command (see `AuditKey`).
  *
  * On PostgreSQL the store also offers `appendOrNewer` (what `CommandHandler`'s
- * refresh cache sends): one statement whose first part reads the events after
- * the expected version, and whose inserts of the command row and the events
- * run only when that read is empty; it returns either the appended rows or the
- * newer events. A writer committing between the read and the insert is caught by
- * the same unique keys (the store then answers a stored command id, or reads the
- * newer events). With projections it reads, then appends.
+ * caches send). At an expected version above 0 (a cached state) it is the
+ * append's single statement: its insert at `n + 1` fails on the unique key when
+ * any event follows `n`, and the store then reads the newer events (none: it
+ * answers as `append` does). At version 0 (a stream taken to be new) it is one
+ * statement whose first part reads the stream's events, and whose inserts of the
+ * command row and the events run only when that read is empty; it returns either
+ * the appended rows or the events. A writer committing between the read and the
+ * insert is caught by the same unique keys (the store then answers a stored
+ * command id, or reads the newer events). With projections it reads, then
+ * appends.
  *
  * Opened with `readOnly: true` the store writes nothing at all: no migration,
  * no table, no projection rebuild; appends and rebuilds fail with `StoreError`,

@@ -303,6 +303,29 @@ const appendOrNewerCases = (
     timeout
   )
 
+  it.effect(
+    "appendOrNewer: of writers racing to create a stream, one appends and the others get its events",
+    () =>
+      Effect.gen(function*() {
+        const s = yield* store
+        if (s.appendOrNewer === undefined) return
+        const id = sid("aon-race-new")
+        const outcomes = yield* Effect.all(
+          Array.from({ length: 8 }, (_, i) => s.appendOrNewer!(id, 0, `${id}-${i + 1}`, [added(i + 1), added(i + 1)])),
+          { concurrency: "unbounded" }
+        )
+        const winners = outcomes.flatMap((o) => (o._tag === "Appended" ? [o.result] : []))
+        expect(winners).toHaveLength(1)
+        const all = yield* s.readStream(id)
+        expect(all.map((e) => e.commandId)).toEqual([winners[0]!.commandId, winners[0]!.commandId])
+        for (const o of outcomes) if (o._tag === "Newer") expect(o.events).toEqual(all)
+        const commands = Chunk.toReadonlyArray(yield* Stream.runCollect(s.listCommands()))
+        expect(commands.filter((c) => c.streamId === id).map((c) => c.commandId)).toEqual([winners[0]!.commandId])
+        expect(yield* s.verify(id)).toMatchObject({ ok: true, count: 2 })
+      }),
+    timeout
+  )
+
   it.effect("appendOrNewer: returns every newer event of a long stream", () =>
     Effect.gen(function*() {
       const s = yield* store
