@@ -402,16 +402,49 @@ describe("CommandHandler", () => {
     describe("optimistic", () => {
       it.effect("decides on the cached state without reading, one append per command", () =>
         Effect.gen(function*() {
-          const { store, reads } = yield* recording
+          const { appends, reads, store } = yield* recording
           const cache = CommandHandler.makeCache({ mode: "optimistic" })
           expect(cache.mode).toBe("optimistic")
           yield* run(store, handle("o", { _tag: "Add", n: 5 }, "1", { cache }))
           const r2 = yield* run(store, handle("o", { _tag: "Add", n: 2 }, "2", { cache }))
           const r3 = yield* run(store, handle("o", { _tag: "Remove", n: 4 }, "3", { cache }))
           expect([r2.state, r3.state, r3.result.version, r3.attempts]).toEqual([7, 3, 3, 1])
-          // only the first command, with nothing cached, read the stream
-          expect(reads).toEqual([["o", 1]])
+          // nothing read: the first command, with nothing cached, took the stream to be new (appendOrNewer at 0),
+          // the others appended at the cached version
+          expect([reads, appends]).toEqual([[], [["o", 0]]])
           expect(yield* run(store, CommandHandler.load(counter, codec, "o"))).toEqual({ state: 3, version: 3 })
+          // without appendOrNewer, the first command reads the stream
+          const plain = yield* recordingWith(false)
+          const fresh = CommandHandler.makeCache({ mode: "optimistic" })
+          yield* run(plain.store, handle("p", { _tag: "Add", n: 5 }, "1", { cache: fresh }))
+          yield* run(plain.store, handle("p", { _tag: "Add", n: 2 }, "2", { cache: fresh }))
+          expect(plain.reads).toEqual([["p", 1]])
+        }))
+
+      it.effect("a stream not cached is taken to be new; when it is not, its events come back and are folded", () =>
+        Effect.gen(function*() {
+          const { appends, reads, store } = yield* recording
+          for (let i = 1; i <= 3; i++) {
+            yield* store.append("q", i - 1, `b${i}`, [{
+              type: "Added",
+              schemaVersion: 2,
+              data: { _tag: "Added", n: 10 }
+            }])
+          }
+          const cache = CommandHandler.makeCache({ mode: "optimistic" })
+          // Add 1 at version 0 gets the three events back, and is written after them with a plain append
+          const r = yield* run(store, handle("q", { _tag: "Add", n: 1 }, "a1", { cache, maxRetries: 0 }))
+          expect(r).toMatchObject({ state: 31, attempts: 2, result: { version: 4 } })
+          expect([reads, appends]).toEqual([[], [["q", 0]]])
+          expect(cache.versionOf("q")).toBe(4)
+          // a retried command id on a stream not cached answers with the original outcome
+          const again = yield* run(
+            store,
+            handle("q", { _tag: "Add", n: 1 }, "a1", { cache: CommandHandler.makeCache({ mode: "optimistic" }) })
+          )
+          expect(again).toMatchObject({ state: 31, result: { duplicate: true, version: 4 } })
+          expect((yield* store.readStream("q")).map((e) => e.commandId)).toEqual(["b1", "b2", "b3", "a1"])
+          expect(yield* store.verify("q")).toMatchObject({ ok: true, count: 4 })
         }))
 
       it.effect("a stale cached state makes the append fail, then the newer events are read and the command decided again", () =>
@@ -424,7 +457,7 @@ describe("CommandHandler", () => {
           // a conflict on the unverified cached state does not use up the retries
           const r = yield* run(store, handle("s", { _tag: "Remove", n: 12 }, "a2", { cache: mine, maxRetries: 0 }))
           expect(r).toMatchObject({ state: 3, attempts: 2, result: { version: 3 } })
-          expect(reads).toEqual([["s", 1], ["s", 2]])
+          expect(reads).toEqual([["s", 2]])
           expect((yield* store.readStream("s")).map((e) => e.commandId)).toEqual(["a1", "b1", "a2"])
           expect(yield* store.verify("s")).toMatchObject({ ok: true, count: 3 })
         }))

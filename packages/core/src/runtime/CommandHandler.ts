@@ -82,7 +82,9 @@ export class EventCodecError extends Schema.TaggedError<EventCodecError>()("Even
  *   events. Elsewhere: before deciding, read the events after the cached version
  *   (one query that normally returns nothing) and fold them.
  * - `"optimistic"`: decide on the cached state without reading; the append at
- *   the cached version is the check. When it fails with `VersionConflict`, or
+ *   the cached version is the check (a stream not cached is, where the store
+ *   offers `appendOrNewer` and no snapshots are configured, taken to be new and
+ *   sent as in `"refresh"` mode, which spares the read of a new stream). When it fails with `VersionConflict`, or
  *   when the decision writes nothing (a rejection or a no-op, which the append
  *   cannot confirm), the handler reads the newer events and decides again, so
  *   every outcome is the one a fresh read would give. One round trip per command
@@ -642,7 +644,10 @@ export const handle = <C, E, S, Rej>(
     // in one round trip (`appendOrNewer`), which are folded before deciding again.
     // A stream not cached is then taken to be new (without snapshots to start from): the append at version 0 returns
     // the stream's events when it is not.
-    const appendOrNewer = cache?.mode === "refresh" ? store.appendOrNewer : undefined
+    // In optimistic mode it carries only the appends decided on a stream taken to be new (not cached): the read
+    // that would otherwise come first is skipped.
+    const appendOrNewer = cache === undefined ? undefined : store.appendOrNewer
+    const refresh = cache?.mode === "refresh"
     let trustCache = cache !== undefined && (cache.mode === "optimistic" || appendOrNewer !== undefined)
     // The stream's current state, known without reading again (the newer events an append returned, folded).
     let known: Current<S> | undefined
@@ -672,10 +677,12 @@ export const handle = <C, E, S, Rej>(
       }
       const newEvents = encodeEvents(codec, streamId, decided.right)
       if (Either.isLeft(newEvents)) return yield* Effect.fail(newEvents.left)
+      // (A cached entry is never at version 0: an unverified state at 0 is a stream taken to be new.)
+      const appending = refresh || (!verified && version === 0) ? appendOrNewer : undefined
       const appended = yield* Effect.either(
-        appendOrNewer === undefined
+        appending === undefined
           ? store.append(streamId, version, commandId, newEvents.right, appendOptions)
-          : Effect.flatMap(appendOrNewer(streamId, version, commandId, newEvents.right, appendOptions), (
+          : Effect.flatMap(appending(streamId, version, commandId, newEvents.right, appendOptions), (
             outcome
           ): Effect.Effect<EventStore.AppendResult, EventStore.VersionConflict | EventCodecError> => {
             if (outcome._tag === "Appended") return Effect.succeed(outcome.result)
