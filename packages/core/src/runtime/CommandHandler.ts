@@ -287,11 +287,43 @@ const codecFns = <E>(codec: EventCodec<E>) => {
   return fns
 }
 
+type CodecFns = ReturnType<typeof codecFns>
+
+/**
+ * One stored event decoded with a codec (upcast first when older): the event, or the error naming its stream,
+ * position and type.
+ */
+const decodeRow = <E>(codec: EventCodec<E>, fns: CodecFns, s: EventStore.StoredEvent): E | EventCodecError => {
+  if (s.schemaVersion > codec.currentVersion) {
+    return decodeError(
+      s,
+      `stored with schema version ${s.schemaVersion}, this code knows up to ${codec.currentVersion}`
+    )
+  }
+  let data = s.data
+  if (s.schemaVersion < codec.currentVersion) {
+    try {
+      data = codec.upcast(s.type, s.schemaVersion, data)
+    } catch (e) {
+      return decodeError(s, `upcast from version ${s.schemaVersion} failed: ${String(e)}`)
+    }
+  } else if (s.schemaVersion === codec.currentVersion) {
+    const trusted = fns.decodeStored(s.type, data)
+    if (trusted !== undefined) return trusted as E
+  }
+  const decoded = fns.decode(data)
+  if (Either.isLeft(decoded)) return decodeError(s, ParseResult.TreeFormatter.formatErrorSync(decoded.left))
+  return decoded.right
+}
+
+const decodeError = (s: EventStore.StoredEvent, reason: string) =>
+  new EventCodecError({ streamId: s.streamId, position: s.position, type: s.type, direction: "decode", reason })
+
 /**
  * Decodes stored events with a codec, upcasting older schema versions first. Rows at the current version go
  * through a fast path (the codec's `decodeStored`, else a decoder compiled from its schema that checks the
  * shape, runs the transformations and trusts the refinements checked when the rows were written) and through the
- * schema when it gives up.
+ * schema when it gives up. The first row that does not decode fails the whole list.
  *
  * @since 0.1.0
  * @category decoding
@@ -300,34 +332,80 @@ export const decodeEvents = <E>(
   codec: EventCodec<E>,
   stored: ReadonlyArray<EventStore.StoredEvent>
 ): Either.Either<Array<E>, EventCodecError> => {
-  const { decode, decodeStored } = codecFns(codec)
-  const out: Array<E> = []
-  for (const s of stored) {
-    const fail = (reason: string) =>
-      Either.left(
-        new EventCodecError({ streamId: s.streamId, position: s.position, type: s.type, direction: "decode", reason })
-      )
-    if (s.schemaVersion > codec.currentVersion) {
-      return fail(`stored with schema version ${s.schemaVersion}, this code knows up to ${codec.currentVersion}`)
-    }
-    let data = s.data
-    if (s.schemaVersion < codec.currentVersion) {
-      try {
-        data = codec.upcast(s.type, s.schemaVersion, s.data)
-      } catch (e) {
-        return fail(`upcast from version ${s.schemaVersion} failed: ${String(e)}`)
-      }
-    }
-    const trusted = s.schemaVersion === codec.currentVersion ? decodeStored(s.type, data) : undefined
-    if (trusted !== undefined) {
-      out.push(trusted as E)
-      continue
-    }
-    const decoded = decode(data)
-    if (Either.isLeft(decoded)) return fail(ParseResult.TreeFormatter.formatErrorSync(decoded.left))
-    out.push(decoded.right)
+  const fns = codecFns(codec)
+  const out = new Array<E>(stored.length)
+  for (let i = 0; i < stored.length; i++) {
+    const e = decodeRow(codec, fns, stored[i]!)
+    if (e instanceof EventCodecError) return Either.left(e)
+    out[i] = e
   }
   return Either.right(out)
+}
+
+// The events of stored rows, each decoded when the fold asks for it. The first row that does not decode ends the
+// iteration and is kept in `error`. One result object serves every step (`for…of` reads it before the next one).
+class Decoding<E> implements IterableIterator<E> {
+  private i = 0
+  private readonly step: { done: boolean; value: E }
+  error: EventCodecError | undefined = undefined
+  constructor(
+    readonly codec: EventCodec<E>,
+    readonly fns: CodecFns,
+    readonly stored: ReadonlyArray<EventStore.StoredEvent>,
+    readonly into: Array<E> | undefined
+  ) {
+    this.step = { done: false, value: undefined as E }
+  }
+  [Symbol.iterator](): this {
+    return this
+  }
+  next(): IteratorResult<E> {
+    const step = this.step
+    if (this.i >= this.stored.length || this.error !== undefined) {
+      step.done = true
+      step.value = undefined as E
+      return step as IteratorResult<E>
+    }
+    const e = decodeRow(this.codec, this.fns, this.stored[this.i++]!)
+    if (e instanceof EventCodecError) {
+      this.error = e
+      step.done = true
+      step.value = undefined as E
+    } else {
+      step.value = e
+      this.into?.push(e)
+    }
+    return step as IteratorResult<E>
+  }
+}
+
+/**
+ * Decodes stored events as `fold` consumes them (upcasting older versions first, as {@link decodeEvents}): each row
+ * is decoded when the fold reaches it, so a replay does not hold every decoded event at once. The first row that
+ * does not decode fails with its `EventCodecError` (its stream, position and type) and what `fold` returned is
+ * dropped: no state is returned for a stream that does not decode. `fold` must not keep the events it is given
+ * beyond the call unless it means to (it is handed an iterable that can be iterated once). Decoded events are
+ * also pushed into `into` when given.
+ *
+ * ```ts
+ * const state = CommandHandler.foldEvents(codec, stored, (events) => Decider.fold(decider, events))
+ * ```
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const foldEvents = <E, S>(
+  codec: EventCodec<E>,
+  stored: ReadonlyArray<EventStore.StoredEvent>,
+  fold: (events: Iterable<E>) => S,
+  into?: Array<E> | undefined
+): Either.Either<S, EventCodecError> => {
+  const events = new Decoding(codec, codecFns(codec), stored, into)
+  const state = fold(events)
+  if (events.error !== undefined) return Either.left(events.error)
+  // A fold that stopped early (it should not): the rows it left are decoded, so an error among them is reported.
+  for (let e = events.next(); e.done !== true; e = events.next());
+  return events.error === undefined ? Either.right(state) : Either.left(events.error)
 }
 
 const encodeEvents = <E>(
@@ -425,9 +503,9 @@ const foldTail = <C, E, S, Rej>(
     cache!.invalidate(streamId)
     return Either.right(undefined)
   }
-  const decoded = decodeEvents(codec, tail)
-  if (Either.isLeft(decoded)) return Either.left(decoded.left)
-  const state = fold(decider, decoded.right, entry.state as S)
+  const folded = foldEvents(codec, tail, (events) => fold(decider, events, entry.state as S))
+  if (Either.isLeft(folded)) return Either.left(folded.left)
+  const state = folded.right
   const version = entry.version + tail.length
   cache!.set(streamId, { decider, codec, version, state })
   return Either.right({ state, version })
@@ -444,11 +522,11 @@ const foldStored = <C, E, S, Rej>(
   stored: ReadonlyArray<EventStore.StoredEvent>
 ): Effect.Effect<Current<S>, EventCodecError> => {
   const { codec, decider, snapshots } = ctx
-  const decoded = decodeEvents(codec, stored)
-  if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
+  const folded = foldEvents(codec, stored, (events) => fold(decider, events, base?.state ?? decider.initialState))
+  if (Either.isLeft(folded)) return Effect.fail(folded.left)
+  const state = folded.right
   const last = stored[stored.length - 1]
   const version = last?.position ?? base?.version ?? 0
-  const state = fold(decider, decoded.right, base?.state ?? decider.initialState)
   const current: Current<S> = { state, version }
   const keep = () => ctx.cache?.set(streamId, { decider, codec, version, state })
   if (snapshots !== undefined && version - (base?.version ?? 0) >= Math.max(1, snapshots.every)) {
@@ -508,9 +586,9 @@ const remember = <C, E, S, Rej>(
   const written = result.events
   const snapshot = snapshots !== undefined && Snapshot.crosses(snapshots.every, version, result.version)
   if ((cache === undefined && !snapshot) || written.length === 0 || !isContiguous(written, version)) return undefined
-  const decoded = decodeEvents(codec, written)
-  if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
-  const folded = fold(decider, decoded.right, state)
+  const refolded = foldEvents(codec, written, (events) => fold(decider, events, state))
+  if (Either.isLeft(refolded)) return Effect.fail(refolded.left)
+  const folded = refolded.right
   cache?.set(result.streamId, { decider, codec, version: result.version, state: folded })
   if (!snapshot) return undefined
   const head = written[written.length - 1]!.hash

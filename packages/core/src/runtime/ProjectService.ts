@@ -252,8 +252,14 @@ const recordRefusal = (log: SecurityLog.Service | undefined) =>
 const loadFrom = (store: EventStore.Service) => (projectId: string): Effect.Effect<Loaded, LoadError> =>
   Effect.gen(function*() {
     const stored = yield* store.readStream(projectId)
-    const events = yield* CommandHandler.decodeEvents(codec, stored)
-    const state = Lifecycle.evolveAll(Lifecycle.initialState, events)
+    const events: Array<Event> = []
+    // decoded as the fold reaches them (and kept for the caller)
+    const state = yield* CommandHandler.foldEvents(
+      codec,
+      stored,
+      (decoded) => Lifecycle.evolveAll(Lifecycle.initialState, decoded),
+      events
+    )
     return { state, events, stored }
   })
 

@@ -1,0 +1,132 @@
+// Replays decode each stored row as the fold reaches it (`CommandHandler.foldEvents`): the state is the one that
+// decoding every row first and folding the list gives (seed, corrections, the 10,000-event project, rows of schema
+// version 1 upcast on the way), and a row that does not decode fails the replay with the error naming it, with no
+// state returned.
+import { describe, expect, it } from "@effect/vitest"
+import { CommandHandler, type EventStore, Lifecycle, ProjectEvent, ProjectService } from "@gsyf/core"
+import { Either, Schema } from "effect"
+import { buildProject } from "../bench/project10k.js"
+import { seedWithCorrections } from "./fixtures/gwt.js"
+import { fullLifecycle, runCommands } from "./fixtures/seed.js"
+
+const json = (u: unknown): unknown => JSON.parse(JSON.stringify(u))
+
+/** Rows as a store returns them: the data column parsed, at the given schema version. */
+const rowsOf = (
+  events: ReadonlyArray<ProjectEvent.Event>,
+  version: 1 | 2 = 2
+): Array<EventStore.StoredEvent> => {
+  const encode = Schema.encodeSync(version === 2 ? ProjectEvent.Stored : ProjectEvent.Event)
+  return events.map((e, i) => ({
+    streamId: "p-fold",
+    position: i + 1,
+    globalPosition: i + 1,
+    type: e._tag,
+    schemaVersion: version,
+    data: json(encode(e)),
+    commandId: e.commandId,
+    recordedAt: "2026-01-01T00:00:00.000Z",
+    prevHash: "0".repeat(64),
+    hash: "0".repeat(64)
+  }))
+}
+
+const snapshot = (s: Lifecycle.State) => ProjectService.snapshotCodec.encode(s)
+
+/** The old way: every row decoded into a list, then the list folded. */
+const eager = (rows: ReadonlyArray<EventStore.StoredEvent>) =>
+  Lifecycle.evolveAll(Lifecycle.initialState, Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, rows)))
+
+const lazy = (rows: ReadonlyArray<EventStore.StoredEvent>) =>
+  CommandHandler.foldEvents(
+    ProjectEvent.codec,
+    rows,
+    (events) => Lifecycle.evolveAll(Lifecycle.initialState, events)
+  )
+
+const expectSameReplay = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 | 2 = 2) => {
+  const rows = rowsOf(events, version)
+  const folded = Either.getOrThrow(lazy(rows))
+  const reference = eager(rows)
+  expect(folded.version).toBe(events.length)
+  expect(snapshot(folded)).toBe(snapshot(reference))
+  expect(Lifecycle.status(folded)).toBe(Lifecycle.status(reference))
+  // and the state deciding the events produced
+  expect(snapshot(folded)).toBe(snapshot(Lifecycle.evolveAll(Lifecycle.initialState, events)))
+}
+
+describe("CommandHandler.foldEvents", () => {
+  it("folds the seed lifecycle to the state of decoding every row first", () => {
+    expectSameReplay(runCommands(fullLifecycle()).events)
+  })
+
+  it("folds a stream of corrections to the same state", () => {
+    const { base, corrections } = seedWithCorrections()
+    expectSameReplay(runCommands([...base, ...corrections]).events)
+  })
+
+  it("folds the 10,000-event project to the same state", () => {
+    expectSameReplay(buildProject(10_000).events)
+  }, 60_000)
+
+  it("upcasts rows of schema version 1 on the way", () => {
+    expectSameReplay(runCommands(fullLifecycle()).events, 1)
+  })
+
+  it("keeps the decoded events when asked to", () => {
+    const events = runCommands(fullLifecycle()).events
+    const rows = rowsOf(events)
+    const kept: Array<ProjectEvent.Event> = []
+    Either.getOrThrow(
+      CommandHandler.foldEvents(ProjectEvent.codec, rows, (es) => Lifecycle.evolveAll(Lifecycle.initialState, es), kept)
+    )
+    expect(kept).toEqual(Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, rows)))
+  })
+
+  describe("a row that does not decode", () => {
+    const events = runCommands(fullLifecycle()).events
+    const k = 17
+    const broken = (change: (row: EventStore.StoredEvent) => EventStore.StoredEvent) =>
+      rowsOf(events).map((row) => (row.position === k ? change(row) : row))
+    const cases: ReadonlyArray<[string, (row: EventStore.StoredEvent) => EventStore.StoredEvent, RegExp]> = [
+      ["bad data", (row) => ({ ...row, data: { ...(row.data as object), actor: 5 } }), /actor/],
+      ["a newer schema version", (row) => ({ ...row, schemaVersion: 3 }), /schema version 3/],
+      ["an old version that does not upcast", (row) => ({ ...row, schemaVersion: 0 }), /upcast from version 0/]
+    ]
+    for (const [name, change, reason] of cases) {
+      it(`fails the replay at its position (${name}), with no state`, () => {
+        const rows = broken(change)
+        let folded = 0
+        const result = CommandHandler.foldEvents(ProjectEvent.codec, rows, (es) => {
+          let s = Lifecycle.initialState
+          for (const e of es) {
+            s = Lifecycle.evolve(s, e)
+            folded++
+          }
+          return s
+        })
+        expect(Either.isLeft(result)).toBe(true)
+        const error = Either.getLeft(result).pipe((o) => (o._tag === "Some" ? o.value : undefined))!
+        expect(error._tag).toBe("EventCodecError")
+        expect(error.position).toBe(k)
+        expect(error.streamId).toBe("p-fold")
+        expect(error.type).toBe(events[k - 1]!._tag)
+        expect(error.direction).toBe("decode")
+        expect(error.reason).toMatch(reason)
+        // the rows before it were folded, nothing after it
+        expect(folded).toBe(k - 1)
+        // the same error as decoding the whole list first
+        expect(CommandHandler.decodeEvents(ProjectEvent.codec, rows)).toEqual(Either.left(error))
+      })
+    }
+
+    it("is reported even when the fold stops before it", () => {
+      const rows = broken((row) => ({ ...row, schemaVersion: 3 }))
+      const result = CommandHandler.foldEvents(ProjectEvent.codec, rows, (es) => {
+        for (const _ of es) break
+        return Lifecycle.initialState
+      })
+      expect(Either.isLeft(result) && result.left.position).toBe(k)
+    })
+  })
+})
