@@ -3,7 +3,7 @@
 // version 1 upcast on the way), and a row that does not decode fails the replay with the error naming it, with no
 // state returned.
 import { describe, expect, it } from "@effect/vitest"
-import { CommandHandler, type EventStore, Lifecycle, ProjectEvent, ProjectService } from "@gsyf/core"
+import { CommandHandler, EventStore, Lifecycle, ProjectEvent, ProjectService } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { buildProject } from "../bench/project10k.js"
 import { seedWithCorrections } from "./fixtures/gwt.js"
@@ -16,7 +16,9 @@ const rowsOf = (
   events: ReadonlyArray<ProjectEvent.Event>,
   version: 1 | 2 = 2
 ): Array<EventStore.StoredEvent> => {
-  const encode = Schema.encodeSync(version === 2 ? ProjectEvent.Stored : ProjectEvent.Event)
+  const encode: (e: ProjectEvent.Event) => unknown = version === 2
+    ? Schema.encodeSync(ProjectEvent.Stored)
+    : Schema.encodeSync(ProjectEvent.Event)
   return events.map((e, i) => ({
     streamId: "p-fold",
     position: i + 1,
@@ -55,6 +57,23 @@ const expectSameReplay = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 
   expect(snapshot(folded)).toBe(snapshot(Lifecycle.evolveAll(Lifecycle.initialState, events)))
 }
 
+/** The same rows as a SQL store returns them: the data column's text, parsed when read. */
+const jsonRowsOf = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 | 2 = 2) =>
+  rowsOf(events, version).map((r) =>
+    EventStore.storedFromJson(
+      r.streamId,
+      r.position,
+      r.globalPosition,
+      r.type,
+      r.schemaVersion,
+      JSON.stringify(r.data),
+      r.commandId,
+      r.recordedAt,
+      r.prevHash,
+      r.hash
+    )
+  )
+
 describe("CommandHandler.foldEvents", () => {
   it("folds the seed lifecycle to the state of decoding every row first", () => {
     expectSameReplay(runCommands(fullLifecycle()).events)
@@ -72,6 +91,18 @@ describe("CommandHandler.foldEvents", () => {
   it("upcasts rows of schema version 1 on the way", () => {
     expectSameReplay(runCommands(fullLifecycle()).events, 1)
   })
+
+  it("folds rows whose data is JSON text (EventStore.storedFromJson) to the same state, version 1 rows too", () => {
+    for (const version of [1, 2] as const) {
+      const events = runCommands(fullLifecycle()).events
+      const folded = Either.getOrThrow(lazy(jsonRowsOf(events, version)))
+      expect(snapshot(folded)).toBe(snapshot(eager(rowsOf(events, version))))
+    }
+    const big = buildProject(10_000).events
+    expect(snapshot(Either.getOrThrow(lazy(jsonRowsOf(big))))).toBe(
+      snapshot(Lifecycle.evolveAll(Lifecycle.initialState, big))
+    )
+  }, 60_000)
 
   it("keeps the decoded events when asked to", () => {
     const events = runCommands(fullLifecycle()).events
@@ -128,5 +159,27 @@ describe("CommandHandler.foldEvents", () => {
       })
       expect(Either.isLeft(result) && result.left.position).toBe(k)
     })
+  })
+})
+
+describe("EventStore.storedFromJson", () => {
+  const events = runCommands(fullLifecycle()).events.slice(0, 5)
+  it("reads, spreads, serialises and compares as an event whose data was parsed up front", () => {
+    const parsed = rowsOf(events)
+    const json = jsonRowsOf(events)
+    expect(json).toEqual(parsed)
+    expect(json.map((e) => ({ ...e }))).toStrictEqual(parsed)
+    expect(JSON.stringify(json)).toBe(JSON.stringify(parsed))
+    expect(Object.keys(json[0]!)).toEqual(Object.keys(parsed[0]!))
+    // the data is parsed once and kept once read
+    expect(json[1]!.data).toBe(json[1]!.data)
+    expect(json[1]!.data).toEqual(parsed[1]!.data)
+  })
+  it("decodes to the events of rows parsed up front, before and after their data was read", () => {
+    const json = jsonRowsOf(events)
+    const want = Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, rowsOf(events)))
+    expect(Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, json))).toEqual(want)
+    for (const e of json) void e.data
+    expect(Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, json))).toEqual(want)
   })
 })

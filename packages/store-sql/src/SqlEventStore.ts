@@ -274,18 +274,20 @@ interface EventRow {
   readonly hash: string
 }
 
-const toStored = (row: EventRow): EventStore.StoredEvent => ({
-  streamId: row.stream_id,
-  position: Number(row.position),
-  globalPosition: Number(row.global_position),
-  type: row.type,
-  schemaVersion: Number(row.schema_version),
-  data: JSON.parse(row.data),
-  commandId: row.command_id,
-  recordedAt: row.recorded_at,
-  prevHash: row.prev_hash,
-  hash: row.hash
-})
+// The data column is parsed when the event's data is first read (a replay parses each row as it decodes it).
+const toStored = (row: EventRow): EventStore.StoredEvent =>
+  EventStore.storedFromJson(
+    row.stream_id,
+    Number(row.position),
+    Number(row.global_position),
+    row.type,
+    Number(row.schema_version),
+    row.data,
+    row.command_id,
+    row.recorded_at,
+    row.prev_hash,
+    row.hash
+  )
 
 const toChained = (row: EventRow): AuditTrail.ChainedEvent => ({
   streamId: row.stream_id,

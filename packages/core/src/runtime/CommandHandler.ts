@@ -31,6 +31,7 @@ import type { Decider, EventCodec } from "../lifecycle/Decider.js"
 import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
 import { canonicalize, NotJson } from "./internal/canonicalJson.js"
+import { transientData } from "./internal/eventModel.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as Snapshot from "./Snapshot.js"
 
@@ -300,7 +301,8 @@ const decodeRow = <E>(codec: EventCodec<E>, fns: CodecFns, s: EventStore.StoredE
       `stored with schema version ${s.schemaVersion}, this code knows up to ${codec.currentVersion}`
     )
   }
-  let data = s.data
+  // data held as JSON text is parsed here and not kept by the stored event: it dies with what the fold drops
+  let data = transientData(s)
   if (s.schemaVersion < codec.currentVersion) {
     try {
       data = codec.upcast(s.type, s.schemaVersion, data)

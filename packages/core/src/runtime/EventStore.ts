@@ -43,7 +43,7 @@ import * as InputError from "../kernel/InputError.js"
 import * as AuditKey from "./AuditKey.js"
 import * as AuditTrail from "./AuditTrail.js"
 import { canonicalBody, canonicalize, NotJson } from "./internal/canonicalJson.js"
-import type * as EventModel from "./internal/eventModel.js"
+import * as EventModel from "./internal/eventModel.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as Projection from "./Projection.js"
 
@@ -73,6 +73,40 @@ export interface NewEvent {
  * @category models
  */
 export interface StoredEvent extends EventModel.StoredEvent {}
+
+/**
+ * A stored event for a store that keeps the data as JSON text (the SQL stores' `data` column): `data` is parsed
+ * when it is first read, and kept. It reads, spreads, serialises and compares as an event whose data was parsed up
+ * front; a replay (`CommandHandler`) parses the text of each row as it decodes it without keeping the parsed data,
+ * so a long stream is not held parsed in memory while it is folded. The text must be what the store wrote.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const storedFromJson = (
+  streamId: string,
+  position: number,
+  globalPosition: number,
+  type: string,
+  schemaVersion: number,
+  dataJson: string,
+  commandId: string,
+  recordedAt: string,
+  prevHash: string,
+  hash: string
+): StoredEvent =>
+  new EventModel.JsonStoredEvent(
+    streamId,
+    position,
+    globalPosition,
+    type,
+    schemaVersion,
+    dataJson,
+    commandId,
+    recordedAt,
+    prevHash,
+    hash
+  )
 
 /**
  * The outcome of an append. `version` is the stream version after the append

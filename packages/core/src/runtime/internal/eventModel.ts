@@ -18,3 +18,78 @@ export interface StoredEvent {
   readonly prevHash: string
   readonly hash: string
 }
+
+const unparsed: unique symbol = Symbol("unparsed")
+
+// `data` is an own, enumerable property (an accessor shared by every instance), so the event reads, spreads,
+// serialises and compares as one whose data was parsed up front.
+function readData(this: JsonStoredEvent): unknown {
+  return this.parsed()
+}
+const dataProperty: PropertyDescriptor = { get: readData, enumerable: true, configurable: true }
+
+/**
+ * A stored event whose data a store holds as JSON text, parsed when `data` is first read (and kept). A replay
+ * parses it with {@link transientData} instead: the parsed data is not kept by the event, so it dies with the
+ * decoded event once the fold is done with it.
+ *
+ * @internal
+ */
+export class JsonStoredEvent implements StoredEvent {
+  declare readonly streamId: string
+  declare readonly position: number
+  declare readonly globalPosition: number
+  declare readonly type: string
+  declare readonly schemaVersion: number
+  declare readonly data: unknown
+  declare readonly commandId: string
+  declare readonly recordedAt: string
+  declare readonly prevHash: string
+  declare readonly hash: string
+  readonly #json: string
+  #data: unknown = unparsed
+  constructor(
+    streamId: string,
+    position: number,
+    globalPosition: number,
+    type: string,
+    schemaVersion: number,
+    dataJson: string,
+    commandId: string,
+    recordedAt: string,
+    prevHash: string,
+    hash: string
+  ) {
+    // the properties in the order of an event whose data was parsed up front (declared, not class fields, so that
+    // each instance gets them in this order, and `data` as an accessor from the start)
+    this.streamId = streamId
+    this.position = position
+    this.globalPosition = globalPosition
+    this.type = type
+    this.schemaVersion = schemaVersion
+    Object.defineProperty(this, "data", dataProperty)
+    this.commandId = commandId
+    this.recordedAt = recordedAt
+    this.prevHash = prevHash
+    this.hash = hash
+    this.#json = dataJson
+  }
+  /** The data, parsed on the first call and kept. */
+  parsed(): unknown {
+    const data = this.#data
+    return data === unparsed ? (this.#data = JSON.parse(this.#json)) : data
+  }
+  /** The data: as kept when it was read already, else parsed now and not kept. */
+  transient(): unknown {
+    const data = this.#data
+    return data === unparsed ? JSON.parse(this.#json) : data
+  }
+}
+
+/**
+ * A stored event's data, for a reader that does not keep it: the event's own `data`, or for one whose data is JSON
+ * text not read yet, the text parsed without keeping it in the event.
+ *
+ * @internal
+ */
+export const transientData = (e: StoredEvent): unknown => e instanceof JsonStoredEvent ? e.transient() : e.data
