@@ -1,19 +1,22 @@
 /**
  * Lifecycle throughput.
  *
- * (a) Replay of a 10,000-event project including decoding, as the SQL stores read a stream: every row has its own
- *     JSON text (its `data` column, the event in the form stores write, `ProjectEvent.Stored`) and its type. Each
- *     run parses the rows one by one (`JSON.parse`), decodes each as the stores do (`ProjectEvent.decodeStored`, the
- *     full schema for anything it does not expect) and folds the events (`Lifecycle.evolveAll`, as `ProjectService`
- *     and the command handler's `fold` do). Alternated with `JSON.parse` alone of the same row texts, one by one
- *     (see `compare.ts`), printing the ratio. Acceptance is in `acceptance.bench.ts`.
+ * (a) Replay of a 10,000-event project including decoding, as a load reads and folds a stream from a SQL store:
+ *     every row has its own JSON text (its `data` column, the event in the form stores write, `ProjectEvent.Stored`)
+ *     and its other columns. Each run makes the stored events of the rows as the SQL stores do
+ *     (`EventStore.storedFromJson`, what `readStream` returns) and folds them as the command handler and
+ *     `ProjectService.load` do (`CommandHandler.foldEvents` with `Lifecycle.evolveAll`): each row's text is parsed
+ *     and decoded (`ProjectEvent.decodeStored`, the full schema for anything it does not expect) as the fold reaches
+ *     it. Alternated with `JSON.parse` alone of the same row texts, one by one (see `compare.ts`), printing the
+ *     ratio. Acceptance is in `acceptance.bench.ts`.
  *
- * Then each part alone: the full schema instead of the stored-row decoder, the decoders on parsed rows, and the
- * fold, one event at a time (`Lifecycle.evolve`) and in one batch (`Lifecycle.evolveAll`).
+ * Then the replay as it was before the stores parsed lazily and the fold decoded as it went (every row parsed,
+ * then every event decoded, then the list folded), the replay with the full schema, each part alone: the decoders
+ * on parsed rows, and the fold, one event at a time (`Lifecycle.evolve`) and in one batch (`Lifecycle.evolveAll`).
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/lifecycle.bench.ts`.
  */
-import { Lifecycle, ProjectEvent } from "@gsyf/core"
+import { CommandHandler, EventStore, Lifecycle, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { compare, rate } from "./compare.js"
 import { buildProject } from "./project10k.js"
@@ -23,8 +26,16 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
 const t0 = performance.now()
 const { state, events } = buildProject(10_000)
 const encode = Schema.encodeSync(ProjectEvent.Stored)
-// the rows of a store: the type column and the data column's JSON text
-const rows = events.map((e) => ({ type: e._tag, data: JSON.stringify(encode(e)) }))
+// the rows of a store: the type column, the data column's JSON text and the other columns
+const rows = events.map((e, i) => ({
+  position: i + 1,
+  type: e._tag,
+  data: JSON.stringify(encode(e)),
+  commandId: e.commandId,
+  recordedAt: e.at,
+  prevHash: "0".repeat(64),
+  hash: (i + 1).toString(16).padStart(64, "0")
+}))
 const bytes = rows.reduce((n, r) => n + r.data.length, 0)
 console.log(
   `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${
@@ -44,17 +55,42 @@ const storedDecode: Decode = (type, u) => {
   const fast = ProjectEvent.decodeStored(type, u)
   return fast === undefined ? tagDecode(type, u) : Either.right(fast)
 }
+// What the SQL stores' `readStream` returns, and what the command handler and `ProjectService.load` do with it.
+const replay = (): Lifecycle.State => {
+  const stored = rows.map((r) =>
+    EventStore.storedFromJson(
+      "p-bench",
+      r.position,
+      r.position,
+      r.type,
+      ProjectEvent.currentVersion,
+      r.data,
+      r.commandId,
+      r.recordedAt,
+      r.prevHash,
+      r.hash
+    )
+  )
+  const folded = CommandHandler.foldEvents(
+    ProjectEvent.codec,
+    stored,
+    (decoded) => Lifecycle.evolveAll(Lifecycle.initialState, decoded)
+  )
+  if (Either.isLeft(folded)) throw new Error(String(folded.left))
+  return folded.right
+}
+// Before: every row parsed, then every event decoded, then the list folded.
 const replayWith = (decode: Decode) => (): Lifecycle.State => {
+  const parsedRows = rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) as unknown }))
   const decoded = new Array<ProjectEvent.Event>(rows.length)
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    const e = decode(row.type, JSON.parse(row.data))
+  for (let i = 0; i < parsedRows.length; i++) {
+    const row = parsedRows[i]!
+    const e = decode(row.type, row.data)
     if (Either.isLeft(e)) throw new Error(String(e.left))
     decoded[i] = e.right
   }
   return Lifecycle.evolveAll(Lifecycle.initialState, decoded)
 }
-const replay = replayWith(storedDecode)
 const parseOnly = (): number => {
   let n = 0
   for (const row of rows) if (JSON.parse(row.data) !== null) n++
@@ -75,13 +111,14 @@ const foldOnly = (): Lifecycle.State => Lifecycle.evolveAll(Lifecycle.initialSta
 
 const check = replay()
 if (replayWith(unionDecode)().version !== check.version) throw new Error("the two decoders disagree")
+if (replayWith(storedDecode)().version !== check.version) throw new Error("the two replays disagree")
 if (check.version !== state.version || Lifecycle.status(check) !== Lifecycle.status(state)) {
   throw new Error("replay differs from the decided state")
 }
 
 const n = events.length
 const replayed = compare(
-  "replay: per row JSON.parse → stored-row decoder, then evolveAll, vs per row JSON.parse alone",
+  "replay: rows as the SQL stores return them, each parsed and decoded as CommandHandler.foldEvents → evolveAll reaches it, vs per row JSON.parse alone",
   "events",
   n,
   replay,
@@ -90,6 +127,7 @@ const replayed = compare(
 console.log(`    replay incl. decoding: ${fmt(replayed.gsyf).trim()} events/s (target ≥ 200,000)`)
 for (
   const [name, fn] of [
+    ["  replay before (all parsed, then all decoded, then folded)", replayWith(storedDecode)],
     ["  replay with the full schema by type (untrusted input)", replayWith(tagDecode)],
     ["  stored-row decoder alone (ProjectEvent.decodeStored)", decodeOnly(storedDecode)],
     ["  decode with the union alone", decodeOnly(unionDecode)],
