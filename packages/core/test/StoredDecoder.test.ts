@@ -2,7 +2,7 @@
 // for every event of the seed lifecycle (money, decimals, legal bases and findings included), and gives up on
 // anything else, so that the full schema decodes it and reports the error.
 import { describe, expect, it } from "@effect/vitest"
-import { CommandHandler, type EventStore, ProjectEvent } from "@gsyf/core"
+import { CommandHandler, type EventStore, LegalBasis, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
@@ -50,6 +50,29 @@ describe("ProjectEvent.decodeStored", () => {
       expect(Either.isLeft(r) && r.left._tag).toBe("EventCodecError")
     }
     expect(ProjectEvent.decodeStored("NoSuchEvent", contract)).toBeUndefined()
+  })
+
+  it("decodes references to the catalog's own entries and bare rule ids to shared evaluations; whole bases too", () => {
+    const deliverables = rows.filter((r) => r._tag === "DeliverableRecorded").slice(0, 2)
+    expect(deliverables.length).toBe(2)
+    const [a, b] = deliverables.map((r) => ProjectEvent.decodeStored("DeliverableRecorded", r)!)
+    expect(a!.basis.length).toBeGreaterThan(0)
+    for (const basis of a!.basis) {
+      expect(LegalBasis.catalog.byRef.get(LegalBasis.catalog.refFor(basis)!)).toBe(basis)
+    }
+    const bareA = a!.evaluations.filter((e) => e.reads.length === 0 && e.findings.length === 0)
+    expect(bareA.length).toBeGreaterThan(0)
+    for (const e of bareA) {
+      expect(Object.isFrozen(e)).toBe(true)
+      const same = b!.evaluations.find((x) => x.ruleId === e.ruleId)
+      if (same !== undefined && same.reads.length === 0 && same.findings.length === 0) expect(same).toBe(e)
+    }
+    // a basis written whole (not in the catalog) decodes as the full schema decodes it
+    const whole = {
+      ...deliverables[0]!,
+      basis: [{ level: "city", citation: "示例市 另一文件" }, ...(deliverables[0]!.basis as [])]
+    }
+    expect(ProjectEvent.decodeStored("DeliverableRecorded", whole)).toEqual(Either.getOrThrow(full(whole)))
   })
 
   it("keeps a stored text as the store wrote it (in NFC: it was decoded before it was stored), checking it is text", () => {

@@ -15,6 +15,14 @@ import * as AST from "effect/SchemaAST"
  */
 export const storedAsDecoded: unique symbol = Symbol.for("@gsyf/core/storedAsDecoded")
 
+/**
+ * Annotates a transformation with a direct decoder for the encoded forms a store writes most: the decoded value, or
+ * `undefined` to decode the input as the transformation's own schemas do. It must give what the transformation
+ * gives for the input it takes (e.g. a reference resolved to a shared catalog entry), without the intermediate
+ * results (the member of a union tried, the `Either` a transformation returns) that decoding a row makes per value.
+ */
+export const storedDecodeDirect: unique symbol = Symbol.for("@gsyf/core/storedDecodeDirect")
+
 /** Gave up: the caller decodes with the full schema. */
 const FAIL: unique symbol = Symbol("storedDecoder.fail")
 type Out = unknown | typeof FAIL
@@ -179,6 +187,18 @@ const union = (ast: AST.Union): Decode => {
 
 const transformation = (ast: AST.Transformation): Decode => {
   if (ast.annotations[storedAsDecoded] === true) return compile(ast.from)
+  const direct = ast.annotations[storedDecodeDirect] as ((u: unknown) => unknown) | undefined
+  if (direct !== undefined) {
+    const general = transformationOf(ast)
+    return (u) => {
+      const d = direct(u)
+      return d === undefined ? general(u) : d
+    }
+  }
+  return transformationOf(ast)
+}
+
+const transformationOf = (ast: AST.Transformation): Decode => {
   const t = ast.transformation
   if (t._tag !== "FinalTransformation") return full(ast)
   const from = compile(ast.from)

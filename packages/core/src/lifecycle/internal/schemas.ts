@@ -5,6 +5,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { Actor } from "../../kernel/Actor.js"
 import { bilingual } from "../../kernel/InputError.js"
+import { storedDecodeDirect } from "../../kernel/internal/storedDecoder.js"
 import { IsoDateTime } from "../../kernel/IsoDate.js"
 import * as LegalBasisModule from "../../kernel/LegalBasis.js"
 import { LegalBasis } from "../../kernel/LegalBasis.js"
@@ -122,7 +123,10 @@ export const storedBasis = (
       },
       encode: (b) => ParseResult.succeed(catalog.refFor(b) ?? fieldsOf(b))
     }
-  )
+  ).annotations({
+    // a row's references straight to the catalog's shared entries (anything else as above)
+    [storedDecodeDirect]: (x: unknown) => (typeof x === "string" ? catalog.byRef.get(x) : undefined)
+  })
 
 /** A basis as the stores of this library write it, with the library's catalog. */
 export const StoredBasis = storedBasis(LegalBasisModule.catalog)
@@ -169,7 +173,10 @@ export const StoredEvaluation: Schema.Schema<
         ...(e.findings.length === 0 ? {} : { findings: e.findings })
       }
   }
-)
+).annotations({
+  // a bare rule id straight to its shared evaluation (anything else as above)
+  [storedDecodeDirect]: (x: unknown) => (typeof x === "string" ? bare(x) : undefined)
+})
 
 /** The fields every event carries. */
 export const meta = {
