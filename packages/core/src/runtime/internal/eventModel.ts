@@ -46,7 +46,7 @@ export class JsonStoredEvent implements StoredEvent {
   declare readonly recordedAt: string
   declare readonly prevHash: string
   declare readonly hash: string
-  readonly #json: string
+  #json: string | undefined
   #data: unknown = unparsed
   constructor(
     streamId: string,
@@ -74,15 +74,18 @@ export class JsonStoredEvent implements StoredEvent {
     this.hash = hash
     this.#json = dataJson
   }
-  /** The data, parsed on the first call and kept. */
+  /** The data, parsed on the first call and kept (the text is let go then). */
   parsed(): unknown {
-    const data = this.#data
-    return data === unparsed ? (this.#data = JSON.parse(this.#json)) : data
+    if (this.#data === unparsed) {
+      this.#data = JSON.parse(this.#json!)
+      this.#json = undefined
+    }
+    return this.#data
   }
   /** The data: as kept when it was read already, else parsed now and not kept. */
   transient(): unknown {
     const data = this.#data
-    return data === unparsed ? JSON.parse(this.#json) : data
+    return data === unparsed ? JSON.parse(this.#json!) : data
   }
 }
 
