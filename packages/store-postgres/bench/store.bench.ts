@@ -18,9 +18,15 @@
 //   after it (`readWithSnapshot`), then the same single statement.
 // - gsyf, state cache "refresh" (what `Projects` does by default): decides on the cached state (a stream not
 //   cached: on a new stream's) and sends one statement, `appendOrNewer`, that appends only when no event follows
-//   that version and otherwise returns the newer events (folded, then the command is decided again).
-// - gsyf, state cache "optimistic": decides on the cached state and sends only the
-//   statement; its expected version is the check (a conflict reads and decides again).
+//   that version and otherwise returns the newer events (folded, then the command is decided again). At a cached
+//   version the statement is the INSERT (its unique key on stream and position is the check; the newer events are
+//   read after it fails); at version 0 it reads the stream's events and inserts only when there are none.
+// - gsyf, state cache "optimistic": decides on the cached state and sends only the INSERT; its expected version is
+//   the check (a conflict reads and decides again). A stream not cached is sent as in refresh mode.
+//
+// Both sides run with the server's settings (synchronous_commit on: every command's transaction is flushed to
+// the WAL before it is acknowledged) and write the same payloads; gsyf also writes the command row, the command's
+// fingerprint and the hash chain in the same statement.
 //
 // The ratio is printed for every gsyf variant, with the benchmark process's own CPU time per command (client side:
 // gsyf or Emmett, the driver, the runtime), which other load on the machine moves much less than the throughput.
@@ -116,7 +122,7 @@ const describeVariant: Record<Variant, string> = {
   "no cache": "read + decode whole stream, 1 INSERT statement",
   snapshots: "no cache, snapshot every 10 events: 1 query (snapshot + events after it), 1 INSERT statement",
   refresh: "state cache: 1 statement: append at cached version or return the events after it",
-  optimistic: "state cache, optimistic: 1 INSERT statement"
+  optimistic: "state cache, optimistic: 1 INSERT statement (a stream not cached: as refresh)"
 }
 
 const benchGsyf = (variant: Variant) => (url: string) =>
