@@ -302,7 +302,12 @@ const decodeRow = <E>(codec: EventCodec<E>, fns: CodecFns, s: EventStore.StoredE
     )
   }
   // data held as JSON text is parsed here and not kept by the stored event: it dies with what the fold drops
-  let data = transientData(s)
+  let data: unknown
+  try {
+    data = transientData(s)
+  } catch (e) {
+    return decodeError(s, `stored data is not JSON: ${String(e)}`)
+  }
   if (s.schemaVersion < codec.currentVersion) {
     try {
       data = codec.upcast(s.type, s.schemaVersion, data)
