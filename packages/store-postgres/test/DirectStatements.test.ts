@@ -5,6 +5,7 @@ import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import { PgEventStore } from "../src/index.js"
 import { pg, testDatabase } from "./testDatabase.js"
@@ -73,9 +74,12 @@ describe("PostgreSQL store: statements sent straight to the pool", () => {
           const lockedAppend = yield* Effect.exit(
             es.append("s-1", 1, "c-2", [added(2)]).pipe(Effect.timeout("500 millis"))
           )
-          // So is the statement that appends or returns the newer events.
+          // So are appendOrNewer's statements: the append's at a version above 0, the one that reads first at 0.
           const lockedAppendOrNewer = yield* Effect.exit(
             es.appendOrNewer!("s-1", 1, "c-3", [added(3)]).pipe(Effect.timeout("500 millis"))
+          )
+          const lockedNewStream = yield* Effect.exit(
+            es.appendOrNewer!("s-2", 0, "c-4", [added(4)]).pipe(Effect.timeout("500 millis"))
           )
           // Cancelled while the lock is still held: PostgreSQL soon runs nothing for the store.
           const running = yield* activeQueries(applicationName).pipe(
@@ -87,8 +91,11 @@ describe("PostgreSQL store: statements sent straight to the pool", () => {
           yield* Fiber.join(holder)
           expect(Exit.isFailure(lockedAppend)).toBe(true)
           expect(Exit.isFailure(lockedAppendOrNewer)).toBe(true)
-          // The only pooled connection serves the next read; neither command was written.
+          expect(Exit.isFailure(lockedNewStream)).toBe(true)
+          // The only pooled connection serves the next read; no command was written.
           expect((yield* es.readStream("s-1")).length).toBe(1)
+          expect(yield* es.readStream("s-2")).toEqual([])
+          expect(Option.isNone(yield* es.findCommand("s-2", "c-4"))).toBe(true)
           expect(yield* es.appendOrNewer!("s-1", 1, "c-3", [added(3)])).toMatchObject({
             _tag: "Appended",
             result: { version: 2 }
