@@ -34,6 +34,18 @@ describe("ProjectEvent.decodeStored", () => {
     expect(Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, rows.map(stored)))).toEqual(events)
   })
 
+  it("leaves a row it does not own as it was, and writes into one it owns (the same event)", () => {
+    for (const row of rows) {
+      const text = JSON.stringify(row)
+      const copied = ProjectEvent.decodeStored(String(row._tag), row)
+      expect(JSON.stringify(row)).toBe(text)
+      const own = JSON.parse(text) as Record<string, unknown>
+      const inPlace = ProjectEvent.decodeStored(String(row._tag), own, true)
+      expect(inPlace).toEqual(copied)
+      if (row.basis !== undefined && (row.basis as ReadonlyArray<unknown>).length > 0) expect(inPlace).toBe(own)
+    }
+  })
+
   it("gives up on rows that are not what the schema writes; the full schema then reports the error", () => {
     const contract = rows.find((r) => r._tag === "ContractSigned")!
     const broken: ReadonlyArray<Record<string, unknown>> = [

@@ -50,9 +50,11 @@ export interface EventCodec<Event> {
   /**
    * Optional fast path for rows a store wrote at `currentVersion`: the decoded event, or `undefined` to decode
    * with `schema` instead (which then reports any error). Only stored rows of the current version come here;
-   * commands, imports and upcast rows always go through `schema`.
+   * commands, imports and upcast rows always go through `schema`. `owned`: the data was parsed for this call alone
+   * (nothing else holds it), so the decoder may write decoded values into it instead of copying; the caller parses
+   * the row again for `schema` when it gives up.
    */
-  readonly decodeStored?: ((type: string, data: unknown) => Event | undefined) | undefined
+  readonly decodeStored?: ((type: string, data: unknown, owned?: boolean) => Event | undefined) | undefined
 }
 
 /**

@@ -289,7 +289,7 @@ export const makeCodec = (
     schema: Stored,
     typeOf: (e) => e._tag,
     currentVersion: version,
-    decodeStored: (type, data) => decodeStored(type, data),
+    decodeStored: (type, data, owned) => decodeStored(type, data, owned),
     upcast: (type, schemaVersion, data) => {
       if (!Number.isInteger(schemaVersion) || schemaVersion > version || schemaVersion < 1) {
         throw new UnknownEventVersion({ type, schemaVersion, known: version })
@@ -326,13 +326,15 @@ const storedUnionDecoder = Schema.decodeUnknownEither(Stored)
  * the schema's own transformations run (money, decimals, legal bases by reference), but the refinements the schema
  * checked when the event was encoded are trusted, which makes replays several times faster. Gives `undefined` for
  * anything that is not such a row (decode it with {@link decodeStoredEither}, which reports the error). Never use
- * it for input from outside the store.
+ * it for input from outside the store. With `owned`, the data was parsed for this call alone: the decoded values
+ * are written into it instead of a copy, and when it gives up the data may have been written to (decode a fresh
+ * parse of the row then).
  *
  * @since 0.2.0
  * @category decoding
  */
-export const decodeStored = (type: string, data: unknown): Event | undefined => {
-  const e = storedDecoders.get(type)?.(data)
+export const decodeStored = (type: string, data: unknown, owned?: boolean): Event | undefined => {
+  const e = storedDecoders.get(type)?.(data, owned)
   return e !== undefined && e._tag === type ? e : undefined
 }
 

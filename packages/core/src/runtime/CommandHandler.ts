@@ -31,7 +31,7 @@ import type { Decider, EventCodec } from "../lifecycle/Decider.js"
 import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
 import { canonicalize, NotJson } from "./internal/canonicalJson.js"
-import { transientData } from "./internal/eventModel.js"
+import { transientData, transientIsOwned } from "./internal/eventModel.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as Snapshot from "./Snapshot.js"
 
@@ -270,7 +270,7 @@ export type HandleError =
 const codecCache = new WeakMap<EventCodec<any>, {
   readonly decode: (u: unknown) => Either.Either<any, ParseResult.ParseError>
   readonly encode: (a: any) => Either.Either<any, ParseResult.ParseError>
-  readonly decodeStored: (type: string, data: unknown) => unknown
+  readonly decodeStored: (type: string, data: unknown, owned: boolean) => unknown
 }>()
 
 const codecFns = <E>(codec: EventCodec<E>) => {
@@ -281,7 +281,7 @@ const codecFns = <E>(codec: EventCodec<E>) => {
     fns = {
       decode: Schema.decodeUnknownEither(codec.schema),
       encode: Schema.encodeEither(codec.schema),
-      decodeStored: codec.decodeStored ?? ((_type, data) => compiled!(data))
+      decodeStored: codec.decodeStored ?? ((_type, data, owned) => compiled!(data, owned))
     }
     codecCache.set(codec, fns)
   }
@@ -302,6 +302,8 @@ const decodeRow = <E>(codec: EventCodec<E>, fns: CodecFns, s: EventStore.StoredE
     )
   }
   // data held as JSON text is parsed here and not kept by the stored event: it dies with what the fold drops
+  // (and, parsed for this call alone, the decoder may write the decoded values into it)
+  const owned = transientIsOwned(s)
   let data: unknown
   try {
     data = transientData(s)
@@ -315,8 +317,10 @@ const decodeRow = <E>(codec: EventCodec<E>, fns: CodecFns, s: EventStore.StoredE
       return decodeError(s, `upcast from version ${s.schemaVersion} failed: ${String(e)}`)
     }
   } else if (s.schemaVersion === codec.currentVersion) {
-    const trusted = fns.decodeStored(s.type, data)
+    const trusted = fns.decodeStored(s.type, data, owned)
     if (trusted !== undefined) return trusted as E
+    // the fast path may have written into the data before it gave up: the schema decodes it as stored
+    if (owned) data = transientData(s)
   }
   const decoded = fns.decode(data)
   if (Either.isLeft(decoded)) return decodeError(s, ParseResult.TreeFormatter.formatErrorSync(decoded.left))

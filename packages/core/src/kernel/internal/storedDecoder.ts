@@ -29,6 +29,10 @@ type Out = unknown | typeof FAIL
 type Decode = (u: unknown) => Out
 
 const options: AST.ParseOptions = {}
+
+// Whether the value being decoded was parsed for this decoder alone: then the decoded values of its properties and
+// items are written in place instead of into a copy (set by `make`'s decoder for one call).
+let owned = false
 const identity: Decode = (u) => u
 
 // The full schema for one node (rare shapes: declarations, index signatures, property transformations).
@@ -126,7 +130,7 @@ const typeLiteral = (ast: AST.TypeLiteral): Decode => {
       }
       const d = p.decode(v)
       if (d === FAIL) return FAIL
-      if (p.changes && d !== v) (out ??= { ...u })[p.name] = d
+      if (p.changes && d !== v) (out ??= owned ? u : { ...u })[p.name] = d
     }
     return out ?? u
   }
@@ -149,7 +153,7 @@ const tuple = (ast: AST.TupleType): Decode => {
     for (let i = 0; i < u.length; i++) {
       const d = item(u[i])
       if (d === FAIL) return FAIL
-      if (changes && d !== u[i]) (out ??= [...u])[i] = d
+      if (changes && d !== u[i]) (out ??= owned ? u : [...u])[i] = d
     }
     return out ?? u
   }
@@ -176,12 +180,22 @@ const union = (ast: AST.Union): Decode => {
     }
   }
   const members = ast.types.map(compile)
-  return (u) => {
+  const first = (u: unknown): Out => {
     for (const m of members) {
       const d = m(u)
       if (d !== FAIL) return d
     }
     return FAIL
+  }
+  return (u) => {
+    if (!owned) return first(u)
+    // a member that gives up must leave the value as it was for the next one
+    owned = false
+    try {
+      return first(u)
+    } finally {
+      owned = true
+    }
   }
 }
 
@@ -255,12 +269,23 @@ const compile = (ast: AST.AST): Decode => {
 
 /**
  * Compiles the stored-row decoder of a schema: the decoded value, or `undefined` when the row is not what the
- * schema's own encoding writes (decode it with the full schema then).
+ * schema's own encoding writes (decode it with the full schema then). With `own`, the row was parsed for this call
+ * alone: decoded values are written into it instead of a copy (and when it gives up, the row may have been
+ * written to: decode a fresh parse of it).
  */
-export const make = <A>(schema: Schema.Schema<A, any, never>): (u: unknown) => A | undefined => {
+export const make = <A>(schema: Schema.Schema<A, any, never>): (u: unknown, own?: boolean) => A | undefined => {
   const decode = compile(schema.ast)
-  return (u) => {
-    const d = decode(u)
+  return (u, own) => {
+    let d: Out
+    if (own !== true) d = decode(u)
+    else {
+      owned = true
+      try {
+        d = decode(u)
+      } finally {
+        owned = false
+      }
+    }
     return d === FAIL ? undefined : (d as A)
   }
 }

@@ -82,6 +82,10 @@ export class JsonStoredEvent implements StoredEvent {
     }
     return this.#data
   }
+  /** Whether `data` was not read yet (a reader parsing the text now gets data no one else holds). */
+  unread(): boolean {
+    return this.#data === unparsed
+  }
   /** The data: as kept when it was read already, else parsed now and not kept. */
   transient(): unknown {
     const data = this.#data
@@ -96,3 +100,11 @@ export class JsonStoredEvent implements StoredEvent {
  * @internal
  */
 export const transientData = (e: StoredEvent): unknown => e instanceof JsonStoredEvent ? e.transient() : e.data
+
+/**
+ * Whether {@link transientData} gives the event's data parsed for the caller alone (JSON text not read yet), so that
+ * the caller may write into it.
+ *
+ * @internal
+ */
+export const transientIsOwned = (e: StoredEvent): boolean => e instanceof JsonStoredEvent && e.unread()
