@@ -32,7 +32,7 @@ const options: AST.ParseOptions = {}
 
 // Whether the value being decoded was parsed for this decoder alone: then the decoded values of its properties and
 // items are written in place instead of into a copy (set by `make`'s decoder for one call).
-let owned = false
+const state = { owned: false }
 const identity: Decode = (u) => u
 
 // The full schema for one node (rare shapes: declarations, index signatures, property transformations).
@@ -97,9 +97,18 @@ const literalOf = (ast: AST.AST): unknown => {
   return ast._tag === "Literal" ? ast.literal : undefined
 }
 
+interface Prop {
+  readonly name: string
+  readonly optional: boolean
+  readonly leaf: number
+  readonly literal: unknown
+  readonly decode: Decode
+  readonly changes: boolean
+}
+
 const typeLiteral = (ast: AST.TypeLiteral): Decode => {
   if (ast.indexSignatures.length > 0) return full(ast)
-  const props = ast.propertySignatures.map((p) => ({
+  const props: Array<Prop> = ast.propertySignatures.map((p) => ({
     name: p.name as string,
     optional: p.isOptional,
     leaf: leafOf(p.type),
@@ -107,33 +116,74 @@ const typeLiteral = (ast: AST.TypeLiteral): Decode => {
     decode: compile(p.type),
     changes: hasTransformation(p.type) && leafOf(p.type) === OTHER
   }))
-  return (u) => {
-    if (!isObject(u)) return FAIL
-    let out: Record<string, unknown> | undefined
-    for (let i = 0; i < props.length; i++) {
-      const p = props[i]!
-      const v = u[p.name]
-      if (v === undefined) {
-        if (p.optional) continue
-        return FAIL
-      }
-      switch (p.leaf) {
-        case STRING:
-          if (typeof v !== "string") return FAIL
-          continue
-        case NUMBER:
-          if (typeof v !== "number") return FAIL
-          continue
-        case LITERAL:
-          if (v !== p.literal) return FAIL
-          continue
-      }
-      const d = p.decode(v)
-      if (d === FAIL) return FAIL
-      if (p.changes && d !== v) (out ??= owned ? u : { ...u })[p.name] = d
+  return props.every((p) => typeof p.name === "string") ? specialised(props) : general(props)
+}
+
+const general = (props: ReadonlyArray<Prop>): Decode => (u) => {
+  if (!isObject(u)) return FAIL
+  let out: Record<string, unknown> | undefined
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i]!
+    const v = u[p.name]
+    if (v === undefined) {
+      if (p.optional) continue
+      return FAIL
     }
-    return out ?? u
+    switch (p.leaf) {
+      case STRING:
+        if (typeof v !== "string") return FAIL
+        continue
+      case NUMBER:
+        if (typeof v !== "number") return FAIL
+        continue
+      case LITERAL:
+        if (v !== p.literal) return FAIL
+        continue
+    }
+    const d = p.decode(v)
+    if (d === FAIL) return FAIL
+    if (p.changes && d !== v) (out ??= state.owned ? u : { ...u })[p.name] = d
   }
+  return out ?? u
+}
+
+// The same decoder as `general` with the loop unrolled into straight-line code, one named property read each (the
+// names are the schema's own, written as JSON string literals): each read is specialised by the engine to the few
+// shapes that rows of one struct have, where `u[p.name]` with changing names is a generic keyed lookup per property.
+const specialised = (props: ReadonlyArray<Prop>): Decode => {
+  const lines: Array<string> = [
+    "return function (u) {",
+    "if (typeof u !== \"object\" || u === null || Array.isArray(u)) return FAIL",
+    "let out, v, d"
+  ]
+  props.forEach((p, i) => {
+    const key = `[${JSON.stringify(p.name)}]`
+    lines.push(`v = u${key}`)
+    lines.push(`if (v === undefined) { ${p.optional ? "" : "return FAIL"} } else {`)
+    switch (p.leaf) {
+      case STRING:
+        lines.push("if (typeof v !== \"string\") return FAIL")
+        break
+      case NUMBER:
+        lines.push("if (typeof v !== \"number\") return FAIL")
+        break
+      case LITERAL:
+        lines.push(`if (v !== L[${i}]) return FAIL`)
+        break
+      default:
+        lines.push(`d = D[${i}](v)`, "if (d === FAIL) return FAIL")
+        if (p.changes) lines.push(`if (d !== v) (out ??= state.owned ? u : { ...u })${key} = d`)
+    }
+    lines.push("}")
+  })
+  lines.push("return out ?? u", "}")
+  const factory = new Function("FAIL", "D", "L", "state", lines.join("\n")) as (
+    fail: typeof FAIL,
+    decoders: ReadonlyArray<Decode>,
+    literals: ReadonlyArray<unknown>,
+    s: typeof state
+  ) => Decode
+  return factory(FAIL, props.map((p) => p.decode), props.map((p) => p.literal), state)
 }
 
 const tuple = (ast: AST.TupleType): Decode => {
@@ -153,7 +203,7 @@ const tuple = (ast: AST.TupleType): Decode => {
     for (let i = 0; i < u.length; i++) {
       const d = item(u[i])
       if (d === FAIL) return FAIL
-      if (changes && d !== u[i]) (out ??= owned ? u : [...u])[i] = d
+      if (changes && d !== u[i]) (out ??= state.owned ? u : [...u])[i] = d
     }
     return out ?? u
   }
@@ -188,13 +238,13 @@ const union = (ast: AST.Union): Decode => {
     return FAIL
   }
   return (u) => {
-    if (!owned) return first(u)
+    if (!state.owned) return first(u)
     // a member that gives up must leave the value as it was for the next one
-    owned = false
+    state.owned = false
     try {
       return first(u)
     } finally {
-      owned = true
+      state.owned = true
     }
   }
 }
@@ -279,11 +329,11 @@ export const make = <A>(schema: Schema.Schema<A, any, never>): (u: unknown, own?
     let d: Out
     if (own !== true) d = decode(u)
     else {
-      owned = true
+      state.owned = true
       try {
         d = decode(u)
       } finally {
-        owned = false
+        state.owned = false
       }
     }
     return d === FAIL ? undefined : (d as A)
