@@ -53,7 +53,20 @@ export const cellsOf = (e: Deliverable.Evidence): ReadonlyArray<Cell> => [
 // The families whose values are listed (small: lengths of summary videos, enterprises on the committee's list).
 const iterated = new Set(["summary", "ke1", "ke2", "ke3"])
 
-const keyOf = (family: string, value: string): string => `${family}\u0001${value}`
+// The keys made so far, per family and value: a cell's key is looked up, not concatenated and hashed anew per piece
+// of evidence (a replay bumps a few cells per deliverable, nearly always the same ones). Bounded per family.
+const keys = new Map<string, Map<string, string>>()
+const keysPerFamily = 4096
+const keyOf = (family: string, value: string): string => {
+  let byValue = keys.get(family)
+  if (byValue === undefined) keys.set(family, byValue = new Map())
+  let key = byValue.get(value)
+  if (key === undefined) {
+    key = `${family}\u0001${value}`
+    if (byValue.size < keysPerFamily) byValue.set(value, key)
+  }
+  return key
+}
 
 /** The index with one cell moved by `delta` (its cells written in place when `owner` made them). */
 const bumpCell = (
