@@ -67,6 +67,37 @@ export const Evaluation = Schema.Struct({
 })
 type Evaluation = typeof Evaluation.Type
 
+// A replay looks up a dozen texts per row (basis references, bare rule ids), each a string just parsed, whose hash
+// the engine has not computed yet: a `Map` hashes every character of it first. `recent` keys its entries by the
+// length and a few characters instead (one small-integer lookup) and compares the text itself (bounded).
+const sampled = (s: string): number => {
+  const n = s.length
+  return n < 4
+    ? n
+    : (n * 0x01000193 ^ s.charCodeAt(n - 1) * 0x10000 ^ s.charCodeAt(n - 2) * 0x100 ^ s.charCodeAt(n - 3) ^
+      s.charCodeAt(n >> 1) * 0x1000) & 0x3fffffff
+}
+interface RecentEntry<V> {
+  readonly text: string
+  readonly value: V
+  readonly next: RecentEntry<V> | undefined
+}
+const recent = <V>(lookup: (text: string) => V | undefined, limit = 4096): (text: string) => V | undefined => {
+  const entries = new Map<number, RecentEntry<V>>()
+  let size = 0
+  return (text) => {
+    const k = sampled(text)
+    const first = entries.get(k)
+    for (let e = first; e !== undefined; e = e.next) if (e.text === text) return e.value
+    const value = lookup(text)
+    if (value !== undefined && size < limit) {
+      entries.set(k, { text, value, next: first })
+      size++
+    }
+    return value
+  }
+}
+
 // Every event carries a handful of citations, nearly always the same ones. Decoding
 // them as a class is the dearest part of decoding an event, so they are decoded
 // as their plain encoded struct (same checks, same error paths) and interned:
@@ -125,7 +156,9 @@ export const storedBasis = (
     }
   ).annotations({
     // a row's references straight to the catalog's shared entries (anything else as above)
-    [storedDecodeDirect]: (x: unknown) => (typeof x === "string" ? catalog.byRef.get(x) : undefined)
+    [storedDecodeDirect]: ((byRef) => (x: unknown) => (typeof x === "string" ? byRef(x) : undefined))(
+      recent((ref) => catalog.byRef.get(ref))
+    )
   })
 
 /** A basis as the stores of this library write it, with the library's catalog. */
@@ -143,6 +176,8 @@ const bare = (ruleId: string): Evaluation => {
   }
   return e
 }
+
+const bareStored = recent(bare)
 
 /** An evaluation as a store writes it (event schema version 2): its rule id alone when it read and found nothing. */
 export const StoredEvaluation: Schema.Schema<
@@ -175,7 +210,7 @@ export const StoredEvaluation: Schema.Schema<
   }
 ).annotations({
   // a bare rule id straight to its shared evaluation (anything else as above)
-  [storedDecodeDirect]: (x: unknown) => (typeof x === "string" ? bare(x) : undefined)
+  [storedDecodeDirect]: (x: unknown) => (typeof x === "string" ? bareStored(x) : undefined)
 })
 
 /** The fields every event carries. */
