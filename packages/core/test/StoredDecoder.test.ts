@@ -1,7 +1,7 @@
 // The decoder for rows the store wrote at the current schema version gives exactly what the full schema gives,
 // for every event of the seed lifecycle (money, decimals, legal bases and findings included), and gives up on
 // anything else, so that the full schema decodes it and reports the error.
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import { CommandHandler, type EventStore, LegalBasis, ProjectEvent } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { fullLifecycle, runCommands } from "./fixtures/seed.js"
@@ -127,5 +127,23 @@ describe("CommandHandler.decodeEvents without a codec fast path", () => {
   it("falls back to the schema, and its error, for rows of another shape", () => {
     const r = CommandHandler.decodeEvents(codec, [row({ _tag: "Added", n: "one", amount: "2.5" }, 1)])
     expect(Either.isLeft(r) && r.left.reason).toContain("n")
+  })
+})
+
+describe("the stored-row decoder where code generation from strings is refused", () => {
+  it("decodes with its loop instead of generated code, to the same events", () => {
+    // a codec without a fast path of its own: the handler compiles a decoder from its schema on first use
+    const codec = { ...ProjectEvent.codec, decodeStored: undefined }
+    const refused = vi.fn(() => {
+      throw new EvalError("Code generation from strings disallowed for this context")
+    })
+    vi.stubGlobal("Function", refused)
+    try {
+      const decoded = CommandHandler.decodeEvents(codec, rows.map(stored))
+      expect(refused).toHaveBeenCalled()
+      expect(Either.getOrThrow(decoded)).toEqual(events)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

@@ -116,7 +116,18 @@ const typeLiteral = (ast: AST.TypeLiteral): Decode => {
     decode: compile(p.type),
     changes: hasTransformation(p.type) && leafOf(p.type) === OTHER
   }))
-  return props.every((p) => typeof p.name === "string") ? specialised(props) : general(props)
+  return props.every((p) => typeof p.name === "string") ? specialisedOrGeneral(props) : general(props)
+}
+
+// Where code generation from strings is refused (a Content Security Policy without 'unsafe-eval', an edge runtime,
+// node --disallow-code-generation-from-strings), `new Function` throws an EvalError: the loop serves instead.
+const specialisedOrGeneral = (props: ReadonlyArray<Prop>): Decode => {
+  try {
+    return specialised(props)
+  } catch (e) {
+    if (e instanceof EvalError) return general(props)
+    throw e
+  }
 }
 
 const general = (props: ReadonlyArray<Prop>): Decode => (u) => {
