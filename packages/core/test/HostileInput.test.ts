@@ -2,7 +2,7 @@
 // shows it refused with a typed, bilingual error naming the field, nothing written.
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Client, EventStore, InputError, Lifecycle, Money, Parameter } from "@gsyf/core"
+import { Calendar, Client, EventStore, InputError, Lifecycle, Money, Parameter } from "@gsyf/core"
 import { Either } from "effect"
 import { seedCommand, tagIs } from "./fixtures/gwt.js"
 import { seedParameterFile } from "./fixtures/seed.js"
@@ -45,6 +45,42 @@ describe("nesting depth", () => {
       store: (projections) => EventStore.layerMemory({ projections })
     })
     await expect(made).rejects.toBeInstanceOf(Client.ConfigurationError)
+  })
+})
+
+describe("objects that cannot be read as a value", () => {
+  // JSON can write an object whose own `toString` is not a function; 0.2's parser, meeting one where it looks up a
+  // tag, threw `TypeError: Cannot convert object to primitive value` instead of reporting the field.
+  const unreadable = JSON.parse("{\"toString\": false}") as unknown
+  const unreadableIssue = "an object with a field named toString that is not a function cannot be read as a value"
+
+  it("as a command's tag or a deliverable's evidence tag: InvalidInput at that path", () => {
+    const opinion = seedCommand(tagIs("RecordMemberOpinion"))
+    expect(issuesOf(Lifecycle.decodeCommandInput({ ...opinion, _tag: unreadable }))).toEqual([[
+      "_tag",
+      unreadableIssue
+    ]])
+    const deliverable = seedCommand(tagIs("RecordDeliverable"))
+    const evidence = { ...(deliverable.evidence as object), _tag: unreadable }
+    expect(issuesOf(Lifecycle.decodeCommandInput({ ...deliverable, evidence }))).toEqual([[
+      "evidence._tag",
+      unreadableIssue
+    ]])
+  })
+
+  it("in a parameter file and a holiday notice: refused the same way", () => {
+    expect(issuesOf(Parameter.load(withParameters({ "plan.fiscalYear": unreadable })))).toEqual([[
+      "parameters.plan.fiscalYear",
+      unreadableIssue
+    ]])
+    expect(issuesOf(Calendar.decodeHolidayYear({ year: unreadable }))).toEqual([["year", unreadableIssue]])
+  })
+
+  it("a field named toString is refused only when it cannot serve: a function is left to the schema", () => {
+    const opinion = seedCommand(tagIs("RecordMemberOpinion"))
+    const r = Lifecycle.decodeCommandInput({ ...opinion, toString: () => "x" })
+    expect(issuesOf(r).map(([path]) => path)).toEqual(["toString"])
+    expect(issuesOf(r)[0]![1]).not.toBe(unreadableIssue)
   })
 })
 

@@ -103,6 +103,18 @@ describe("problem responses", () => {
     await nothingWritten("p-decode")
   })
 
+  it("a tag that cannot be read as a value is 400 at its path, not a fault", async () => {
+    const r = await call("POST", "/projects/p-unreadable/commands", {
+      key: keys.bureau,
+      body: JSON.stringify({ ...selectKeyAreas("c1"), _tag: { toString: false } })
+    })
+    expect(r.status).toBe(400)
+    const issues = r.body["issues"] as Array<{ path: string; zh: string; en: string }>
+    expect(issues.map((i) => i.path)).toEqual(["_tag"])
+    expect(issues[0]!.en).toContain("toString")
+    await nothingWritten("p-unreadable")
+  })
+
   it("an oversized body is 413, declared or streamed, and writes nothing", async () => {
     const big = JSON.stringify({ ...selectKeyAreas("c-big"), padding: "x".repeat(100 * 1024) })
     const declared = await call("POST", "/projects/p-big/commands", { key: keys.bureau, body: big })

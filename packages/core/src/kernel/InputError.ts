@@ -205,11 +205,18 @@ const preview = (u: unknown, depth: number, budget: number): string => {
  */
 export const maxDepth = 64
 
+// An object with a field named `toString` that is not a function (as JSON can write: `{"toString": false}`) cannot be
+// turned into a string or a number: the parser, meeting it where a tag or a key is looked up, would throw a
+// TypeError instead of reporting the field. No input of this library has such a field.
+const unreadable = (value: object, key: string): boolean =>
+  key === "toString" && typeof (value as Record<string, unknown>)[key] !== "function"
+
 /**
- * Whether some value is nested deeper than `limit` (as {@link tooDeepAt} walks, without building a path per value:
- * every command is checked, and nearly all are shallow).
+ * Whether some value is nested deeper than `limit` or is an object that cannot be read as a value (as
+ * {@link refusedAt} walks, without building a path per value: every command is checked, and nearly all are
+ * shallow).
  */
-const tooDeep = (input: unknown, limit: number): boolean => {
+const refused = (input: unknown, limit: number): boolean => {
   const values: Array<unknown> = [input]
   const depths: Array<number> = [0]
   while (values.length > 0) {
@@ -225,6 +232,7 @@ const tooDeep = (input: unknown, limit: number): boolean => {
     } else if (isPlain(value)) {
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue
+        if (unreadable(value, key)) return true
         values.push((value as Record<string, unknown>)[key])
         depths.push(depth + 1)
       }
@@ -233,17 +241,20 @@ const tooDeep = (input: unknown, limit: number): boolean => {
   return false
 }
 
-/** The path of the first value nested deeper than `limit`, or `undefined`; iterative, so any depth is safe. */
-const tooDeepAt = (input: unknown, limit: number): string | undefined => {
+type Refusal = { readonly path: string; readonly kind: "depth" | "unreadable" }
+
+/** The first value {@link refused} refuses, with its path, or `undefined`; iterative, so any depth is safe. */
+const refusedAt = (input: unknown, limit: number): Refusal | undefined => {
   const stack: Array<readonly [unknown, number, string]> = [[input, 0, ""]]
   while (stack.length > 0) {
     const [value, depth, path] = stack.pop()!
     if (typeof value !== "object" || value === null) continue
-    if (depth >= limit) return path
+    if (depth >= limit) return { path, kind: "depth" }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1, `${path}[${i}]`])
     } else if (isPlain(value)) {
       for (const key of Object.keys(value)) {
+        if (unreadable(value, key)) return { path, kind: "unreadable" }
         stack.push([(value as Record<string, unknown>)[key], depth + 1, path === "" ? key : `${path}.${key}`])
       }
     }
@@ -256,27 +267,31 @@ const isPlain = (value: object): boolean => {
   return proto === Object.prototype || proto === null
 }
 
-const depthIssue = (subject: string, path: string): InvalidInput =>
+const refusal = (subject: string, { kind, path }: Refusal): InvalidInput =>
   new InvalidInput({
     subject,
     issues: [
-      new InputIssue({
-        path,
-        zh: `嵌套层数超过 ${maxDepth} 层`,
-        en: `nested more than ${maxDepth} levels deep`
-      })
+      kind === "depth"
+        ? new InputIssue({ path, zh: `嵌套层数超过 ${maxDepth} 层`, en: `nested more than ${maxDepth} levels deep` })
+        : new InputIssue({
+          path,
+          zh: "对象含有名为 toString 的非函数字段，无法作为值读取",
+          en: "an object with a field named toString that is not a function cannot be read as a value"
+        })
     ]
   })
 
 /**
- * Refuses input nested deeper than {@link maxDepth}.
+ * Refuses input nested deeper than {@link maxDepth}, and objects that cannot be read as a value (a field named
+ * `toString` that is not a function, as in the JSON `{"toString": false}`), with an issue naming the path. Every
+ * public entry runs it before decoding.
  *
  * @since 0.2.0
  * @category decoding
  */
 export const checkDepth = (subject: string, input: unknown): Either.Either<unknown, InvalidInput> => {
-  const at = tooDeep(input, maxDepth) ? tooDeepAt(input, maxDepth) : undefined
-  return at === undefined ? Either.right(input) : Either.left(depthIssue(subject, at))
+  const at = refused(input, maxDepth) ? refusedAt(input, maxDepth) : undefined
+  return at === undefined ? Either.right(input) : Either.left(refusal(subject, at))
 }
 
 /**
