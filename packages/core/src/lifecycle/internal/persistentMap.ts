@@ -13,8 +13,10 @@
  * A batch fold (see `ProjectState.evolveAll`) writes through an {@link Owner}: the trie nodes and maps it made
  * itself during the batch are written in place (as Immutable.js's `withMutations` does), those made before are
  * copied as usual. A small map (a project's first events) the batch copies once into a native `Map` of its own, which
- * it then writes directly. The owner is a token the batch never hands out, so once the batch returns, nothing can
- * write its maps again and they are as persistent as any.
+ * it then writes directly, and later than it says: its writes are kept in order and applied when something first
+ * reads the map (or writes it without the owner), so a map that no one reads after a replay (the evidence owners, the
+ * command ids until a command is decided) never hashes its keys. The owner is a token the batch never hands out,
+ * so once the batch returns, nothing can change what its maps hold and they are as persistent as any.
  *
  * @internal
  */
@@ -221,6 +223,11 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
   readonly #owner: Owner | undefined
   /** Whether `#base` is the owner's own native map (then there are no `#changes`), written directly. */
   readonly #ownsBase: boolean
+  /**
+   * What the owning batch set, in order, not yet written into its own `#base` (keys and values alternating): written
+   * there before anything reads the map, so a map that nothing reads after a replay is never hashed.
+   */
+  #deferred: Array<K | V> | undefined = undefined
 
   private constructor(
     base: ReadonlyMap<K, V>,
@@ -249,17 +256,28 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
     return new PersistentMap<K, V>(base, undefined, 0)
   }
 
+  /** `#base` with what the owning batch deferred written into it. */
+  private base(): ReadonlyMap<K, V> {
+    const deferred = this.#deferred
+    if (deferred !== undefined) {
+      this.#deferred = undefined
+      const base = this.#base as Map<K, V>
+      for (let i = 0; i < deferred.length; i += 2) base.set(deferred[i] as K, deferred[i + 1] as V)
+    }
+    return this.#base
+  }
+
   get size(): number {
-    return this.#base.size + this.#added
+    return this.base().size + this.#added
   }
 
   get(key: K): V | undefined {
     const changed = lookup(this.#changes, key)
-    return changed !== undefined ? changed.value : this.#base.get(key)
+    return changed !== undefined ? changed.value : this.base().get(key)
   }
 
   has(key: K): boolean {
-    return this.#base.has(key) || lookup(this.#changes, key) !== undefined
+    return this.base().has(key) || lookup(this.#changes, key) !== undefined
   }
 
   /** A new map with `key` set to `value` (an existing key keeps its place in the order). */
@@ -274,7 +292,7 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
   setBy(owner: Owner | undefined, key: K, value: V): PersistentMap<K, V> {
     if (owner !== undefined) {
       if (this.#owner === owner && this.#ownsBase) {
-        ;(this.#base as Map<K, V>).set(key, value)
+        ;(this.#deferred ??= []).push(key, value)
         return this
       }
       if (this.#owner !== owner && this.size <= copiedUpTo) {
@@ -283,8 +301,9 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
         return new PersistentMap(own, undefined, 0, owner, true)
       }
     }
-    const inBase = this.#base.size > 0 && this.#base.has(key)
-    if (inBase && this.#base.get(key) === value && lookup(this.#changes, key) === undefined) return this
+    const base = this.base()
+    const inBase = base.size > 0 && base.has(key)
+    if (inBase && base.get(key) === value && lookup(this.#changes, key) === undefined) return this
     const order = inBase ? -1 : this.#added
     const changes = written(this.#changes, key, value, order, owner)
     const added = grew && order >= 0 ? this.#added + 1 : this.#added
@@ -294,7 +313,7 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
       return this
     }
     if (!touched) return this
-    return new PersistentMap(this.#base, changes, added, owner)
+    return new PersistentMap(base, changes, added, owner)
   }
 
   private sorted(): Array<[K, V]> {
@@ -305,7 +324,7 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V>, Equal.Equal {
       if (leaf.order >= 0) added.push(leaf)
       else overridden.set(leaf.key, leaf.value)
     }
-    for (const [k, v] of this.#base) out.push([k, overridden.has(k) ? overridden.get(k)! : v])
+    for (const [k, v] of this.base()) out.push([k, overridden.has(k) ? overridden.get(k)! : v])
     added.sort((a, b) => a.order - b.order)
     for (const leaf of added) out.push([leaf.key, leaf.value])
     return out
@@ -364,6 +383,8 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
   readonly #owner: Owner | undefined
   /** Whether `#base` is the owner's own native set (then nothing is `#added`), written directly. */
   readonly #ownsBase: boolean
+  /** What the owning batch added, in order, not yet in its own `#base` (as in `PersistentMap`). */
+  #deferred: Array<A> | undefined = undefined
 
   private constructor(
     base: ReadonlySet<A>,
@@ -389,12 +410,23 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
     return new PersistentSet<A>(new Set(values), undefined, 0)
   }
 
+  /** `#base` with what the owning batch deferred added to it. */
+  private base(): ReadonlySet<A> {
+    const deferred = this.#deferred
+    if (deferred !== undefined) {
+      this.#deferred = undefined
+      const base = this.#base as Set<A>
+      for (let i = 0; i < deferred.length; i++) base.add(deferred[i]!)
+    }
+    return this.#base
+  }
+
   get size(): number {
-    return this.#base.size + this.#addedCount
+    return this.base().size + this.#addedCount
   }
 
   has(value: A): boolean {
-    return this.#base.has(value) || lookup(this.#added, value) !== undefined
+    return this.base().has(value) || lookup(this.#added, value) !== undefined
   }
 
   /** A new set with `value` in it (the same set when it already is). */
@@ -406,7 +438,7 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
   addBy(owner: Owner | undefined, value: A): PersistentSet<A> {
     if (owner !== undefined) {
       if (this.#owner === owner && this.#ownsBase) {
-        ;(this.#base as Set<A>).add(value)
+        ;(this.#deferred ??= []).push(value)
         return this
       }
       if (this.#owner !== owner && this.size <= copiedUpTo) {
@@ -415,7 +447,8 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
         return new PersistentSet(own, undefined, 0, owner, true)
       }
     }
-    if (this.#base.size > 0 && this.#base.has(value)) return this
+    const base = this.base()
+    if (base.size > 0 && base.has(value)) return this
     const added = written(this.#added, value, true, this.#addedCount, owner)
     if (!grew) return this
     if (owner !== undefined && this.#owner === owner) {
@@ -423,11 +456,11 @@ export class PersistentSet<A> implements ReadonlySet<A>, Equal.Equal {
       this.#addedCount++
       return this
     }
-    return new PersistentSet(this.#base, added, this.#addedCount + 1, owner)
+    return new PersistentSet(base, added, this.#addedCount + 1, owner)
   }
 
   *values(): SetIterator<A> {
-    yield* this.#base
+    yield* this.base()
     const added = leavesOf(this.#added).sort((a, b) => a.order - b.order)
     for (const leaf of added) yield leaf.key
   }
