@@ -84,4 +84,39 @@ describe("SQLite command path beside the client's transactions", () => {
     expect(outcome.conflict).toMatchObject({ _tag: "VersionConflict", expected: 0, actual: 1 })
     expect(outcome.stale).toMatchObject({ _tag: "VersionConflict", expected: 5, actual: 1 })
   })
+
+  it("reads a stream on the direct path (rows as arrays of values) as through the client, page after page", async () => {
+    const filename = join(dir, `direct-${files++}.db`)
+    const outcome = await Effect.runPromise(
+      Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        const store = yield* EventStore.EventStore
+        // 7 commands of 1-3 events, another stream in between, text that is not ASCII
+        let version = 0
+        for (let i = 0; i < 7; i++) {
+          const events = Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+            type: i % 2 === 0 ? "Added" : "Renamed",
+            schemaVersion: 1 + (k % 2),
+            data: { n: i * 10 + k, name: `第${i}项 “引号” \\ ${"字".repeat(i * 40)}` }
+          }))
+          version = (yield* store.append("s", version, `cmd-${i}`, events)).version
+          yield* store.append(`other-${i}`, 0, `cmd-${i}`, [added(i)])
+        }
+        const direct = [yield* store.readStream("s"), yield* store.readStream("s", { fromPosition: 4 })]
+        // inside a transaction of the client the store reads through the client
+        const client = yield* sql.withTransaction(
+          Effect.all([store.readStream("s"), store.readStream("s", { fromPosition: 4 })])
+        )
+        return { version, direct, client }
+      }).pipe(Effect.provide(SqliteEventStore.layer({ filename, pageSize: 3 })), Effect.scoped)
+    )
+    expect(outcome.version).toBe(13)
+    const plainOf = (events: ReadonlyArray<EventStore.StoredEvent>) => events.map((e) => ({ ...e }))
+    expect(outcome.direct[0]!.map((e) => e.position)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1))
+    expect(outcome.direct[1]!.map((e) => e.position)).toEqual(Array.from({ length: 10 }, (_, i) => i + 4))
+    expect(plainOf(outcome.direct[0]!)).toEqual(plainOf(outcome.client[0]!))
+    expect(plainOf(outcome.direct[1]!)).toEqual(plainOf(outcome.client[1]!))
+    expect(outcome.direct[0]![12]).toMatchObject({ type: "Added", schemaVersion: 1, commandId: "cmd-6" })
+    expect(outcome.direct[0]!.every((e) => typeof e.globalPosition === "number" && e.hash.length === 64)).toBe(true)
+  })
 })

@@ -97,7 +97,21 @@ const connect = (options: SqliteClient.SqliteClientConfig) =>
       statement.run(...params)
       return []
     }
-    return { db, connection, query: query as SqlEventStore.DirectQuery }
+    // Statements that give their rows as arrays of values, prepared apart from the others (switching a statement's
+    // mode per call costs more than a second prepared statement).
+    const arrays = new Map<string, Sqlite.Statement>()
+    const valuesOf: SqlEventStore.DirectValues = (text, params) => {
+      let statement = arrays.get(text)
+      if (statement === undefined) {
+        statement = db.prepare(text)
+        if (!statement.reader) throw new Error("a statement that returns no rows has no values to give")
+        statement.raw(true)
+        if (arrays.size >= capacity) arrays.delete(arrays.keys().next().value!)
+        arrays.set(text, statement)
+      }
+      return statement.all(...params) as ReadonlyArray<ReadonlyArray<unknown>>
+    }
+    return { db, connection, query: query as SqlEventStore.DirectQuery, values: valuesOf }
   })
 
 const withClientApi = (
@@ -121,7 +135,7 @@ const withClientApi = (
 /** The client and its direct connection. */
 export const make = (options: SqliteClient.SqliteClientConfig) =>
   Effect.gen(function*() {
-    const { connection, db, query } = yield* connect(options)
+    const { connection, db, query, values } = yield* connect(options)
     const semaphore = yield* Effect.makeSemaphore(1)
     const exclusive = semaphore.withPermits(1)
     const transactionAcquirer = Effect.uninterruptibleMask((restore) =>
@@ -147,14 +161,14 @@ export const make = (options: SqliteClient.SqliteClientConfig) =>
     })
     const client = withClientApi(sql, options, db, exclusive)
     const direct: SqlEventStore.DirectConnection = {
-      run: <A>(f: (q: SqlEventStore.DirectQuery) => A) =>
+      run: <A>(f: (q: SqlEventStore.DirectQuery, v?: SqlEventStore.DirectValues) => A) =>
         Effect.flatMap(
           Effect.serviceOption(SqlClient.TransactionConnection),
           (inTransaction): Effect.Effect<Option.Option<A>, SqlError> =>
             Option.isSome(inTransaction)
               ? Effect.succeedNone
               : exclusive(
-                Effect.try({ try: () => Option.some(f(query)), catch: failed("Failed to execute statement") })
+                Effect.try({ try: () => Option.some(f(query, values)), catch: failed("Failed to execute statement") })
               )
         )
     }
