@@ -331,6 +331,20 @@ const toChained = (row: EventRow): AuditTrail.ChainedEvent => ({
   hash: row.hash
 })
 
+// A row of `columns` as the array of its values, as `toChained` makes it from the row.
+const toChainedValues = (v: ReadonlyArray<unknown>): AuditTrail.ChainedEvent => ({
+  streamId: v[1] as string,
+  position: Number(v[2]),
+  type: v[3] as string,
+  schemaVersion: Number(v[4]),
+  data: undefined,
+  dataJson: v[5] as string,
+  commandId: v[6] as string,
+  recordedAt: v[7] as string,
+  prevHash: v[8] as string,
+  hash: v[9] as string
+})
+
 interface CommandRow {
   readonly stream_id: string
   readonly command_id: string
@@ -351,7 +365,7 @@ const toRecord = (row: CommandRow): EventStore.CommandRecord => ({
 
 const commandColumnList = "stream_id, command_id, first_position, last_position, command_hash, receipt"
 
-// (`toStoredValues` reads a row of these by index)
+// (`toStoredValues` and `toChainedValues` read a row of these by index)
 const columns =
   "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
 
@@ -452,17 +466,25 @@ export const make = (
       }
       return Effect.flatMap(run<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
     }
-    const readStreamDirect = (streamId: string, from: number) => (query: DirectQuery, values?: DirectValues) => {
-      const out: Array<EventStore.StoredEvent> = []
+    // A stream from `from` on the direct connection, page after page, each row made by `ofValues` (from the array of
+    // its values, when the connection gives rows so) or by `ofRow`.
+    const readDirect = <T extends { readonly position: number }>(
+      streamId: string,
+      from: number,
+      ofValues: (values: ReadonlyArray<unknown>) => T,
+      ofRow: (row: EventRow) => T
+    ) =>
+    (query: DirectQuery, values?: DirectValues) => {
+      const out: Array<T> = []
       for (let next = from;;) {
         const params = [streamId, next, pageSize]
         if (values !== undefined) {
           const rows = values(readStreamText, params)
-          for (const r of rows) out.push(toStoredValues(r))
+          for (const r of rows) out.push(ofValues(r))
           if (rows.length < pageSize) return out
         } else {
           const rows = query<EventRow>(readStreamText, params)
-          for (const r of rows) out.push(toStored(r))
+          for (const r of rows) out.push(ofRow(r))
           if (rows.length < pageSize) return out
         }
         next = out[out.length - 1]!.position + 1
@@ -472,7 +494,7 @@ export const make = (
       const from = Math.max(1, fromPosition)
       if (direct === undefined) return readStreamClient(streamId, from)
       return Effect.flatMap(
-        direct.run(readStreamDirect(streamId, from)),
+        direct.run(readDirect(streamId, from, toStoredValues, toStored)),
         (read) => Option.isSome(read) ? Effect.succeed(read.value) : readStreamClient(streamId, from)
       )
     }
@@ -487,6 +509,16 @@ export const make = (
         )
       }
       return Effect.flatMap(run<EventRow>(readStreamText, [streamId, 1, pageSize]), (rows) => page(rows, []))
+    }
+
+    // A whole stream as the audit trail verifies it: on the direct connection when there is one.
+    const readChained = (streamId: string): Effect.Effect<ReadonlyArray<AuditTrail.ChainedEvent>, SqlError> => {
+      const throughClient = Effect.map(readStreamRows(streamId), (rows) => rows.map(toChained))
+      if (direct === undefined) return throughClient
+      return Effect.flatMap(
+        direct.run(readDirect(streamId, 1, toChainedValues, toChained)),
+        (read) => Option.isSome(read) ? Effect.succeed(read.value) : throughClient
+      )
     }
 
     const versionOf = (streamId: string) =>
@@ -1138,10 +1170,7 @@ export const make = (
       readAll,
       // Verification hashes each row's stored text, so it checks the bytes in the database
       // and does not re-serialise the parsed data.
-      verify: (streamId) =>
-        Effect.map(readStreamRows(streamId), (rows) => AuditTrail.verify(rows.map(toChained))).pipe(
-          mapSqlErrors("verify")
-        ),
+      verify: (streamId) => Effect.map(readChained(streamId), AuditTrail.verify).pipe(mapSqlErrors("verify")),
       listStreams: () =>
         sql<{ stream_id: string; v: number | string }>`SELECT stream_id, MAX(position) AS v FROM ${T.events}
           GROUP BY stream_id ORDER BY stream_id`.pipe(
