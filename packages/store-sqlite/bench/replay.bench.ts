@@ -1,0 +1,97 @@
+// Loading a project from SQLite, as a command without a cache does: the stream read from the store (`readStream`,
+// on the store's direct connection), then each row parsed, decoded and folded as the fold reaches it
+// (`CommandHandler.foldEvents` → `Lifecycle.evolveAll`). Alternated with the least any load of the same rows must
+// do, better-sqlite3 reading the data column of the stream and `JSON.parse` of each row, and the ratio printed.
+// A project in its contract period with GSYF_BENCH_EVENTS events (default 10,000), stored with
+// synchronous=NORMAL. Then `verify` of the same stream.
+//
+//   npx tsx packages/store-sqlite/bench/replay.bench.ts
+//
+// Prints figures; asserts nothing.
+import { CommandHandler, EventStore, Lifecycle, ProjectEvent } from "@gsyf/core"
+import Sqlite from "better-sqlite3"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Schema from "effect/Schema"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { compareAsync } from "../../core/bench/compare.js"
+import { buildOpenProject } from "../../core/bench/project10k.js"
+import { SqliteEventStore } from "../src/index.js"
+
+const EVENTS = Number(process.env.GSYF_BENCH_EVENTS ?? 10_000)
+const projectId = "p-replay"
+const dir = mkdtempSync(join(tmpdir(), "gsyf-replay-bench-"))
+const filename = join(dir, "store.db")
+const encode = Schema.encodeSync(ProjectEvent.Stored)
+
+const { events, state } = buildOpenProject(EVENTS)
+const runtime = ManagedRuntime.make(SqliteEventStore.layer({ filename, synchronous: "NORMAL", projections: [] }))
+await runtime.runPromise(Effect.gen(function*() {
+  const store = yield* EventStore.EventStore
+  for (let version = 0; version < events.length; version += 1000) {
+    const batch = events.slice(version, version + 1000).map((e): EventStore.NewEvent => ({
+      type: e._tag,
+      schemaVersion: ProjectEvent.currentVersion,
+      data: encode(e)
+    }))
+    yield* store.append(projectId, version, `load-${version}`, batch)
+  }
+}))
+
+const load = () =>
+  runtime.runPromise(Effect.gen(function*() {
+    const store = yield* EventStore.EventStore
+    const rows = yield* store.readStream(projectId)
+    const folded = CommandHandler.foldEvents(
+      ProjectEvent.codec,
+      rows,
+      (decoded) => Lifecycle.evolveAll(Lifecycle.initialState, decoded)
+    )
+    if (Either.isLeft(folded)) throw new Error(folded.left.message)
+    return folded.right
+  }))
+
+const bare = new Sqlite(filename, { readonly: true })
+const dataOf = bare.prepare("SELECT data FROM events WHERE stream_id = ? ORDER BY position").pluck()
+const readAndParse = async () => {
+  let n = 0
+  for (const text of dataOf.all(projectId) as Array<string>) if (JSON.parse(text) !== null) n++
+  return n
+}
+
+const loaded = await load()
+if (loaded.version !== state.version || Lifecycle.status(loaded) !== Lifecycle.status(state)) {
+  throw new Error("the loaded state differs from the decided one")
+}
+if ((await readAndParse()) !== events.length) throw new Error("the bare read found another number of rows")
+
+console.log(`Replay from SQLite, ${process.version}: ${events.length.toLocaleString("en-US")} events of a project`)
+const replayed = await compareAsync(
+  "load: readStream + CommandHandler.foldEvents → evolveAll, vs better-sqlite3 reading the data column + JSON.parse",
+  "events",
+  events.length,
+  load,
+  readAndParse
+)
+console.log(`    load from SQLite incl. decoding: ${Math.round(replayed.gsyf).toLocaleString("en-US")} events/s`)
+
+const verifyOnce = () =>
+  runtime.runPromise(Effect.flatMap(EventStore.EventStore, (store) => store.verify(projectId))).then((v) => {
+    if (!v.ok) throw new Error("verify failed")
+    return v
+  })
+const verified = await compareAsync(
+  "verify: the stream's hash chain over its stored rows, vs better-sqlite3 reading the data column + JSON.parse",
+  "events",
+  events.length,
+  verifyOnce,
+  readAndParse
+)
+console.log(`    verify from SQLite: ${Math.round(verified.gsyf).toLocaleString("en-US")} events/s`)
+
+bare.close()
+await runtime.dispose()
+rmSync(dir, { recursive: true, force: true })
