@@ -60,23 +60,22 @@ const connect = (options: SqliteClient.SqliteClientConfig) =>
           catch: failed("Failed to execute statement")
         })
       )
+    // Rows as arrays of their values (what the store's direct stream reads use, and the client's `executeValues`).
+    const valuesOf = (text: string, params: Params): ReadonlyArray<ReadonlyArray<unknown>> => {
+      const statement = prepare(text)
+      if (!statement.reader) {
+        statement.run(...params)
+        return []
+      }
+      statement.raw(true)
+      try {
+        return statement.all(...params) as ReadonlyArray<ReadonlyArray<unknown>>
+      } finally {
+        statement.raw(false)
+      }
+    }
     const values = (text: string, params: Params) =>
-      Effect.try({
-        try: () => {
-          const statement = prepare(text)
-          if (!statement.reader) {
-            statement.run(...params)
-            return []
-          }
-          statement.raw(true)
-          try {
-            return statement.all(...params) as ReadonlyArray<ReadonlyArray<unknown>>
-          } finally {
-            statement.raw(false)
-          }
-        },
-        catch: failed("Failed to execute statement")
-      })
+      Effect.try({ try: () => valuesOf(text, params), catch: failed("Failed to execute statement") })
     const connection: Connection = {
       execute: (text, params, transformRows) =>
         transformRows ? Effect.map(run(text, params), transformRows) : run(text, params),
@@ -96,20 +95,6 @@ const connect = (options: SqliteClient.SqliteClientConfig) =>
       if (statement.reader) return statement.all(...params) as ReadonlyArray<Row>
       statement.run(...params)
       return []
-    }
-    // Statements that give their rows as arrays of values, prepared apart from the others (switching a statement's
-    // mode per call costs more than a second prepared statement).
-    const arrays = new Map<string, Sqlite.Statement>()
-    const valuesOf: SqlEventStore.DirectValues = (text, params) => {
-      let statement = arrays.get(text)
-      if (statement === undefined) {
-        statement = db.prepare(text)
-        if (!statement.reader) throw new Error("a statement that returns no rows has no values to give")
-        statement.raw(true)
-        if (arrays.size >= capacity) arrays.delete(arrays.keys().next().value!)
-        arrays.set(text, statement)
-      }
-      return statement.all(...params) as ReadonlyArray<ReadonlyArray<unknown>>
     }
     return { db, connection, query: query as SqlEventStore.DirectQuery, values: valuesOf }
   })
