@@ -99,10 +99,17 @@ export * as AuditKey from "./runtime/AuditKey.js"
  * `LegalBasis`), so the hash covers the reference and the reference covers the text. Rows of version 1 hold every
  * basis whole and keep their hashes.
  *
+ * From schema version 3 the fields that many events share (who acted, the legal basis, the rules evaluated) are kept
+ * once, in a record the store holds beside the events: the event's `data` names it as `"$record"`, the SHA-256 (hex)
+ * of the record's canonical JSON, so the hash covers the reference and the reference covers the record. {@link verify}
+ * checks both links; a record that is missing or whose text no longer hashes to its reference breaks the chain at the
+ * first event that names it (`record-mismatch`).
+ *
  * ## Rechecking an export without gsyf
  *
  * {@link exportJsonl} writes one JSON object per line: the seven body fields
- * plus `prevHash` and `hash`. An outside auditor can recheck a file with a few
+ * plus `prevHash` and `hash`, and `record` (the record's JSON) for an event whose data names one. An outside
+ * auditor can recheck a file with a few
  * lines of Python (standard library only; `json.dumps(..., sort_keys=True,
  * separators=(",", ":"), ensure_ascii=False)` is JCS for data whose keys are
  * ASCII or BMP characters and whose numbers are integers, which is what gsyf stores):
@@ -117,6 +124,9 @@ export * as AuditKey from "./runtime/AuditKey.js"
  *     canon = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
  *     h = hashlib.sha256((prev + canon).encode("utf-8")).hexdigest()
  *     assert e["prevHash"] == prev and e["hash"] == h, f"line {n}: chain broken at position {e['position']}"
+ *     if "$record" in e["data"]:
+ *         rec = json.dumps(e["record"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+ *         assert hashlib.sha256(rec.encode("utf-8")).hexdigest() == e["data"]["$record"], f"line {n}: record altered"
  *     heads[e["streamId"]] = h
  * print("ok", len(heads), "streams")
  * ```
@@ -663,6 +673,12 @@ export * as ProjectCommand from "./lifecycle/ProjectCommand.js"
  * hash of its basis's text: the chain still covers what the event means. Rows of version 1 (every basis and
  * evaluation whole) keep their stored bytes and hashes; {@link upcasters} turn them into version 2 when they are
  * read.
+ *
+ * From schema version 3 a store keeps who acted, the legal basis and the rules evaluated ({@link recordFields}) once
+ * per distinct combination, in a record beside the events (`EventStore.NewEvent` `record`): a row holds the rest of
+ * the event and names its record by the SHA-256 of the record's canonical JSON (`"$record"`), so the chain's hash
+ * still covers what the event means. A stream of thousands of deliverables shares a handful of records, and a replay
+ * decodes each record once. Rows of versions 1 and 2 hold those fields in the row and are read as before.
  *
  * @since 0.1.0
  */

@@ -3,7 +3,7 @@
 // version 1 upcast on the way), and a row that does not decode fails the replay with the error naming it, with no
 // state returned.
 import { describe, expect, it } from "@effect/vitest"
-import { CommandHandler, EventStore, Lifecycle, ProjectEvent, ProjectService } from "@gsyf/core"
+import { AuditTrail, CommandHandler, EventStore, Lifecycle, ProjectEvent, ProjectService } from "@gsyf/core"
 import { Either, Schema } from "effect"
 import { buildProject } from "../bench/project10k.js"
 import { seedWithCorrections } from "./fixtures/gwt.js"
@@ -11,26 +11,49 @@ import { fullLifecycle, runCommands } from "./fixtures/seed.js"
 
 const json = (u: unknown): unknown => JSON.parse(JSON.stringify(u))
 
+type Version = 1 | 2 | 3
+
+/** Version 3 rows: the record fields kept in a record the data names by the SHA-256 of its canonical JSON. */
+const withRecord = (data: Record<string, unknown>) => {
+  const shared: Record<string, unknown> = {}
+  const own: Record<string, unknown> = { ...data }
+  for (const f of ProjectEvent.recordFields) {
+    shared[f] = own[f]
+    delete own[f]
+  }
+  const text = AuditTrail.canonicalize(shared)
+  const ref = Either.getOrThrow(EventStore.fingerprint(shared))
+  // one record object per reference, as a store keeps them
+  let record = records.get(ref)
+  if (record === undefined) records.set(ref, record = EventStore.readRecord(ref, text)!)
+  return { data: { ...own, $record: ref }, record }
+}
+const records = new Map<string, EventStore.StoredRecord>()
+
 /** Rows as a store returns them: the data column parsed, at the given schema version. */
 const rowsOf = (
   events: ReadonlyArray<ProjectEvent.Event>,
-  version: 1 | 2 = 2
+  version: Version = 3
 ): Array<EventStore.StoredEvent> => {
-  const encode: (e: ProjectEvent.Event) => unknown = version === 2
+  const encode: (e: ProjectEvent.Event) => unknown = version >= 2
     ? Schema.encodeSync(ProjectEvent.Stored)
     : Schema.encodeSync(ProjectEvent.Event)
-  return events.map((e, i) => ({
-    streamId: "p-fold",
-    position: i + 1,
-    globalPosition: i + 1,
-    type: e._tag,
-    schemaVersion: version,
-    data: json(encode(e)),
-    commandId: e.commandId,
-    recordedAt: "2026-01-01T00:00:00.000Z",
-    prevHash: "0".repeat(64),
-    hash: "0".repeat(64)
-  }))
+  return events.map((e, i) => {
+    const stored = version === 3 ? withRecord(json(encode(e)) as Record<string, unknown>) : undefined
+    return {
+      streamId: "p-fold",
+      position: i + 1,
+      globalPosition: i + 1,
+      type: e._tag,
+      schemaVersion: version,
+      data: stored === undefined ? json(encode(e)) : stored.data,
+      commandId: e.commandId,
+      recordedAt: "2026-01-01T00:00:00.000Z",
+      prevHash: "0".repeat(64),
+      hash: "0".repeat(64),
+      ...(stored === undefined ? {} : { record: stored.record })
+    }
+  })
 }
 
 const snapshot = (s: Lifecycle.State) => ProjectService.snapshotCodec.encode(s)
@@ -46,7 +69,7 @@ const lazy = (rows: ReadonlyArray<EventStore.StoredEvent>) =>
     (events) => Lifecycle.evolveAll(Lifecycle.initialState, events)
   )
 
-const expectSameReplay = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 | 2 = 2) => {
+const expectSameReplay = (events: ReadonlyArray<ProjectEvent.Event>, version: Version = 3) => {
   const rows = rowsOf(events, version)
   const folded = Either.getOrThrow(lazy(rows))
   const reference = eager(rows)
@@ -58,7 +81,7 @@ const expectSameReplay = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 
 }
 
 /** The same rows as a SQL store returns them: the data column's text, parsed when read. */
-const jsonRowsOf = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 | 2 = 2) =>
+const jsonRowsOf = (events: ReadonlyArray<ProjectEvent.Event>, version: Version = 3) =>
   rowsOf(events, version).map((r) =>
     EventStore.storedFromJson(
       r.streamId,
@@ -70,7 +93,8 @@ const jsonRowsOf = (events: ReadonlyArray<ProjectEvent.Event>, version: 1 | 2 = 
       r.commandId,
       r.recordedAt,
       r.prevHash,
-      r.hash
+      r.hash,
+      r.record
     )
   )
 
@@ -88,12 +112,13 @@ describe("CommandHandler.foldEvents", () => {
     expectSameReplay(buildProject(10_000).events)
   }, 60_000)
 
-  it("upcasts rows of schema version 1 on the way", () => {
+  it("upcasts rows of schema version 1 on the way, and reads rows of version 2 as they are", () => {
     expectSameReplay(runCommands(fullLifecycle()).events, 1)
+    expectSameReplay(runCommands(fullLifecycle()).events, 2)
   })
 
   it("folds rows whose data is JSON text (EventStore.storedFromJson) to the same state, version 1 rows too", () => {
-    for (const version of [1, 2] as const) {
+    for (const version of [1, 2, 3] as const) {
       const events = runCommands(fullLifecycle()).events
       const folded = Either.getOrThrow(lazy(jsonRowsOf(events, version)))
       expect(snapshot(folded)).toBe(snapshot(eager(rowsOf(events, version))))
@@ -118,10 +143,10 @@ describe("CommandHandler.foldEvents", () => {
     const events = runCommands(fullLifecycle()).events
     const k = 17
     const broken = (change: (row: EventStore.StoredEvent) => EventStore.StoredEvent) =>
-      rowsOf(events).map((row) => (row.position === k ? change(row) : row))
+      rowsOf(events, 2).map((row) => (row.position === k ? change(row) : row))
     const cases: ReadonlyArray<[string, (row: EventStore.StoredEvent) => EventStore.StoredEvent, RegExp]> = [
       ["bad data", (row) => ({ ...row, data: { ...(row.data as object), actor: 5 } }), /actor/],
-      ["a newer schema version", (row) => ({ ...row, schemaVersion: 3 }), /schema version 3/],
+      ["a newer schema version", (row) => ({ ...row, schemaVersion: 4 }), /schema version 4/],
       ["an old version that does not upcast", (row) => ({ ...row, schemaVersion: 0 }), /upcast from version 0/]
     ]
     for (const [name, change, reason] of cases) {
@@ -152,7 +177,7 @@ describe("CommandHandler.foldEvents", () => {
     }
 
     it("is reported even when the fold stops before it", () => {
-      const rows = broken((row) => ({ ...row, schemaVersion: 3 }))
+      const rows = broken((row) => ({ ...row, schemaVersion: 4 }))
       const result = CommandHandler.foldEvents(ProjectEvent.codec, rows, (es) => {
         for (const _ of es) break
         return Lifecycle.initialState
@@ -164,7 +189,7 @@ describe("CommandHandler.foldEvents", () => {
 
 describe("rows parsed for the decoder alone (written into in place)", () => {
   const events = runCommands(fullLifecycle()).events
-  const rows = rowsOf(events)
+  const rows = rowsOf(events, 2)
   const asJson = (r: EventStore.StoredEvent, data: unknown = r.data, type = r.type) =>
     EventStore.storedFromJson(
       r.streamId,
@@ -209,6 +234,46 @@ describe("rows parsed for the decoder alone (written into in place)", () => {
     const stored = rows.map((r) => asJson(r))
     Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, stored))
     expect(stored.map((e) => e.data)).toEqual(rows.map((r) => r.data))
+  })
+})
+
+describe("rows that name a record (schema version 3)", () => {
+  const events = runCommands(fullLifecycle()).events
+  const rows = rowsOf(events)
+  const at = rows.findIndex((r) => r.type === "DeliverableRecorded")
+  const failsAt = (changed: ReadonlyArray<EventStore.StoredEvent>, reason: RegExp) => {
+    const result = CommandHandler.decodeEvents(ProjectEvent.codec, changed)
+    expect(Either.isLeft(result) && result.left.position).toBe(at + 1)
+    expect(Either.isLeft(result) && result.left.reason).toMatch(reason)
+    // and a replay stops there, with no state
+    expect(Either.isLeft(lazy(changed))).toBe(true)
+  }
+  const replace = (f: (r: EventStore.StoredEvent) => EventStore.StoredEvent) =>
+    rows.map((r, i) => (i === at ? f(r) : r))
+
+  it("decode to the events that were stored, sharing each record's fields", () => {
+    const decoded = Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, rows))
+    expect(decoded).toEqual(events)
+    // the events of one record share its decoded legal basis
+    const deliverables = decoded.filter((e) => e._tag === "DeliverableRecorded")
+    const byRecord = new Map<string, ProjectEvent.Event>()
+    for (const [i, e] of decoded.entries()) {
+      const ref = rows[i]!.record!.ref
+      const first = byRecord.get(ref)
+      if (first === undefined) byRecord.set(ref, e)
+      else expect(e.basis).toBe(first.basis)
+    }
+    expect(byRecord.size).toBeLessThan(deliverables.length)
+  })
+
+  it("fail at the row whose record is missing, or is another record", () => {
+    failsAt(replace(({ record: _, ...r }) => r), /names the record/)
+    const other = rows.find((r) => r.record!.ref !== rows[at]!.record!.ref)!.record
+    failsAt(replace((r) => ({ ...r, record: other })), /names the record/)
+  })
+
+  it("fail at a row whose data holds a field of its record as well, as the schema reports it", () => {
+    failsAt(replace((r) => ({ ...r, data: { ...(r.data as object), actor: 5 } })), /actor/)
   })
 })
 

@@ -309,7 +309,7 @@ export const AcceptanceReportInput = Schema.Struct({
 )
 
 /**
- * A stored event with its hash links, as `EventStore` returns it.
+ * A stored event with its hash links and the record its data names, as `EventStore` returns it.
  *
  * @since 0.1.0
  * @category schemas
@@ -324,7 +324,11 @@ export const StoredEventInput = Schema.Struct({
   commandId: Schema.String,
   recordedAt: Schema.String,
   prevHash: Schema.String,
-  hash: Schema.String
+  hash: Schema.String,
+  /** The record the data names (who acted, the legal basis, the rules evaluated), as the store gives it. */
+  record: Schema.optional(
+    Schema.Struct({ ref: Schema.String, json: Schema.String, value: Schema.optional(Schema.Unknown) })
+  )
 })
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { IsoDate, LegalBasis, Money, Parameter, ProjectEvent } from "@gsyf/core"
+import { EventStore, IsoDate, LegalBasis, Money, Parameter, ProjectEvent } from "@gsyf/core"
 import { Block, Document, Html, Inline, Markdown, ProjectDocuments, Templates } from "@gsyf/documents"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -370,6 +370,32 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     expect(b).not.toContain(`${trail[39]!.hash.slice(0, 16)}（断）`)
     expect(b).toContain("摘录范围:第38号至第44号，共7条")
   })
+
+  it.effect("audit trail extract of the rows a store keeps names who acted from the records they name", () =>
+    Effect.gen(function*() {
+      const store = yield* EventStore.makeMemory()
+      const encode = Schema.encodeSync(ProjectEvent.Stored)
+      const rows = seed.events.map((e): EventStore.NewEvent => {
+        const data: Record<string, unknown> = { ...encode(e) }
+        const record: Record<string, unknown> = {}
+        for (const f of ProjectEvent.recordFields) {
+          record[f] = data[f]
+          delete data[f]
+        }
+        return { type: e._tag, schemaVersion: ProjectEvent.currentVersion, data, record }
+      })
+      yield* store.append("project-2026", 0, "whole-trail", rows)
+      const stored = yield* store.readStream("project-2026")
+      expect(stored.every((e) => e.record !== undefined && !("actor" in (e.data as object)))).toBe(true)
+      const fromStore = modelText(Either.getOrThrow(ProjectDocuments.auditExtract({ events: stored })))
+      const whole = modelText(Either.getOrThrow(ProjectDocuments.auditExtract({ events: storedTrail(seed.events) })))
+      expect(fromStore).toContain(`校验通过。共校验${seed.events.length}条事件`)
+      const count = (text: string, name: string) => text.split(name).length - 1
+      for (const name of ["示例市社会保险事业服务中心", "示例安康安全咨询有限公司", "示例市财政局"]) {
+        expect(count(fromStore, name)).toBeGreaterThan(0)
+        expect(count(fromStore, name)).toBe(count(whole, name))
+      }
+    }))
 })
 
 const IsoDateZh = (d: IsoDate.IsoDate): string => `${IsoDate.year(d)}年${IsoDate.month(d)}月${IsoDate.day(d)}日`

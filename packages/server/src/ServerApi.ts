@@ -247,7 +247,7 @@ export const AuditReport = Schema.Struct({
     commandId: Schema.optional(Schema.String),
     projection: Schema.optional(Schema.String),
     key: Schema.optional(Schema.String),
-    reason: Schema.optional(Schema.Literal("position-gap", "prev-hash-mismatch", "hash-mismatch"))
+    reason: Schema.optional(Schema.Literal("position-gap", "prev-hash-mismatch", "hash-mismatch", "record-mismatch"))
   })),
   unattested: Schema.Array(Schema.Struct({ streamId: Schema.String, from: Schema.Int, to: Schema.Int }))
 }).annotations({ identifier: "AuditReport" })
@@ -306,7 +306,7 @@ export const ChainVerification = Schema.Union(
     ok: Schema.Literal(false),
     streamId: Schema.String,
     firstBrokenPosition: Schema.Int,
-    reason: Schema.Literal("position-gap", "prev-hash-mismatch", "hash-mismatch"),
+    reason: Schema.Literal("position-gap", "prev-hash-mismatch", "hash-mismatch", "record-mismatch"),
     zh: Schema.String,
     en: Schema.String
   })

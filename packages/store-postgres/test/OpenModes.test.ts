@@ -118,12 +118,14 @@ describe("PostgreSQL store: placement and upgrades", () => {
             "gsyf.gsyf_schema_migrations",
             "gsyf.projections",
             "gsyf.read_models",
+            "gsyf.records",
             "gsyf.snapshots",
             "public.gsyf_commands",
             "public.gsyf_events",
             "public.gsyf_gsyf_schema_migrations",
             "public.gsyf_projections",
             "public.gsyf_read_models",
+            "public.gsyf_records",
             "public.gsyf_snapshots",
             "public.read_models"
           ]
@@ -145,7 +147,7 @@ describe("PostgreSQL store: placement and upgrades", () => {
         )
       expect(rows.map((r) =>
         r.migration_id
-      )).toEqual([1, 2, 3])
+      )).toEqual([1, 2, 3, 4])
     }), 60_000)
 
   it.scoped(

@@ -1,4 +1,4 @@
-// The twelve tamperings of a stored project (see ../../store-sql/test/tampering.ts), each on a fresh copy
+// The fourteen tamperings of a stored project (see ../../store-sql/test/tampering.ts), each on a fresh copy
 // (CREATE DATABASE … TEMPLATE) of one PostgreSQL store written through the service a host embeds, signed with
 // the host's key and checkpointed.
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
@@ -24,7 +24,12 @@ const verifier = Either.getOrThrow(AuditKey.verifier(keys.publicKeyPem))
 const subject: Subject = { project: "sample-city-2026", other: "sample-county-2026", dialect: "pg" }
 // The store in a schema of its own, with a prefix: the tamperings name the tables as the attacker sees them.
 const placement = { schema: "audit", tablePrefix: "g_" }
-const tables = { events: `"audit"."g_events"`, commands: `"audit"."g_commands"`, readModels: `"audit"."g_read_models"` }
+const tables = {
+  events: `"audit"."g_events"`,
+  commands: `"audit"."g_commands"`,
+  readModels: `"audit"."g_read_models"`,
+  records: `"audit"."g_records"`
+}
 const connection = (database: string) => ({ host: pg.host, port: pg.port, username: pg.username, database })
 
 let scope: Scope.CloseableScope

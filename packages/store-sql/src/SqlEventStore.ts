@@ -12,15 +12,23 @@
  * | table | columns | keys |
  * | --- | --- | --- |
  * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash,
- * hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
+ * hash, record` | PK `global_position`, UNIQUE `(stream_id, position)` |
  * | `commands` | `stream_id, command_id, first_position, last_position, command_hash, receipt` | PK `(stream_id,
  * command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
  * | `snapshots` | `stream_id, name, version, head, state_version, state` | PK `(stream_id, name)` |
+ * | `records` | `ref, json` | PK `ref` |
  *
  * `data` and `doc` hold canonical JSON text (RFC 8785), exactly what is hashed;
  * `recorded_at` holds the ISO instant as text, for the same reason.
+ *
+ * `records` holds, once each, the records events share (`EventStore.NewEvent` `record`: who acted, the legal basis,
+ * the rules evaluated): `json` is the record's canonical JSON and `ref` its SHA-256. An event's `data` names its
+ * record (`"$record": ref`, so the chain's hash covers it) and `record` repeats the reference for reads, which fetch
+ * the records of their rows once per store instance and take a record only when its text hashes to its reference;
+ * `verify` checks every event's record against the table as it is. A record is written in the transaction of the
+ * first append that uses it.
  *
  * An append is one transaction: the command row, the events (one multi-row
  * INSERT; on PostgreSQL a single `WITH … INSERT` statement writes both; an
@@ -67,6 +75,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as errors from "./internal/errors.js"
+import { RecordBook, type RecordRow } from "./internal/records.js"
 import * as schema from "./internal/schema.js"
 import { type Placement, type Tables, tables as placeTables } from "./internal/tables.js"
 import type { UnusableStore } from "./UnusableStore.js"
@@ -286,10 +295,11 @@ interface EventRow {
   readonly recorded_at: string
   readonly prev_hash: string
   readonly hash: string
+  readonly record: string | null
 }
 
 // The data column is parsed when the event's data is first read (a replay parses each row as it decodes it).
-const toStored = (row: EventRow): EventStore.StoredEvent =>
+const toStored = (row: EventRow, record: EventStore.StoredRecord | undefined): EventStore.StoredEvent =>
   EventStore.storedFromJson(
     row.stream_id,
     Number(row.position),
@@ -300,11 +310,15 @@ const toStored = (row: EventRow): EventStore.StoredEvent =>
     row.command_id,
     row.recorded_at,
     row.prev_hash,
-    row.hash
+    row.hash,
+    record
   )
 
 // A row of `columns` as the array of its values, in their order.
-const toStoredValues = (v: ReadonlyArray<unknown>): EventStore.StoredEvent =>
+const toStoredValues = (
+  v: ReadonlyArray<unknown>,
+  record: EventStore.StoredRecord | undefined
+): EventStore.StoredEvent =>
   EventStore.storedFromJson(
     v[1] as string,
     Number(v[2]),
@@ -315,10 +329,12 @@ const toStoredValues = (v: ReadonlyArray<unknown>): EventStore.StoredEvent =>
     v[6] as string,
     v[7] as string,
     v[8] as string,
-    v[9] as string
+    v[9] as string,
+    record
   )
 
-const toChained = (row: EventRow): AuditTrail.ChainedEvent => ({
+// (the record an event names is put in by `verify`, from the records table as it is)
+const toChained = (row: EventRow): Chained => ({
   streamId: row.stream_id,
   position: Number(row.position),
   type: row.type,
@@ -328,11 +344,13 @@ const toChained = (row: EventRow): AuditTrail.ChainedEvent => ({
   commandId: row.command_id,
   recordedAt: row.recorded_at,
   prevHash: row.prev_hash,
-  hash: row.hash
+  hash: row.hash,
+  record: undefined,
+  recordRef: row.record
 })
 
 // A row of `columns` as the array of its values, as `toChained` makes it from the row.
-const toChainedValues = (v: ReadonlyArray<unknown>): AuditTrail.ChainedEvent => ({
+const toChainedValues = (v: ReadonlyArray<unknown>): Chained => ({
   streamId: v[1] as string,
   position: Number(v[2]),
   type: v[3] as string,
@@ -342,8 +360,19 @@ const toChainedValues = (v: ReadonlyArray<unknown>): AuditTrail.ChainedEvent => 
   commandId: v[6] as string,
   recordedAt: v[7] as string,
   prevHash: v[8] as string,
-  hash: v[9] as string
+  hash: v[9] as string,
+  record: undefined,
+  recordRef: v[10] as string | null
 })
+
+/** A row as `verify` walks it: the record its `record` column names is put in before the walk. */
+interface Chained extends AuditTrail.ChainedEvent {
+  record: { readonly ref: string; readonly json: string } | undefined
+  readonly recordRef: string | null
+}
+
+const positionOf = (row: EventRow) => Number(row.position)
+const recordOf = (row: EventRow) => row.record
 
 interface CommandRow {
   readonly stream_id: string
@@ -367,7 +396,7 @@ const commandColumnList = "stream_id, command_id, first_position, last_position,
 
 // (`toStoredValues` and `toChainedValues` read a row of these by index)
 const columns =
-  "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
+  "global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash, record"
 
 /**
  * Builds the store over the `SqlClient` in context. Does not migrate; see {@link layer}.
@@ -452,12 +481,81 @@ export const make = (
       placeholders(1, 1)
     } AND position >= ${placeholders(2, 1)} ORDER BY position LIMIT ${placeholders(3, 1)}`
 
+    // The records rows name: the ones this instance knows, the others fetched (a few hundred references a statement)
+    // and taken when their text hashes to their reference. For `verify`, the records table as it is, unchecked (the
+    // audit trail checks each record against the reference its event's hashed data names).
+    const book = new RecordBook()
+    const recordsText = (count: number) => `SELECT ref, json FROM ${t.records} WHERE ref IN (${placeholders(1, count)})`
+    const recordChunk = 500
+    const chunksOf = (refs: ReadonlyArray<string>) => {
+      const out: Array<Array<string>> = []
+      for (let i = 0; i < refs.length; i += recordChunk) out.push(refs.slice(i, i + recordChunk))
+      return out
+    }
+    const fetchRecords = (refs: ReadonlyArray<string>): Effect.Effect<Array<RecordRow>, SqlError> =>
+      refs.length === 0
+        ? Effect.succeed([])
+        : Effect.map(
+          Effect.forEach(chunksOf(refs), (chunk) => run<RecordRow>(recordsText(chunk.length), chunk)),
+          (pages) => pages.flat()
+        )
+    const fetchRecordsDirect = (query: DirectQuery, refs: ReadonlyArray<string>): Array<RecordRow> =>
+      chunksOf(refs).flatMap((chunk) => query<RecordRow>(recordsText(chunk.length), chunk))
+    const recordsOf = (refs: Iterable<unknown>) => {
+      const { found, missing } = book.lookup(refs)
+      return Effect.map(fetchRecords(missing), (rows) => {
+        book.read(rows, found)
+        return found
+      })
+    }
+    const recordsOfDirect = (query: DirectQuery, refs: Iterable<unknown>) => {
+      const { found, missing } = book.lookup(refs)
+      if (missing.length > 0) book.read(fetchRecordsDirect(query, missing), found)
+      return found
+    }
+    const tableRecords = (refs: Iterable<unknown>, fetched: ReadonlyArray<RecordRow>) => {
+      const wanted = new Set<unknown>(refs)
+      return new Map(fetched.filter((r) => wanted.has(r.ref)).map((r) => [r.ref, r]))
+    }
+    const distinctRefs = (refs: Iterable<unknown>) => {
+      const out = new Set<string>()
+      for (const ref of refs) if (typeof ref === "string") out.add(ref)
+      return [...out]
+    }
+    type Found = ReadonlyMap<string, EventStore.StoredRecord>
+    const storedRow = (found: Found) => (row: EventRow) =>
+      toStored(row, row.record === null ? undefined : found.get(row.record))
+    const storedValues = (found: Found) => (v: ReadonlyArray<unknown>) =>
+      toStoredValues(v, typeof v[10] === "string" ? found.get(v[10]) : undefined)
+    /** Rows as stored events, with the records they name. */
+    const storedRows = (rows: ReadonlyArray<EventRow>) =>
+      Effect.map(recordsOf(rows.map((r) => r.record)), (found) => rows.map(storedRow(found)))
+    /**
+     * The same with every record read from the table as it is now (`readAll`: audits and rebuilds see a record altered
+     * since this instance read it, and the events that name it come without it).
+     */
+    const storedRowsFromTable = (rows: ReadonlyArray<EventRow>) => {
+      const refs = distinctRefs(rows.map((r) => r.record))
+      return Effect.map(fetchRecords(refs), (fetched) => {
+        const found = new Map<string, EventStore.StoredRecord>()
+        book.read(fetched, found)
+        return rows.map(storedRow(found))
+      })
+    }
+
     const readStreamClient = (streamId: string, from: number) => {
       const page = (
         rows: ReadonlyArray<EventRow>,
         out: Array<EventStore.StoredEvent>
+      ): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> =>
+        Effect.flatMap(storedRows(rows), (stored) => {
+          for (const e of stored) out.push(e)
+          return next(rows, out)
+        })
+      const next = (
+        rows: ReadonlyArray<EventRow>,
+        out: Array<EventStore.StoredEvent>
       ): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> => {
-        for (const r of rows) out.push(toStored(r))
         if (rows.length < pageSize) return Effect.succeed(out)
         return Effect.flatMap(
           run<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
@@ -466,35 +564,42 @@ export const make = (
       }
       return Effect.flatMap(run<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
     }
-    // A stream from `from` on the direct connection, page after page, each row made by `ofValues` (from the array of
-    // its values, when the connection gives rows so) or by `ofRow`.
-    const readDirect = <T extends { readonly position: number }>(
+    // A stream from `from` on the direct connection, page after page, then the records its rows name (`records`),
+    // then each row made by `ofValues` (from the array of its values, when the connection gives rows so) or `ofRow`.
+    const readDirect = <T, F>(
       streamId: string,
       from: number,
-      ofValues: (values: ReadonlyArray<unknown>) => T,
-      ofRow: (row: EventRow) => T
+      records: (query: DirectQuery, refs: Iterable<unknown>) => F,
+      ofValues: (found: F) => (values: ReadonlyArray<unknown>) => T,
+      ofRow: (found: F) => (row: EventRow) => T
     ) =>
-    (query: DirectQuery, values?: DirectValues) => {
-      const out: Array<T> = []
+    (query: DirectQuery, values?: DirectValues): Array<T> => {
+      if (values !== undefined) {
+        const rows = readPages(streamId, from, (params) => values(readStreamText, params), (v) => Number(v[2]))
+        return rows.map(ofValues(records(query, rows.map((v) => v[10]))))
+      }
+      const rows = readPages(streamId, from, (params) => query<EventRow>(readStreamText, params), positionOf)
+      return rows.map(ofRow(records(query, rows.map(recordOf))))
+    }
+    const readPages = <R>(
+      streamId: string,
+      from: number,
+      page: (params: ReadonlyArray<string | number>) => ReadonlyArray<R>,
+      positionOf: (row: R) => number
+    ): Array<R> => {
+      const out: Array<R> = []
       for (let next = from;;) {
-        const params = [streamId, next, pageSize]
-        if (values !== undefined) {
-          const rows = values(readStreamText, params)
-          for (const r of rows) out.push(ofValues(r))
-          if (rows.length < pageSize) return out
-        } else {
-          const rows = query<EventRow>(readStreamText, params)
-          for (const r of rows) out.push(ofRow(r))
-          if (rows.length < pageSize) return out
-        }
-        next = out[out.length - 1]!.position + 1
+        const rows = page([streamId, next, pageSize])
+        for (const r of rows) out.push(r)
+        if (rows.length < pageSize) return out
+        next = positionOf(out[out.length - 1]!) + 1
       }
     }
     const readStreamRaw = (streamId: string, fromPosition: number) => {
       const from = Math.max(1, fromPosition)
       if (direct === undefined) return readStreamClient(streamId, from)
       return Effect.flatMap(
-        direct.run(readDirect(streamId, from, toStoredValues, toStored)),
+        direct.run(readDirect(streamId, from, recordsOfDirect, storedValues, storedRow)),
         (read) => Option.isSome(read) ? Effect.succeed(read.value) : readStreamClient(streamId, from)
       )
     }
@@ -513,12 +618,30 @@ export const make = (
 
     // A whole stream as the audit trail verifies it: on the direct connection when there is one.
     const readChained = (streamId: string): Effect.Effect<ReadonlyArray<AuditTrail.ChainedEvent>, SqlError> => {
-      const throughClient = Effect.map(readStreamRows(streamId), (rows) => rows.map(toChained))
+      const throughClient = Effect.flatMap(readStreamRows(streamId), (rows) => {
+        const chained = rows.map(toChained)
+        const refs = distinctRefs(chained.map((e) => e.recordRef))
+        return Effect.map(fetchRecords(refs), (fetched) => withTableRecords(chained, tableRecords(refs, fetched)))
+      })
       if (direct === undefined) return throughClient
+      const fromTable = (query: DirectQuery, refs: Iterable<unknown>) => {
+        const wanted = distinctRefs(refs)
+        return tableRecords(wanted, fetchRecordsDirect(query, wanted))
+      }
       return Effect.flatMap(
-        direct.run(readDirect(streamId, 1, toChainedValues, toChained)),
+        direct.run(readDirect(streamId, 1, fromTable, withTableRecord(toChainedValues), withTableRecord(toChained))),
         (read) => Option.isSome(read) ? Effect.succeed(read.value) : throughClient
       )
+    }
+    // Each row with the record its `record` column names, as the table holds it (none when the table does not).
+    const withTableRecords = (rows: Array<Chained>, table: ReadonlyMap<string, RecordRow>) => {
+      for (const e of rows) if (e.recordRef !== null) e.record = table.get(e.recordRef)
+      return rows
+    }
+    const withTableRecord = <R>(of: (row: R) => Chained) => (table: ReadonlyMap<string, RecordRow>) => (row: R) => {
+      const e = of(row)
+      if (e.recordRef !== null) e.record = table.get(e.recordRef)
+      return e
     }
 
     const versionOf = (streamId: string) =>
@@ -534,12 +657,13 @@ export const make = (
         const c = rows[0]
         if (c === undefined) return Option.none<EventStore.StoredCommand>()
         const record = toRecord(c)
-        const events = yield* sql<EventRow>`SELECT ${cols} FROM ${T.events} WHERE stream_id = ${streamId}
+        const eventRows = yield* sql<EventRow>`SELECT ${cols} FROM ${T.events} WHERE stream_id = ${streamId}
           AND position >= ${record.first} AND position <= ${record.last} ORDER BY position`
+        const events = yield* storedRows(eventRows)
         return Option.some<EventStore.StoredCommand>({
           ...record,
           version: record.last,
-          events: events.map(toStored),
+          events,
           duplicate: true
         })
       })
@@ -584,11 +708,31 @@ export const make = (
     }
 
     const commandColumns = commandColumnList
-    const eventColumns = "stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash"
+    const eventColumns =
+      "stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash, record"
     const eventValues = (from: number, count: number) => {
       let out = ""
-      for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + `(${placeholders(from + 9 * i, 9)})`
+      for (let i = 0; i < count; i++) out += (i === 0 ? "" : ", ") + `(${placeholders(from + 10 * i, 10)})`
       return out
+    }
+    // The records an append's events name that this instance does not know to be stored, written before the events
+    // in the append's transaction (a record another writer stored meanwhile is left as it is: it is the same text).
+    const insertRecordsText = (count: number) => {
+      let values = ""
+      for (let i = 0; i < count; i++) values += (i === 0 ? "" : ", ") + `(${placeholders(1 + 2 * i, 2)})`
+      return `INSERT INTO ${t.records} (ref, json) VALUES ${values} ON CONFLICT (ref) DO NOTHING`
+    }
+    const recordParams = (records: ReadonlyArray<RecordRow>) => records.flatMap((r) => [r.ref, r.json])
+    const insertRecords = (records: ReadonlyArray<RecordRow>) =>
+      Effect.forEach(chunksOf(records.map((r) => r.ref)), (_, i) => {
+        const chunk = records.slice(i * recordChunk, (i + 1) * recordChunk)
+        return sql.unsafe(insertRecordsText(chunk.length), recordParams(chunk))
+      }, { discard: true })
+    const insertRecordsDirect = (query: DirectQuery, records: ReadonlyArray<RecordRow>) => {
+      for (let i = 0; i < records.length; i += recordChunk) {
+        const chunk = records.slice(i, i + recordChunk)
+        query(insertRecordsText(chunk.length), recordParams(chunk))
+      }
     }
     const readHashText = `SELECT hash FROM ${t.events} WHERE stream_id = ${placeholders(1, 1)} AND position = ${
       placeholders(2, 1)
@@ -611,7 +755,7 @@ export const make = (
       return text
     }
     // Bound parameters per statement: PostgreSQL allows 65,535, SQLite (3.32+) 32,766.
-    const maxEventsPerStatement = isPg ? 7000 : 3000
+    const maxEventsPerStatement = isPg ? 6000 : 3000
 
     // The hash the append chains from when it is known without a read: genesis or the remembered head.
     const knownPrevHash = (prepared: EventStore.PreparedAppend): string | undefined => {
@@ -637,7 +781,7 @@ export const make = (
       }
     }
     const eventParams = (events: ReadonlyArray<EventStore.SealedEvent>) => {
-      const params: Array<string | number> = []
+      const params: Array<string | number | null> = []
       for (const e of events) {
         params.push(
           e.streamId,
@@ -648,7 +792,8 @@ export const make = (
           e.commandId,
           e.recordedAt,
           e.prevHash,
-          e.hash
+          e.hash,
+          e.record?.ref ?? null
         )
       }
       return params
@@ -667,7 +812,8 @@ export const make = (
         commandId: e.commandId,
         recordedAt: e.recordedAt,
         prevHash: e.prevHash,
-        hash: e.hash
+        hash: e.hash,
+        ...(e.record === undefined ? {} : { record: e.record })
       }))
     }
 
@@ -680,8 +826,10 @@ export const make = (
         }
         if (prevHash === undefined) return yield* Effect.fail(new Conflict(prepared.streamId))
         const { commandParams, sealed } = sealFor(prepared, commandHash, prevHash, recordedAt)
+        const records = book.unknown(prepared)
+        if (records.length > 0) yield* insertRecords(records)
         let returned: ReadonlyArray<Returned>
-        if (isPg && sealed.length <= maxEventsPerStatement) {
+        if (isPg && sealed.length <= maxEventsPerStatement && records.length === 0) {
           // One statement writes the command and the events (atomic on its own).
           returned = yield* run<Returned>(insertEventsText(sealed.length), [
             ...commandParams,
@@ -712,8 +860,9 @@ export const make = (
         }
         return stored
       })
-      // Without projections, PostgreSQL needs no explicit transaction: the single statement is one.
-      return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement
+      // Without projections or records to write, PostgreSQL needs no explicit transaction: the single statement is one.
+      return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement &&
+          book.unknown(prepared).length === 0
         ? body
         : sql.withTransaction(body)
     }
@@ -733,6 +882,7 @@ export const make = (
             return undefined
           }
           const { commandParams, sealed } = sealFor(prepared, commandHash, prevHash, recordedAt)
+          insertRecordsDirect(query, book.unknown(prepared))
           query(insertCommandText, commandParams)
           const returned = query<Returned>(insertEventsText(sealed.length), eventParams(sealed))
           query("COMMIT", [])
@@ -747,7 +897,10 @@ export const make = (
         }
       }
 
-    const insertAppend = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) => {
+    // Once committed, the records the events name are known to be stored.
+    const insertAppend = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) =>
+      Effect.tap(insertAppendOnce(prepared, commandHash, recordedAt), (stored) => book.written(stored))
+    const insertAppendOnce = (prepared: EventStore.PreparedAppend, commandHash: string, recordedAt: string) => {
       if (direct === undefined || isPg || projections.length > 0 || prepared.events.length > maxEventsPerStatement) {
         return insertAppendClient(prepared, commandHash, recordedAt)
       }
@@ -800,17 +953,17 @@ export const make = (
 
     // PostgreSQL: the events after the expected version and, only when there are none, the command row and the
     // events, in one statement (atomic on its own). Parameters: stream, expected version, page size, the command row
-    // (id, first and last position, fingerprint, receipt), the time recorded, then six per event. Its rows are the
+    // (id, first and last position, fingerprint, receipt), the time recorded, then seven per event. Its rows are the
     // appended events (no type) or the newer events, up to a page.
     const appendOrNewerTexts = new Map<number, string>()
     const appendOrNewerText = (count: number) => {
       let text = appendOrNewerTexts.get(count)
       if (text === undefined) {
         let values = ""
-        for (let i = 0, p = 10; i < count; i++, p += 6) {
+        for (let i = 0, p = 10; i < count; i++, p += 7) {
           values += `${i === 0 ? "" : ", "}($1, $${p}::integer, $${p + 1}, $${p + 2}::integer, $${p + 3}, $4, $9, $${
             p + 4
-          }, $${p + 5})`
+          }, $${p + 5}, $${p + 6})`
         }
         text = `WITH newer AS (SELECT ${columns} FROM ${t.events}
             WHERE stream_id = $1 AND position > $2 ORDER BY position LIMIT $3),
@@ -820,7 +973,8 @@ export const make = (
             SELECT * FROM (VALUES ${values}) AS v WHERE EXISTS (SELECT FROM command)
             RETURNING global_position, position)
         SELECT global_position, NULL AS stream_id, position, NULL AS type, NULL::integer AS schema_version,
-          NULL AS data, NULL AS command_id, NULL AS recorded_at, NULL AS prev_hash, NULL AS hash FROM appended
+          NULL AS data, NULL AS command_id, NULL AS recorded_at, NULL AS prev_hash, NULL AS hash, NULL AS record
+          FROM appended
         UNION ALL SELECT ${columns} FROM newer ORDER BY position`
         if (count <= 64) appendOrNewerTexts.set(count, text)
       }
@@ -839,16 +993,18 @@ export const make = (
         commandParams[5]!,
         recordedAt
       ]
-      for (const e of sealed) params.push(e.position, e.type, e.schemaVersion, e.dataJson, e.prevHash, e.hash)
+      for (const e of sealed) {
+        params.push(e.position, e.type, e.schemaVersion, e.dataJson, e.prevHash, e.hash, e.record?.ref ?? null)
+      }
       return { params, sealed }
     }
 
     /** The events after a version: all of them, following a first page read with the append. */
-    const newerFrom = (streamId: string, rows: ReadonlyArray<EventRow>) => {
-      const page = rows.map(toStored)
-      if (rows.length < pageSize) return Effect.succeed(page)
-      return Effect.map(readStreamRaw(streamId, page[page.length - 1]!.position + 1), (rest) => [...page, ...rest])
-    }
+    const newerFrom = (streamId: string, rows: ReadonlyArray<EventRow>) =>
+      Effect.flatMap(storedRows(rows), (page) => {
+        if (rows.length < pageSize) return Effect.succeed(page)
+        return Effect.map(readStreamRaw(streamId, page[page.length - 1]!.position + 1), (rest) => [...page, ...rest])
+      })
 
     const appendedOf = (
       prepared: EventStore.PreparedAppend,
@@ -905,7 +1061,9 @@ export const make = (
         const rows = yield* run<EventRow>(appendOrNewerText(sealed.length), params)
         if (rows.length === 0) return yield* Effect.fail(new Conflict(prepared.streamId))
         if (rows[0]!.type !== null) return { _tag: "Newer", events: yield* newerFrom(prepared.streamId, rows) } as const
-        return appendedOf(prepared, storedOf(sealed, rows))
+        const stored = storedOf(sealed, rows)
+        book.written(stored)
+        return appendedOf(prepared, stored)
       })
 
     // The newer events, else the append; one that loses a race to another writer gets the newer events too.
@@ -935,8 +1093,12 @@ export const make = (
     ) =>
       Effect.gen(function*() {
         const prepared = yield* EventStore.prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
-        // With projections (a transaction of several statements) or a very large append: read, then append.
-        if (prepared.events.length === 0 || projections.length > 0 || prepared.events.length > maxEventsPerStatement) {
+        // With projections or records to write (a transaction of several statements) or a very large append: read,
+        // then append.
+        if (
+          prepared.events.length === 0 || projections.length > 0 || prepared.events.length > maxEventsPerStatement ||
+          book.unknown(prepared).length > 0
+        ) {
           return yield* readThenAppend(prepared, append(streamId, expectedVersion, commandId, events, appendOptions))
         }
         const recordedAt = yield* EventStore.now
@@ -978,8 +1140,7 @@ export const make = (
     const readAll: EventStore.Service["readAll"] = (from = 0, readOptions) => {
       const size = Math.max(1, readOptions?.pageSize ?? pageSize)
       return Stream.paginateEffect(from, (after: number) =>
-        Effect.map(readPage(after, size, true), (rows) => {
-          const page = rows.map(toStored)
+        Effect.map(Effect.flatMap(readPage(after, size, true), storedRowsFromTable), (page) => {
           const next = page.length < size ? Option.none<number>() : Option.some(page[page.length - 1]!.globalPosition)
           return [page, next] as const
         }).pipe(mapSqlErrors("readAll"))).pipe(Stream.flattenIterables)
@@ -1009,15 +1170,23 @@ export const make = (
       heads: ReadonlyArray<Projection.ReadModelEntry>,
       rows: ReadonlyArray<ModelRow>
     ) => {
-      const p = projections.find((x) => x.name === projection)
-      if (p?.rows === undefined) return heads
+      const p = projections.find((x) =>
+        x.name === projection
+      )
+      if (p?.rows === undefined) {
+        return heads
+      }
       const byPlace = new Map<string, Array<Projection.ReadModelEntry>>()
       for (const r of rows) {
         let list = byPlace.get(r.projection)
-        if (list === undefined) byPlace.set(r.projection, list = [])
+        if (list === undefined) {
+          byPlace.set(r.projection, list = [])
+        }
         list.push(toEntry(r.projection)(r))
       }
-      return heads.map((h) => Projection.assemble(p, h, byPlace.get(Projection.rowsOf(projection, h.key)) ?? []))
+      return heads.map((h) =>
+        Projection.assemble(p, h, byPlace.get(Projection.rowsOf(projection, h.key)) ?? [])
+      )
     }
 
     const hasRows = (projection: string) => projections.some((x) => x.name === projection && x.rows !== undefined)
@@ -1054,7 +1223,7 @@ export const make = (
         let after = 0
         let count = 0
         for (;;) {
-          const page = (yield* readPage(after, pageSize, false)).map(toStored)
+          const page = yield* Effect.flatMap(readPage(after, pageSize, false), storedRowsFromTable)
           if (page.length === 0) break
           const changes = yield* Projection.run([projection], page, loadDoc).pipe(
             Effect.catchTag(
@@ -1127,7 +1296,7 @@ export const make = (
           stateVersion: Number(first.snap_state_version),
           state: first.snap_state ?? ""
         })
-        let events = rows.filter((r) => r.global_position != null).map(toStored)
+        let events = yield* storedRows(rows.filter((r) => r.global_position != null))
         if (rows.length >= pageSize) {
           events = [...events, ...yield* readStreamRaw(streamId, events[events.length - 1]!.position + 1)]
         }
@@ -1156,8 +1325,7 @@ export const make = (
     return {
       projections,
       append: readOnly
-        ? () =>
-          refuseWrite("append")
+        ? () => refuseWrite("append")
         : (streamId, expectedVersion, commandId, events, appendOptions) =>
           quiet(append(streamId, expectedVersion, commandId, events, appendOptions)),
       // PostgreSQL only: SQLite reads a stream in one synchronous call, as cheap as the check would be.

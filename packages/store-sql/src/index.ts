@@ -19,15 +19,23 @@
  * | table | columns | keys |
  * | --- | --- | --- |
  * | `events` | `global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash,
- * hash` | PK `global_position`, UNIQUE `(stream_id, position)` |
+ * hash, record` | PK `global_position`, UNIQUE `(stream_id, position)` |
  * | `commands` | `stream_id, command_id, first_position, last_position, command_hash, receipt` | PK `(stream_id,
  * command_id)` |
  * | `read_models` | `projection, key, doc, position` | PK `(projection, key)` |
  * | `projections` | `name, version, rebuilt_at` | PK `name` |
  * | `snapshots` | `stream_id, name, version, head, state_version, state` | PK `(stream_id, name)` |
+ * | `records` | `ref, json` | PK `ref` |
  *
  * `data` and `doc` hold canonical JSON text (RFC 8785), exactly what is hashed;
  * `recorded_at` holds the ISO instant as text, for the same reason.
+ *
+ * `records` holds, once each, the records events share (`EventStore.NewEvent` `record`: who acted, the legal basis,
+ * the rules evaluated): `json` is the record's canonical JSON and `ref` its SHA-256. An event's `data` names its
+ * record (`"$record": ref`, so the chain's hash covers it) and `record` repeats the reference for reads, which fetch
+ * the records of their rows once per store instance and take a record only when its text hashes to its reference;
+ * `verify` checks every event's record against the table as it is. A record is written in the transaction of the
+ * first append that uses it.
  *
  * An append is one transaction: the command row, the events (one multi-row
  * INSERT; on PostgreSQL a single `WITH … INSERT` statement writes both; an

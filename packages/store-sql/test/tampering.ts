@@ -1,5 +1,5 @@
 /**
- * The twelve ways of changing a gsyf store behind its back that an audit must
+ * The fourteen ways of changing a gsyf store behind its back that an audit must
  * catch, written once in SQL for SQLite and PostgreSQL (imported by both
  * packages' `Tampering.test.ts`). The attacker here has the database (any SQL,
  * including recomputing hash chains with the published algorithm) but not the
@@ -70,6 +70,7 @@ export interface Tables {
   readonly events: string
   readonly commands: string
   readonly readModels: string
+  readonly records: string
 }
 
 /** What the pristine store holds: a finished project and a second, shorter one. */
@@ -88,6 +89,7 @@ interface Row {
   readonly data: string
   readonly command_id: string
   readonly recorded_at: string
+  readonly record: string | null
   readonly prev_hash: string
   readonly hash: string
 }
@@ -102,7 +104,8 @@ const query = <A extends object = object>(text: string, params: ReadonlyArray<un
 
 const rows = (t: Tables, streamId: string) =>
   query<Row>(
-    `SELECT global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash
+    `SELECT global_position, stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash,
+      record
      FROM ${t.events} WHERE stream_id = ? ORDER BY position`,
     [streamId]
   )
@@ -150,7 +153,36 @@ const positionOf = (r: Row) => Number(r.position)
 /** Remembers positions chosen while tampering, for the expectations. */
 const noted = new Map<string, number>()
 
+/** Changes the record the first payment of the project names (altered or deleted); notes the first event naming it. */
+const tamperRecord = (
+  t: Tables,
+  s: Subject,
+  change: (ref: string, json: string) => Effect.Effect<void, unknown, SqlClient.SqlClient>
+) =>
+  Effect.gen(function*() {
+    const all = yield* rows(t, s.project)
+    const ref = all.find((r) => r.type === "PaymentMade")!.record!
+    noted.set("record", positionOf(all.find((r) => r.record === ref)!))
+    const [row] = yield* query<{ json: string }>(`SELECT json FROM ${t.records} WHERE ref = ?`, [ref])
+    yield* change(ref, row!.json)
+  })
+
 export const tamperings: ReadonlyArray<Tampering> = [
+  {
+    name: "a shared record altered (who made the payments)",
+    apply: (t, s) =>
+      tamperRecord(t, s, (ref, json) => {
+        const record = JSON.parse(json)
+        const altered = { ...record, actor: { ...record.actor, name: "冒名者" } }
+        return query(`UPDATE ${t.records} SET json = ? WHERE ref = ?`, [AuditTrail.canonicalize(altered), ref])
+      }),
+    expect: (report, s) => Effect.sync(() => expectFinding(report, "chain", s.project, noted.get("record")))
+  },
+  {
+    name: "a shared record deleted",
+    apply: (t, s) => tamperRecord(t, s, (ref) => query(`DELETE FROM ${t.records} WHERE ref = ?`, [ref])),
+    expect: (report, s) => Effect.sync(() => expectFinding(report, "chain", s.project, noted.get("record")))
+  },
   {
     name: "an edited payload (a payment's amount)",
     apply: (t, s) =>
@@ -274,8 +306,9 @@ export const tamperings: ReadonlyArray<Tampering> = [
         const body = { ...bodyOf(payment, data), position, commandId: "forged-1", recordedAt: last.recorded_at }
         const hash = AuditTrail.hashEvent(last.hash, body)
         yield* query(
-          `INSERT INTO ${t.events} (stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO ${t.events} (stream_id, position, type, schema_version, data, command_id, recorded_at, prev_hash, hash,
+             record)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             s.project,
             position,
@@ -285,7 +318,8 @@ export const tamperings: ReadonlyArray<Tampering> = [
             "forged-1",
             body.recordedAt,
             last.hash,
-            hash
+            hash,
+            payment.record
           ]
         )
         yield* query(

@@ -146,6 +146,7 @@ describe("SQLite store: placement and upgrades", () => {
       "gsyf_gsyf_schema_migrations",
       "gsyf_projections",
       "gsyf_read_models",
+      "gsyf_records",
       "gsyf_snapshots"
     ])
     const db = new Database(file, { readonly: true })
@@ -204,7 +205,8 @@ describe("SQLite store: placement and upgrades", () => {
     expect(db.prepare("SELECT migration_id, name FROM gsyf_schema_migrations").all()).toEqual([
       { migration_id: 1, name: "events, commands, read models" },
       { migration_id: 2, name: "command ids scoped to their stream, command fingerprints and receipts" },
-      { migration_id: 3, name: "state snapshots" }
+      { migration_id: 3, name: "state snapshots" },
+      { migration_id: 4, name: "records shared by events" }
     ])
     db.close()
     // Opening again applies nothing.

@@ -1,4 +1,4 @@
-// The twelve tamperings of a stored project (see ../../store-sql/test/tampering.ts), each on a fresh copy of
+// The fourteen tamperings of a stored project (see ../../store-sql/test/tampering.ts), each on a fresh copy of
 // one SQLite store written through the service a host embeds, signed with the host's key and checkpointed.
 import * as SqlClient from "@effect/sql/SqlClient"
 import { describe, expect, it } from "@effect/vitest"
@@ -24,7 +24,7 @@ const keys = AuditKey.generate()
 const signer = Either.getOrThrow(AuditKey.signer(keys.privateKeyPem))
 const verifier = Either.getOrThrow(AuditKey.verifier(keys.publicKeyPem))
 const subject: Subject = { project: "sample-city-2026", other: "sample-county-2026", dialect: "sqlite" }
-const tables = { events: `"events"`, commands: `"commands"`, readModels: `"read_models"` }
+const tables = { events: `"events"`, commands: `"commands"`, readModels: `"read_models"`, records: `"records"` }
 
 const checkpoint = await seedAndCheckpoint(signer).pipe(
   Effect.provide(serviceOver(SqliteEventStore.layer({ filename: pristine, projections, signer }))),

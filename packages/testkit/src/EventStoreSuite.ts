@@ -431,6 +431,49 @@ export const suite = <R, E>(
           expect(yield* s.verify(sid("unicode"))).toMatchObject({ ok: true, count: 1 })
         }), timeout)
 
+      it.effect(
+        "keeps a record once for the events that name it, and verifies it with the chain",
+        () =>
+          Effect.gen(function*() {
+            const s = yield* store
+            const record = { actor: { id: "clerk-1", name: "经办人" }, basis: ["实施方案 三(七)"] }
+            const shared = (n: number): EventStore.NewEvent => ({ ...added(n), record })
+            const first = yield* s.append(sid("records"), 0, `${run}-records-1`, [shared(1), shared(2)])
+            const second = yield* s.append(sid("records"), 2, `${run}-records-2`, [shared(3), added(4)])
+            const ref = Either.getOrThrow(EventStore.fingerprint(record))
+            const events = [...first.events, ...second.events]
+            for (const e of events.slice(0, 3)) {
+              expect(e.data).toEqual({ _tag: "Added", n: e.position, $record: ref })
+              expect(e.record).toMatchObject({ ref, value: record })
+              expect(EventStore.dataWithRecord(e)).toEqual({ ...record, _tag: "Added", n: e.position })
+            }
+            expect(events[3]!.record).toBeUndefined()
+            expect(EventStore.dataWithRecord(events[3]!)).toEqual({ _tag: "Added", n: 4 })
+            expect(yield* s.readStream(sid("records"))).toEqual(events)
+            expect(yield* s.readStream(sid("records"), { fromPosition: 3 })).toEqual(events.slice(2))
+            const all = yield* Stream.runCollect(s.readAll(0))
+            expect([...all].filter((e) => e.streamId === sid("records"))).toEqual(events)
+            // a retry answers with the events as stored, records with them
+            const retry = yield* s.append(sid("records"), 0, `${run}-records-1`, [shared(1), shared(2)])
+            expect(retry).toMatchObject({ duplicate: true, events: first.events })
+            expect(yield* s.verify(sid("records"))).toMatchObject({ ok: true, count: 4 })
+            // a writer behind gets the newer events with their records
+            if (s.appendOrNewer !== undefined) {
+              const newer = yield* s.appendOrNewer(sid("records"), 2, `${run}-records-late`, [shared(9)])
+              expect(newer).toEqual({ _tag: "Newer", events: events.slice(2) })
+            }
+            // another record is another command (its fingerprint covers the record through the reference)
+            const other = yield* Effect.flip(
+              s.append(sid("records"), 0, `${run}-records-1`, [
+                { ...added(1), record: { ...record, basis: [] } },
+                shared(2)
+              ])
+            )
+            expect(other._tag).toBe("CommandIdConflict")
+          }),
+        timeout
+      )
+
       it.effect("rejects a wrong expected version with VersionConflict", () =>
         Effect.gen(function*() {
           const s = yield* store
@@ -790,11 +833,20 @@ export const suite = <R, E>(
             [sid("bad"), 0, `${run}-bad-9`, [{ type: "X", schemaVersion: 1, data: new NotPlain() }]],
             [sid("bad"), 0, `${run}-bad-10`, [{ type: "X", schemaVersion: 1, data: { n: 1n } }]],
             [sid("bad\u0000"), 0, `${run}-bad-11`, [added(1)]],
-            [sid("bad"), 0, `${run}-bad-12`, [added(1), { type: "X", schemaVersion: 1, data: () => 1 }]]
+            [sid("bad"), 0, `${run}-bad-12`, [added(1), { type: "X", schemaVersion: 1, data: () => 1 }]],
+            // records: an object beside an object's data, with keys of its own, never a `$record` of the caller's
+            [sid("bad"), 0, `${run}-bad-13`, [{ type: "X", schemaVersion: 1, data: { n: 1 }, record: [1] }]],
+            [sid("bad"), 0, `${run}-bad-14`, [{ type: "X", schemaVersion: 1, data: { n: 1 }, record: { n: 2 } }]],
+            [sid("bad"), 0, `${run}-bad-15`, [{ type: "X", schemaVersion: 1, data: [1], record: { a: 1 } }]],
+            [sid("bad"), 0, `${run}-bad-16`, [{ type: "X", schemaVersion: 1, data: { $record: "0".repeat(64) } }]],
+            [sid("bad"), 0, `${run}-bad-17`, [{ type: "X", schemaVersion: 1, data: {}, record: { a: Number.NaN } }]]
           ]
           for (const [streamId, expected, commandId, events] of bad) {
             const e = yield* Effect.flip(s.append(streamId, expected, commandId, events))
             expect(e._tag).toBe("InvalidInput")
+            if (commandId.endsWith("-bad-14") && e._tag === "InvalidInput") {
+              expect(e.issues.map((i) => i.path)).toEqual(["events[0].record.n"])
+            }
             if (commandId !== "") expect(Option.isNone(yield* s.findCommand(streamId, commandId))).toBe(true)
           }
           expect(yield* s.streamVersion(sid("bad"))).toBe(0)

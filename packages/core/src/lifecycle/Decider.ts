@@ -54,7 +54,16 @@ export interface EventCodec<Event> {
    * (nothing else holds it), so the decoder may write decoded values into it instead of copying; the caller parses
    * the row again for `schema` when it gives up.
    */
-  readonly decodeStored?: ((type: string, data: unknown, owned?: boolean) => Event | undefined) | undefined
+  readonly decodeStored?:
+    | ((type: string, data: unknown, owned?: boolean, record?: unknown) => Event | undefined)
+    | undefined
+  /**
+   * Fields of the encoded data that many events share (who acted, the legal basis, the rules evaluated): written
+   * once per store as a record the event names (`EventStore.NewEvent` `record`) instead of in every event. Rows that
+   * name a record are read with it: `decodeStored` gets the data without those fields and the record's value; the
+   * schema gets the data with the record's fields put back.
+   */
+  readonly recordFields?: ReadonlyArray<string> | undefined
 }
 
 /**

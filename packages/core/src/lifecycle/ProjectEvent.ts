@@ -23,6 +23,12 @@
  * evaluation whole) keep their stored bytes and hashes; {@link upcasters} turn them into version 2 when they are
  * read.
  *
+ * From schema version 3 a store keeps who acted, the legal basis and the rules evaluated ({@link recordFields}) once
+ * per distinct combination, in a record beside the events (`EventStore.NewEvent` `record`): a row holds the rest of
+ * the event and names its record by the SHA-256 of the record's canonical JSON (`"$record"`), so the chain's hash
+ * still covers what the event means. A stream of thousands of deliverables shares a handful of records, and a replay
+ * decodes each record once. Rows of versions 1 and 2 hold those fields in the row and are read as before.
+ *
  * @since 0.1.0
  */
 import type * as Either from "effect/Either"
@@ -188,13 +194,23 @@ export const Stored: Schema.Schema<Event, StoredData> = Schema.Union(...Event.me
   .annotations({ identifier: "StoredEvent" }) as unknown as Schema.Schema<Event, StoredData>
 
 /**
- * The current schema version of every event: 2 since the stored form writes legal bases by reference (version 1
- * wrote them whole).
+ * The current schema version of every event: 3 since a store keeps the {@link recordFields} in a shared record (2
+ * wrote them in every row, legal bases by reference; 1 wrote every basis whole). The data of the three versions is
+ * the same once a row's record is put back, so only version 1 has upcasters.
  *
  * @since 0.1.0
  * @category constants
  */
-export const currentVersion = 2
+export const currentVersion = 3
+
+/**
+ * The fields of every event that a store keeps in a shared record (see the module documentation): who acted, the
+ * legal basis and the rules evaluated, which a decision repeats event after event.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const recordFields: ReadonlyArray<"actor" | "basis" | "evaluations"> = ["actor", "basis", "evaluations"]
 
 /**
  * An upcaster: turns the stored data of one event type at one schema version
@@ -289,7 +305,8 @@ export const makeCodec = (
     schema: Stored,
     typeOf: (e) => e._tag,
     currentVersion: version,
-    decodeStored: (type, data, owned) => decodeStored(type, data, owned),
+    recordFields,
+    decodeStored: (type, data, owned, record) => decodeStored(type, data, owned, record),
     upcast: (type, schemaVersion, data) => {
       if (!Number.isInteger(schemaVersion) || schemaVersion > version || schemaVersion < 1) {
         throw new UnknownEventVersion({ type, schemaVersion, known: version })
@@ -333,9 +350,50 @@ const storedUnionDecoder = Schema.decodeUnknownEither(Stored)
  * @since 0.2.0
  * @category decoding
  */
-export const decodeStored = (type: string, data: unknown, owned?: boolean): Event | undefined => {
-  const e = storedDecoders.get(type)?.(data, owned)
+export const decodeStored = (type: string, data: unknown, owned?: boolean, record?: unknown): Event | undefined => {
+  const e = record === undefined ? storedDecoders.get(type)?.(data, owned) : withRecord(type, data, owned, record)
   return e !== undefined && e._tag === type ? e : undefined
+}
+
+// A record's fields decoded once (the events that name it share them): by the record's value, which the stores
+// keep once per record.
+const StoredRecord = Schema.Struct({ actor: Shared.meta.actor, ...Shared.storedMeta })
+const decodeRecord = StoredDecoder.make(StoredRecord)
+const decodedRecords = new WeakMap<object, typeof StoredRecord.Type | null>()
+const recordOf = (value: unknown): typeof StoredRecord.Type | undefined => {
+  if (typeof value !== "object" || value === null) return undefined
+  let d = decodedRecords.get(value)
+  if (d === undefined) decodedRecords.set(value, d = decodeRecord(value) ?? null)
+  return d ?? undefined
+}
+
+// The members with the record's fields taken as decoded, each decoded into a new event (the row's reference left out).
+const recordMember = (member: (typeof Event.members)[number]) =>
+  Schema.Struct({
+    ...(member.fields as Schema.Struct.Fields),
+    ...Shared.storedMeta,
+    actor: Schema.Unknown,
+    basis: Schema.Unknown,
+    evaluations: Schema.Unknown
+  })
+const recordDecoders = new Map(
+  Event.members.map((member) => [tagOf(member.ast), StoredDecoder.make(recordMember(member), { fresh: true })])
+)
+
+const withRecord = (type: string, data: unknown, owned: boolean | undefined, record: unknown) => {
+  const shared = recordOf(record)
+  const decode = recordDecoders.get(type)
+  if (shared === undefined || decode === undefined || typeof data !== "object" || data === null) return undefined
+  // a row that holds a field of its record as well is not what a store writes: the schema reports it
+  const own = data as Record<string, unknown>
+  if (own.actor !== undefined || own.basis !== undefined || own.evaluations !== undefined) return undefined
+  // the event is a new object (the fields it takes from the row and the record); what the row holds is written into
+  // only when it is the caller's own
+  const row = (owned === true ? data : { ...data }) as Record<string, unknown>
+  row.actor = shared.actor
+  row.basis = shared.basis
+  row.evaluations = shared.evaluations
+  return decode(row, owned) as Event | undefined
 }
 
 /**

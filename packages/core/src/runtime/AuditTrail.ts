@@ -23,10 +23,17 @@
  * `LegalBasis`), so the hash covers the reference and the reference covers the text. Rows of version 1 hold every
  * basis whole and keep their hashes.
  *
+ * From schema version 3 the fields that many events share (who acted, the legal basis, the rules evaluated) are kept
+ * once, in a record the store holds beside the events: the event's `data` names it as `"$record"`, the SHA-256 (hex)
+ * of the record's canonical JSON, so the hash covers the reference and the reference covers the record. {@link verify}
+ * checks both links; a record that is missing or whose text no longer hashes to its reference breaks the chain at the
+ * first event that names it (`record-mismatch`).
+ *
  * ## Rechecking an export without gsyf
  *
  * {@link exportJsonl} writes one JSON object per line: the seven body fields
- * plus `prevHash` and `hash`. An outside auditor can recheck a file with a few
+ * plus `prevHash` and `hash`, and `record` (the record's JSON) for an event whose data names one. An outside
+ * auditor can recheck a file with a few
  * lines of Python (standard library only; `json.dumps(..., sort_keys=True,
  * separators=(",", ":"), ensure_ascii=False)` is JCS for data whose keys are
  * ASCII or BMP characters and whose numbers are integers, which is what gsyf stores):
@@ -41,6 +48,9 @@
  *     canon = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
  *     h = hashlib.sha256((prev + canon).encode("utf-8")).hexdigest()
  *     assert e["prevHash"] == prev and e["hash"] == h, f"line {n}: chain broken at position {e['position']}"
+ *     if "$record" in e["data"]:
+ *         rec = json.dumps(e["record"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+ *         assert hashlib.sha256(rec.encode("utf-8")).hexdigest() == e["data"]["$record"], f"line {n}: record altered"
  *     heads[e["streamId"]] = h
  * print("ok", len(heads), "streams")
  * ```
@@ -62,6 +72,7 @@
  */
 import * as Either from "effect/Either"
 import { canonicalBody, canonicalize as canonicalizeInternal, NotJson } from "./internal/canonicalJson.js"
+import { recordKey } from "./internal/eventModel.js"
 import { sha256Hex } from "./internal/sha256.js"
 import { StoredBodyHash } from "./internal/storedBodyHash.js"
 
@@ -156,6 +167,8 @@ export interface ChainedEvent extends HashedBody {
    * a row whose text was altered in the database no longer matches its hash.
    */
   readonly dataJson?: string | undefined
+  /** The record the data names (`"$record"`): its reference and canonical JSON text as the store holds them. */
+  readonly record?: { readonly ref: string; readonly json: string; readonly value?: unknown } | undefined
 }
 
 /**
@@ -220,11 +233,13 @@ const hashDecoded = (prevHash: string, e: HashedBody): string | undefined => {
  * - `position-gap`: positions of a stream do not run 1, 2, 3, … without gaps.
  * - `prev-hash-mismatch`: `prevHash` is not the hash of the previous event (or genesis).
  * - `hash-mismatch`: the stored hash is not the hash of the stored body (the event was altered).
+ * - `record-mismatch`: the data names a record (`"$record"`) that is missing, or whose text does not hash to the
+ *   reference (the record was altered).
  *
  * @since 0.1.0
  * @category verification
  */
-export type BrokenReason = "position-gap" | "prev-hash-mismatch" | "hash-mismatch"
+export type BrokenReason = "position-gap" | "prev-hash-mismatch" | "hash-mismatch" | "record-mismatch"
 
 /**
  * Result of {@link verify}.
@@ -246,7 +261,11 @@ export type VerifyResult =
 const reasonText: Record<BrokenReason, { readonly zh: string; readonly en: string }> = {
   "position-gap": { zh: "事件序号不连续", en: "positions are not consecutive" },
   "prev-hash-mismatch": { zh: "前序哈希与上一事件的哈希不符", en: "prevHash is not the hash of the previous event" },
-  "hash-mismatch": { zh: "事件内容已被改动(哈希不符)", en: "event content was altered (hash mismatch)" }
+  "hash-mismatch": { zh: "事件内容已被改动(哈希不符)", en: "event content was altered (hash mismatch)" },
+  "record-mismatch": {
+    zh: "事件引用的共享记录缺失或已被改动",
+    en: "the record the event names is missing or was altered"
+  }
 }
 
 /**
@@ -267,6 +286,7 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
   let position = 0
   let prevHash = genesisHash
   const stored = new StoredBodyHash()
+  const records = new Set<string>()
   for (const e of events) {
     if (e.streamId !== stream) {
       if (stream !== undefined) heads.set(stream, { position, hash: prevHash })
@@ -280,12 +300,50 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
     // `position` is the previous position + 1 here, a positive integer.
     const recomputed = e.dataJson === undefined ? hashDecoded(prevHash, e) : stored.of(prevHash, e, e.dataJson)
     if (recomputed !== e.hash) return broken(e, e.position, "hash-mismatch")
+    if (!recordIntact(e, records)) return broken(e, e.position, "record-mismatch")
     position = e.position
     prevHash = e.hash
     head = e.hash
     count++
   }
   return { ok: true, count, head }
+}
+
+const recordPrefix = `{"${recordKey}":"`
+
+/**
+ * Whether an event carries the record its data names (`"$record"`) and the record's text hashes to that reference;
+ * true for an event that names none. `checked` keeps the references found good, so that a walk hashes each distinct
+ * record once.
+ *
+ * @since 0.2.0
+ * @category verification
+ */
+export const recordIntact = (e: ChainedEvent, checked?: Set<string>): boolean => {
+  const ref = namedRecord(e)
+  if (ref === undefined) return true
+  const r = e.record
+  if (r === undefined || r.ref !== ref) return false
+  if (checked?.has(ref) === true) return true
+  if (sha256Hex(r.json) !== ref) return false
+  checked?.add(ref)
+  return true
+}
+
+/**
+ * The reference an event's data names (`"$record"`), from the stored text when there is one (canonical JSON puts
+ * the key first).
+ */
+const namedRecord = (e: ChainedEvent): unknown => {
+  if (e.dataJson !== undefined) {
+    if (!e.dataJson.startsWith(recordPrefix)) return undefined
+    const end = e.dataJson.indexOf("\"", recordPrefix.length)
+    return end < 0 ? "" : e.dataJson.slice(recordPrefix.length, end)
+  }
+  const data = e.data
+  return typeof data === "object" && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)[recordKey]
+    : undefined
 }
 
 const broken = (e: ChainedEvent, firstBrokenPosition: number, reason: BrokenReason): VerifyResult => ({
@@ -327,6 +385,9 @@ export const chain = <B extends HashedBody>(
  */
 export const exportJsonl = (events: Iterable<ChainedEvent>): string => {
   let out = ""
-  for (const e of events) out += canonicalize({ ...bodyOf(e), prevHash: e.prevHash, hash: e.hash }) + "\n"
+  for (const e of events) {
+    const record = e.record === undefined ? {} : { record: JSON.parse(e.record.json) as unknown }
+    out += canonicalize({ ...bodyOf(e), prevHash: e.prevHash, hash: e.hash, ...record }) + "\n"
+  }
   return out
 }

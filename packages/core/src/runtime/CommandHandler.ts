@@ -31,7 +31,7 @@ import type { Decider, EventCodec } from "../lifecycle/Decider.js"
 import { fold } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
 import { canonicalize, NotJson } from "./internal/canonicalJson.js"
-import { transientData, transientIsOwned } from "./internal/eventModel.js"
+import { mergeRecord, namedRecord, transientData, transientIsOwned } from "./internal/eventModel.js"
 import { sha256Hex } from "./internal/sha256.js"
 import * as Snapshot from "./Snapshot.js"
 
@@ -270,7 +270,7 @@ export type HandleError =
 const codecCache = new WeakMap<EventCodec<any>, {
   readonly decode: (u: unknown) => Either.Either<any, ParseResult.ParseError>
   readonly encode: (a: any) => Either.Either<any, ParseResult.ParseError>
-  readonly decodeStored: (type: string, data: unknown, owned: boolean) => unknown
+  readonly decodeStored: (type: string, data: unknown, owned: boolean, record: unknown) => unknown
 }>()
 
 const codecFns = <E>(codec: EventCodec<E>) => {
@@ -281,7 +281,10 @@ const codecFns = <E>(codec: EventCodec<E>) => {
     fns = {
       decode: Schema.decodeUnknownEither(codec.schema),
       encode: Schema.encodeEither(codec.schema),
-      decodeStored: codec.decodeStored ?? ((_type, data, owned) => compiled!(data, owned))
+      // the fields of a record are shared by the events that name it: a decoder must not write into them
+      decodeStored: codec.decodeStored ??
+        ((_type, data, owned, record) =>
+          record === undefined ? compiled!(data, owned) : compiled!(mergeRecord(data, record), false))
     }
     codecCache.set(codec, fns)
   }
@@ -303,26 +306,43 @@ const decodeRow = <E>(codec: EventCodec<E>, fns: CodecFns, s: EventStore.StoredE
   }
   // data held as JSON text is parsed here and not kept by the stored event: it dies with what the fold drops
   // (and, parsed for this call alone, the decoder may write the decoded values into it)
-  const owned = transientIsOwned(s)
+  let owned = transientIsOwned(s)
   let data: unknown
   try {
     data = transientData(s)
   } catch (e) {
     return decodeError(s, `stored data is not JSON: ${String(e)}`)
   }
+  // a row that names a record is read with it (the store checked its text against the reference)
+  const ref = namedRecord(data)
+  let record = ref === undefined ? undefined : s.record
+  if (ref !== undefined && (record === undefined || record.ref !== ref)) {
+    return decodeError(s, `names the record ${String(ref)}, which the store did not give with it`)
+  }
+  let current = s.schemaVersion === codec.currentVersion
   if (s.schemaVersion < codec.currentVersion) {
+    // upcasters see the data whole: with its record's fields (shared, so not to be written into)
+    if (record !== undefined) {
+      data = mergeRecord(data, record.value)
+      record = undefined
+      owned = false
+    }
     try {
-      data = codec.upcast(s.type, s.schemaVersion, data)
+      const up = codec.upcast(s.type, s.schemaVersion, data)
+      // no upcaster changed it: the type did not change since that version, and the row is read as a current one
+      current = up === data
+      data = up
     } catch (e) {
       return decodeError(s, `upcast from version ${s.schemaVersion} failed: ${String(e)}`)
     }
-  } else if (s.schemaVersion === codec.currentVersion) {
-    const trusted = fns.decodeStored(s.type, data, owned)
+  }
+  if (current) {
+    const trusted = fns.decodeStored(s.type, data, owned, record?.value)
     if (trusted !== undefined) return trusted as E
     // the fast path may have written into the data before it gave up: the schema decodes it as stored
     if (owned) data = transientData(s)
   }
-  const decoded = fns.decode(data)
+  const decoded = fns.decode(record === undefined ? data : mergeRecord(data, record.value))
   if (Either.isLeft(decoded)) return decodeError(s, ParseResult.TreeFormatter.formatErrorSync(decoded.left))
   return decoded.right
 }
@@ -440,9 +460,32 @@ const encodeEvents = <E>(
         })
       )
     }
-    out.push({ type, schemaVersion: codec.currentVersion, data: encoded.right })
+    out.push(withRecordFields(type, codec.currentVersion, encoded.right, codec.recordFields))
   }
   return Either.right(out)
+}
+
+/** A new event with the codec's record fields (those the data has) moved into its record. */
+const withRecordFields = (
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+  fields: ReadonlyArray<string> | undefined
+): EventStore.NewEvent => {
+  if (fields === undefined || typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { type, schemaVersion, data }
+  }
+  const own: Record<string, unknown> = { ...data }
+  const record: Record<string, unknown> = {}
+  let shared = false
+  for (const f of fields) {
+    if (Object.hasOwn(own, f)) {
+      record[f] = own[f]
+      delete own[f]
+      shared = true
+    }
+  }
+  return shared ? { type, schemaVersion, data: own, record } : { type, schemaVersion, data }
 }
 
 /**

@@ -36,6 +36,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { createHash } from "node:crypto"
@@ -62,7 +63,40 @@ export interface NewEvent {
   readonly type: string
   readonly schemaVersion: number
   readonly data: unknown
+  /**
+   * Fields of the data that many events share (who acted, the legal basis, the rules evaluated), as a plain JSON
+   * object kept once by the store: the stored data names it by reference (`"$record"`, the SHA-256 of its canonical
+   * JSON), so the event's hash covers it, and readers get it with the event ({@link StoredEvent} `record`). Its keys
+   * must not be keys of `data`.
+   */
+  readonly record?: unknown
 }
+
+/**
+ * A record a store keeps once and the events that share it name by reference: `ref` is the SHA-256 (hex) of
+ * `json`, its canonical JSON text, and `value` that text parsed.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface StoredRecord extends EventModel.StoredRecord {}
+
+/**
+ * The key under which an event's stored data names its record.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const recordKey: "$record" = "$record"
+
+/**
+ * A stored event's data with the fields of the record it names put back (the data itself when it names none): the
+ * event's data as it was appended. `undefined` when the data names a record the event does not carry.
+ *
+ * @since 0.2.0
+ * @category records
+ */
+export const dataWithRecord = (event: StoredEvent): unknown => EventModel.withRecord(event.data, event.record)
 
 /**
  * An event as stored: its place in its stream (`position`, 1-based) and in the
@@ -93,7 +127,8 @@ export const storedFromJson = (
   commandId: string,
   recordedAt: string,
   prevHash: string,
-  hash: string
+  hash: string,
+  record?: StoredRecord | undefined
 ): StoredEvent =>
   new EventModel.JsonStoredEvent(
     streamId,
@@ -105,7 +140,8 @@ export const storedFromJson = (
     commandId,
     recordedAt,
     prevHash,
-    hash
+    hash,
+    record
   )
 
 /**
@@ -474,6 +510,51 @@ const JsonData = Schema.Unknown.pipe(
   )
 )
 
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+// A problem with an event's record at `path` under the event, in both languages.
+const recordIssue = (path: readonly [string, ...Array<string>], actual: unknown, zh: string, en: string) =>
+  new ParseResult.Pointer(
+    path,
+    actual,
+    new ParseResult.Type(Schema.Unknown.annotations(InputError.bilingual(zh, en)).ast, actual)
+  )
+
+const recordFits = (e: { readonly data: unknown; readonly record?: unknown }) => {
+  if (e.record === undefined) {
+    return isPlainObject(e.data) && Object.hasOwn(e.data, recordKey)
+      ? recordIssue(
+        ["data", recordKey],
+        e.data[recordKey],
+        "数据的 $record 键留给共享记录的引用",
+        "the data key $record is reserved for the reference of a record"
+      )
+      : true
+  }
+  if (!isPlainObject(e.record)) {
+    return recordIssue(["record"], e.record, "共享记录须为 JSON 对象", "a record must be a JSON object")
+  }
+  if (!isPlainObject(e.data) || Object.hasOwn(e.data, recordKey)) {
+    return recordIssue(
+      ["data"],
+      e.data,
+      "带共享记录的事件数据须为 JSON 对象且不含 $record 键",
+      "the data of an event with a record must be a JSON object without a $record key"
+    )
+  }
+  const data = e.data
+  const shared = Object.keys(e.record).find((k) => Object.hasOwn(data, k))
+  return shared === undefined
+    ? true
+    : recordIssue(
+      ["record", shared],
+      e.record[shared],
+      "共享记录的键与事件数据的键重复",
+      "a record's key is also a key of the data"
+    )
+}
+
 const NewEventInput = Schema.Struct({
   type: Name("type", "事件类型"),
   schemaVersion: Schema.Int.pipe(
@@ -482,8 +563,9 @@ const NewEventInput = Schema.Struct({
       InputError.bilingual("模式版本须为正整数", "schemaVersion must be a positive integer")
     )
   ),
-  data: JsonData
-})
+  data: JsonData,
+  record: Schema.optional(JsonData)
+}).pipe(Schema.filter(recordFits))
 
 const AppendInput = Schema.Struct({
   streamId: Name("streamId", "流标识"),
@@ -519,10 +601,46 @@ export interface PreparedAppend {
   readonly streamId: string
   readonly expectedVersion: number
   readonly commandId: string
-  readonly events: ReadonlyArray<{ readonly type: string; readonly schemaVersion: number; readonly dataJson: string }>
+  readonly events: ReadonlyArray<PreparedEvent>
   /** The command's fingerprint: the one given, or the fingerprint of the events. */
   readonly commandHash: string
 }
+
+/**
+ * A validated event: its data as canonical JSON text (naming its record, when it has one) and its record.
+ *
+ * @since 0.2.0
+ * @category adapters
+ */
+export interface PreparedEvent {
+  readonly type: string
+  readonly schemaVersion: number
+  readonly dataJson: string
+  readonly record?: { readonly ref: string; readonly json: string } | undefined
+}
+
+/**
+ * The canonical JSON of an event's data and of its record, the data naming the record by the SHA-256 of its text;
+ * `undefined` when the two do not fit together (checked before: objects, no shared keys). Throws `NotJson`.
+ */
+const withRecordJson = (data: Record<string, unknown>, record: Record<string, unknown>) => {
+  const json = canonicalize(record)
+  const ref = sha256Hex(json)
+  return { dataJson: canonicalize({ ...data, [recordKey]: ref }), record: { ref, json } }
+}
+
+/** Whether an event's data and record fit together (see `NewEvent.record`). */
+const fitsRecord = (data: unknown, record: unknown): boolean => {
+  if (record === undefined) return !(isPlainObject(data) && Object.hasOwn(data, recordKey))
+  if (!isPlainObject(data) || !isPlainObject(record) || Object.hasOwn(data, recordKey)) return false
+  for (const k in record) if (Object.hasOwn(data, k)) return false
+  return true
+}
+
+const preparedEvent = (type: string, schemaVersion: number, data: unknown, record: unknown): PreparedEvent =>
+  record === undefined
+    ? { type, schemaVersion, dataJson: canonicalize(data) }
+    : { type, schemaVersion, ...withRecordJson(data as Record<string, unknown>, record as Record<string, unknown>) }
 
 /**
  * The SHA-256 (hex) of the canonical JSON (RFC 8785) of a plain JSON value: the
@@ -589,11 +707,7 @@ export const prepareAppend = (
   // Something is wrong (or unusual): the schema names every bad field.
   const input = { streamId, expectedVersion, commandId, events, ...(commandHash === undefined ? {} : { commandHash }) }
   return Either.map(decodeAppendInput(input), (input) => {
-    const prepared = input.events.map((e) => ({
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      dataJson: canonicalize(e.data)
-    }))
+    const prepared = input.events.map((e) => preparedEvent(e.type, e.schemaVersion, e.data, e.record))
     return {
       streamId: input.streamId,
       expectedVersion: input.expectedVersion,
@@ -631,20 +745,19 @@ const prepareValid = (
     return undefined
   }
   if (!Array.isArray(events) || events.length > 10_000) return undefined
-  const out: Array<PreparedAppend["events"][number]> = []
+  const out: Array<PreparedEvent> = []
   for (const e of events as ReadonlyArray<unknown>) {
     if (typeof e !== "object" || e === null) return undefined
-    const { type, schemaVersion, data } = e as Record<string, unknown>
+    const { data, record, schemaVersion, type } = e as Record<string, unknown>
     if (
       !isName(type) || typeof schemaVersion !== "number" || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1
     ) return undefined
-    let dataJson: string
+    if (!fitsRecord(data, record)) return undefined
     try {
-      dataJson = canonicalize(data)
+      out.push(preparedEvent(type, schemaVersion, data, record))
     } catch {
       return undefined
     }
-    out.push({ type, schemaVersion, dataJson })
   }
   return {
     streamId,
@@ -665,6 +778,49 @@ export interface SealedEvent extends Omit<StoredEvent, "globalPosition" | "data"
   readonly dataJson: string
 }
 
+const deepFreeze = <A>(value: A): A => {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * A stored record of its reference and text (the text parsed once per distinct record in `records`).
+ *
+ * @since 0.2.0
+ * @category adapters
+ */
+export const sharedRecord = (
+  records: Map<string, StoredRecord>,
+  record: { readonly ref: string; readonly json: string }
+): StoredRecord => {
+  let r = records.get(record.ref)
+  if (r === undefined) {
+    r = deepFreeze({ ref: record.ref, json: record.json, value: JSON.parse(record.json) as unknown })
+    records.set(record.ref, r)
+  }
+  return r
+}
+
+/**
+ * A record as a store reads it back (for adapter authors): its text checked against its reference (the SHA-256 of
+ * the text) and parsed; `undefined` when the text does not hash to the reference or is not JSON, so that an altered
+ * record never reaches a reader (its events then fail to decode, and `verify` names the first of them).
+ *
+ * @since 0.2.0
+ * @category adapters
+ */
+export const readRecord = (ref: string, json: string): StoredRecord | undefined => {
+  if (sha256Hex(json) !== ref) return undefined
+  try {
+    return deepFreeze({ ref, json, value: JSON.parse(json) as unknown })
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Gives prepared events their positions (after `expectedVersion`) and chains
  * their hashes from `prevHash` (for adapter authors).
@@ -674,6 +830,7 @@ export interface SealedEvent extends Omit<StoredEvent, "globalPosition" | "data"
  */
 export const seal = (prepared: PreparedAppend, prevHash: string, recordedAt: string): Array<SealedEvent> => {
   const out: Array<SealedEvent> = []
+  const records = new Map<string, StoredRecord>()
   let prev = prevHash
   let position = prepared.expectedVersion
   for (const e of prepared.events) {
@@ -697,7 +854,8 @@ export const seal = (prepared: PreparedAppend, prevHash: string, recordedAt: str
       recordedAt,
       dataJson: e.dataJson,
       prevHash: prev,
-      hash
+      hash,
+      ...(e.record === undefined ? {} : { record: sharedRecord(records, e.record) })
     })
     prev = hash
   }
@@ -796,14 +954,6 @@ interface MemoryState {
   readonly readModels: Map<string, Map<string, Doc>>
   /** Per stream and fold name. */
   readonly snapshots: Map<string, Snapshot>
-}
-
-const deepFreeze = <A>(value: A): A => {
-  if (typeof value === "object" && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v)
-    Object.freeze(value)
-  }
-  return value
 }
 
 const byKey = <A>(a: readonly [string, A], b: readonly [string, A]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)

@@ -31,31 +31,40 @@ import * as ProjectEvent from "../lifecycle/ProjectEvent.js"
 import { Event } from "../lifecycle/ProjectEvent.js"
 import * as ProjectState from "../lifecycle/ProjectState.js"
 import type { Config } from "../plugin/Plugin.js"
+import { mergeRecord, namedRecord } from "./internal/eventModel.js"
 import * as Projection from "./Projection.js"
 
 type Stored = Parameters<Projection.Projection["reduce"]>[1]
 
-const full = (e: Stored): ProjectEvent.Event | null => {
+// A stored event decoded: rows the store wrote at the current version, or at an older one that no upcaster changes,
+// take the stored-row decoder (with the record the row names); anything else is upcast and decoded with the full
+// schema. `null` for a row that does not decode (or names a record it does not come with).
+const decodeOnce = (e: Stored): ProjectEvent.Event | null => {
+  const ref = namedRecord(e.data)
+  const record = ref === undefined ? undefined : e.record
+  if (ref !== undefined && record?.ref !== ref) return null
   try {
-    const data = e.schemaVersion < ProjectEvent.currentVersion
-      ? ProjectEvent.codec.upcast(e.type, e.schemaVersion, e.data)
-      : e.data
-    const r = ProjectEvent.decodeStoredEither(e.type, data)
-    return Either.isRight(r) ? r.right : null
+    let data = e.data
+    if (e.schemaVersion < ProjectEvent.currentVersion) {
+      const whole = record === undefined ? data : mergeRecord(data, record.value)
+      data = ProjectEvent.codec.upcast(e.type, e.schemaVersion, whole)
+      if (data !== whole) return orNull(ProjectEvent.decodeStoredEither(e.type, data))
+    }
+    return ProjectEvent.decodeStored(e.type, data, false, data === e.data ? record?.value : undefined) ??
+      orNull(ProjectEvent.decodeStoredEither(e.type, record === undefined ? data : mergeRecord(data, record.value)))
   } catch {
     return null // a version this library does not know
   }
 }
+
+const orNull = <A>(r: Either.Either<A, unknown>): A | null => (Either.isRight(r) ? r.right : null)
 
 // Every projection sees the same stored event objects: decode each once.
 const decodedCache = new WeakMap<Stored, ProjectEvent.Event | null>()
 const decoded = (e: Stored): ProjectEvent.Event | undefined => {
   let hit = decodedCache.get(e)
   if (hit === undefined) {
-    // rows the store wrote at the current version take the stored-row decoder; anything else is upcast and
-    // decoded with the full schema
-    const fast = e.schemaVersion === ProjectEvent.currentVersion ? ProjectEvent.decodeStored(e.type, e.data) : undefined
-    hit = fast ?? full(e)
+    hit = decodeOnce(e)
     decodedCache.set(e, hit)
   }
   return hit ?? undefined

@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { AuditTrail, IsoDate, Money } from "@gsyf/core"
+import { AuditTrail, EventStore, IsoDate, Money } from "@gsyf/core"
 import type { Plugin } from "@gsyf/core"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
@@ -186,8 +186,20 @@ const groups = (hash: string): string => hash.replace(/(.{16})(?=.)/g, "$1 ")
 const dataField = (data: unknown, key: string): unknown =>
   typeof data === "object" && data !== null ? (data as Record<string, unknown>)[key] : undefined
 
-const actorOf = (data: unknown): { readonly organisation?: unknown; readonly role?: unknown } | undefined => {
-  const a = dataField(data, "actor")
+/** A field of a stored event's data, or of the record the data names (who acted is kept there from version 3). */
+const fieldOf = (e: StoredLike, key: string): unknown => {
+  const own = dataField(e.data, key)
+  const record = e.record
+  if (own !== undefined || record === undefined || dataField(e.data, EventStore.recordKey) !== record.ref) return own
+  try {
+    return dataField(record.value ?? JSON.parse(record.json), key)
+  } catch {
+    return undefined
+  }
+}
+
+const actorOf = (e: StoredLike): { readonly organisation?: unknown; readonly role?: unknown } | undefined => {
+  const a = fieldOf(e, "actor")
   return typeof a === "object" && a !== null
     ? (a as { readonly organisation?: unknown; readonly role?: unknown })
     : undefined
@@ -229,10 +241,10 @@ export const auditExtract = (o: AuditOptions): Document.Document => {
   const streams = [...new Set(o.events.map((e) => e.streamId))]
   const names = { settings: o.settings, config: undefined }
   const actorName = (e: StoredLike) => {
-    const a = actorOf(e.data) as Parameters<typeof displayName>[1] | undefined
+    const a = actorOf(e) as Parameters<typeof displayName>[1] | undefined
     return a === undefined ? "—" : displayName(o.config === undefined ? undefined : { ...names, config: o.config }, a)
   }
-  const agency = o.events.find((e) => actorOf(e.data)?.role === "agency")
+  const agency = o.events.find((e) => actorOf(e)?.role === "agency")
   const issuer = o.issuer ?? (agency !== undefined ? actorName(agency) : "社会保险经办机构")
   const last = o.events.at(-1)
   const date = o.date ?? (last !== undefined ? businessDate(last) : undefined)

@@ -115,6 +115,17 @@ export const migrations = (t: Tables): ReadonlyArray<Migration> => [
         PRIMARY KEY (stream_id, name)
       )`
     ])
+  },
+  {
+    id: 4,
+    name: "records shared by events",
+    up: run(() => [
+      `CREATE TABLE ${t.records} (
+        ref TEXT PRIMARY KEY,
+        json TEXT NOT NULL
+      )`,
+      `ALTER TABLE ${t.events} ADD COLUMN record TEXT`
+    ])
   }
 ]
 

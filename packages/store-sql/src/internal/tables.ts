@@ -16,6 +16,8 @@ export interface Tables {
   readonly readModels: string
   readonly projections: string
   readonly snapshots: string
+  /** The records events share (`ref`, `json`), from schema 4. */
+  readonly records: string
   /** The migration table `@effect/sql`'s `Migrator` keeps (`migration_id, created_at, name`). */
   readonly migrations: string
   /** The same, unquoted (`schema.name`), as the `Migrator` takes it. */
@@ -29,6 +31,7 @@ export interface Tables {
     readonly readModels: string
     readonly projections: string
     readonly snapshots: string
+    readonly records: string
     readonly migrations: string
     readonly legacyMigrations: string
   }
@@ -70,6 +73,7 @@ export const tables = (placement: Placement): Either.Either<Tables, EventStore.S
     readModels: `${prefix}read_models`,
     projections: `${prefix}projections`,
     snapshots: `${prefix}snapshots`,
+    records: `${prefix}records`,
     migrations: `${prefix}gsyf_schema_migrations`,
     legacyMigrations: `${prefix}gsyf_migrations`
   }
@@ -82,6 +86,7 @@ export const tables = (placement: Placement): Either.Either<Tables, EventStore.S
     readModels: quote(bare.readModels),
     projections: quote(bare.projections),
     snapshots: quote(bare.snapshots),
+    records: quote(bare.records),
     migrations: quote(bare.migrations),
     migrationsName: schema === undefined ? bare.migrations : `${schema}.${bare.migrations}`,
     legacyMigrations: quote(bare.legacyMigrations),

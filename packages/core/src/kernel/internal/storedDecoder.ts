@@ -106,7 +106,9 @@ interface Prop {
   readonly changes: boolean
 }
 
-const typeLiteral = (ast: AST.TypeLiteral): Decode => {
+// `fresh`: the decoded struct is a new object holding the schema's properties alone (as the schema's own decoding
+// gives), instead of the row itself or a copy of it with every key it has.
+const typeLiteral = (ast: AST.TypeLiteral, fresh = false): Decode => {
   if (ast.indexSignatures.length > 0) return full(ast)
   const props: Array<Prop> = ast.propertySignatures.map((p) => ({
     name: p.name as string,
@@ -116,23 +118,23 @@ const typeLiteral = (ast: AST.TypeLiteral): Decode => {
     decode: compile(p.type),
     changes: hasTransformation(p.type) && leafOf(p.type) === OTHER
   }))
-  return props.every((p) => typeof p.name === "string") ? specialisedOrGeneral(props) : general(props)
+  return props.every((p) => typeof p.name === "string") ? specialisedOrGeneral(props, fresh) : general(props, fresh)
 }
 
 // Where code generation from strings is refused (a Content Security Policy without 'unsafe-eval', an edge runtime,
 // node --disallow-code-generation-from-strings), `new Function` throws an EvalError: the loop serves instead.
-const specialisedOrGeneral = (props: ReadonlyArray<Prop>): Decode => {
+const specialisedOrGeneral = (props: ReadonlyArray<Prop>, fresh: boolean): Decode => {
   try {
-    return specialised(props)
+    return specialised(props, fresh)
   } catch (e) {
-    if (e instanceof EvalError) return general(props)
+    if (e instanceof EvalError) return general(props, fresh)
     throw e
   }
 }
 
-const general = (props: ReadonlyArray<Prop>): Decode => (u) => {
+const general = (props: ReadonlyArray<Prop>, fresh: boolean): Decode => (u) => {
   if (!isObject(u)) return FAIL
-  let out: Record<string, unknown> | undefined
+  let out: Record<string, unknown> | undefined = fresh ? {} : undefined
   for (let i = 0; i < props.length; i++) {
     const p = props[i]!
     const v = u[p.name]
@@ -140,32 +142,35 @@ const general = (props: ReadonlyArray<Prop>): Decode => (u) => {
       if (p.optional) continue
       return FAIL
     }
-    switch (p.leaf) {
-      case STRING:
-        if (typeof v !== "string") return FAIL
-        continue
-      case NUMBER:
-        if (typeof v !== "number") return FAIL
-        continue
-      case LITERAL:
-        if (v !== p.literal) return FAIL
-        continue
-    }
-    const d = p.decode(v)
+    const d = decodeProp(p, v)
     if (d === FAIL) return FAIL
-    if (p.changes && d !== v) (out ??= state.owned ? u : { ...u })[p.name] = d
+    if (fresh) out![p.name] = d
+    else if (p.changes && d !== v) (out ??= state.owned ? u : { ...u })[p.name] = d
   }
   return out ?? u
+}
+
+// One property's value checked (a string, a number, a literal) or decoded.
+const decodeProp = (p: Prop, v: unknown): Out => {
+  switch (p.leaf) {
+    case STRING:
+      return typeof v === "string" ? v : FAIL
+    case NUMBER:
+      return typeof v === "number" ? v : FAIL
+    case LITERAL:
+      return v === p.literal ? v : FAIL
+  }
+  return p.decode(v)
 }
 
 // The same decoder as `general` with the loop unrolled into straight-line code, one named property read each (the
 // names are the schema's own, written as JSON string literals): each read is specialised by the engine to the few
 // shapes that rows of one struct have, where `u[p.name]` with changing names is a generic keyed lookup per property.
-const specialised = (props: ReadonlyArray<Prop>): Decode => {
+const specialised = (props: ReadonlyArray<Prop>, fresh: boolean): Decode => {
   const lines: Array<string> = [
     "return function (u) {",
     "if (typeof u !== \"object\" || u === null || Array.isArray(u)) return FAIL",
-    "let out, v, d"
+    fresh ? "let v, d; const out = {}" : "let out, v, d"
   ]
   props.forEach((p, i) => {
     const key = `[${JSON.stringify(p.name)}]`
@@ -183,8 +188,10 @@ const specialised = (props: ReadonlyArray<Prop>): Decode => {
         break
       default:
         lines.push(`d = D[${i}](v)`, "if (d === FAIL) return FAIL")
-        if (p.changes) lines.push(`if (d !== v) (out ??= state.owned ? u : { ...u })${key} = d`)
+        if (fresh) lines.push(`out${key} = d`)
+        else if (p.changes) lines.push(`if (d !== v) (out ??= state.owned ? u : { ...u })${key} = d`)
     }
+    if (fresh && p.leaf !== OTHER) lines.push(`out${key} = v`)
     lines.push("}")
   })
   lines.push("return out ?? u", "}")
@@ -332,10 +339,16 @@ const compile = (ast: AST.AST): Decode => {
  * Compiles the stored-row decoder of a schema: the decoded value, or `undefined` when the row is not what the
  * schema's own encoding writes (decode it with the full schema then). With `own`, the row was parsed for this call
  * alone: decoded values are written into it instead of a copy (and when it gives up, the row may have been
- * written to: decode a fresh parse of it).
+ * written to: decode a fresh parse of it). With `fresh`, a struct's decoded value is a new object with the schema's
+ * properties alone, whatever other keys the row has.
  */
-export const make = <A>(schema: Schema.Schema<A, any, never>): (u: unknown, own?: boolean) => A | undefined => {
-  const decode = compile(schema.ast)
+export const make = <A>(
+  schema: Schema.Schema<A, any, never>,
+  options?: { readonly fresh?: boolean }
+): (u: unknown, own?: boolean) => A | undefined => {
+  const decode = options?.fresh === true && AST.isTypeLiteral(schema.ast)
+    ? typeLiteral(schema.ast, true)
+    : compile(schema.ast)
   return (u, own) => {
     let d: Out
     if (own !== true) d = decode(u)

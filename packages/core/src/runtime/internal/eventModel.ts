@@ -5,6 +5,19 @@
  * @internal
  */
 
+/**
+ * A record a store keeps once and events name by reference: `ref` is the SHA-256 (hex) of `json`, the record's
+ * canonical JSON text, and `value` that text parsed. The fields of the record belong to the data of every event whose
+ * data names it (`"$record": ref`).
+ *
+ * @internal
+ */
+export interface StoredRecord {
+  readonly ref: string
+  readonly json: string
+  readonly value: unknown
+}
+
 /** @internal */
 export interface StoredEvent {
   readonly streamId: string
@@ -17,6 +30,8 @@ export interface StoredEvent {
   readonly recordedAt: string
   readonly prevHash: string
   readonly hash: string
+  /** The record the data names (`"$record"`), as the store holds it. */
+  readonly record?: StoredRecord | undefined
 }
 
 const unparsed: unique symbol = Symbol("unparsed")
@@ -46,6 +61,7 @@ export class JsonStoredEvent implements StoredEvent {
   declare readonly recordedAt: string
   declare readonly prevHash: string
   declare readonly hash: string
+  declare readonly record?: StoredRecord | undefined
   #json: string | undefined
   #data: unknown = unparsed
   constructor(
@@ -58,7 +74,8 @@ export class JsonStoredEvent implements StoredEvent {
     commandId: string,
     recordedAt: string,
     prevHash: string,
-    hash: string
+    hash: string,
+    record?: StoredRecord | undefined
   ) {
     // the properties in the order of an event whose data was parsed up front (declared, not class fields, so that
     // each instance gets them in this order, and `data` as an accessor from the start)
@@ -72,6 +89,7 @@ export class JsonStoredEvent implements StoredEvent {
     this.recordedAt = recordedAt
     this.prevHash = prevHash
     this.hash = hash
+    if (record !== undefined) this.record = record
     this.#json = dataJson
   }
   /** The data, parsed on the first call and kept (the text is let go then). */
@@ -108,3 +126,43 @@ export const transientData = (e: StoredEvent): unknown => e instanceof JsonStore
  * @internal
  */
 export const transientIsOwned = (e: StoredEvent): boolean => e instanceof JsonStoredEvent && e.unread()
+
+/**
+ * The key under which an event's data names its record (canonical JSON sorts it before any letter).
+ *
+ * @internal
+ */
+export const recordKey = "$record"
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * The reference a stored event's data names (`"$record"`), if any.
+ *
+ * @internal
+ */
+export const namedRecord = (data: unknown): unknown => isPlainObject(data) ? data[recordKey] : undefined
+
+/**
+ * The fields of a record's value, then the data's own fields (without its reference), in a fresh object.
+ *
+ * @internal
+ */
+export const mergeRecord = (data: unknown, value: unknown): Record<string, unknown> => {
+  const { [recordKey]: _, ...own } = data as Record<string, unknown>
+  return { ...(value as Record<string, unknown>), ...own }
+}
+
+/**
+ * The data with the fields of the record it names (the data's own fields after them), or the data as it is when it
+ * names none. `undefined` when it names a record the event does not carry.
+ *
+ * @internal
+ */
+export const withRecord = (data: unknown, record: StoredRecord | undefined): unknown => {
+  const ref = namedRecord(data)
+  if (ref === undefined) return data
+  if (record === undefined || record.ref !== ref || !isPlainObject(record.value)) return undefined
+  return mergeRecord(data, record.value)
+}

@@ -50,7 +50,11 @@ const chainText: Record<AuditTrail.BrokenReason, { readonly zh: string; readonly
     en: "positions are not consecutive (an event was deleted, inserted or moved)"
   },
   "prev-hash-mismatch": { zh: "前序哈希与上一事件的哈希不符", en: "prevHash is not the hash of the previous event" },
-  "hash-mismatch": { zh: "事件内容已被改动(哈希不符)", en: "the event's content was altered (hash mismatch)" }
+  "hash-mismatch": { zh: "事件内容已被改动(哈希不符)", en: "the event's content was altered (hash mismatch)" },
+  "record-mismatch": {
+    zh: "事件引用的共享记录缺失或已被改动",
+    en: "the record the event names is missing or was altered"
+  }
 }
 
 const texts: { readonly [K in FindingKind]: (p: Place) => { readonly zh: string; readonly en: string } } = {

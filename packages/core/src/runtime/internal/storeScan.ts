@@ -94,6 +94,8 @@ interface StreamState {
   readonly byLast: ReadonlyMap<number, EventStore.CommandRecord>
   readonly seen: Map<EventStore.CommandRecord, number>
   readonly unreceipted: Array<[number, number]>
+  /** The records found intact (each hashed once). */
+  readonly records: Set<string>
 }
 
 const byStream = (commands: ReadonlyArray<EventStore.CommandRecord>) => {
@@ -117,7 +119,8 @@ const newState = (rows: ReadonlyArray<EventStore.CommandRecord>): StreamState =>
   byId: new Map(rows.map((c) => [c.commandId, c])),
   byLast: new Map(rows.map((c) => [c.last, c])),
   seen: new Map(),
-  unreceipted: []
+  unreceipted: [],
+  records: new Set()
 })
 
 const chainReason = (
@@ -127,10 +130,11 @@ const chainReason = (
   if (e.position !== state.position + 1) return "position-gap"
   if (e.prevHash !== state.hash) return "prev-hash-mismatch"
   try {
-    return AuditTrail.hashEvent(state.hash, e) === e.hash ? undefined : "hash-mismatch"
+    if (AuditTrail.hashEvent(state.hash, e) !== e.hash) return "hash-mismatch"
   } catch {
     return "hash-mismatch"
   }
+  return AuditTrail.recordIntact(e, state.records) ? undefined : "record-mismatch"
 }
 
 const headAt = (state: StreamState, version: number, head: string): HeadAt => {
