@@ -10,9 +10,11 @@
  *     it. Alternated with `JSON.parse` alone of the same row texts, one by one (see `compare.ts`), printing the
  *     ratio. Acceptance is in `acceptance.bench.ts`.
  *
- * Then the replay as it was before the stores parsed lazily and the fold decoded as it went (every row parsed,
- * then every event decoded, then the list folded), the replay with the full schema, each part alone: the decoders
- * on parsed rows, and the fold, one event at a time (`Lifecycle.evolve`) and in one batch (`Lifecycle.evolveAll`).
+ * Then the replay of the same events stored at schema version 2 (before records: who acted, the legal basis and the
+ * rules evaluated in every row), alternated with version 3; then on the version 2 rows the replay as it was before
+ * the stores parsed lazily and the fold decoded as it went (every row parsed, then every event decoded, then the
+ * list folded), the replay with the full schema, each part alone: the decoders on parsed rows, and the fold, one
+ * event at a time (`Lifecycle.evolve`) and in one batch (`Lifecycle.evolveAll`).
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/lifecycle.bench.ts`.
  */
@@ -26,23 +28,48 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(14)
 const t0 = performance.now()
 const { state, events } = buildProject(10_000)
 const encode = Schema.encodeSync(ProjectEvent.Stored)
-// the rows of a store: the type column, the data column's JSON text and the other columns
-const rows = events.map((e, i) => ({
-  position: i + 1,
-  type: e._tag,
-  data: JSON.stringify(encode(e)),
-  commandId: e.commandId,
-  recordedAt: e.at,
-  prevHash: "0".repeat(64),
-  hash: (i + 1).toString(16).padStart(64, "0")
-}))
-const bytes = rows.reduce((n, r) => n + r.data.length, 0)
+// The rows of a store: the type column, the data column's JSON text (what `EventStore.prepareAppend` makes of the
+// event the command handler hands over: the record fields in a record the data names) and the other columns, and
+// the records, one object per reference as a store instance keeps them.
+const records = new Map<string, EventStore.StoredRecord>()
+const rowOf = (e: ProjectEvent.Event, i: number, version: 2 | 3) => {
+  const data = encode(e) as unknown as Record<string, unknown>
+  const own: Record<string, unknown> = { ...data }
+  const record: Record<string, unknown> = {}
+  for (const f of ProjectEvent.recordFields) {
+    record[f] = own[f]
+    delete own[f]
+  }
+  const prepared = Either.getOrThrow(
+    EventStore.prepareAppend("p-bench", 0, "c", [
+      version === 3 ? { type: e._tag, schemaVersion: 3, data: own, record } : { type: e._tag, schemaVersion: 2, data }
+    ])
+  ).events[0]!
+  const ref = prepared.record?.ref
+  if (ref !== undefined && !records.has(ref)) records.set(ref, EventStore.readRecord(ref, prepared.record!.json)!)
+  return {
+    position: i + 1,
+    type: e._tag,
+    schemaVersion: version,
+    data: prepared.dataJson,
+    commandId: e.commandId,
+    recordedAt: e.at,
+    prevHash: "0".repeat(64),
+    hash: (i + 1).toString(16).padStart(64, "0"),
+    record: ref === undefined ? undefined : records.get(ref)
+  }
+}
+type Row = ReturnType<typeof rowOf>
+const rows = events.map((e, i) => rowOf(e, i, 3))
+// the same events as a store wrote them before records (schema version 2: every row whole)
+const rowsV2 = events.map((e, i) => rowOf(e, i, 2))
+const bytes = (rs: ReadonlyArray<Row>) => rs.reduce((n, r) => n + r.data.length, 0)
 console.log(
   `Lifecycle, ${process.version}: ${events.length.toLocaleString("en-US")} events (${
-    (bytes / 1e6).toFixed(1)
-  } MB of JSON in ${rows.length.toLocaleString("en-US")} rows), built in ${
-    ((performance.now() - t0) / 1000).toFixed(1)
-  } s`
+    (bytes(rows) / 1e6).toFixed(1)
+  } MB of JSON in ${rows.length.toLocaleString("en-US")} rows and ${records.size} records; ${
+    (bytes(rowsV2) / 1e6).toFixed(1)
+  } MB at schema version 2), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`
 )
 // ── (a) replay including decoding ────────────────────────────────────────────
 type Decode = (type: string, u: unknown) => Either.Either<ProjectEvent.Event, unknown>
@@ -56,19 +83,20 @@ const storedDecode: Decode = (type, u) => {
   return fast === undefined ? tagDecode(type, u) : Either.right(fast)
 }
 // What the SQL stores' `readStream` returns, and what the command handler and `ProjectService.load` do with it.
-const replay = (): Lifecycle.State => {
-  const stored = rows.map((r) =>
+const replayOf = (rs: ReadonlyArray<Row>) => (): Lifecycle.State => {
+  const stored = rs.map((r) =>
     EventStore.storedFromJson(
       "p-bench",
       r.position,
       r.position,
       r.type,
-      ProjectEvent.currentVersion,
+      r.schemaVersion,
       r.data,
       r.commandId,
       r.recordedAt,
       r.prevHash,
-      r.hash
+      r.hash,
+      r.record
     )
   )
   const folded = CommandHandler.foldEvents(
@@ -79,9 +107,11 @@ const replay = (): Lifecycle.State => {
   if (Either.isLeft(folded)) throw new Error(String(folded.left))
   return folded.right
 }
-// Before: every row parsed, then every event decoded, then the list folded.
+const replay = replayOf(rows)
+// Before: every row parsed, then every event decoded, then the list folded (the rows of schema version 2, which hold
+// every field: these decoders take the data alone).
 const replayWith = (decode: Decode) => (): Lifecycle.State => {
-  const parsedRows = rows.map((r) => ({ type: r.type, data: JSON.parse(r.data) as unknown }))
+  const parsedRows = rowsV2.map((r) => ({ type: r.type, data: JSON.parse(r.data) as unknown }))
   const decoded = new Array<ProjectEvent.Event>(rows.length)
   for (let i = 0; i < parsedRows.length; i++) {
     const row = parsedRows[i]!
@@ -91,15 +121,16 @@ const replayWith = (decode: Decode) => (): Lifecycle.State => {
   }
   return Lifecycle.evolveAll(Lifecycle.initialState, decoded)
 }
-const parseOnly = (): number => {
+const parseOf = (rs: ReadonlyArray<Row>) => (): number => {
   let n = 0
-  for (const row of rows) if (JSON.parse(row.data) !== null) n++
+  for (const row of rs) if (JSON.parse(row.data) !== null) n++
   return n
 }
-const parsed = rows.map((r) => JSON.parse(r.data) as unknown)
+const parseOnly = parseOf(rows)
+const parsed = rowsV2.map((r) => JSON.parse(r.data) as unknown)
 const decodeOnly = (decode: Decode) => (): number => {
   let n = 0
-  for (let i = 0; i < rows.length; i++) if (Either.isRight(decode(rows[i]!.type, parsed[i]))) n++
+  for (let i = 0; i < rowsV2.length; i++) if (Either.isRight(decode(rowsV2[i]!.type, parsed[i]))) n++
   return n
 }
 const evolveOnly = (): Lifecycle.State => {
@@ -110,6 +141,7 @@ const evolveOnly = (): Lifecycle.State => {
 const foldOnly = (): Lifecycle.State => Lifecycle.evolveAll(Lifecycle.initialState, events)
 
 const check = replay()
+if (replayOf(rowsV2)().version !== check.version) throw new Error("the rows of versions 2 and 3 fold apart")
 if (replayWith(unionDecode)().version !== check.version) throw new Error("the two decoders disagree")
 if (replayWith(storedDecode)().version !== check.version) throw new Error("the two replays disagree")
 if (check.version !== state.version || Lifecycle.status(check) !== Lifecycle.status(state)) {
@@ -125,8 +157,16 @@ const replayed = compare(
   parseOnly
 )
 console.log(`    replay incl. decoding: ${fmt(replayed.gsyf).trim()} events/s (target ≥ 200,000)`)
+compare(
+  "replay of the rows of schema version 3 (records kept once) vs the same events as version 2 rows (every row whole)",
+  "events",
+  n,
+  replay,
+  replayOf(rowsV2)
+)
 for (
   const [name, fn] of [
+    ["  JSON.parse alone, version 2 rows", parseOf(rowsV2)],
     ["  replay before (all parsed, then all decoded, then folded)", replayWith(storedDecode)],
     ["  replay with the full schema by type (untrusted input)", replayWith(tagDecode)],
     ["  stored-row decoder alone (ProjectEvent.decodeStored)", decodeOnly(storedDecode)],
