@@ -9,15 +9,14 @@
  *
  * Prints figures; asserts nothing. Run: `npx tsx packages/core/bench/trail.bench.ts`.
  */
-import { AuditTrail, EventStore, ProjectEvent } from "@gsyf/core"
-import { Effect, Schema } from "effect"
+import { AuditTrail, CommandHandler, EventStore, ProjectEvent } from "@gsyf/core"
+import { Effect, Either } from "effect"
 import * as crypto from "node:crypto"
 import { compare } from "./compare.js"
 import { buildProject } from "./project10k.js"
 
 const { events } = buildProject(10_000)
 // what a store writes: the stored form (legal bases by reference)
-const encode = Schema.encodeSync(ProjectEvent.Stored)
 const streamId = "project-2026"
 
 const stored = Effect.runSync(
@@ -27,11 +26,10 @@ const stored = Effect.runSync(
     let i = 0
     while (i < events.length) {
       const commandId = events[i]!.commandId
-      const batch: Array<EventStore.NewEvent> = []
-      while (i < events.length && events[i]!.commandId === commandId) {
-        const e = events[i++]!
-        batch.push({ type: e._tag, schemaVersion: ProjectEvent.currentVersion, data: encode(e) })
-      }
+      const decided: Array<ProjectEvent.Event> = []
+      while (i < events.length && events[i]!.commandId === commandId) decided.push(events[i++]!)
+      // the events as the command handler appends them (schema version 3: their records kept once)
+      const batch = Either.getOrThrow(CommandHandler.encodeEvents(ProjectEvent.codec, streamId, decided))
       version = (yield* store.append(streamId, version, commandId, batch)).version
     }
     return yield* store.readStream(streamId)

@@ -13,7 +13,6 @@ import Sqlite from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Schema from "effect/Schema"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -25,18 +24,16 @@ const EVENTS = Number(process.env.GSYF_BENCH_EVENTS ?? 10_000)
 const projectId = "p-replay"
 const dir = mkdtempSync(join(tmpdir(), "gsyf-replay-bench-"))
 const filename = join(dir, "store.db")
-const encode = Schema.encodeSync(ProjectEvent.Stored)
 
 const { events, state } = buildOpenProject(EVENTS)
 const runtime = ManagedRuntime.make(SqliteEventStore.layer({ filename, synchronous: "NORMAL", projections: [] }))
 await runtime.runPromise(Effect.gen(function*() {
   const store = yield* EventStore.EventStore
   for (let version = 0; version < events.length; version += 1000) {
-    const batch = events.slice(version, version + 1000).map((e): EventStore.NewEvent => ({
-      type: e._tag,
-      schemaVersion: ProjectEvent.currentVersion,
-      data: encode(e)
-    }))
+    // the events as the command handler appends them (schema version 3: their records kept once)
+    const batch = Either.getOrThrow(
+      CommandHandler.encodeEvents(ProjectEvent.codec, projectId, events.slice(version, version + 1000))
+    )
     yield* store.append(projectId, version, `load-${version}`, batch)
   }
 }))

@@ -439,7 +439,15 @@ export const foldEvents = <E, S>(
   return events.error === undefined ? Either.right(state) : Either.left(events.error)
 }
 
-const encodeEvents = <E>(
+/**
+ * The events to append for decided events, as the command handler appends them: each encoded with the codec at its
+ * current version, the codec's record fields in the event's record (`EventStore.NewEvent`). For hosts that append
+ * events they did not decide through {@link handle} (an import, a migration) and for benchmarks.
+ *
+ * @since 0.2.0
+ * @category encoding
+ */
+export const encodeEvents = <E>(
   codec: EventCodec<E>,
   streamId: string,
   events: ReadonlyArray<E>
