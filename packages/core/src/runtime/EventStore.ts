@@ -823,14 +823,19 @@ export const readRecord = (ref: string, json: string): StoredRecord | undefined 
 
 /**
  * Gives prepared events their positions (after `expectedVersion`) and chains
- * their hashes from `prevHash` (for adapter authors).
+ * their hashes from `prevHash` (for adapter authors). The records the events name are taken from `records` when it
+ * holds them, else made once and kept there (so that a store's events share one object per record).
  *
  * @since 0.1.0
  * @category adapters
  */
-export const seal = (prepared: PreparedAppend, prevHash: string, recordedAt: string): Array<SealedEvent> => {
+export const seal = (
+  prepared: PreparedAppend,
+  prevHash: string,
+  recordedAt: string,
+  records: Map<string, StoredRecord> = new Map()
+): Array<SealedEvent> => {
   const out: Array<SealedEvent> = []
-  const records = new Map<string, StoredRecord>()
   let prev = prevHash
   let position = prepared.expectedVersion
   for (const e of prepared.events) {
@@ -954,6 +959,8 @@ interface MemoryState {
   readonly readModels: Map<string, Map<string, Doc>>
   /** Per stream and fold name. */
   readonly snapshots: Map<string, Snapshot>
+  /** The records events name, one object per reference. */
+  readonly records: Map<string, StoredRecord>
 }
 
 const byKey = <A>(a: readonly [string, A], b: readonly [string, A]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
@@ -1022,9 +1029,10 @@ const memoryCommit = (
       return yield* new VersionConflict({ streamId, expected: prepared.expectedVersion, actual: stream.length })
     }
     const prevHash = stream.length === 0 ? AuditTrail.genesisHash : stream[stream.length - 1]!.hash
-    const stored: Array<StoredEvent> = seal(prepared, prevHash, recordedAt).map(({ dataJson, ...e }, i) =>
-      deepFreeze({ ...e, globalPosition: state.all.length + i + 1, data: JSON.parse(dataJson) })
-    )
+    const stored: Array<StoredEvent> = seal(prepared, prevHash, recordedAt, state.records).map((
+      { dataJson, ...e },
+      i
+    ) => deepFreeze({ ...e, globalPosition: state.all.length + i + 1, data: JSON.parse(dataJson) }))
     const loadDoc = (name: string, key: string) => Effect.sync(() => state.readModels.get(name)?.get(key)?.json)
     const changes = yield* Projection.run(options.projections ?? [], stored, loadDoc).pipe(
       Effect.mapError(projectionFailedToStoreError)
@@ -1168,7 +1176,8 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
       streams: new Map(),
       commands: new Map(),
       readModels: new Map(),
-      snapshots: new Map()
+      snapshots: new Map(),
+      records: new Map()
     }
     // Appends, rebuilds and tamper run under this lock; reads see a consistent state between them.
     const lock = yield* Effect.makeSemaphore(1)

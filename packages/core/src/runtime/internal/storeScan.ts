@@ -95,7 +95,7 @@ interface StreamState {
   readonly seen: Map<EventStore.CommandRecord, number>
   readonly unreceipted: Array<[number, number]>
   /** The records found intact (each hashed once). */
-  readonly records: Set<string>
+  readonly records: Set<unknown>
 }
 
 const byStream = (commands: ReadonlyArray<EventStore.CommandRecord>) => {

@@ -39,6 +39,7 @@ const recordedAtKey = ascii(`,"recordedAt":`)
 const schemaVersionKey = ascii(`,"schemaVersion":`)
 const streamIdKey = ascii(`,"streamId":`)
 const typeKey = ascii(`,"type":`)
+const recordPrefix = ascii(`{"$record":"`)
 const closingBrace = 0x7d
 const quote = 0x22
 
@@ -99,6 +100,9 @@ export class StoredBodyHash {
   private tailBytes: Uint8Array = new Uint8Array(0)
   // where the tail is written when it changes (`tailBytes` is a view of it)
   private tailSpace: Buffer = Buffer.alloc(0)
+  // where the last row's data text starts and ends in `bytes`
+  private dataStart = 0
+  private dataEnd = 0
 
   /**
    * The hash of a row following `prevHash`; `undefined` when `schemaVersion` is not a finite number (the body has
@@ -128,11 +132,29 @@ export class StoredBodyHash {
       : writeShort(bytes, commandId, end + commandIdKey.length)
     bytes.set(dataKey, end)
     end += dataKey.length
+    this.dataStart = end
     end += bytes.write(data, end)
+    this.dataEnd = end
     bytes.set(positionKey, end)
     end = writePositive(bytes, row.position, end + positionKey.length)
     bytes.set(tail, end)
     return sha256HexOfBytes(bytes.subarray(0, end + tail.length))
+  }
+
+  /**
+   * Whether the data text of the last row hashed names no record (`"none"`), the record `ref` (`"it"`), or another
+   * one, read from its UTF-8 bytes (canonical JSON puts the key first; the reference is ASCII).
+   */
+  namesRecord(ref: string | undefined): "none" | "it" | "other" {
+    const bytes = this.bytes
+    const start = this.dataStart
+    if (this.dataEnd - start < recordPrefix.length) return "none"
+    for (let i = 0; i < recordPrefix.length; i++) if (bytes[start + i] !== recordPrefix[i]) return "none"
+    if (ref === undefined) return "other"
+    const at = start + recordPrefix.length
+    if (this.dataEnd - at <= ref.length) return "other"
+    for (let i = 0; i < ref.length; i++) if (bytes[at + i] !== ref.charCodeAt(i)) return "other"
+    return bytes[at + ref.length] === quote ? "it" : "other"
   }
 
   /** The bytes after the position: `,"recordedAt":…,"schemaVersion":…,"streamId":…,"type":…}`. */
