@@ -260,6 +260,16 @@ describe("hash chain", () => {
     }
   })
 
+  it("hashes rows of one length alike before and after a long row", () => {
+    // the rows of the same length before and after the writer grows for a long one are hashed from its new bytes
+    const bodies = [body(1, { n: 0 }), body(2, { n: 1 }), body(3, { long: "长".repeat(100_000) }), body(4, { n: 2 })]
+    const chained = AuditTrail.chain(AuditTrail.genesisHash, bodies)
+    const rows = chained.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 4, head: chained[3]!.hash })
+    const edited = rows.map((e) => (e.position === 4 ? { ...e, dataJson: "{\"n\":1}" } : e))
+    expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: "hash-mismatch" })
+  })
+
   it("hashes stored rows whose columns are not of their declared types as their JSON", () => {
     // a command id read back as a number is written as JSON, as `hashEvent` writes it
     const odd = { ...body(1, { n: 1 }), commandId: 7 as unknown as string }

@@ -74,6 +74,40 @@ describe("records kept once (event schema version 3)", () => {
       }
     }).pipe(Effect.provide(live())))
 
+  it.effect("a row that names another reference than its record's breaks, whatever character differs", () =>
+    Effect.gen(function*() {
+      // Whoever rewrites a row's data can rehash the chain from there on (anchoring the head is what catches that);
+      // the record check must still see that the data names one record and the row carries another, valid one.
+      const stored = yield* seeded
+      const k = 25
+      const ref = stored[k - 1]!.record!.ref
+      const flip = (c: string) => (c === "0" ? "1" : "0")
+      const near = [
+        ...[0, 1, 3, 4, 31, 60, 62, 63].map((p) => ref.slice(0, p) + flip(ref[p]!) + ref.slice(p + 1)),
+        ref.slice(0, 63),
+        ref + "0"
+      ]
+      for (const named of near) {
+        const data = { ...(stored[k - 1]!.data as object), $record: named }
+        const rechained = AuditTrail.chain(stored[k - 2]!.hash, [
+          { ...stored[k - 1]!, data },
+          ...stored.slice(k)
+        ])
+        const events = [...stored.slice(0, k - 1), ...rechained]
+        for (const trail of [events, asRows(events)]) {
+          expect(AuditTrail.verify(trail)).toMatchObject({
+            ok: false,
+            firstBrokenPosition: k,
+            reason: "record-mismatch"
+          })
+          expect(AuditTrail.recordIntact(trail[k - 1]!)).toBe(false)
+        }
+      }
+      // the same rows naming their own record verify
+      const rechained = [...stored.slice(0, k - 1), ...AuditTrail.chain(stored[k - 2]!.hash, stored.slice(k - 1))]
+      expect(AuditTrail.verify(asRows(rechained))).toMatchObject({ ok: true, count: stored.length })
+    }).pipe(Effect.provide(live())))
+
   it.effect("the JSON Lines export carries each record, which hashes to the reference its event names", () =>
     Effect.gen(function*() {
       const stored = yield* seeded

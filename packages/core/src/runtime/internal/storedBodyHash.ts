@@ -5,9 +5,10 @@
  * hash, and the row's data text is encoded once, straight into the buffer. The hash is the same as that of the text
  * (UTF-8 is what the hash definition names; a lone surrogate in a stored text becomes U+FFFD either way).
  *
- * The JSON of the fields after `position` is rewritten only when they change, which in a stream read in order is
- * about once per command; the previous hash, the command id and the position are written byte by byte (no strings
- * are built for them), the data text with one call into `Buffer#write`.
+ * The JSON of the fields after `position` is rewritten only when they change (in a stream read in order, at most once
+ * per command) and copied in; the previous hash and the data text are each written with one call into Node's UTF-8
+ * writer, the command id and the position byte by byte, and the hash reads a view of the buffer kept per body length
+ * (no view object is made per row). Which record the data names is read from the bytes just written, four at a time.
  *
  * @internal
  */
@@ -31,6 +32,22 @@ const maxJsonUnitsPerUnit = 6
 const fixedUnits = 64
 const initialBytes = 16 * 1024
 
+/**
+ * Bytes to look for, with as many of them as make whole 32-bit words also read as little-endian words (compared
+ * with the buffer four bytes at a time through a `DataView`).
+ */
+interface Words {
+  readonly bytes: Uint8Array
+  readonly words: Uint32Array
+}
+
+const wordsOf = (bytes: Uint8Array): Words => {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length)
+  const words = new Uint32Array(Math.floor(bytes.length / 4))
+  for (let i = 0; i < words.length; i++) words[i] = view.getUint32(4 * i, true)
+  return { bytes, words }
+}
+
 const ascii = (text: string): Uint8Array => Buffer.from(text, "latin1")
 const commandIdKey = ascii(`{"commandId":`)
 const dataKey = ascii(`,"data":`)
@@ -39,7 +56,10 @@ const recordedAtKey = ascii(`,"recordedAt":`)
 const schemaVersionKey = ascii(`,"schemaVersion":`)
 const streamIdKey = ascii(`,"streamId":`)
 const typeKey = ascii(`,"type":`)
-const recordPrefix = ascii(`{"$record":"`)
+const recordKey = "$record"
+const recordPrefix = ascii(`{"${recordKey}":"`)
+
+const recordPrefixBytes = wordsOf(recordPrefix)
 const closingBrace = 0x7d
 const quote = 0x22
 
@@ -75,24 +95,38 @@ const writeJsonString = (bytes: Buffer, text: string, at: number): number => {
   return at + length + 2
 }
 
-/** Writes `String(n)` for a positive integer: digits for integers below 10^15, `String` beyond. */
+/** Writes `String(n)` for a positive integer: digits in integer arithmetic below 2^31, `String` beyond. */
 const writePositive = (bytes: Buffer, n: number, at: number): number => {
-  if (!(n < 1e15)) return writeShort(bytes, String(n), at)
+  if (!(n < 2147483648)) return writeShort(bytes, String(n), at)
   let end = at + 1
   for (let power = 10; power <= n; power *= 10) end++
-  let rest = n
+  let rest = n | 0
   for (let i = end - 1; i >= at; i--) {
-    const next = Math.floor(rest / 10)
+    const next = (rest / 10) | 0
     bytes[i] = 0x30 + rest - 10 * next
     rest = next
   }
   return end
 }
 
+// Node's UTF-8 writer without `Buffer#write`'s argument handling, where the runtime has it (the same bytes).
+type Utf8Write = (this: Buffer, text: string, offset: number, length: number) => number
+const nodeUtf8Write = (Buffer.prototype as unknown as { readonly utf8Write?: Utf8Write }).utf8Write
+const utf8Write: Utf8Write = typeof nodeUtf8Write === "function"
+  ? nodeUtf8Write
+  : function(this: Buffer, text, offset, length) {
+    return this.write(text, offset, length, "utf8")
+  }
+
+// Bodies up to this many bytes are hashed through a view kept per length.
+const maxViewLength = 64 * 1024
+
 /** @internal */
 export class StoredBodyHash {
   // allocated on the first row
   private bytes: Buffer = Buffer.alloc(0)
+  // views of `bytes` from its start, by length
+  private views = new Map<number, Uint8Array>()
   private recordedAt: string | undefined = undefined
   private schemaVersion = Number.NaN
   private streamId: string | undefined = undefined
@@ -100,6 +134,12 @@ export class StoredBodyHash {
   private tailBytes: Uint8Array = new Uint8Array(0)
   // where the tail is written when it changes (`tailBytes` is a view of it)
   private tailSpace: Buffer = Buffer.alloc(0)
+  // the same bytes, read four at a time by `namesRecord`
+  private dataView = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length)
+  // `{"$record":"…"` for each record reference asked about, and for the last one
+  private refBytes = new Map<string, Words>()
+  private ref: string | undefined = undefined
+  private refWords: Words = recordPrefixBytes
   // where the last row's data text starts and ends in `bytes`
   private dataStart = 0
   private dataEnd = 0
@@ -125,36 +165,58 @@ export class StoredBodyHash {
     const data = typeof dataJson === "string" ? dataJson : String(dataJson)
     const tail = this.tailBytes
     const bytes = this.room(prevHash.length + maxJsonUnitsPerUnit * commandId.length + data.length, tail.length)
-    let end = writeShort(bytes, prevHash, 0)
+    let end = utf8Write.call(bytes, prevHash, 0, bytes.length)
     bytes.set(commandIdKey, end)
-    end = typeof row.commandId === "string"
-      ? writeJsonString(bytes, commandId, end + commandIdKey.length)
-      : writeShort(bytes, commandId, end + commandIdKey.length)
+    end += commandIdKey.length
+    end = typeof row.commandId === "string" ? writeJsonString(bytes, commandId, end) : writeShort(bytes, commandId, end)
     bytes.set(dataKey, end)
     end += dataKey.length
     this.dataStart = end
-    end += bytes.write(data, end)
+    end += utf8Write.call(bytes, data, end, bytes.length - end)
     this.dataEnd = end
     bytes.set(positionKey, end)
     end = writePositive(bytes, row.position, end + positionKey.length)
     bytes.set(tail, end)
-    return sha256HexOfBytes(bytes.subarray(0, end + tail.length))
+    return sha256HexOfBytes(this.view(end + tail.length))
   }
 
   /**
    * Whether the data text of the last row hashed names no record (`"none"`), the record `ref` (`"it"`), or another
-   * one, read from its UTF-8 bytes (canonical JSON puts the key first; the reference is ASCII).
+   * one, read from its UTF-8 bytes (canonical JSON puts the key first) four bytes at a time.
    */
   namesRecord(ref: string | undefined): "none" | "it" | "other" {
-    const bytes = this.bytes
     const start = this.dataStart
-    if (this.dataEnd - start < recordPrefix.length) return "none"
-    for (let i = 0; i < recordPrefix.length; i++) if (bytes[start + i] !== recordPrefix[i]) return "none"
-    if (ref === undefined) return "other"
-    const at = start + recordPrefix.length
-    if (this.dataEnd - at <= ref.length) return "other"
-    for (let i = 0; i < ref.length; i++) if (bytes[at + i] !== ref.charCodeAt(i)) return "other"
-    return bytes[at + ref.length] === quote ? "it" : "other"
+    const length = this.dataEnd - start
+    if (ref !== undefined) {
+      if (ref !== this.ref) {
+        let expected = this.refBytes.get(ref)
+        if (expected === undefined) {
+          this.refBytes.set(ref, expected = wordsOf(Buffer.from(`{"${recordKey}":"${ref}"`, "utf8")))
+        }
+        this.ref = ref
+        this.refWords = expected
+      }
+      const expected = this.refWords
+      if (length >= expected.bytes.length && this.holds(start, expected)) return "it"
+    }
+    return length >= recordPrefix.length && this.holds(start, recordPrefixBytes) ? "other" : "none"
+  }
+
+  /** Whether the buffer holds `expected` at `at` (the caller checks it fits before the data's end). */
+  private holds(at: number, expected: Words): boolean {
+    const view = this.dataView
+    const { bytes, words } = expected
+    for (let i = 0; i < words.length; i++) if (view.getUint32(at + 4 * i, true) !== words[i]) return false
+    for (let i = 4 * words.length; i < bytes.length; i++) if (this.bytes[at + i] !== bytes[i]) return false
+    return true
+  }
+
+  /** A view of the first `length` bytes of the buffer. */
+  private view(length: number): Uint8Array {
+    if (length > maxViewLength) return this.bytes.subarray(0, length)
+    let view = this.views.get(length)
+    if (view === undefined) this.views.set(length, view = this.bytes.subarray(0, length))
+    return view
   }
 
   /** The bytes after the position: `,"recordedAt":…,"schemaVersion":…,"streamId":…,"type":…}`. */
@@ -192,6 +254,8 @@ export class StoredBodyHash {
     const needed = maxBytesPerUnit * (units + fixedUnits) + more
     if (needed > this.bytes.length) {
       this.bytes = Buffer.allocUnsafeSlow(Math.max(needed, 2 * this.bytes.length, initialBytes))
+      this.views = new Map()
+      this.dataView = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length)
     }
     return this.bytes
   }
