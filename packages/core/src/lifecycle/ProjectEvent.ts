@@ -345,7 +345,9 @@ const storedUnionDecoder = Schema.decodeUnknownEither(Stored)
  * anything that is not such a row (decode it with {@link decodeStoredEither}, which reports the error). Never use
  * it for input from outside the store. With `owned`, the data was parsed for this call alone: the decoded values
  * are written into it instead of a copy, and when it gives up the data may have been written to (decode a fresh
- * parse of the row then).
+ * parse of the row then). With `record`, the row is of version 3 and names that record (the value a store keeps for
+ * its reference, see {@link recordFields}): the record's fields are decoded once per record object and shared by the
+ * events that name it, and a row that holds one of them as well is not such a row.
  *
  * @since 0.2.0
  * @category decoding
@@ -355,9 +357,15 @@ export const decodeStored = (type: string, data: unknown, owned?: boolean, recor
   return e !== undefined && e._tag === type ? e : undefined
 }
 
+// The schemas of the record's fields, as a store writes them.
+const recordSchemas = { actor: Shared.meta.actor, ...Shared.storedMeta } satisfies Record<
+  (typeof recordFields)[number],
+  Schema.Schema.Any
+>
+
 // A record's fields decoded once (the events that name it share them): by the record's value, which the stores
 // keep once per record.
-const StoredRecord = Schema.Struct({ actor: Shared.meta.actor, ...Shared.storedMeta })
+const StoredRecord = Schema.Struct(recordSchemas)
 const decodeRecord = StoredDecoder.make(StoredRecord)
 const decodedRecords = new WeakMap<object, typeof StoredRecord.Type | null>()
 const recordOf = (value: unknown): typeof StoredRecord.Type | undefined => {
@@ -368,14 +376,12 @@ const recordOf = (value: unknown): typeof StoredRecord.Type | undefined => {
 }
 
 // The members with the record's fields taken as decoded, each decoded into a new event (the row's reference left out).
+const asDecoded = Object.fromEntries(recordFields.map((field) => [field, Schema.Unknown])) as Record<
+  (typeof recordFields)[number],
+  typeof Schema.Unknown
+>
 const recordMember = (member: (typeof Event.members)[number]) =>
-  Schema.Struct({
-    ...(member.fields as Schema.Struct.Fields),
-    ...Shared.storedMeta,
-    actor: Schema.Unknown,
-    basis: Schema.Unknown,
-    evaluations: Schema.Unknown
-  })
+  Schema.Struct({ ...(member.fields as Schema.Struct.Fields), ...asDecoded })
 const recordDecoders = new Map(
   Event.members.map((member) => [tagOf(member.ast), StoredDecoder.make(recordMember(member), { fresh: true })])
 )
@@ -386,13 +392,11 @@ const withRecord = (type: string, data: unknown, owned: boolean | undefined, rec
   if (shared === undefined || decode === undefined || typeof data !== "object" || data === null) return undefined
   // a row that holds a field of its record as well is not what a store writes: the schema reports it
   const own = data as Record<string, unknown>
-  if (own.actor !== undefined || own.basis !== undefined || own.evaluations !== undefined) return undefined
+  for (const field of recordFields) if (own[field] !== undefined) return undefined
   // the event is a new object (the fields it takes from the row and the record); what the row holds is written into
   // only when it is the caller's own
   const row = (owned === true ? data : { ...data }) as Record<string, unknown>
-  row.actor = shared.actor
-  row.basis = shared.basis
-  row.evaluations = shared.evaluations
+  for (const field of recordFields) row[field] = shared[field]
   return decode(row, owned) as Event | undefined
 }
 
