@@ -280,7 +280,6 @@ const reasonText: Record<BrokenReason, { readonly zh: string; readonly en: strin
 export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
   const heads = new Map<string, { position: number; hash: string }>()
   let count = 0
-  let head = genesisHash
   // The stream of the previous event and its head, kept in locals: a stream's events usually come together.
   let stream: string | undefined
   let position = 0
@@ -288,29 +287,32 @@ export const verify = (events: Iterable<ChainedEvent>): VerifyResult => {
   const stored = new StoredBodyHash()
   const records = new Set<unknown>()
   for (const e of events) {
-    if (e.streamId !== stream) {
+    // Each field read once: a trail's events may come in many object shapes (a store's rows, decoded events, copies),
+    // and every read of a field at a site that has seen many of them is a lookup.
+    const { dataJson, hash, record, streamId } = e
+    if (streamId !== stream) {
       if (stream !== undefined) heads.set(stream, { position, hash: prevHash })
-      const known = heads.get(e.streamId)
-      stream = e.streamId
+      const known = heads.get(streamId)
+      stream = streamId
       position = known?.position ?? 0
       prevHash = known?.hash ?? genesisHash
     }
     if (e.position !== position + 1) return broken(e, position + 1, "position-gap")
-    if (e.prevHash !== prevHash) return broken(e, e.position, "prev-hash-mismatch")
-    // `position` is the previous position + 1 here, a positive integer.
-    const recomputed = e.dataJson === undefined ? hashDecoded(prevHash, e) : stored.of(prevHash, e, e.dataJson)
-    if (recomputed !== e.hash) return broken(e, e.position, "hash-mismatch")
+    if (e.prevHash !== prevHash) return broken(e, position + 1, "prev-hash-mismatch")
+    position++
+    // `position` is the event's position here, a positive integer.
+    const recomputed = dataJson === undefined ? hashDecoded(prevHash, e) : stored.of(prevHash, e, dataJson)
+    if (recomputed !== hash) return broken(e, position, "hash-mismatch")
     // the reference the stored text names, read from the bytes just hashed
-    const names = e.dataJson === undefined ? namesDecoded(e.data, e.record) : stored.namesRecord(e.record?.ref)
-    if (names !== "none" && (names === "other" || !recordHashes(e.record!, records))) {
-      return broken(e, e.position, "record-mismatch")
+    const names = dataJson === undefined ? namesDecoded(e.data, record) : stored.namesRecord(record?.ref)
+    if (names !== "none" && (names === "other" || !recordHashes(record!, records))) {
+      return broken(e, position, "record-mismatch")
     }
-    position = e.position
-    prevHash = e.hash
-    head = e.hash
+    prevHash = hash
     count++
   }
-  return { ok: true, count, head }
+  // the last event's hash (the loop moves to another stream only before an event)
+  return { ok: true, count, head: count === 0 ? genesisHash : prevHash }
 }
 
 const recordPrefix = `{"${recordKey}":"`
