@@ -40,6 +40,24 @@ describe("records kept once (event schema version 3)", () => {
       }
       const decoded = Either.getOrThrow(CommandHandler.decodeEvents(ProjectEvent.codec, stored))
       expect(decoded).toEqual(runCommands(fullLifecycle()).events)
+      // the in-memory store's events, their data and their records cannot be changed by whoever reads them
+      const frozen = (value: unknown): boolean =>
+        typeof value !== "object" || value === null ||
+        (Object.isFrozen(value) && Object.values(value).every(frozen))
+      expect(stored.every(frozen)).toBe(true)
+      expect(Object.keys(stored[0]!)).toEqual([
+        "streamId",
+        "position",
+        "type",
+        "schemaVersion",
+        "commandId",
+        "recordedAt",
+        "prevHash",
+        "hash",
+        "record",
+        "globalPosition",
+        "data"
+      ])
       // the rows take far fewer bytes than the events whole
       const rowBytes = stored.reduce((n, e) => n + AuditTrail.canonicalize(e.data).length, 0)
       const wholeBytes = stored.reduce((n, e) => n + AuditTrail.canonicalize(EventStore.dataWithRecord(e)).length, 0)
