@@ -12,6 +12,7 @@
  *
  * @internal
  */
+import { recordKey } from "./eventModel.js"
 import { sha256HexOfBytes } from "./sha256.js"
 
 /** The columns of a stored row besides its data text and hashes. */
@@ -56,7 +57,6 @@ const recordedAtKey = ascii(`,"recordedAt":`)
 const schemaVersionKey = ascii(`,"schemaVersion":`)
 const streamIdKey = ascii(`,"streamId":`)
 const typeKey = ascii(`,"type":`)
-const recordKey = "$record"
 const recordPrefix = ascii(`{"${recordKey}":"`)
 
 const recordPrefixBytes = wordsOf(recordPrefix)
