@@ -63,6 +63,11 @@ export interface Comparison {
   readonly peer: number
 }
 
+/** What the two sides are called in the printed lines (by default `gsyf` and `peer`). */
+export type Sides = readonly [first: string, second: string]
+
+const defaultSides: Sides = ["gsyf", "peer"]
+
 /**
  * Alternates `gsyf` and `peer` for {@link rounds} rounds and prints both rates
  * (scaled by `perRun` items per run) and the ratio gsyf ÷ peer.
@@ -73,7 +78,8 @@ export const compare = (
   perRun: number,
   gsyf: () => unknown,
   peer: () => unknown,
-  target?: number
+  target?: number,
+  sides: Sides = defaultSides
 ): Comparison => {
   const a: Array<number> = []
   const b: Array<number> = []
@@ -81,7 +87,7 @@ export const compare = (
     a.push(rate(gsyf) * perRun)
     b.push(rate(peer) * perRun)
   }
-  return report(label, unit, a, b, target)
+  return report(label, unit, a, b, target, sides)
 }
 
 /** {@link compare} for async functions. */
@@ -107,7 +113,8 @@ const report = (
   unit: string,
   a: ReadonlyArray<number>,
   b: ReadonlyArray<number>,
-  target: number | undefined
+  target: number | undefined,
+  [first, second]: Sides = defaultSides
 ): Comparison => {
   const ratios = a.map((x, i) => x / b[i]!)
   const m = median(ratios)
@@ -118,9 +125,11 @@ const report = (
     : `  (target ≥ ${target}: NOT met)`
   console.log(`${label}`)
   console.log(
-    `    gsyf ${num(median(a)).padStart(12)} ${unit}/s   peer ${num(median(b)).padStart(12)} ${unit}/s (medians)`
+    `    ${first} ${num(median(a)).padStart(12)} ${unit}/s   ${second} ${
+      num(median(b)).padStart(12)
+    } ${unit}/s (medians)`
   )
-  console.log(`    ratio gsyf ÷ peer, min / median / max of ${a.length} rounds: ${spread(ratios)}${verdict}`)
+  console.log(`    ratio ${first} ÷ ${second}, min / median / max of ${a.length} rounds: ${spread(ratios)}${verdict}`)
   return { label, ratios, median: m, gsyf: median(a), peer: median(b) }
 }
 

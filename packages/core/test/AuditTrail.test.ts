@@ -308,6 +308,57 @@ describe("hash chain", () => {
     expect(AuditTrail.verify([{ ...row, dataJson: "\"ab\"" }])).toMatchObject({ ok: false, reason: "hash-mismatch" })
   })
 
+  it("hashes stored rows of many types, times, versions and streams in any order as hashEvent does", () => {
+    // seeded and repeatable: types come back after others, the schema version changes under a type already seen,
+    // two streams interleave, every command has its own time, and a few columns are not of their declared type
+    let seed = 20261203
+    const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n
+    const types = ["ProjectFiled", "DeliverableRecorded", "类型\"引号\"", "PaymentRecorded", "Tab\tType"]
+    const times = (i: number) =>
+      next(9) === 0 ? 1_700_000_000_000 + i : new Date(Date.UTC(2026, 3, 25) + i * 37_000 + next(999)).toISOString()
+    const positions = new Map<string, number>()
+    const heads = new Map<string, string>()
+    const rows: Array<AuditTrail.ChainedEvent & { readonly dataJson: string }> = []
+    for (let i = 0; i < 600; i++) {
+      const streamId = next(4) === 0 ? "s-二" : "s-1"
+      const position = (positions.get(streamId) ?? 0) + 1
+      positions.set(streamId, position)
+      const b: AuditTrail.HashedBody = {
+        streamId,
+        position,
+        type: next(40) === 0 ? (next(2) as unknown as string) : types[next(types.length)]!,
+        schemaVersion: next(10) === 0 ? 2 : 3,
+        commandId: `cmd-${i}`,
+        recordedAt: times(i) as string,
+        data: { n: i, 名称: "培训".repeat(next(5)) }
+      }
+      const prevHash = heads.get(streamId) ?? AuditTrail.genesisHash
+      const hash = AuditTrail.hashEvent(prevHash, b)
+      heads.set(streamId, hash)
+      rows.push({ ...b, prevHash, hash, dataJson: AuditTrail.canonicalize(b.data) })
+    }
+    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 600, head: rows[599]!.hash })
+    // one field of one row changed, for rows whose type, version and stream the writer has seen before
+    const edits: ReadonlyArray<(e: AuditTrail.ChainedEvent) => Partial<AuditTrail.ChainedEvent>> = [
+      (e) => ({ type: e.type === types[1] ? types[3]! : types[1]! }),
+      (e) => ({ schemaVersion: e.schemaVersion === 3 ? 2 : 3 }),
+      (e) => ({ recordedAt: typeof e.recordedAt === "string" ? e.recordedAt.replace(/Z$/, "+00:00") : "x" }),
+      () => ({ commandId: "cmd-x" })
+    ]
+    for (const at of [40, 41, 200, 333, 598]) {
+      for (const edit of edits) {
+        const row = rows[at]!
+        const edited = rows.map((e) => (e === row ? { ...e, ...edit(e) } : e))
+        expect(AuditTrail.verify(edited)).toMatchObject({
+          ok: false,
+          streamId: row.streamId,
+          firstBrokenPosition: row.position,
+          reason: "hash-mismatch"
+        })
+      }
+    }
+  })
+
   it("checks interleaved streams each on its own", () => {
     const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, { x: 1 }, "s-2"), body(2, { x: 2 }, "s-2")])
     const interleaved = [trail[0]!, other[0]!, trail[1]!, other[1]!, trail[2]!]

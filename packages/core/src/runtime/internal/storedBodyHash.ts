@@ -5,10 +5,12 @@
  * hash, and the row's data text is encoded once, straight into the buffer. The hash is the same as that of the text
  * (UTF-8 is what the hash definition names; a lone surrogate in a stored text becomes U+FFFD either way).
  *
- * The JSON of the fields after `position` is rewritten only when they change (in a stream read in order, at most once
- * per command) and copied in; the previous hash and the data text are each written with one call into Node's UTF-8
- * writer, the command id and the position byte by byte, and the hash reads a view of the buffer kept per body length
- * (no view object is made per row). Which record the data names is read from the bytes just written, four at a time.
+ * The time of recording changes with every command, so it is written byte by byte like the command id and the
+ * position. The JSON of the fields after it (schema version, stream, type) is kept per type while the schema version
+ * and the stream stay the same (a stream holds a few dozen types), and copied in; the previous hash and the data text
+ * are each written with one call into Node's UTF-8 writer, and the hash reads a view of the buffer kept per body
+ * length (no view object is made per row). Which record the data names is read from the bytes just written, four at
+ * a time.
  *
  * @internal
  */
@@ -54,13 +56,9 @@ const commandIdKey = ascii(`{"commandId":`)
 const dataKey = ascii(`,"data":`)
 const positionKey = ascii(`,"position":`)
 const recordedAtKey = ascii(`,"recordedAt":`)
-const schemaVersionKey = ascii(`,"schemaVersion":`)
-const streamIdKey = ascii(`,"streamId":`)
-const typeKey = ascii(`,"type":`)
 const recordPrefix = ascii(`{"${recordKey}":"`)
 
 const recordPrefixBytes = wordsOf(recordPrefix)
-const closingBrace = 0x7d
 const quote = 0x22
 
 /**
@@ -121,19 +119,26 @@ const utf8Write: Utf8Write = typeof nodeUtf8Write === "function"
 // Bodies up to this many bytes are hashed through a view kept per length.
 const maxViewLength = 64 * 1024
 
+/** `,"schemaVersion":…,"streamId":…,"type":…}` as UTF-8 (`String(-0)` is `"0"`, as JCS wants). */
+const tailText = (schemaVersion: number, streamId: unknown, type: unknown): Uint8Array =>
+  Buffer.from(
+    `,"schemaVersion":${String(schemaVersion)},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
+    "utf8"
+  )
+
 /** @internal */
 export class StoredBodyHash {
   // allocated on the first row
   private bytes: Buffer = Buffer.alloc(0)
   // views of `bytes` from its start, by length
   private views = new Map<number, Uint8Array>()
-  private recordedAt: string | undefined = undefined
+  // the fields of the last row's tail, and its bytes
   private schemaVersion = Number.NaN
-  private streamId: string | undefined = undefined
-  private type: string | undefined = undefined
+  private streamId: unknown = undefined
+  private type: unknown = undefined
   private tailBytes: Uint8Array = new Uint8Array(0)
-  // where the tail is written when it changes (`tailBytes` is a view of it)
-  private tailSpace: Buffer = Buffer.alloc(0)
+  // the tails of the types seen with the present schema version and stream
+  private tails = new Map<string, Uint8Array>()
   // the same bytes, read four at a time by `namesRecord`
   private dataView = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length)
   // `{"$record":"…"` for each record reference asked about, and for the last one
@@ -149,22 +154,19 @@ export class StoredBodyHash {
    * no canonical text). `position` is written as `String(position)`: callers check it is a positive integer.
    */
   of(prevHash: string, row: StoredRow, dataJson: string): string | undefined {
-    if (
-      row.recordedAt !== this.recordedAt || row.schemaVersion !== this.schemaVersion ||
-      row.streamId !== this.streamId || row.type !== this.type
-    ) {
+    if (row.type !== this.type || row.schemaVersion !== this.schemaVersion || row.streamId !== this.streamId) {
       if (!Number.isFinite(row.schemaVersion)) return undefined
-      this.recordedAt = row.recordedAt
-      this.schemaVersion = row.schemaVersion
-      this.streamId = row.streamId
-      this.type = row.type
       this.tailBytes = this.tailOf(row)
     }
     // Columns of another type than declared are written as the template strings before this writer wrote them.
     const commandId = typeof row.commandId === "string" ? row.commandId : String(JSON.stringify(row.commandId))
+    const recordedAt = typeof row.recordedAt === "string" ? row.recordedAt : String(JSON.stringify(row.recordedAt))
     const data = typeof dataJson === "string" ? dataJson : String(dataJson)
     const tail = this.tailBytes
-    const bytes = this.room(prevHash.length + maxJsonUnitsPerUnit * commandId.length + data.length, tail.length)
+    const bytes = this.room(
+      prevHash.length + maxJsonUnitsPerUnit * (commandId.length + recordedAt.length) + data.length,
+      tail.length
+    )
     let end = utf8Write.call(bytes, prevHash, 0, bytes.length)
     bytes.set(commandIdKey, end)
     end += commandIdKey.length
@@ -176,6 +178,11 @@ export class StoredBodyHash {
     this.dataEnd = end
     bytes.set(positionKey, end)
     end = writePositive(bytes, row.position, end + positionKey.length)
+    bytes.set(recordedAtKey, end)
+    end += recordedAtKey.length
+    end = typeof row.recordedAt === "string"
+      ? writeJsonString(bytes, recordedAt, end)
+      : writeShort(bytes, recordedAt, end)
     bytes.set(tail, end)
     return sha256HexOfBytes(this.view(end + tail.length))
   }
@@ -219,34 +226,23 @@ export class StoredBodyHash {
     return view
   }
 
-  /** The bytes after the position: `,"recordedAt":…,"schemaVersion":…,"streamId":…,"type":…}`. */
+  /**
+   * The bytes after the time of recording, `,"schemaVersion":…,"streamId":…,"type":…}`, kept per type while the
+   * schema version and the stream stay the same.
+   */
   private tailOf(row: StoredRow): Uint8Array {
-    const { recordedAt, schemaVersion, streamId, type } = row
-    if (typeof recordedAt !== "string" || typeof streamId !== "string" || typeof type !== "string") {
+    const { schemaVersion, streamId, type } = row
+    if (schemaVersion !== this.schemaVersion || streamId !== this.streamId) this.tails = new Map()
+    this.schemaVersion = schemaVersion
+    this.streamId = streamId
+    this.type = type
+    if (typeof streamId !== "string" || typeof type !== "string") {
       // columns of another type than declared: their JSON, as the template this writer replaced wrote them
-      return Buffer.from(
-        `,"recordedAt":${JSON.stringify(recordedAt)},"schemaVersion":${String(schemaVersion)},` +
-          `"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
-        "utf8"
-      )
+      return tailText(schemaVersion, streamId, type)
     }
-    const needed = maxBytesPerUnit *
-      (maxJsonUnitsPerUnit * (recordedAt.length + streamId.length + type.length) + fixedUnits)
-    if (needed > this.tailSpace.length) {
-      this.tailSpace = Buffer.allocUnsafeSlow(Math.max(needed, 2 * this.tailSpace.length))
-    }
-    const tail = this.tailSpace
-    tail.set(recordedAtKey, 0)
-    let end = writeJsonString(tail, recordedAt, recordedAtKey.length)
-    tail.set(schemaVersionKey, end)
-    // String(-0) is "0", as JCS wants.
-    end = writeShort(tail, String(schemaVersion), end + schemaVersionKey.length)
-    tail.set(streamIdKey, end)
-    end = writeJsonString(tail, streamId, end + streamIdKey.length)
-    tail.set(typeKey, end)
-    end = writeJsonString(tail, type, end + typeKey.length)
-    tail[end] = closingBrace
-    return tail.subarray(0, end + 1)
+    let tail = this.tails.get(type)
+    if (tail === undefined) this.tails.set(type, tail = tailText(schemaVersion, streamId, type))
+    return tail
   }
 
   /** The buffer, grown to hold the UTF-8 of `units` UTF-16 code units, the keys, a position and `more` bytes. */
