@@ -212,6 +212,7 @@ describe("hash chain", () => {
       { type: "Changed" },
       { schemaVersion: 2 },
       { schemaVersion: Number.NaN },
+      { schemaVersion: Number.POSITIVE_INFINITY },
       { dataJson: "{\"n\":3}" }
     ]
     for (const edit of edits) {
@@ -281,6 +282,29 @@ describe("hash chain", () => {
     const rows = chained.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
     expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 3, head: chained[2]!.hash })
     expect(AuditTrail.verify(rows.map((e) => (e.position === 2 ? { ...e, type: "5" } : e)))).toMatchObject({
+      ok: false,
+      firstBrokenPosition: 2
+    })
+  })
+
+  it("refuses stored rows whose schema version is not a finite number, even hashed as a template would write them", () => {
+    // JSON has no Infinity: such a body has no canonical text, however its hash was made
+    const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex")
+    const rows: Array<AuditTrail.ChainedEvent & { readonly dataJson: string }> = []
+    let prevHash = AuditTrail.genesisHash
+    for (const position of [1, 2, 3, 4]) {
+      const b = { ...body(position, { n: position }), schemaVersion: position === 1 ? 1 : Number.POSITIVE_INFINITY }
+      const dataJson = AuditTrail.canonicalize(b.data)
+      const text = `{"commandId":${JSON.stringify(b.commandId)},"data":${dataJson},"position":${position},` +
+        `"recordedAt":${JSON.stringify(b.recordedAt)},"schemaVersion":${b.schemaVersion},` +
+        `"streamId":${JSON.stringify(b.streamId)},"type":${JSON.stringify(b.type)}}`
+      const hash = position === 1 ? AuditTrail.hashEvent(prevHash, b) : sha(prevHash + text)
+      rows.push({ ...b, prevHash, hash, dataJson })
+      prevHash = hash
+    }
+    expect(AuditTrail.verify(rows.slice(0, 1))).toMatchObject({ ok: true })
+    expect(AuditTrail.verify(rows)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
+    expect(AuditTrail.verify([rows[0]!, { ...rows[1]!, schemaVersion: 1 }, ...rows.slice(2)])).toMatchObject({
       ok: false,
       firstBrokenPosition: 2
     })

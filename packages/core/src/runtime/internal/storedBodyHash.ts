@@ -5,12 +5,14 @@
  * hash, and the row's data text is encoded once, straight into the buffer. The hash is the same as that of the text
  * (UTF-8 is what the hash definition names; a lone surrogate in a stored text becomes U+FFFD either way).
  *
- * The time of recording changes with every command, so it is written byte by byte like the command id and the
- * position. The JSON of the fields after it (schema version, stream, type) is kept per type while the schema version
- * and the stream stay the same (a stream holds a few dozen types), and copied in; the previous hash and the data text
- * are each written with one call into Node's UTF-8 writer, and the hash reads a view of the buffer kept per body
- * length (no view object is made per row). Which record the data names is read from the bytes just written, four at
- * a time.
+ * The command id, the position and the time of recording change from row to row (every command has a time of its
+ * own), so they are written byte by byte. What follows them, `,"schemaVersion":…,"streamId":…,"type":…}`, is kept per
+ * type (a store holds a few dozen) for the stream and schema version of a run of rows: bound when two rows in a row
+ * share them, so a stream read in order copies it in, while a trail read in global order, which moves between streams
+ * from row to row, writes the schema version and the stream id byte by byte and copies only `,"type":…}`, kept per
+ * type across streams. The previous hash and the data text are each written with one call into Node's UTF-8 writer,
+ * and the hash reads a view of the buffer kept per body length (no view object is made per row). Which record the
+ * data names is read from the bytes just written, four at a time.
  *
  * @internal
  */
@@ -31,8 +33,8 @@ export interface StoredRow {
 const maxBytesPerUnit = 3
 // JSON writes a UTF-16 code unit as at most 6 characters (`\u001f`).
 const maxJsonUnitsPerUnit = 6
-// room for the keys and numbers written around the data and in the tail
-const fixedUnits = 64
+// room for the keys (about 100 bytes) and the position written around the data and the other columns
+const fixedUnits = 128
 const initialBytes = 16 * 1024
 
 /**
@@ -56,6 +58,8 @@ const commandIdKey = ascii(`{"commandId":`)
 const dataKey = ascii(`,"data":`)
 const positionKey = ascii(`,"position":`)
 const recordedAtKey = ascii(`,"recordedAt":`)
+const schemaVersionKey = ascii(`,"schemaVersion":`)
+const streamIdKey = ascii(`,"streamId":`)
 const recordPrefix = ascii(`{"${recordKey}":"`)
 
 const recordPrefixBytes = wordsOf(recordPrefix)
@@ -119,12 +123,26 @@ const utf8Write: Utf8Write = typeof nodeUtf8Write === "function"
 // Bodies up to this many bytes are hashed through a view kept per length.
 const maxViewLength = 64 * 1024
 
+/** `,"type":…}` as UTF-8 (a type column of another type than declared: its JSON, as a template string writes it). */
+const typeTail = (type: unknown): Uint8Array => Buffer.from(`,"type":${JSON.stringify(type)}}`, "utf8")
+
 /** `,"schemaVersion":…,"streamId":…,"type":…}` as UTF-8 (`String(-0)` is `"0"`, as JCS wants). */
-const tailText = (schemaVersion: number, streamId: unknown, type: unknown): Uint8Array =>
+const tailText = (schemaVersion: number, streamId: string, type: unknown): Uint8Array =>
   Buffer.from(
     `,"schemaVersion":${String(schemaVersion)},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
     "utf8"
   )
+
+/** No type: the last type of a run is forgotten when the run's stream or schema version changes. */
+const noType: unique symbol = Symbol("noType")
+
+/** Writes a column's JSON: a text's through {@link writeJsonString}, anything else's as a template string does. */
+const writeJson = (bytes: Buffer, value: unknown, at: number): number =>
+  typeof value === "string" ? writeJsonString(bytes, value, at) : writeShort(bytes, String(JSON.stringify(value)), at)
+
+/** UTF-16 code units of a column's JSON at most (a text's, or what {@link writeJson} writes for anything else). */
+const jsonUnits = (value: unknown): number =>
+  typeof value === "string" ? maxJsonUnitsPerUnit * value.length : String(JSON.stringify(value)).length
 
 /** @internal */
 export class StoredBodyHash {
@@ -132,13 +150,17 @@ export class StoredBodyHash {
   private bytes: Buffer = Buffer.alloc(0)
   // views of `bytes` from its start, by length
   private views = new Map<number, Uint8Array>()
-  // the fields of the last row's tail, and its bytes
-  private schemaVersion = Number.NaN
-  private streamId: unknown = undefined
-  private type: unknown = undefined
+  // the previous row's stream and schema version
+  private lastStream: unknown = undefined
+  private lastVersion = Number.NaN
+  // the run's stream and schema version, its tails by type, and the last type asked for with its tail
+  private runStream: string | undefined = undefined
+  private runVersion = Number.NaN
+  private runTails = new Map<string, Uint8Array>()
+  private type: unknown = noType
   private tailBytes: Uint8Array = new Uint8Array(0)
-  // the tails of the types seen with the present schema version and stream
-  private tails = new Map<string, Uint8Array>()
+  // `,"type":…}` by type, for rows outside a run
+  private types = new Map<string, Uint8Array>()
   // the same bytes, read four at a time by `namesRecord`
   private dataView = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length)
   // `{"$record":"…"` for each record reference asked about, and for the last one
@@ -154,23 +176,21 @@ export class StoredBodyHash {
    * no canonical text). `position` is written as `String(position)`: callers check it is a positive integer.
    */
   of(prevHash: string, row: StoredRow, dataJson: string): string | undefined {
-    if (row.type !== this.type || row.schemaVersion !== this.schemaVersion || row.streamId !== this.streamId) {
-      if (!Number.isFinite(row.schemaVersion)) return undefined
-      this.tailBytes = this.tailOf(row)
-    }
+    const { commandId, recordedAt, schemaVersion, streamId, type } = row
+    if (!Number.isFinite(schemaVersion)) return undefined
+    const tail = this.runTail(streamId, schemaVersion, type)
     // Columns of another type than declared are written as the template strings before this writer wrote them.
-    const commandId = typeof row.commandId === "string" ? row.commandId : String(JSON.stringify(row.commandId))
-    const recordedAt = typeof row.recordedAt === "string" ? row.recordedAt : String(JSON.stringify(row.recordedAt))
     const data = typeof dataJson === "string" ? dataJson : String(dataJson)
-    const tail = this.tailBytes
+    const typeBytes = tail === undefined ? this.typeTailOf(type) : tail
+    // outside a run: the schema version's digits (at most 24) and the stream id's JSON as well
+    const outside = tail === undefined ? 32 + jsonUnits(streamId) : 0
     const bytes = this.room(
-      prevHash.length + maxJsonUnitsPerUnit * (commandId.length + recordedAt.length) + data.length,
-      tail.length
+      prevHash.length + jsonUnits(commandId) + jsonUnits(recordedAt) + outside + data.length,
+      typeBytes.length
     )
     let end = utf8Write.call(bytes, prevHash, 0, bytes.length)
     bytes.set(commandIdKey, end)
-    end += commandIdKey.length
-    end = typeof row.commandId === "string" ? writeJsonString(bytes, commandId, end) : writeShort(bytes, commandId, end)
+    end = writeJson(bytes, commandId, end + commandIdKey.length)
     bytes.set(dataKey, end)
     end += dataKey.length
     this.dataStart = end
@@ -179,12 +199,15 @@ export class StoredBodyHash {
     bytes.set(positionKey, end)
     end = writePositive(bytes, row.position, end + positionKey.length)
     bytes.set(recordedAtKey, end)
-    end += recordedAtKey.length
-    end = typeof row.recordedAt === "string"
-      ? writeJsonString(bytes, recordedAt, end)
-      : writeShort(bytes, recordedAt, end)
-    bytes.set(tail, end)
-    return sha256HexOfBytes(this.view(end + tail.length))
+    end = writeJson(bytes, recordedAt, end + recordedAtKey.length)
+    if (tail === undefined) {
+      bytes.set(schemaVersionKey, end)
+      end = writeShort(bytes, String(schemaVersion), end + schemaVersionKey.length)
+      bytes.set(streamIdKey, end)
+      end = writeJson(bytes, streamId, end + streamIdKey.length)
+    }
+    bytes.set(typeBytes, end)
+    return sha256HexOfBytes(this.view(end + typeBytes.length))
   }
 
   /**
@@ -227,21 +250,39 @@ export class StoredBodyHash {
   }
 
   /**
-   * The bytes after the time of recording, `,"schemaVersion":…,"streamId":…,"type":…}`, kept per type while the
-   * schema version and the stream stay the same.
+   * The tail after the time of recording for a row in a run (its stream and schema version those of the run, or of
+   * the previous row, which starts a run), kept per type; `undefined` for a row outside a run.
    */
-  private tailOf(row: StoredRow): Uint8Array {
-    const { schemaVersion, streamId, type } = row
-    if (schemaVersion !== this.schemaVersion || streamId !== this.streamId) this.tails = new Map()
-    this.schemaVersion = schemaVersion
-    this.streamId = streamId
-    this.type = type
-    if (typeof streamId !== "string" || typeof type !== "string") {
-      // columns of another type than declared: their JSON, as the template this writer replaced wrote them
-      return tailText(schemaVersion, streamId, type)
+  private runTail(streamId: unknown, schemaVersion: number, type: unknown): Uint8Array | undefined {
+    const inRun = streamId === this.runStream && schemaVersion === this.runVersion
+    const starts = !inRun && streamId === this.lastStream && schemaVersion === this.lastVersion &&
+      typeof streamId === "string"
+    this.lastStream = streamId
+    this.lastVersion = schemaVersion
+    if (starts) {
+      this.runStream = streamId
+      this.runVersion = schemaVersion
+      this.runTails = new Map()
+      this.type = noType
+    } else if (!inRun) {
+      return undefined
     }
-    let tail = this.tails.get(type)
-    if (tail === undefined) this.tails.set(type, tail = tailText(schemaVersion, streamId, type))
+    if (type === this.type) return this.tailBytes
+    let tail = typeof type === "string" ? this.runTails.get(type) : undefined
+    if (tail === undefined) {
+      tail = tailText(schemaVersion, this.runStream!, type)
+      if (typeof type === "string") this.runTails.set(type, tail)
+    }
+    this.type = type
+    this.tailBytes = tail
+    return tail
+  }
+
+  /** `,"type":…}`, kept per type given as a text. */
+  private typeTailOf(type: unknown): Uint8Array {
+    if (typeof type !== "string") return typeTail(type)
+    let tail = this.types.get(type)
+    if (tail === undefined) this.types.set(type, tail = typeTail(type))
     return tail
   }
 
