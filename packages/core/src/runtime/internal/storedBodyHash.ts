@@ -126,12 +126,12 @@ const maxViewLength = 64 * 1024
 /** `,"type":…}` as UTF-8 (a type column of another type than declared: its JSON, as a template string writes it). */
 const typeTail = (type: unknown): Uint8Array => Buffer.from(`,"type":${JSON.stringify(type)}}`, "utf8")
 
-/** `,"schemaVersion":…,"streamId":…,"type":…}` as UTF-8 (`String(-0)` is `"0"`, as JCS wants). */
+/** `,"schemaVersion":…,"streamId":…` and {@link typeTail} as UTF-8 (`String(-0)` is `"0"`, as JCS wants). */
 const tailText = (schemaVersion: number, streamId: string, type: unknown): Uint8Array =>
-  Buffer.from(
-    `,"schemaVersion":${String(schemaVersion)},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
-    "utf8"
-  )
+  Buffer.concat([
+    Buffer.from(`,"schemaVersion":${String(schemaVersion)},"streamId":${JSON.stringify(streamId)}`, "utf8"),
+    typeTail(type)
+  ])
 
 /** No type: the last type of a run is forgotten when the run's stream or schema version changes. */
 const noType: unique symbol = Symbol("noType")
