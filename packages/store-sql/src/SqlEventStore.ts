@@ -543,64 +543,63 @@ export const make = (
       })
     }
 
-    const readStreamClient = (streamId: string, from: number) => {
+    // At most `limit` events of a stream from `from`, through the client, page after page.
+    const readStreamClient = (streamId: string, from: number, limit: number) => {
+      const size = (read: number) => Math.min(pageSize, limit - read)
       const page = (
         rows: ReadonlyArray<EventRow>,
+        asked: number,
         out: Array<EventStore.StoredEvent>
       ): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> =>
         Effect.flatMap(storedRows(rows), (stored) => {
           for (const e of stored) out.push(e)
-          return next(rows, out)
+          if (rows.length < asked || out.length >= limit) return Effect.succeed(out)
+          const next = [streamId, Number(rows[rows.length - 1]!.position) + 1, size(out.length)]
+          return Effect.flatMap(run<EventRow>(readStreamText, next), (rows) => page(rows, size(out.length), out))
         })
-      const next = (
-        rows: ReadonlyArray<EventRow>,
-        out: Array<EventStore.StoredEvent>
-      ): Effect.Effect<Array<EventStore.StoredEvent>, SqlError> => {
-        if (rows.length < pageSize) return Effect.succeed(out)
-        return Effect.flatMap(
-          run<EventRow>(readStreamText, [streamId, Number(rows[rows.length - 1]!.position) + 1, pageSize]),
-          (next) => page(next, out)
-        )
-      }
-      return Effect.flatMap(run<EventRow>(readStreamText, [streamId, from, pageSize]), (rows) => page(rows, []))
+      return Effect.flatMap(run<EventRow>(readStreamText, [streamId, from, size(0)]), (rows) => page(rows, size(0), []))
     }
     // A stream from `from` on the direct connection, page after page, then the records its rows name (`records`),
     // then each row made by `ofValues` (from the array of its values, when the connection gives rows so) or `ofRow`.
     const readDirect = <T, F>(
       streamId: string,
       from: number,
+      limit: number,
       records: (query: DirectQuery, refs: Iterable<unknown>) => F,
       ofValues: (found: F) => (values: ReadonlyArray<unknown>) => T,
       ofRow: (found: F) => (row: EventRow) => T
     ) =>
     (query: DirectQuery, values?: DirectValues): Array<T> => {
       if (values !== undefined) {
-        const rows = readPages(streamId, from, (params) => values(readStreamText, params), (v) => Number(v[2]))
+        const rows = readPages(streamId, from, limit, (params) => values(readStreamText, params), (v) => Number(v[2]))
         return rows.map(ofValues(records(query, rows.map((v) => v[10]))))
       }
-      const rows = readPages(streamId, from, (params) => query<EventRow>(readStreamText, params), positionOf)
+      const rows = readPages(streamId, from, limit, (params) => query<EventRow>(readStreamText, params), positionOf)
       return rows.map(ofRow(records(query, rows.map(recordOf))))
     }
     const readPages = <R>(
       streamId: string,
       from: number,
+      limit: number,
       page: (params: ReadonlyArray<string | number>) => ReadonlyArray<R>,
       positionOf: (row: R) => number
     ): Array<R> => {
       const out: Array<R> = []
       for (let next = from;;) {
-        const rows = page([streamId, next, pageSize])
+        const asked = Math.min(pageSize, limit - out.length)
+        const rows = page([streamId, next, asked])
         for (const r of rows) out.push(r)
-        if (rows.length < pageSize) return out
+        if (rows.length < asked || out.length >= limit) return out
         next = positionOf(out[out.length - 1]!) + 1
       }
     }
-    const readStreamRaw = (streamId: string, fromPosition: number) => {
+    // At most `limit` events of a stream from `fromPosition` (every one when `limit` is infinite).
+    const readStreamRaw = (streamId: string, fromPosition: number, limit = Number.POSITIVE_INFINITY) => {
       const from = Math.max(1, fromPosition)
-      if (direct === undefined) return readStreamClient(streamId, from)
+      if (direct === undefined) return readStreamClient(streamId, from, limit)
       return Effect.flatMap(
-        direct.run(readDirect(streamId, from, recordsOfDirect, storedValues, storedRow)),
-        (read) => Option.isSome(read) ? Effect.succeed(read.value) : readStreamClient(streamId, from)
+        direct.run(readDirect(streamId, from, limit, recordsOfDirect, storedValues, storedRow)),
+        (read) => Option.isSome(read) ? Effect.succeed(read.value) : readStreamClient(streamId, from, limit)
       )
     }
 
@@ -629,7 +628,16 @@ export const make = (
         return tableRecords(wanted, fetchRecordsDirect(query, wanted))
       }
       return Effect.flatMap(
-        direct.run(readDirect(streamId, 1, fromTable, withTableRecord(toChainedValues), withTableRecord(toChained))),
+        direct.run(
+          readDirect(
+            streamId,
+            1,
+            Number.POSITIVE_INFINITY,
+            fromTable,
+            withTableRecord(toChainedValues),
+            withTableRecord(toChained)
+          )
+        ),
         (read) => Option.isSome(read) ? Effect.succeed(read.value) : throughClient
       )
     }
@@ -1129,7 +1137,7 @@ export const make = (
       })
 
     const readStream: EventStore.Service["readStream"] = (streamId, options) =>
-      readStreamRaw(streamId, options?.fromPosition ?? 1).pipe(
+      readStreamRaw(streamId, options?.fromPosition ?? 1, EventStore.readLimit(options)).pipe(
         Effect.tap((events) => {
           const last = events[events.length - 1]
           if (last !== undefined) remember(last.streamId, last.position, last.hash)
@@ -1284,9 +1292,12 @@ export const make = (
       readonly snap_state_version: number | string | null
       readonly snap_state: string | null
     }
-    const readWithSnapshot: NonNullable<EventStore.Service["readWithSnapshot"]> = (streamId, name) =>
+    const readWithSnapshot: NonNullable<EventStore.Service["readWithSnapshot"]> = (streamId, name, options) =>
       Effect.gen(function*() {
-        const rows = yield* run<WithSnapshotRow>(readWithSnapshotText, [streamId, name, streamId, pageSize])
+        const limit = EventStore.readLimit(options)
+        // at least one row: the snapshot's columns come on the rows of events (or on the one row of nulls)
+        const asked = Math.min(pageSize, Math.max(1, limit))
+        const rows = yield* run<WithSnapshotRow>(readWithSnapshotText, [streamId, name, streamId, asked])
         const first = rows[0]
         const snapshot = first?.snap_version == null ? Option.none() : Option.some<EventStore.Snapshot>({
           streamId,
@@ -1296,9 +1307,10 @@ export const make = (
           stateVersion: Number(first.snap_state_version),
           state: first.snap_state ?? ""
         })
-        let events = yield* storedRows(rows.filter((r) => r.global_position != null))
-        if (rows.length >= pageSize) {
-          events = [...events, ...yield* readStreamRaw(streamId, events[events.length - 1]!.position + 1)]
+        let events = yield* storedRows(rows.filter((r) => r.global_position != null).slice(0, limit))
+        if (rows.length >= asked && events.length > 0 && events.length < limit) {
+          const from = events[events.length - 1]!.position + 1
+          events = [...events, ...yield* readStreamRaw(streamId, from, limit - events.length)]
         }
         const last = events[events.length - 1]
         if (last !== undefined) remember(last.streamId, last.position, last.hash)
@@ -1356,10 +1368,10 @@ export const make = (
       listReadModel,
       rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild,
       readSnapshot: (streamId, name) => quiet(readSnapshot(streamId, name)),
-      readWithSnapshot: (streamId, name) =>
+      readWithSnapshot: (streamId, name, options) =>
         streamId.includes("\u0000") || name.includes("\u0000")
           ? Effect.succeed({ snapshot: Option.none(), events: [] })
-          : quiet(readWithSnapshot(streamId, name)),
+          : quiet(readWithSnapshot(streamId, name, options)),
       writeSnapshot: readOnly ? () => refuseWrite("writeSnapshot") : (snapshot) => quiet(writeSnapshot(snapshot))
     } satisfies EventStore.Service
   })

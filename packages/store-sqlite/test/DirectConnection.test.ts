@@ -102,11 +102,15 @@ describe("SQLite command path beside the client's transactions", () => {
           version = (yield* store.append("s", version, `cmd-${i}`, events)).version
           yield* store.append(`other-${i}`, 0, `cmd-${i}`, [added(i)])
         }
-        const direct = [yield* store.readStream("s"), yield* store.readStream("s", { fromPosition: 4 })]
+        // across pages of 3 rows: whole, from a position, and at most 7 from position 2 (a page cut short)
+        const reads = [
+          store.readStream("s"),
+          store.readStream("s", { fromPosition: 4 }),
+          store.readStream("s", { fromPosition: 2, maxCount: 7 })
+        ] as const
+        const direct = yield* Effect.all(reads)
         // inside a transaction of the client the store reads through the client
-        const client = yield* sql.withTransaction(
-          Effect.all([store.readStream("s"), store.readStream("s", { fromPosition: 4 })])
-        )
+        const client = yield* sql.withTransaction(Effect.all(reads))
         return { version, direct, client }
       }).pipe(Effect.provide(SqliteEventStore.layer({ filename, pageSize: 3 })), Effect.scoped)
     )
@@ -116,6 +120,8 @@ describe("SQLite command path beside the client's transactions", () => {
     expect(outcome.direct[1]!.map((e) => e.position)).toEqual(Array.from({ length: 10 }, (_, i) => i + 4))
     expect(plainOf(outcome.direct[0]!)).toEqual(plainOf(outcome.client[0]!))
     expect(plainOf(outcome.direct[1]!)).toEqual(plainOf(outcome.client[1]!))
+    expect(outcome.direct[2]!.map((e) => e.position)).toEqual([2, 3, 4, 5, 6, 7, 8])
+    expect(plainOf(outcome.direct[2]!)).toEqual(plainOf(outcome.client[2]!))
     expect(outcome.direct[0]![12]).toMatchObject({ type: "Added", schemaVersion: 1, commandId: "cmd-6" })
     expect(outcome.direct[0]!.every((e) => typeof e.globalPosition === "number" && e.hash.length === 64)).toBe(true)
   })

@@ -415,6 +415,27 @@ export const suite = <R, E>(
           expect(yield* s.streamVersion(sid("absent"))).toBe(0)
         }), timeout)
 
+      it.effect("reads at most maxCount events of a stream, from any position", () =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const id = sid("max-count")
+          yield* s.append(id, 0, `${run}-max-1`, Array.from({ length: 12 }, (_, i) => added(i)))
+          const all = yield* s.readStream(id)
+          const read = (options: EventStore.ReadStreamOptions) =>
+            Effect.map(s.readStream(id, options), (events) => events.map((e) => e.position))
+          const positions = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
+          expect(yield* read({ maxCount: 5 })).toEqual(positions(1, 5))
+          expect(yield* read({ fromPosition: 4, maxCount: 5 })).toEqual(positions(4, 8))
+          // fewer only where the stream ends
+          expect(yield* read({ fromPosition: 10, maxCount: 5 })).toEqual(positions(10, 12))
+          expect(yield* read({ fromPosition: 13, maxCount: 5 })).toEqual([])
+          expect(yield* read({ maxCount: 2.7 })).toEqual(positions(1, 2))
+          expect(yield* read({ maxCount: Number.POSITIVE_INFINITY })).toEqual(positions(1, 12))
+          for (const none of [0, 0.5, -3, Number.NaN]) expect(yield* read({ maxCount: none })).toEqual([])
+          expect(yield* s.readStream(id, { fromPosition: 3, maxCount: 4 })).toEqual(all.slice(2, 6))
+          expect(yield* s.readStream(sid("max-count-absent"), { maxCount: 3 })).toEqual([])
+        }), timeout)
+
       it.effect("keeps unicode, nested arrays and key order in event data", () =>
         Effect.gen(function*() {
           const s = yield* store
@@ -895,6 +916,10 @@ export const suite = <R, E>(
             yield* s.append(id, 0, `${run}-with-1`, Array.from({ length: 7 }, (_, i) => added(i)))
             const all = yield* s.readStream(id)
             expect(yield* s.readWithSnapshot(id, "suite-counter")).toEqual({ snapshot: Option.none(), events: all })
+            expect(yield* s.readWithSnapshot(id, "suite-counter", { maxCount: 3 })).toEqual({
+              snapshot: Option.none(),
+              events: all.slice(0, 3)
+            })
             expect(yield* s.readWithSnapshot(sid("snap-none"), "suite-counter")).toEqual({
               snapshot: Option.none(),
               events: []
@@ -912,6 +937,13 @@ export const suite = <R, E>(
               snapshot: Option.some(snapshot),
               events: all.slice(4)
             })
+            // at most maxCount events, the snapshot's own counted; the snapshot comes even with none
+            const most = (maxCount: number) => s.readWithSnapshot!(id, "suite-counter", { maxCount })
+            expect(yield* most(2)).toEqual({ snapshot: Option.some(snapshot), events: all.slice(4, 6) })
+            expect(yield* most(100)).toEqual({ snapshot: Option.some(snapshot), events: all.slice(4) })
+            for (const none of [0, -1, Number.NaN]) {
+              expect(yield* most(none)).toEqual({ snapshot: Option.some(snapshot), events: [] })
+            }
             // whatever the snapshot claims: the events from its version (none beyond the stream), checked by the reader
             yield* s.writeSnapshot({ ...snapshot, version: 9, head: "c".repeat(64) })
             const beyond = yield* s.readWithSnapshot(id, "suite-counter")

@@ -211,6 +211,44 @@ export type AppendOrNewer =
   | { readonly _tag: "Newer"; readonly events: ReadonlyArray<StoredEvent> }
 
 /**
+ * Options of {@link EventStore} `readStream`: where to start (`fromPosition`, default 1) and how many events to give
+ * at most (`maxCount`, default all). A replay that folds a long stream piece by piece reads it with `maxCount`, so
+ * that what it read last is dropped before the next piece is read.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ReadStreamOptions {
+  readonly fromPosition?: number | undefined
+  readonly maxCount?: number | undefined
+}
+
+/**
+ * How many events a `readStream` with these options gives at most: `maxCount` rounded down, none for a count below
+ * 1 or not a number, all (`Infinity`) when it is not given. Every store applies this rule.
+ *
+ * @since 0.2.0
+ * @category reading
+ */
+export const readLimit = (options?: ReadStreamOptions | undefined): number => {
+  const max = options?.maxCount
+  if (max === undefined || max === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY
+  return max >= 1 ? Math.floor(max) : 0
+}
+
+/**
+ * The events of a stream held in memory as `readStream` gives them with these options.
+ */
+const sliceStream = (
+  stream: ReadonlyArray<StoredEvent>,
+  options?: ReadStreamOptions | undefined
+): Array<StoredEvent> => {
+  const start = Math.max(0, (options?.fromPosition ?? 1) - 1)
+  const limit = readLimit(options)
+  return stream.slice(start, limit === Number.POSITIVE_INFINITY ? undefined : start + limit)
+}
+
+/**
  * A stream and its current version.
  *
  * @since 0.1.0
@@ -396,10 +434,13 @@ export interface Service {
       options?: AppendOptions | undefined
     ) => Effect.Effect<AppendOrNewer, AppendError>)
     | undefined
-  /** The events of a stream in position order (from `fromPosition`, default 1); empty when it does not exist. */
+  /**
+   * The events of a stream in position order (from `fromPosition`, default 1), at most `maxCount` of them (default:
+   * all; see {@link readLimit}), fewer only when the stream ends first; empty when it does not exist.
+   */
   readonly readStream: (
     streamId: string,
-    options?: { readonly fromPosition?: number | undefined } | undefined
+    options?: ReadStreamOptions | undefined
   ) => Effect.Effect<ReadonlyArray<StoredEvent>, ReadError>
   /** The current version of a stream (0 when it does not exist). */
   readonly streamVersion: (streamId: string) => Effect.Effect<number, ReadError>
@@ -440,10 +481,14 @@ export interface Service {
   /**
    * The stream's snapshot of a fold (as `readSnapshot`) with the stream's events from the snapshot's version on (the
    * event it ends at first), or every event of the stream when there is no snapshot: one round trip where the store
-   * can (optional; without it `Snapshot` reads the two apart).
+   * can (optional; without it `Snapshot` reads the two apart). At most `maxCount` events (as `readStream`).
    */
   readonly readWithSnapshot?:
-    | ((streamId: string, name: string) => Effect.Effect<WithSnapshot, ReadError>)
+    | ((
+      streamId: string,
+      name: string,
+      options?: { readonly maxCount?: number | undefined } | undefined
+    ) => Effect.Effect<WithSnapshot, ReadError>)
     | undefined
   /**
    * Stores a snapshot, replacing the stream's one of the same fold (optional, with `readSnapshot`). Invalid input
@@ -1132,9 +1177,7 @@ const assembled = (
 const memoryReads = (state: MemoryState, projections: ReadonlyArray<Projection.Any>) => ({
   readStream:
     ((streamId, options) =>
-      Effect.sync(() =>
-        (state.streams.get(streamId) ?? []).slice(Math.max(0, (options?.fromPosition ?? 1) - 1))
-      )) satisfies Service["readStream"],
+      Effect.sync(() => sliceStream(state.streams.get(streamId) ?? [], options))) satisfies Service["readStream"],
   streamVersion: ((streamId) => Effect.sync(() => state.streams.get(streamId)?.length ?? 0)) satisfies Service[
     "streamVersion"
   ],
@@ -1174,11 +1217,11 @@ const memoryReads = (state: MemoryState, projections: ReadonlyArray<Projection.A
       Effect.sync(() => Option.fromNullable(state.snapshots.get(snapshotKey(streamId, name))))) satisfies NonNullable<
         Service["readSnapshot"]
       >,
-  readWithSnapshot: ((streamId, name) =>
+  readWithSnapshot: ((streamId, name, options) =>
     Effect.sync(() => {
       const snapshot = Option.fromNullable(state.snapshots.get(snapshotKey(streamId, name)))
-      const from = Option.match(snapshot, { onNone: () => 0, onSome: (s) => s.version - 1 })
-      return { snapshot, events: (state.streams.get(streamId) ?? []).slice(from) }
+      const from = Option.match(snapshot, { onNone: () => 1, onSome: (s) => s.version })
+      return { snapshot, events: sliceStream(state.streams.get(streamId) ?? [], { ...options, fromPosition: from }) }
     })) satisfies NonNullable<Service["readWithSnapshot"]>
 })
 

@@ -26,7 +26,7 @@ export const page = (
   size: number
 ): Effect.Effect<ReadonlyArray<Envelope>, EventStore.ReadError | CommandHandler.EventCodecError> =>
   Effect.gen(function*() {
-    const stored = (yield* store.readStream(projectId, { fromPosition: after + 1 })).slice(0, size)
+    const stored = yield* store.readStream(projectId, { fromPosition: after + 1, maxCount: size })
     const events = CommandHandler.decodeEvents(ProjectEvent.codec, stored)
     if (Either.isLeft(events)) return yield* Effect.fail(events.left)
     return stored.map((s, i) => ({
