@@ -3,12 +3,12 @@
 // order, and the same snapshot text; split into batches anywhere, or continued from a restored snapshot. The states
 // a batch starts from, and every state before, are left as they were.
 import { describe, expect, it } from "@effect/vitest"
-import { Lifecycle, type ProjectEvent, ProjectService } from "@gsyf/core"
+import { Decider, Lifecycle, type ProjectEvent, ProjectService } from "@gsyf/core"
 import { Chunk } from "effect"
 import { buildProject } from "../bench/project10k.js"
 import { PersistentMap, PersistentSet } from "../src/lifecycle/internal/persistentMap.js"
 import { seedWithCorrections } from "./fixtures/gwt.js"
-import { fullLifecycle, runCommands } from "./fixtures/seed.js"
+import { fullLifecycle, runCommands, seedConfig } from "./fixtures/seed.js"
 
 /** A state as plain data: maps and sets as their entries in iteration order, chunks as arrays. */
 const plain = (u: unknown): unknown => {
@@ -98,4 +98,59 @@ describe("Lifecycle.evolveAll", () => {
     for (const [s] of earlier) Lifecycle.evolveAll(s, events.slice(s.version))
     for (const [s, text] of earlier) expect(snapshot(s)).toBe(text)
   }, 120_000)
+})
+
+/** The events folded with `evolvePieces` from `from`, cut into pieces of `size` events. */
+const inPieces = (from: Lifecycle.State, events: ReadonlyArray<ProjectEvent.Event>, size: number) => {
+  const fold = Lifecycle.evolvePieces(from)
+  for (let i = 0; i < events.length; i += size) fold.add(events.slice(i, i + size))
+  return fold.state()
+}
+
+describe("Lifecycle.evolvePieces", () => {
+  it("gives the state of one evolveAll over every piece, in pieces of any size", () => {
+    for (const events of [runCommands(fullLifecycle()).events, withCorrections().events]) {
+      const reference = oneByOne(Lifecycle.initialState, events)
+      for (const size of [1, 2, 7, 50, events.length]) {
+        expectSame(inPieces(Lifecycle.initialState, events, size), reference)
+      }
+      // an iterable read once, as a replay's decoder hands the events over
+      const fold = Lifecycle.evolvePieces(Lifecycle.initialState)
+      fold.add(events.slice(0, 5).values())
+      fold.add(events.slice(5).values())
+      expectSame(fold.state(), reference)
+    }
+  })
+
+  it("on the 10,000-event project: leaves the state it started from as it was, and goes on after `state`", () => {
+    const { events, state } = buildProject(10_000)
+    const start = Lifecycle.evolveAll(Lifecycle.initialState, events.slice(0, 1_000))
+    const text = snapshot(start)
+    expectSame(inPieces(start, events.slice(1_000), 500), state)
+    expect(snapshot(start)).toBe(text)
+    // a state given out is not written by pieces added after it
+    const fold = Lifecycle.evolvePieces(Lifecycle.initialState)
+    fold.add(events.slice(0, 4_000))
+    const given = fold.state()
+    const givenText = snapshot(given)
+    fold.add(events.slice(4_000, 7_000))
+    fold.add(events.slice(7_000))
+    expect(snapshot(given)).toBe(givenText)
+    expectSame(given, oneByOne(Lifecycle.initialState, events.slice(0, 4_000)))
+    expectSame(fold.state(), state)
+  }, 120_000)
+
+  it("is what `Decider.pieces` uses for the lifecycle; a decider without it folds each piece", () => {
+    const events = runCommands(fullLifecycle()).events
+    const reference = oneByOne(Lifecycle.initialState, events)
+    const lifecycle = Lifecycle.decider(seedConfig())
+    const { evolvePieces, ...withoutPieces } = lifecycle
+    expect(evolvePieces).toBe(Lifecycle.evolvePieces)
+    for (const decider of [lifecycle, withoutPieces]) {
+      const fold = Decider.pieces(decider)
+      fold.add(events.slice(0, 10))
+      fold.add(events.slice(10))
+      expectSame(fold.state(), reference)
+    }
+  })
 })

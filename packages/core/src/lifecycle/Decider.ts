@@ -30,6 +30,25 @@ export interface Decider<Command, Event, State, Rejection> {
    * given and every earlier state stay as they were. Optional ({@link fold} uses `evolve` without it).
    */
   readonly evolveAll?: ((state: State, events: Iterable<Event>) => State) | undefined
+  /**
+   * A fold of events that arrive in pieces, as fast as one `evolveAll` over all of them (see {@link Pieces}).
+   * Optional ({@link pieces} folds each piece with {@link fold} without it).
+   */
+  readonly evolvePieces?: ((state: State) => Pieces<Event, State>) | undefined
+}
+
+/**
+ * A fold of events that arrive in pieces, from a given state: `add` folds a piece, `state` gives the state after
+ * every piece added so far. What a replay uses that reads a long stream a piece at a time, so that the rows of one
+ * piece are dropped before the next is read. The states between pieces belong to the fold alone; `add` after `state`
+ * goes on from the state given without changing it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Pieces<Event, State> {
+  readonly add: (events: Iterable<Event>) => void
+  readonly state: () => State
 }
 
 /**
@@ -81,4 +100,22 @@ export const fold = <C, E, S, R>(
   let state = from
   for (const e of events) state = decider.evolve(state, e)
   return state
+}
+
+/**
+ * A fold of events in pieces from `from` (the decider's initial state by default): the decider's own
+ * `evolvePieces` when it has one, else each piece folded with {@link fold}.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const pieces = <C, E, S, R>(decider: Decider<C, E, S, R>, from: S = decider.initialState): Pieces<E, S> => {
+  if (decider.evolvePieces !== undefined) return decider.evolvePieces(from)
+  let state = from
+  return {
+    add: (events) => {
+      state = fold(decider, events, state)
+    },
+    state: () => state
+  }
 }

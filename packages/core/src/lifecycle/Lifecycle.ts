@@ -34,7 +34,7 @@ import { handlers as deliverableHandlers } from "./4-deliverables/decide.js"
 import { quotaProgress as progressAt } from "./4-deliverables/progress.js"
 import type * as Quota from "./4-deliverables/Quota.js"
 import type * as ConfigModule from "./Config.js"
-import type { Decider } from "./Decider.js"
+import type { Decider, Pieces } from "./Decider.js"
 import type { Guard, Input } from "./Guard.js"
 import type { Handler, Result } from "./internal/decide.js"
 import { toEvaluation } from "./internal/decide.js"
@@ -46,6 +46,7 @@ import type { Evaluation, Event } from "./ProjectEvent.js"
 import {
   evolve as evolveState,
   evolveAll as evolveAllStates,
+  evolvePieces as evolvePiecesOf,
   initialState as initial,
   type SubProjectKey
 } from "./ProjectState.js"
@@ -130,6 +131,15 @@ export const evolve: (state: State, event: Event) => State = evolveState
  * @category evolve
  */
 export const evolveAll: (state: State, events: Iterable<Event>) => State = evolveAllStates
+
+/**
+ * Folds events that arrive in pieces as one {@link evolveAll} (a replay that reads a long stream a piece at a
+ * time); see `Decider.Pieces`.
+ *
+ * @since 0.2.0
+ * @category evolve
+ */
+export const evolvePieces: (state: State) => Pieces<Event, State> = evolvePiecesOf
 
 // ── reads for hosts ─────────────────────────────────────────────────────────
 
@@ -359,7 +369,8 @@ export const decider = (config: Config): Decider<ProjectCommand.Command, Event, 
   authorize: authorizeWith(config),
   decide: decide(config),
   evolve,
-  evolveAll
+  evolveAll,
+  evolvePieces
 })
 
 /**

@@ -23,11 +23,21 @@ import * as acceptance from "./3.9-acceptance/evolve.js"
 import type * as PerformanceTarget from "./3.9-acceptance/PerformanceTarget.js"
 import type * as Deliverable from "./4-deliverables/Deliverable.js"
 import * as deliverables from "./4-deliverables/evolve.js"
+import type * as Decider from "./Decider.js"
 import type { DeadlineStep, OpenDeadlines } from "./internal/deadlines.js"
 import * as EvidenceIndex from "./internal/evidenceIndex.js"
 import { addTo, PersistentSet } from "./internal/persistentMap.js"
 import type { SubProject } from "./internal/schemas.js"
-import { type BatchFold, copyState, type FactFold, flush, type Fold, ownState, startBatch } from "./internal/state.js"
+import {
+  type Batch,
+  type BatchFold,
+  copyState,
+  type FactFold,
+  flush,
+  type Fold,
+  ownState,
+  startBatch
+} from "./internal/state.js"
 import type { PanelMember } from "./ProjectCommand.js"
 import type { Event, QuotaResult, RankedBid } from "./ProjectEvent.js"
 
@@ -559,6 +569,13 @@ const batchFolds: { readonly [K in Event["_tag"]]?: BatchFold<K> } = deliverable
  */
 export const evolveAll = (state: State, events: Iterable<Event>): State => {
   const batch = startBatch()
+  const s = foldInto(batch, state, events)
+  flush(batch)
+  return s
+}
+
+/** The events folded into `state` by a batch that may go on after them (see {@link evolveAll}). */
+const foldInto = (batch: Batch, state: State, events: Iterable<Event>): State => {
   let s = state
   for (const e of events) {
     const version = s.version + 1
@@ -578,6 +595,29 @@ export const evolveAll = (state: State, events: Iterable<Event>): State => {
     next.facts = facts
     s = next
   }
-  flush(batch)
   return s
+}
+
+/**
+ * A fold of events that arrive in pieces (a replay reading a long stream a piece at a time), as one batch of
+ * {@link evolveAll}: `add` folds a piece, `state` ends the batch and gives the state. The states between pieces are
+ * never handed out, so the batch may keep writing in place what it made across pieces; after `state`, a further
+ * `add` starts a new batch from the state given.
+ *
+ * @since 0.2.0
+ * @category evolve
+ */
+export const evolvePieces = (state: State): Decider.Pieces<Event, State> => {
+  let batch: Batch | undefined = undefined
+  let s = state
+  return {
+    add: (events) => {
+      s = foldInto(batch ??= startBatch(), s, events)
+    },
+    state: () => {
+      if (batch !== undefined) flush(batch)
+      batch = undefined
+      return s
+    }
+  }
 }
