@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Decider from "../src/lifecycle/Decider.js"
 import * as CommandHandler from "../src/runtime/CommandHandler.js"
@@ -492,5 +493,110 @@ describe("CommandHandler", () => {
           expect(yield* CommandHandler.load(counter, codec, "busy", { cache })).toEqual({ state: 211, version: 21 })
         }).pipe(Effect.provide(EventStore.layerMemory())))
     })
+  })
+
+  describe("a load without a cached state (a replay)", () => {
+    const added = (n: number): EventStore.NewEvent => ({ type: "Added", schemaVersion: 2, data: { _tag: "Added", n } })
+    /** A memory store holding a stream of `count` events `Added n` (n = 1 … count), recording each read. */
+    const longStream = (count: number, options: { readonly ignoreMaxCount?: boolean } = {}) =>
+      Effect.gen(function*() {
+        const inner = yield* EventStore.makeMemory()
+        for (let from = 1; from <= count; from += 300) {
+          const events = Array.from({ length: Math.min(300, count - from + 1) }, (_, i) => added(from + i))
+          yield* inner.append("long", from - 1, `c-${from}`, events)
+        }
+        const reads: Array<readonly [number, number | undefined]> = []
+        const store: EventStore.Service = {
+          ...inner,
+          readStream: (streamId, read) => {
+            reads.push([read?.fromPosition ?? 1, read?.maxCount])
+            const { maxCount: _, ...rest } = read ?? {}
+            return inner.readStream(streamId, options.ignoreMaxCount === true ? rest : read)
+          }
+        }
+        return { inner, store, reads }
+      })
+    const sum = (count: number) => (count * (count + 1)) / 2
+    const load = (store: EventStore.Service, options?: { readonly snapshots?: Snapshot.Options<number> }) =>
+      Effect.provideService(CommandHandler.load(counter, codec, "long", options), EventStore.EventStore, store)
+
+    it.effect("reads a long stream in pieces of 500 events and folds them into the state of the whole", () =>
+      Effect.gen(function*() {
+        const { reads, store } = yield* longStream(1_234)
+        expect(yield* load(store)).toEqual({ state: sum(1_234), version: 1_234 })
+        expect(reads).toEqual([[1, 500], [501, 500], [1_001, 500]])
+        // a stream that ends at a piece's end: one more read finds nothing
+        const even = yield* longStream(1_000)
+        expect(yield* load(even.store)).toEqual({ state: sum(1_000), version: 1_000 })
+        expect(even.reads).toEqual([[1, 500], [501, 500], [1_001, 500]])
+        const empty = yield* longStream(0)
+        expect(yield* load(empty.store)).toEqual({ state: 0, version: 0 })
+      }))
+
+    it.effect("loads the same from a store that gives every event whatever maxCount says", () =>
+      Effect.gen(function*() {
+        const { reads, store } = yield* longStream(1_234, { ignoreMaxCount: true })
+        expect(yield* load(store)).toEqual({ state: sum(1_234), version: 1_234 })
+        expect(reads).toEqual([[1, 500]])
+      }))
+
+    it.effect("folds the pieces with the decider's evolvePieces, as one fold", () =>
+      Effect.gen(function*() {
+        const { store } = yield* longStream(1_234)
+        const pieces: Array<number> = []
+        let given = 0
+        const withPieces: typeof counter = {
+          ...counter,
+          evolvePieces: (from) => {
+            let s = from
+            return {
+              add: (events) => {
+                let n = 0
+                for (const e of events) {
+                  s = counter.evolve(s, e)
+                  n++
+                }
+                pieces.push(n)
+              },
+              state: () => {
+                given++
+                return s
+              }
+            }
+          }
+        }
+        const loaded = yield* Effect.provideService(
+          CommandHandler.load(withPieces, codec, "long"),
+          EventStore.EventStore,
+          store
+        )
+        expect(loaded).toEqual({ state: sum(1_234), version: 1_234 })
+        expect([pieces, given]).toEqual([[500, 500, 234], 1])
+      }))
+
+    it.effect("fails with the stored event that does not decode, in whichever piece it is", () =>
+      Effect.gen(function*() {
+        const { inner, store } = yield* longStream(700)
+        yield* inner.append("long", 700, "bad", [{ type: "Added", schemaVersion: 3, data: { _tag: "Added", n: 1 } }])
+        yield* inner.append("long", 701, "after", [added(702)])
+        const e = yield* Effect.flip(load(store))
+        expect(e).toBeInstanceOf(CommandHandler.EventCodecError)
+        expect(e).toMatchObject({ streamId: "long", position: 701 })
+      }))
+
+    it.effect("with snapshots: the first load reads in pieces and writes a snapshot, the next starts from it", () =>
+      Effect.gen(function*() {
+        const { inner, reads, store } = yield* longStream(1_234)
+        const snapshots = { codec: Snapshot.structural<number>("counter", 1), every: 1_000 }
+        const cold = yield* load(store, { snapshots })
+        expect(cold).toEqual({ state: sum(1_234), version: 1_234 })
+        // the first piece came with the (missing) snapshot, the rest piece by piece
+        expect(reads).toEqual([[501, 500], [1_001, 500]])
+        expect(Option.map(yield* inner.readSnapshot!("long", "counter"), (x) => x.version)).toEqual(Option.some(1_234))
+        yield* inner.append("long", 1_234, "more", [added(1_235)])
+        reads.length = 0
+        expect(yield* load(store, { snapshots })).toEqual({ state: sum(1_235), version: 1_235 })
+        expect(reads).toEqual([])
+      }))
   })
 })

@@ -28,7 +28,7 @@ import * as Schema from "effect/Schema"
 import type * as InputError from "../kernel/InputError.js"
 import * as StoredDecoder from "../kernel/internal/storedDecoder.js"
 import type { Decider, EventCodec } from "../lifecycle/Decider.js"
-import { fold } from "../lifecycle/Decider.js"
+import { fold, pieces } from "../lifecycle/Decider.js"
 import * as EventStore from "./EventStore.js"
 import { canonicalize, NotJson } from "./internal/canonicalJson.js"
 import { mergeRecord, namedRecord, transientData, transientIsOwned } from "./internal/eventModel.js"
@@ -574,20 +574,17 @@ const foldTail = <C, E, S, Rej>(
 }
 
 /**
- * Folds what was read from the last usable snapshot (or the first event), snapshotting a long replay, and caches
- * the state.
+ * A folded state at the last of the events read (or at the snapshot, when there were none): cached, and snapshotted
+ * when it folded at least `every` events past the snapshot it started from.
  */
-const foldStored = <C, E, S, Rej>(
+const settle = <C, E, S, Rej>(
   ctx: HandlerContext<C, E, S, Rej>,
   streamId: string,
   base: Snapshot.Restored<S> | undefined,
-  stored: ReadonlyArray<EventStore.StoredEvent>
-): Effect.Effect<Current<S>, EventCodecError> => {
+  state: S,
+  last: EventStore.StoredEvent | undefined
+): Effect.Effect<Current<S>> => {
   const { codec, decider, snapshots } = ctx
-  const folded = foldEvents(codec, stored, (events) => fold(decider, events, base?.state ?? decider.initialState))
-  if (Either.isLeft(folded)) return Effect.fail(folded.left)
-  const state = folded.right
-  const last = stored[stored.length - 1]
   const version = last?.position ?? base?.version ?? 0
   const current: Current<S> = { state, version }
   const keep = () => ctx.cache?.set(streamId, { decider, codec, version, state })
@@ -602,21 +599,63 @@ const foldStored = <C, E, S, Rej>(
   return Effect.succeed(current)
 }
 
+/**
+ * Events a replay from the first event reads and folds at a time. What one piece read is dropped before the next is
+ * read, so the rows and their texts die young instead of all being held until the fold ends (a 10,000-event stream
+ * held whole outgrows the young generation of the garbage collector, which then copies and promotes it).
+ */
+const replayPiece = 500
+
+/** What a load found already read: events from where it starts, and whether more may follow them. */
+interface Read {
+  readonly events: ReadonlyArray<EventStore.StoredEvent>
+  readonly more: boolean
+}
+
+/**
+ * A stream folded from a restored snapshot (or its first event), read in pieces of at most {@link replayPiece}
+ * events and folded as one fold (`Decider.pieces`); the first piece is `first` when the load read it already. A
+ * piece shorter than asked is the stream's end (a store that gives more than asked gave the rest). Snapshots a long
+ * replay.
+ */
+const replay = <C, E, S, Rej>(
+  ctx: HandlerContext<C, E, S, Rej>,
+  streamId: string,
+  base: Snapshot.Restored<S> | undefined,
+  first: Read | undefined
+): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> => {
+  const { codec, decider, store } = ctx
+  const folding = pieces(decider, base?.state ?? decider.initialState)
+  const read = (from: number) =>
+    Effect.map(
+      store.readStream(streamId, { fromPosition: from, maxCount: replayPiece }),
+      (events): Read => ({ events, more: events.length === replayPiece })
+    )
+  const piece = (
+    { events, more }: Read,
+    last: EventStore.StoredEvent | undefined
+  ): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> => {
+    const folded = foldEvents(codec, events, folding.add)
+    if (Either.isLeft(folded)) return Effect.fail(folded.left)
+    const end = events[events.length - 1] ?? last
+    if (!more || end === undefined) return settle(ctx, streamId, base, folding.state(), end)
+    return Effect.flatMap(read(end.position + 1), (next) => piece(next, end))
+  }
+  if (first !== undefined) return piece(first, undefined)
+  return Effect.flatMap(read((base?.version ?? 0) + 1), (next) => piece(next, undefined))
+}
+
 /** From the last usable snapshot (or the first event), folding what follows; snapshots a long replay. */
 const loadStored = <C, E, S, Rej>(
   ctx: HandlerContext<C, E, S, Rej>,
   streamId: string
 ): Effect.Effect<Current<S>, EventStore.ReadError | EventCodecError> => {
   const { snapshots, store } = ctx
-  if (snapshots === undefined) {
-    return Effect.flatMap(store.readStream(streamId), (stored) => foldStored(ctx, streamId, undefined, stored))
-  }
-  return Effect.flatMap(Snapshot.start(store, streamId, snapshots), (start) => {
+  if (snapshots === undefined) return replay(ctx, streamId, undefined, undefined)
+  return Effect.flatMap(Snapshot.start(store, streamId, snapshots, { maxCount: replayPiece }), (start) => {
     const base = Option.getOrUndefined(start.restored)
-    const known = base?.tail ?? start.stream
-    return known === undefined
-      ? Effect.flatMap(store.readStream(streamId), (stored) => foldStored(ctx, streamId, base, stored))
-      : foldStored(ctx, streamId, base, known)
+    const events = base?.tail ?? start.stream
+    return replay(ctx, streamId, base, events === undefined ? undefined : { events, more: start.more })
   })
 }
 

@@ -33,7 +33,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type * as EventStore from "./EventStore.js"
+import * as EventStore from "./EventStore.js"
 import * as StateJson from "./internal/stateJson.js"
 
 /**
@@ -127,7 +127,8 @@ const check = <S>(
 
 /**
  * Where a load starts: the restored snapshot, or else the whole stream when it was read on the way (`undefined`
- * when it still has to be read).
+ * when it still has to be read). `more`: the read was limited (`maxCount`) and came back full, so events may follow
+ * the ones it holds.
  *
  * @since 0.2.0
  * @category models
@@ -135,6 +136,7 @@ const check = <S>(
 export interface Start<S> {
   readonly restored: Option.Option<Restored<S>>
   readonly stream: ReadonlyArray<EventStore.StoredEvent> | undefined
+  readonly more: boolean
 }
 
 /**
@@ -142,7 +144,9 @@ export interface Start<S> {
  * snapshot with the events from its version (`readWithSnapshot`; when the stream has no snapshot, that read is the
  * whole stream and is returned as `stream`), else with `readSnapshot` and then the events from its version. No
  * snapshot is restored when there is none, it is of another codec version, its chain head is not the stored one,
- * or its state does not decode. A failure of `readSnapshot` counts as none (the stream is then read whole).
+ * or its state does not decode. A failure of `readSnapshot` counts as none (the stream is then read whole). With
+ * `maxCount`, at most that many events are read (the snapshot's own event counts), and `more` tells whether the
+ * read came back full.
  *
  * @since 0.2.0
  * @category loading
@@ -150,20 +154,23 @@ export interface Start<S> {
 export const start = <S>(
   store: EventStore.Service,
   streamId: string,
-  options: Options<S>
+  options: Options<S>,
+  read: { readonly maxCount?: number | undefined } = {}
 ): Effect.Effect<Start<S>, EventStore.ReadError> =>
   Effect.gen(function*() {
-    const none: Start<S> = { restored: Option.none(), stream: undefined }
+    const none: Start<S> = { restored: Option.none(), stream: undefined, more: false }
+    const full = (events: ReadonlyArray<EventStore.StoredEvent>) => events.length === EventStore.readLimit(read)
     if (store.readWithSnapshot !== undefined) {
-      const read = yield* store.readWithSnapshot(streamId, options.codec.name)
-      if (Option.isNone(read.snapshot)) return { restored: Option.none(), stream: read.events }
-      return { restored: check(options, read.snapshot.value, read.events), stream: undefined }
+      const found = yield* store.readWithSnapshot(streamId, options.codec.name, read)
+      const more = full(found.events)
+      if (Option.isNone(found.snapshot)) return { restored: Option.none(), stream: found.events, more }
+      return { restored: check(options, found.snapshot.value, found.events), stream: undefined, more }
     }
     if (store.readSnapshot === undefined) return none
     const found = yield* Effect.orElseSucceed(store.readSnapshot(streamId, options.codec.name), Option.none)
     if (Option.isNone(found) || found.value.stateVersion !== options.codec.version) return none
-    const rows = yield* store.readStream(streamId, { fromPosition: found.value.version })
-    return { restored: check(options, found.value, rows), stream: undefined }
+    const rows = yield* store.readStream(streamId, { fromPosition: found.value.version, maxCount: read.maxCount })
+    return { restored: check(options, found.value, rows), stream: undefined, more: full(rows) }
   })
 
 /**
