@@ -97,7 +97,8 @@ export const compareAsync = async (
   perRun: number,
   gsyf: () => Promise<unknown>,
   peer: () => Promise<unknown>,
-  target?: number
+  target?: number,
+  sides: Sides = defaultSides
 ): Promise<Comparison> => {
   const a: Array<number> = []
   const b: Array<number> = []
@@ -105,7 +106,7 @@ export const compareAsync = async (
     a.push((await rateAsync(gsyf)) * perRun)
     b.push((await rateAsync(peer)) * perRun)
   }
-  return report(label, unit, a, b, target)
+  return report(label, unit, a, b, target, sides)
 }
 
 const report = (

@@ -1,8 +1,10 @@
-// Loading a project from SQLite, as a command without a cache does: the stream read from the store (`readStream`,
-// on the store's direct connection), then each row parsed, decoded and folded as the fold reaches it
-// (`CommandHandler.foldEvents` → `Lifecycle.evolveAll`). Alternated with the least any load of the same rows must
-// do, better-sqlite3 reading the data column of the stream and `JSON.parse` of each row, and the ratio printed.
-// A project in its contract period with GSYF_BENCH_EVENTS events (default 10,000), stored with
+// Loading a project from SQLite, as a command without a cache or snapshots does (`CommandHandler.load`): the
+// stream read from the store in pieces of 500 events (`readStream` with `maxCount`, on the store's direct
+// connection), each row parsed, decoded and folded as the fold reaches it, the pieces folded as one batch
+// (`Lifecycle.evolvePieces`). Alternated with the least any load of the same rows must do, better-sqlite3 reading
+// the data column of the stream and `JSON.parse` of each row, and the ratio printed; then with the load as it was
+// before the pieces, the whole stream read at once and then folded (`readStream` + `CommandHandler.foldEvents` →
+// `evolveAll`). A project in its contract period with GSYF_BENCH_EVENTS events (default 10,000), stored with
 // synchronous=NORMAL. Then `verify` of the same stream.
 //
 //   npx tsx packages/store-sqlite/bench/replay.bench.ts
@@ -25,7 +27,7 @@ const projectId = "p-replay"
 const dir = mkdtempSync(join(tmpdir(), "gsyf-replay-bench-"))
 const filename = join(dir, "store.db")
 
-const { events, state } = buildOpenProject(EVENTS)
+const { config, events, state } = buildOpenProject(EVENTS)
 const runtime = ManagedRuntime.make(SqliteEventStore.layer({ filename, synchronous: "NORMAL", projections: [] }))
 await runtime.runPromise(Effect.gen(function*() {
   const store = yield* EventStore.EventStore
@@ -38,7 +40,11 @@ await runtime.runPromise(Effect.gen(function*() {
   }
 }))
 
+const decider = Lifecycle.decider(config)
 const load = () =>
+  runtime.runPromise(Effect.map(CommandHandler.load(decider, ProjectEvent.codec, projectId), (c) => c.state))
+// the load before it read in pieces: the whole stream at once, then folded
+const loadWhole = () =>
   runtime.runPromise(Effect.gen(function*() {
     const store = yield* EventStore.EventStore
     const rows = yield* store.readStream(projectId)
@@ -59,21 +65,31 @@ const readAndParse = async () => {
   return n
 }
 
-const loaded = await load()
-if (loaded.version !== state.version || Lifecycle.status(loaded) !== Lifecycle.status(state)) {
-  throw new Error("the loaded state differs from the decided one")
+for (const loaded of [await load(), await loadWhole()]) {
+  if (loaded.version !== state.version || Lifecycle.status(loaded) !== Lifecycle.status(state)) {
+    throw new Error("the loaded state differs from the decided one")
+  }
 }
 if ((await readAndParse()) !== events.length) throw new Error("the bare read found another number of rows")
 
 console.log(`Replay from SQLite, ${process.version}: ${events.length.toLocaleString("en-US")} events of a project`)
 const replayed = await compareAsync(
-  "load: readStream + CommandHandler.foldEvents → evolveAll, vs better-sqlite3 reading the data column + JSON.parse",
+  "load: CommandHandler.load (pieces of 500 events, folded as one batch), vs better-sqlite3 reading the data column + JSON.parse",
   "events",
   events.length,
   load,
   readAndParse
 )
 console.log(`    load from SQLite incl. decoding: ${Math.round(replayed.gsyf).toLocaleString("en-US")} events/s`)
+await compareAsync(
+  "load in pieces vs the whole stream read at once, then folded (readStream + CommandHandler.foldEvents → evolveAll)",
+  "events",
+  events.length,
+  load,
+  loadWhole,
+  undefined,
+  ["pieces", "whole"]
+)
 
 const verifyOnce = () =>
   runtime.runPromise(Effect.flatMap(EventStore.EventStore, (store) => store.verify(projectId))).then((v) => {

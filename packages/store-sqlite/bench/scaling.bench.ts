@@ -15,8 +15,9 @@
 //   measured for progress on the same state, so that the first size's p99 is not the compiler's first pass, and
 //   a full garbage collection, so that the young-generation pauses that collect the cold loads' garbage are
 //   not billed to the first commands sampled; the pauses their own allocations cause still count);
-// - replay: reading the stream, then `JSON.parse` + decode + fold of each row as the fold reaches it
-//   (`CommandHandler.foldEvents` with `Lifecycle.evolveAll`, as a command without a cache), events per second;
+// - replay: what a command without a cache or snapshots does (`CommandHandler.load`): the stream read in pieces of
+//   500 events, each row `JSON.parse`d, decoded and folded as the fold reaches it, the pieces folded as one batch
+//   (`Lifecycle.evolvePieces`), events per second;
 // - > 1 ms: how many sampled decides / progress reads took more than 1 ms, and how many of those overlapped a
 //   garbage-collection pause (`PerformanceObserver` "gc" entries, timed on the same clock; observing adds nothing
 //   to the timed region). A slow sample without a pause is time the process did not run (a shared, loaded
@@ -99,18 +100,10 @@ const coldFirstCommand = (
 
 const replayRows = (filename: string, config: Parameters<typeof ReadModels.projections>[0]) =>
   Effect.gen(function*() {
-    const store = yield* EventStore.EventStore
     const start = performance.now()
-    const rows = yield* store.readStream(projectId)
-    // what a command does without a cache: each row parsed and decoded with the codec as the fold reaches it
-    // (CommandHandler.foldEvents), folded in one batch (Lifecycle.evolveAll)
-    const folded = CommandHandler.foldEvents(
-      ProjectEvent.codec,
-      rows,
-      (events) => Lifecycle.evolveAll(Lifecycle.initialState, events)
-    )
-    if (Either.isLeft(folded)) throw new Error(folded.left.message)
-    return { ms: performance.now() - start, n: rows.length, version: folded.right.version }
+    // what a command does without a cache or snapshots
+    const loaded = yield* CommandHandler.load(Lifecycle.decider(config), ProjectEvent.codec, projectId)
+    return { ms: performance.now() - start, n: loaded.version, version: loaded.state.version }
   }).pipe(Effect.provide(storeLayer(filename, config)), Effect.runPromise)
 
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 0)
