@@ -47,7 +47,9 @@ export interface Decider<Command, Event, State, Rejection> {
  * @category models
  */
 export interface Pieces<Event, State> {
+  /** Folds the next piece of events (an iterable read once) after the ones added before. */
   readonly add: (events: Iterable<Event>) => void
+  /** The state after every event added so far. */
   readonly state: () => State
 }
 

@@ -219,7 +219,9 @@ export type AppendOrNewer =
  * @category models
  */
 export interface ReadStreamOptions {
+  /** The position of the first event to give (default 1). */
   readonly fromPosition?: number | undefined
+  /** How many events to give at most (default all; see {@link readLimit}). */
   readonly maxCount?: number | undefined
 }
 
