@@ -241,8 +241,10 @@ export interface Options extends EventStore.StoreOptions {
   readonly migrate?: boolean | undefined
   /**
    * Trace every SQL statement the store runs as an `sql.execute` span (default
-   * `false`: the store's own statements run with the tracer off, which saves a
-   * span per statement on the append path; spans around the store calls are kept).
+   * `false`: the statements of stream reads, appends, snapshots and `verify`, and the transactions of appends, run
+   * with the tracer off, which saves a span per statement on the command path; spans around the store calls are
+   * kept). The tracer is turned off only around what goes through the client: the direct connection of SQLite and
+   * the prepared statements of PostgreSQL open no span.
    */
   readonly statementSpans?: boolean | undefined
   /**
@@ -433,6 +435,9 @@ export const make = (
     const headCacheSize = Math.max(0, options.headCacheSize ?? 10_000)
     const cols = sql.literal(columns)
     const commandCols = sql.literal(commandColumnList)
+    // The tracer is turned off around the command path's work that goes through the client (whose statements and
+    // transactions each open a span), not around whole calls: the direct connection and `options.execute` open no
+    // span, and turning it off and on again costs a command more than its statements' own work in the driver.
     const quiet = options.statementSpans === true
       ? <A, E, R>(effect: Effect.Effect<A, E, R>) => effect
       : <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.withTracerEnabled(effect, false)
@@ -440,11 +445,11 @@ export const make = (
     // The command path's statements: through `options.execute` outside transactions, else through the client.
     const execute = options.execute
     const run: Execute = execute === undefined
-      ? (text, params) => sql.unsafe(text, params)
+      ? (text, params) => quiet(sql.unsafe(text, params))
       : (text, params) =>
         Effect.flatMap(
           Effect.serviceOption(SqlClient.TransactionConnection),
-          (tx) => Option.isNone(tx) ? execute(text, params) : sql.unsafe(text, params)
+          (tx) => Option.isNone(tx) ? execute(text, params) : quiet(sql.unsafe(text, params))
         )
 
     // The hash at (stream, position) never changes once written, so a remembered
@@ -872,7 +877,7 @@ export const make = (
       return isPg && projections.length === 0 && prepared.events.length <= maxEventsPerStatement &&
           book.unknown(prepared).length === 0
         ? body
-        : sql.withTransaction(body)
+        : quiet(sql.withTransaction(body))
     }
 
     // The same transaction as through the client, run in one synchronous call: BEGIN, the
@@ -924,20 +929,22 @@ export const make = (
       Effect.gen(function*() {
         const prepared = yield* EventStore.prepareAppend(streamId, expectedVersion, commandId, events, appendOptions)
         if (prepared.events.length === 0) {
-          const version = yield* versionOf(prepared.streamId).pipe(mapSqlErrors("append"))
+          const version = yield* quiet(versionOf(prepared.streamId)).pipe(mapSqlErrors("append"))
           return { streamId: prepared.streamId, commandId: prepared.commandId, version, events: [], duplicate: false }
         }
         const recordedAt = yield* EventStore.now
-        const conflictOrDuplicate = Effect.gen(function*() {
-          const previous = yield* commandResult(prepared.streamId, prepared.commandId)
-          if (Option.isSome(previous)) return yield* EventStore.duplicateOf(previous.value, prepared.commandHash)
-          const actual = yield* versionOf(prepared.streamId)
-          return yield* new EventStore.VersionConflict({
-            streamId: prepared.streamId,
-            expected: prepared.expectedVersion,
-            actual
-          })
-        })
+        // built only when the insert hit a unique key
+        const conflictOrDuplicate = () =>
+          quiet(Effect.gen(function*() {
+            const previous = yield* commandResult(prepared.streamId, prepared.commandId)
+            if (Option.isSome(previous)) return yield* EventStore.duplicateOf(previous.value, prepared.commandHash)
+            const actual = yield* versionOf(prepared.streamId)
+            return yield* new EventStore.VersionConflict({
+              streamId: prepared.streamId,
+              expected: prepared.expectedVersion,
+              actual
+            })
+          }))
         const result = yield* insertAppend(prepared, prepared.commandHash, recordedAt).pipe(
           Effect.map((stored): EventStore.AppendResult => ({
             streamId: prepared.streamId,
@@ -948,7 +955,7 @@ export const make = (
           })),
           Effect.catchIf(
             (e): e is Conflict | SqlError => e instanceof Conflict || (e instanceof SqlError && isUniqueViolation(e)),
-            () => conflictOrDuplicate
+            conflictOrDuplicate
           ),
           mapSqlErrors("append")
         )
@@ -1031,7 +1038,7 @@ export const make = (
     // After the statement hit a unique key (a writer got there first, or the command id is stored): the original
     // outcome, else the newer events, else (the stream is behind the expected version) the conflict.
     const duplicateOrNewer = (prepared: EventStore.PreparedAppend) =>
-      Effect.gen(function*() {
+      quiet(Effect.gen(function*() {
         const previous = yield* commandResult(prepared.streamId, prepared.commandId)
         if (Option.isSome(previous)) {
           const result = yield* EventStore.duplicateOf(previous.value, prepared.commandHash)
@@ -1045,7 +1052,7 @@ export const make = (
           expected: prepared.expectedVersion,
           actual
         })
-      })
+      }))
 
     // After the append's INSERT hit a unique key: the newer events when there are any (a writer got there first;
     // nothing was written, not even the command row), else what `append` answers (a stored command id, or the
@@ -1336,16 +1343,10 @@ export const make = (
 
     return {
       projections,
-      append: readOnly
-        ? () => refuseWrite("append")
-        : (streamId, expectedVersion, commandId, events, appendOptions) =>
-          quiet(append(streamId, expectedVersion, commandId, events, appendOptions)),
+      append: readOnly ? () => refuseWrite("append") : append,
       // PostgreSQL only: SQLite reads a stream in one synchronous call, as cheap as the check would be.
-      appendOrNewer: !isPg ? undefined : readOnly
-        ? () => refuseWrite("append")
-        : (streamId, expectedVersion, commandId, events, appendOptions) =>
-          quiet(appendOrNewer(streamId, expectedVersion, commandId, events, appendOptions)),
-      readStream: (streamId, options) => quiet(readStream(streamId, options)),
+      appendOrNewer: !isPg ? undefined : readOnly ? () => refuseWrite("append") : appendOrNewer,
+      readStream,
       streamVersion: (streamId) => versionOf(streamId).pipe(mapSqlErrors("streamVersion")),
       readAll,
       // Verification hashes each row's stored text, so it checks the bytes in the database
@@ -1367,12 +1368,12 @@ export const make = (
       readModel,
       listReadModel,
       rebuild: readOnly ? () => refuseWrite("rebuild") : rebuild,
-      readSnapshot: (streamId, name) => quiet(readSnapshot(streamId, name)),
+      readSnapshot,
       readWithSnapshot: (streamId, name, options) =>
         streamId.includes("\u0000") || name.includes("\u0000")
           ? Effect.succeed({ snapshot: Option.none(), events: [] })
-          : quiet(readWithSnapshot(streamId, name, options)),
-      writeSnapshot: readOnly ? () => refuseWrite("writeSnapshot") : (snapshot) => quiet(writeSnapshot(snapshot))
+          : readWithSnapshot(streamId, name, options),
+      writeSnapshot: readOnly ? () => refuseWrite("writeSnapshot") : writeSnapshot
     } satisfies EventStore.Service
   })
 

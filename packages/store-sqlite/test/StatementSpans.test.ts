@@ -1,0 +1,17 @@
+// The spans of the store's calls on SQLite (see ../../store-sql/test/statementSpans.ts).
+import { describe, it } from "@effect/vitest"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { checkStatementSpans } from "../../store-sql/test/statementSpans.js"
+import { SqliteEventStore } from "../src/index.js"
+
+const dir = mkdtempSync(join(tmpdir(), "gsyf-sqlite-spans-"))
+
+describe("statement spans on SQLite", () => {
+  it.effect("the command path opens no statement or transaction span by default", () =>
+    checkStatementSpans((options) => SqliteEventStore.layer({ filename: join(dir, "quiet.db"), ...options }), false))
+
+  it.effect("opens them with statementSpans", () =>
+    checkStatementSpans((options) => SqliteEventStore.layer({ filename: join(dir, "spans.db"), ...options }), true))
+})
