@@ -1,12 +1,13 @@
 /**
  * Which spans the store's calls open, written once for SQLite and PostgreSQL (imported by both packages'
- * `StatementSpans.test.ts`). A tracer that records the name of every span opened wraps the native one. With
- * `statementSpans` off (the default) no call of the command path opens a statement (`sql.execute`) or transaction
- * (`sql.transaction`) span, on any of its branches: the direct path, an append with projections (a transaction of
- * several statements), a command id sent again, a stale version, snapshots, `appendOrNewer` where the store has
- * it, and a read inside the host's own transaction (whose span is the host's). The host's spans around the calls
- * are kept, and calls outside the command path (`listStreams`) keep their statement spans. With `statementSpans`
- * on, the same calls open both kinds.
+ * `StatementSpans.test.ts`). A tracer that records the name of every span opened wraps the native one. The
+ * command path runs on two fresh stores, one with a projection (each append a transaction of several statements)
+ * and one without (the direct path). With `statementSpans` off (the default) none of its branches opens a statement
+ * (`sql.execute`) or transaction (`sql.transaction`) span: a command, a command id sent again, a stale version, an
+ * append of no events, snapshots, `appendOrNewer` where the store has it (on a stream another writer moved, and
+ * with a stored command id), and a read inside the host's own transaction (whose span is the host's). The host's
+ * spans around the calls are kept, and calls outside the command path (`listStreams`) keep their statement spans.
+ * With `statementSpans` on, the same calls open both kinds.
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import { CommandHandler, EventStore, type Projection } from "@gsyf/core"
@@ -58,6 +59,8 @@ const commandPath = Effect.gen(function*() {
     store.append("spans-a", 1, "c3", [{ type: "Added", schemaVersion: 1, data: { n: 1 } }])
   )
   expect(stale._tag).toBe("VersionConflict")
+  // an append of no events answers the stream's version
+  expect((yield* store.append("spans-a", 2, "c4", [])).version).toBe(2)
   // snapshots
   const read = yield* store.readStream("spans-a")
   expect(read.map((e) => e.position)).toEqual([1, 2])
@@ -73,11 +76,18 @@ const commandPath = Effect.gen(function*() {
   yield* handle("spans-b", "d2", 1)
   const cached = yield* handle("spans-b", "d3", 1, { cache })
   expect(cached.state).toBe(3)
+  // `appendOrNewer` at the current version with a command id already stored: nothing newer, the stored command read
+  if (store.appendOrNewer !== undefined) {
+    const again = yield* Effect.flip(
+      store.appendOrNewer("spans-b", 3, "d1", [{ type: "Added", schemaVersion: 1, data: { n: 9 } }])
+    )
+    expect(again._tag).toBe("CommandIdConflict")
+  }
 })
 
 /**
- * Runs the command path on a fresh store from `layer` (the store with the suite's projections and the given
- * `statementSpans`), inside a host span, and checks the spans it opened.
+ * Runs the command path on two fresh stores from `layer` (with the given `statementSpans`, with and without a
+ * projection), inside a host span, and checks the spans it opened. `layer` gives a new store on each call.
  */
 export const checkStatementSpans = <E, R>(
   layer: (options: {
@@ -87,14 +97,24 @@ export const checkStatementSpans = <E, R>(
   spans: boolean
 ): Effect.Effect<void, unknown, R> =>
   Effect.gen(function*() {
+    const opened: Array<string> = []
+    for (const projections of [[EventStoreSuite.totals], []]) {
+      const names = yield* Effect.provide(onOneStore(spans), layer({ statementSpans: spans, projections }))
+      opened.push(...names)
+    }
+    if (spans) {
+      expect(opened).toContain("sql.execute")
+      expect(opened).toContain("sql.transaction")
+    } else {
+      expect(statementSpans(opened)).toEqual([])
+    }
+  })
+
+// The command path's spans on one store, after checking a read in the host's transaction and a call outside the path.
+const onOneStore = (spans: boolean) =>
+  Effect.gen(function*() {
     const names = yield* spansOf(Effect.withSpan(commandPath, "host.command"))
     expect(names[0]).toBe("host.command")
-    if (spans) {
-      expect(names).toContain("sql.execute")
-      expect(names).toContain("sql.transaction")
-    } else {
-      expect(statementSpans(names)).toEqual([])
-    }
     // a read inside the host's own transaction goes through the client: the host's transaction span, no other
     const inTransaction = yield* spansOf(
       Effect.flatMap(
@@ -106,8 +126,5 @@ export const checkStatementSpans = <E, R>(
     // outside the command path, statements keep their spans either way
     const listed = yield* spansOf(Effect.flatMap(EventStore.EventStore, (store) => store.listStreams()))
     expect(listed).toContain("sql.execute")
-  }).pipe(
-    Effect.provide(
-      layer({ statementSpans: spans, projections: [EventStoreSuite.totals] }).pipe(Layer.orDie)
-    )
-  )
+    return names
+  })

@@ -7,11 +7,13 @@ import { checkStatementSpans } from "../../store-sql/test/statementSpans.js"
 import { SqliteEventStore } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "gsyf-sqlite-spans-"))
+let stores = 0
+const store = (options: Parameters<Parameters<typeof checkStatementSpans>[0]>[0]) =>
+  SqliteEventStore.layer({ filename: join(dir, `store-${++stores}.db`), ...options })
 
 describe("statement spans on SQLite", () => {
   it.effect("the command path opens no statement or transaction span by default", () =>
-    checkStatementSpans((options) => SqliteEventStore.layer({ filename: join(dir, "quiet.db"), ...options }), false))
+    checkStatementSpans(store, false))
 
-  it.effect("opens them with statementSpans", () =>
-    checkStatementSpans((options) => SqliteEventStore.layer({ filename: join(dir, "spans.db"), ...options }), true))
+  it.effect("opens them with statementSpans", () => checkStatementSpans(store, true))
 })
