@@ -20,8 +20,12 @@
 //   (`Lifecycle.evolvePieces`), events per second;
 // - > 1 ms: how many sampled decides / progress reads took more than 1 ms, and how many of those overlapped a
 //   garbage-collection pause (`PerformanceObserver` "gc" entries, timed on the same clock; observing adds nothing
-//   to the timed region). A slow sample without a pause is time the process did not run (a shared, loaded
-//   machine) or work of the call itself. Every sample counts in the percentiles; none is dropped. Percentiles are
+//   to the timed region), and, on Linux, in how many the main thread spent at least 0.5 ms ready to run but waiting
+//   for a CPU (its run-queue wait in `/proc/thread-self/schedstat`, read just outside the timed region: the figure
+//   covers the sample and the few microseconds of the read). Such a sample timed the host's scheduler, not work of
+//   the call: on a machine with two CPUs, V8's own helper threads (concurrent marking and sweeping, four of them by
+//   default, `--v8-pool-size`) are enough to take one from the main thread for a scheduler tick. A slow sample with
+//   neither is work of the call itself. Every sample counts in the percentiles; none is dropped. Percentiles are
 //   by nearest rank (`compare.ts`): with 1,000 samples the p99 is the 990th fastest.
 //
 //   npx tsx packages/store-sqlite/bench/scaling.bench.ts
@@ -32,7 +36,7 @@ import { CommandHandler, EventStore, IsoDate, Lifecycle, ProjectEvent, ProjectSe
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import { mkdtempSync, rmSync } from "node:fs"
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { PerformanceObserver } from "node:perf_hooks"
@@ -116,17 +120,43 @@ const gcObserver = new PerformanceObserver((list) => {
 })
 gcObserver.observe({ entryTypes: ["gc"] })
 
-/** Samples over 1 ms, and how many of them overlapped a garbage-collection pause: `slow (in a pause)`. */
-const slowSamples = (starts: ReadonlyArray<number>, durations: ReadonlyArray<number>): string => {
+/**
+ * The main thread's time so far ready to run but waiting for a CPU, in ns (the second field of its `schedstat`), or
+ * `NaN` where the kernel does not say (not Linux, or schedstats off).
+ */
+const runQueueWait: () => number = (() => {
+  let fd: number
+  try {
+    fd = openSync("/proc/thread-self/schedstat", "r")
+  } catch {
+    return () => Number.NaN
+  }
+  process.once("exit", () => closeSync(fd))
+  const buffer = Buffer.alloc(128)
+  return () => Number(buffer.toString("latin1", 0, readSync(fd, buffer, 0, buffer.length, 0)).split(" ")[1])
+})()
+const waitedMs = 0.5
+
+/**
+ * Samples over 1 ms, how many of them overlapped a garbage-collection pause, and how many waited at least
+ * {@link waitedMs} for a CPU: `slow (in a pause, waited)`, without the last where the kernel does not say.
+ */
+const slowSamples = (
+  starts: ReadonlyArray<number>,
+  durations: ReadonlyArray<number>,
+  waits: ReadonlyArray<number>
+): string => {
   let slow = 0
   let inPause = 0
+  let waited = 0
   durations.forEach((d, i) => {
     if (d <= 1) return
     slow++
     const a = starts[i]!
     if (pauses.some(([from, to]) => from < a + d && to > a)) inPause++
+    if (waits[i]! >= waitedMs * 1e6) waited++
   })
-  return `${slow} (${inPause})`
+  return waits.some(Number.isNaN) ? `${slow} (${inPause})` : `${slow} (${inPause}, ${waited})`
 }
 
 const main = async () => {
@@ -164,25 +194,29 @@ const main = async () => {
     const progressMs: Array<number> = []
     const decideAt: Array<number> = []
     const progressAt: Array<number> = []
+    const decideWait: Array<number> = []
+    const progressWait: Array<number> = []
     let s = state
     collectGarbage()
     for (const [i, command] of commands.slice(COLD * 2 + 1).entries()) {
+      const waitBefore = runQueueWait()
       const a = performance.now()
       const r = handle(command, s)
       decideMs.push(performance.now() - a)
+      const waitBetween = runQueueWait()
       decideAt.push(a)
+      decideWait.push(waitBetween - waitBefore)
       if (Either.isLeft(r)) throw new Error(r.left.message)
       for (const e of r.right) s = Lifecycle.evolve(s, e)
+      const waitAfterFold = runQueueWait()
       const b = performance.now()
       Lifecycle.quotaProgress(config, s, on)
       progressMs.push(performance.now() - b)
+      progressWait.push(runQueueWait() - waitAfterFold)
       progressAt.push(b)
       // the warm-up commands are folded in like the others but not counted
       if (i < WARMUP) {
-        decideMs.pop()
-        progressMs.pop()
-        decideAt.pop()
-        progressAt.pop()
+        for (const samples of [decideMs, progressMs, decideAt, progressAt, decideWait, progressWait]) samples.pop()
       }
     }
     // the observer's entries arrive after the loop
@@ -195,8 +229,8 @@ const main = async () => {
       ms(percentile(decideMs, 99)),
       ms(percentile(progressMs, 50)),
       ms(percentile(progressMs, 99)),
-      slowSamples(decideAt, decideMs),
-      slowSamples(progressAt, progressMs),
+      slowSamples(decideAt, decideMs, decideWait),
+      slowSamples(progressAt, progressMs, progressWait),
       ms(replayMedian),
       ms(firstSnap),
       ms(snapMedian),
@@ -227,7 +261,7 @@ const main = async () => {
     "\n  times in ms; cold = fresh store + service, no cache, one command: the first with snapshots (the store was" +
       " written without them: it replays and writes one), then alternated without snapshots (replay, median) and" +
       " from the snapshot (median, min); replay ev/s = read + JSON.parse + decode + fold; >1ms = samples over 1 ms" +
-      " (of which during a GC pause)"
+      " (of which during a GC pause, and, on Linux, waiting ≥ 0.5 ms for a CPU)"
   )
   console.log("  " + head.map((h) => h.padStart(13)).join(""))
   for (const r of rows) console.log("  " + r.map((c) => c.padStart(13)).join(""))
