@@ -85,13 +85,18 @@ const show = (name: string, s: Sample) =>
 const httpDir = tempDir("bench-http")
 const clientDir = tempDir("bench-client")
 const files = writeFixtures(httpDir, plan, keyHashes)
-const server = await serve(["--db", join(httpDir, "gsyf.db"), "--api-keys", files.keysFile], { GSYF_LOG: "none" })
-const agent = new Agent({ keepAlive: true, maxSockets: clients })
 const client = await Client.make({
   parameters: parse(readFileSync(seedPlanFile, "utf8")),
   calendar: ChinaHolidays.calendar,
   store: { sqlite: join(clientDir, "gsyf.db") }
 })
+// a server that does not start leaves nothing open behind it
+const server = await serve(["--db", join(httpDir, "gsyf.db"), "--api-keys", files.keysFile], { GSYF_LOG: "none" })
+  .catch(async (e: unknown) => {
+    await client.close()
+    throw e
+  })
+const agent = new Agent({ keepAlive: true, maxSockets: clients })
 
 const http = (round: string) =>
   drive(round, async (projectId, command) => {
