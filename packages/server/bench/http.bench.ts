@@ -82,6 +82,11 @@ const show = (name: string, s: Sample) =>
     percentile(s.latencies, 50).toFixed(1).padStart(6)
   } ms   p99 ${percentile(s.latencies, 99).toFixed(1).padStart(6)} ms   (${s.commands} commands)`
 
+const showPair = (c: Sample, h: Sample) => {
+  console.log("  " + show("in-process", c))
+  console.log("  " + show("HTTP", h))
+}
+
 const httpDir = tempDir("bench-http")
 const clientDir = tempDir("bench-client")
 const files = writeFixtures(httpDir, plan, keyHashes)
@@ -90,13 +95,19 @@ const client = await Client.make({
   calendar: ChinaHolidays.calendar,
   store: { sqlite: join(clientDir, "gsyf.db") }
 })
+const agent = new Agent({ keepAlive: true, maxSockets: clients })
+const cleanUp = async () => {
+  agent.destroy()
+  await client.close()
+  rmSync(httpDir, { recursive: true, force: true })
+  rmSync(clientDir, { recursive: true, force: true })
+}
 // a server that does not start leaves nothing open behind it
 const server = await serve(["--db", join(httpDir, "gsyf.db"), "--api-keys", files.keysFile], { GSYF_LOG: "none" })
   .catch(async (e: unknown) => {
-    await client.close()
+    await cleanUp()
     throw e
   })
-const agent = new Agent({ keepAlive: true, maxSockets: clients })
 
 const http = (round: string) =>
   drive(round, async (projectId, command) => {
@@ -126,8 +137,7 @@ try {
     const h = await http(`warmup${round}`)
     if (round === 1) {
       console.log("first round of each (untimed; the server a fresh process, the bench process compiling too)")
-      console.log("  " + show("in-process", c))
-      console.log("  " + show("HTTP", h))
+      showPair(c, h)
     }
   }
   const totals = { http: { commands: 0, seconds: 0 }, client: { commands: 0, seconds: 0 } }
@@ -139,15 +149,11 @@ try {
     totals.http.commands += h.commands
     totals.http.seconds += h.seconds
     console.log(`round ${round}`)
-    console.log("  " + show("in-process", c))
-    console.log("  " + show("HTTP", h))
+    showPair(c, h)
   }
   const ratio = (totals.http.commands / totals.http.seconds) / (totals.client.commands / totals.client.seconds)
   console.log(`HTTP / in-process throughput: ${ratio.toFixed(2)}× (target ≥ 0.5×)`)
 } finally {
-  agent.destroy()
-  await client.close()
   await server.stop()
-  rmSync(httpDir, { recursive: true, force: true })
-  rmSync(clientDir, { recursive: true, force: true })
+  await cleanUp()
 }
