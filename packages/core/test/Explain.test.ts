@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Explain, InputError, Lifecycle, Plugin, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
+import { ChinaHolidays } from "@gsyf/calendar-cn"
+import { Explain, InputError, Lifecycle, Parameter, Plugin, ProjectCommand, ProjectEvent, Rule } from "@gsyf/core"
 import { Either, Schema } from "effect"
-import { fullLifecycle, seedConfig } from "./fixtures/seed.js"
+import { fullLifecycle, seedConfig, seedParameterFile } from "./fixtures/seed.js"
 
 type Event = ProjectEvent.Event
 
@@ -276,5 +277,39 @@ describe("Explain.findDecisions and decodeEvents", () => {
     expect(Explain.render(a, "en")).toBe(Explain.render(b, "en"))
     const bad = Explain.decodeEvents([{ ...encoded[0], at: "yesterday" }])
     expect(Either.isLeft(bad)).toBe(true)
+  })
+})
+
+describe("explanations of periods counted in calendar days", () => {
+  // a city that counts its publicity and its rectification in calendar days: "7 日", never "7 个日"
+  const file = seedParameterFile() as { parameters: Record<string, unknown> }
+  const calendarDays = Either.getOrThrow(Plugin.configure({
+    parameters: Either.getOrThrow(Parameter.load({
+      ...file,
+      parameters: {
+        ...file.parameters,
+        "publicity.length": 7,
+        "publicity.unit": "calendar-days",
+        "acceptance.rectificationDays": 20,
+        "acceptance.rectificationUnit": "calendar-days"
+      }
+    })),
+    calendar: ChinaHolidays.calendar,
+    plugins: []
+  }))
+  const { events: days } = run(fullLifecycle(), calendarDays)
+  const first = <T extends Event["_tag"]>(tag: T) => days.find((e): e is Extract<Event, { _tag: T }> => e._tag === tag)!
+
+  it("writes the publicity as 7 日 and the rectification as 20 日内", () => {
+    expect(first("PublicityStarted").explanation.zh).toMatch(/^自 2026-03-16 起公示 7 日\(开始当日不计入\),/)
+    expect(first("PublicityStarted").explanation.en).toContain("for 7 days (the first day not counted)")
+    expect(first("AcceptanceFailed").rectification.explanation.zh).toMatch(
+      /起 20 日内完成整改,至 \d{4}-\d{2}-\d{2} 止$/
+    )
+  })
+
+  it("keeps 个 for working days", () => {
+    expect(find("PublicityStarted").explanation.zh).toContain("起公示 5 个工作日(开始当日不计入)")
+    expect(find("AcceptanceFailed").rectification.explanation.zh).toMatch(/起 \d+ 个工作日内完成整改/)
   })
 })

@@ -1,7 +1,7 @@
 // 三(四) decisions: the publicity with its end counted on the calendar, objections and their answers.
 import * as Either from "effect/Either"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
-import { calendarFinding, type Handlers, ok, planBasis, traced, violation } from "../internal/decide.js"
+import { calendarFinding, type Handlers, ok, periodLength, planBasis, traced, violation } from "../internal/decide.js"
 import { period } from "./guards.js"
 
 type Unit = "calendar-days" | "working-days"
@@ -18,13 +18,14 @@ export const handlers: Handlers<"StartPublicity" | "RecordObjection" | "ResolveO
     const deadline = config.calendar.deadline(c.startsOn, length, unit)
     if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "startsOn")])
     const d = deadline.right
+    const span = periodLength(length, unit)
     const explanation = {
-      zh: `自 ${c.startsOn} 起公示 ${length} 个${unit === "working-days" ? "工作日" : "日"}(开始当日不计入),${
+      zh: `自 ${c.startsOn} 起公示 ${span.zh}(开始当日不计入),${
         d.moved ? `原定 ${d.rawEnd} 截止,${d.reason?.zh ?? "顺延"},` : ""
       }至 ${d.end} 24时止`,
-      en: `publicised from ${c.startsOn} for ${length} ${
-        unit === "working-days" ? "working days" : "days"
-      } (the first day not counted)${d.moved ? `; ${d.rawEnd} ${d.reason?.en ?? "moved"}` : ""}; ends ${d.end} 24:00`
+      en: `publicised from ${c.startsOn} for ${span.en} (the first day not counted)${
+        d.moved ? `; ${d.rawEnd} ${d.reason?.en ?? "moved"}` : ""
+      }; ends ${d.end} 24:00`
     }
     return ok({
       draft: {

@@ -14,6 +14,7 @@ import {
   type Checked,
   type Handlers,
   ok,
+  periodLength,
   planBasis,
   type Result,
   runStage,
@@ -28,9 +29,6 @@ import { balanceDue, rectificationDeadline } from "./guards.js"
 import * as PerformanceTarget from "./PerformanceTarget.js"
 
 type Unit = "calendar-days" | "working-days"
-const dayUnit = (
-  unit: Unit
-) => (unit === "working-days" ? { zh: "个工作日", en: "working days" } : { zh: "日", en: "days" })
 
 interface Verdict {
   readonly input: Input<"EvaluateAcceptance">
@@ -58,7 +56,7 @@ const passed = (v: Verdict): Result => {
   const deadline = config.calendar.deadline(on, days, unit)
   if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
   const d = deadline.right
-  const u = dayUnit(unit)
+  const span = periodLength(days, unit)
   return ok({
     draft: {
       _tag: "AcceptancePassed",
@@ -71,10 +69,10 @@ const passed = (v: Verdict): Result => {
       balanceDue: Payment.balanceAmount(sp.contract!.amount, sp.payments),
       dueDate: d.end,
       dueExplanation: {
-        zh: `${agreed === undefined ? "" : "按合同约定,"}验收合格之日 ${on} 起 ${days} ${
-          unit === "working-days" ? "个工作日" : "日"
-        }内支付余款,${d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`}`,
-        en: `balance due within ${days} ${u.en} of acceptance on ${on}${
+        zh: `${agreed === undefined ? "" : "按合同约定,"}验收合格之日 ${on} 起 ${span.zh}内支付余款,${
+          d.moved ? `截止日顺延至 ${d.end}` : `至 ${d.end}`
+        }`,
+        en: `balance due within ${span.en} of acceptance on ${on}${
           agreed === undefined ? "" : " (as the contract agrees)"
         }: by ${d.end}`
       },
@@ -127,7 +125,7 @@ const failed = (v: Verdict, verdict: Checked): Result => {
   const deadline = config.calendar.deadline(on, days, unit)
   if (Either.isLeft(deadline)) return violation(c._tag, [calendarFinding(deadline.left, "at")])
   const end = deadline.right.end
-  const u = dayUnit(unit)
+  const span = periodLength(days, unit)
   return ok({
     draft: {
       _tag: "AcceptanceFailed",
@@ -142,8 +140,8 @@ const failed = (v: Verdict, verdict: Checked): Result => {
         orders: verdict.errors.map(orderOf(v)),
         deadline: end,
         explanation: {
-          zh: `自 ${on} 起 ${days} 个${u.zh === "日" ? "日" : "工作日"}内完成整改,至 ${end} 止`,
-          en: `rectify within ${days} ${u.en} of ${on}: by ${end}`
+          zh: `自 ${on} 起 ${span.zh}内完成整改,至 ${end} 止`,
+          en: `rectify within ${span.en} of ${on}: by ${end}`
         }
       },
       ...(c.remarks === undefined ? {} : { remarks: c.remarks })

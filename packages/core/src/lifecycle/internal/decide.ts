@@ -2,6 +2,7 @@
 // evaluations and the events they rest on), and helpers to run a stage's rules and to trace the parameters a
 // computation reads.
 import * as Either from "effect/Either"
+import type { PeriodUnit } from "../../kernel/Calendar.js"
 import type { LegalBasis } from "../../kernel/LegalBasis.js"
 import { plan } from "../../kernel/LegalBasis.js"
 import { type Finding, findings as findingsFor, type ParameterReader, type Rule } from "../../rules/Rule.js"
@@ -136,6 +137,15 @@ export const traced = <A>(
   if (!t.value.ok) return Either.left(new RuleViolation({ command: input.command._tag, findings: [t.value.finding] }))
   return Either.right({ value: t.value.value, evaluation: toEvaluation(t.trace) })
 }
+
+/**
+ * A period's length as the explanations write it: "7 个工作日" / "7 working days", "20 日" / "20 days" (a count of
+ * calendar days takes no 个).
+ */
+export const periodLength = (length: number, unit: PeriodUnit): { readonly zh: string; readonly en: string } =>
+  unit === "working-days"
+    ? { zh: `${length} 个工作日`, en: `${length} working days` }
+    : { zh: `${length} 日`, en: `${length} days` }
 
 /** The finding of a deadline the calendar cannot compute (a year without holiday data). */
 export const calendarFinding = (e: { readonly message: string }, path: string): Finding =>
