@@ -229,8 +229,8 @@ export const PaymentRequestInput = Schema.Struct({ ...source, subProject: SubPro
   Schema.filter(
     (i) => requestReady(i, i.subProject, i.kind),
     bilingual(
-      "尚不能申请该笔款项:预付款须先签订合同,余款须先验收合格",
-      "the payment cannot be requested yet: the advance needs a signed contract, the balance a passed acceptance"
+      "尚不能申请该笔款项:预付款须先签订合同且合同约定预付款,余款须先验收合格",
+      "the payment cannot be requested: the advance needs a signed contract with an advance, the balance a passed acceptance"
     )
   )
 )

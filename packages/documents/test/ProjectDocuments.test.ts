@@ -282,6 +282,17 @@ describe("ProjectDocuments: documents from the lifecycle", () => {
     expect(Either.isLeft(n) && n.left.issues[0]!.en).toBe("the payment has not been made")
   })
 
+  it("a contract without an advance has no advance to ask for, and its balance is the whole amount", () => {
+    // the seed's events up to the first payment, the contracts signed with no advance (payment.advancePercent 0)
+    const events = seed.events.slice(0, seed.events.findIndex((e) => e._tag === "PaymentMade")).map((e) =>
+      e._tag === "ContractSigned" ? { ...e, advance: Money.zero, balance: e.amount } : e
+    )
+    const advance = ProjectDocuments.paymentRequest({ ...src, events, subProject: "keyAreas", kind: "advance" })
+    expect(Either.isLeft(advance) && advance.left.issues[0]!.zh).toContain("合同约定预付款")
+    const signed = ProjectDocuments.paymentRequest({ ...src, subProject: "keyAreas", kind: "advance" })
+    expect(Either.isRight(signed)).toBe(true)
+  })
+
   it("monthly briefing: quota progress as of the briefing's own date, percentages rounded half up to 0.1", () => {
     const row = (month: string, title: string) => {
       const d = Either.getOrThrow(ProjectDocuments.monthlyBriefing({ ...src, subProject: "keyAreas", month }))

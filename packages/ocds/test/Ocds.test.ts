@@ -195,6 +195,16 @@ describe("releases of the seed lifecycle", () => {
     }
   })
 
+  it("a contract without an advance has only the balance milestone", () => {
+    const events = seed.events.filter((e) => !(e._tag === "PaymentMade" && e.kind === "advance")).map((e) =>
+      e._tag === "ContractSigned" ? { ...e, advance: Money.zero, balance: e.amount } : e
+    )
+    const contract = (find(releasesOf(events), ocid.hazchem, "contract")[0] as any).contracts[0]
+    expect(contract.milestones.map((m: any) => [m.id, m.value.amount])).toEqual([
+      ["balance", Number(seed.state.subProjects.hazchem.contract!.amount.toString())]
+    ])
+  })
+
   it("records the failed acceptance with rectification, then the re-evaluation as an amendment naming the releases before and after", () => {
     const ka = byOcid(seedReleases, ocid.keyAreas)
     const failed = ka.find((r: any) =>

@@ -45,9 +45,14 @@ const relevant = (kind: Kind) => (text: string): boolean =>
   !/合同解除/.test(text) && (kind === "advance" ? !/余款|验收|30日|逾期/.test(text) : !/预付款/.test(text))
 
 /** Whether a payment request can be built (the contract, and for the balance a passed acceptance). @internal */
-export const requestReady = (src: Source, sub: SubProject, kind: Kind): boolean =>
-  lastSub(src.events, "ContractSigned", sub) !== undefined &&
-  (kind === "advance" || lastSub(src.events, "AcceptancePassed", sub) !== undefined)
+export const requestReady = (src: Source, sub: SubProject, kind: Kind): boolean => {
+  const contract = lastSub(src.events, "ContractSigned", sub)
+  if (contract === undefined) return false
+  // a contract without an advance (payment.advancePercent 0) has no advance to request
+  return kind === "advance"
+    ? !Money.isZero(contract.advance)
+    : lastSub(src.events, "AcceptancePassed", sub) !== undefined
+}
 
 /** Whether a payment notice can be built (the payment was made). @internal */
 export const noticeReady = (src: Source, sub: SubProject, kind: Kind): boolean =>

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { Parameter } from "@gsyf/core"
+import { Money, Parameter } from "@gsyf/core"
 import { dayEnd, dayStart, instant, value } from "../../format.js"
 import type { Builders } from "../builder.js"
 import { buyer, contractBody } from "../common.js"
@@ -40,7 +40,8 @@ const signed = (e: Of<"ContractSigned">, ctx: Ctx) => {
           unit: { name: x.unit }
         })),
         milestones: [
-          {
+          // a contract without an advance (payment.advancePercent 0) has only its balance to pay
+          ...(Money.isZero(e.advance) ? [] : [{
             id: "advance",
             title: "预付款",
             type: "payment",
@@ -51,7 +52,7 @@ const signed = (e: Of<"ContractSigned">, ctx: Ctx) => {
             status: "scheduled",
             dateModified: instant(e.at),
             value: value(e.advance)
-          },
+          }]),
           {
             id: "balance",
             title: "余款",
