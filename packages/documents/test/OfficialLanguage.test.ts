@@ -52,6 +52,14 @@ describe("Official language in every project document", () => {
     expect(found).toEqual([])
   })
 
+  it("closes each bracket in the width it was opened in, and cites an article right after the book title", () => {
+    const found = texts.flatMap(({ name, text }) =>
+      [...text.matchAll(/（[^（）()\n]*\)|\([^（）()\n]*）|》 +[\u4e00-\u9fff]/g)].map((m) => `${name}: ${m[0]}`)
+    )
+    expect(found).toEqual([])
+    expect(texts.find((t) => t.name.startsWith("review-result"))!.text).toMatch(/技术分 \d+\.\d{2}）/)
+  })
+
   it("names actors by their Chinese names in the audit extract, each row dated by its business date", () => {
     const audit = texts.find((t) => t.name === "audit-trail-extract")!.text
     expect(audit).toContain("示例市人力资源和社会保障局")

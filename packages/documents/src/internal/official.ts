@@ -28,12 +28,29 @@ const full: Readonly<Record<string, string>> = {
   "!": "！"
 }
 
+/** A half-width ")" that closes a full-width "（" in its full-width form, so the pair matches. */
+const closePairs = (text: string): string => {
+  const open: Array<string> = []
+  let out = ""
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") open.push(ch)
+    if (ch === ")" || ch === "）") {
+      out += open.pop() === "（" ? "）" : ch
+      continue
+    }
+    out += ch
+  }
+  return out
+}
+
 /** Full-width punctuation next to Chinese text, and ISO dates as Chinese dates. @internal */
 export const officialText = (text: string): string =>
-  text
-    .replace(/(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/g, (d) => chineseDate(d))
-    .replace(new RegExp(`(?<=${cjk})\\s*[(),:;?!]|[(),:;?!]\\s*(?=${cjk})`, "g"), (m) => full[m.trim()] ?? m)
-    .replace(/(?<=[\u4e00-\u9fff（）]) (?=[\u4e00-\u9fff（])/g, "")
+  closePairs(
+    text
+      .replace(/(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])/g, (d) => chineseDate(d))
+      .replace(new RegExp(`(?<=${cjk})\\s*[(),:;?!]|[(),:;?!]\\s*(?=${cjk})`, "g"), (m) => full[m.trim()] ?? m)
+      .replace(/(?<=[\u4e00-\u9fff（）》]) (?=[\u4e00-\u9fff（《])/g, "")
+  )
 
 const runs = (list: ReadonlyArray<Inline.Run>): Array<Inline.Run> =>
   list.map((r) => new Inline.Run({ ...r, text: officialText(r.text) }))
