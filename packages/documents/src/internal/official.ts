@@ -30,6 +30,7 @@ const full: Readonly<Record<string, string>> = {
 
 /** A half-width ")" that closes a full-width "（" in its full-width form, so the pair matches. */
 const closePairs = (text: string): string => {
+  if (!text.includes(")")) return text
   const open: Array<string> = []
   let out = ""
   for (const ch of text) {
