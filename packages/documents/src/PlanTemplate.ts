@@ -265,15 +265,19 @@ export const fill = (
   template: PlanTemplate,
   value: (name: string) => string | undefined
 ): Either.Either<FilledPlan, InputError.InvalidInput> => {
-  const problems: Array<InputError.InputIssue> = []
+  // the lines of the required clauses each blank without a value leaves unfilled
+  const unfilled = new Map<string, Array<number>>()
   const section = sectionTracker()
   const clauses: Array<FilledClause> = []
   for (const c of template.clauses) {
     const missing = blanksOf(c.text).filter((name) => (value(name) ?? "") === "")
     if (missing.length > 0) {
       if (!c.optional) {
-        const names = missing.map((n) => `{${n}}`).join("")
-        problems.push(issue(template.file, c.line, `空格${names}没有值`, `blank ${names} has no value`))
+        for (const name of missing) {
+          const lines = unfilled.get(name) ?? []
+          if (lines.at(-1) !== c.line) lines.push(c.line)
+          unfilled.set(name, lines)
+        }
       }
       continue
     }
@@ -282,12 +286,23 @@ export const fill = (
     const text = lead === undefined ? filled : `${lead}${rest ?? ""}`
     clauses.push({ kind: c.kind, text, lead, line: c.line, section: section(c.kind, text) })
   }
-  if (problems.length > 0) return Either.left(invalid(template.file, problems))
+  if (unfilled.size > 0) return Either.left(invalid(template.file, [...unfilled].map(unfilledIssue(template.file))))
   const [title, ...body] = clauses
   return Either.right({
     title: title?.kind === "title" ? title.text : "",
     clauses: body.filter((c) => c.kind !== "title")
   })
+}
+
+/** One issue per blank without a value: at its first line, with what fills it and the other lines it is on. */
+const unfilledIssue = (file: string) => ([name, [first, ...others]]: [string, Array<number>]) => {
+  const what = isBlank(name) ? `（${blanks[name]!.zh}）` : ""
+  return issue(
+    file,
+    first!,
+    `空格{${name}}${what}没有值${others.length === 0 ? "" : `，另见第${others.join("、")}行`}`,
+    `blank {${name}} has no value${others.length === 0 ? "" : ` (also lines ${others.join(", ")})`}`
+  )
 }
 
 const headingLevel: Readonly<Record<"h1" | "h2" | "h3" | "h4", Block.Level>> = { h1: 1, h2: 2, h3: 3, h4: 4 }

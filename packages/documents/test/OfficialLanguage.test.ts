@@ -5,8 +5,11 @@
  * date in running text, full-width punctuation next to Chinese text.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Markdown } from "@gsyf/documents"
-import { documentSet, runSeed } from "./ProjectDocumentsFixture.js"
+import { Actor, Parameter, type ProjectEvent } from "@gsyf/core"
+import { Markdown, ProjectDocuments } from "@gsyf/documents"
+import * as Either from "effect/Either"
+import { seedParameterFile } from "../../core/test/fixtures/seed.js"
+import { documentSet, runSeed, storedTrail } from "./ProjectDocumentsFixture.js"
 
 const seed = runSeed()
 const texts = documentSet(seed).map(([name, doc]) => ({
@@ -66,5 +69,26 @@ describe("Official language in every project document", () => {
     expect(audit).toContain("示例市工业和信息化局")
     expect(audit).toContain("2026年1月15日")
     expect(audit).not.toMatch(/示例市[a-z]/)
+  })
+
+  it("names a city's own member unit in the audit extract by the name the committee lists it under", () => {
+    const units = [
+      ...Actor.SeedMemberUnit.literals.map((id) => ({ id, name: Actor.memberUnitNames[id] })),
+      { id: "medical-security", name: "示例市医疗保障局" }
+    ]
+    const parameters = Either.getOrThrow(Parameter.load({
+      ...(seedParameterFile() as object),
+      parameters: { ...(seedParameterFile() as { parameters: object }).parameters, "committee.memberUnits": units }
+    }))
+    const config = { ...seed.config, parameters }
+    // the opinion of the last seed unit, given instead by the city's own unit
+    const last = seed.events.map((e) => e._tag).lastIndexOf("MemberOpinionRecorded")
+    const events = seed.events.map((e, i) =>
+      i === last ? { ...e, actor: { ...e.actor, unit: "medical-security" } } as ProjectEvent.Event : e
+    )
+    const extract = Either.getOrThrow(ProjectDocuments.auditExtract({ events: storedTrail(events), config }))
+    const text = Markdown.toMarkdown(extract)
+    expect(text).toMatch(/成员单位意见 \| [^|]+ \| 示例市医疗保障局 \|/)
+    expect(text).not.toContain("| 委员会成员单位 |")
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Parameter, Plugin } from "@gsyf/core"
+import { Actor, Parameter, Plugin } from "@gsyf/core"
 import { Block, type Document, DocumentSettings, Inline, PlanTemplate, ProjectDocuments } from "@gsyf/documents"
 import * as Either from "effect/Either"
 import { readFileSync } from "node:fs"
@@ -26,6 +26,15 @@ const fullWidth = (s: string): string =>
 
 /** The key areas the seed lists in 三(一), where the template has the areas the project selected. */
 const seedKeyAreas = "制造业；建筑业；交通运输、仓储和邮政业、有色金属矿采选业；其他危险化学品相关行业"
+
+/** What the seed writes where the template has a blank that is not an x of the seed. */
+const seedWording: Readonly<Record<string, string>> = {
+  重点领域: seedKeyAreas,
+  成员单位: "人社、工信、财政、应急、卫健、住建、交通、工会",
+  省级称谓: "自治区",
+  省行动计划通知: "x自治区人力资源和社会保障厅等x部门关于印发x自治区工伤预防五年行动计划（x—x年）实施方案的通知",
+  管理办法通知: "关于印发〈x自治区工伤预防费使用管理办法〉的通知"
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
@@ -53,7 +62,7 @@ describe("PlanTemplate: the seed plan", () => {
     const seedText = seedClauses().map(fullWidth)
     expect(template.length).toBe(seedText.length)
     template.forEach((c, i) => {
-      const asSeed = c.text.replace("{重点领域}", seedKeyAreas).replace(/\{[^}]*\}/g, "x").replace("｜", "")
+      const asSeed = c.text.replace(/\{[^}]*\}/g, (b) => seedWording[b.slice(1, -1)] ?? "x").replace("｜", "")
       expect(asSeed, `template line ${c.line}`).toBe(seedText[i])
     })
   })
@@ -181,6 +190,52 @@ describe("PlanTemplate: a city's own template", () => {
     expect(Either.isLeft(unfilled) && unfilled.left.message).toContain(
       "city.txt:3: blank {危化文件文号年} has no value"
     )
+  })
+})
+
+describe("PlanTemplate: the seed plan for other cities", () => {
+  const configWith = (parameters: Record<string, unknown>) => {
+    const file = seedParameterFile() as { parameters: Record<string, unknown> }
+    return Either.getOrThrow(Plugin.configure({
+      parameters: Either.getOrThrow(Parameter.load({ ...file, parameters: { ...file.parameters, ...parameters } })),
+      calendar: ChinaHolidays.calendar,
+      plugins: []
+    }))
+  }
+  const planOf = (parameters: Record<string, unknown>) =>
+    ProjectDocuments.implementationPlan({ config: configWith(parameters), events: seed.events })
+
+  it("names a province's departments with 省, quotes the notices as cited, lists the city's own member units", () => {
+    const doc = Either.getOrThrow(planOf({
+      "plan.city": "遵义市",
+      "plan.province": "贵州省",
+      "plan.provincialDocuments": [
+        "《贵州省人力资源和社会保障厅、贵州省财政厅等8部门关于印发贵州省工伤预防五年行动计划(2021—2025年)实施方案的通知》(黔人社发〔2021〕12号)",
+        "《关于印发<贵州省工伤预防费使用管理办法>的通知》(黔人社规〔2019〕3号)"
+      ],
+      "plan.hazchemCityDocument": "遵人社函〔2022〕45号",
+      "committee.memberUnits": [
+        ...Actor.SeedMemberUnit.literals.map((id) => ({ id, name: Actor.memberUnitNames[id] })),
+        { id: "medical-security", name: "医保" }
+      ]
+    }))
+    const text = bodyTexts(doc).join("\n")
+    expect(text).not.toContain("自治区")
+    expect(text).toContain(
+      "根据《贵州省人力资源和社会保障厅、贵州省财政厅等8部门关于印发贵州省工伤预防五年行动计划（2021—2025年）实施方案的通知》（黔人社发〔2021〕12号）（以下简称“省工伤预防五年行动计划”）和贵州省人力资源和社会保障厅、贵州省财政厅"
+    )
+    expect(text).toContain("《关于印发〈贵州省工伤预防费使用管理办法〉的通知》（黔人社规〔2019〕3号）")
+    expect(text).toContain("各成员单位人社、工信、财政、应急、卫健、住建、交通、工会、医保部门要加强协调配合")
+  })
+
+  it("says which blank a city's name leaves empty, once, with what fills it", () => {
+    const r = planOf({ "plan.city": "黔东南苗族侗族自治州" })
+    const message = Either.isLeft(r) ? r.left.message : ""
+    expect(message).toContain(
+      "seed-plan.txt:5: blank {市} has no value (also lines 10, 17, 19, 23, 29, 31, 34, 36, 41, 43, 47, 49, 57, 58, 59, 61, 65, 66, 67, 69, 71, 73, 75, 81, 83, 87) / 空格{市}（城市名称去掉“市”字（plan.city；种子方案按“x市”行文，自治州、盟、地区须用本地模板））没有值，另见第10、17、"
+    )
+    expect(message).toContain("seed-plan.txt:55: blank {地方快乐网名称} has no value / 空格{地方快乐网名称}")
+    expect(message).not.toContain("{市}{市}")
   })
 })
 

@@ -182,7 +182,7 @@ describe("ProjectDocuments: the implementation plan", () => {
     if (Either.isLeft(r)) {
       expect(r.left._tag).toBe("InvalidInput")
       expect(r.left.issues[0]!.en).toContain("seed-plan.txt:4: blank {年度} has no value")
-      expect(r.left.issues[0]!.zh).toContain("空格{年度}没有值")
+      expect(r.left.issues[0]!.zh).toContain("空格{年度}（项目年度（plan.fiscalYear））没有值")
     }
   })
 })

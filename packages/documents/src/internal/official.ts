@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { Actor, type LegalBasis } from "@gsyf/core"
+import { Actor, type LegalBasis, type Plugin } from "@gsyf/core"
 import * as Either from "effect/Either"
 import * as Block from "../Block.js"
 import * as Document from "../Document.js"
@@ -15,7 +15,7 @@ import * as Inline from "../Inline.js"
 import { chineseDate } from "../Numbering.js"
 import * as PlanTemplate from "../PlanTemplate.js"
 import { blankValue } from "./planBlanks.js"
-import { cityYear, latest, type Source } from "./projectFacts.js"
+import { cityYear, latest, param, type Source } from "./projectFacts.js"
 
 const cjk = "[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef“”]"
 const full: Readonly<Record<string, string>> = {
@@ -144,9 +144,15 @@ export const memberUnitFullNames: Readonly<Record<Actor.SeedMemberUnit, string>>
   "trade-union": "总工会"
 }
 
+/** The name a city's own member unit has in `committee.memberUnits`. */
+const memberUnitName = (config: Plugin.Config, unit: string): string | undefined =>
+  param<ReadonlyArray<{ readonly id: string; readonly name: string }>>(config, "committee.memberUnits", latest)
+    ?.find((u) => u.id === unit)?.name
+
 /**
  * The Chinese display name of an actor's organisation: a document setting for
- * its id or organisation, else a member unit's full name in the city, else the
+ * its id or organisation, else a seed member unit's full name in the city or
+ * a city's own unit by the name `committee.memberUnits` lists it under, else the
  * organisation as recorded when it is Chinese, else the role's name. @internal
  */
 export const displayName = (
@@ -160,6 +166,8 @@ export const displayName = (
   if (unit !== undefined && Object.hasOwn(memberUnitFullNames, unit)) {
     return `${src === undefined ? "" : cityYear(src.config).city}${memberUnitFullNames[unit]}`
   }
+  const listed = unit === undefined || src === undefined ? undefined : memberUnitName(src.config, unit)
+  if (listed !== undefined) return listed
   if (actor.organisation !== undefined && !/[A-Za-z]/.test(actor.organisation)) return actor.organisation
   const role = actor.role as Actor.Role | undefined
   return role !== undefined && Object.hasOwn(Actor.roleNames, role) ? Actor.roleNames[role] : "—"

@@ -49,6 +49,7 @@ const docNumber = /([\u4e00-\u9fff]+?)人社[\u4e00-\u9fff]〔(\d{4})〕(\d+)号
 
 const normaliseBrackets = (s: string): string =>
   s.replace(/[[［﹝]/g, "〔").replace(/[\]］﹞]/g, "〕").replace(/\(/g, "（").replace(/\)/g, "）")
+    .replace(/</g, "〈").replace(/>/g, "〉")
 
 const provincialDocument = (kind: RegExp) => (c: BlankContext): string | undefined =>
   (p<ReadonlyArray<string>>("plan.provincialDocuments")(c) ?? []).map(normaliseBrackets).find((d) => kind.test(d))
@@ -57,6 +58,15 @@ const provincialDocument = (kind: RegExp) => (c: BlankContext): string | undefin
 const actionPlan = provincialDocument(/五年行动计划/)
 /** The provincial rules on the prevention fee, as cited in `plan.provincialDocuments`. */
 const feeRules = provincialDocument(/使用管理办法/)
+
+/** The title of a cited document, as the parameter quotes it between 《 and 》. */
+const title = (source: (c: BlankContext) => string | undefined): Fill => (c) => /^《(.+)》/.exec(source(c) ?? "")?.[1]
+
+/** The committee's member units as 七(一) lists them: their names joined with 、 (`committee.memberUnits`). */
+const memberUnits: Fill = (c) => {
+  const units = p<ReadonlyArray<{ readonly name: string }>>("committee.memberUnits")(c)
+  return units === undefined || units.length === 0 ? undefined : units.map((u) => u.name).join("、")
+}
 
 const match = (source: (c: BlankContext) => string | undefined, re: RegExp, group: number): Fill => (c) =>
   re.exec(source(c) ?? "")?.[group]
@@ -130,9 +140,25 @@ const quota = (name: string, zh: string): Blank => ({ zh, fill: text(`quota.${na
 export const blanks: Readonly<Record<string, Blank>> = {
   年度: { zh: "项目年度（plan.fiscalYear）", fill: year(0) },
   上年度: { zh: "项目年度的上一年", fill: year(-1) },
-  市: { zh: "城市名称去掉“市”字（plan.city）", fill: cityShort },
+  市: {
+    zh: "城市名称去掉“市”字（plan.city；种子方案按“x市”行文，自治州、盟、地区须用本地模板）",
+    fill: cityShort
+  },
   省: { zh: "省级行政区名称去掉“省”“自治区”（plan.province）", fill: provinceShort },
+  省级称谓: {
+    zh: "省级行政区的“省”或“自治区”，接在{省}之后写出省级部门的名称（plan.province）",
+    fill: (c) => provinceLevel.exec(p<string>("plan.province")(c) ?? "")?.[1]
+  },
   重点领域: { zh: "确定的年度工伤预防重点领域，以“；”分隔（确定重点领域事件）", fill: keyAreas },
+  成员单位: { zh: "工伤预防委员会成员单位的名称，以“、”分隔（committee.memberUnits）", fill: memberUnits },
+  省行动计划通知: {
+    zh: "省级五年行动计划通知的标题，照录 plan.provincialDocuments 中书名号内的文字",
+    fill: title(actionPlan)
+  },
+  管理办法通知: {
+    zh: "工伤预防费使用管理办法通知的标题，照录 plan.provincialDocuments 中书名号内的文字",
+    fill: title(feeRules)
+  },
   省行动计划简称前缀: {
     zh: "省级五年行动计划简称的前缀：“省”或“自治区”（plan.province）",
     fill: (c) => provinceLevel.exec(p<string>("plan.province")(c) ?? "")?.[1]
