@@ -98,7 +98,7 @@ describe("gsyf plan", () => {
     }
     expect(r.err).toContain("parameters.payment.dueDays")
     expect(r.err).toContain(
-      "取值 90,比全国规定宽松:依据《保障中小企业款项支付条例》(国务院令第802号) 第九条,应不超过 60"
+      "取值 90,比全国规定宽松:依据《保障中小企业款项支付条例》(国务院令第802号) 第九条,应不超过 30"
     )
     expect(r.err).toContain(
       "parameter contract.signWithinDays (Days to sign the contract after the award notice) is 90"

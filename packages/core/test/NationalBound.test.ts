@@ -41,7 +41,7 @@ const looser: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ["procurement.challenge.answerWorkingDays", 10, "不超过 7", "《政府采购法》"],
   ["procurement.intention.leadDays", 20, "不少于 30", "(财库〔2020〕10号)"],
   ["procurement.resultNotice.workingDays", 5, "不超过 2", "(国务院令第658号)"],
-  ["payment.dueDays", 90, "不超过 60", "国务院令第802号)"],
+  ["payment.dueDays", 90, "不超过 30", "国务院令第802号)"],
   ["payment.maxAgreedDays", 90, "不超过 60", "国务院令第802号)"],
   ["payment.dueDaysUnit", "working-days", "为 calendar-days", "国务院令第802号)"],
   ["contract.signWithinDays", 90, "不超过 30", "《政府采购法》"],
@@ -103,10 +103,18 @@ describe("national floors and ceilings", () => {
     const exact = withParams({
       "procurement.consultation.minSuppliers": 3,
       "procurement.consultation.expertShare": "4/6",
-      "payment.dueDays": 60,
+      "payment.dueDays": 30,
       "contract.signWithinDays": 30
     })
     expect(Either.isRight(Parameter.load(exact))).toBe(true)
+  })
+
+  it("the payment term of a contract that agrees none is at most the statutory 30 days (第九条)", () => {
+    // a longer term is only for a contract that agrees it (paymentTermDays, at most payment.maxAgreedDays = 60)
+    const [issue, ...rest] = boundIssues(withParams({ "payment.dueDays": 45 }))
+    expect(rest).toEqual([])
+    expect(issue!.parameter).toBe("payment.dueDays")
+    expect(issue!.bound).toBe("不超过 30")
   })
 
   it("a raised fee cap loads with a provincial approval that covers it, and not with one that does not", () => {

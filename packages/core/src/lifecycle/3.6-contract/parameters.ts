@@ -35,14 +35,17 @@ export const parameters = section("六(二)", {
     dueDays: param({
       title: { zh: "验收后付款期限", en: "Payment deadline after acceptance" },
       unit: "days",
-      description: "以验收为付款条件的,自验收合格之日起的付款期限;中小企业法定为30日(合同另有约定最长60日)",
+      description:
+        "合同未约定付款期限时,以验收为付款条件的,自验收合格之日起的付款期限;法定为30日,本市可更短(合同约定的期限见 payment.maxAgreedDays,最长60日)",
       schema: Param.PositiveInt,
       basis: national(`${texts.smePayment} 第九条、第十条`),
       default: {
         value: 30,
         basis: national(`${texts.smePayment} 第九条`, "自货物、工程、服务交付(验收)之日起30日内支付")
       },
-      bound: NationalBound.atMost(60, national(`${texts.smePayment} 第九条`, "合同另有约定的,付款期限最长不得超过60日"))
+      // the term when the contract agrees none (an agreed one is SignContract.paymentTermDays, capped by
+      // payment.maxAgreedDays): 第九条 fixes it at 30 days, so a city may shorten it, never lengthen it
+      bound: NationalBound.atMost(30, national(`${texts.smePayment} 第九条`, "自交付(验收)之日起30日内支付款项"))
     }),
     maxAgreedDays: param({
       title: { zh: "合同约定付款期限的上限", en: "Longest payment term a contract may agree" },
