@@ -100,6 +100,26 @@ describe("budget.fee-cap", () => {
   })
 })
 
+describe("budget.fee-cap keeps a stricter city cap", () => {
+  const approval = { document: "示人社函〔2026〕9号", approvedOn: "2026-02-20", capPercent: "4" }
+  it("a city cap of 2% holds even with a provincial approval of 4%: 12,000万 × 2% = 240万", () => {
+    const set = setWith({ "fund.feeCapPercent": "2", "fund.provincialCapApproval": approval })
+    const findings = check(PlanRules.feeCap, set)
+    expect(findings.map((f) => [f.severity, f.path, f.expected])).toEqual([
+      ["error", "parameters.budget.total", "≤ ¥2,400,000.00"]
+    ])
+  })
+  it("a raised city cap of 3.5% under an approval of 4% caps at 3.5%: 420万", () => {
+    const set = setWith({
+      "fund.feeCapPercent": "3.5",
+      "fund.provincialCapApproval": approval,
+      "budget.total": "430",
+      "budget.keyAreas": "350"
+    })
+    expect(check(PlanRules.feeCap, set).map((f) => [f.severity, f.expected])).toEqual([["error", "≤ ¥4,200,000.00"]])
+  })
+})
+
 describe("budget.permitted-use", () => {
   it("fails when expert fees are paid from the prevention fee", () => {
     const lines = breakdown()

@@ -80,6 +80,24 @@ export const budgetSplit = Rule.make<PlanInput>({
 })
 
 /**
+ * The cap percentage in force: the city's own cap whenever it is stricter (below 3%, or a raised cap below the
+ * approved one). Only a cap left at the national 3% takes the approved figure (the approval raises it); without an
+ * approval a cap above 3% falls back to 3%.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const effectiveCapPercent = (
+  capPercent: DecimalJs,
+  approval: { readonly capPercent: DecimalJs } | undefined
+): DecimalJs => {
+  const nationalCap = new Money.Decimal(3)
+  return approval !== undefined
+    ? capPercent.eq(nationalCap) ? approval.capPercent : Money.Decimal.min(capPercent, approval.capPercent)
+    : Money.Decimal.min(capPercent, nationalCap)
+}
+
+/**
  * The fee stays within the cap (3% of prior-year contributions by default),
  * unless a provincial approval raising it is recorded.
  *
@@ -98,7 +116,7 @@ export const feeCap = Rule.make<PlanInput>({
   ],
   reads: ["budget.total", "fund.priorYearContributionRevenue", "fund.feeCapPercent", "fund.provincialCapApproval"],
   description:
-    "项目总预算不得超过上年度工伤保险基金征缴收入乘以上限比例(全国默认3%)。上限比例高于3%或预算超出3%时,必须记录省级人社和财政部门的批准文件,此时以批准的比例为上限。",
+    "项目总预算不得超过上年度工伤保险基金征缴收入乘以上限比例(全国默认3%)。上限比例高于3%或预算超出3%时,必须记录省级人社和财政部门的批准文件。记录了批准的:本市上限比例为3%的,以批准的比例为上限;本市规定了其他比例的,取本市比例与批准比例中较低者(本市可以更严)。",
   evaluate: (_, p) => {
     const f = Rule.findings("budget.fee-cap")
     const total = p.read<Money.Money>("budget.total")
@@ -123,11 +141,7 @@ export const feeCap = Rule.make<PlanInput>({
         )
       )
     }
-    const effective = approval !== undefined
-      ? approval.capPercent
-      : capPercent.gt(nationalCap)
-      ? nationalCap
-      : capPercent
+    const effective = effectiveCapPercent(capPercent, approval)
     const cap = Money.percentOf(revenue, effective, "down")
     if (Money.greaterThan(total, cap)) {
       out.push(
@@ -143,14 +157,12 @@ export const feeCap = Rule.make<PlanInput>({
           Money.format(total)
         )
       )
-    } else if (approval !== undefined) {
+    } else if (approval !== undefined && effective.gt(nationalCap)) {
       out.push(
         f.info(
           "parameters.fund.provincialCapApproval",
-          `依据省级批准 ${approval.document}(${approval.approvedOn})上限提高至 ${pct(approval.capPercent)}`,
-          `cap raised to ${
-            pct(approval.capPercent)
-          } by provincial approval ${approval.document} (${approval.approvedOn})`
+          `依据省级批准 ${approval.document}(${approval.approvedOn})上限提高至 ${pct(effective)}`,
+          `cap raised to ${pct(effective)} by provincial approval ${approval.document} (${approval.approvedOn})`
         )
       )
     }

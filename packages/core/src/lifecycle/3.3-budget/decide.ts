@@ -3,6 +3,7 @@ import * as Either from "effect/Either"
 import { plan } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
 import { basisOf, type Handlers, ok, planBasis, runStage, traced, violation } from "../internal/decide.js"
+import { effectiveCapPercent } from "./BudgetRules.js"
 import { figures } from "./guards.js"
 
 export const handlers: Handlers<"SubmitBudget" | "ApproveBudget" | "ReturnBudget"> = {
@@ -15,9 +16,9 @@ export const handlers: Handlers<"SubmitBudget" | "ApproveBudget" | "ReturnBudget
       const hazchem = p.read<Money.Money>("budget.hazchem")
       const keyAreas = p.read<Money.Money>("budget.keyAreas")
       const revenue = p.read<Money.Money>("fund.priorYearContributionRevenue")
-      // a provincial approval's percentage replaces the national cap
+      // a provincial approval's percentage raises the national cap; a stricter city cap still holds
       const approval = p.readOptional<{ readonly capPercent: Money.Decimal }>("fund.provincialCapApproval")
-      const capPercent = approval?.capPercent ?? p.read<Money.Decimal>("fund.feeCapPercent")
+      const capPercent = effectiveCapPercent(p.read<Money.Decimal>("fund.feeCapPercent"), approval)
       return { total, hazchem, keyAreas, cap: Money.percentOf(revenue, capPercent, "down") }
     })
     if (Either.isLeft(read)) return Either.left(read.left)

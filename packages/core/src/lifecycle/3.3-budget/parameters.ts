@@ -67,7 +67,7 @@ export const parameters = section("三(三)", {
       unit: "percent",
       section: "六(一)",
       description:
-        "工伤预防费使用原则上不得超过上年度工伤保险基金征缴收入的3%;提高须经省级人社和财政部门同意(见 fund.provincialCapApproval)",
+        "工伤预防费使用原则上不得超过上年度工伤保险基金征缴收入的3%;提高须经省级人社和财政部门同意(见 fund.provincialCapApproval)。本市比例为3%时以批准的比例为上限,低于或高于3%时取本市比例与批准比例中较低者",
       schema: Param.Percent,
       basis: national(`${texts.feeMeasures} 第五条`),
       default: { value: "3", basis: national(`${texts.feeMeasures} 第五条`, "原则上不得超过3%") },
