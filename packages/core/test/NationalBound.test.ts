@@ -33,6 +33,7 @@ const looser: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ["procurement.tender.servicesPriceWeightFloor", "5", "不少于 10", "(财政部令第87号)"],
   ["procurement.tender.minBidders", 2, "不少于 3", "《政府采购法》"],
   ["procurement.consultation.clarificationDays", 3, "不少于 5", "财库〔2014〕214号)"],
+  ["procurement.consultation.documentSaleWorkingDays", 3, "不少于 5", "财库〔2014〕214号)"],
   ["procurement.inquiry.minSuppliers", 2, "不少于 3", "《政府采购法》"],
   ["procurement.inquiry.minPanelSize", 1, "不少于 3", "《政府采购法》"],
   ["procurement.inquiry.expertShare", "1/3", "不少于 2/3", "《政府采购法》"],

@@ -22,6 +22,7 @@ const cases: ReadonlyArray<readonly [string, unknown, string, string, unknown]> 
   ["procurement.tender.servicesPriceWeightFloor", "5", "不少于 10", "第五十五条", "15"],
   ["procurement.tender.minBidders", 2, "不少于 3", "第三十六条", 4],
   ["procurement.consultation.clarificationDays", 3, "不少于 5", "第十条", 7],
+  ["procurement.consultation.documentSaleWorkingDays", 3, "不少于 5", "第十条", 7],
   ["procurement.inquiry.minSuppliers", 2, "不少于 3", "第四十条", 5],
   ["procurement.inquiry.minPanelSize", 1, "不少于 3", "第四十条", 5],
   ["procurement.inquiry.expertShare", "1/3", "不少于 2/3", "第四十条", "1/1"],

@@ -12,6 +12,7 @@ import type { Evaluation } from "../ProjectEvent.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { aggregation, criteriaTotal, priceWeightFixed } from "./guards.js"
 import { inquiry } from "./inquiry.js"
+import { onOffer } from "./internal/onOffer.js"
 import { qualifiedBids } from "./internal/qualified.js"
 import { awardRanking } from "./internal/ranking.js"
 import * as Procurement from "./Procurement.js"
@@ -216,6 +217,21 @@ export const panelReview: ProcurementMethod = {
   award: panelReviewAward
 }
 
+/**
+ * The consultation documents, when the command states until when they are on offer, are on offer at least
+ * `procurement.consultation.documentSaleWorkingDays` (5) working days (财库〔2014〕214号 第十条).
+ */
+export const consultationDocumentSale = onOffer({
+  id: "procurement.consultation.document-sale",
+  title: { zh: "磋商文件发售期限", en: "Consultation documents on offer long enough" },
+  basis: [national(`${texts.consultation} 第十条`, "磋商文件的发售期限自开始之日起不得少于5个工作日")],
+  description:
+    "载明磋商文件发售期限的,自发出之日起(当日不计入)不少于参数规定的工作日数(全国为5个工作日),按国务院办公厅放假安排计算工作日。",
+  parameter: "procurement.consultation.documentSaleWorkingDays",
+  documents: "磋商文件",
+  required: false
+})
+
 /** 竞争性磋商 (财库〔2014〕214号, 财库〔2015〕124号). */
 export const competitiveConsultation: ProcurementMethod = {
   id: "competitive-consultation",
@@ -226,7 +242,8 @@ export const competitiveConsultation: ProcurementMethod = {
       asGuard<"StartProcurement", Procurement.ConsultationInput>(
         Procurement.documentPeriod,
         ({ command: c }) => consultationInput(c)
-      )
+      ),
+      consultationDocumentSale
     ],
     AppointPanel: [
       asGuard<"AppointPanel", Procurement.ConsultationInput>(Procurement.consultationPanel, (input) => {

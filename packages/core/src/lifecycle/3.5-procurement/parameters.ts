@@ -63,6 +63,15 @@ export const parameters = section("三(五)", {
         default: { value: 10, basis: national(`${texts.consultation} 第十条`) },
         bound: NationalBound.atLeast(10, national(`${texts.consultation} 第十条`, "不得少于10日"))
       }),
+      documentSaleWorkingDays: param({
+        title: { zh: "磋商文件发售期限", en: "Working days the consultation documents are on offer" },
+        unit: "working-days",
+        description: "磋商文件的发售期限自开始之日起不得少于5个工作日",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.consultation} 第十条`),
+        default: { value: 5, basis: national(`${texts.consultation} 第十条`) },
+        bound: NationalBound.atLeast(5, national(`${texts.consultation} 第十条`, "发售期限不得少于5个工作日"))
+      }),
       clarificationDays: param({
         title: {
           zh: "磋商文件澄清或修改的提前日数",

@@ -10,6 +10,7 @@ import { single } from "../internal/decide.js"
 import { check } from "../internal/guard.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { criteriaTotal } from "./guards.js"
+import { onOffer } from "./internal/onOffer.js"
 import { composition } from "./internal/panel.js"
 import { qualifiedBids } from "./internal/qualified.js"
 import { awardRanking } from "./internal/ranking.js"
@@ -42,46 +43,15 @@ export const bidPeriod = check<"StartProcurement">({
 })
 
 /** The tender documents are on offer at least `procurement.tender.documentSaleWorkingDays` (5) working days. */
-export const documentSale = check<"StartProcurement">({
+export const documentSale = onOffer({
   id: "procurement.tender.document-sale",
   title: { zh: "招标文件提供期限", en: "Tender documents on offer long enough" },
-  section: "三(五)",
   basis: [regulation("第三十一条", "招标文件的提供期限自招标文件开始发出之日起不得少于5个工作日")],
   description:
     "招标文件须载明提供期限的最后一日,自发出之日起(当日不计入)不少于参数规定的工作日数(全国为5个工作日),按国务院办公厅放假安排计算工作日。",
-  reads: ["procurement.tender.documentSaleWorkingDays"]
-}, ({ command: c, config }, f, p) => {
-  const n = p.read<number>("procurement.tender.documentSaleWorkingDays")
-  if (c.documentsOnSaleUntil === undefined) {
-    return [
-      f.error(
-        "documentsOnSaleUntil",
-        "公开招标须载明招标文件提供期限",
-        "a public tender states until when its documents are on offer",
-        `≥ ${n} 个工作日`,
-        "missing"
-      )
-    ]
-  }
-  const end = config.calendar.periodEnd(c.documentsIssuedOn, n, "working-days")
-  if (Either.isLeft(end)) {
-    return [
-      f.error(
-        "documentsOnSaleUntil",
-        `日历无法计算:${end.left.message}`,
-        `the calendar cannot compute this: ${end.left.message}`
-      )
-    ]
-  }
-  return c.documentsOnSaleUntil >= end.right ? [] : [
-    f.error(
-      "documentsOnSaleUntil",
-      `招标文件自 ${c.documentsIssuedOn} 发出,提供至 ${c.documentsOnSaleUntil},不足 ${n} 个工作日(应至少至 ${end.right})`,
-      `documents issued ${c.documentsIssuedOn} are on offer until ${c.documentsOnSaleUntil}, fewer than ${n} working days (at least until ${end.right})`,
-      `≥ ${end.right}`,
-      c.documentsOnSaleUntil
-    )
-  ]
+  parameter: "procurement.tender.documentSaleWorkingDays",
+  documents: "招标文件",
+  required: true
 })
 
 /** The price weight of the tender's 综合评分法 is stated and not below its floor for goods or services. */
