@@ -146,3 +146,48 @@ describe("periods and counts", () => {
     expect(issuesOf(r)).toEqual([["evidence.enterprises", "must not exceed 1,000,000"]])
   })
 })
+
+describe("lone surrogates", () => {
+  // JSON can write a lone UTF-16 surrogate ("\ud800"). One in a command id or a project id used to be accepted and
+  // stored; the store's UTF-8 could not hold it, so the honest record failed its own verification ("event content was
+  // altered") on SQLite and PostgreSQL alike, and a checkpoint could no longer be taken.
+  const first = seedCommand(tagIs("SelectKeyAreas")) as Record<string, unknown>
+  const surrogateIssue = "the text has a lone surrogate (it is not valid Unicode)"
+
+  it("in any string or key of a command: InvalidInput at its path", () => {
+    expect(issuesOf(Lifecycle.decodeCommandInput({ ...first, commandId: "x\ud800" }))).toEqual([[
+      "commandId",
+      surrogateIssue
+    ]])
+    const actor = first["actor"] as Record<string, unknown>
+    expect(issuesOf(Lifecycle.decodeCommandInput({ ...first, actor: { ...actor, name: "王\udc00" } }))).toEqual([[
+      "actor.name",
+      surrogateIssue
+    ]])
+    expect(issuesOf(Lifecycle.decodeCommandInput({ ...first, ["k\ud800"]: 1 }))).toEqual([["", surrogateIssue]])
+    // a well-formed pair is text like any other
+    expect(Either.isRight(Lifecycle.decodeCommandInput({ ...first, commandId: "x\ud83d\ude00" }))).toBe(true)
+  })
+
+  it("in a parameter file: InvalidInput at its path", () => {
+    expect(issuesOf(Parameter.load(withParameters({ "plan.city": "示例\ud800市" })))).toEqual([[
+      "parameters.plan.city",
+      surrogateIssue
+    ]])
+  })
+
+  it("in a project id or command id through the client: rejected, nothing written, the store still verifies", async () => {
+    const client = await Client.make({
+      parameters: plan,
+      calendar: ChinaHolidays.calendar,
+      store: (projections) => EventStore.layerMemory({ projections })
+    })
+    const byId = await client.execute("p1", { ...first, commandId: "x\ud800" })
+    expect(byId.ok).toBe(false)
+    const byProject = await client.execute("p\udc00", { ...first, commandId: "ok-id" })
+    expect(byProject.ok ? [] : byProject.rejection.issues.map((i) => i.path)).toEqual(["streamId"])
+    expect((await client.verify("p1")).ok).toBe(true)
+    expect(await client.list()).toEqual([])
+    await client.close()
+  })
+})

@@ -211,6 +211,18 @@ export const maxDepth = 64
 const unreadable = (value: object, key: string): boolean =>
   key === "toString" && typeof (value as Record<string, unknown>)[key] !== "function"
 
+// A string with a lone UTF-16 surrogate (JSON can write one: `"\ud800"`) is not Unicode text: it has no UTF-8 form,
+// so a store writes something else than was hashed and the honest record then fails its own verification.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Whether a string is well-formed Unicode (no lone surrogate).
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const isWellFormed = (s: string): boolean => !loneSurrogate.test(s)
+
 /**
  * Whether some value is nested deeper than `limit` or is an object that cannot be read as a value (as
  * {@link refusedAt} walks, without building a path per value: every command is checked, and nearly all are
@@ -222,6 +234,7 @@ const refused = (input: unknown, limit: number): boolean => {
   while (values.length > 0) {
     const value = values.pop()
     const depth = depths.pop()!
+    if (typeof value === "string" && !isWellFormed(value)) return true
     if (typeof value !== "object" || value === null) continue
     if (depth >= limit) return true
     if (Array.isArray(value)) {
@@ -232,7 +245,7 @@ const refused = (input: unknown, limit: number): boolean => {
     } else if (isPlain(value)) {
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue
-        if (unreadable(value, key)) return true
+        if (unreadable(value, key) || !isWellFormed(key)) return true
         values.push((value as Record<string, unknown>)[key])
         depths.push(depth + 1)
       }
@@ -241,13 +254,14 @@ const refused = (input: unknown, limit: number): boolean => {
   return false
 }
 
-type Refusal = { readonly path: string; readonly kind: "depth" | "unreadable" }
+type Refusal = { readonly path: string; readonly kind: "depth" | "unreadable" | "ill-formed" }
 
 /** The first value {@link refused} refuses, with its path, or `undefined`; iterative, so any depth is safe. */
 const refusedAt = (input: unknown, limit: number): Refusal | undefined => {
   const stack: Array<readonly [unknown, number, string]> = [[input, 0, ""]]
   while (stack.length > 0) {
     const [value, depth, path] = stack.pop()!
+    if (typeof value === "string" && !isWellFormed(value)) return { path, kind: "ill-formed" }
     if (typeof value !== "object" || value === null) continue
     if (depth >= limit) return { path, kind: "depth" }
     if (Array.isArray(value)) {
@@ -255,6 +269,7 @@ const refusedAt = (input: unknown, limit: number): Refusal | undefined => {
     } else if (isPlain(value)) {
       for (const key of Object.keys(value)) {
         if (unreadable(value, key)) return { path, kind: "unreadable" }
+        if (!isWellFormed(key)) return { path, kind: "ill-formed" }
         stack.push([(value as Record<string, unknown>)[key], depth + 1, path === "" ? key : `${path}.${key}`])
       }
     }
@@ -273,6 +288,12 @@ const refusal = (subject: string, { kind, path }: Refusal): InvalidInput =>
     issues: [
       kind === "depth"
         ? new InputIssue({ path, zh: `嵌套层数超过 ${maxDepth} 层`, en: `nested more than ${maxDepth} levels deep` })
+        : kind === "ill-formed"
+        ? new InputIssue({
+          path,
+          zh: "文本含有孤立的代理码元(不是有效的 Unicode)",
+          en: "the text has a lone surrogate (it is not valid Unicode)"
+        })
         : new InputIssue({
           path,
           zh: "对象含有名为 toString 的非函数字段，无法作为值读取",

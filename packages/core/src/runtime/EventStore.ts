@@ -531,12 +531,15 @@ export interface StoreOptions {
 
 const Name = (what: string, zh: string) =>
   Schema.String.pipe(
-    Schema.filter((s) => s.length > 0 && s.length <= 200 && !/[\u0000-\u001f\u007f]/.test(s), {
-      ...InputError.bilingual(
-        `${zh}须为 1 到 200 个字符且不含控制字符`,
-        `${what} must be 1 to 200 characters without control characters`
-      )
-    })
+    Schema.filter(
+      (s) => s.length > 0 && s.length <= 200 && !/[\u0000-\u001f\u007f]/.test(s) && InputError.isWellFormed(s),
+      {
+        ...InputError.bilingual(
+          `${zh}须为 1 到 200 个字符且不含控制字符或孤立的代理码元`,
+          `${what} must be 1 to 200 characters without control characters or lone surrogates`
+        )
+      }
+    )
   )
 
 const JsonData = Schema.Unknown.pipe(
@@ -770,11 +773,13 @@ export const prepareAppend = (
 // whenever anything fails, leaving the reporting to the schema.
 const isName = (u: unknown): u is string => {
   if (typeof u !== "string" || u.length === 0 || u.length > 200) return false
+  let surrogates = false
   for (let i = 0; i < u.length; i++) {
     const c = u.charCodeAt(i)
     if (c <= 0x1f || c === 0x7f) return false
+    if (c >= 0xd800 && c <= 0xdfff) surrogates = true
   }
-  return true
+  return !surrogates || InputError.isWellFormed(u)
 }
 
 const isFingerprint = (u: unknown): u is string => typeof u === "string" && /^[0-9a-f]{64}$/.test(u)
