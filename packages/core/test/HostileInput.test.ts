@@ -2,7 +2,7 @@
 // shows it refused with a typed, bilingual error naming the field, nothing written.
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Calendar, Client, EventStore, InputError, Lifecycle, Money, Parameter } from "@gsyf/core"
+import { Calendar, Client, EventStore, InputError, Lifecycle, Money, Parameter, Plugin } from "@gsyf/core"
 import { Either } from "effect"
 import { seedCommand, tagIs } from "./fixtures/gwt.js"
 import { seedParameterFile } from "./fixtures/seed.js"
@@ -189,5 +189,36 @@ describe("lone surrogates", () => {
     expect((await client.verify("p1")).ok).toBe(true)
     expect(await client.list()).toEqual([])
     await client.close()
+  })
+})
+
+describe("a plugin's event hook", () => {
+  // `onEvent` is typed `(event) => void`, which an `async` function satisfies. Its rejection used to escape the
+  // try/catch around the call and, unhandled, ended the host's process (an HTTP server included) after the commit.
+  it("an async hook that rejects neither fails the command nor leaves an unhandled rejection", async () => {
+    const unhandled: Array<unknown> = []
+    const record = (reason: unknown) => void unhandled.push(reason)
+    process.on("unhandledRejection", record)
+    try {
+      const failing = Plugin.make({ name: "failing-hook", version: "1.0.0", description: "rejects later" }, {
+        onEvent: async () => {
+          throw new Error("the notification service is down")
+        }
+      })
+      const client = await Client.make({
+        parameters: plan,
+        calendar: ChinaHolidays.calendar,
+        plugins: [failing],
+        store: (projections) => EventStore.layerMemory({ projections })
+      })
+      const r = await client.execute("p1", seedCommand(tagIs("SelectKeyAreas")))
+      expect(r.ok).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(unhandled).toEqual([])
+      expect((await client.verify("p1")).ok).toBe(true)
+      await client.close()
+    } finally {
+      process.off("unhandledRejection", record)
+    }
   })
 })

@@ -203,8 +203,11 @@ export interface Contents {
   readonly deliverableTypes?: ReadonlyArray<DeliverableType> | undefined
   readonly procurementMethods?: ReadonlyArray<ProcurementMethod> | undefined
   readonly calendars?: ReadonlyArray<Calendar.HolidayYear> | undefined
-  /** Called with every committed event (a notification hook). */
-  readonly onEvent?: ((event: CommittedEvent) => void) | undefined
+  /**
+   * Called with every committed event (a notification hook). It may be `async`; its failure, thrown or as a
+   * rejected promise, never undoes or blocks the command, and gsyf does not wait for it.
+   */
+  readonly onEvent?: ((event: CommittedEvent) => void | PromiseLike<void>) | undefined
 }
 
 /**
