@@ -2,7 +2,8 @@ import { Cli } from "@gsyf/cli"
 import { AuditKey, Checkpoint, EventStore } from "@gsyf/core"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { Effect, Either } from "effect"
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -74,6 +75,32 @@ describe("gsyf plan", () => {
     } finally {
       vi.unstubAllEnvs()
     }
+  })
+
+  it("refuses a device, a symlink to one, a pipe and bytes that are not UTF-8, without reading without end", async () => {
+    // the size the file system reports says nothing here: /dev/zero reports 0 bytes and was read until memory ran
+    // out (`gsyf plan /dev/zero`: 5 GB in 20 s), a pipe hung the command, and `--public-key` had no limit at all.
+    const dir = mkdtempSync(join(tmpdir(), "gsyf-cli-"))
+    const link = join(dir, "zero.yaml")
+    symlinkSync("/dev/zero", link)
+    const fifo = join(dir, "pipe.yaml")
+    execFileSync("mkfifo", [fifo])
+    for (
+      const args of [["plan", "/dev/zero"], ["plan", link], ["plan", fifo], ["verify", "--public-key", "/dev/zero"]]
+    ) {
+      const r = await gsyf(...args)
+      expect(r.code).toBe(1)
+      expect(r.err).toContain("is not a regular file")
+      expect(r.err).toContain("不是普通文件")
+    }
+    const bytes = join(dir, "latin1.yaml")
+    writeFileSync(
+      bytes,
+      Buffer.concat([Buffer.from(readFileSync(plan, "utf8")), Buffer.from("  plan.city: \xff\xfe\n", "latin1")])
+    )
+    const r = await gsyf("plan", bytes)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("is not valid UTF-8 text")
   })
 
   it("refuses a city file looser than a national bound, naming the parameter, value, bound and law", async () => {

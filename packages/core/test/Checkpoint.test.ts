@@ -117,6 +117,12 @@ describe("Checkpoint", () => {
     expect(Either.isLeft(notJson) && notJson.left.issues[0]!.zh).toBe("不是 JSON 文本")
   })
 
+  it.effect("never reads a device as a checkpoint file (it would be read without end)", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Checkpoint.load("/dev/zero"))
+      expect(error.issues[0]!.en).toBe("cannot read the checkpoint file /dev/zero")
+    }))
+
   it.effect("refuses to sign a store whose audit finds something", () =>
     Effect.gen(function*() {
       const s = yield* store()

@@ -5,7 +5,18 @@ import * as ExamplePlugins from "@gsyf/example-plugins"
 import { PgEventStore } from "@gsyf/store-postgres"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { Cause, Effect, Either, Exit, Layer, Option } from "effect"
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs"
 import { basename, dirname, join, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { parse as parseYaml } from "yaml"
@@ -53,25 +64,61 @@ export const readDataFile = (file: string): unknown => {
   const path = resolve(file)
   if (!existsSync(path)) throw new CliError(`找不到文件 ${file}`, `no such file: ${file}`)
   const limit = maxFileBytes()
-  let text: string
-  try {
-    if (statSync(path).size > limit) {
-      throw new CliError(
-        `文件 ${file} 超过 ${limit / 1024 / 1024} MB(可用环境变量 GSYF_MAX_FILE_MB 调整)`,
-        `${file} is larger than ${limit / 1024 / 1024} MB (GSYF_MAX_FILE_MB)`
-      )
-    }
-    text = readFileSync(path, "utf8")
-  } catch (e) {
-    if (e instanceof CliError) throw e
-    throw new CliError(`无法读取文件 ${file}`, `cannot read ${file}`)
-  }
+  const text = readBoundedText(file, limit, () =>
+    new CliError(
+      `文件 ${file} 超过 ${limit / 1024 / 1024} MB(可用环境变量 GSYF_MAX_FILE_MB 调整)`,
+      `${file} is larger than ${limit / 1024 / 1024} MB (GSYF_MAX_FILE_MB)`
+    ))
   try {
     return parseYaml(text, { maxAliasCount: 100 })
   } catch (e) {
     const at = (e as { readonly linePos?: ReadonlyArray<{ readonly line: number; readonly col: number }> }).linePos?.[0]
     const where = at === undefined ? "" : `:${at.line}:${at.col}`
     throw new CliError(`文件 ${file}${where} 不是有效的 YAML/JSON`, `${file}${where} is not valid YAML or JSON`)
+  }
+}
+
+/**
+ * Reads a regular file of at most `maxBytes` bytes as UTF-8 text. A device, a pipe or a folder is refused before
+ * anything is read (its size says nothing: `/dev/zero` has size 0 and never ends), a file that grows while read
+ * stops at the limit, and bytes that are not UTF-8 are refused rather than replaced. @internal
+ */
+export const readBoundedText = (file: string, maxBytes: number, tooLarge: () => CliError): string => {
+  const path = resolve(file)
+  const notRegular = () =>
+    new CliError(`${file} 不是普通文件(设备、管道或文件夹)`, `${file} is not a regular file (a device, pipe or folder)`)
+  let fd: number
+  try {
+    const st = statSync(path)
+    if (!st.isFile()) throw notRegular()
+    if (st.size > maxBytes) throw tooLarge()
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    throw new CliError(`无法读取文件 ${file}`, `cannot read ${file}`)
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw notRegular()
+    const chunks: Array<Buffer> = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024)
+      const n = readSync(fd, chunk, 0, chunk.length, null)
+      if (n === 0) break
+      total += n
+      if (total > maxBytes) throw tooLarge()
+      chunks.push(chunk.subarray(0, n))
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks, total))
+    } catch {
+      throw new CliError(`${file} 不是有效的 UTF-8 文本`, `${file} is not valid UTF-8 text`)
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    throw new CliError(`无法读取文件 ${file}`, `cannot read ${file}`)
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -27,7 +27,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { randomBytes } from "node:crypto"
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises"
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import * as InputError from "../kernel/InputError.js"
 import * as AuditKey from "./AuditKey.js"
@@ -316,7 +316,12 @@ export const write = <E>(checkpoint: Checkpoint, sinks: ReadonlyArray<Sink<E>>):
 export const load = (path: string): Effect.Effect<Checkpoint, InputError.InvalidInput> =>
   Effect.flatMap(
     Effect.tryPromise({
-      try: () => readFile(path, "utf8"),
+      // A device or a pipe (`/dev/zero`) is never read: it would be read without end.
+      try: () =>
+        stat(path).then((st) => {
+          if (!st.isFile()) throw new Error("not a regular file")
+          return readFile(path, "utf8")
+        }),
       catch: () =>
         InputError.single("Checkpoint", "", `无法读取检查点文件 ${path}`, `cannot read the checkpoint file ${path}`)
     }),

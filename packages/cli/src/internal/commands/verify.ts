@@ -12,9 +12,8 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import { AuditKey, type AuditTrail, Checkpoint, EventStore, StoreAudit } from "@gsyf/core"
 import { Effect, Either, Option } from "effect"
-import { readFileSync } from "node:fs"
 import { action, storeFlags } from "../action.js"
-import { CliError, describeStore, loadConfig, readModels, storeChoice, withStore } from "../context.js"
+import { CliError, describeStore, loadConfig, readBoundedText, readModels, storeChoice, withStore } from "../context.js"
 import { seedPlan } from "../defaults.js"
 import * as Opt from "../options.js"
 import { green, json as printJson, line, progress, red } from "../output.js"
@@ -40,12 +39,12 @@ const spec = {
 type Input = Command.Command.ParseConfig<typeof spec>
 
 const publicKeyOf = (file: string): AuditKey.Verifier => {
-  let pem: string
-  try {
-    pem = readFileSync(file, "utf8")
-  } catch {
-    throw new CliError(`无法读取公钥文件 ${file}`, `cannot read the public key file ${file}`)
-  }
+  // a PEM public key is a few hundred bytes; a device or a huge file is refused before it is read
+  const pem = readBoundedText(
+    file,
+    64 * 1024,
+    () => new CliError(`${file} 不是有效的审计公钥(过大)`, `${file} is not a valid audit public key (too large)`)
+  )
   const key = AuditKey.verifier(pem)
   if (Either.isLeft(key)) throw new CliError(`${file} 不是有效的审计公钥`, `${file} is not a valid audit public key`)
   return key.right
