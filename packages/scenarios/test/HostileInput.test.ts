@@ -119,6 +119,16 @@ describe("file size", () => {
     expect(e.issues.map((i) => i.code)).toContain("unreadable")
     expect(e.message).toContain("/dev/zero")
   })
+
+  it("bytes that are not UTF-8 are refused, not read with replacement characters", () => {
+    const e = errorOf(
+      write(Buffer.concat([Buffer.from("name: caf"), Buffer.from([0xe9]), Buffer.from("\ndescription: x\n")]))
+    )
+    expect(e.issues.map((i) => [i.code, i.en])).toEqual([[
+      "unreadable",
+      expect.stringContaining("not valid UTF-8 text")
+    ]])
+  })
 })
 
 describe("no content of another file in errors", () => {
@@ -157,11 +167,11 @@ describe("no content of another file in errors", () => {
     expect(e.issues.find((i) => i.path.includes("budget.total"))!.line).toBe(2)
   })
 
-  it("a binary file", () => {
+  it("a binary file (not UTF-8)", () => {
     write(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x68, 0x75, 0x6e, 0x74, 0x65, 0x72, 0x32]), "blob.bin")
     const e = errorOf(write(`name: leak\ndescription: x\nparameters: ./blob.bin\n`))
     expect(e.message).not.toContain("hunter2")
-    expect(e.issues.some((i) => i.code === "not-a-parameter-file" || i.code === "syntax")).toBe(true)
+    expect(e.issues.some((i) => i.code === "unreadable" && i.en.includes("not valid UTF-8 text"))).toBe(true)
   })
 })
 

@@ -122,8 +122,10 @@ const tooLarge = (file: string, max: number): Problem => ({
   en: `the file is larger than the limit of ${max} bytes (limits.maxBytes)`
 })
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true })
+
 /**
- * Reads a regular file of at most `maxBytes` bytes. Devices, pipes and folders
+ * Reads a regular file of at most `maxBytes` bytes as UTF-8. Devices, pipes and folders
  * are refused before reading, and a file that grows while read stops at the limit.
  */
 export const readText = (file: string, maxBytes: number): { readonly text: string } | { readonly problem: Problem } => {
@@ -147,7 +149,12 @@ export const readText = (file: string, maxBytes: number): { readonly text: strin
       total += n
       if (total > maxBytes) return { problem: tooLarge(file, maxBytes) }
     }
-    return { text: buffer.subarray(0, total).toString("utf8") }
+    try {
+      // bytes that are not UTF-8 are refused, never replaced with U+FFFD
+      return { text: strictUtf8.decode(buffer.subarray(0, total)) }
+    } catch {
+      return { problem: unreadable(file, "不是有效的 UTF-8 文本", "not valid UTF-8 text") }
+    }
   } catch (e) {
     const t = errnoText(e)
     return { problem: unreadable(file, t.zh, t.en) }
