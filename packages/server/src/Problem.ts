@@ -6,7 +6,7 @@
  *
  * | status | when |
  * |---|---|
- * | 400 | the body is not JSON, or it does not decode (each bad field path, in Chinese and English) |
+ * | 400 | the body is not UTF-8 JSON or is sent as another type, or it does not decode (each bad field path, in Chinese and English) |
  * | 401 | no credentials, or unknown credentials |
  * | 403 | the credentials may not act for the command's actor, or the actor's role may not give the command |
  * | 404 | no such project, document or route |

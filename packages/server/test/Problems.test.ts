@@ -91,6 +91,45 @@ describe("problem responses", () => {
     await nothingWritten("p-json")
   })
 
+  it("a body that is not UTF-8, or not sent as JSON, is 400 and writes nothing", async () => {
+    // bytes that are not UTF-8 were replaced with U+FFFD and a command id never sent was stored, and a command sent
+    // as a form or as text/plain (what a page may send cross-site without a preflight) was executed.
+    const command = JSON.stringify(selectKeyAreas("ID"))
+    const [before, after] = command.split("\"ID\"") as [string, string]
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(before + "\""),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode("\"" + after)
+    ])
+    const response = await fetch(server.url + "/projects/p-bytes/commands", {
+      method: "POST",
+      headers: { authorization: `Bearer ${keys.bureau}`, "content-type": "application/json" },
+      body: bytes
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ en: "the body is not valid UTF-8" })
+    await nothingWritten("p-bytes")
+    for (const type of ["text/plain;charset=UTF-8", "application/x-www-form-urlencoded"]) {
+      const r = await call("POST", "/projects/p-form/commands", {
+        key: keys.bureau,
+        body: JSON.stringify(selectKeyAreas("c-form")),
+        headers: { "content-type": type }
+      })
+      expect(r.status).toBe(400)
+      expect(r.body["type"]).toBe("urn:gsyf:problem:unsupported-media-type")
+      expect((r.body["issues"] as Array<{ path: string }>).map((i) => i.path)).toEqual(["content-type"])
+    }
+    await nothingWritten("p-form")
+    // JSON with its charset is still JSON
+    const ok = await call("POST", "/projects/p-charset/commands", {
+      key: keys.bureau,
+      body: JSON.stringify(selectKeyAreas("c-charset")),
+      headers: { "content-type": "application/json; charset=utf-8" }
+    })
+    expect(ok.status).toBe(200)
+  })
+
   it("an undecodable command is 400 with each field path in both languages", async () => {
     const r = await call("POST", "/projects/p-decode/commands", {
       key: keys.bureau,

@@ -2,6 +2,7 @@
 import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import type { HttpApp } from "@effect/platform"
 import { NodeHttpServerRequest } from "@effect/platform-node"
+import { InputError } from "@gsyf/core"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -71,9 +72,30 @@ export const jsonBody = (
 ): Effect.Effect<unknown, Problem.Problem, HttpServerRequest.HttpServerRequest> =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
+    // A body sent as a form or as text (what a browser sends cross-site without asking first) is not a command.
+    const declared = request.headers["content-type"]
+    if (declared !== undefined && !isJsonMediaType(declared)) {
+      return yield* fail(
+        400,
+        "请求体须为 JSON(content-type: application/json)",
+        "the body must be JSON (content-type: application/json)",
+        {
+          kind: "unsupported-media-type",
+          issues: [
+            new InputError.InputIssue({
+              path: "content-type",
+              zh: "须为 application/json",
+              en: "must be application/json"
+            })
+          ]
+        }
+      )
+    }
     const text = yield* readText(NodeHttpServerRequest.toIncomingMessage(request), limits.maxBodyBytes).pipe(
-      Effect.catchAll(() =>
-        fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
+      Effect.catchAll((e): Effect.Effect<never, Problem.Problem> =>
+        e === "not-utf8"
+          ? fail(400, "请求体不是有效的 UTF-8 文本", "the body is not valid UTF-8", { kind: "invalid-json" })
+          : fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
       )
     )
     try {
@@ -83,12 +105,20 @@ export const jsonBody = (
     }
   })
 
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
+
+/** `application/json` or a `+json` type, with any parameters (`; charset=utf-8`). */
+const isJsonMediaType = (header: string): boolean => {
+  const type = header.split(";")[0]!.trim().toLowerCase()
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type)
+}
+
 /**
  * Reads a request body of at most `maxBytes`. Given up (too large, or the request cut by its time limit), the rest
  * of the body is read and dropped rather than the socket destroyed, so that the problem still reaches the client.
  */
 const readText = (message: IncomingMessage, maxBytes: number) =>
-  Effect.async<string, "too-large">((resume) => {
+  Effect.async<string, "too-large" | "not-utf8">((resume) => {
     const chunks: Array<Buffer> = []
     let size = 0
     const stop = () => {
@@ -104,7 +134,12 @@ const readText = (message: IncomingMessage, maxBytes: number) =>
     }
     const onEnd = () => {
       stop()
-      resume(Effect.succeed(Buffer.concat(chunks).toString("utf8")))
+      // bytes that are not UTF-8 are refused, not replaced with U+FFFD and stored as something never sent
+      try {
+        resume(Effect.succeed(utf8.decode(Buffer.concat(chunks))))
+      } catch {
+        resume(Effect.fail("not-utf8"))
+      }
     }
     message.on("data", onData)
     message.on("end", onEnd)
