@@ -259,6 +259,17 @@ describe("audit and parameter checks", () => {
     expect(audit.body["streams"]).toBeGreaterThanOrEqual(0)
     const badAudit = await call("POST", "/audit", { key: keys.agency, body: JSON.stringify({ readModels: "yes" }) })
     expect(badAudit.status).toBe(400)
+    // each bad field by its path, in both languages (the answer was "invalid audit request: AuditRequest")
+    expect(badAudit.body["issues"]).toEqual([expect.objectContaining({ path: "readModels" })])
+    expect(badAudit.body["zh"]).toContain("readModels")
+    const badCheckpoint = await call("POST", "/audit", {
+      key: keys.agency,
+      body: JSON.stringify({ checkpoint: { format: "x" }, extra: 1 })
+    })
+    expect(badCheckpoint.status).toBe(400)
+    const paths = (badCheckpoint.body["issues"] as Array<{ path: string }>).map((i) => i.path)
+    expect(paths).toContain("extra")
+    expect(paths.some((p) => p.startsWith("checkpoint."))).toBe(true)
     const seed = parse(readFileSync(seedPlanFile, "utf8")) as Record<string, unknown>
     const valid = await call("POST", "/parameters/validate", { key: keys.agency, body: JSON.stringify(seed) })
     expect(valid.status).toBe(200)

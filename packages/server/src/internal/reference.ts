@@ -1,6 +1,6 @@
 /** The handlers of the reference, audit and operations endpoints. @internal */
 import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
-import { Guard, Parameter, type PlanRules, type Plugin, RuleSet, StoreAudit } from "@gsyf/core"
+import { Guard, InputError, Parameter, type PlanRules, type Plugin, RuleSet, StoreAudit } from "@gsyf/core"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -80,14 +80,20 @@ const validate = Effect.gen(function*() {
 const encodeParameterReport = Schema.encode(ParameterReport)
 const encodeAuditReport = Schema.encode(AuditReport)
 
-const decodeAudit = Schema.decodeUnknownEither(AuditRequest)
+const decodeAudit = InputError.decodeEither(AuditRequest, "AuditRequest")
 
 const audit = Effect.gen(function*() {
   const shared = yield* SharedTag
   const body = yield* jsonBody(shared.limits)
-  const request = decodeAudit(body, { errors: "all" })
+  const request = decodeAudit(body)
   if (Either.isLeft(request)) {
-    return yield* fail(400, "审计请求无效", `invalid audit request: ${request.left.message.split("\n")[0]}`)
+    const issues = request.left.issues
+    return yield* fail(
+      400,
+      "审计请求无效:" + issues.map((i) => `${i.path || "(根)"}:${i.zh}`).join(";"),
+      "invalid audit request: " + issues.map((i) => `${i.path || "(root)"}: ${i.en}`).join("; "),
+      { issues, kind: "invalid-input" }
+    )
   }
   const report = yield* StoreAudit.verify(shared.store, {
     checkpoint: request.right.checkpoint,
