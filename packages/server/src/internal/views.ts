@@ -13,8 +13,11 @@ export const toJson = (value: unknown): unknown =>
     ) {
       return Array.from(v as Iterable<unknown>)
     }
-    if (typeof v === "object" && v !== null && "_id" in v && (v as { _id: unknown })._id === "HashSet") {
-      return Array.from(v as unknown as Iterable<unknown>)
+    // Effect's Chunk, HashSet and HashMap reach the replacer as their own `toJSON` (`{ _id, values }`)
+    if (typeof v === "object" && v !== null && "_id" in v && Array.isArray((v as { values?: unknown }).values)) {
+      const { _id, values } = v as { readonly _id: unknown; readonly values: ReadonlyArray<unknown> }
+      if (_id === "Chunk" || _id === "HashSet") return values
+      if (_id === "HashMap") return Object.fromEntries(values as ReadonlyArray<readonly [PropertyKey, unknown]>)
     }
     return v
   }))
