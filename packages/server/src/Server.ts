@@ -192,6 +192,16 @@ const storeLayer = (options: Options, config: Plugin.Config) => {
     : PgEventStore.layer({ url: s.postgres, schema: s.schema, tablePrefix: s.tablePrefix, ...common })
 }
 
+// The first non-empty message along an error's causes: `@effect/platform`'s `ServeError` has an empty message and
+// carries the listen error (EADDRINUSE, EACCES…) as its `cause`.
+const reasonOf = (e: unknown, depth = 0): string => {
+  const o = (typeof e === "object" && e !== null ? e : {}) as { readonly message?: unknown; readonly cause?: unknown }
+  if (typeof o.message === "string" && o.message.length > 0) return o.message
+  if (o.cause !== undefined && o.cause !== e && depth < 5) return reasonOf(o.cause, depth + 1)
+  const text = String(e)
+  return text === "[object Object]" || text === "" ? "unknown error" : text
+}
+
 /**
  * Starts the server; resolves when it listens.
  *
@@ -247,8 +257,10 @@ export const start = async (options: Options): Promise<Running> => {
   const built = await Effect.runPromiseExit(Layer.buildWithScope(app, scope))
   if (Exit.isFailure(built)) {
     await Effect.runPromise(Scope.close(scope, Exit.void))
-    const e = Cause.squash(built.cause) as { readonly message?: string }
-    throw new StartError("无法启动服务", `cannot start the service: ${String(e.message ?? e).split("\n")[0]}`)
+    throw new StartError(
+      "无法启动服务",
+      `cannot start the service: ${reasonOf(Cause.squash(built.cause)).split("\n")[0]}`
+    )
   }
   const address = server.address() as AddressInfo
   const host = options.host ?? "127.0.0.1"

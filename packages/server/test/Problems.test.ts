@@ -250,6 +250,20 @@ describe("problem responses", () => {
   })
 })
 
+describe("starting on a port in use", () => {
+  it("says why it cannot start: the listen error, not an empty reason", async () => {
+    const port = Number(new URL(server.url).port)
+    const second = Server.start({
+      parameters: parse(readFileSync(seedPlanFile, "utf8")),
+      store: { sqlite: join(tempDir("problems-busy"), "gsyf.db") },
+      authentication: Authentication.apiKeys([]),
+      port,
+      log: "none"
+    })
+    await expect(second).rejects.toThrow(/^cannot start the service: .*EADDRINUSE/)
+  })
+})
+
 describe("audit and parameter checks", () => {
   it("the store audit and the parameter check answer as the OpenAPI document describes", async () => {
     recorded.length = 0
