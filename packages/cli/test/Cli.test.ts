@@ -217,6 +217,9 @@ describe("gsyf test", () => {
   it("loads the plugins.js beside a scenario folder as it is (no build), and its plugin changes the outcome", async () => {
     const r = await gsyf("test", join(root, "examples/city-scenarios"))
     expect([r.code, r.out]).toEqual([0, expect.stringContaining("1 passed, 0 failed")])
+    // one file of the folder: the registry beside it still holds
+    const file = await gsyf("test", join(root, "examples/city-scenarios/publicity-seven-days.yaml"))
+    expect([file.code, file.out]).toEqual([0, expect.stringContaining("1 passed, 0 failed")])
     // the same scenario without its folder's registry names an unknown plugin
     const dir = mkdtempSync(join(tmpdir(), "gsyf-noplugins-"))
     const alone = join(dir, "alone.yaml")

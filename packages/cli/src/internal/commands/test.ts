@@ -9,14 +9,17 @@ import { ChinaHolidays } from "@gsyf/calendar-cn"
 import { Scenario } from "@gsyf/scenarios"
 import { Effect, Option } from "effect"
 import { existsSync, type FSWatcher, readdirSync, statSync, watch as fsWatch, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { action } from "../action.js"
 import { CliError, loadRegistry } from "../context.js"
 import { exampleScenarios } from "../defaults.js"
 import * as Opt from "../options.js"
 import { green, json, line, progress, red } from "../output.js"
 
-/** A `plugins.ts` module beside scenarios (in a folder given, or one below it) names the plugins they use. @internal */
+/**
+ * A `plugins.ts` module beside scenarios (in a folder given or one below it, or beside a file given) names the
+ * plugins they use. @internal
+ */
 const findRegistries = (paths: ReadonlyArray<string>): ReadonlyArray<string> => {
   const out: Array<string> = []
   const walk = (dir: string, depth: number) => {
@@ -31,8 +34,13 @@ const findRegistries = (paths: ReadonlyArray<string>): ReadonlyArray<string> => 
       if (statSync(child).isDirectory()) walk(child, depth - 1)
     }
   }
-  for (const p of paths) if (existsSync(p) && statSync(p).isDirectory()) walk(p, 2)
-  return out
+  for (const p of paths) {
+    if (!existsSync(p)) continue
+    // a folder: its registry and those below it; a file: the registry beside it
+    if (statSync(p).isDirectory()) walk(p, 2)
+    else walk(dirname(p), 0)
+  }
+  return [...new Set(out)]
 }
 
 const spec = {
