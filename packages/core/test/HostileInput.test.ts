@@ -2,7 +2,7 @@
 // shows it refused with a typed, bilingual error naming the field, nothing written.
 import { describe, expect, it } from "@effect/vitest"
 import { ChinaHolidays } from "@gsyf/calendar-cn"
-import { Calendar, Client, EventStore, InputError, Lifecycle, Money, Parameter, Plugin } from "@gsyf/core"
+import { Calendar, Client, EventStore, InputError, KeyAreas, Lifecycle, Money, Parameter, Plugin } from "@gsyf/core"
 import { Either } from "effect"
 import { seedCommand, tagIs } from "./fixtures/gwt.js"
 import { seedParameterFile } from "./fixtures/seed.js"
@@ -144,6 +144,18 @@ describe("periods and counts", () => {
     const record = seedCommand(tagIs("RecordDeliverable")) as { readonly evidence: Record<string, unknown> }
     const r = Lifecycle.decodeCommandInput({ ...record, evidence: { ...record.evidence, enterprises: 1e308 } })
     expect(issuesOf(r)).toEqual([["evidence.enterprises", "must not exceed 1,000,000"]])
+  })
+
+  it("a count above 2^53 − 1 (already rounded by the JSON reader) is refused, not taken as another number", () => {
+    const select = seedCommand(tagIs("SelectKeyAreas")) as { readonly stats: ReadonlyArray<Record<string, unknown>> }
+    const text = JSON.stringify({ stats: select.stats, top: 3 })
+    const rounded = JSON.parse(text.replace("\"accidents\":120,", "\"accidents\":9007199254740993,"))
+    expect(issuesOf(KeyAreas.select(rounded))).toEqual([[
+      "stats[0].accidents",
+      "is above 9007199254740991 and cannot be held exactly"
+    ]])
+    const largest = JSON.parse(text.replace("\"accidents\":120,", "\"accidents\":9007199254740991,"))
+    expect(Either.isRight(KeyAreas.select(largest))).toBe(true)
   })
 })
 

@@ -89,14 +89,20 @@ export const PositiveYuan = YuanLike.pipe(
   Schema.filter((m) => !Money.isZero(m), bilingual("金额须大于 0", "amount must be greater than 0"))
 )
 
+// A whole number above 2^53 − 1 has already been rounded by the JSON reader (9007199254740993 reads as …992):
+// it is refused rather than taken as a count nobody sent.
+const exact = bilingual("超过 9007199254740991,无法精确表示", "is above 9007199254740991 and cannot be held exactly")
+
 /** @internal */
 export const Count = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 0, bilingual("须为非负整数", "must be a whole number ≥ 0")),
+  Schema.filter(Number.isSafeInteger, exact)
 )
 
 /** @internal */
 export const PositiveInt = Schema.Number.pipe(
-  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1"))
+  Schema.filter((n) => Number.isInteger(n) && n >= 1, bilingual("须为正整数", "must be a whole number ≥ 1")),
+  Schema.filter(Number.isSafeInteger, exact)
 )
 
 /** @internal */
