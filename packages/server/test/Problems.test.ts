@@ -317,6 +317,15 @@ describe("conflicts", () => {
     })
     expect(stale.status).toBe(409)
     expect(stale.body["type"]).toBe("urn:gsyf:problem:version-conflict")
+    for (const header of ["abc", "\"1e23\"", "9".repeat(16)]) {
+      const malformed = await call("POST", "/projects/p-409/commands", {
+        key: keys.bureau,
+        body: JSON.stringify(selectKeyAreas("c-malformed")),
+        headers: { "if-match": header }
+      })
+      expect(malformed.status).toBe(400)
+      expect((malformed.body["issues"] as Array<{ path: string }>).map((i) => i.path)).toEqual(["if-match"])
+    }
     const reused = await call("POST", "/projects/p-409/commands", {
       key: keys.bureau,
       body: JSON.stringify({ ...first, actor: { ...bureau, name: "王副局长" } })

@@ -92,10 +92,11 @@ const executeError = (e: { readonly _tag: string }): Effect.Effect<never, Proble
   }
 }
 
-const expectedVersion = (header: string | undefined): number | undefined => {
+/** The version an `If-Match` header expects: absent, a version (`3`, `"3"`, `W/"3"`), or not a version at all. */
+const expectedVersion = (header: string | undefined): number | undefined | "malformed" => {
   if (header === undefined) return undefined
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim())
-  return m === null ? -1 : Number(m[1])
+  const m = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim())
+  return m === null ? "malformed" : Number(m[1])
 }
 
 const encodeExecuted = HttpServerResponse.schemaJson(Executed)
@@ -131,6 +132,14 @@ const runCommand = (projectId: string) =>
     const refused = Authentication.bind(principal, actor.right.actor)
     if (refused !== undefined) return yield* fail(403, refused.zh, refused.en, { kind: "actor-binding" })
     const expected = expectedVersion(request.headers["if-match"])
+    if (expected === "malformed") {
+      return yield* fail(400, "If-Match 须为项目版本号", "If-Match must be a project version", {
+        kind: "invalid-input",
+        issues: [
+          new InputError.InputIssue({ path: "if-match", zh: "须为版本号,如 3", en: "must be a version, such as 3" })
+        ]
+      })
+    }
     const run = Effect.gen(function*() {
       if (expected !== undefined) {
         const version = yield* shared.store.streamVersion(projectId).pipe(Effect.catchAll(storeProblem))
