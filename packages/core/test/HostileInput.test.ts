@@ -204,6 +204,35 @@ describe("lone surrogates", () => {
   })
 })
 
+describe("objects a host builds that cannot be read", () => {
+  it("a getter or a proxy that throws is InvalidInput at its object, not the raw error", async () => {
+    const first = seedCommand(tagIs("SelectKeyAreas")) as Record<string, unknown>
+    const actor = Object.defineProperty({ ...(first["actor"] as object) }, "name", {
+      enumerable: true,
+      get: () => {
+        throw new Error("the directory is down")
+      }
+    })
+    const reading = [["actor", "reading this object threw an error"]]
+    expect(issuesOf(Lifecycle.decodeCommandInput({ ...first, actor }))).toEqual(reading)
+    const proxy = new Proxy({ ...first }, {
+      ownKeys: () => {
+        throw new Error("no keys")
+      }
+    })
+    expect(issuesOf(Lifecycle.decodeCommandInput(proxy))).toEqual([["", "reading this object threw an error"]])
+    const client = await Client.make({
+      parameters: plan,
+      calendar: ChinaHolidays.calendar,
+      store: (projections) => EventStore.layerMemory({ projections })
+    })
+    const r = await client.execute("p1", { ...first, actor })
+    expect(r.ok ? [] : r.rejection.issues.map((i) => [i.path, i.en])).toEqual(reading)
+    expect(await client.list()).toEqual([])
+    await client.close()
+  })
+})
+
 describe("a plugin's event hook", () => {
   // `onEvent` is typed `(event) => void`, which an `async` function satisfies. Its rejection used to escape the
   // try/catch around the call and, unhandled, ended the host's process (an HTTP server included) after the commit.

@@ -254,7 +254,7 @@ const refused = (input: unknown, limit: number): boolean => {
   return false
 }
 
-type Refusal = { readonly path: string; readonly kind: "depth" | "unreadable" | "ill-formed" }
+type Refusal = { readonly path: string; readonly kind: "depth" | "unreadable" | "ill-formed" | "throws" }
 
 /** The first value {@link refused} refuses, with its path, or `undefined`; iterative, so any depth is safe. */
 const refusedAt = (input: unknown, limit: number): Refusal | undefined => {
@@ -264,14 +264,31 @@ const refusedAt = (input: unknown, limit: number): Refusal | undefined => {
     if (typeof value === "string" && !isWellFormed(value)) return { path, kind: "ill-formed" }
     if (typeof value !== "object" || value === null) continue
     if (depth >= limit) return { path, kind: "depth" }
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1, `${path}[${i}]`])
-    } else if (isPlain(value)) {
-      for (const key of Object.keys(value)) {
-        if (unreadable(value, key)) return { path, kind: "unreadable" }
-        if (!isWellFormed(key)) return { path, kind: "ill-formed" }
-        stack.push([(value as Record<string, unknown>)[key], depth + 1, path === "" ? key : `${path}.${key}`])
-      }
+    // a getter or a proxy that throws (only a host's object can: JSON makes none) is refused at its object
+    try {
+      const found = children(value, depth, path, stack)
+      if (found !== undefined) return found
+    } catch {
+      return { path, kind: "throws" }
+    }
+  }
+  return undefined
+}
+
+/** Pushes the values of an array or a plain object on `stack`; the refusal of one of its keys, if any. */
+const children = (
+  value: object,
+  depth: number,
+  path: string,
+  stack: Array<readonly [unknown, number, string]>
+): Refusal | undefined => {
+  if (Array.isArray(value)) {
+    for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1, `${path}[${i}]`])
+  } else if (isPlain(value)) {
+    for (const key of Object.keys(value)) {
+      if (unreadable(value, key)) return { path, kind: "unreadable" }
+      if (!isWellFormed(key)) return { path, kind: "ill-formed" }
+      stack.push([(value as Record<string, unknown>)[key], depth + 1, path === "" ? key : `${path}.${key}`])
     }
   }
   return undefined
@@ -288,6 +305,8 @@ const refusal = (subject: string, { kind, path }: Refusal): InvalidInput =>
     issues: [
       kind === "depth"
         ? new InputIssue({ path, zh: `嵌套层数超过 ${maxDepth} 层`, en: `nested more than ${maxDepth} levels deep` })
+        : kind === "throws"
+        ? new InputIssue({ path, zh: "读取该对象时出错,无法作为值读取", en: "reading this object threw an error" })
         : kind === "ill-formed"
         ? new InputIssue({
           path,
@@ -311,7 +330,13 @@ const refusal = (subject: string, { kind, path }: Refusal): InvalidInput =>
  * @category decoding
  */
 export const checkDepth = (subject: string, input: unknown): Either.Either<unknown, InvalidInput> => {
-  const at = refused(input, maxDepth) ? refusedAt(input, maxDepth) : undefined
+  let suspect: boolean
+  try {
+    suspect = refused(input, maxDepth)
+  } catch {
+    suspect = true
+  }
+  const at = suspect ? refusedAt(input, maxDepth) : undefined
   return at === undefined ? Either.right(input) : Either.left(refusal(subject, at))
 }
 
