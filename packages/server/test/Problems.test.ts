@@ -130,6 +130,26 @@ describe("problem responses", () => {
     expect(ok.status).toBe(200)
   })
 
+  it("a name written twice in one object is 400 naming it, and nothing is written", async () => {
+    // JSON.parse keeps the last value; a gateway in front may keep the first and see another command
+    const body = JSON.stringify(selectKeyAreas("c-dup-last"))
+    const cases: ReadonlyArray<readonly [string, string]> = [
+      [body.replace("{", "{\"commandId\":\"c-dup-first\","), "commandId"],
+      [body.replace("\"code\":", "\"\\u0063ode\":\"X\",\"code\":"), "stats[0].code"],
+      [body.replace("\"id\":", "\"id\":\"x\",\"id\":"), "actor.id"]
+    ]
+    for (const [text, path] of cases) {
+      expect(() => JSON.parse(text)).not.toThrow()
+      const r = await call("POST", "/projects/p-dup/commands", { key: keys.bureau, body: text })
+      expect(r.status).toBe(400)
+      expect((r.body["issues"] as Array<{ path: string }>).map((i) => i.path)).toEqual([path])
+    }
+    await nothingWritten("p-dup")
+    // the same name in two objects is no duplicate
+    const ok = await call("POST", "/projects/p-dup-ok/commands", { key: keys.bureau, body })
+    expect(ok.status).toBe(200)
+  })
+
   it("an undecodable command is 400 with each field path in both languages", async () => {
     const r = await call("POST", "/projects/p-decode/commands", {
       key: keys.bureau,

@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import { randomUUID } from "node:crypto"
 import type { IncomingMessage } from "node:http"
 import * as Problem from "../Problem.js"
+import { duplicateKey } from "./duplicateKeys.js"
 
 /** The id of the current request. @internal */
 export const currentRequestId = FiberRef.unsafeMake<string>("")
@@ -98,11 +99,26 @@ export const jsonBody = (
           : fail(413, `请求体超过 ${limits.maxBodyBytes} 字节`, `body larger than ${limits.maxBodyBytes} bytes`)
       )
     )
+    let body: unknown
     try {
-      return JSON.parse(text) as unknown
+      body = JSON.parse(text)
     } catch {
       return yield* fail(400, "请求体不是有效的 JSON", "the body is not valid JSON", { kind: "invalid-json" })
     }
+    const duplicated = duplicateKey(text)
+    if (duplicated !== undefined) {
+      return yield* fail(400, `请求体中 ${duplicated} 重复出现`, `${duplicated} appears twice in the body`, {
+        kind: "invalid-json",
+        issues: [
+          new InputError.InputIssue({
+            path: duplicated,
+            zh: "同一对象中的字段名重复",
+            en: "the same name twice in one object"
+          })
+        ]
+      })
+    }
+    return body
   })
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
