@@ -6,7 +6,8 @@
 //    `tsc --strict --module nodenext` (ESM, and a CommonJS `.cts` copy of the plain host) without skipLibCheck,
 //    then run on SQLite and PostgreSQL; subpath imports type-checked under node10 and bundler resolution too;
 //    The command line from the installed package: the bundled scenarios, and the host's own scenario folder with a
-//    plugins.js beside it (run without a build) plus a scenario `gsyf new-scenario` wrote;
+//    plugins.js beside it (run without a build) plus a scenario `gsyf new-scenario` wrote, and a city's folder
+//    outside any project (as a global install or npx runs it);
 // 2. a host that already has effect 4 (`npm install effect` gives 4.x): installing the packages must not fail,
 //    and the plain host (Promise API, no effect import) runs as ESM and CommonJS on PostgreSQL.
 //
@@ -145,6 +146,19 @@ try {
     const out = await gsyf(["test", "city-scenarios"])
     if (!/2 passed, 0 failed/.test(out)) throw new Error(out)
     return out
+  })
+  await step("gsyf test: a city's folder outside any project (as with a global install or npx), its plugins.js finding gsyf", async () => {
+    // no node_modules above this folder: the plugins module's imports of @gsyf/* resolve from the CLI's own install
+    const outside = mkdtempSync(join(tmpdir(), "gsyf-city-"))
+    for (const f of ["plugins.js", "publicity-seven-days.yaml"]) cpSync(join(root, "examples/city-scenarios", f), join(outside, f))
+    try {
+      const bin = join(a, "node_modules", ".bin", "gsyf")
+      const out = await run(bin, ["test", "."], { cwd: outside, env: { ...process.env, GSYF_DATABASE_URL: "" } })
+      if (!/1 passed, 0 failed/.test(out)) throw new Error(out)
+      return out
+    } finally {
+      rmSync(outside, { recursive: true, force: true })
+    }
   })
   await step("gsyf demo --json, then verify and ocds on its store", async () => {
     const summary = JSON.parse(await run(join(a, "node_modules", ".bin", "gsyf"), ["demo", "--out", "demo-out", "--json"], { cwd: a }).then((t) => t.slice(t.lastIndexOf("\n{") + 1)))

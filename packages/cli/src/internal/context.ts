@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync
 } from "node:fs"
+import { register } from "node:module"
 import { basename, dirname, join, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { parse as parseYaml } from "yaml"
@@ -134,6 +135,33 @@ export const knownPlugins = (): Map<string, Plugin.Plugin> => {
   return out
 }
 
+let fallbackRegistered = false
+
+/**
+ * Lets a plugin module import gsyf (and effect) when the folder it lives in has no `node_modules` of its own, as with
+ * a global install (`npm install -g @gsyf/cli`) or `npx @gsyf/cli`: a bare `@gsyf/…` or `effect` specifier that
+ * does not resolve from the module is resolved from the command line's own installation. A module whose folder
+ * has these packages keeps its own. @internal
+ */
+const registerFallbackResolution = (): void => {
+  if (fallbackRegistered || typeof register !== "function") return
+  fallbackRegistered = true
+  const from = JSON.stringify(import.meta.url)
+  const hooks = `export async function resolve(specifier, context, next) {
+  try { return await next(specifier, context) } catch (e) {
+    if (e && e.code === "ERR_MODULE_NOT_FOUND" && /^(@gsyf\\/|effect(\\/|$))/.test(specifier) && context.parentURL !== ${from}) {
+      return next(specifier, { ...context, parentURL: ${from} })
+    }
+    throw e
+  }
+}`
+  try {
+    register(`data:text/javascript,${encodeURIComponent(hooks)}`)
+  } catch {
+    // no module hooks here: the plugin module must then find the packages from its own folder
+  }
+}
+
 /**
  * Imports a plugin module: `.js`/`.mjs` as they are; `.ts`/`.mts` as they are where the runtime strips types (tsx,
  * vitest), else with the types stripped by esbuild into a temporary `.mjs` beside the source (so its own imports
@@ -143,6 +171,7 @@ export const importModule = async (
   path: string,
   options: { readonly native?: boolean; readonly fresh?: boolean } = {}
 ): Promise<unknown> => {
+  registerFallbackResolution()
   const url = pathToFileURL(path).href
   // a fresh import (`gsyf test --watch` after a change) gets its own URL, so the module is read again
   if (!/\.m?ts$/.test(path)) return import(options.fresh === true ? `${url}?t=${Date.now()}` : url)
