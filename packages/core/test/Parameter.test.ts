@@ -159,6 +159,19 @@ describe("Parameter.load", () => {
     expect(Parameter.resolve(sparse, "budget.total", "2026-01-01")).toBeUndefined()
     expect(Parameter.get(sparse, "payment.dueDays", "2026-01-01")).toBe(30)
   })
+
+  it("a dated default holds from its day only: the one-year LPR of 3.0% from 2025-05-20", () => {
+    const sparse = Either.getOrThrow(Parameter.load({ parameters: {} }, { requireAll: false }))
+    expect(String(Parameter.get(sparse, "payment.lprOneYear", "2025-05-20"))).toBe("3")
+    // a contract signed the day before needs the rate of its day from the city's file
+    expect(Parameter.resolve(sparse, "payment.lprOneYear", "2025-05-19")).toBeUndefined()
+    const given = Either.getOrThrow(Parameter.load({
+      parameters: {
+        "payment.lprOneYear": [{ from: "2024-10-21", value: "3.1" }, { from: "2025-05-20", value: "3.0" }]
+      }
+    }, { requireAll: false }))
+    expect(String(Parameter.get(given, "payment.lprOneYear", "2025-05-19"))).toBe("3.1")
+  })
 })
 
 describe("Parameter.overlay and extend", () => {

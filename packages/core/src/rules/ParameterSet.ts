@@ -59,8 +59,14 @@ export interface Definition<A = unknown> {
   readonly schema: Schema.Schema<A, any, never>
   /** Why the parameter exists: the plan section or national text it fills in. */
   readonly basis: LegalBasis
-  /** The default and the text that fixes it; absent when the city must give a value. */
-  readonly default?: { readonly value: unknown; readonly basis: LegalBasis } | undefined
+  /**
+   * The default and the text that fixes it; absent when the city must give a value. A default with `from` (an ISO
+   * date) holds from that day only: before it the parameter has no value unless the city gives one (a published
+   * rate known from its publication on, say).
+   */
+  readonly default?:
+    | { readonly value: unknown; readonly basis: LegalBasis; readonly from?: string | undefined }
+    | undefined
   /** May be left unset (for example a provincial approval that does not exist). */
   readonly optional?: boolean | undefined
   /** The sub-project the blank belongs to, if any (`hazchem`, `keyAreas`). */
@@ -386,7 +392,7 @@ const fillDefaults = (
     if (definition.default !== undefined) {
       const decoded = Schema.decodeUnknownEither(definition.schema)(definition.default.value)
       if (Either.isRight(decoded)) {
-        histories.set(name, [{ from: undefined, value: decoded.right, basis: definition.default.basis }])
+        histories.set(name, [{ from: definition.default.from, value: decoded.right, basis: definition.default.basis }])
       }
       continue
     }
@@ -562,7 +568,7 @@ export const extend = (set: ParameterSet, added: ReadonlyArray<Definition>): Par
     if (!histories.has(d.name) && d.default !== undefined) {
       const decoded = Schema.decodeUnknownEither(d.schema)(d.default.value)
       if (Either.isRight(decoded)) {
-        histories.set(d.name, [{ from: undefined, value: decoded.right, basis: d.default.basis }])
+        histories.set(d.name, [{ from: d.default.from, value: decoded.right, basis: d.default.basis }])
       }
     }
   }

@@ -76,11 +76,13 @@ export const parameters = section("六(二)", {
       title: { zh: "一年期贷款市场报价利率(LPR)", en: "One-year loan prime rate (LPR)" },
       unit: "percent",
       description:
-        "全国银行间同业拆借中心公布的一年期贷款市场报价利率;合同约定的逾期利率不得低于合同订立时的该利率。按公布日期记为分段取值,城市参数文件可补充新的公布值",
+        "全国银行间同业拆借中心公布的一年期贷款市场报价利率;合同约定的逾期利率不得低于合同订立时的该利率。按公布日期记为分段取值,城市参数文件可补充新的公布值;默认值自2025年5月20日起适用,此前订立的合同须由参数文件给出当时的利率",
       schema: Param.Percent,
       basis: national(`${texts.smePayment} 第十七条`, "约定利率不得低于合同订立时1年期贷款市场报价利率"),
+      // the rate in force from its publication on; a contract signed earlier needs the rate of its day from the city
       default: {
         value: "3.0",
+        from: "2025-05-20",
         basis: new LegalBasis({
           level: "national",
           citation: "全国银行间同业拆借中心 贷款市场报价利率公告",
