@@ -133,7 +133,9 @@ export const Expectation = Schema.Struct({
       Schema.Struct({
         rule: Text,
         severity: Schema.optional(Schema.Literal("error", "warning", "info")),
-        path: Schema.optional(Schema.String)
+        path: Schema.optional(Schema.String),
+        /** What the finding says was expected, as it writes it (`≥ 2026-04-07`, `≤ ¥2,400,000.00` …). */
+        expected: Schema.optional(Schema.String)
       })
     )
   )
@@ -250,9 +252,15 @@ const checkFindings = (e: Expectation, o: Outcome, add: Add) => {
   e.findings.forEach((x, i) => {
     const found = present.some((f) =>
       f.ruleId === x.rule && (x.severity === undefined || f.severity === x.severity) &&
-      (x.path === undefined || f.path === x.path)
+      (x.path === undefined || f.path === x.path) && (x.expected === undefined || f.expected === x.expected)
     )
-    if (!found) add(["findings", i], plain(x), present.map((f) => `${f.ruleId} (${f.severity}) ${f.path}`))
+    if (!found) {
+      add(
+        ["findings", i],
+        plain(x),
+        present.map((f) => `${f.ruleId} (${f.severity}) ${f.path}${f.expected === undefined ? "" : ` ${f.expected}`}`)
+      )
+    }
   })
 }
 

@@ -231,3 +231,24 @@ describe("amounts written with their unit", () => {
     expect(e.message).toContain("元, 万元 or 万")
   })
 })
+
+describe("a finding's expected value", () => {
+  it("matches what the finding says was expected, and fails on another", () => {
+    const source = here("../../../examples/scenarios/rules/procurement/procurement-consultation-document-period.yaml")
+    expect(run(source).ok).toBe(true)
+    const text = readFileSync(source, "utf8")
+    expect(text).toContain("expected: \"≥ 2026-04-07\"")
+    const wrong = write(
+      text.replace("expected: \"≥ 2026-04-07\"", "expected: \"≥ 2026-04-04\"").replace(
+        /from: \.\.\/\.\.\//,
+        `from: ${repo}/examples/scenarios/`
+      ),
+      "document-period-wrong.yaml"
+    )
+    const r = run(wrong)
+    expect(r.steps.flatMap((s) => s.failures.map((f) => f.path))).toEqual(["steps[1].expect.findings[0]"])
+    expect(Scenario.formatResult(r)).toContain(
+      "procurement.consultation.document-period (error) firstResponseDeadline ≥ 2026-04-07"
+    )
+  })
+})

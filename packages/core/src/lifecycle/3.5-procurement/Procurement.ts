@@ -183,6 +183,11 @@ export const ConsultationInput = Schema.Struct({
   panel: withUniqueIds(Schema.Array(PanelMember), "磋商小组成员不能重复", "a panel member must not be listed twice"),
   documentsIssuedOn: X.IsoDate,
   firstResponseDeadline: X.IsoDate,
+  /**
+   * The last day of the minimum period from `documentsIssuedOn` as the calendar counts it, rolled over rest days and
+   * holidays (the lifecycle gives it; absent, the period's raw last day is used).
+   */
+  minimumPeriodEnd: X.optional(X.IsoDate),
   priceWeight: X.optional(X.Percent),
   financeApproval: X.optional(FinanceApproval)
 })
@@ -373,23 +378,29 @@ export const documentPeriod = Rule.make<ConsultationInput>({
   section: "三(五)",
   basis: [
     consultationBasis("第十条", "从磋商文件发出之日起至供应商提交首次响应文件截止之日止不得少于10日"),
-    national(`${texts.civilCode} 第二百零一条`, "按照日计算期间的,开始的当日不计入,自下一日开始计算")
+    national(`${texts.civilCode} 第二百零一条`, "按照日计算期间的,开始的当日不计入,自下一日开始计算"),
+    national(`${texts.civilCode} 第二百零三条`, "期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日")
   ],
-  reads: ["procurement.consultation.minDocumentDays"],
-  description: "磋商文件发出之日与首次响应文件提交截止之日之间的自然日数(发出当日不计入)不少于规定日数(默认10日)。",
+  reads: ["procurement.consultation.minDocumentDays", "procurement.periodRollover"],
+  description:
+    "磋商文件发出之日与首次响应文件提交截止之日之间的自然日数(发出当日不计入)不少于规定日数(默认10日);末日是休息日或法定节假日的顺延,截止日不得早于顺延后的末日(procurement.periodRollover 为 none 时不顺延)。",
   evaluate: (input, p) => {
     const f = Rule.findings("procurement.consultation.document-period")
     const min = p.read<V["procurement.consultation.minDocumentDays"]>("procurement.consultation.minDocumentDays")
+    const rolled = p.read<"calendar" | "none">("procurement.periodRollover") === "calendar"
+      ? input.minimumPeriodEnd
+      : undefined
+    const end = rolled ?? Days.formatDayNumber(Days.dayNumberOf(input.documentsIssuedOn) + min)
     const days = Days.between(input.documentsIssuedOn, input.firstResponseDeadline)
-    return days >= min
+    return input.firstResponseDeadline >= end
       ? []
       : [
         f.error(
           "firstResponseDeadline",
-          `磋商文件 ${input.documentsIssuedOn} 发出,首次响应截止 ${input.firstResponseDeadline},只有 ${days} 日,少于 ${min} 日`,
-          `documents issued ${input.documentsIssuedOn}, first responses due ${input.firstResponseDeadline}: ${days} days, fewer than ${min}`,
-          `≥ ${min} days`,
-          `${days} days`
+          `磋商文件 ${input.documentsIssuedOn} 发出,首次响应截止 ${input.firstResponseDeadline}(${days} 日),早于 ${min} 日期限的末日 ${end}`,
+          `documents issued ${input.documentsIssuedOn}, first responses due ${input.firstResponseDeadline} (${days} days): before ${end}, the last day of the ${min}-day period`,
+          `≥ ${end}`,
+          input.firstResponseDeadline
         )
       ]
   }

@@ -2,12 +2,14 @@
 // sub-project), 竞争性磋商, 公开招标 (tender.ts), 询价 (inquiry.ts) and 单一来源 (singleSource.ts), each with its
 // title, basis, the guards it adds and its award path.
 import * as Either from "effect/Either"
+import type { IsoDate } from "../../kernel/IsoDate.js"
 import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
-import type { AwardContext, AwardPath, AwardResult, ProcurementMethod } from "../Config.js"
+import type { AwardContext, AwardPath, AwardResult, Config, ProcurementMethod } from "../Config.js"
 import type { Guard, Input } from "../Guard.js"
 import { basisOf, runStage, single, traced, violation } from "../internal/decide.js"
 import { check } from "../internal/guard.js"
+import * as Parameter from "../Parameter.js"
 import type { Evaluation } from "../ProjectEvent.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { aggregation, criteriaTotal, priceWeightFixed } from "./guards.js"
@@ -37,6 +39,17 @@ const consultationInput = (
   firstResponseDeadline: proc.responseDeadline,
   ...more
 })
+
+/**
+ * The last day of the consultation's minimum period as the calendar counts it (rolled over rest days and
+ * holidays), for `procurement.consultation.document-period`; nothing when the calendar cannot count it.
+ */
+const periodEndOf = (config: Config, issued: IsoDate): Partial<Procurement.ConsultationInput> => {
+  const days = Parameter.get(config.parameters, "procurement.consultation.minDocumentDays", issued)
+  if (typeof days !== "number") return {}
+  const end = config.calendar.periodEnd(issued, days, "calendar-days")
+  return Either.isRight(end) ? { minimumPeriodEnd: end.right } : {}
+}
 
 const reviewMembers = (members: Panel["members"]) =>
   members.map((m) => ({
@@ -241,7 +254,7 @@ export const competitiveConsultation: ProcurementMethod = {
     StartProcurement: [
       asGuard<"StartProcurement", Procurement.ConsultationInput>(
         Procurement.documentPeriod,
-        ({ command: c }) => consultationInput(c)
+        ({ command: c, config }) => consultationInput(c, periodEndOf(config, c.documentsIssuedOn))
       ),
       consultationDocumentSale
     ],

@@ -11,6 +11,21 @@ import { noNational } from "../internal/parameters.js"
 
 export const parameters = section("三(五)", {
   procurement: {
+    periodRollover: param({
+      title: { zh: "最短期限末日顺延", en: "Roll-over of a minimum period's last day" },
+      unit: "choice",
+      description:
+        "公开招标等标期(20日)和磋商文件发出至首次响应截止(10日)这类按日计算的最短期限,末日是休息日或法定节假日的,是否顺延:calendar 按日历的顺延规则顺延,截止日不得早于顺延后的末日(民法典第二百零三条;财政部令第87号第八十五条);none 只计自然日数。全国文本对最短期限是否顺延没有明文,默认取较严的 calendar",
+      schema: Schema.Literal("calendar", "none"),
+      basis: national(`${texts.civilCode} 第二百零三条`),
+      default: {
+        value: "calendar",
+        basis: national(
+          `${texts.civilCode} 第二百零三条`,
+          "期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日"
+        )
+      }
+    }),
     hazchem: {
       method: param({
         title: { zh: "危化培训项目采购方式", en: "Procurement method: hazardous-chemicals sub-project" },

@@ -10,6 +10,7 @@ import { single } from "../internal/decide.js"
 import { check } from "../internal/guard.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { criteriaTotal } from "./guards.js"
+import { minimumEnd } from "./internal/minimumPeriod.js"
 import { onOffer } from "./internal/onOffer.js"
 import { composition } from "./internal/panel.js"
 import { qualifiedBids } from "./internal/qualified.js"
@@ -20,24 +21,41 @@ const law = (article: string, note?: string) => national(`${texts.procurementLaw
 const regulation = (article: string, note?: string) => national(`${texts.procurementRegulation} ${article}`, note)
 const measures = (article: string, note?: string) => national(`${texts.tenderMeasures} ${article}`, note)
 
-/** 等标期: from the documents to the bid deadline at least `procurement.tender.minBidDays` (20) days. */
+/**
+ * 等标期: from the documents to the bid deadline at least `procurement.tender.minBidDays` (20) days, the last day
+ * rolled over rest days and holidays unless `procurement.periodRollover` is `none`.
+ */
 export const bidPeriod = check<"StartProcurement">({
   id: "procurement.tender.bid-period",
   title: { zh: "公开招标等标期", en: "Bid period of a public tender" },
   section: "三(五)",
-  basis: [law("第三十五条", "自招标文件开始发出之日起至投标人提交投标文件截止之日止,不得少于二十日")],
-  description: "招标文件发出之日至投标截止日的自然日数(发出当日不计入)不少于参数规定的日数(全国为20日)。",
-  reads: ["procurement.tender.minBidDays"]
-}, ({ command: c }, f, p) => {
+  basis: [
+    law("第三十五条", "自招标文件开始发出之日起至投标人提交投标文件截止之日止,不得少于二十日"),
+    national(`${texts.civilCode} 第二百零三条`, "期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日")
+  ],
+  description:
+    "招标文件发出之日至投标截止日的自然日数(发出当日不计入)不少于参数规定的日数(全国为20日);末日是休息日或法定节假日的顺延,截止日不得早于顺延后的末日(procurement.periodRollover 为 none 时不顺延)。",
+  reads: ["procurement.tender.minBidDays", "procurement.periodRollover"]
+}, ({ command: c, config }, f, p) => {
   const min = p.read<number>("procurement.tender.minBidDays")
+  const end = minimumEnd(config.calendar, p, c.documentsIssuedOn, min)
+  if (Either.isLeft(end)) {
+    return [
+      f.error(
+        "responseDeadline",
+        `日历无法计算:${end.left.message}`,
+        `the calendar cannot compute this: ${end.left.message}`
+      )
+    ]
+  }
   const days = Days.between(c.documentsIssuedOn, c.responseDeadline)
-  return days >= min ? [] : [
+  return c.responseDeadline >= end.right ? [] : [
     f.error(
       "responseDeadline",
-      `招标文件 ${c.documentsIssuedOn} 发出,投标截止 ${c.responseDeadline},只有 ${days} 日,少于 ${min} 日`,
-      `documents issued ${c.documentsIssuedOn}, bids due ${c.responseDeadline}: ${days} days, fewer than ${min}`,
-      `≥ ${min} days`,
-      `${days} days`
+      `招标文件 ${c.documentsIssuedOn} 发出,投标截止 ${c.responseDeadline}(${days} 日),早于 ${min} 日等标期的末日 ${end.right}`,
+      `documents issued ${c.documentsIssuedOn}, bids due ${c.responseDeadline} (${days} days): before ${end.right}, the last day of the ${min}-day bid period`,
+      `≥ ${end.right}`,
+      c.responseDeadline
     )
   ]
 })
