@@ -59,6 +59,26 @@ describe("Parameter.load", () => {
     expect(issues.find((i) => i.path === "parameters.supervision.briefingDueDay")!.en).toContain("1 to 28")
   })
 
+  it("takes 360, 365 or 366 days per year for an agreed interest rate, nothing else, in one issue", () => {
+    const issues = issuesOf(withParams({ "payment.interestDayBasis": 1, "publicity.unit": "weeks" }))
+    expect(issues.map((i) => [i.path, i.zh, i.en])).toEqual([
+      [
+        "parameters.publicity.unit",
+        "取值无效,应为 \"calendar-days\"、\"working-days\" 之一",
+        "expected one of \"calendar-days\", \"working-days\", got \"weeks\""
+      ],
+      [
+        "parameters.payment.interestDayBasis",
+        "取值无效,应为 360、365、366 之一",
+        "expected one of 360, 365, 366, got 1"
+      ]
+    ])
+    expect(
+      Parameter.get(load(withParams({ "payment.interestDayBasis": 360 })), "payment.interestDayBasis", "2026-05-01")
+    )
+      .toBe(360)
+  })
+
   it("reports a bad field inside a structured value with its full path", () => {
     const file = seedFile()
     const breakdown = file.parameters["budget.breakdown"] as Array<Record<string, unknown>>

@@ -119,6 +119,17 @@ const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>
       const relevant = (issues as ReadonlyArray<ParseResult.ParseIssue>).filter(
         (i) => !(i._tag === "Type" && AST.isUndefinedKeyword(i.ast))
       )
+      const choices = literalChoices(relevant)
+      if (choices !== undefined) {
+        out.push(
+          new InputIssue({
+            path: formatPath(path),
+            zh: `取值无效,应为 ${choices.join("、")} 之一`,
+            en: `expected one of ${choices.join(", ")}, got ${safeShow(relevant[0]!.actual)}`
+          })
+        )
+        return
+      }
       for (const i of relevant.length > 0 ? relevant : issues) collect(i, path, out)
       return
     }
@@ -167,6 +178,14 @@ const collect = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>
       return
     }
   }
+}
+
+/** The choices of a union of plain literals that all failed (one issue for the field, not one per choice). */
+const literalChoices = (issues: ReadonlyArray<ParseResult.ParseIssue>): ReadonlyArray<string> | undefined => {
+  const types = issues.filter((i): i is ParseResult.Type =>
+    i._tag === "Type" && AST.isLiteral(i.ast) && i.message === undefined && getBilingual(i.ast) === undefined
+  )
+  return types.length > 1 && types.length === issues.length ? types.map((i) => describe(i.ast)) : undefined
 }
 
 /**

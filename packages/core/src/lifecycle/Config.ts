@@ -329,7 +329,7 @@ export interface Config {
   readonly overrides: ReadonlyArray<AppliedOverride>
   readonly removals: ReadonlyArray<AppliedRemoval>
   /** The `onEvent` hooks of the plugins, in load order. */
-  readonly subscribers: ReadonlyArray<(event: CommittedEvent) => void>
+  readonly subscribers: ReadonlyArray<(event: CommittedEvent) => void | PromiseLike<void>>
 }
 
 const methodOf = (input: Input<ProcurementCommand>): string | undefined =>

@@ -189,12 +189,10 @@ const notifySubscribers = (config: Config) => (stored: ReadonlyArray<EventStore.
     for (const subscriber of config.subscribers) {
       for (const e of stored) {
         try {
-          const result: unknown = subscriber({ streamId: e.streamId, position: e.position, type: e.type, data: e.data })
-          // An `async` hook is a `void` function to TypeScript; its later rejection would otherwise be unhandled and
-          // end the host's process (Node's default), so it is caught like a synchronous failure.
-          if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
-            ;(result as PromiseLike<unknown>).then(undefined, () => {})
-          }
+          const result = subscriber({ streamId: e.streamId, position: e.position, type: e.type, data: e.data })
+          // An asynchronous hook's later rejection would otherwise be unhandled and end the host's process (Node's
+          // default), so it is caught like a synchronous failure.
+          if (typeof result?.then === "function") result.then(undefined, () => {})
         } catch {
           // A subscriber's failure never undoes or blocks a committed command.
         }

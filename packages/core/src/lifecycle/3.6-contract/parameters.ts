@@ -1,5 +1,6 @@
 // 三(六) parameters: the signing period, the service period (五(二)), the advance and balance (六(二)).
 // Names are the tree's paths (`project.periodMonths` …); a parameter's section is the group's unless it says otherwise.
+import * as Schema from "effect/Schema"
 import { LegalBasis, national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Param from "../../rules/internal/parameterSchemas.js"
 import * as NationalBound from "../../rules/NationalBound.js"
@@ -102,8 +103,9 @@ export const parameters = section("六(二)", {
     interestDayBasis: param({
       title: { zh: "约定年利率折算日利率的天数", en: "Days per year for an agreed annual rate" },
       unit: "days",
-      description: "合同约定年利率的,逾期利息按年利率 ÷ 该天数 × 逾期天数计算;条例未规定折算天数,默认365日",
-      schema: Param.PositiveInt,
+      description:
+        "合同约定年利率的,逾期利息按年利率 ÷ 该天数 × 逾期天数计算;条例未规定折算天数,可取360、365或366日,默认365日",
+      schema: Schema.Literal(360, 365, 366),
       basis: national(`${texts.smePayment} 第十七条`),
       default: { value: 365, basis: new LegalBasis({ level: "gsyf", citation: "gsyf 约定", note: "按一年365日折算" }) }
     }),
