@@ -99,6 +99,31 @@ describe("Docx", () => {
     expect(xml).toContain("<w:color w:val=\"E60000\"/>")
   })
 
+  it("widens a column to its widest amount, the others giving way, and sets Latin text as en-US", async () => {
+    const doc = Document.make({
+      title: "金额表",
+      blocks: [
+        Block.table({
+          header: [["项目", "说明", "金额（元）"]],
+          body: [["培训", "三类人员能力提升培训", "¥12,345,678.90"], ["宣传", "部署会", "¥800.00"]],
+          widths: [2, 8, 1]
+        })
+      ]
+    })
+    for (const bytes of [await Effect.runPromise(Docx.render(doc)), await Packer.toBuffer(Docx.toDocx(doc))]) {
+      const xml = documentXml(new Uint8Array(bytes))
+      const cols = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))
+      // 14 characters at 0.6 em of 14 pt, plus the cell margins: 14 × 168 + 200 twips (the last column takes the
+      // twips the others' rounding leaves); the type area is 8,845
+      expect(cols[2]! - (14 * 168 + 200)).toBeGreaterThanOrEqual(0)
+      expect(cols[2]! - (14 * 168 + 200)).toBeLessThan(3)
+      expect(cols.reduce((a, b) => a + b, 0)).toBe(8845)
+      expect(cols[1]! / cols[0]!).toBeCloseTo(4, 2)
+      const styles = readZip(new Uint8Array(bytes)).get("word/styles.xml")!().toString("utf8")
+      expect(styles).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/)
+    }
+  })
+
   it("writes the same body as the docx object model of Docx.toDocx, element for element", async () => {
     const docs = [sampleDocument(), ...documentSet(runSeed()).map(([, doc]) => doc)]
     for (const doc of docs) {

@@ -111,11 +111,22 @@ export const pageNumbers = (
     return [{ page: p.number, text: l.text, position }]
   })
 
-/** Places where a line ends inside an amount, a number or a date (the next line of the same block goes on with it). */
+/** A line ending in a yuan amount that is not whole (`¥800,000.0`, `¥1,050,000.`, `¥3,000,00`). */
+const cutAmount = (text: string): boolean => {
+  const tail = /[¥￥][\d,.]*$/.exec(text)?.[0]
+  // a whole amount may run on into the number of the next cell (pdftotext joins cells of one row)
+  return tail !== undefined && !/^[¥￥]\d{1,3}(?:,\d{3})*\.\d{2}/.test(tail)
+}
+
+/**
+ * Places where a line ends inside an amount, a number or a date: the next line of the same block goes on with it,
+ * or the line ends in a yuan amount that is not whole (a table cell's next line may be a block of its own).
+ */
 export const brokenAmounts = (pages: ReadonlyArray<Page>): ReadonlyArray<string> =>
   pages.flatMap((p) =>
     p.lines.flatMap((l, i) => {
       const next = p.lines[i + 1]
+      if (cutAmount(l.text)) return [`page ${p.number}: "${l.text.slice(-12)}" | "${next?.text.slice(0, 12) ?? ""}"`]
       if (next === undefined || next.block !== l.block) return []
       const cut = /[\d¥￥,.]$/.test(l.text) && /^[\d,.%％]|^[年月日元号万]/.test(next.text)
       return cut ? [`page ${p.number}: "${l.text.slice(-12)}" | "${next.text.slice(0, 12)}"`] : []

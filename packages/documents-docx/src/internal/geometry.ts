@@ -2,7 +2,7 @@
  * The GB/T 9704 page of a DOCX in Word's units (twentieths of a point, half-points for font sizes), the font
  * roles, and the measures both writers share: column widths and the indents of the signature block.
  */
-import { type Block, Numbering } from "@gsyf/documents"
+import { Block, Numbering } from "@gsyf/documents"
 
 /** The font names written into the document, by role. */
 export interface Fonts {
@@ -46,6 +46,61 @@ export const columnWidths = (weights: ReadonlyArray<number>): Array<number> => {
   const widths = weights.map((w) => Math.floor((w / total) * TYPE_AREA_WIDTH))
   widths[widths.length - 1]! += TYPE_AREA_WIDTH - widths.reduce((a, b) => a + b, 0)
   return widths
+}
+
+/** Amounts, numbers and Latin words: a reader breaks none of them across lines. */
+const unbreakable = /[¥￥]?[-+]?\d[\d,]*(?:\.\d+)?[%％]?|[A-Za-z][\w.@/-]*/g
+/** Cell margins left and right (`w:tblCellMar`, 80 twips each) and a little slack for the font's own spacing. */
+const CELL_PADDING = 2 * 80 + 40
+/**
+ * The width a token needs at the table size, in twips. The fonts are named, not embedded, so half-width characters
+ * are taken at 0.6 em, wider than digits in 仿宋, 宋体 and the Noto CJK fonts a reader substitutes for them.
+ */
+const tokenWidth = (token: string): number => {
+  let ems = 0
+  for (const ch of token) ems += ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1
+  return Math.ceil(ems * TABLE_SIZE * 20) + CELL_PADDING
+}
+
+/** Per column, the widest unbreakable token of its single-column cells. */
+const tokenMinimums = (t: Block.Table, count: number): Array<number> => {
+  const out = Array.from({ length: count }, () => 0)
+  for (const row of [...t.header, ...t.body]) {
+    let column = 0
+    for (const c of row) {
+      const span = c.colSpan ?? 1
+      if (span === 1 && column < count) {
+        for (const r of c.runs) {
+          for (const m of r.text.matchAll(unbreakable)) out[column] = Math.max(out[column]!, tokenWidth(m[0]))
+        }
+      }
+      column += span
+    }
+  }
+  return out
+}
+
+/**
+ * A table's column widths in twips, filling the type area: by the columns' weights, except that no column is
+ * narrower than its widest amount, number or Latin word (at most 45% of the area), the other columns giving way in
+ * proportion to their weights. A reader that breaks an amount such as ¥1,050,000.00 in a narrow cell never gets
+ * the chance.
+ */
+export const tableColumnWidths = (t: Block.Table): Array<number> => {
+  const count = Block.columnCount(t)
+  const weights = Array.from({ length: count }, (_, i) => t.columns?.[i]?.width ?? 1)
+  const minimums = tokenMinimums(t, count).map((m) => Math.min(m, Math.floor(TYPE_AREA_WIDTH * 0.45)))
+  if (minimums.reduce((a, b) => a + b, 0) > TYPE_AREA_WIDTH) return columnWidths(weights)
+  const fixed = new Set<number>()
+  for (;;) {
+    const free = TYPE_AREA_WIDTH - [...fixed].reduce((a, i) => a + minimums[i]!, 0)
+    const share = weights.reduce((a, w, i) => (fixed.has(i) ? a : a + w), 0)
+    if (fixed.size === count) return columnWidths(minimums)
+    if (free <= 0 || share <= 0) return columnWidths(weights)
+    const short = weights.findIndex((w, i) => !fixed.has(i) && (w / share) * free < minimums[i]!)
+    if (short < 0) return columnWidths(weights.map((w, i) => (fixed.has(i) ? (minimums[i]! * share) / free : w)))
+    fixed.add(short)
+  }
 }
 
 /** The signature block: the issuer centred over the date, the date four characters from the right edge. */

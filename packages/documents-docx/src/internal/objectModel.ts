@@ -38,6 +38,7 @@ import {
   RED,
   signatureLayout,
   TABLE_SIZE,
+  tableColumnWidths,
   TYPE_AREA_WIDTH
 } from "./geometry.js"
 
@@ -126,7 +127,7 @@ const framed = (
 
 const table = (ctx: Ctx, t: Block.Table): Array<Paragraph | Table> => {
   const count = Block.columnCount(t)
-  const widths = columnWidths(Array.from({ length: count }, (_, i) => t.columns?.[i]?.width ?? 1))
+  const widths = tableColumnWidths(t)
   const row = (cells: ReadonlyArray<Block.Cell>, header: boolean) => {
     let column = 0
     const out = cells.map((c) => {
@@ -356,7 +357,7 @@ export const objectModel = (doc: Document.Document, fonts: Fonts, redLine: boole
             font: fontOf(ctx.fonts.body),
             size: pt(BODY_SIZE),
             characterSpacing: CHAR_SPACING,
-            language: { value: "zh-CN", eastAsia: "zh-CN" }
+            language: { value: "en-US", eastAsia: "zh-CN" }
           },
           paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } }
         }

@@ -20,6 +20,7 @@ import {
   RED,
   signatureLayout,
   TABLE_SIZE,
+  tableColumnWidths,
   TYPE_AREA_WIDTH
 } from "./geometry.js"
 
@@ -162,7 +163,7 @@ const caption = (fonts: Fonts, text: string): string =>
 
 const table = (fonts: Fonts, tb: Block.Table): string => {
   const count = Block.columnCount(tb)
-  const widths = columnWidths(Array.from({ length: count }, (_, i) => tb.columns?.[i]?.width ?? 1))
+  const widths = tableColumnWidths(tb)
   const headerStyle = { font: fonts.heading1, size: TABLE_SIZE }
   const bodyStyle = { size: TABLE_SIZE }
   const row = (cells: ReadonlyArray<Block.Cell>, header: boolean): string => {
@@ -355,7 +356,7 @@ const PARAGRAPH_DEFAULTS = "<w:spacing w:after=\"0\" w:before=\"0\" w:line=\"240
 export const stylesXml = (fonts: Fonts): string => {
   const body = `${rFonts(fonts.body)}<w:spacing w:val="${CHAR_SPACING}"/>${size(BODY_SIZE)}`
   return `${DECLARATION}<w:styles ${NAMESPACES}><w:docDefaults><w:rPrDefault><w:rPr>${body}` +
-    "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>" +
+    "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>" +
     `<w:pPrDefault><w:pPr>${PARAGRAPH_DEFAULTS}</w:pPr></w:pPrDefault></w:docDefaults>` +
     "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>" +
     `<w:pPr>${PARAGRAPH_DEFAULTS}</w:pPr><w:rPr>${body}</w:rPr></w:style>` +
