@@ -31,6 +31,14 @@ const pdftotext = tools.pdftotext()
 const pngs = (process.env.GSYF_DOCUMENT_PNGS ?? "") !== ""
 const aliases = fileURLToPath(new URL("../fontconfig/65-gsyf-gbt9704.conf", import.meta.url))
 
+/** Converts DOCX files to PDF in `out` with LibreOffice, in a profile of its own. */
+const toPdf = async (inputs: ReadonlyArray<string>, out: string, env: NodeJS.ProcessEnv): Promise<void> => {
+  const profile = `-env:UserInstallation=file://${tempDir("lo")}`
+  const args = [profile, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, ...inputs]
+  const r = await run(soffice.require(), args, { timeout: 280_000, env })
+  if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`)
+}
+
 describe.skipIf(soffice.skip || pdftotext.skip)("DOCX layout through LibreOffice", () => {
   const converted: Array<{ name: string; pdf: string; pages: ReadonlyArray<Page> }> = []
   let fonts = ""
@@ -51,21 +59,7 @@ describe.skipIf(soffice.skip || pdftotext.skip)("DOCX layout through LibreOffice
         `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><include>${aliases}</include></fontconfig>\n`
     )
     const out = artifactPath("documents-docx", "set", "pdf", ".keep").replace(/\/\.keep$/, "")
-    const r = await run(
-      soffice.require(),
-      [
-        `-env:UserInstallation=file://${tempDir("lo")}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out,
-        ...inputs
-      ],
-      { timeout: 280_000, env: { ...process.env, FONTCONFIG_FILE: conf } }
-    )
-    if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`)
+    await toPdf(inputs, out, { ...process.env, FONTCONFIG_FILE: conf })
     for (const [name] of set) {
       const pdf = join(out, `${name}.pdf`)
       converted.push({ name, pdf, pages: await readPages(pdftotext.require(), pdf) })
@@ -117,21 +111,7 @@ describe.skipIf(soffice.skip || pdftotext.skip)("DOCX through LibreOffice withou
       writeFileSync(file, Effect.runSync(Docx.render(set.get(name)!)))
       return file
     })
-    const r = await run(
-      soffice.require(),
-      [
-        `-env:UserInstallation=file://${tempDir("lo")}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ...inputs
-      ],
-      { timeout: 280_000 }
-    )
-    if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`)
+    await toPdf(inputs, dir, process.env)
     for (const name of names) {
       converted.push({ name, pages: await readPages(pdftotext.require(), join(dir, `${name}.pdf`)) })
     }
