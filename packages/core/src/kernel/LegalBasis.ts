@@ -138,6 +138,7 @@ export const texts = {
   intentionNotice: "《关于开展政府采购意向公开工作的通知》(财库〔2020〕10号)",
   consultationServices: "《关于政府采购竞争性磋商采购方式管理暂行办法有关问题的补充通知》(财库〔2015〕124号)",
   tenderMeasures: "《政府采购货物和服务招标投标管理办法》(财政部令第87号)",
+  challengeMeasures: "《政府采购质疑和投诉办法》(财政部令第94号)",
   acceptanceGuidance: "《关于进一步加强政府采购需求和履约验收管理的指导意见》(财库〔2016〕205号)",
   smePayment: "《保障中小企业款项支付条例》(国务院令第802号)",
   civilCode: "《民法典》",

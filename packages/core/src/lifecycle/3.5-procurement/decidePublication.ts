@@ -8,7 +8,7 @@ import { calendarFinding, type Context, type Handlers, ok, traced, violation } f
 import type { Evaluation } from "../ProjectEvent.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { intentionLead, resultNoticePeriod } from "./publication.js"
-import { challengePeriods } from "./recovery.js"
+import { challengeDays, challengeEnd, challengePeriods } from "./recovery.js"
 
 /** The last day to publish the result of an award decided on `on`, with the trace of the period read. */
 export const resultNoticeDue = (
@@ -47,9 +47,9 @@ export const handlers: Handlers<"PublishIntention" | "PublishResult"> = {
   PublishResult: (input) => {
     const { command: c, state: s, config, on } = input
     const award = s.subProjects[c.subProject].award!
-    const days = traced(input, challengePeriods, (p) => p.read<number>("procurement.challenge.raiseWorkingDays"))
-    if (Either.isLeft(days)) return Either.left(days.left)
-    const challengeBy = config.calendar.periodEnd(on, days.right.value, "working-days")
+    const period = traced(input, challengePeriods, (p) => challengeEnd(config.calendar, challengeDays(p), on))
+    if (Either.isLeft(period)) return Either.left(period.left)
+    const challengeBy = period.right.value
     if (Either.isLeft(challengeBy)) return violation(c._tag, [calendarFinding(challengeBy.left, "at")])
     const dueOn = award.resultNoticeBy ?? on
     return ok({
@@ -67,9 +67,10 @@ export const handlers: Handlers<"PublishIntention" | "PublishResult"> = {
       },
       basis: [
         national(`${texts.procurementRegulation} 第四十三条`),
-        national(`${texts.procurementLaw} 第五十二条`)
+        national(`${texts.procurementLaw} 第五十二条`),
+        national(`${texts.challengeMeasures} 第十条`)
       ],
-      evaluations: [days.right.evaluation],
+      evaluations: [period.right.evaluation],
       restsOn: [award.eventId]
     })
   }

@@ -351,6 +351,18 @@ export const parameters = section("三(五)", {
         basis: national(`${texts.procurementRegulation} 第四十三条`),
         default: { value: 2, basis: national(`${texts.procurementRegulation} 第四十三条`) },
         bound: NationalBound.atMost(2, national(`${texts.procurementRegulation} 第四十三条`, "2个工作日内公告"))
+      }),
+      periodWorkingDays: param({
+        title: { zh: "结果公告的公告期", en: "Working days a result notice runs" },
+        unit: "working-days",
+        description:
+          "中标、成交结果公告期限为1个工作日;对中标、成交结果提出质疑的,应知其权益受到损害之日为结果公告期限届满之日,质疑期自该日起算。城市可以规定更长的公告期(质疑期随之后移);至少1个工作日",
+        schema: Param.PositiveInt,
+        basis: national(`${texts.tenderMeasures} 第六十九条`),
+        default: {
+          value: 1,
+          basis: national(`${texts.tenderMeasures} 第六十九条`, "中标公告期限为1个工作日")
+        }
       })
     },
     challenge: {

@@ -2,7 +2,10 @@
 // round, an award the winner declines passed to the next-ranked candidate, and challenges (质疑) that may suspend
 // the signing. Each is a guard of its command or a traced step of its decision.
 import * as Either from "effect/Either"
+import type * as Calendar from "../../kernel/Calendar.js"
+import type { IsoDate } from "../../kernel/IsoDate.js"
 import { national, texts } from "../../kernel/LegalBasis.js"
+import type { ParameterReader } from "../../rules/Rule.js"
 import type { Guard } from "../Guard.js"
 import { check, type Doc, order, step } from "../internal/guard.js"
 import type { RankedBid } from "../ProjectEvent.js"
@@ -11,6 +14,11 @@ import { isAfterDeadline, show } from "./internal/deadline.js"
 import { open, started } from "./internal/order.js"
 
 const law = (article: string, note?: string) => national(`${texts.procurementLaw} ${article}`, note)
+/** When a supplier knows of a harm done by the result: when the result notice's period ends. */
+const resultKnownOn = national(
+  `${texts.challengeMeasures} 第十条`,
+  "对中标或者成交结果提出质疑的,为中标或者成交结果公告期限届满之日"
+)
 const regulation = (article: string, note?: string) => national(`${texts.procurementRegulation} ${article}`, note)
 
 /** How many days before the deadline a clarification of this method is due, and the deadline it moves to. */
@@ -161,10 +169,41 @@ export const challengePeriods: Doc = step(
   "质疑及答复期限",
   "Challenge periods",
   "三(五)",
-  [law("第五十二条"), law("第五十三条")],
-  "质疑应在结果公告之日起参数规定的工作日内(全国为7个工作日)提出;采购人在收到质疑后参数规定的工作日内(全国为7个工作日)答复。",
-  ["procurement.challenge.raiseWorkingDays", "procurement.challenge.answerWorkingDays"]
+  [law("第五十二条"), law("第五十三条"), resultKnownOn],
+  "对结果的质疑应在结果公告期限(全国为1个工作日)届满之日起参数规定的工作日内(全国为7个工作日)提出;采购人在收到质疑后参数规定的工作日内(全国为7个工作日)答复。",
+  [
+    "procurement.resultNotice.periodWorkingDays",
+    "procurement.challenge.raiseWorkingDays",
+    "procurement.challenge.answerWorkingDays"
+  ]
 )
+
+/**
+ * The last day to challenge a result published on `published`: the notice runs
+ * `procurement.resultNotice.periodWorkingDays` (1 working day), and the challenge period of
+ * `procurement.challenge.raiseWorkingDays` (7) counts from the day the notice ends (财政部令第94号 第十条).
+ */
+export const challengeEnd = (
+  calendar: Calendar.Service,
+  days: ChallengeDays,
+  published: IsoDate
+): Either.Either<IsoDate, { readonly message: string }> =>
+  Either.flatMap(
+    calendar.periodEnd(published, days.notice, "working-days"),
+    (noticeEnds) => calendar.periodEnd(noticeEnds, days.raise, "working-days")
+  )
+
+/** The working days a result notice runs and the working days to challenge after it. */
+export interface ChallengeDays {
+  readonly notice: number
+  readonly raise: number
+}
+
+/** Reads {@link ChallengeDays} from the parameters, each once. */
+export const challengeDays = (p: ParameterReader): ChallengeDays => ({
+  notice: p.read<number>("procurement.resultNotice.periodWorkingDays"),
+  raise: p.read<number>("procurement.challenge.raiseWorkingDays")
+})
 
 /** Each challenge once; an answer to a known, unanswered challenge. */
 const challengeKnown = <K extends "RaiseChallenge" | "AnswerChallenge">(): Guard<K> =>
@@ -193,25 +232,26 @@ const challengeKnown = <K extends "RaiseChallenge" | "AnswerChallenge">(): Guard
   })
 
 /**
- * A challenge is raised within the working days after the result notice (not the award: the period starts when the
- * result is published). Before the notice is published the period has not begun, so a challenge received after
- * the award is in time.
+ * A challenge is raised within the working days after the result notice's own period ends (not the award: the
+ * period starts with the published result). Before the notice is published the period has not begun, so a
+ * challenge received after the award is in time.
  */
 const raisedInTime = check<"RaiseChallenge">({
   id: "procurement.challenge-within",
   title: { zh: "在质疑期限内提出", en: "A challenge within its period" },
   section: "三(五)",
-  basis: [law("第五十二条", "在知道或者应知其权益受到损害之日起七个工作日内,以书面形式提出质疑")],
+  basis: [law("第五十二条", "在知道或者应知其权益受到损害之日起七个工作日内,以书面形式提出质疑"), resultKnownOn],
   description:
-    "对结果的质疑须在结果公告之日起参数规定的工作日内(全国为7个工作日,当日不计入)收到;结果尚未公告的,质疑期尚未起算,确定成交后收到的质疑均在期内;收到日不得早于确定成交之日,不得晚于登记日。",
-  reads: ["procurement.challenge.raiseWorkingDays"]
+    "对结果的质疑须在结果公告期限(全国为1个工作日)届满之日起参数规定的工作日内(全国为7个工作日,当日不计入)收到;结果尚未公告的,质疑期尚未起算,确定成交后收到的质疑均在期内;收到日不得早于确定成交之日,不得晚于登记日。",
+  reads: ["procurement.resultNotice.periodWorkingDays", "procurement.challenge.raiseWorkingDays"]
 }, ({ command: c, state, config, on }, f, p) => {
-  const n = p.read<number>("procurement.challenge.raiseWorkingDays")
+  const days = challengeDays(p)
+  const n = days.raise
   const sp = state.subProjects[c.subProject]
   const awardedOn = sp.award?.awardedOn ?? sp.procurement!.startedOn
   const published = sp.award?.resultNotice?.publishedOn
   const notice = published ?? awardedOn
-  const end = config.calendar.periodEnd(notice, n, "working-days")
+  const end = challengeEnd(config.calendar, days, notice)
   if (Either.isLeft(end)) {
     return [
       f.error("receivedOn", `日历无法计算:${end.left.message}`, `the calendar cannot compute this: ${end.left.message}`)
@@ -236,8 +276,8 @@ const raisedInTime = check<"RaiseChallenge">({
   return published === undefined || c.receivedOn <= end.right ? [] : [
     f.error(
       "receivedOn",
-      `质疑于 ${c.receivedOn} 收到,已过结果公告(${notice})后 ${n} 个工作日的质疑期(至 ${end.right})`,
-      `received on ${c.receivedOn}, after the ${n} working days from the result of ${notice} (to ${end.right})`,
+      `质疑于 ${c.receivedOn} 收到,已过结果公告(${notice})期满后 ${n} 个工作日的质疑期(至 ${end.right})`,
+      `received on ${c.receivedOn}, after the ${n} working days from the end of the result notice of ${notice} (to ${end.right})`,
       `≤ ${end.right}`,
       c.receivedOn
     )
