@@ -124,6 +124,22 @@ describe("Docx", () => {
     }
   })
 
+  it("widens a column for a long token at most to 45% of the line, and keeps the weights when tokens cannot fit", async () => {
+    const gridOf = async (body: ReadonlyArray<ReadonlyArray<string>>, widths: ReadonlyArray<number>) =>
+      [
+        ...documentXml(
+          await Effect.runPromise(Docx.render(Document.make({
+            title: "表",
+            blocks: [Block.table({ body, widths })]
+          })))
+        ).matchAll(/<w:gridCol w:w="(\d+)"\/>/g)
+      ].map((m) => Number(m[1]))
+    const hash = "9f".repeat(32)
+    expect(await gridOf([["事件", hash]], [9, 1])).toEqual([8845 - 3980, 3980])
+    const amount = "¥1,234,567,890.00"
+    expect(await gridOf([[amount, amount, amount, "备注"]], [1, 1, 1, 9])).toEqual([737, 737, 737, 6634])
+  })
+
   it("writes the same body as the docx object model of Docx.toDocx, element for element", async () => {
     const docs = [sampleDocument(), ...documentSet(runSeed()).map(([, doc]) => doc)]
     for (const doc of docs) {

@@ -62,7 +62,10 @@ const tokenWidth = (token: string): number => {
   return Math.ceil(ems * TABLE_SIZE * 20) + CELL_PADDING
 }
 
-/** Per column, the widest unbreakable token of its single-column cells. */
+/** The most a column's tokens may widen it: 45% of the type area (a longer token is broken where it must). */
+const MAX_MINIMUM = Math.floor(TYPE_AREA_WIDTH * 0.45)
+
+/** Per column, the widest unbreakable token of its single-column cells (up to {@link MAX_MINIMUM}). */
 const tokenMinimums = (t: Block.Table, count: number): Array<number> => {
   const out = Array.from({ length: count }, () => 0)
   for (const row of [...t.header, ...t.body]) {
@@ -71,6 +74,9 @@ const tokenMinimums = (t: Block.Table, count: number): Array<number> => {
       const span = c.colSpan ?? 1
       if (span === 1 && column < count) {
         for (const r of c.runs) {
+          // a column at its cap, or a text that could not be wider than its minimum so far (even at 1 em a
+          // character), needs no scan
+          if (out[column]! >= MAX_MINIMUM || r.text.length * TABLE_SIZE * 20 + CELL_PADDING <= out[column]!) continue
           for (const m of r.text.matchAll(unbreakable)) out[column] = Math.max(out[column]!, tokenWidth(m[0]))
         }
       }
@@ -89,13 +95,12 @@ const tokenMinimums = (t: Block.Table, count: number): Array<number> => {
 export const tableColumnWidths = (t: Block.Table): Array<number> => {
   const count = Block.columnCount(t)
   const weights = Array.from({ length: count }, (_, i) => t.columns?.[i]?.width ?? 1)
-  const minimums = tokenMinimums(t, count).map((m) => Math.min(m, Math.floor(TYPE_AREA_WIDTH * 0.45)))
+  const minimums = tokenMinimums(t, count).map((m) => Math.min(m, MAX_MINIMUM))
   if (minimums.reduce((a, b) => a + b, 0) > TYPE_AREA_WIDTH) return columnWidths(weights)
   const fixed = new Set<number>()
   for (;;) {
     const free = TYPE_AREA_WIDTH - [...fixed].reduce((a, i) => a + minimums[i]!, 0)
     const share = weights.reduce((a, w, i) => (fixed.has(i) ? a : a + w), 0)
-    if (fixed.size === count) return columnWidths(minimums)
     if (free <= 0 || share <= 0) return columnWidths(weights)
     const short = weights.findIndex((w, i) => !fixed.has(i) && (w / share) * free < minimums[i]!)
     if (short < 0) return columnWidths(weights.map((w, i) => (fixed.has(i) ? (minimums[i]! * share) / free : w)))
