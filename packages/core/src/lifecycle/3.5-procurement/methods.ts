@@ -42,14 +42,35 @@ const consultationInput = (
 
 /**
  * The last day of the consultation's minimum period as the calendar counts it (rolled over rest days and
- * holidays), for `procurement.consultation.document-period`; nothing when the calendar cannot count it.
+ * holidays), for `procurement.consultation.document-period`: nothing to add without roll-over, the calendar's
+ * reason when it cannot count it. The parameters are looked up untraced: the rule reads them itself.
  */
-const periodEndOf = (config: Config, issued: IsoDate): Partial<Procurement.ConsultationInput> => {
-  const days = Parameter.get(config.parameters, "procurement.consultation.minDocumentDays", issued)
-  if (typeof days !== "number") return {}
-  const end = config.calendar.periodEnd(issued, days, "calendar-days")
-  return Either.isRight(end) ? { minimumPeriodEnd: end.right } : {}
+const periodEndOf = (
+  config: Config,
+  issued: IsoDate,
+  on: IsoDate
+): Either.Either<Partial<Procurement.ConsultationInput>, { readonly message: string }> => {
+  const days = Parameter.get(config.parameters, "procurement.consultation.minDocumentDays", on)
+  if (typeof days !== "number" || Parameter.get(config.parameters, "procurement.periodRollover", on) === "none") {
+    return Either.right({})
+  }
+  return Either.map(config.calendar.periodEnd(issued, days, "calendar-days"), (end) => ({ minimumPeriodEnd: end }))
 }
+
+/** 磋商文件 out for the minimum period, its last day rolled over as the calendar says. */
+const consultationPeriod: Guard<"StartProcurement"> = check<"StartProcurement">(
+  Procurement.documentPeriod,
+  ({ command: c, config, on }, f, p) => {
+    const end = periodEndOf(config, c.documentsIssuedOn, on)
+    return Either.isLeft(end)
+      ? [f.error(
+        "firstResponseDeadline",
+        `日历无法计算:${end.left.message}`,
+        `the calendar cannot compute this: ${end.left.message}`
+      )]
+      : Procurement.documentPeriod.evaluate(consultationInput(c, end.right), p)
+  }
+)
 
 const reviewMembers = (members: Panel["members"]) =>
   members.map((m) => ({
@@ -251,13 +272,7 @@ export const competitiveConsultation: ProcurementMethod = {
   title: { zh: "竞争性磋商", en: "competitive consultation" },
   basis: [national(texts.consultation), national(texts.consultationServices)],
   guards: {
-    StartProcurement: [
-      asGuard<"StartProcurement", Procurement.ConsultationInput>(
-        Procurement.documentPeriod,
-        ({ command: c, config }) => consultationInput(c, periodEndOf(config, c.documentsIssuedOn))
-      ),
-      consultationDocumentSale
-    ],
+    StartProcurement: [consultationPeriod, consultationDocumentSale],
     AppointPanel: [
       asGuard<"AppointPanel", Procurement.ConsultationInput>(Procurement.consultationPanel, (input) => {
         const proc = input.state.subProjects[input.command.subProject].procurement!
