@@ -162,8 +162,8 @@ describe("procurement.consultation.document-period", () => {
     expect(fs.map((f) => [f.severity, f.path, f.expected, f.actual])).toEqual([
       ["error", "firstResponseDeadline", "≥ 2024-03-11", "2024-03-10"]
     ])
-    // with the calendar's last day of the period (2024-03-11 → after the weekend of 03-09/10 it is a Monday
-    // already): a deadline on the raw last day is early when the lifecycle rolled it over
+    // given a last day the lifecycle rolled over (here 2024-03-12 stands for one), a deadline on the raw last
+    // day is early
     const rolled = consultation({ firstResponseDeadline: "2024-03-11", minimumPeriodEnd: "2024-03-12" })
     expect(findings(rule, rolled).map((f) => f.expected)).toEqual(["≥ 2024-03-12"])
     // 2023 is not a leap year: 2023-02-25 → 2023-03-06 is 3 + 6 = 9 days
