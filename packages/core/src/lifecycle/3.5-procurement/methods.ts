@@ -7,7 +7,7 @@ import { national, plan, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
 import type { AwardContext, AwardPath, AwardResult, Config, ProcurementMethod } from "../Config.js"
 import type { Guard, Input } from "../Guard.js"
-import { basisOf, runStage, single, traced, violation } from "../internal/decide.js"
+import { basisOf, calendarFinding, runStage, single, traced, violation } from "../internal/decide.js"
 import { check } from "../internal/guard.js"
 import * as Parameter from "../Parameter.js"
 import type { Evaluation } from "../ProjectEvent.js"
@@ -60,14 +60,10 @@ const periodEndOf = (
 /** 磋商文件 out for the minimum period, its last day rolled over as the calendar says. */
 const consultationPeriod: Guard<"StartProcurement"> = check<"StartProcurement">(
   Procurement.documentPeriod,
-  ({ command: c, config, on }, f, p) => {
+  ({ command: c, config, on }, _f, p) => {
     const end = periodEndOf(config, c.documentsIssuedOn, on)
     return Either.isLeft(end)
-      ? [f.error(
-        "firstResponseDeadline",
-        `日历无法计算:${end.left.message}`,
-        `the calendar cannot compute this: ${end.left.message}`
-      )]
+      ? [calendarFinding(end.left, "firstResponseDeadline")]
       : Procurement.documentPeriod.evaluate(consultationInput(c, end.right), p)
   }
 )

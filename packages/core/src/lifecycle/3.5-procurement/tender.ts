@@ -6,7 +6,7 @@ import * as Days from "../../kernel/internal/days.js"
 import { national, texts } from "../../kernel/LegalBasis.js"
 import * as Money from "../../kernel/Money.js"
 import type { AwardPath, AwardResult, ProcurementMethod } from "../Config.js"
-import { single } from "../internal/decide.js"
+import { calendarFinding, single } from "../internal/decide.js"
 import { check } from "../internal/guard.js"
 import { type Rejection, RuleViolation } from "../Rejection.js"
 import { criteriaTotal } from "./guards.js"
@@ -39,15 +39,7 @@ export const bidPeriod = check<"StartProcurement">({
 }, ({ command: c, config }, f, p) => {
   const min = p.read<number>("procurement.tender.minBidDays")
   const end = minimumEnd(config.calendar, p, c.documentsIssuedOn, min)
-  if (Either.isLeft(end)) {
-    return [
-      f.error(
-        "responseDeadline",
-        `日历无法计算:${end.left.message}`,
-        `the calendar cannot compute this: ${end.left.message}`
-      )
-    ]
-  }
+  if (Either.isLeft(end)) return [calendarFinding(end.left, "responseDeadline")]
   const days = Days.between(c.documentsIssuedOn, c.responseDeadline)
   return c.responseDeadline >= end.right ? [] : [
     f.error(
