@@ -144,7 +144,9 @@ const trail = AuditTrail.chain(AuditTrail.genesisHash, [
   body(3, { amount: "150000.00", stage: "中期", tags: ["现场", "😀"] })
 ])
 
-describe("hash chain", () => {
+describe.each([0, 1])("hash chain (hash threads: %i)", (hashThreads) => {
+  const verify = (events: Iterable<AuditTrail.ChainedEvent>) => AuditTrail.verify(events, { hashThreads })
+
   it("hashes prevHash + canonical(body) with SHA-256", () => {
     const b = body(1, { a: 1 })
     const expected = createHash("sha256")
@@ -157,25 +159,25 @@ describe("hash chain", () => {
   })
 
   it("verifies an intact trail and names the first broken position", () => {
-    expect(AuditTrail.verify(trail)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
-    expect(AuditTrail.verify([])).toEqual({ ok: true, count: 0, head: AuditTrail.genesisHash })
+    expect(verify(trail)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
+    expect(verify([])).toEqual({ ok: true, count: 0, head: AuditTrail.genesisHash })
 
     const altered = trail.map((e) => (e.position === 2 ? { ...e, data: { amount: "99000.00", stage: "首付" } } : e))
-    expect(AuditTrail.verify(altered)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
+    expect(verify(altered)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
 
     const rehashed = [trail[0]!, { ...altered[1]!, hash: AuditTrail.hashEvent(trail[0]!.hash, altered[1]!) }, trail[2]!]
-    expect(AuditTrail.verify(rehashed)).toMatchObject({
+    expect(verify(rehashed)).toMatchObject({
       ok: false,
       firstBrokenPosition: 3,
       reason: "prev-hash-mismatch"
     })
 
-    expect(AuditTrail.verify([trail[0]!, trail[2]!])).toMatchObject({
+    expect(verify([trail[0]!, trail[2]!])).toMatchObject({
       ok: false,
       firstBrokenPosition: 2,
       reason: "position-gap"
     })
-    expect(AuditTrail.verify(trail.slice(1))).toMatchObject({
+    expect(verify(trail.slice(1))).toMatchObject({
       ok: false,
       firstBrokenPosition: 1,
       reason: "position-gap"
@@ -184,15 +186,15 @@ describe("hash chain", () => {
 
   it("verifies stored rows by their canonical text, catching an altered row", () => {
     const rows = trail.map((e) => ({ ...e, data: undefined, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
+    expect(verify(rows)).toEqual({ ok: true, count: 3, head: trail[2]!.hash })
     const edited = rows.map((
       e
     ) => (e.position === 2 ? { ...e, dataJson: e.dataJson.replace(/"[^"]*"}$/, "\"改\"}") } : e))
     expect(edited[1]!.dataJson).not.toBe(rows[1]!.dataJson)
-    expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
+    expect(verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
     // the same JSON written with other spacing is other bytes: the chain binds the stored text
     const spaced = rows.map((e) => (e.position === 3 ? { ...e, dataJson: e.dataJson.replace(":", ": ") } : e))
-    expect(AuditTrail.verify(spaced)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
+    expect(verify(spaced)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
   })
 
   it("catches an altered field in stored rows that share their command's fields", () => {
@@ -205,7 +207,7 @@ describe("hash chain", () => {
       { ...body(4, { n: 3 }), ...shared }
     ])
     const rows = batch.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 4, head: batch[3]!.hash })
+    expect(verify(rows)).toEqual({ ok: true, count: 4, head: batch[3]!.hash })
     const edits: ReadonlyArray<Partial<AuditTrail.ChainedEvent>> = [
       { commandId: "cmd-other" },
       { recordedAt: "2025-03-02T08:00:00.001Z" },
@@ -217,11 +219,11 @@ describe("hash chain", () => {
     ]
     for (const edit of edits) {
       const edited = rows.map((e) => (e.position === 3 ? { ...e, ...edit } : e))
-      expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
+      expect(verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 3, reason: "hash-mismatch" })
     }
     // a stream moved under another id is a new chain for that id, which must start at position 1
     const moved = rows.map((e) => (e.position === 3 ? { ...e, streamId: "s-2" } : e))
-    expect(AuditTrail.verify(moved)).toMatchObject({ ok: false, streamId: "s-2", reason: "position-gap" })
+    expect(verify(moved)).toMatchObject({ ok: false, streamId: "s-2", reason: "position-gap" })
   })
 
   it("hashes stored rows as the UTF-8 of their text: non-ASCII, escapes, surrogate pairs and long texts", () => {
@@ -236,11 +238,11 @@ describe("hash chain", () => {
     ]
     const chained = AuditTrail.chain(AuditTrail.genesisHash, bodies)
     const rows = chained.map((e) => ({ ...e, data: undefined, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 5, head: chained[4]!.hash })
+    expect(verify(rows)).toEqual({ ok: true, count: 5, head: chained[4]!.hash })
     // another stream, with escapes and non-ASCII in its id, interleaved
     const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, [1], "流\"\\\t"), body(2, ["é"], "流\"\\\t")])
       .map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify([other[0]!, ...rows, other[1]!])).toMatchObject({
+    expect(verify([other[0]!, ...rows, other[1]!])).toMatchObject({
       ok: true,
       count: 7,
       head: other[1]!.hash
@@ -252,12 +254,12 @@ describe("hash chain", () => {
     }
     // a long row between short ones, and short rows after it
     const edited = rows.map((e) => (e.position === 4 ? { ...e, dataJson: "\"only ASCIi\"" } : e))
-    expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: "hash-mismatch" })
+    expect(verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: "hash-mismatch" })
     for (
       const edit of [{ position: 3 }, { prevHash: rows[2]!.hash }, { type: "PaymentRecorded" }, { dataJson: "{}" }]
     ) {
       const moved = rows.map((e) => (e.position === 2 ? { ...e, ...edit } : e))
-      expect(AuditTrail.verify(moved)).toMatchObject({ ok: false, firstBrokenPosition: 2 })
+      expect(verify(moved)).toMatchObject({ ok: false, firstBrokenPosition: 2 })
     }
   })
 
@@ -266,9 +268,9 @@ describe("hash chain", () => {
     const bodies = [body(1, { n: 0 }), body(2, { n: 1 }), body(3, { long: "长".repeat(100_000) }), body(4, { n: 2 })]
     const chained = AuditTrail.chain(AuditTrail.genesisHash, bodies)
     const rows = chained.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 4, head: chained[3]!.hash })
+    expect(verify(rows)).toEqual({ ok: true, count: 4, head: chained[3]!.hash })
     const edited = rows.map((e) => (e.position === 4 ? { ...e, dataJson: "{\"n\":1}" } : e))
-    expect(AuditTrail.verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: "hash-mismatch" })
+    expect(verify(edited)).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: "hash-mismatch" })
   })
 
   it("hashes stored rows whose columns are not of their declared types as their JSON", () => {
@@ -280,8 +282,8 @@ describe("hash chain", () => {
       createHash("sha256").update(AuditTrail.genesisHash + AuditTrail.canonicalize(odd)).digest("hex")
     )
     const rows = chained.map((e) => ({ ...e, dataJson: AuditTrail.canonicalize(e.data) }))
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 3, head: chained[2]!.hash })
-    expect(AuditTrail.verify(rows.map((e) => (e.position === 2 ? { ...e, type: "5" } : e)))).toMatchObject({
+    expect(verify(rows)).toEqual({ ok: true, count: 3, head: chained[2]!.hash })
+    expect(verify(rows.map((e) => (e.position === 2 ? { ...e, type: "5" } : e)))).toMatchObject({
       ok: false,
       firstBrokenPosition: 2
     })
@@ -302,9 +304,9 @@ describe("hash chain", () => {
       rows.push({ ...b, prevHash, hash, dataJson })
       prevHash = hash
     }
-    expect(AuditTrail.verify(rows.slice(0, 1))).toMatchObject({ ok: true })
-    expect(AuditTrail.verify(rows)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
-    expect(AuditTrail.verify([rows[0]!, { ...rows[1]!, schemaVersion: 1 }, ...rows.slice(2)])).toMatchObject({
+    expect(verify(rows.slice(0, 1))).toMatchObject({ ok: true })
+    expect(verify(rows)).toMatchObject({ ok: false, firstBrokenPosition: 2, reason: "hash-mismatch" })
+    expect(verify([rows[0]!, { ...rows[1]!, schemaVersion: 1 }, ...rows.slice(2)])).toMatchObject({
       ok: false,
       firstBrokenPosition: 2
     })
@@ -326,10 +328,10 @@ describe("hash chain", () => {
     expect(Buffer.from(text, "utf8").includes(Buffer.from("a\u{fffd}b", "utf8"))).toBe(true)
     const hash = createHash("sha256").update(text, "utf8").digest("hex")
     const row = { ...b, prevHash: AuditTrail.genesisHash, hash, dataJson }
-    expect(AuditTrail.verify([row])).toEqual({ ok: true, count: 1, head: hash })
-    expect(AuditTrail.verify([{ ...row, dataJson: "\"a\ufffdb\"" }])).toMatchObject({ ok: true })
-    expect(AuditTrail.verify([{ ...row, dataJson: "\"a\udc00b\"" }])).toMatchObject({ ok: true })
-    expect(AuditTrail.verify([{ ...row, dataJson: "\"ab\"" }])).toMatchObject({ ok: false, reason: "hash-mismatch" })
+    expect(verify([row])).toEqual({ ok: true, count: 1, head: hash })
+    expect(verify([{ ...row, dataJson: "\"a\ufffdb\"" }])).toMatchObject({ ok: true })
+    expect(verify([{ ...row, dataJson: "\"a\udc00b\"" }])).toMatchObject({ ok: true })
+    expect(verify([{ ...row, dataJson: "\"ab\"" }])).toMatchObject({ ok: false, reason: "hash-mismatch" })
   })
 
   it("hashes stored rows of many types, times, versions and streams in any order as hashEvent does", () => {
@@ -361,7 +363,7 @@ describe("hash chain", () => {
       heads.set(streamId, hash)
       rows.push({ ...b, prevHash, hash, dataJson: AuditTrail.canonicalize(b.data) })
     }
-    expect(AuditTrail.verify(rows)).toEqual({ ok: true, count: 600, head: rows[599]!.hash })
+    expect(verify(rows)).toEqual({ ok: true, count: 600, head: rows[599]!.hash })
     // one field of one row changed, for rows whose type, version and stream the writer has seen before
     const edits: ReadonlyArray<(e: AuditTrail.ChainedEvent) => Partial<AuditTrail.ChainedEvent>> = [
       (e) => ({ type: e.type === types[1] ? types[3]! : types[1]! }),
@@ -373,7 +375,7 @@ describe("hash chain", () => {
       for (const edit of edits) {
         const row = rows[at]!
         const edited = rows.map((e) => (e === row ? { ...e, ...edit(e) } : e))
-        expect(AuditTrail.verify(edited)).toMatchObject({
+        expect(verify(edited)).toMatchObject({
           ok: false,
           streamId: row.streamId,
           firstBrokenPosition: row.position,
@@ -386,10 +388,10 @@ describe("hash chain", () => {
   it("checks interleaved streams each on its own", () => {
     const other = AuditTrail.chain(AuditTrail.genesisHash, [body(1, { x: 1 }, "s-2"), body(2, { x: 2 }, "s-2")])
     const interleaved = [trail[0]!, other[0]!, trail[1]!, other[1]!, trail[2]!]
-    expect(AuditTrail.verify(interleaved)).toMatchObject({ ok: true, count: 5 })
+    expect(verify(interleaved)).toMatchObject({ ok: true, count: 5 })
     const broken = [...interleaved]
     broken[3] = { ...other[1]!, type: "Changed" }
-    expect(AuditTrail.verify(broken)).toMatchObject({ ok: false, streamId: "s-2", firstBrokenPosition: 2 })
+    expect(verify(broken)).toMatchObject({ ok: false, streamId: "s-2", firstBrokenPosition: 2 })
   })
 })
 

@@ -451,8 +451,14 @@ export interface Service {
     fromGlobalPosition?: number | undefined,
     options?: { readonly pageSize?: number | undefined } | undefined
   ) => Stream.Stream<StoredEvent, ReadError>
-  /** Checks a stream's hash chain. */
-  readonly verify: (streamId: string) => Effect.Effect<AuditTrail.VerifyResult, ReadError>
+  /**
+   * Checks a stream's hash chain. `options.hashThreads` asks for helper threads to hash the rows (see
+   * `AuditTrail.VerifyOptions`; a store that hands over its rows' stored text uses them, others verify in place).
+   */
+  readonly verify: (
+    streamId: string,
+    options?: AuditTrail.VerifyOptions | undefined
+  ) => Effect.Effect<AuditTrail.VerifyResult, ReadError>
   /** Every stream with its version, ordered by stream id. */
   readonly listStreams: () => Effect.Effect<ReadonlyArray<StreamInfo>, ReadError>
   /** A command stored in a stream, with its events, if it was appended there. */
@@ -1277,7 +1283,8 @@ export const makeMemory = (options: StoreOptions = {}): Effect.Effect<MemoryServ
             )
           }))
         }),
-      verify: (streamId) => Effect.map(reads.readStream(streamId, undefined), AuditTrail.verify),
+      verify: (streamId, options) =>
+        Effect.map(reads.readStream(streamId, undefined), (events) => AuditTrail.verify(events, options)),
       receiptKeyId: options.signer?.keyId,
       rebuild: (name) => {
         const projection = projections.find((p) => p.name === name)

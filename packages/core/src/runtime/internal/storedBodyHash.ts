@@ -114,6 +114,7 @@ const writePositive = (bytes: Buffer, n: number, at: number): number => {
 // Node's UTF-8 writer without `Buffer#write`'s argument handling, where the runtime has it (the same bytes).
 type Utf8Write = (this: Buffer, text: string, offset: number, length: number) => number
 const nodeUtf8Write = (Buffer.prototype as unknown as { readonly utf8Write?: Utf8Write }).utf8Write
+// (kept to this module: a module's own constant is read faster in the row writer's loop than an exported one)
 const utf8Write: Utf8Write = typeof nodeUtf8Write === "function"
   ? nodeUtf8Write
   : function(this: Buffer, text, offset, length) {
@@ -144,6 +145,14 @@ const writeJson = (bytes: Buffer, value: unknown, at: number): number =>
 const jsonUnits = (value: unknown): number =>
   typeof value === "string" ? maxJsonUnitsPerUnit * value.length : String(JSON.stringify(value)).length
 
+/** Where a row's bytes go: a buffer (and a view of it) and the range of it still free. */
+export interface SlotSpace {
+  readonly bytes: Buffer
+  readonly view: DataView
+  at: number
+  end: number
+}
+
 /** @internal */
 export class StoredBodyHash {
   // allocated on the first row
@@ -167,7 +176,10 @@ export class StoredBodyHash {
   private refBytes = new Map<string, Words>()
   private ref: string | undefined = undefined
   private refWords: Words = recordPrefixBytes
-  // where the last row's data text starts and ends in `bytes`
+  // the buffer the last row was written into (this writer's own, or a slot's) and a view of it
+  private target: Buffer = this.bytes
+  private targetView: DataView = this.dataView
+  // where the last row's data text starts and ends in `target`
   private dataStart = 0
   private dataEnd = 0
 
@@ -188,7 +200,42 @@ export class StoredBodyHash {
       prevHash.length + jsonUnits(commandId) + jsonUnits(recordedAt) + outside + data.length,
       typeBytes.length
     )
-    let end = utf8Write.call(bytes, prevHash, 0, bytes.length)
+    this.target = bytes
+    this.targetView = this.dataView
+    return sha256HexOfBytes(this.view(this.body(bytes, 0, prevHash, row, data, tail, typeBytes)))
+  }
+
+  /**
+   * Writes the bytes a row's hash is taken of into `space` (from `space.at`), as {@link of} hashes them, and returns
+   * where they end; -1 when they may not fit before `space.end` (nothing written), -2 when `schemaVersion` is not a
+   * finite number.
+   */
+  write(prevHash: string, row: StoredRow, dataJson: string, space: SlotSpace): number {
+    const { commandId, recordedAt, schemaVersion, streamId, type } = row
+    if (!Number.isFinite(schemaVersion)) return -2
+    const data = typeof dataJson === "string" ? dataJson : String(dataJson)
+    const units = prevHash.length + jsonUnits(commandId) + jsonUnits(recordedAt) + data.length +
+      32 + jsonUnits(streamId) + jsonUnits(type)
+    if (space.at + maxBytesPerUnit * (units + fixedUnits) > space.end) return -1
+    const tail = this.runTail(streamId, schemaVersion, type)
+    const typeBytes = tail === undefined ? this.typeTailOf(type) : tail
+    this.target = space.bytes
+    this.targetView = space.view
+    return this.body(space.bytes, space.at, prevHash, row, data, tail, typeBytes)
+  }
+
+  /** Writes a row's hashed bytes from `at` (room checked by the caller) and returns where they end. */
+  private body(
+    bytes: Buffer,
+    at: number,
+    prevHash: string,
+    row: StoredRow,
+    data: string,
+    tail: Uint8Array | undefined,
+    typeBytes: Uint8Array
+  ): number {
+    const { commandId, recordedAt } = row
+    let end = at + utf8Write.call(bytes, prevHash, at, bytes.length - at)
     bytes.set(commandIdKey, end)
     end = writeJson(bytes, commandId, end + commandIdKey.length)
     bytes.set(dataKey, end)
@@ -202,12 +249,12 @@ export class StoredBodyHash {
     end = writeJson(bytes, recordedAt, end + recordedAtKey.length)
     if (tail === undefined) {
       bytes.set(schemaVersionKey, end)
-      end = writeShort(bytes, String(schemaVersion), end + schemaVersionKey.length)
+      end = writeShort(bytes, String(row.schemaVersion), end + schemaVersionKey.length)
       bytes.set(streamIdKey, end)
-      end = writeJson(bytes, streamId, end + streamIdKey.length)
+      end = writeJson(bytes, row.streamId, end + streamIdKey.length)
     }
     bytes.set(typeBytes, end)
-    return sha256HexOfBytes(this.view(end + typeBytes.length))
+    return end + typeBytes.length
   }
 
   /**
@@ -234,10 +281,11 @@ export class StoredBodyHash {
 
   /** Whether the buffer holds `expected` at `at` (the caller checks it fits before the data's end). */
   private holds(at: number, expected: Words): boolean {
-    const view = this.dataView
+    const view = this.targetView
+    const target = this.target
     const { bytes, words } = expected
     for (let i = 0; i < words.length; i++) if (view.getUint32(at + 4 * i, true) !== words[i]) return false
-    for (let i = 4 * words.length; i < bytes.length; i++) if (this.bytes[at + i] !== bytes[i]) return false
+    for (let i = 4 * words.length; i < bytes.length; i++) if (target[at + i] !== bytes[i]) return false
     return true
   }
 
