@@ -336,6 +336,15 @@ describe("gsyf demo, then the commands that read its store", () => {
     const r = await gsyf("verify", "--db", db)
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/sample-city-2026: \d+ events/)
+    // the same outcome whoever hashes the rows; a thread count out of range is refused
+    for (const threads of ["0", "2"]) {
+      const again = await gsyf("verify", "--db", db, "--hash-threads", threads)
+      expect(again.code).toBe(0)
+      expect(again.out).toBe(r.out)
+    }
+    const bad = await gsyf("verify", "--db", db, "--hash-threads", "17")
+    expect(bad.code).toBe(1)
+    expect(bad.err).toContain("--hash-threads must be an integer from 0 to 16, got 17")
   })
 
   it("shows progress on a terminal while it verifies and rebuilds the read models, and none when piped", async () => {

@@ -1351,7 +1351,8 @@ export const make = (
       readAll,
       // Verification hashes each row's stored text, so it checks the bytes in the database
       // and does not re-serialise the parsed data.
-      verify: (streamId) => Effect.map(readChained(streamId), AuditTrail.verify).pipe(mapSqlErrors("verify")),
+      verify: (streamId, options) =>
+        Effect.map(readChained(streamId), (rows) => AuditTrail.verify(rows, options)).pipe(mapSqlErrors("verify")),
       listStreams: () =>
         sql<{ stream_id: string; v: number | string }>`SELECT stream_id, MAX(position) AS v FROM ${T.events}
           GROUP BY stream_id ORDER BY stream_id`.pipe(

@@ -5,13 +5,15 @@
  * `--read-models` it audits the whole store (`StoreAudit.verify`): against a checkpoint kept elsewhere, with the
  * receipts checked by the public key, and with the read models rebuilt and compared; every finding names the
  * stream and position or the read model, and any finding exits 1. On a terminal both show progress on standard
- * error (per project, or per event read while the read models are rebuilt). @internal
+ * error (per project, or per event read while the read models are rebuilt). `--hash-threads` sets how many helper
+ * threads hash the rows while each trail is checked (default one on a machine with more than one CPU). @internal
  */
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import { AuditKey, type AuditTrail, Checkpoint, EventStore, StoreAudit } from "@gsyf/core"
 import { Effect, Either, Option } from "effect"
+import { availableParallelism } from "node:os"
 import { action, storeFlags } from "../action.js"
 import { CliError, describeStore, loadConfig, readBoundedText, readModels, storeChoice, withStore } from "../context.js"
 import { seedPlan } from "../defaults.js"
@@ -31,6 +33,13 @@ const spec = {
   readModels: Options.boolean("read-models").pipe(
     Options.withDescription("重建读模型并与存储的比对 / rebuild the read models and compare them with the stored ones")
   ),
+  hashThreads: Options.integer("hash-threads").pipe(
+    Options.withDescription(
+      "另用几个线程计算哈希(0 至 16;默认:多核时 1,单核时 0)/ " +
+        "helper threads that hash the rows (0 to 16; default 1 with more than one CPU, else 0)"
+    ),
+    Options.optional
+  ),
   plan: Opt.plan,
   json: Opt.json,
   ...Opt.store
@@ -48,6 +57,19 @@ const publicKeyOf = (file: string): AuditKey.Verifier => {
   const key = AuditKey.verifier(pem)
   if (Either.isLeft(key)) throw new CliError(`${file} 不是有效的审计公钥`, `${file} is not a valid audit public key`)
   return key.right
+}
+
+/** Helper threads for hashing: as asked (0 to 16), or one when the machine has a core to spare. */
+const hashThreadsOf = (input: Input): number => {
+  const asked = Option.getOrUndefined(input.hashThreads)
+  if (asked === undefined) return availableParallelism() > 1 ? 1 : 0
+  if (asked < 0 || asked > 16) {
+    throw new CliError(
+      `--hash-threads 应为 0 至 16 的整数,收到 ${asked}`,
+      `--hash-threads must be an integer from 0 to 16, got ${asked}`
+    )
+  }
+  return asked
 }
 
 /** The whole-store audit: checkpoint, receipts, read models. */
@@ -95,6 +117,7 @@ export const run = async (input: Input): Promise<number> => {
   if (Option.isSome(input.checkpoint) || Option.isSome(input.publicKey) || input.readModels) return audit(input)
   const choice = storeChoice(storeFlags(input), "out/gsyf-demo.db")
   const only = Option.getOrUndefined(input.project)
+  const hashThreads = hashThreadsOf(input)
   const results = await withStore(
     choice,
     [],
@@ -106,7 +129,7 @@ export const run = async (input: Input): Promise<number> => {
       const out: Array<{ readonly streamId: string; readonly result: AuditTrail.VerifyResult }> = []
       for (const [i, streamId] of chosen.entries()) {
         progress(i, chosen.length, streamId)
-        out.push({ streamId, result: yield* store.verify(streamId) })
+        out.push({ streamId, result: yield* store.verify(streamId, { hashThreads }) })
       }
       progress(chosen.length, chosen.length, "")
       return out
