@@ -91,11 +91,14 @@ await compareAsync(
   ["pieces", "whole"]
 )
 
-const verifyOnce = () =>
-  runtime.runPromise(Effect.flatMap(EventStore.EventStore, (store) => store.verify(projectId))).then((v) => {
-    if (!v.ok) throw new Error("verify failed")
-    return v
-  })
+const verifyWith = (hashThreads: number) => () =>
+  runtime.runPromise(Effect.flatMap(EventStore.EventStore, (store) => store.verify(projectId, { hashThreads }))).then(
+    (v) => {
+      if (!v.ok) throw new Error("verify failed")
+      return v
+    }
+  )
+const verifyOnce = verifyWith(0)
 const verified = await compareAsync(
   "verify: the stream's hash chain over its stored rows, vs better-sqlite3 reading the data column + JSON.parse",
   "events",
@@ -104,6 +107,18 @@ const verified = await compareAsync(
   readAndParse
 )
 console.log(`    verify from SQLite: ${Math.round(verified.gsyf).toLocaleString("en-US")} events/s`)
+const onThreads = await compareAsync(
+  "verify with one helper thread hashing (hashThreads: 1) vs the calling thread alone, both reading from SQLite",
+  "events",
+  events.length,
+  verifyWith(1),
+  verifyOnce,
+  undefined,
+  ["threads", "alone"]
+)
+console.log(
+  `    verify from SQLite with a helper thread: ${Math.round(onThreads.gsyf).toLocaleString("en-US")} events/s`
+)
 
 bare.close()
 await runtime.dispose()
