@@ -3,6 +3,7 @@
 import * as Either from "effect/Either"
 import type { LegalBasis } from "../../../kernel/LegalBasis.js"
 import type { Guard } from "../../Guard.js"
+import { calendarFinding } from "../../internal/decide.js"
 import { check } from "../../internal/guard.js"
 
 /** What differs between the methods: the guard's identity, its parameter, what the documents are called. */
@@ -42,13 +43,8 @@ export const onOffer = (o: OnOffer): Guard<"StartProcurement"> =>
         : []
     }
     const end = config.calendar.periodEnd(c.documentsIssuedOn, n, "working-days")
-    if (Either.isLeft(end)) {
-      return [f.error(
-        "documentsOnSaleUntil",
-        `日历无法计算:${end.left.message}`,
-        `the calendar cannot compute this: ${end.left.message}`
-      )]
-    }
+    // a year the calendar holds no data for: the calendar's own finding, as for every other deadline
+    if (Either.isLeft(end)) return [calendarFinding(end.left, "documentsOnSaleUntil")]
     return c.documentsOnSaleUntil >= end.right ? [] : [f.error(
       "documentsOnSaleUntil",
       `${o.documents}自 ${c.documentsIssuedOn} 发出,提供至 ${c.documentsOnSaleUntil},不足 ${n} 个工作日(应至少至 ${end.right})`,
