@@ -124,10 +124,16 @@ export class HashThreads {
   static get(threads: number): HashThreads | undefined {
     const known = HashThreads.pools.get(threads)
     if (known !== undefined) return known ?? undefined
-    const pool = typeof SharedArrayBuffer === "function" &&
-        typeof (Atomics as { readonly waitAsync?: unknown }).waitAsync === "function"
-      ? new HashThreads(threads)
-      : null
+    let pool: HashThreads | null = null
+    if (
+      typeof SharedArrayBuffer === "function" && typeof (Atomics as { waitAsync?: unknown }).waitAsync === "function"
+    ) {
+      try {
+        pool = new HashThreads(threads)
+      } catch {
+        // no shared memory to be had: every walk hashes on its own thread
+      }
+    }
     HashThreads.pools.set(threads, pool)
     return pool ?? undefined
   }
@@ -142,6 +148,10 @@ export class HashThreads {
   busy = false
   /** Set when a helper failed or a claimed slot was never finished: the pool is not used again. */
   private broken = false
+  private readonly threads: number
+  // what each helper is started with: the shared memory and its layout
+  private readonly workerData: Record<string, unknown>
+  private started = false
 
   private constructor(threads: number) {
     this.threads = threads
@@ -167,10 +177,6 @@ export class HashThreads {
       header
     }
   }
-
-  private readonly threads: number
-  private readonly workerData: Record<string, unknown>
-  private started = false
 
   /** Starts the helpers (once): a walk does so when it fills its first slot, so a short walk starts none. */
   start(): void {
