@@ -2,12 +2,13 @@ import { Cli } from "@gsyf/cli"
 import { AuditKey, Checkpoint, EventStore } from "@gsyf/core"
 import { SqliteEventStore } from "@gsyf/store-sqlite"
 import { Effect, Either } from "effect"
-import { execFileSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest"
 import { stopWatching } from "../src/internal/commands/test.js"
 
@@ -84,7 +85,7 @@ describe("gsyf plan", () => {
     const link = join(dir, "zero.yaml")
     symlinkSync("/dev/zero", link)
     const fifo = join(dir, "pipe.yaml")
-    execFileSync("mkfifo", [fifo])
+    await promisify(execFile)("mkfifo", [fifo])
     for (
       const args of [["plan", "/dev/zero"], ["plan", link], ["plan", fifo], ["verify", "--public-key", "/dev/zero"]]
     ) {
