@@ -61,18 +61,14 @@ export class HashOnThreads implements RowHasher {
   private readonly slotRowsOf: Array<Array<HashedRow>>
   // the slots handed to the helpers and not yet settled, oldest first
   private readonly pending: Array<number> = []
-  // the order of each slot's first row in the walk, and the first row found to differ with its order
-  private readonly firstOrder: Array<number>
-  private order = 0
+  // the first row found to differ (slots are settled in the order they were handed out, so it is the earliest)
   private mismatch: HashedRow | undefined = undefined
-  private mismatchOrder = Number.POSITIVE_INFINITY
   private released = false
 
   constructor(private readonly pool: HashThreads) {
     pool.busy = true
     this.space = { bytes: pool.bytes, view: pool.view, at: 0, end: slotBytes }
     this.slotRowsOf = Array.from({ length: pool.slots }, () => [])
-    this.firstOrder = new Array<number>(pool.slots).fill(0)
   }
 
   check(row: HashedRow, prevHash: string, dataJson: string): boolean {
@@ -88,7 +84,6 @@ export class HashOnThreads implements RowHasher {
     const begin = this.space.at
     this.pool.put(this.slot, this.rows, begin, end - begin, row.hash)
     this.slotRowsOf[this.slot]![this.rows++] = row
-    this.order++
     this.space.at = end
     if (this.rows === slotRows) this.next()
     return true
@@ -126,19 +121,14 @@ export class HashOnThreads implements RowHasher {
   private publish(): void {
     this.pool.publish(this.slot, this.rows)
     this.pending.push(this.slot)
-    this.firstOrder[this.slot] = this.order - this.rows
     this.rows = 0
   }
 
-  /** Takes a slot's outcome: the first of its rows whose hash differs, kept if it comes before any found so far. */
+  /** Takes the oldest slot's outcome: the first of its rows whose hash differs, kept if none was found before. */
   private settle(slot: number): void {
     const bad = this.pool.settle(slot)
     this.pool.reset(slot)
-    const order = this.firstOrder[slot]! + bad
-    if (bad >= 0 && order < this.mismatchOrder) {
-      this.mismatchOrder = order
-      this.mismatch = this.slotRowsOf[slot]![bad]
-    }
+    if (bad >= 0 && this.mismatch === undefined) this.mismatch = this.slotRowsOf[slot]![bad]
   }
 }
 
